@@ -1,0 +1,190 @@
+//! Pandoc citations (`[@key]`, `[@a; @b, p. 3]`, bare `@key`): hover, definition,
+//! completion, links, diagnostics.
+
+use super::{
+    fuzzy_score, BriefFile, Completion, CompletionKind, Context, Diagnostic, DocumentLink,
+    HoverResult, NavTarget, Navigation, SemanticToken, Severity, TokenKind, WorkspaceSymbol,
+    WorkspaceSymbolKind,
+};
+use crate::analysis::brief::is_key_start;
+use crate::analysis::corpus::Document;
+
+pub(super) fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult> {
+    let citation = file.brief.citation_at(offset)?;
+    let doc_id = cx.corpus.doc_by_key(&citation.key)?;
+    let doc = cx.corpus.doc(doc_id);
+    Some(HoverResult { range: citation.range.clone(), markdown: document_card(doc) })
+}
+
+/// The card shown for a document: title, date, source, path, size and how it opens.
+pub fn document_card(doc: &Document) -> String {
+    let mut card = format!("**{}**\n\n", escape_markdown(&doc.title));
+    let mut facts = vec![format!("`@{}`", doc.key)];
+    if let Some(date) = doc.date() {
+        facts.push(date.to_string());
+    }
+    if let Some(source) = &doc.front_matter.source {
+        facts.push(escape_markdown(source));
+    }
+    facts.push(format!("`{}`", doc.rel_path));
+    facts.push(format_size(doc.text.len()));
+    card.push_str(&facts.join(" · "));
+    if let Some(url) = &doc.front_matter.url {
+        card.push_str(&format!("\n\n<{url}>"));
+    }
+    let opening = opening_words(doc.body_text(), &doc.title, 40);
+    if !opening.is_empty() {
+        card.push_str(&format!("\n\n> {}", escape_markdown(&opening)));
+    }
+    card
+}
+
+pub(super) fn definition(cx: Context, file: &BriefFile, offset: usize) -> Option<Navigation> {
+    let citation = file.brief.citation_at(offset)?;
+    let doc = cx.corpus.doc_by_key(&citation.key)?;
+    Some(Navigation {
+        origin: citation.range.clone(),
+        targets: vec![NavTarget { doc, full_range: 0..0, focus_range: 0..0 }],
+    })
+}
+
+/// Document keys after `@` (also `[@`, `; @`): the typed part of the key is replaced.
+pub(super) fn completion(cx: Context, file: &BriefFile, offset: usize) -> Option<Vec<Completion>> {
+    let text = &file.text;
+    let offset = offset.min(text.len());
+    let mut start = offset;
+    for (i, ch) in text[..offset].char_indices().rev() {
+        if is_key_start(ch) || ":.#$%&-+?<>~/".contains(ch) {
+            start = i;
+        } else {
+            break;
+        }
+    }
+    let at = start.checked_sub(1).filter(|&at| text.as_bytes()[at] == b'@')?;
+    let before_at = text[..at].chars().next_back();
+    if before_at.is_some_and(|c| c.is_alphanumeric() || "._%+-".contains(c)) {
+        return None; // an e-mail address, not a citation
+    }
+    if file.brief.masked.as_bytes().get(at) != Some(&b'@') {
+        return None; // inside code or a link target
+    }
+    let typed = &text[start..offset];
+    let mut items: Vec<Completion> = cx
+        .corpus
+        .docs
+        .iter()
+        .filter_map(|doc| {
+            let score = fuzzy_score(typed, &doc.key).or_else(|| fuzzy_score(typed, &doc.title).map(|s| s + 1000))?;
+            Some(Completion {
+                label: doc.key.clone(),
+                kind: CompletionKind::Document,
+                detail: Some(doc.title.clone()),
+                documentation: Some(document_card(doc)),
+                filter_text: doc.key.clone(),
+                insert_text: doc.key.clone(),
+                edit_range: start..offset,
+                rank: score,
+            })
+        })
+        .collect();
+    items.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.label.cmp(&b.label)));
+    Some(items)
+}
+
+pub(super) fn diagnostics(cx: Context, file: &BriefFile) -> Vec<Diagnostic> {
+    // Before the corpus is indexed every key would look unknown.
+    if !cx.index_ready {
+        return Vec::new();
+    }
+    file.brief
+        .citations
+        .iter()
+        .filter(|c| cx.corpus.doc_by_key(&c.key).is_none())
+        .map(|c| Diagnostic {
+            range: c.range.start - 1..c.range.end,
+            severity: Severity::Error,
+            code: "unknown-citation",
+            message: unknown_key_message(cx, &c.key),
+            related: Vec::new(),
+        })
+        .collect()
+}
+
+fn unknown_key_message(cx: Context, key: &str) -> String {
+    let closest = cx
+        .corpus
+        .docs
+        .iter()
+        .filter_map(|d| fuzzy_score(key, &d.key).map(|s| (s, &d.key)))
+        .min();
+    match closest {
+        Some((_, suggestion)) => format!("unknown citation key `@{key}`: no corpus document has this key (did you mean `@{suggestion}`?)"),
+        None => format!("unknown citation key `@{key}`: no corpus document has this key"),
+    }
+}
+
+pub(super) fn document_links(cx: Context, file: &BriefFile) -> Vec<DocumentLink> {
+    file.brief
+        .citations
+        .iter()
+        .filter_map(|c| Some(DocumentLink { range: c.range.clone(), doc: cx.corpus.doc_by_key(&c.key)? }))
+        .collect()
+}
+
+pub(super) fn semantic_tokens(file: &BriefFile) -> Vec<SemanticToken> {
+    file.brief
+        .citations
+        .iter()
+        .map(|c| SemanticToken { range: c.range.start - 1..c.range.end, kind: TokenKind::Citation })
+        .collect()
+}
+
+pub(super) fn workspace_symbols(cx: Context, query: &str) -> Vec<WorkspaceSymbol> {
+    cx.corpus
+        .docs
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| fuzzy_score(query, &d.key).is_some() || fuzzy_score(query, &d.title).is_some())
+        .map(|(i, d)| WorkspaceSymbol {
+            name: d.key.clone(),
+            kind: WorkspaceSymbolKind::Document,
+            doc: i as u32,
+            range: 0..0,
+            container: Some(d.title.clone()),
+        })
+        .collect()
+}
+
+fn format_size(bytes: usize) -> String {
+    if bytes < 10_000 {
+        format!("{bytes} bytes")
+    } else if bytes < 10_000_000 {
+        format!("{} KB", bytes / 1000)
+    } else {
+        format!("{} MB", bytes / 1_000_000)
+    }
+}
+
+/// The first words of the body after the title line: what the document is about.
+fn opening_words(body: &str, title: &str, max_words: usize) -> String {
+    let rest = body.trim_start();
+    let rest = rest.strip_prefix(title).unwrap_or(rest);
+    let words: Vec<&str> = rest.split_whitespace().take(max_words + 1).collect();
+    if words.len() > max_words {
+        format!("{} …", words[..max_words].join(" "))
+    } else {
+        words.join(" ")
+    }
+}
+
+pub(crate) fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if "\\`*_[]<>#|".contains(ch) {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+

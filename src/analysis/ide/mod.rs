@@ -1,0 +1,364 @@
+//! Editor features over a brief and the corpus, answered as plain structs.
+//!
+//! Each feature chains the domains in the order SPEC §4 gives ("which answer wins"):
+//! inside a quote the quote answers first; outside, a citation, an actor or an event.
+//! The protocol layer turns these structs into LSP types.
+
+mod citations;
+pub mod actors;
+pub mod events;
+pub mod quotes;
+mod symbols;
+
+use std::ops::Range;
+
+use super::brief::Brief;
+use super::corpus::DocId;
+use super::index::CorpusIndex;
+use super::text::LineIndex;
+
+pub use symbols::{document_symbols, DocumentSymbol, SymbolKind};
+
+/// A brief as the features see it: its text and the parse of that text.
+#[derive(Debug, Clone)]
+pub struct BriefFile {
+    /// An identifier for the brief (the LSP layer uses the URI, the CLI the path).
+    pub id: String,
+    pub text: String,
+    pub brief: Brief,
+    pub line_index: LineIndex,
+}
+
+impl BriefFile {
+    pub fn new(id: String, text: String) -> BriefFile {
+        let brief = Brief::parse(&text);
+        let line_index = LineIndex::new(&text);
+        BriefFile { id, text, brief, line_index }
+    }
+}
+
+/// Settings of the checks (`[check]` in dossier.toml).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckSettings {
+    pub min_quote_words: usize,
+    pub near_threshold: f32,
+}
+
+impl Default for CheckSettings {
+    fn default() -> Self {
+        CheckSettings { min_quote_words: 3, near_threshold: 0.8 }
+    }
+}
+
+/// Everything a feature may consult.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub corpus: &'a CorpusIndex,
+    pub settings: &'a CheckSettings,
+    /// False while the corpus is still being indexed: no quote diagnostics then.
+    pub index_ready: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HoverResult {
+    pub range: Range<usize>,
+    pub markdown: String,
+}
+
+/// A span of a corpus document that a feature points at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NavTarget {
+    pub doc: DocId,
+    /// The sentence or paragraph around the focus.
+    pub full_range: Range<usize>,
+    /// The exact words.
+    pub focus_range: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Navigation {
+    /// What in the brief the answer is about.
+    pub origin: Range<usize>,
+    pub targets: Vec<NavTarget>,
+}
+
+/// A place in the corpus or in a brief.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Location {
+    Corpus { doc: DocId, range: Range<usize> },
+    Brief { id: String, range: Range<usize> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompletionKind {
+    Document,
+    Person,
+    Organization,
+    Place,
+    Group,
+    Event,
+    Quote,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Completion {
+    pub label: String,
+    pub kind: CompletionKind,
+    pub detail: Option<String>,
+    /// Markdown.
+    pub documentation: Option<String>,
+    /// Begins with the name or alias that matched, so prefix-filtering clients keep it.
+    pub filter_text: String,
+    pub insert_text: String,
+    /// The typed text the insertion replaces.
+    pub edit_range: Range<usize>,
+    /// Lower sorts first.
+    pub rank: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+    Information,
+    Hint,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Information => "information",
+            Severity::Hint => "hint",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    pub doc: DocId,
+    pub range: Range<usize>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub range: Range<usize>,
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+    pub related: Vec<Related>,
+}
+
+/// A text replacement in the brief.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextEdit {
+    pub range: Range<usize>,
+    pub new_text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodeAction {
+    pub title: String,
+    pub edits: Vec<TextEdit>,
+    /// The diagnostic code the action fixes, if any.
+    pub fixes: Option<&'static str>,
+    pub is_preferred: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct InlayHint {
+    pub offset: usize,
+    pub label: String,
+    pub tooltip: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TokenKind {
+    Actor,
+    Event,
+    QuoteVerified,
+    QuoteDiffers,
+    QuoteNotFound,
+    Citation,
+}
+
+impl TokenKind {
+    /// Every kind, in the order of the legend the server announces.
+    pub const ALL: [TokenKind; 6] = [
+        TokenKind::Actor,
+        TokenKind::Event,
+        TokenKind::QuoteVerified,
+        TokenKind::QuoteDiffers,
+        TokenKind::QuoteNotFound,
+        TokenKind::Citation,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            TokenKind::Actor => "actor",
+            TokenKind::Event => "event",
+            TokenKind::QuoteVerified => "quoteVerified",
+            TokenKind::QuoteDiffers => "quoteDiffers",
+            TokenKind::QuoteNotFound => "quoteNotFound",
+            TokenKind::Citation => "citation",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SemanticToken {
+    pub range: Range<usize>,
+    pub kind: TokenKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkspaceSymbolKind {
+    Person,
+    Organization,
+    Place,
+    Group,
+    Event,
+    Document,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkspaceSymbol {
+    pub name: String,
+    pub kind: WorkspaceSymbolKind,
+    pub doc: DocId,
+    pub range: Range<usize>,
+    pub container: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentLink {
+    pub range: Range<usize>,
+    pub doc: DocId,
+}
+
+pub fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult> {
+    if let Some(quote_card) = quotes::hover(cx, file, offset) {
+        let inner = actors::hover(cx, file, offset).or_else(|| events::hover(cx, file, offset));
+        return Some(match inner {
+            Some(more) => HoverResult {
+                range: quote_card.range,
+                markdown: format!("{}\n\n---\n\n{}", quote_card.markdown, more.markdown),
+            },
+            None => quote_card,
+        });
+    }
+    citations::hover(cx, file, offset)
+        .or_else(|| actors::hover(cx, file, offset))
+        .or_else(|| events::hover(cx, file, offset))
+}
+
+pub fn definition(cx: Context, file: &BriefFile, offset: usize) -> Option<Navigation> {
+    quotes::definition(cx, file, offset)
+        .or_else(|| citations::definition(cx, file, offset))
+        .or_else(|| actors::definition(cx, file, offset))
+        .or_else(|| events::definition(cx, file, offset))
+}
+
+pub fn references(cx: Context, briefs: &[&BriefFile], file: &BriefFile, offset: usize) -> Vec<Location> {
+    actors::references(cx, briefs, file, offset)
+        .or_else(|| events::references(cx, briefs, file, offset))
+        .unwrap_or_default()
+}
+
+pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completion> {
+    if let Some(items) = citations::completion(cx, file, offset) {
+        return items;
+    }
+    if let Some(items) = quotes::completion(cx, file, offset) {
+        return items;
+    }
+    let mut items = actors::completion(cx, file, offset);
+    items.extend(events::completion(cx, file, offset));
+    items.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.label.cmp(&b.label)));
+    items
+}
+
+pub fn diagnostics(cx: Context, file: &BriefFile) -> Vec<Diagnostic> {
+    let mut found = citations::diagnostics(cx, file);
+    if cx.index_ready {
+        found.extend(quotes::diagnostics(cx, file));
+    }
+    found.sort_by_key(|d| (d.range.start, d.range.end));
+    found
+}
+
+pub fn code_actions(cx: Context, file: &BriefFile, range: Range<usize>) -> Vec<CodeAction> {
+    quotes::code_actions(cx, file, range)
+}
+
+pub fn inlay_hints(cx: Context, file: &BriefFile) -> Vec<InlayHint> {
+    quotes::inlay_hints(cx, file)
+}
+
+pub fn semantic_tokens(cx: Context, file: &BriefFile) -> Vec<SemanticToken> {
+    let mut tokens = citations::semantic_tokens(file);
+    tokens.extend(actors::semantic_tokens(cx, file));
+    tokens.extend(events::semantic_tokens(cx, file));
+    tokens.extend(quotes::semantic_tokens(cx, file));
+    // Tokens must not overlap: the earlier-starting (then longer) token wins.
+    tokens.sort_by_key(|t| (t.range.start, std::cmp::Reverse(t.range.end)));
+    let mut kept: Vec<SemanticToken> = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        if kept.last().is_none_or(|last| token.range.start >= last.range.end) {
+            kept.push(token);
+        }
+    }
+    kept
+}
+
+pub fn document_links(cx: Context, file: &BriefFile) -> Vec<DocumentLink> {
+    citations::document_links(cx, file)
+}
+
+pub fn workspace_symbols(cx: Context, query: &str) -> Vec<WorkspaceSymbol> {
+    let mut symbols = actors::workspace_symbols(cx, query);
+    symbols.extend(events::workspace_symbols(cx, query));
+    symbols.extend(citations::workspace_symbols(cx, query));
+    symbols
+}
+
+/// Subsequence match of `pattern` in `candidate`, case-insensitive; lower is better,
+/// `None` when the characters do not all appear in order. A prefix match scores 0.
+pub fn fuzzy_score(pattern: &str, candidate: &str) -> Option<u32> {
+    if pattern.is_empty() {
+        return Some(0);
+    }
+    let candidate_lower = candidate.to_lowercase();
+    let pattern_lower = pattern.to_lowercase();
+    if candidate_lower.starts_with(&pattern_lower) {
+        return Some(0);
+    }
+    if let Some(at) = candidate_lower.find(&pattern_lower) {
+        return Some(10 + at as u32);
+    }
+    let mut score = 100u32;
+    let mut rest = candidate_lower.chars().enumerate();
+    let mut last = 0usize;
+    for wanted in pattern_lower.chars() {
+        let (pos, _) = rest.find(|&(_, c)| c == wanted)?;
+        score += (pos - last) as u32;
+        last = pos;
+    }
+    Some(score)
+}
+
+/// The word being typed just before `offset`: letters, digits, apostrophes and hyphens.
+pub fn typed_word(text: &str, offset: usize) -> Range<usize> {
+    let offset = offset.min(text.len());
+    let mut start = offset;
+    for (i, ch) in text[..offset].char_indices().rev() {
+        if ch.is_alphanumeric() || ch == '-' || ch == '\'' || ch == '’' || ch == '.' && i + 1 < offset {
+            start = i;
+        } else {
+            break;
+        }
+    }
+    start..offset
+}

@@ -1,0 +1,146 @@
+//! The corpus index: every document with its own extraction results, and the corpus-wide
+//! indexes (actors, quotes, events) merged from them.
+//!
+//! Per-document results are kept so that one changed file is re-extracted alone and only
+//! the cheap merge runs again.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::actors::{self, ActorIndex, CuratedActor, DocActors};
+use super::corpus::{document_keys, DocId, Document, SourceText};
+use super::events::{self, DocEvents, EventIndex};
+use super::quotes::{self, DocQuotes, QuoteIndex};
+
+/// What extraction found in one document, before the corpus-wide merge.
+#[derive(Debug, Default)]
+pub struct DocAnalysis {
+    pub actors: DocActors,
+    pub quotes: DocQuotes,
+    pub events: DocEvents,
+}
+
+impl DocAnalysis {
+    pub fn extract(doc: &Document) -> DocAnalysis {
+        let actors = actors::extract_document(doc);
+        let quotes = quotes::extract_document(doc, &actors);
+        let events = events::extract_document(doc, &actors);
+        DocAnalysis { actors, quotes, events }
+    }
+}
+
+/// An immutable view of the whole corpus. Cheap to share (`Arc`), rebuilt on change.
+#[derive(Debug, Default)]
+pub struct CorpusIndex {
+    pub docs: Vec<Arc<Document>>,
+    pub per_doc: Vec<Arc<DocAnalysis>>,
+    pub actors: ActorIndex,
+    pub quotes: QuoteIndex,
+    pub events: EventIndex,
+    pub curated: Vec<CuratedActor>,
+    doc_by_key: HashMap<String, DocId>,
+}
+
+impl CorpusIndex {
+    /// Builds the index from loaded sources, extracting documents in parallel.
+    pub fn build(sources: Vec<SourceText>, curated: Vec<CuratedActor>) -> CorpusIndex {
+        let rel_paths: Vec<&str> = sources.iter().map(|s| s.rel_path.as_str()).collect();
+        let keys = document_keys(&rel_paths);
+        let docs: Vec<Arc<Document>> = sources
+            .into_par_iter()
+            .zip(keys)
+            .map(|(source, key)| Arc::new(Document::new(source, key)))
+            .collect();
+        let per_doc: Vec<Arc<DocAnalysis>> = docs
+            .par_iter()
+            .map(|doc| Arc::new(DocAnalysis::extract(doc)))
+            .collect();
+        CorpusIndex::merge(docs, per_doc, curated)
+    }
+
+    /// A new index with one document added, replaced (same path) or removed (`None` text).
+    /// Only that document is extracted again; the others keep their results.
+    pub fn with_source(&self, path: &std::path::Path, source: Option<SourceText>) -> CorpusIndex {
+        enum Entry {
+            Kept(Arc<Document>, Arc<DocAnalysis>),
+            New(SourceText),
+        }
+        impl Entry {
+            fn rel_path(&self) -> &str {
+                match self {
+                    Entry::Kept(doc, _) => &doc.rel_path,
+                    Entry::New(source) => &source.rel_path,
+                }
+            }
+        }
+        let mut entries: Vec<Entry> = self
+            .docs
+            .iter()
+            .zip(&self.per_doc)
+            .filter(|(doc, _)| doc.path != path)
+            .map(|(doc, analysis)| Entry::Kept(doc.clone(), analysis.clone()))
+            .collect();
+        entries.extend(source.map(Entry::New));
+        entries.sort_by(|a, b| a.rel_path().cmp(b.rel_path()));
+        let rel_paths: Vec<&str> = entries.iter().map(Entry::rel_path).collect();
+        let keys = document_keys(&rel_paths);
+        let (docs, per_doc): (Vec<_>, Vec<_>) = entries
+            .into_iter()
+            .zip(keys)
+            .map(|(entry, key)| match entry {
+                Entry::Kept(doc, analysis) if doc.key == key => (doc, analysis),
+                Entry::Kept(doc, analysis) => {
+                    let renamed = Document { key, ..(*doc).clone() };
+                    (Arc::new(renamed), analysis)
+                }
+                Entry::New(source) => {
+                    let doc = Document::new(source, key);
+                    let analysis = DocAnalysis::extract(&doc);
+                    (Arc::new(doc), Arc::new(analysis))
+                }
+            })
+            .unzip();
+        CorpusIndex::merge(docs, per_doc, self.curated.clone())
+    }
+
+    fn merge(
+        docs: Vec<Arc<Document>>,
+        per_doc: Vec<Arc<DocAnalysis>>,
+        curated: Vec<CuratedActor>,
+    ) -> CorpusIndex {
+        let doc_actors: Vec<&DocActors> = per_doc.iter().map(|a| &a.actors).collect();
+        let actors = ActorIndex::build(&docs, &doc_actors, &curated);
+        let doc_quotes: Vec<&DocQuotes> = per_doc.iter().map(|a| &a.quotes).collect();
+        let quotes = QuoteIndex::build(&docs, &doc_quotes, &actors);
+        let doc_events: Vec<&DocEvents> = per_doc.iter().map(|a| &a.events).collect();
+        let events = EventIndex::build(&docs, &doc_events, &actors);
+        let doc_by_key = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.key.clone(), i as DocId))
+            .collect();
+        CorpusIndex {
+            docs,
+            per_doc,
+            actors,
+            quotes,
+            events,
+            curated,
+            doc_by_key,
+        }
+    }
+
+    pub fn doc(&self, id: DocId) -> &Document {
+        &self.docs[id as usize]
+    }
+
+    pub fn doc_by_key(&self, key: &str) -> Option<DocId> {
+        self.doc_by_key.get(key).copied()
+    }
+
+    pub fn total_bytes(&self) -> usize {
+        self.docs.iter().map(|d| d.text.len()).sum()
+    }
+}

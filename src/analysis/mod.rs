@@ -1,0 +1,17 @@
+//! The analysis core: corpus model, extraction, indexes, brief analysis and the editor
+//! features, all as plain data over UTF-8 byte offsets.
+//!
+//! Nothing here knows LSP, JSON, tokio or the file system (see ARCHITECTURE.md).
+
+pub mod actors;
+pub mod brief;
+pub mod corpus;
+pub mod events;
+pub mod ide;
+pub mod quotes;
+pub mod text;
+
+mod index;
+
+pub use corpus::{DocId, Document, SourceText};
+pub use index::{CorpusIndex, DocAnalysis};

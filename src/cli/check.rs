@@ -1,0 +1,109 @@
+//! `dossier check`: the findings of briefs, as text lines or JSON.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::{display_path, open, CommonArgs, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
+use crate::analysis::ide::{self, BriefFile, Context, Diagnostic};
+use crate::workspace::discover_briefs;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OutputFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CheckArgs {
+    pub common: CommonArgs,
+    /// Briefs to check; all briefs of the workspace when empty.
+    pub briefs: Vec<PathBuf>,
+    pub format: OutputFormat,
+}
+
+/// One finding as `--format json` prints it. Lines and columns are 1-based; columns count
+/// UTF-8 bytes, as ripgrep and Vim's quickfix list do.
+#[derive(Debug, Serialize)]
+pub struct Finding {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub severity: &'static str,
+    pub code: &'static str,
+    pub message: String,
+}
+
+pub fn run_check(args: &CheckArgs) -> i32 {
+    let opened = match open(&args.common) {
+        Ok(opened) => opened,
+        Err(message) => {
+            eprintln!("{message}");
+            return EXIT_ERROR;
+        }
+    };
+    let cwd = std::env::current_dir().unwrap_or_else(|_| opened.root.clone());
+    let brief_paths: Vec<PathBuf> = if args.briefs.is_empty() {
+        let corpus_paths: Vec<PathBuf> = opened.corpus.docs.iter().map(|d| d.path.clone()).collect();
+        discover_briefs(&opened.root, &opened.config, &corpus_paths)
+    } else {
+        args.briefs.iter().map(|p| cwd.join(p)).collect()
+    };
+    let cx = Context { corpus: &opened.corpus, settings: &opened.config.check, index_ready: true };
+    let mut findings = Vec::new();
+    let mut io_failed = false;
+    for path in &brief_paths {
+        let text = match std::fs::read(path) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(err) => {
+                eprintln!("error: cannot read brief {}: {err}", path.display());
+                io_failed = true;
+                continue;
+            }
+        };
+        let shown = display_path(&cwd, path);
+        let file = BriefFile::new(shown.clone(), text);
+        findings.extend(ide::diagnostics(cx, &file).iter().map(|d| finding(&file, &shown, d)));
+    }
+    match args.format {
+        OutputFormat::Text => {
+            for f in &findings {
+                println!("{}:{}:{}: {}[{}]: {}", f.path, f.line, f.column, f.severity, f.code, f.message);
+            }
+            let n_briefs = brief_paths.len();
+            eprintln!("dossier: {} finding(s) in {n_briefs} brief(s) against {} document(s)", findings.len(), opened.corpus.docs.len());
+        }
+        OutputFormat::Json => match serde_json::to_string_pretty(&findings) {
+            Ok(json) => println!("{json}"),
+            Err(err) => {
+                eprintln!("error: cannot write JSON: {err}");
+                return EXIT_ERROR;
+            }
+        },
+    }
+    if io_failed || opened.config_failed {
+        EXIT_ERROR
+    } else if findings.iter().any(|f| f.severity == "error" || f.severity == "warning") {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn finding(file: &BriefFile, shown: &str, diagnostic: &Diagnostic) -> Finding {
+    let start = file.line_index.line_col(&file.text, diagnostic.range.start, crate::analysis::text::ColumnUnit::Utf8);
+    let end = file.line_index.line_col(&file.text, diagnostic.range.end, crate::analysis::text::ColumnUnit::Utf8);
+    Finding {
+        path: shown.to_string(),
+        line: start.line as usize + 1,
+        column: start.col as usize + 1,
+        end_line: end.line as usize + 1,
+        end_column: end.col as usize + 1,
+        severity: diagnostic.severity.as_str(),
+        code: diagnostic.code,
+        message: diagnostic.message.clone(),
+    }
+}

@@ -1,0 +1,14 @@
+//! dossier: a language server for analysts who write markdown briefs against a corpus of
+//! news articles.
+//!
+//! - [`analysis`]: the core (corpus model, extraction, indexes, features); no IO.
+//! - [`workspace`], [`config`], [`project`]: finding, reading and configuring a workspace.
+//! - [`lsp`]: the language server (tower-lsp).
+//! - [`cli`]: `dossier check` and `dossier index`.
+
+pub mod analysis;
+pub mod cli;
+pub mod config;
+pub mod lsp;
+pub mod project;
+pub mod workspace;

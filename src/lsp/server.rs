@@ -1,0 +1,417 @@
+//! The `LanguageServer` implementation. Each request handler converts in, asks the
+//! analysis on the blocking pool, and converts out; state-changing notifications are
+//! applied synchronously, before any `.await`, so they take effect in arrival order.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use tokio::sync::mpsc;
+use tower_lsp::jsonrpc::{Error, ErrorCode, Result};
+use tower_lsp::lsp_types::*;
+use tower_lsp::{Client, LanguageServer};
+
+use super::indexer::{self, Job};
+use super::proto;
+use super::state::{ClientSupport, OpenBrief, Snapshot, State};
+use crate::analysis::ide::{self, BriefFile};
+use crate::analysis::text::ColumnUnit;
+use crate::config::ConfigLayer;
+
+/// How long typing must pause before quote diagnostics are recomputed.
+const DIAGNOSTICS_DEBOUNCE: Duration = Duration::from_millis(150);
+
+pub struct DossierServer {
+    client: Client,
+    state: Arc<Mutex<State>>,
+    jobs: mpsc::UnboundedSender<Job>,
+}
+
+/// Locks the state, surviving a poisoned lock (a panic elsewhere must not take the server
+/// down; the state is plain data that stays consistent between statements).
+pub(super) fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Answer of the `dossier/indexStatus` request.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct IndexStatus {
+    pub ready: bool,
+    pub documents: usize,
+}
+
+impl DossierServer {
+    pub fn new(client: Client) -> DossierServer {
+        let state = Arc::new(Mutex::new(State::default()));
+        let (jobs, receiver) = mpsc::unbounded_channel();
+        tokio::spawn(indexer::run(client.clone(), state.clone(), receiver));
+        DossierServer { client, state, jobs }
+    }
+
+    pub async fn index_status(&self) -> Result<IndexStatus> {
+        let state = lock(&self.state);
+        Ok(IndexStatus { ready: state.index_ready, documents: state.corpus.docs.len() })
+    }
+
+    /// Runs `work` on a snapshot and the parsed brief, on the blocking pool. A brief that
+    /// is neither open nor known on disk gives `None`; a panic gives an error response.
+    async fn on_brief<R: Send + 'static>(
+        &self,
+        uri: &Url,
+        method: &'static str,
+        work: impl FnOnce(&Snapshot, &BriefFile) -> R + Send + 'static,
+    ) -> Result<Option<R>> {
+        let (source, snapshot) = {
+            let state = lock(&self.state);
+            (state.brief_source(uri), state.snapshot())
+        };
+        let Some(source) = source else {
+            return Ok(None);
+        };
+        let joined = tokio::task::spawn_blocking(move || {
+            let file = source.file();
+            let answer = work(&snapshot, &file);
+            (source.version, file, answer)
+        })
+        .await;
+        match joined {
+            Ok((version, file, answer)) => {
+                lock(&self.state).remember_parse(uri, version, &file);
+                Ok(Some(answer))
+            }
+            Err(err) => Err(internal_error(method, err)),
+        }
+    }
+
+    fn send(&self, job: Job) {
+        // The indexer lives as long as the server; a send can only fail during shutdown.
+        let _ = self.jobs.send(job);
+    }
+}
+
+pub(super) fn internal_error(method: &str, err: tokio::task::JoinError) -> Error {
+    let reason = match err.try_into_panic() {
+        Ok(panic) => panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string()),
+        Err(err) => err.to_string(),
+    };
+    tracing::error!("{method} failed: {reason}");
+    Error { code: ErrorCode::InternalError, message: format!("dossier: internal error in {method}: {reason}").into(), data: None }
+}
+
+fn negotiate_unit(params: &InitializeParams) -> ColumnUnit {
+    let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_ref());
+    match offered {
+        Some(encodings) if encodings.contains(&PositionEncodingKind::UTF8) => ColumnUnit::Utf8,
+        _ => ColumnUnit::Utf16,
+    }
+}
+
+fn client_support(caps: &ClientCapabilities) -> ClientSupport {
+    ClientSupport {
+        work_done_progress: caps.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false),
+        watched_files_dynamic: caps
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files)
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false),
+        configuration_pull: caps.workspace.as_ref().and_then(|w| w.configuration).unwrap_or(false),
+        definition_links: caps
+            .text_document
+            .as_ref()
+            .and_then(|t| t.definition)
+            .and_then(|d| d.link_support)
+            .unwrap_or(false),
+    }
+}
+
+#[allow(deprecated)] // `root_uri` is deprecated in favour of workspace folders; both are read
+fn workspace_root(params: &InitializeParams) -> Option<std::path::PathBuf> {
+    let uri = params
+        .workspace_folders
+        .as_ref()
+        .and_then(|folders| folders.first())
+        .map(|f| f.uri.clone())
+        .or_else(|| params.root_uri.clone())?;
+    uri.to_file_path().ok()
+}
+
+fn capabilities(unit: ColumnUnit) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(match unit {
+            ColumnUnit::Utf8 => PositionEncodingKind::UTF8,
+            ColumnUnit::Utf16 => PositionEncodingKind::UTF16,
+        }),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+            open_close: Some(true),
+            change: Some(TextDocumentSyncKind::INCREMENTAL),
+            ..TextDocumentSyncOptions::default()
+        })),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(["@", "[", "\"", "“"].map(String::from).to_vec()),
+            ..CompletionOptions::default()
+        }),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(SemanticTokensOptions {
+            legend: proto::semantic_token_legend(),
+            full: Some(SemanticTokensFullOptions::Bool(true)),
+            range: None,
+            ..SemanticTokensOptions::default()
+        })),
+        document_link_provider: Some(DocumentLinkOptions { resolve_provider: Some(false), work_done_progress_options: Default::default() }),
+        ..ServerCapabilities::default()
+    }
+}
+
+#[tower_lsp::async_trait]
+impl LanguageServer for DossierServer {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let unit = negotiate_unit(&params);
+        let init_problem = {
+            let mut state = lock(&self.state);
+            state.unit = unit;
+            state.root = workspace_root(&params);
+            state.support = client_support(&params.capabilities);
+            match params.initialization_options.clone().map(|v| ConfigLayer::from_json(v, "initializationOptions")) {
+                Some(Ok(layer)) => {
+                    state.init_layer = layer;
+                    None
+                }
+                Some(Err(err)) => Some(err.to_string()),
+                None => None,
+            }
+        };
+        if let Some(problem) = init_problem {
+            self.client.show_message(MessageType::WARNING, format!("dossier: {problem}")).await;
+        }
+        Ok(InitializeResult {
+            capabilities: capabilities(unit),
+            server_info: Some(ServerInfo { name: "dossier".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        self.send(Job::Initialize);
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        {
+            let mut state = lock(&self.state);
+            let brief = OpenBrief { rope: ropey::Rope::from_str(&doc.text), version: doc.version, parsed: None };
+            state.open.insert(doc.uri.clone(), brief);
+        }
+        indexer::publish_diagnostics(&self.client, &self.state, doc.uri).await;
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        let applied = {
+            let mut state = lock(&self.state);
+            let unit = state.unit;
+            match state.open.get_mut(&uri) {
+                Some(open) if version > open.version => {
+                    for change in &params.content_changes {
+                        proto::apply_change(&mut open.rope, change, unit);
+                    }
+                    open.version = version;
+                    open.parsed = None;
+                    Ok(())
+                }
+                Some(open) => Err(format!("ignored a change to {uri} at version {version}: the brief is already at version {}", open.version)),
+                None => Err(format!("ignored a change to {uri}: it was never opened (didOpen must come first)")),
+            }
+        };
+        if let Err(message) = applied {
+            self.client.log_message(MessageType::WARNING, format!("dossier: {message}")).await;
+            return;
+        }
+        let client = self.client.clone();
+        let state = self.state.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(DIAGNOSTICS_DEBOUNCE).await;
+            let still_current = lock(&state).open.get(&uri).is_some_and(|o| o.version == version);
+            if still_current {
+                indexer::publish_diagnostics(&client, &state, uri).await;
+            }
+        });
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        lock(&self.state).open.remove(&uri);
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        self.send(Job::Reconfigure(params.settings));
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        self.send(Job::Files(params.changes));
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let uri = params.text_document_position_params.text_document.uri;
+        let pos = params.text_document_position_params.position;
+        let answer = self
+            .on_brief(&uri, "textDocument/hover", move |snap, file| {
+                let offset = proto::from_position(proto::TextRef::brief(file), pos, snap.unit);
+                ide::hover(snap.context(), file, offset).map(|h| proto::to_hover(file, h, snap.unit))
+            })
+            .await?;
+        Ok(answer.flatten())
+    }
+
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        let uri = params.text_document_position_params.text_document.uri;
+        let pos = params.text_document_position_params.position;
+        let answer = self
+            .on_brief(&uri, "textDocument/definition", move |snap, file| {
+                let offset = proto::from_position(proto::TextRef::brief(file), pos, snap.unit);
+                let nav = ide::definition(snap.context(), file, offset)?;
+                proto::to_definition(&snap.corpus, file, nav, snap.unit, snap.definition_links)
+            })
+            .await?;
+        Ok(answer.flatten())
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let uri = params.text_document_position.text_document.uri;
+        let pos = params.text_document_position.position;
+        let others = lock(&self.state).all_brief_sources();
+        let answer = self
+            .on_brief(&uri, "textDocument/references", move |snap, file| {
+                let offset = proto::from_position(proto::TextRef::brief(file), pos, snap.unit);
+                let other_files: Vec<Arc<BriefFile>> = others.iter().filter(|s| s.uri.as_str() != file.id).map(|s| s.file()).collect();
+                let mut briefs: Vec<&BriefFile> = vec![file];
+                briefs.extend(other_files.iter().map(Arc::as_ref));
+                ide::references(snap.context(), &briefs, file, offset)
+                    .iter()
+                    .filter_map(|l| proto::to_location(&snap.corpus, &briefs, l, snap.unit))
+                    .collect::<Vec<_>>()
+            })
+            .await?;
+        Ok(answer.filter(|locations| !locations.is_empty()))
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let uri = params.text_document_position.text_document.uri;
+        let pos = params.text_document_position.position;
+        let answer = self
+            .on_brief(&uri, "textDocument/completion", move |snap, file| {
+                let offset = proto::from_position(proto::TextRef::brief(file), pos, snap.unit);
+                let items: Vec<CompletionItem> = ide::completion(snap.context(), file, offset)
+                    .into_iter()
+                    .take(200)
+                    .map(|item| proto::to_completion(file, item, snap.unit))
+                    .collect();
+                // Incomplete: the list depends on the typed word, so clients must ask again.
+                CompletionResponse::List(CompletionList { is_incomplete: true, items })
+            })
+            .await?;
+        Ok(answer)
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        let answer = self
+            .on_brief(&params.text_document.uri, "textDocument/documentSymbol", move |snap, file| {
+                let symbols = ide::document_symbols(file).into_iter().map(|s| proto::to_document_symbol(file, s, snap.unit)).collect();
+                DocumentSymbolResponse::Nested(symbols)
+            })
+            .await?;
+        Ok(answer)
+    }
+
+    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<Vec<SymbolInformation>>> {
+        let snapshot = lock(&self.state).snapshot();
+        let joined = tokio::task::spawn_blocking(move || {
+            ide::workspace_symbols(snapshot.context(), &params.query)
+                .into_iter()
+                .take(500)
+                .filter_map(|s| proto::to_workspace_symbol(&snapshot.corpus, s, snapshot.unit))
+                .collect::<Vec<_>>()
+        })
+        .await;
+        joined.map(Some).map_err(|err| internal_error("workspace/symbol", err))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri.clone();
+        let range = params.range;
+        let answer = self
+            .on_brief(&params.text_document.uri, "textDocument/codeAction", move |snap, file| {
+                let range = proto::from_range(proto::TextRef::brief(file), range, snap.unit);
+                ide::code_actions(snap.context(), file, range)
+                    .into_iter()
+                    .map(|a| proto::to_code_action(&uri, file, a, snap.unit))
+                    .collect::<Vec<_>>()
+            })
+            .await?;
+        Ok(answer)
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let answer = self
+            .on_brief(&params.text_document.uri, "textDocument/inlayHint", move |snap, file| {
+                ide::inlay_hints(snap.context(), file).into_iter().map(|h| proto::to_inlay_hint(file, h, snap.unit)).collect::<Vec<_>>()
+            })
+            .await?;
+        Ok(answer)
+    }
+
+    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+        let answer = self
+            .on_brief(&params.text_document.uri, "textDocument/semanticTokens/full", move |snap, file| {
+                let tokens = ide::semantic_tokens(snap.context(), file);
+                let data = proto::to_semantic_tokens(file, &tokens, snap.unit);
+                SemanticTokensResult::Tokens(SemanticTokens { result_id: None, data })
+            })
+            .await?;
+        Ok(answer)
+    }
+
+    async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        let answer = self
+            .on_brief(&params.text_document.uri, "textDocument/documentLink", move |snap, file| {
+                ide::document_links(snap.context(), file)
+                    .into_iter()
+                    .filter_map(|link| {
+                        let doc = snap.corpus.doc(link.doc);
+                        Some(DocumentLink {
+                            range: proto::to_range(proto::TextRef::brief(file), &link.range, snap.unit),
+                            target: Some(proto::uri_of(doc)?),
+                            tooltip: Some(doc.title.clone()),
+                            data: None,
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .await?;
+        Ok(answer)
+    }
+}
+
+/// Settings a client pushes with `didChangeConfiguration`, when it does not support pull.
+pub(super) fn pushed_settings(settings: Value) -> Option<Value> {
+    (!settings.is_null()).then_some(settings)
+}

@@ -1,0 +1,133 @@
+//! The server's mutable state and the immutable snapshots handlers work on.
+//!
+//! The state sits behind a `std::sync::Mutex` that is only ever held for a few field
+//! copies, never across `.await`. Handlers take a [`Snapshot`] (Arc clones and a rope clone,
+//! both O(1)) and do their work on the blocking pool.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use ropey::Rope;
+use tower_lsp::lsp_types::Url;
+
+use crate::analysis::ide::{BriefFile, CheckSettings, Context};
+use crate::analysis::text::ColumnUnit;
+use crate::analysis::CorpusIndex;
+use crate::config::{Config, ConfigLayer};
+
+/// What the client said it can do, as far as dossier cares.
+#[derive(Debug, Clone, Default)]
+pub struct ClientSupport {
+    pub work_done_progress: bool,
+    pub watched_files_dynamic: bool,
+    pub configuration_pull: bool,
+    pub definition_links: bool,
+}
+
+/// A brief open in the editor.
+#[derive(Debug, Clone)]
+pub struct OpenBrief {
+    pub rope: Rope,
+    pub version: i32,
+    /// The parse of `rope` at `version`, filled lazily off the async runtime.
+    pub parsed: Option<Arc<BriefFile>>,
+}
+
+#[derive(Debug, Default)]
+pub struct State {
+    pub root: Option<PathBuf>,
+    pub unit: ColumnUnit,
+    pub support: ClientSupport,
+    pub init_layer: ConfigLayer,
+    pub workspace_layer: ConfigLayer,
+    pub config: Config,
+    pub corpus: Arc<CorpusIndex>,
+    pub index_ready: bool,
+    pub open: HashMap<Url, OpenBrief>,
+    /// Briefs of the workspace read from disk (for references across briefs).
+    pub disk_briefs: HashMap<Url, Arc<BriefFile>>,
+}
+
+/// The text of one brief at one version, to be parsed (or already parsed).
+#[derive(Debug, Clone)]
+pub struct BriefSource {
+    pub uri: Url,
+    pub version: Option<i32>,
+    pub rope: Option<Rope>,
+    pub parsed: Option<Arc<BriefFile>>,
+}
+
+impl BriefSource {
+    /// The parsed brief; parses now if needed (call off the async runtime).
+    pub fn file(&self) -> Arc<BriefFile> {
+        if let Some(parsed) = &self.parsed {
+            return parsed.clone();
+        }
+        let text = self.rope.as_ref().map(Rope::to_string).unwrap_or_default();
+        Arc::new(BriefFile::new(self.uri.to_string(), text))
+    }
+}
+
+/// Everything a request needs, detached from the lock.
+#[derive(Clone)]
+pub struct Snapshot {
+    pub corpus: Arc<CorpusIndex>,
+    pub settings: CheckSettings,
+    pub index_ready: bool,
+    pub unit: ColumnUnit,
+    pub definition_links: bool,
+}
+
+impl Snapshot {
+    pub fn context(&self) -> Context<'_> {
+        Context { corpus: &self.corpus, settings: &self.settings, index_ready: self.index_ready }
+    }
+}
+
+impl State {
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            corpus: self.corpus.clone(),
+            settings: self.config.check.clone(),
+            index_ready: self.index_ready,
+            unit: self.unit,
+            definition_links: self.support.definition_links,
+        }
+    }
+
+    /// The brief a request names: open in the editor, else as read from disk.
+    pub fn brief_source(&self, uri: &Url) -> Option<BriefSource> {
+        if let Some(open) = self.open.get(uri) {
+            return Some(BriefSource {
+                uri: uri.clone(),
+                version: Some(open.version),
+                rope: Some(open.rope.clone()),
+                parsed: open.parsed.clone(),
+            });
+        }
+        let on_disk = self.disk_briefs.get(uri)?;
+        Some(BriefSource { uri: uri.clone(), version: None, rope: None, parsed: Some(on_disk.clone()) })
+    }
+
+    /// Keeps a parse for later requests if the brief has not changed meanwhile.
+    pub fn remember_parse(&mut self, uri: &Url, version: Option<i32>, file: &Arc<BriefFile>) {
+        if let (Some(open), Some(version)) = (self.open.get_mut(uri), version) {
+            if open.version == version && open.parsed.is_none() {
+                open.parsed = Some(file.clone());
+            }
+        }
+    }
+
+    /// Every brief known: open ones at their current text (if parsed), the others from disk.
+    pub fn all_brief_sources(&self) -> Vec<BriefSource> {
+        let mut sources: Vec<BriefSource> = self.open.keys().filter_map(|uri| self.brief_source(uri)).collect();
+        sources.extend(
+            self.disk_briefs
+                .iter()
+                .filter(|(uri, _)| !self.open.contains_key(*uri))
+                .map(|(uri, file)| BriefSource { uri: uri.clone(), version: None, rope: None, parsed: Some(file.clone()) }),
+        );
+        sources
+    }
+}

@@ -1,0 +1,108 @@
+//! The `dossier` binary: argument parsing and wiring only.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use dossier::cli::{self, CheckArgs, CommonArgs, IndexArgs, OutputFormat};
+
+/// A language server for analysts who write markdown briefs against a corpus of news
+/// articles. With no command, serves LSP on stdio.
+#[derive(Parser)]
+#[command(name = "dossier", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Serve LSP on stdio (what VS Code's client passes; the default anyway).
+    #[arg(long, global = true)]
+    stdio: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the language server on stdin/stdout.
+    Lsp,
+    /// Check briefs against the corpus and print the findings.
+    Check {
+        /// Briefs to check (default: every brief of the workspace).
+        briefs: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Print what the corpus holds: counts, top actors, events, a timeline.
+    Index {
+        /// Print everything as JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Args)]
+struct Common {
+    /// The workspace folder (default: the current directory).
+    #[arg(long, value_name = "DIR")]
+    root: Option<PathBuf>,
+    /// Corpus files, folders or globs; repeatable; replaces the configured corpus.
+    #[arg(long, value_name = "PATH_OR_GLOB")]
+    corpus: Vec<String>,
+    /// The configuration file (default: dossier.toml in the workspace).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+impl From<Common> for CommonArgs {
+    fn from(c: Common) -> Self {
+        CommonArgs { root: c.root, corpus: c.corpus, config: c.config }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { cli::EXIT_ERROR } else { cli::EXIT_OK };
+            let _ = err.print();
+            return ExitCode::from(code as u8);
+        }
+    };
+    let code = match cli.command {
+        None | Some(Command::Lsp) => serve(),
+        Some(Command::Check { briefs, format, common }) => {
+            let format = match format {
+                Format::Text => OutputFormat::Text,
+                Format::Json => OutputFormat::Json,
+            };
+            cli::run_check(&CheckArgs { common: common.into(), briefs, format })
+        }
+        Some(Command::Index { json, common }) => cli::run_index(&IndexArgs { common: common.into(), json }),
+    };
+    ExitCode::from(code as u8)
+}
+
+fn serve() -> i32 {
+    // Logs go to stderr: stdout carries the protocol.
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("DOSSIER_LOG").unwrap_or_else(|_| "warn".into()))
+        .init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("error: cannot start the async runtime: {err}");
+            return cli::EXIT_ERROR;
+        }
+    };
+    runtime.block_on(dossier::lsp::serve_stdio());
+    cli::EXIT_OK
+}

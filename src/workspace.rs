@@ -1,0 +1,309 @@
+//! The file-system edge: finding the corpus and the briefs of a workspace and reading
+//! them into text for the analysis core.
+//!
+//! Discovery uses `ignore` (honours .gitignore, skips hidden folders) and `globset`.
+//! Nothing here gives up on a bad file: it is skipped or decoded lossily, and the reason
+//! is returned as a [`LoadProblem`] for the caller to report.
+
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use rayon::prelude::*;
+
+use crate::analysis::SourceText;
+use crate::config::Config;
+
+/// Folders never searched, whatever the configuration says.
+const ALWAYS_SKIPPED_DIRS: [&str; 2] = ["target", "node_modules"];
+
+/// Bytes read to decide whether a file is binary.
+const BINARY_SNIFF_BYTES: usize = 8192;
+
+/// Why a file was skipped or altered while loading.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadProblem {
+    /// Read and decoded with U+FFFD for the bad bytes; the document is still indexed.
+    #[error("{}: not valid UTF-8; invalid bytes were replaced (save the file as UTF-8 to fix)", .0.display())]
+    InvalidUtf8(PathBuf),
+    /// A NUL byte near the start: not a text file.
+    #[error("{}: looks binary; skipped (exclude it or convert it to text)", .0.display())]
+    Binary(PathBuf),
+    #[error("{}: {size} bytes is over the {limit}-byte limit; skipped (raise max_file_bytes to index it)", .path.display())]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error("{}: cannot be read ({reason}); skipped", .path.display())]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("corpus entry `{entry}` matches no file or folder in {}; check `corpus` in dossier.toml", .root.display())]
+    NoSuchCorpusEntry { entry: String, root: PathBuf },
+    #[error("`{pattern}` is not a valid glob ({reason}); it is ignored")]
+    BadGlob { pattern: String, reason: String },
+}
+
+impl LoadProblem {
+    /// True when the file's content was still indexed.
+    pub fn is_warning_only(&self) -> bool {
+        matches!(self, LoadProblem::InvalidUtf8(_))
+    }
+}
+
+/// The corpus files a configuration selects, sorted, and the problems met on the way.
+pub fn discover_corpus(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<LoadProblem>) {
+    let mut problems = Vec::new();
+    let exclude = build_globset(&config.exclude, &mut problems);
+    let mut globs = Vec::new();
+    let mut found: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut dirs = Vec::new();
+    for entry in &config.corpus {
+        let path = root.join(entry);
+        if is_glob(entry) {
+            globs.push(entry.clone());
+        } else if path.is_dir() {
+            dirs.push(path);
+        } else if path.is_file() {
+            // Named explicitly: taken even if .gitignore would hide it.
+            found.insert(path);
+        } else {
+            problems.push(LoadProblem::NoSuchCorpusEntry { entry: entry.clone(), root: root.to_path_buf() });
+        }
+    }
+    if !globs.is_empty() {
+        let include = build_globset(&globs, &mut problems);
+        for path in walk_files(root) {
+            if include.is_match(relative(root, &path)) {
+                found.insert(path);
+            }
+        }
+    }
+    for dir in dirs {
+        found.extend(walk_files(&dir));
+    }
+    let files = found
+        .into_iter()
+        .filter(|p| !exclude.is_match(relative(root, p)))
+        .collect();
+    (files, problems)
+}
+
+/// The briefs of a workspace: files matching `briefs` that are not corpus files.
+pub fn discover_briefs(root: &Path, config: &Config, corpus: &[PathBuf]) -> Vec<PathBuf> {
+    let mut problems = Vec::new();
+    let include = build_globset(&config.briefs, &mut problems);
+    let exclude = build_globset(&config.exclude, &mut problems);
+    let corpus: BTreeSet<&PathBuf> = corpus.iter().collect();
+    let mut briefs: Vec<PathBuf> = walk_files(root)
+        .filter(|p| {
+            let rel = relative(root, p);
+            include.is_match(rel) && !exclude.is_match(rel) && !corpus.contains(p)
+        })
+        .collect();
+    briefs.sort();
+    briefs
+}
+
+/// Reads corpus files in parallel. `on_progress(done, total)` is called as files finish.
+pub fn load_sources(
+    root: &Path,
+    paths: &[PathBuf],
+    max_file_bytes: u64,
+    on_progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Vec<SourceText>, Vec<LoadProblem>) {
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<(Option<SourceText>, Option<LoadProblem>)> = paths
+        .par_iter()
+        .map(|path| {
+            let result = load_source(root, path, max_file_bytes);
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            on_progress(n, paths.len());
+            result
+        })
+        .collect();
+    let mut sources = Vec::with_capacity(results.len());
+    let mut problems = Vec::new();
+    for (source, problem) in results {
+        sources.extend(source);
+        problems.extend(problem);
+    }
+    (sources, problems)
+}
+
+/// Reads one corpus file: the text (if it is usable) and what was wrong with it.
+pub fn load_source(root: &Path, path: &Path, max_file_bytes: u64) -> (Option<SourceText>, Option<LoadProblem>) {
+    let unreadable = |err: std::io::Error| LoadProblem::Unreadable { path: path.to_path_buf(), reason: err.to_string() };
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(err) => return (None, Some(unreadable(err))),
+    };
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > max_file_bytes {
+        return (None, Some(LoadProblem::TooLarge { path: path.to_path_buf(), size, limit: max_file_bytes }));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // `take` bounds the read even if the file grows while we read it.
+    if let Err(err) = file.take(max_file_bytes + 1).read_to_end(&mut bytes) {
+        return (None, Some(unreadable(err)));
+    }
+    if bytes.len() as u64 > max_file_bytes {
+        return (None, Some(LoadProblem::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64, limit: max_file_bytes }));
+    }
+    if memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)]).is_some() {
+        return (None, Some(LoadProblem::Binary(path.to_path_buf())));
+    }
+    let (text, problem) = match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(err) => (String::from_utf8_lossy(err.as_bytes()).into_owned(), Some(LoadProblem::InvalidUtf8(path.to_path_buf()))),
+    };
+    let rel_path = relative(root, path).to_string_lossy().replace('\\', "/");
+    (Some(SourceText { path: path.to_path_buf(), rel_path, text }), problem)
+}
+
+/// `path` relative to `root` when it is inside it, else as given.
+pub fn relative<'a>(root: &Path, path: &'a Path) -> &'a Path {
+    path.strip_prefix(root).unwrap_or(path)
+}
+
+/// Whether a path (absolute) is selected as corpus by the configuration, without walking.
+pub fn is_corpus_path(root: &Path, config: &Config, path: &Path) -> bool {
+    let mut problems = Vec::new();
+    let rel = relative(root, path);
+    if build_globset(&config.exclude, &mut problems).is_match(rel) {
+        return false;
+    }
+    if rel.components().any(|c| ALWAYS_SKIPPED_DIRS.iter().any(|d| c.as_os_str() == *d)) {
+        return false;
+    }
+    config.corpus.iter().any(|entry| {
+        if is_glob(entry) {
+            build_globset(std::slice::from_ref(entry), &mut problems).is_match(rel)
+        } else {
+            let configured = root.join(entry);
+            path == configured || path.starts_with(&configured)
+        }
+    })
+}
+
+fn is_glob(entry: &str) -> bool {
+    entry.contains(['*', '?', '[', '{'])
+}
+
+fn build_globset(patterns: &[String], problems: &mut Vec<LoadProblem>) -> GlobSet {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        let pattern_for_dirs = pattern.trim_end_matches('/');
+        match globset::GlobBuilder::new(pattern_for_dirs).literal_separator(true).build() {
+            Ok(glob) => {
+                builder.add(glob);
+                // "drafts" or "drafts/" also means everything under it.
+                if !is_glob(pattern_for_dirs) {
+                    if let Ok(glob) = Glob::new(&format!("{pattern_for_dirs}/**")) {
+                        builder.add(glob);
+                    }
+                }
+            }
+            Err(err) => problems.push(LoadProblem::BadGlob { pattern: pattern.clone(), reason: err.kind().to_string() }),
+        }
+    }
+    builder.build().unwrap_or_else(|_| GlobSet::empty())
+}
+
+fn walk_files(dir: &Path) -> impl Iterator<Item = PathBuf> {
+    ignore::WalkBuilder::new(dir)
+        .hidden(true)
+        .git_ignore(true)
+        .git_global(false)
+        .require_git(false)
+        .follow_links(false)
+        .filter_entry(|entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            !(is_dir && entry.depth() > 0 && ALWAYS_SKIPPED_DIRS.iter().any(|d| entry.file_name() == *d))
+        })
+        .build()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_some_and(|t| t.is_file()))
+        .map(ignore::DirEntry::into_path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workspace(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+        let dir = tempfile::TempDir::new().unwrap();
+        for (path, content) in files {
+            let full = dir.path().join(path);
+            std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+            std::fs::write(full, content).unwrap();
+        }
+        dir
+    }
+
+    fn names(root: &Path, paths: &[PathBuf]) -> Vec<String> {
+        paths.iter().map(|p| relative(root, p).to_string_lossy().replace('\\', "/")).collect()
+    }
+
+    #[test]
+    fn default_corpus_is_every_txt_honouring_gitignore() {
+        let ws = workspace(&[
+            ("a.txt", b"A"),
+            ("sub/b.txt", b"B"),
+            ("ignored/c.txt", b"C"),
+            (".hidden/d.txt", b"D"),
+            ("target/e.txt", b"E"),
+            ("node_modules/f.txt", b"F"),
+            ("brief.md", b"# B"),
+            (".gitignore", b"ignored/\n"),
+        ]);
+        let (files, problems) = discover_corpus(ws.path(), &Config::default());
+        assert!(problems.is_empty());
+        assert_eq!(names(ws.path(), &files), vec!["a.txt", "sub/b.txt"]);
+        let briefs = discover_briefs(ws.path(), &Config::default(), &files);
+        assert_eq!(names(ws.path(), &briefs), vec!["brief.md"]);
+    }
+
+    #[test]
+    fn folders_globs_files_and_excludes() {
+        let ws = workspace(&[("sources/x.txt", b"X"), ("sources/drafts/y.txt", b"Y"), ("seeds/s.txt", b"S"), ("one.md", b"O")]);
+        let config = Config {
+            corpus: vec!["sources".into(), "seeds/*.txt".into(), "one.md".into(), "missing".into()],
+            exclude: vec!["sources/drafts".into()],
+            ..Config::default()
+        };
+        let (files, problems) = discover_corpus(ws.path(), &config);
+        assert_eq!(names(ws.path(), &files), vec!["one.md", "seeds/s.txt", "sources/x.txt"]);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].to_string().starts_with("corpus entry `missing` matches no file"), "{}", problems[0]);
+        assert!(is_corpus_path(ws.path(), &config, &ws.path().join("seeds/new.txt")));
+        assert!(!is_corpus_path(ws.path(), &config, &ws.path().join("sources/drafts/z.txt")));
+    }
+
+    #[test]
+    fn bad_files_are_reported_and_nothing_else_is_lost() {
+        let ws = workspace(&[("ok.txt", b"fine"), ("latin1.txt", b"caf\xe9 au lait"), ("bin.txt", b"\x00\x01\x02"), ("big.txt", &[b'x'; 100])]);
+        let (files, _) = discover_corpus(ws.path(), &Config::default());
+        let (sources, problems) = load_sources(ws.path(), &files, 50, &|_, _| {});
+        let loaded: Vec<&str> = sources.iter().map(|s| s.rel_path.as_str()).collect();
+        assert_eq!(loaded, vec!["latin1.txt", "ok.txt"]);
+        assert_eq!(sources[0].text, "caf\u{fffd} au lait");
+        let messages: Vec<String> = problems.iter().map(|p| relative_message(ws.path(), p)).collect();
+        expect_test::expect![[r#"
+            [
+                "big.txt: 100 bytes is over the 50-byte limit; skipped (raise max_file_bytes to index it)",
+                "bin.txt: looks binary; skipped (exclude it or convert it to text)",
+                "latin1.txt: not valid UTF-8; invalid bytes were replaced (save the file as UTF-8 to fix)",
+            ]
+        "#]]
+        .assert_debug_eq(&messages);
+    }
+
+    #[test]
+    fn a_vanished_file_is_unreadable_not_fatal() {
+        let ws = workspace(&[]);
+        let (source, problem) = load_source(ws.path(), &ws.path().join("gone.txt"), 100);
+        assert!(source.is_none());
+        assert!(matches!(problem, Some(LoadProblem::Unreadable { .. })));
+    }
+
+    fn relative_message(root: &Path, problem: &LoadProblem) -> String {
+        problem.to_string().replace(&format!("{}/", root.display()), "")
+    }
+}
