@@ -62,11 +62,40 @@ pub struct ConfigLayer {
     pub max_file_bytes: Option<u64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+/// A path or glob, or a list of them.
+#[derive(Debug, Clone, PartialEq)]
 pub enum OneOrMany {
     One(String),
     Many(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = OneOrMany;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a path or glob, or a list of them")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<OneOrMany, E> {
+                Ok(OneOrMany::One(value.to_string()))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<OneOrMany, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<String>()? {
+                    items.push(item);
+                }
+                Ok(OneOrMany::Many(items))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 impl OneOrMany {
@@ -107,21 +136,35 @@ pub enum ConfigError {
     Invalid { path: String, message: String },
     /// A value parses but makes no sense (a threshold outside 0..=1, an unknown actor kind).
     #[error("{source_name}: {message}")]
-    BadValue { source_name: String, message: String },
+    BadValue {
+        source_name: String,
+        message: String,
+    },
 }
 
 impl ConfigLayer {
     /// Parses `dossier.toml` text. `path` names the file in messages.
     pub fn from_toml(text: &str, path: &str) -> Result<ConfigLayer, ConfigError> {
-        toml::from_str(text).map_err(|err| ConfigError::Invalid {
-            path: path.to_string(),
-            message: one_line(&err.to_string()),
+        toml::from_str(text).map_err(|err: toml::de::Error| {
+            let place = err.span().map(|span| {
+                let before = &text[..span.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+                format!("line {line}, column {column}: ")
+            });
+            ConfigError::Invalid {
+                path: path.to_string(),
+                message: format!("{}{}", place.unwrap_or_default(), one_line(err.message())),
+            }
         })
     }
 
     /// Parses settings a client sent (`initializationOptions`, `workspace/configuration`).
     /// `null` and `{}` are empty layers.
-    pub fn from_json(value: serde_json::Value, source_name: &str) -> Result<ConfigLayer, ConfigError> {
+    pub fn from_json(
+        value: serde_json::Value,
+        source_name: &str,
+    ) -> Result<ConfigLayer, ConfigError> {
         if value.is_null() {
             return Ok(ConfigLayer::default());
         }
@@ -141,7 +184,9 @@ impl ConfigLayer {
 
 impl Config {
     /// Applies layers in order (later wins). Bad values are reported and skipped.
-    pub fn from_layers<'a>(layers: impl IntoIterator<Item = (&'a str, &'a ConfigLayer)>) -> (Config, Vec<ConfigError>) {
+    pub fn from_layers<'a>(
+        layers: impl IntoIterator<Item = (&'a str, &'a ConfigLayer)>,
+    ) -> (Config, Vec<ConfigError>) {
         let mut config = Config::default();
         let mut problems = Vec::new();
         for (source_name, layer) in layers {
@@ -151,7 +196,10 @@ impl Config {
     }
 
     fn apply(&mut self, source_name: &str, layer: &ConfigLayer, problems: &mut Vec<ConfigError>) {
-        let bad = |message: String| ConfigError::BadValue { source_name: source_name.to_string(), message };
+        let bad = |message: String| ConfigError::BadValue {
+            source_name: source_name.to_string(),
+            message,
+        };
         if let Some(corpus) = &layer.corpus {
             let corpus = corpus.clone().into_vec();
             if corpus.is_empty() {
@@ -172,7 +220,10 @@ impl Config {
             }
             match check.near_threshold {
                 Some(t) if (0.0..=1.0).contains(&t) => self.check.near_threshold = t,
-                Some(t) => problems.push(bad(format!("`check.near_threshold` is {t}; it must be between 0 and 1, using {}", self.check.near_threshold))),
+                Some(t) => problems.push(bad(format!(
+                    "`check.near_threshold` is {t}; it must be between 0 and 1, using {}",
+                    self.check.near_threshold
+                ))),
                 None => {}
             }
         }
@@ -184,15 +235,25 @@ impl Config {
                 None => None,
                 Some((_, Some(kind))) => Some(kind),
                 Some((k, None)) => {
-                    problems.push(bad(format!("actor `{}` has kind `{k}`; use person, organization, place or group", entry.name)));
+                    problems.push(bad(format!(
+                        "actor `{}` has kind `{k}`; use person, organization, place or group",
+                        entry.name
+                    )));
                     None
                 }
             };
             if entry.name.trim().is_empty() {
-                problems.push(bad("an `[[actor]]` entry has an empty name; it is ignored".into()));
+                problems.push(bad(
+                    "an `[[actor]]` entry has an empty name; it is ignored".into()
+                ));
                 continue;
             }
-            let curated = CuratedActor { name: entry.name.trim().to_string(), aliases: entry.aliases.clone(), kind, role: entry.role.clone() };
+            let curated = CuratedActor {
+                name: entry.name.trim().to_string(),
+                aliases: entry.aliases.clone(),
+                kind,
+                role: entry.role.clone(),
+            };
             // A later layer's entry for the same name replaces an earlier one.
             self.actors.retain(|a| a.name != curated.name);
             self.actors.push(curated);
@@ -208,7 +269,10 @@ pub fn read_config_file(path: &Path) -> Result<Option<ConfigLayer>, ConfigError>
             ConfigLayer::from_toml(&text, &path.display().to_string()).map(Some)
         }
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(err) => Err(ConfigError::Invalid { path: path.display().to_string(), message: format!("cannot read: {err}") }),
+        Err(err) => Err(ConfigError::Invalid {
+            path: path.display().to_string(),
+            message: format!("cannot read: {err}"),
+        }),
     }
 }
 
@@ -237,8 +301,13 @@ mod tests {
             "dossier.toml",
         )
         .unwrap();
-        let client = ConfigLayer::from_json(serde_json::json!({"check": {"minQuoteWords": 4}, "exclude": "drafts/**"}), "initializationOptions").unwrap();
-        let (config, problems) = Config::from_layers([("dossier.toml", &file), ("client", &client)]);
+        let client = ConfigLayer::from_json(
+            serde_json::json!({"check": {"minQuoteWords": 4}, "exclude": "drafts/**"}),
+            "initializationOptions",
+        )
+        .unwrap();
+        let (config, problems) =
+            Config::from_layers([("dossier.toml", &file), ("client", &client)]);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(config.corpus, vec!["sources"]);
         assert_eq!(config.exclude, vec!["drafts/**"]);
@@ -251,10 +320,17 @@ mod tests {
     fn bad_files_and_values_are_reported_specifically() {
         let err = ConfigLayer::from_toml("corpus = [", "dossier.toml").unwrap_err();
         assert!(err.to_string().starts_with("dossier.toml: "), "{err}");
-        assert!(err.to_string().ends_with("using the default configuration"), "{err}");
+        assert!(
+            err.to_string().ends_with("using the default configuration"),
+            "{err}"
+        );
         let err = ConfigLayer::from_toml("corpuss = []", "dossier.toml").unwrap_err();
         assert!(err.to_string().contains("unknown field `corpuss`"), "{err}");
-        let layer = ConfigLayer::from_toml("[check]\nnear_threshold = 3.0\n[[actor]]\nname = \"X\"\nkind = \"robot\"", "dossier.toml").unwrap();
+        let layer = ConfigLayer::from_toml(
+            "[check]\nnear_threshold = 3.0\n[[actor]]\nname = \"X\"\nkind = \"robot\"",
+            "dossier.toml",
+        )
+        .unwrap();
         let (config, problems) = Config::from_layers([("dossier.toml", &layer)]);
         assert_eq!(config.check.near_threshold, 0.8);
         assert_eq!(problems.len(), 2, "{problems:?}");
@@ -263,8 +339,15 @@ mod tests {
 
     #[test]
     fn client_settings_may_be_wrapped_in_their_section() {
-        let layer = ConfigLayer::from_json(serde_json::json!({"dossier": {"corpus": ["a"]}}), "workspace/configuration").unwrap();
+        let layer = ConfigLayer::from_json(
+            serde_json::json!({"dossier": {"corpus": ["a"]}}),
+            "workspace/configuration",
+        )
+        .unwrap();
         assert_eq!(layer.corpus, Some(OneOrMany::Many(vec!["a".into()])));
-        assert_eq!(ConfigLayer::from_json(serde_json::Value::Null, "x").unwrap(), ConfigLayer::default());
+        assert_eq!(
+            ConfigLayer::from_json(serde_json::Value::Null, "x").unwrap(),
+            ConfigLayer::default()
+        );
     }
 }

@@ -62,7 +62,11 @@ struct Common {
 
 impl From<Common> for CommonArgs {
     fn from(c: Common) -> Self {
-        CommonArgs { root: c.root, corpus: c.corpus, config: c.config }
+        CommonArgs {
+            root: c.root,
+            corpus: c.corpus,
+            config: c.config,
+        }
     }
 }
 
@@ -70,21 +74,36 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
-            let code = if err.use_stderr() { cli::EXIT_ERROR } else { cli::EXIT_OK };
+            let code = if err.use_stderr() {
+                cli::EXIT_ERROR
+            } else {
+                cli::EXIT_OK
+            };
             let _ = err.print();
             return ExitCode::from(code as u8);
         }
     };
     let code = match cli.command {
         None | Some(Command::Lsp) => serve(),
-        Some(Command::Check { briefs, format, common }) => {
+        Some(Command::Check {
+            briefs,
+            format,
+            common,
+        }) => {
             let format = match format {
                 Format::Text => OutputFormat::Text,
                 Format::Json => OutputFormat::Json,
             };
-            cli::run_check(&CheckArgs { common: common.into(), briefs, format })
+            cli::run_check(&CheckArgs {
+                common: common.into(),
+                briefs,
+                format,
+            })
         }
-        Some(Command::Index { json, common }) => cli::run_index(&IndexArgs { common: common.into(), json }),
+        Some(Command::Index { json, common }) => cli::run_index(&IndexArgs {
+            common: common.into(),
+            json,
+        }),
     };
     ExitCode::from(code as u8)
 }
@@ -94,9 +113,15 @@ fn serve() -> i32 {
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_ansi(false)
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("DOSSIER_LOG").unwrap_or_else(|_| "warn".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("DOSSIER_LOG")
+                .unwrap_or_else(|_| "warn".into()),
+        )
         .init();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(err) => {
             eprintln!("error: cannot start the async runtime: {err}");
@@ -104,5 +129,7 @@ fn serve() -> i32 {
         }
     };
     runtime.block_on(dossier::lsp::serve_stdio());
+    // The stdin reader may still sit in a blocking read; do not wait for it.
+    runtime.shutdown_background();
     cli::EXIT_OK
 }

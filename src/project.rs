@@ -16,13 +16,20 @@ pub struct Overrides {
 
 /// Reads the configuration of a workspace. `config_file` overrides `ROOT/dossier.toml`.
 /// Problems are returned with the defaults (or the other layers) in force.
-pub fn load_config(root: &Path, config_file: Option<&Path>, overrides: &Overrides) -> (Config, Vec<ConfigError>) {
+pub fn load_config(
+    root: &Path,
+    config_file: Option<&Path>,
+    overrides: &Overrides,
+) -> (Config, Vec<ConfigError>) {
     let path: PathBuf = config_file.map_or_else(|| root.join(CONFIG_FILE_NAME), Path::to_path_buf);
     let mut problems = Vec::new();
     let file_layer = match read_config_file(&path) {
         Ok(Some(layer)) => Some(layer),
         Ok(None) if config_file.is_some() => {
-            problems.push(ConfigError::Invalid { path: path.display().to_string(), message: "no such file".into() });
+            problems.push(ConfigError::Invalid {
+                path: path.display().to_string(),
+                message: "no such file".into(),
+            });
             None
         }
         Ok(None) => None,
@@ -52,13 +59,20 @@ pub enum IndexProgress {
 }
 
 /// Discovers, reads and indexes the corpus.
-pub fn index_corpus(root: &Path, config: &Config, on_progress: &(dyn Fn(IndexProgress) + Sync)) -> (CorpusIndex, Vec<LoadProblem>) {
+pub fn index_corpus(
+    root: &Path,
+    config: &Config,
+    on_progress: &(dyn Fn(IndexProgress) + Sync),
+) -> (CorpusIndex, Vec<LoadProblem>) {
     let (paths, mut problems) = discover_corpus(root, config);
-    let (sources, load_problems) = load_sources(root, &paths, config.max_file_bytes, &|done, total| {
-        on_progress(IndexProgress::Reading { done, total })
-    });
+    let (sources, load_problems) =
+        load_sources(root, &paths, config.max_file_bytes, &|done, total| {
+            on_progress(IndexProgress::Reading { done, total })
+        });
     problems.extend(load_problems);
-    on_progress(IndexProgress::Extracting { files: sources.len() });
+    on_progress(IndexProgress::Extracting {
+        files: sources.len(),
+    });
     let index = CorpusIndex::build(sources, config.actors.clone());
     (index, problems)
 }

@@ -31,7 +31,11 @@ pub enum LoadProblem {
     #[error("{}: looks binary; skipped (exclude it or convert it to text)", .0.display())]
     Binary(PathBuf),
     #[error("{}: {size} bytes is over the {limit}-byte limit; skipped (raise max_file_bytes to index it)", .path.display())]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("{}: cannot be read ({reason}); skipped", .path.display())]
     Unreadable { path: PathBuf, reason: String },
     #[error("corpus entry `{entry}` matches no file or folder in {}; check `corpus` in dossier.toml", .root.display())]
@@ -64,7 +68,10 @@ pub fn discover_corpus(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<LoadP
             // Named explicitly: taken even if .gitignore would hide it.
             found.insert(path);
         } else {
-            problems.push(LoadProblem::NoSuchCorpusEntry { entry: entry.clone(), root: root.to_path_buf() });
+            problems.push(LoadProblem::NoSuchCorpusEntry {
+                entry: entry.clone(),
+                root: root.to_path_buf(),
+            });
         }
     }
     if !globs.is_empty() {
@@ -128,15 +135,29 @@ pub fn load_sources(
 }
 
 /// Reads one corpus file: the text (if it is usable) and what was wrong with it.
-pub fn load_source(root: &Path, path: &Path, max_file_bytes: u64) -> (Option<SourceText>, Option<LoadProblem>) {
-    let unreadable = |err: std::io::Error| LoadProblem::Unreadable { path: path.to_path_buf(), reason: err.to_string() };
+pub fn load_source(
+    root: &Path,
+    path: &Path,
+    max_file_bytes: u64,
+) -> (Option<SourceText>, Option<LoadProblem>) {
+    let unreadable = |err: std::io::Error| LoadProblem::Unreadable {
+        path: path.to_path_buf(),
+        reason: err.to_string(),
+    };
     let file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(err) => return (None, Some(unreadable(err))),
     };
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > max_file_bytes {
-        return (None, Some(LoadProblem::TooLarge { path: path.to_path_buf(), size, limit: max_file_bytes }));
+        return (
+            None,
+            Some(LoadProblem::TooLarge {
+                path: path.to_path_buf(),
+                size,
+                limit: max_file_bytes,
+            }),
+        );
     }
     let mut bytes = Vec::with_capacity(size as usize);
     // `take` bounds the read even if the file grows while we read it.
@@ -144,17 +165,34 @@ pub fn load_source(root: &Path, path: &Path, max_file_bytes: u64) -> (Option<Sou
         return (None, Some(unreadable(err)));
     }
     if bytes.len() as u64 > max_file_bytes {
-        return (None, Some(LoadProblem::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64, limit: max_file_bytes }));
+        return (
+            None,
+            Some(LoadProblem::TooLarge {
+                path: path.to_path_buf(),
+                size: bytes.len() as u64,
+                limit: max_file_bytes,
+            }),
+        );
     }
     if memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)]).is_some() {
         return (None, Some(LoadProblem::Binary(path.to_path_buf())));
     }
     let (text, problem) = match String::from_utf8(bytes) {
         Ok(text) => (text, None),
-        Err(err) => (String::from_utf8_lossy(err.as_bytes()).into_owned(), Some(LoadProblem::InvalidUtf8(path.to_path_buf()))),
+        Err(err) => (
+            String::from_utf8_lossy(err.as_bytes()).into_owned(),
+            Some(LoadProblem::InvalidUtf8(path.to_path_buf())),
+        ),
     };
     let rel_path = relative(root, path).to_string_lossy().replace('\\', "/");
-    (Some(SourceText { path: path.to_path_buf(), rel_path, text }), problem)
+    (
+        Some(SourceText {
+            path: path.to_path_buf(),
+            rel_path,
+            text,
+        }),
+        problem,
+    )
 }
 
 /// `path` relative to `root` when it is inside it, else as given.
@@ -169,7 +207,10 @@ pub fn is_corpus_path(root: &Path, config: &Config, path: &Path) -> bool {
     if build_globset(&config.exclude, &mut problems).is_match(rel) {
         return false;
     }
-    if rel.components().any(|c| ALWAYS_SKIPPED_DIRS.iter().any(|d| c.as_os_str() == *d)) {
+    if rel
+        .components()
+        .any(|c| ALWAYS_SKIPPED_DIRS.iter().any(|d| c.as_os_str() == *d))
+    {
         return false;
     }
     config.corpus.iter().any(|entry| {
@@ -190,7 +231,10 @@ fn build_globset(patterns: &[String], problems: &mut Vec<LoadProblem>) -> GlobSe
     let mut builder = GlobSetBuilder::new();
     for pattern in patterns {
         let pattern_for_dirs = pattern.trim_end_matches('/');
-        match globset::GlobBuilder::new(pattern_for_dirs).literal_separator(true).build() {
+        match globset::GlobBuilder::new(pattern_for_dirs)
+            .literal_separator(true)
+            .build()
+        {
             Ok(glob) => {
                 builder.add(glob);
                 // "drafts" or "drafts/" also means everything under it.
@@ -200,7 +244,10 @@ fn build_globset(patterns: &[String], problems: &mut Vec<LoadProblem>) -> GlobSe
                     }
                 }
             }
-            Err(err) => problems.push(LoadProblem::BadGlob { pattern: pattern.clone(), reason: err.kind().to_string() }),
+            Err(err) => problems.push(LoadProblem::BadGlob {
+                pattern: pattern.clone(),
+                reason: err.kind().to_string(),
+            }),
         }
     }
     builder.build().unwrap_or_else(|_| GlobSet::empty())
@@ -215,7 +262,9 @@ fn walk_files(dir: &Path) -> impl Iterator<Item = PathBuf> {
         .follow_links(false)
         .filter_entry(|entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            !(is_dir && entry.depth() > 0 && ALWAYS_SKIPPED_DIRS.iter().any(|d| entry.file_name() == *d))
+            !(is_dir
+                && entry.depth() > 0
+                && ALWAYS_SKIPPED_DIRS.iter().any(|d| entry.file_name() == *d))
         })
         .build()
         .filter_map(Result::ok)
@@ -238,7 +287,10 @@ mod tests {
     }
 
     fn names(root: &Path, paths: &[PathBuf]) -> Vec<String> {
-        paths.iter().map(|p| relative(root, p).to_string_lossy().replace('\\', "/")).collect()
+        paths
+            .iter()
+            .map(|p| relative(root, p).to_string_lossy().replace('\\', "/"))
+            .collect()
     }
 
     #[test]
@@ -262,29 +314,64 @@ mod tests {
 
     #[test]
     fn folders_globs_files_and_excludes() {
-        let ws = workspace(&[("sources/x.txt", b"X"), ("sources/drafts/y.txt", b"Y"), ("seeds/s.txt", b"S"), ("one.md", b"O")]);
+        let ws = workspace(&[
+            ("sources/x.txt", b"X"),
+            ("sources/drafts/y.txt", b"Y"),
+            ("seeds/s.txt", b"S"),
+            ("one.md", b"O"),
+        ]);
         let config = Config {
-            corpus: vec!["sources".into(), "seeds/*.txt".into(), "one.md".into(), "missing".into()],
+            corpus: vec![
+                "sources".into(),
+                "seeds/*.txt".into(),
+                "one.md".into(),
+                "missing".into(),
+            ],
             exclude: vec!["sources/drafts".into()],
             ..Config::default()
         };
         let (files, problems) = discover_corpus(ws.path(), &config);
-        assert_eq!(names(ws.path(), &files), vec!["one.md", "seeds/s.txt", "sources/x.txt"]);
+        assert_eq!(
+            names(ws.path(), &files),
+            vec!["one.md", "seeds/s.txt", "sources/x.txt"]
+        );
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].to_string().starts_with("corpus entry `missing` matches no file"), "{}", problems[0]);
-        assert!(is_corpus_path(ws.path(), &config, &ws.path().join("seeds/new.txt")));
-        assert!(!is_corpus_path(ws.path(), &config, &ws.path().join("sources/drafts/z.txt")));
+        assert!(
+            problems[0]
+                .to_string()
+                .starts_with("corpus entry `missing` matches no file"),
+            "{}",
+            problems[0]
+        );
+        assert!(is_corpus_path(
+            ws.path(),
+            &config,
+            &ws.path().join("seeds/new.txt")
+        ));
+        assert!(!is_corpus_path(
+            ws.path(),
+            &config,
+            &ws.path().join("sources/drafts/z.txt")
+        ));
     }
 
     #[test]
     fn bad_files_are_reported_and_nothing_else_is_lost() {
-        let ws = workspace(&[("ok.txt", b"fine"), ("latin1.txt", b"caf\xe9 au lait"), ("bin.txt", b"\x00\x01\x02"), ("big.txt", &[b'x'; 100])]);
+        let ws = workspace(&[
+            ("ok.txt", b"fine"),
+            ("latin1.txt", b"caf\xe9 au lait"),
+            ("bin.txt", b"\x00\x01\x02"),
+            ("big.txt", &[b'x'; 100]),
+        ]);
         let (files, _) = discover_corpus(ws.path(), &Config::default());
         let (sources, problems) = load_sources(ws.path(), &files, 50, &|_, _| {});
         let loaded: Vec<&str> = sources.iter().map(|s| s.rel_path.as_str()).collect();
         assert_eq!(loaded, vec!["latin1.txt", "ok.txt"]);
         assert_eq!(sources[0].text, "caf\u{fffd} au lait");
-        let messages: Vec<String> = problems.iter().map(|p| relative_message(ws.path(), p)).collect();
+        let messages: Vec<String> = problems
+            .iter()
+            .map(|p| relative_message(ws.path(), p))
+            .collect();
         expect_test::expect![[r#"
             [
                 "big.txt: 100 bytes is over the 50-byte limit; skipped (raise max_file_bytes to index it)",
@@ -304,6 +391,8 @@ mod tests {
     }
 
     fn relative_message(root: &Path, problem: &LoadProblem) -> String {
-        problem.to_string().replace(&format!("{}/", root.display()), "")
+        problem
+            .to_string()
+            .replace(&format!("{}/", root.display()), "")
     }
 }

@@ -133,35 +133,36 @@ fn scan_markdown(text: &str) -> Scan {
     let mut link_hides: Vec<bool> = Vec::new(); // autolinks hide their text (a URL)
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
-            Event::Start(tag) => {
-                match &tag {
-                    Tag::Paragraph | Tag::TableCell | Tag::Item => open_blocks.push(None),
-                    Tag::Heading { level, .. } => {
-                        open_blocks.push(None);
-                        heading = Some((*level as u8, range.clone(), String::new()));
-                    }
-                    Tag::BlockQuote(_) => {
-                        if blockquote_depth == 0 {
-                            blockquote_id += 1;
-                        }
-                        blockquote_depth += 1;
-                    }
-                    Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
-                        hidden_depth += 1
-                    }
-                    Tag::Link { link_type, .. } => {
-                        let hides = matches!(link_type, LinkType::Autolink | LinkType::Email);
-                        hidden_depth += hides as usize;
-                        link_hides.push(hides);
-                    }
-                    _ => {}
+            Event::Start(tag) => match &tag {
+                Tag::Paragraph | Tag::TableCell | Tag::Item => open_blocks.push(None),
+                Tag::Heading { level, .. } => {
+                    open_blocks.push(None);
+                    heading = Some((*level as u8, range.clone(), String::new()));
                 }
-            }
+                Tag::BlockQuote(_) => {
+                    if blockquote_depth == 0 {
+                        blockquote_id += 1;
+                    }
+                    blockquote_depth += 1;
+                }
+                Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
+                    hidden_depth += 1
+                }
+                Tag::Link { link_type, .. } => {
+                    let hides = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                    hidden_depth += hides as usize;
+                    link_hides.push(hides);
+                }
+                _ => {}
+            },
             Event::End(tag_end) => match tag_end {
                 TagEnd::Paragraph | TagEnd::TableCell | TagEnd::Item | TagEnd::Heading(_) => {
                     if let Some(Some(extent)) = open_blocks.pop() {
                         let blockquote = (blockquote_depth > 0).then_some(blockquote_id);
-                        blocks.push(ScannedBlock { range: extent, blockquote });
+                        blocks.push(ScannedBlock {
+                            range: extent,
+                            blockquote,
+                        });
                     }
                     if matches!(tag_end, TagEnd::Heading(_)) {
                         if let Some((level, range, text)) = heading.take() {
@@ -171,13 +172,12 @@ fn scan_markdown(text: &str) -> Scan {
                     }
                 }
                 TagEnd::BlockQuote(_) => blockquote_depth = blockquote_depth.saturating_sub(1),
-                TagEnd::CodeBlock | TagEnd::Image | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock => {
-                    hidden_depth = hidden_depth.saturating_sub(1)
-                }
-                TagEnd::Link => {
-                    if link_hides.pop() == Some(true) {
-                        hidden_depth = hidden_depth.saturating_sub(1);
-                    }
+                TagEnd::CodeBlock
+                | TagEnd::Image
+                | TagEnd::MetadataBlock(_)
+                | TagEnd::HtmlBlock => hidden_depth = hidden_depth.saturating_sub(1),
+                TagEnd::Link if link_hides.pop() == Some(true) => {
+                    hidden_depth = hidden_depth.saturating_sub(1);
                 }
                 _ => {}
             },
@@ -213,7 +213,11 @@ fn scan_markdown(text: &str) -> Scan {
         }
     }
     let masked = mask(text, &keep);
-    Scan { masked, blocks, headings }
+    Scan {
+        masked,
+        blocks,
+        headings,
+    }
 }
 
 /// The text with every byte not marked `keep` turned into a space; line breaks survive so
@@ -260,12 +264,24 @@ fn find_quotes(masked: &str, block: Range<usize>, block_idx: usize) -> Vec<Brief
             ('«', None) => open = Some((at, Mark::Guillemet)),
             ('"', None) if opens_straight(prev, next) => open = Some((at, Mark::Straight)),
             ('”' | '»' | '"', Some((start, _))) => {
-                quotes.extend(make_quote(masked, start, at + ch.len_utf8(), true, block_idx));
+                quotes.extend(make_quote(
+                    masked,
+                    start,
+                    at + ch.len_utf8(),
+                    true,
+                    block_idx,
+                ));
                 open = None;
             }
             ('“', Some((start, Mark::Curly))) => {
                 // A second opening mark: the first quote was never closed.
-                quotes.extend(make_quote(masked, start, trim_end(masked, start, at), false, block_idx));
+                quotes.extend(make_quote(
+                    masked,
+                    start,
+                    trim_end(masked, start, at),
+                    false,
+                    block_idx,
+                ));
                 open = Some((at, Mark::Curly));
             }
             _ => {}
@@ -273,7 +289,13 @@ fn find_quotes(masked: &str, block: Range<usize>, block_idx: usize) -> Vec<Brief
         prev = Some(ch);
     }
     if let Some((start, _)) = open {
-        quotes.extend(make_quote(masked, start, trim_end(masked, start, block.end), false, block_idx));
+        quotes.extend(make_quote(
+            masked,
+            start,
+            trim_end(masked, start, block.end),
+            false,
+            block_idx,
+        ));
     }
     quotes
 }
@@ -288,7 +310,13 @@ fn trim_end(masked: &str, start: usize, end: usize) -> usize {
     start + masked[start..end].trim_end().len()
 }
 
-fn make_quote(masked: &str, start: usize, end: usize, closed: bool, block: usize) -> Option<BriefQuote> {
+fn make_quote(
+    masked: &str,
+    start: usize,
+    end: usize,
+    closed: bool,
+    block: usize,
+) -> Option<BriefQuote> {
     let open_len = masked[start..].chars().next().map_or(1, char::len_utf8);
     let close_len = if closed {
         masked[..end].chars().next_back().map_or(0, char::len_utf8)
@@ -301,7 +329,14 @@ fn make_quote(masked: &str, start: usize, end: usize, closed: bool, block: usize
     if text.is_empty() {
         return None;
     }
-    Some(BriefQuote { range: start..end, inner: inner_start..inner_end, text, is_block: false, closed, block })
+    Some(BriefQuote {
+        range: start..end,
+        inner: inner_start..inner_end,
+        text,
+        is_block: false,
+        closed,
+        block,
+    })
 }
 
 /// A blockquote without quotation marks inside is itself one quote; a last line that
@@ -331,7 +366,14 @@ fn blockquote_quotes(brief: &Brief, blocks: &[ScannedBlock]) -> Vec<BriefQuote> 
         let end = trim_end(&brief.masked, start, end);
         let text = collapse_whitespace(&brief.masked[start..end]);
         if !text.is_empty() {
-            quotes.push(BriefQuote { range: start..end, inner: start..end, text, is_block: true, closed: true, block: first });
+            quotes.push(BriefQuote {
+                range: start..end,
+                inner: start..end,
+                text,
+                is_block: true,
+                closed: true,
+                block: first,
+            });
         }
     }
     quotes
@@ -342,7 +384,10 @@ fn attribution_line_start(block_text: &str) -> Option<usize> {
     let mut found = None;
     for line in block_text.split_inclusive('\n') {
         let trimmed = line.trim_start();
-        if trimmed.starts_with(['—', '–']) || trimmed.starts_with("-- ") || trimmed.starts_with("- ") {
+        if trimmed.starts_with(['—', '–'])
+            || trimmed.starts_with("-- ")
+            || trimmed.starts_with("- ")
+        {
             found = Some(offset + (line.len() - trimmed.len()));
         }
         offset += line.len();
@@ -366,7 +411,11 @@ fn find_citations(masked: &str) -> Vec<CitationKey> {
             continue;
         }
         let bracketed = is_bracketed(masked, at, end);
-        keys.push(CitationKey { key: masked[start..end].to_string(), range: start..end, bracketed });
+        keys.push(CitationKey {
+            key: masked[start..end].to_string(),
+            range: start..end,
+            bracketed,
+        });
     }
     keys
 }
@@ -375,7 +424,8 @@ fn find_citations(masked: &str) -> Vec<CitationKey> {
 pub fn key_end(text: &str, start: usize) -> usize {
     let mut end = start;
     for (i, ch) in text[start..].char_indices() {
-        let is_key_char = ch.is_alphanumeric() || ch == '_' || (i > 0 && ":.#$%&-+?<>~/".contains(ch));
+        let is_key_char =
+            ch.is_alphanumeric() || ch == '_' || (i > 0 && ":.#$%&-+?<>~/".contains(ch));
         if !is_key_char {
             break;
         }

@@ -76,7 +76,9 @@ impl Document {
     /// The sentence-ish span around `range`: the line (paragraph) that holds it, trimmed.
     pub fn enclosing_line(&self, range: Range<usize>) -> Range<usize> {
         let first = self.line_index.line_of(range.start);
-        let last = self.line_index.line_of(range.end.saturating_sub(1).max(range.start));
+        let last = self
+            .line_index
+            .line_of(range.end.saturating_sub(1).max(range.start));
         let start = self
             .line_index
             .line_range(&self.text, first)
@@ -192,7 +194,11 @@ fn parse_field(line: &str) -> Option<(String, String)> {
 
 /// Title from the first non-empty line, shortened for display.
 fn first_line_title(body: &str) -> String {
-    let line = body.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let line = body
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     let line = line.trim_start_matches('\u{feff}');
     const MAX_CHARS: usize = 120;
     if line.chars().count() <= MAX_CHARS {
@@ -214,7 +220,11 @@ impl<'a> LinesWithOffsets<'a> {
     }
 
     fn peek(&self) -> Option<(&'a str, usize)> {
-        LinesWithOffsets { text: self.text, pos: self.pos }.next()
+        LinesWithOffsets {
+            text: self.text,
+            pos: self.pos,
+        }
+        .next()
     }
 }
 
@@ -266,7 +276,11 @@ mod tests {
 
     #[test]
     fn article_text_is_not_front_matter() {
-        for text in ["Note: this is prose.\nMore.", "MOSCOW (AP) — text", "---\nnever closed"] {
+        for text in [
+            "Note: this is prose.\nMore.",
+            "MOSCOW (AP) — text",
+            "---\nnever closed",
+        ] {
             let (fm, body) = parse_front_matter(text);
             assert_eq!(fm, FrontMatter::default());
             assert_eq!(body, 0);
@@ -276,12 +290,20 @@ mod tests {
     #[test]
     fn title_is_front_matter_or_first_non_empty_line() {
         let doc = Document::new(
-            SourceText { path: "/w/a.txt".into(), rel_path: "a.txt".into(), text: "\n\n  Why is it hard?  \nbody".into() },
+            SourceText {
+                path: "/w/a.txt".into(),
+                rel_path: "a.txt".into(),
+                text: "\n\n  Why is it hard?  \nbody".into(),
+            },
             "a".into(),
         );
         assert_eq!(doc.title, "Why is it hard?");
         let doc = Document::new(
-            SourceText { path: "/w/a.txt".into(), rel_path: "a.txt".into(), text: "title: T\n\nWhy".into() },
+            SourceText {
+                path: "/w/a.txt".into(),
+                rel_path: "a.txt".into(),
+                text: "title: T\n\nWhy".into(),
+            },
             "a".into(),
         );
         assert_eq!(doc.title, "T");

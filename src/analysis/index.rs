@@ -27,7 +27,11 @@ impl DocAnalysis {
         let actors = actors::extract_document(doc);
         let quotes = quotes::extract_document(doc, &actors);
         let events = events::extract_document(doc, &actors);
-        DocAnalysis { actors, quotes, events }
+        DocAnalysis {
+            actors,
+            quotes,
+            events,
+        }
     }
 }
 
@@ -92,7 +96,10 @@ impl CorpusIndex {
             .map(|(entry, key)| match entry {
                 Entry::Kept(doc, analysis) if doc.key == key => (doc, analysis),
                 Entry::Kept(doc, analysis) => {
-                    let renamed = Document { key, ..(*doc).clone() };
+                    let renamed = Document {
+                        key,
+                        ..(*doc).clone()
+                    };
                     (Arc::new(renamed), analysis)
                 }
                 Entry::New(source) => {

@@ -129,7 +129,9 @@ mod tests {
         let index = LineIndex::new(text);
         for (offset, _) in text.char_indices() {
             let pos = index.line_col(text, offset, unit);
-            let is_eol_cr = text.as_bytes()[offset] == b'\n' && offset > 0 && text.as_bytes()[offset - 1] == b'\r';
+            let is_eol_cr = text.as_bytes()[offset] == b'\n'
+                && offset > 0
+                && text.as_bytes()[offset - 1] == b'\r';
             if is_eol_cr {
                 continue; // the '\n' of a CRLF is not addressable on its own
             }
@@ -149,19 +151,37 @@ mod tests {
         let text = "a🙂b";
         let index = LineIndex::new(text);
         let b = text.find('b').unwrap();
-        assert_eq!(index.line_col(text, b, ColumnUnit::Utf16), LineCol { line: 0, col: 3 });
-        assert_eq!(index.line_col(text, b, ColumnUnit::Utf8), LineCol { line: 0, col: 5 });
+        assert_eq!(
+            index.line_col(text, b, ColumnUnit::Utf16),
+            LineCol { line: 0, col: 3 }
+        );
+        assert_eq!(
+            index.line_col(text, b, ColumnUnit::Utf8),
+            LineCol { line: 0, col: 5 }
+        );
         // Inside the surrogate pair: snapped to the emoji's start.
-        assert_eq!(index.offset(text, LineCol { line: 0, col: 2 }, ColumnUnit::Utf16), 1);
+        assert_eq!(
+            index.offset(text, LineCol { line: 0, col: 2 }, ColumnUnit::Utf16),
+            1
+        );
     }
 
     #[test]
     fn positions_past_the_end_are_clamped() {
         let text = "ab\r\ncd";
         let index = LineIndex::new(text);
-        assert_eq!(index.offset(text, LineCol { line: 0, col: 99 }, ColumnUnit::Utf16), 2);
-        assert_eq!(index.offset(text, LineCol { line: 7, col: 0 }, ColumnUnit::Utf16), 6);
+        assert_eq!(
+            index.offset(text, LineCol { line: 0, col: 99 }, ColumnUnit::Utf16),
+            2
+        );
+        assert_eq!(
+            index.offset(text, LineCol { line: 7, col: 0 }, ColumnUnit::Utf16),
+            6
+        );
         assert_eq!(index.line_count(), 2);
-        assert_eq!(index.line_col(text, 999, ColumnUnit::Utf8), LineCol { line: 1, col: 2 });
+        assert_eq!(
+            index.line_col(text, 999, ColumnUnit::Utf8),
+            LineCol { line: 1, col: 2 }
+        );
     }
 }

@@ -47,12 +47,17 @@ pub fn run_check(args: &CheckArgs) -> i32 {
     };
     let cwd = std::env::current_dir().unwrap_or_else(|_| opened.root.clone());
     let brief_paths: Vec<PathBuf> = if args.briefs.is_empty() {
-        let corpus_paths: Vec<PathBuf> = opened.corpus.docs.iter().map(|d| d.path.clone()).collect();
+        let corpus_paths: Vec<PathBuf> =
+            opened.corpus.docs.iter().map(|d| d.path.clone()).collect();
         discover_briefs(&opened.root, &opened.config, &corpus_paths)
     } else {
         args.briefs.iter().map(|p| cwd.join(p)).collect()
     };
-    let cx = Context { corpus: &opened.corpus, settings: &opened.config.check, index_ready: true };
+    let cx = Context {
+        corpus: &opened.corpus,
+        settings: &opened.config.check,
+        index_ready: true,
+    };
     let mut findings = Vec::new();
     let mut io_failed = false;
     for path in &brief_paths {
@@ -66,15 +71,26 @@ pub fn run_check(args: &CheckArgs) -> i32 {
         };
         let shown = display_path(&cwd, path);
         let file = BriefFile::new(shown.clone(), text);
-        findings.extend(ide::diagnostics(cx, &file).iter().map(|d| finding(&file, &shown, d)));
+        findings.extend(
+            ide::diagnostics(cx, &file)
+                .iter()
+                .map(|d| finding(&file, &shown, d)),
+        );
     }
     match args.format {
         OutputFormat::Text => {
             for f in &findings {
-                println!("{}:{}:{}: {}[{}]: {}", f.path, f.line, f.column, f.severity, f.code, f.message);
+                println!(
+                    "{}:{}:{}: {}[{}]: {}",
+                    f.path, f.line, f.column, f.severity, f.code, f.message
+                );
             }
             let n_briefs = brief_paths.len();
-            eprintln!("dossier: {} finding(s) in {n_briefs} brief(s) against {} document(s)", findings.len(), opened.corpus.docs.len());
+            eprintln!(
+                "dossier: {} finding(s) in {n_briefs} brief(s) against {} document(s)",
+                findings.len(),
+                opened.corpus.docs.len()
+            );
         }
         OutputFormat::Json => match serde_json::to_string_pretty(&findings) {
             Ok(json) => println!("{json}"),
@@ -86,7 +102,10 @@ pub fn run_check(args: &CheckArgs) -> i32 {
     }
     if io_failed || opened.config_failed {
         EXIT_ERROR
-    } else if findings.iter().any(|f| f.severity == "error" || f.severity == "warning") {
+    } else if findings
+        .iter()
+        .any(|f| f.severity == "error" || f.severity == "warning")
+    {
         EXIT_FINDINGS
     } else {
         EXIT_OK
@@ -94,8 +113,16 @@ pub fn run_check(args: &CheckArgs) -> i32 {
 }
 
 fn finding(file: &BriefFile, shown: &str, diagnostic: &Diagnostic) -> Finding {
-    let start = file.line_index.line_col(&file.text, diagnostic.range.start, crate::analysis::text::ColumnUnit::Utf8);
-    let end = file.line_index.line_col(&file.text, diagnostic.range.end, crate::analysis::text::ColumnUnit::Utf8);
+    let start = file.line_index.line_col(
+        &file.text,
+        diagnostic.range.start,
+        crate::analysis::text::ColumnUnit::Utf8,
+    );
+    let end = file.line_index.line_col(
+        &file.text,
+        diagnostic.range.end,
+        crate::analysis::text::ColumnUnit::Utf8,
+    );
     Finding {
         path: shown.to_string(),
         line: start.line as usize + 1,

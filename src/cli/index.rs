@@ -55,23 +55,47 @@ pub fn summary(corpus: &CorpusIndex) -> String {
         out.push_str(&format!("  {}  {}\n", doc.key, doc.title));
     }
     let mut actors: Vec<_> = corpus.actors.actors.iter().collect();
-    actors.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
+    actors.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then_with(|| a.name.cmp(&b.name))
+    });
     if !actors.is_empty() {
         out.push_str("\nTop actors\n");
         for actor in actors.iter().take(20) {
-            let role = actor.roles.first().map(|r| format!(", {r}")).unwrap_or_default();
-            out.push_str(&format!("  {:>4}  {} ({}{role})\n", actor.mentions.len(), actor.name, actor.kind.as_str()));
+            let role = actor
+                .roles
+                .first()
+                .map(|r| format!(", {r}"))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "  {:>4}  {} ({}{role})\n",
+                actor.mentions.len(),
+                actor.name,
+                actor.kind.as_str()
+            ));
         }
     }
     if !corpus.events.events.is_empty() {
         out.push_str("\nTimeline\n");
         let mut events: Vec<_> = corpus.events.events.iter().collect();
         // Dated events in order (ISO dates sort as text), undated after.
-        events.sort_by(|a, b| (a.date.is_none(), &a.date, &a.label).cmp(&(b.date.is_none(), &b.date, &b.label)));
+        events.sort_by(|a, b| {
+            (a.date.is_none(), &a.date, &a.label).cmp(&(b.date.is_none(), &b.date, &b.label))
+        });
         for event in events {
             let date = event.date.as_deref().unwrap_or("(undated)");
-            let place = event.place.as_deref().map(|p| format!(" in {p}")).unwrap_or_default();
-            out.push_str(&format!("  {date:<12} {}{place} ({} mentions)\n", event.label, event.mentions.len()));
+            let place = event
+                .place
+                .as_deref()
+                .map(|p| format!(" in {p}"))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "  {date:<12} {}{place} ({} mentions)\n",
+                event.label,
+                event.mentions.len()
+            ));
         }
     }
     out
@@ -148,7 +172,13 @@ impl IndexJson {
         let documents = corpus
             .docs
             .iter()
-            .map(|d| DocumentJson { key: d.key.clone(), path: d.rel_path.clone(), title: d.title.clone(), date: d.date().map(str::to_string), bytes: d.text.len() })
+            .map(|d| DocumentJson {
+                key: d.key.clone(),
+                path: d.rel_path.clone(),
+                title: d.title.clone(),
+                date: d.date().map(str::to_string),
+                bytes: d.text.len(),
+            })
             .collect();
         let actors = corpus
             .actors
@@ -159,7 +189,11 @@ impl IndexJson {
                 kind: a.kind.as_str(),
                 aliases: a.aliases.clone(),
                 roles: a.roles.clone(),
-                mentions: a.mentions.iter().map(|m| mention(corpus.doc(m.doc), &m.span)).collect(),
+                mentions: a
+                    .mentions
+                    .iter()
+                    .map(|m| mention(corpus.doc(m.doc), &m.span))
+                    .collect(),
             })
             .collect();
         let events = corpus
@@ -171,8 +205,16 @@ impl IndexJson {
                 kind: e.kind.clone(),
                 date: e.date.clone(),
                 place: e.place.clone(),
-                participants: e.participants.iter().map(|&p| corpus.actors.actor(p).name.clone()).collect(),
-                mentions: e.mentions.iter().map(|m| mention(corpus.doc(m.doc), &m.span)).collect(),
+                participants: e
+                    .participants
+                    .iter()
+                    .map(|&p| corpus.actors.actor(p).name.clone())
+                    .collect(),
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|m| mention(corpus.doc(m.doc), &m.span))
+                    .collect(),
             })
             .collect();
         let quotes = corpus
@@ -193,6 +235,11 @@ impl IndexJson {
                 }
             })
             .collect();
-        IndexJson { documents, actors, events, quotes }
+        IndexJson {
+            documents,
+            actors,
+            events,
+            quotes,
+        }
     }
 }

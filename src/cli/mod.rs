@@ -39,18 +39,25 @@ struct Opened {
 }
 
 fn open(common: &CommonArgs) -> Result<Opened, String> {
-    let cwd = std::env::current_dir().map_err(|e| format!("error: cannot read the current directory: {e}"))?;
+    let cwd = std::env::current_dir()
+        .map_err(|e| format!("error: cannot read the current directory: {e}"))?;
     let root = match &common.root {
         Some(root) => cwd.join(root),
         None => cwd,
     };
     if !root.is_dir() {
-        return Err(format!("error: workspace `{}` is not a folder; pass an existing folder to --root", root.display()));
+        return Err(format!(
+            "error: workspace `{}` is not a folder; pass an existing folder to --root",
+            root.display()
+        ));
     }
     let root = root.canonicalize().unwrap_or(root);
     let mut overrides = Overrides::default();
     if !common.corpus.is_empty() {
-        let layer = ConfigLayer { corpus: Some(OneOrMany::Many(common.corpus.clone())), ..ConfigLayer::default() };
+        let layer = ConfigLayer {
+            corpus: Some(OneOrMany::Many(common.corpus.clone())),
+            ..ConfigLayer::default()
+        };
         overrides.layers.push(("--corpus".into(), layer));
     }
     let (config, config_problems) = load_config(&root, common.config.as_deref(), &overrides);
@@ -69,12 +76,19 @@ fn open(common: &CommonArgs) -> Result<Opened, String> {
     for problem in &load_problems {
         eprintln!("warning: {problem}");
     }
-    Ok(Opened { root, config, corpus, config_failed: !config_problems.is_empty() })
+    Ok(Opened {
+        root,
+        config,
+        corpus,
+        config_failed: !config_problems.is_empty(),
+    })
 }
 
 fn print_progress(progress: IndexProgress) {
     let line = match progress {
-        IndexProgress::Reading { done, total } if done % 256 == 0 || done == total => format!("reading {done}/{total} files"),
+        IndexProgress::Reading { done, total } if done % 256 == 0 || done == total => {
+            format!("reading {done}/{total} files")
+        }
         IndexProgress::Reading { .. } => return,
         IndexProgress::Extracting { files } => format!("indexing {files} files"),
     };
@@ -85,5 +99,8 @@ fn print_progress(progress: IndexProgress) {
 
 /// A path for display: relative to `base` when inside it.
 fn display_path(base: &Path, path: &Path) -> String {
-    path.strip_prefix(base).unwrap_or(path).to_string_lossy().replace('\\', "/")
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
 }

@@ -76,7 +76,9 @@ pub async fn run(client: Client, state: Arc<Mutex<State>>, mut jobs: mpsc::Unbou
         } else if full && lock(&state).support.configuration_pull {
             pull_configuration(&client, &state).await;
         }
-        let touches_config = files.iter().any(|e| e.uri.path().ends_with(CONFIG_FILE_NAME));
+        let touches_config = files
+            .iter()
+            .any(|e| e.uri.path().ends_with(CONFIG_FILE_NAME));
         if full || touches_config {
             reindex_all(&client, &state).await;
         } else if !files.is_empty() {
@@ -89,7 +91,10 @@ async fn pull_configuration(client: &Client, state: &Arc<Mutex<State>>) {
     if !lock(state).support.configuration_pull {
         return;
     }
-    let item = ConfigurationItem { scope_uri: None, section: Some("dossier".into()) };
+    let item = ConfigurationItem {
+        scope_uri: None,
+        section: Some("dossier".into()),
+    };
     let Ok(mut values) = client.configuration(vec![item]).await else {
         return;
     };
@@ -101,7 +106,11 @@ async fn pull_configuration(client: &Client, state: &Arc<Mutex<State>>) {
 async fn apply_pushed_settings(client: &Client, state: &Arc<Mutex<State>>, value: Value) {
     match ConfigLayer::from_json(value, "workspace/configuration") {
         Ok(layer) => lock(state).workspace_layer = layer,
-        Err(err) => client.show_message(MessageType::WARNING, format!("dossier: {err}")).await,
+        Err(err) => {
+            client
+                .show_message(MessageType::WARNING, format!("dossier: {err}"))
+                .await
+        }
     }
 }
 
@@ -113,7 +122,10 @@ async fn register_watchers(client: &Client, state: &Arc<Mutex<State>>) {
     // may change), and clients cope well with a few globs.
     let watchers = ["**/*.txt", "**/*.md", "**/dossier.toml", "**/*"]
         .iter()
-        .map(|glob| FileSystemWatcher { glob_pattern: GlobPattern::String(glob.to_string()), kind: None })
+        .map(|glob| FileSystemWatcher {
+            glob_pattern: GlobPattern::String(glob.to_string()),
+            kind: None,
+        })
         .collect();
     let options = DidChangeWatchedFilesRegistrationOptions { watchers };
     let registration = Registration {
@@ -122,7 +134,14 @@ async fn register_watchers(client: &Client, state: &Arc<Mutex<State>>) {
         register_options: serde_json::to_value(options).ok(),
     };
     if let Err(err) = client.register_capability(vec![registration]).await {
-        client.log_message(MessageType::WARNING, format!("dossier: could not watch corpus files ({err}); changes on disk need a restart")).await;
+        client
+            .log_message(
+                MessageType::WARNING,
+                format!(
+                    "dossier: could not watch corpus files ({err}); changes on disk need a restart"
+                ),
+            )
+            .await;
     }
 }
 
@@ -137,29 +156,52 @@ impl ProgressReporter {
         let mut token = None;
         if enabled {
             let candidate = NumberOrString::String(format!("dossier-index-{}", std::process::id()));
-            let created = client.send_request::<WorkDoneProgressCreate>(WorkDoneProgressCreateParams { token: candidate.clone() }).await;
+            let created = client
+                .send_request::<WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
+                    token: candidate.clone(),
+                })
+                .await;
             if created.is_ok() {
                 token = Some(candidate);
             }
         }
-        let reporter = ProgressReporter { client: client.clone(), token };
+        let reporter = ProgressReporter {
+            client: client.clone(),
+            token,
+        };
         reporter
-            .send(WorkDoneProgress::Begin(WorkDoneProgressBegin { title: title.into(), cancellable: Some(false), message: None, percentage: Some(0) }))
+            .send(WorkDoneProgress::Begin(WorkDoneProgressBegin {
+                title: title.into(),
+                cancellable: Some(false),
+                message: None,
+                percentage: Some(0),
+            }))
             .await;
         reporter
     }
 
     async fn report(&self, message: String, percentage: u32) {
-        self.send(WorkDoneProgress::Report(WorkDoneProgressReport { cancellable: None, message: Some(message), percentage: Some(percentage) })).await;
+        self.send(WorkDoneProgress::Report(WorkDoneProgressReport {
+            cancellable: None,
+            message: Some(message),
+            percentage: Some(percentage),
+        }))
+        .await;
     }
 
     async fn end(&self, message: String) {
-        self.send(WorkDoneProgress::End(WorkDoneProgressEnd { message: Some(message) })).await;
+        self.send(WorkDoneProgress::End(WorkDoneProgressEnd {
+            message: Some(message),
+        }))
+        .await;
     }
 
     async fn send(&self, value: WorkDoneProgress) {
         if let Some(token) = &self.token {
-            let params = ProgressParams { token: token.clone(), value: ProgressParamsValue::WorkDone(value) };
+            let params = ProgressParams {
+                token: token.clone(),
+                value: ProgressParamsValue::WorkDone(value),
+            };
             self.client.send_notification::<Progress>(params).await;
         }
     }
@@ -180,23 +222,41 @@ async fn reindex_all(client: &Client, state: &Arc<Mutex<State>>) {
         state.index_ready = false;
         let overrides = Overrides {
             layers: vec![
-                ("initializationOptions".to_string(), state.init_layer.clone()),
-                ("workspace/configuration".to_string(), state.workspace_layer.clone()),
+                (
+                    "initializationOptions".to_string(),
+                    state.init_layer.clone(),
+                ),
+                (
+                    "workspace/configuration".to_string(),
+                    state.workspace_layer.clone(),
+                ),
             ],
         };
-        (state.root.clone(), overrides, state.support.work_done_progress)
+        (
+            state.root.clone(),
+            overrides,
+            state.support.work_done_progress,
+        )
     };
     client
-        .send_notification::<StatusNotification>(StatusParams { state: "indexing".into(), documents: 0, message: "dossier: indexing…".into() })
+        .send_notification::<StatusNotification>(StatusParams {
+            state: "indexing".into(),
+            documents: 0,
+            message: "dossier: indexing…".into(),
+        })
         .await;
     let progress = ProgressReporter::begin(client, progress_enabled, "dossier: indexing").await;
     let (sender, mut receiver) = mpsc::unbounded_channel::<IndexProgress>();
-    let work = tokio::task::spawn_blocking(move || index_workspace(root.as_deref(), &overrides, &sender));
+    let work =
+        tokio::task::spawn_blocking(move || index_workspace(root.as_deref(), &overrides, &sender));
     // Forward progress while the blocking work runs; the channel closes when it ends.
     let mut last_percent = 0;
     while let Some(step) = receiver.recv().await {
         let (message, percent) = match step {
-            IndexProgress::Reading { done, total } => (format!("reading {done}/{total} files"), (done * 80 / total.max(1)) as u32),
+            IndexProgress::Reading { done, total } => (
+                format!("reading {done}/{total} files"),
+                (done * 80 / total.max(1)) as u32,
+            ),
             IndexProgress::Extracting { files } => (format!("extracting {files} documents"), 80),
         };
         if percent >= last_percent + 5 || matches!(step, IndexProgress::Extracting { .. }) {
@@ -208,7 +268,9 @@ async fn reindex_all(client: &Client, state: &Arc<Mutex<State>>) {
         Ok(indexed) => indexed,
         Err(err) => {
             let error = super::server::internal_error("indexing", err);
-            client.show_message(MessageType::ERROR, error.message.to_string()).await;
+            client
+                .show_message(MessageType::ERROR, error.message.to_string())
+                .await;
             progress.end("dossier: indexing failed".into()).await;
             return;
         }
@@ -231,11 +293,21 @@ async fn reindex_all(client: &Client, state: &Arc<Mutex<State>>) {
     }
     progress.end(summary.clone()).await;
     client.log_message(MessageType::INFO, summary.clone()).await;
-    client.send_notification::<StatusNotification>(StatusParams { state: "ready".into(), documents: n_docs, message: summary }).await;
+    client
+        .send_notification::<StatusNotification>(StatusParams {
+            state: "ready".into(),
+            documents: n_docs,
+            message: summary,
+        })
+        .await;
     publish_all(client, state).await;
 }
 
-fn index_workspace(root: Option<&Path>, overrides: &Overrides, progress: &mpsc::UnboundedSender<IndexProgress>) -> Indexed {
+fn index_workspace(
+    root: Option<&Path>,
+    overrides: &Overrides,
+    progress: &mpsc::UnboundedSender<IndexProgress>,
+) -> Indexed {
     let Some(root) = root else {
         // No workspace folder: no corpus, but every request still answers.
         return Indexed {
@@ -272,7 +344,13 @@ fn index_workspace(root: Option<&Path>, overrides: &Overrides, progress: &mpsc::
 
 /// A bad configuration: a message to the user and a diagnostic on the file.
 async fn report_config(client: &Client, indexed: &Indexed) {
-    let Ok(uri) = Url::from_file_path(&indexed.config_path) else { return };
+    let Ok(uri) = Url::from_file_path(&indexed.config_path) else {
+        return;
+    };
+    // Also clears an earlier report once the file is fixed; a missing file has nothing.
+    if !indexed.config_path.exists() && indexed.config_problems.is_empty() {
+        return;
+    }
     let diagnostics = indexed
         .config_problems
         .iter()
@@ -287,20 +365,38 @@ async fn report_config(client: &Client, indexed: &Indexed) {
         .collect();
     client.publish_diagnostics(uri, diagnostics, None).await;
     for problem in &indexed.config_problems {
-        client.show_message(MessageType::ERROR, format!("dossier: {problem}")).await;
+        client
+            .show_message(MessageType::ERROR, format!("dossier: {problem}"))
+            .await;
     }
 }
 
 async fn report_load_problems(client: &Client, problems: &[LoadProblem]) {
     for problem in problems {
-        let kind = if problem.is_warning_only() { MessageType::INFO } else { MessageType::WARNING };
-        client.log_message(kind, format!("dossier: {problem}")).await;
+        let kind = if problem.is_warning_only() {
+            MessageType::INFO
+        } else {
+            MessageType::WARNING
+        };
+        client
+            .log_message(kind, format!("dossier: {problem}"))
+            .await;
     }
     let skipped = problems.iter().filter(|p| !p.is_warning_only()).count();
     if skipped > 0 {
-        let first = problems.iter().find(|p| !p.is_warning_only()).map(ToString::to_string).unwrap_or_default();
-        let more = if skipped > 1 { format!(" (and {} more; see the output log)", skipped - 1) } else { String::new() };
-        client.show_message(MessageType::WARNING, format!("dossier: {first}{more}")).await;
+        let first = problems
+            .iter()
+            .find(|p| !p.is_warning_only())
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let more = if skipped > 1 {
+            format!(" (and {} more; see the output log)", skipped - 1)
+        } else {
+            String::new()
+        };
+        client
+            .show_message(MessageType::WARNING, format!("dossier: {first}{more}"))
+            .await;
     }
 }
 
@@ -308,7 +404,11 @@ async fn report_load_problems(client: &Client, problems: &[LoadProblem]) {
 async fn reindex_files(client: &Client, state: &Arc<Mutex<State>>, events: Vec<FileEvent>) {
     let (root, config, corpus) = {
         let state = lock(state);
-        (state.root.clone(), state.config.clone(), state.corpus.clone())
+        (
+            state.root.clone(),
+            state.config.clone(),
+            state.corpus.clone(),
+        )
     };
     let Some(root) = root else { return };
     let work = tokio::task::spawn_blocking(move || {
@@ -317,7 +417,9 @@ async fn reindex_files(client: &Client, state: &Arc<Mutex<State>>, events: Vec<F
         let mut briefs: Vec<(Url, Option<Arc<BriefFile>>)> = Vec::new();
         let mut changed = false;
         for event in events {
-            let Ok(path) = event.uri.to_file_path() else { continue };
+            let Ok(path) = event.uri.to_file_path() else {
+                continue;
+            };
             if is_corpus_path(&root, &config, &path) {
                 let (source, problem) = if event.typ == FileChangeType::DELETED {
                     (None, None)
@@ -331,7 +433,12 @@ async fn reindex_files(client: &Client, state: &Arc<Mutex<State>>, events: Vec<F
                 let text = (event.typ != FileChangeType::DELETED)
                     .then(|| std::fs::read(&path).ok())
                     .flatten()
-                    .map(|bytes| Arc::new(BriefFile::new(event.uri.to_string(), String::from_utf8_lossy(&bytes).into_owned())));
+                    .map(|bytes| {
+                        Arc::new(BriefFile::new(
+                            event.uri.to_string(),
+                            String::from_utf8_lossy(&bytes).into_owned(),
+                        ))
+                    });
                 briefs.push((event.uri, text));
             }
         }
@@ -341,7 +448,9 @@ async fn reindex_files(client: &Client, state: &Arc<Mutex<State>>, events: Vec<F
         Ok(result) => result,
         Err(err) => {
             let error = super::server::internal_error("re-indexing changed files", err);
-            client.show_message(MessageType::ERROR, error.message.to_string()).await;
+            client
+                .show_message(MessageType::ERROR, error.message.to_string())
+                .await;
             return;
         }
     };
@@ -362,7 +471,11 @@ async fn reindex_files(client: &Client, state: &Arc<Mutex<State>>, events: Vec<F
     if corpus_changed {
         let n_docs = lock(state).corpus.docs.len();
         client
-            .send_notification::<StatusNotification>(StatusParams { state: "ready".into(), documents: n_docs, message: format!("dossier: {n_docs} documents") })
+            .send_notification::<StatusNotification>(StatusParams {
+                state: "ready".into(),
+                documents: n_docs,
+                message: format!("dossier: {n_docs} documents"),
+            })
             .await;
         publish_all(client, state).await;
     }
@@ -381,12 +494,17 @@ pub async fn publish_diagnostics(client: &Client, state: &Arc<Mutex<State>>, uri
         let state = lock(state);
         (state.brief_source(&uri), state.snapshot())
     };
-    let Some(source) = source.filter(|s| s.version.is_some()) else { return };
+    let Some(source) = source.filter(|s| s.version.is_some()) else {
+        return;
+    };
     let version = source.version;
     let work = tokio::task::spawn_blocking(move || {
         let file = source.file();
         let found = ide::diagnostics(snapshot.context(), &file);
-        let diagnostics: Vec<Diagnostic> = found.iter().map(|d| proto::to_diagnostic(&snapshot.corpus, &file, d, snapshot.unit)).collect();
+        let diagnostics: Vec<Diagnostic> = found
+            .iter()
+            .map(|d| proto::to_diagnostic(&snapshot.corpus, &file, d, snapshot.unit))
+            .collect();
         (file, diagnostics)
     });
     match work.await {
@@ -403,7 +521,9 @@ pub async fn publish_diagnostics(client: &Client, state: &Arc<Mutex<State>>, uri
         }
         Err(err) => {
             let error = super::server::internal_error("diagnostics", err);
-            client.log_message(MessageType::ERROR, error.message.to_string()).await;
+            client
+                .log_message(MessageType::ERROR, error.message.to_string())
+                .await;
         }
     }
 }

@@ -10,6 +10,7 @@ mod indexer;
 pub mod proto;
 mod server;
 mod state;
+mod transport;
 
 use tower_lsp::{LspService, Server};
 
@@ -17,10 +18,19 @@ pub use server::DossierServer;
 
 /// Serves LSP on stdin/stdout until the client says `exit` or closes the stream.
 pub async fn serve_stdio() {
-    let stdin = tokio::io::stdin();
+    // stdin passes through the sanitizer (see `transport`) on its way to tower-lsp.
+    let (sanitized_writer, sanitized_reader) = tokio::io::duplex(1 << 16);
+    tokio::spawn(transport::sanitize(tokio::io::stdin(), sanitized_writer));
     let stdout = tokio::io::stdout();
     let (service, socket) = LspService::build(DossierServer::new)
         .custom_method("dossier/indexStatus", DossierServer::index_status)
+        .custom_method("dossier/debugPanic", DossierServer::debug_panic)
+        .custom_method(
+            transport::INVALID_MESSAGE_METHOD,
+            DossierServer::invalid_message,
+        )
         .finish();
-    Server::new(stdin, stdout, socket).serve(service).await;
+    Server::new(sanitized_reader, stdout, socket)
+        .serve(service)
+        .await;
 }

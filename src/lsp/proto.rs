@@ -9,7 +9,9 @@ use ropey::Rope;
 use tower_lsp::lsp_types as lsp;
 
 use crate::analysis::corpus::Document;
-use crate::analysis::ide::{self, BriefFile, CompletionKind, Severity, TokenKind, WorkspaceSymbolKind};
+use crate::analysis::ide::{
+    self, BriefFile, CompletionKind, Severity, TokenKind, WorkspaceSymbolKind,
+};
 use crate::analysis::text::{ColumnUnit, LineCol, LineIndex};
 use crate::analysis::CorpusIndex;
 
@@ -22,16 +24,29 @@ pub struct TextRef<'a> {
 
 impl<'a> TextRef<'a> {
     pub fn brief(file: &'a BriefFile) -> Self {
-        TextRef { text: &file.text, lines: &file.line_index }
+        TextRef {
+            text: &file.text,
+            lines: &file.line_index,
+        }
     }
 
     pub fn doc(doc: &'a Document) -> Self {
-        TextRef { text: &doc.text, lines: &doc.line_index }
+        TextRef {
+            text: &doc.text,
+            lines: &doc.line_index,
+        }
     }
 }
 
 pub fn from_position(text: TextRef, pos: lsp::Position, unit: ColumnUnit) -> usize {
-    text.lines.offset(text.text, LineCol { line: pos.line, col: pos.character }, unit)
+    text.lines.offset(
+        text.text,
+        LineCol {
+            line: pos.line,
+            col: pos.character,
+        },
+        unit,
+    )
 }
 
 pub fn from_range(text: TextRef, range: lsp::Range, unit: ColumnUnit) -> Range<usize> {
@@ -42,11 +57,17 @@ pub fn from_range(text: TextRef, range: lsp::Range, unit: ColumnUnit) -> Range<u
 
 pub fn to_position(text: TextRef, offset: usize, unit: ColumnUnit) -> lsp::Position {
     let lc = text.lines.line_col(text.text, offset, unit);
-    lsp::Position { line: lc.line, character: lc.col }
+    lsp::Position {
+        line: lc.line,
+        character: lc.col,
+    }
 }
 
 pub fn to_range(text: TextRef, range: &Range<usize>, unit: ColumnUnit) -> lsp::Range {
-    lsp::Range { start: to_position(text, range.start, unit), end: to_position(text, range.end, unit) }
+    lsp::Range {
+        start: to_position(text, range.start, unit),
+        end: to_position(text, range.end, unit),
+    }
 }
 
 /// The char index in a rope of an LSP position, clamped like [`LineIndex::offset`].
@@ -74,7 +95,11 @@ pub fn rope_char_index(rope: &Rope, pos: lsp::Position, unit: ColumnUnit) -> usi
 }
 
 /// Applies one `didChange` content change to a rope.
-pub fn apply_change(rope: &mut Rope, change: &lsp::TextDocumentContentChangeEvent, unit: ColumnUnit) {
+pub fn apply_change(
+    rope: &mut Rope,
+    change: &lsp::TextDocumentContentChangeEvent,
+    unit: ColumnUnit,
+) {
     match change.range {
         None => *rope = Rope::from_str(&change.text),
         Some(range) => {
@@ -92,7 +117,10 @@ pub fn uri_of(doc: &Document) -> Option<lsp::Url> {
 
 pub fn to_hover(file: &BriefFile, hover: ide::HoverResult, unit: ColumnUnit) -> lsp::Hover {
     lsp::Hover {
-        contents: lsp::HoverContents::Markup(lsp::MarkupContent { kind: lsp::MarkupKind::Markdown, value: hover.markdown }),
+        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+            kind: lsp::MarkupKind::Markdown,
+            value: hover.markdown,
+        }),
         range: Some(to_range(TextRef::brief(file), &hover.range, unit)),
     }
 }
@@ -124,25 +152,46 @@ pub fn to_definition(
         lsp::GotoDefinitionResponse::Link(links)
     } else {
         lsp::GotoDefinitionResponse::Array(
-            links.into_iter().map(|l| lsp::Location { uri: l.target_uri, range: l.target_selection_range }).collect(),
+            links
+                .into_iter()
+                .map(|l| lsp::Location {
+                    uri: l.target_uri,
+                    range: l.target_selection_range,
+                })
+                .collect(),
         )
     })
 }
 
-pub fn to_location(corpus: &CorpusIndex, briefs: &[&BriefFile], location: &ide::Location, unit: ColumnUnit) -> Option<lsp::Location> {
+pub fn to_location(
+    corpus: &CorpusIndex,
+    briefs: &[&BriefFile],
+    location: &ide::Location,
+    unit: ColumnUnit,
+) -> Option<lsp::Location> {
     match location {
         ide::Location::Corpus { doc, range } => {
             let doc = corpus.doc(*doc);
-            Some(lsp::Location { uri: uri_of(doc)?, range: to_range(TextRef::doc(doc), range, unit) })
+            Some(lsp::Location {
+                uri: uri_of(doc)?,
+                range: to_range(TextRef::doc(doc), range, unit),
+            })
         }
         ide::Location::Brief { id, range } => {
             let file = briefs.iter().find(|b| &b.id == id)?;
-            Some(lsp::Location { uri: lsp::Url::parse(id).ok()?, range: to_range(TextRef::brief(file), range, unit) })
+            Some(lsp::Location {
+                uri: lsp::Url::parse(id).ok()?,
+                range: to_range(TextRef::brief(file), range, unit),
+            })
         }
     }
 }
 
-pub fn to_completion(file: &BriefFile, item: ide::Completion, unit: ColumnUnit) -> lsp::CompletionItem {
+pub fn to_completion(
+    file: &BriefFile,
+    item: ide::Completion,
+    unit: ColumnUnit,
+) -> lsp::CompletionItem {
     let kind = match item.kind {
         CompletionKind::Document => lsp::CompletionItemKind::FILE,
         CompletionKind::Person => lsp::CompletionItemKind::CONSTANT,
@@ -157,24 +206,38 @@ pub fn to_completion(file: &BriefFile, item: ide::Completion, unit: ColumnUnit) 
         label: item.label,
         kind: Some(kind),
         detail: item.detail,
-        documentation: item
-            .documentation
-            .map(|value| lsp::Documentation::MarkupContent(lsp::MarkupContent { kind: lsp::MarkupKind::Markdown, value })),
+        documentation: item.documentation.map(|value| {
+            lsp::Documentation::MarkupContent(lsp::MarkupContent {
+                kind: lsp::MarkupKind::Markdown,
+                value,
+            })
+        }),
         sort_text: Some(format!("{:08}", item.rank)),
         filter_text: Some(item.filter_text),
-        text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit { range, new_text: item.insert_text })),
+        text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit {
+            range,
+            new_text: item.insert_text,
+        })),
         ..lsp::CompletionItem::default()
     }
 }
 
-pub fn to_diagnostic(corpus: &CorpusIndex, file: &BriefFile, d: &ide::Diagnostic, unit: ColumnUnit) -> lsp::Diagnostic {
+pub fn to_diagnostic(
+    corpus: &CorpusIndex,
+    file: &BriefFile,
+    d: &ide::Diagnostic,
+    unit: ColumnUnit,
+) -> lsp::Diagnostic {
     let related: Vec<lsp::DiagnosticRelatedInformation> = d
         .related
         .iter()
         .filter_map(|r| {
             let doc = corpus.doc(r.doc);
             Some(lsp::DiagnosticRelatedInformation {
-                location: lsp::Location { uri: uri_of(doc)?, range: to_range(TextRef::doc(doc), &r.range, unit) },
+                location: lsp::Location {
+                    uri: uri_of(doc)?,
+                    range: to_range(TextRef::doc(doc), &r.range, unit),
+                },
                 message: r.message.clone(),
             })
         })
@@ -195,18 +258,29 @@ pub fn to_diagnostic(corpus: &CorpusIndex, file: &BriefFile, d: &ide::Diagnostic
     }
 }
 
-pub fn to_code_action(uri: &lsp::Url, file: &BriefFile, action: ide::CodeAction, unit: ColumnUnit) -> lsp::CodeActionOrCommand {
+pub fn to_code_action(
+    uri: &lsp::Url,
+    file: &BriefFile,
+    action: ide::CodeAction,
+    unit: ColumnUnit,
+) -> lsp::CodeActionOrCommand {
     let edits = action
         .edits
         .iter()
-        .map(|e| lsp::TextEdit { range: to_range(TextRef::brief(file), &e.range, unit), new_text: e.new_text.clone() })
+        .map(|e| lsp::TextEdit {
+            range: to_range(TextRef::brief(file), &e.range, unit),
+            new_text: e.new_text.clone(),
+        })
         .collect();
     let mut changes = std::collections::HashMap::new();
     changes.insert(uri.clone(), edits);
     lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
         title: action.title,
         kind: Some(lsp::CodeActionKind::QUICKFIX),
-        edit: Some(lsp::WorkspaceEdit { changes: Some(changes), ..lsp::WorkspaceEdit::default() }),
+        edit: Some(lsp::WorkspaceEdit {
+            changes: Some(changes),
+            ..lsp::WorkspaceEdit::default()
+        }),
         is_preferred: Some(action.is_preferred),
         ..lsp::CodeAction::default()
     })
@@ -227,23 +301,37 @@ pub fn to_inlay_hint(file: &BriefFile, hint: ide::InlayHint, unit: ColumnUnit) -
 
 pub fn semantic_token_legend() -> lsp::SemanticTokensLegend {
     lsp::SemanticTokensLegend {
-        token_types: TokenKind::ALL.iter().map(|k| lsp::SemanticTokenType::new(k.name())).collect(),
+        token_types: TokenKind::ALL
+            .iter()
+            .map(|k| lsp::SemanticTokenType::new(k.name()))
+            .collect(),
         token_modifiers: Vec::new(),
     }
 }
 
 /// Encodes tokens relative to each other, one token per line (multi-line tokens are split,
 /// since clients need not support tokens that span lines).
-pub fn to_semantic_tokens(file: &BriefFile, tokens: &[ide::SemanticToken], unit: ColumnUnit) -> Vec<lsp::SemanticToken> {
+pub fn to_semantic_tokens(
+    file: &BriefFile,
+    tokens: &[ide::SemanticToken],
+    unit: ColumnUnit,
+) -> Vec<lsp::SemanticToken> {
     let text = TextRef::brief(file);
     let mut out = Vec::with_capacity(tokens.len());
     let (mut prev_line, mut prev_col) = (0u32, 0u32);
     for token in tokens {
-        let kind_index = TokenKind::ALL.iter().position(|k| *k == token.kind).unwrap_or(0) as u32;
+        let kind_index = TokenKind::ALL
+            .iter()
+            .position(|k| *k == token.kind)
+            .unwrap_or(0) as u32;
         let first_line = file.line_index.line_of(token.range.start);
-        let last_line = file.line_index.line_of(token.range.end.saturating_sub(1).max(token.range.start));
+        let last_line = file
+            .line_index
+            .line_of(token.range.end.saturating_sub(1).max(token.range.start));
         for line in first_line..=last_line {
-            let Some(line_range) = file.line_index.line_range(&file.text, line) else { break };
+            let Some(line_range) = file.line_index.line_range(&file.text, line) else {
+                break;
+            };
             let start = token.range.start.max(line_range.start);
             let end = token.range.end.min(line_range.end);
             if start >= end {
@@ -252,7 +340,11 @@ pub fn to_semantic_tokens(file: &BriefFile, tokens: &[ide::SemanticToken], unit:
             let start_pos = to_position(text, start, unit);
             let end_pos = to_position(text, end, unit);
             let delta_line = start_pos.line - prev_line;
-            let delta_start = if delta_line == 0 { start_pos.character - prev_col } else { start_pos.character };
+            let delta_start = if delta_line == 0 {
+                start_pos.character - prev_col
+            } else {
+                start_pos.character
+            };
             out.push(lsp::SemanticToken {
                 delta_line,
                 delta_start,
@@ -268,7 +360,11 @@ pub fn to_semantic_tokens(file: &BriefFile, tokens: &[ide::SemanticToken], unit:
 }
 
 #[allow(deprecated)] // `SymbolInformation::deprecated` must be named to build the struct
-pub fn to_workspace_symbol(corpus: &CorpusIndex, symbol: ide::WorkspaceSymbol, unit: ColumnUnit) -> Option<lsp::SymbolInformation> {
+pub fn to_workspace_symbol(
+    corpus: &CorpusIndex,
+    symbol: ide::WorkspaceSymbol,
+    unit: ColumnUnit,
+) -> Option<lsp::SymbolInformation> {
     let doc = corpus.doc(symbol.doc);
     let kind = match symbol.kind {
         WorkspaceSymbolKind::Person => lsp::SymbolKind::CONSTANT,
@@ -283,13 +379,20 @@ pub fn to_workspace_symbol(corpus: &CorpusIndex, symbol: ide::WorkspaceSymbol, u
         kind,
         tags: None,
         deprecated: None,
-        location: lsp::Location { uri: uri_of(doc)?, range: to_range(TextRef::doc(doc), &symbol.range, unit) },
+        location: lsp::Location {
+            uri: uri_of(doc)?,
+            range: to_range(TextRef::doc(doc), &symbol.range, unit),
+        },
         container_name: symbol.container,
     })
 }
 
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must be named to build the struct
-pub fn to_document_symbol(file: &BriefFile, symbol: ide::DocumentSymbol, unit: ColumnUnit) -> lsp::DocumentSymbol {
+pub fn to_document_symbol(
+    file: &BriefFile,
+    symbol: ide::DocumentSymbol,
+    unit: ColumnUnit,
+) -> lsp::DocumentSymbol {
     let text = TextRef::brief(file);
     lsp::DocumentSymbol {
         name: symbol.name,
@@ -302,7 +405,13 @@ pub fn to_document_symbol(file: &BriefFile, symbol: ide::DocumentSymbol, unit: C
         deprecated: None,
         range: to_range(text, &symbol.range, unit),
         selection_range: to_range(text, &symbol.selection_range, unit),
-        children: Some(symbol.children.into_iter().map(|c| to_document_symbol(file, c, unit)).collect()),
+        children: Some(
+            symbol
+                .children
+                .into_iter()
+                .map(|c| to_document_symbol(file, c, unit))
+                .collect(),
+        ),
     }
 }
 
@@ -324,13 +433,23 @@ mod tests {
                 ColumnUnit::Utf16 => "é — ’ 🙂 ".encode_utf16().count() as u32,
             };
             let change = lsp::TextDocumentContentChangeEvent {
-                range: Some(lsp::Range { start: pos(0, x_col), end: pos(0, x_col + 1) }),
+                range: Some(lsp::Range {
+                    start: pos(0, x_col),
+                    end: pos(0, x_col + 1),
+                }),
                 range_length: None,
                 text: "y🙂".into(),
             };
             apply_change(&mut rope, &change, unit);
             // Insert past the end of line 1: clamped to the line's end, before the CRLF.
-            let change = lsp::TextDocumentContentChangeEvent { range: Some(lsp::Range { start: pos(1, 99), end: pos(1, 99) }), range_length: None, text: "!".into() };
+            let change = lsp::TextDocumentContentChangeEvent {
+                range: Some(lsp::Range {
+                    start: pos(1, 99),
+                    end: pos(1, 99),
+                }),
+                range_length: None,
+                text: "!".into(),
+            };
             apply_change(&mut rope, &change, unit);
             assert_eq!(rope.to_string(), "é — ’ 🙂 y🙂\r\nline two!\r\n");
         }
@@ -343,6 +462,9 @@ mod tests {
         let b = file.text.find('b').unwrap();
         assert_eq!(to_position(text, b, ColumnUnit::Utf16), pos(0, 3));
         assert_eq!(from_position(text, pos(0, 3), ColumnUnit::Utf16), b);
-        assert_eq!(from_position(text, pos(1, 0), ColumnUnit::Utf8), file.text.find('c').unwrap());
+        assert_eq!(
+            from_position(text, pos(1, 0), ColumnUnit::Utf8),
+            file.text.find('c').unwrap()
+        );
     }
 }

@@ -31,7 +31,9 @@ pub struct DossierServer {
 /// Locks the state, surviving a poisoned lock (a panic elsewhere must not take the server
 /// down; the state is plain data that stays consistent between statements).
 pub(super) fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
-    state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Answer of the `dossier/indexStatus` request.
@@ -46,12 +48,41 @@ impl DossierServer {
         let state = Arc::new(Mutex::new(State::default()));
         let (jobs, receiver) = mpsc::unbounded_channel();
         tokio::spawn(indexer::run(client.clone(), state.clone(), receiver));
-        DossierServer { client, state, jobs }
+        DossierServer {
+            client,
+            state,
+            jobs,
+        }
+    }
+
+    /// Answers a message the transport could not use with the error it deserves.
+    pub async fn invalid_message(&self, params: super::transport::InvalidMessage) -> Result<()> {
+        self.client
+            .log_message(MessageType::WARNING, format!("dossier: {}", params.message))
+            .await;
+        Err(Error {
+            code: ErrorCode::from(params.code),
+            message: params.message.into(),
+            data: None,
+        })
+    }
+
+    /// `dossier/debugPanic`: panics inside a request, to prove a panic becomes an error
+    /// response. Only with `DOSSIER_TEST_HOOKS=1` in the environment; else unknown.
+    pub async fn debug_panic(&self) -> Result<()> {
+        if std::env::var_os("DOSSIER_TEST_HOOKS").is_none_or(|v| v != "1") {
+            return Err(Error::method_not_found());
+        }
+        let joined = tokio::task::spawn_blocking(|| panic!("deliberate test panic")).await;
+        joined.map_err(|err| internal_error("dossier/debugPanic", err))
     }
 
     pub async fn index_status(&self) -> Result<IndexStatus> {
         let state = lock(&self.state);
-        Ok(IndexStatus { ready: state.index_ready, documents: state.corpus.docs.len() })
+        Ok(IndexStatus {
+            ready: state.index_ready,
+            documents: state.corpus.docs.len(),
+        })
     }
 
     /// Runs `work` on a snapshot and the parsed brief, on the blocking pool. A brief that
@@ -100,11 +131,19 @@ pub(super) fn internal_error(method: &str, err: tokio::task::JoinError) -> Error
         Err(err) => err.to_string(),
     };
     tracing::error!("{method} failed: {reason}");
-    Error { code: ErrorCode::InternalError, message: format!("dossier: internal error in {method}: {reason}").into(), data: None }
+    Error {
+        code: ErrorCode::InternalError,
+        message: format!("dossier: internal error in {method}: {reason}").into(),
+        data: None,
+    }
 }
 
 fn negotiate_unit(params: &InitializeParams) -> ColumnUnit {
-    let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_ref());
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref());
     match offered {
         Some(encodings) if encodings.contains(&PositionEncodingKind::UTF8) => ColumnUnit::Utf8,
         _ => ColumnUnit::Utf16,
@@ -113,14 +152,22 @@ fn negotiate_unit(params: &InitializeParams) -> ColumnUnit {
 
 fn client_support(caps: &ClientCapabilities) -> ClientSupport {
     ClientSupport {
-        work_done_progress: caps.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false),
+        work_done_progress: caps
+            .window
+            .as_ref()
+            .and_then(|w| w.work_done_progress)
+            .unwrap_or(false),
         watched_files_dynamic: caps
             .workspace
             .as_ref()
             .and_then(|w| w.did_change_watched_files)
             .and_then(|d| d.dynamic_registration)
             .unwrap_or(false),
-        configuration_pull: caps.workspace.as_ref().and_then(|w| w.configuration).unwrap_or(false),
+        configuration_pull: caps
+            .workspace
+            .as_ref()
+            .and_then(|w| w.configuration)
+            .unwrap_or(false),
         definition_links: caps
             .text_document
             .as_ref()
@@ -147,11 +194,13 @@ fn capabilities(unit: ColumnUnit) -> ServerCapabilities {
             ColumnUnit::Utf8 => PositionEncodingKind::UTF8,
             ColumnUnit::Utf16 => PositionEncodingKind::UTF16,
         }),
-        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-            open_close: Some(true),
-            change: Some(TextDocumentSyncKind::INCREMENTAL),
-            ..TextDocumentSyncOptions::default()
-        })),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                ..TextDocumentSyncOptions::default()
+            },
+        )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
@@ -166,13 +215,18 @@ fn capabilities(unit: ColumnUnit) -> ServerCapabilities {
             ..CodeActionOptions::default()
         })),
         inlay_hint_provider: Some(OneOf::Left(true)),
-        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(SemanticTokensOptions {
-            legend: proto::semantic_token_legend(),
-            full: Some(SemanticTokensFullOptions::Bool(true)),
-            range: None,
-            ..SemanticTokensOptions::default()
-        })),
-        document_link_provider: Some(DocumentLinkOptions { resolve_provider: Some(false), work_done_progress_options: Default::default() }),
+        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+            SemanticTokensOptions {
+                legend: proto::semantic_token_legend(),
+                full: Some(SemanticTokensFullOptions::Bool(true)),
+                range: None,
+                ..SemanticTokensOptions::default()
+            },
+        )),
+        document_link_provider: Some(DocumentLinkOptions {
+            resolve_provider: Some(false),
+            work_done_progress_options: Default::default(),
+        }),
         ..ServerCapabilities::default()
     }
 }
@@ -186,7 +240,11 @@ impl LanguageServer for DossierServer {
             state.unit = unit;
             state.root = workspace_root(&params);
             state.support = client_support(&params.capabilities);
-            match params.initialization_options.clone().map(|v| ConfigLayer::from_json(v, "initializationOptions")) {
+            match params
+                .initialization_options
+                .clone()
+                .map(|v| ConfigLayer::from_json(v, "initializationOptions"))
+            {
                 Some(Ok(layer)) => {
                     state.init_layer = layer;
                     None
@@ -196,11 +254,16 @@ impl LanguageServer for DossierServer {
             }
         };
         if let Some(problem) = init_problem {
-            self.client.show_message(MessageType::WARNING, format!("dossier: {problem}")).await;
+            self.client
+                .show_message(MessageType::WARNING, format!("dossier: {problem}"))
+                .await;
         }
         Ok(InitializeResult {
             capabilities: capabilities(unit),
-            server_info: Some(ServerInfo { name: "dossier".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            server_info: Some(ServerInfo {
+                name: "dossier".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
         })
     }
 
@@ -216,7 +279,11 @@ impl LanguageServer for DossierServer {
         let doc = params.text_document;
         {
             let mut state = lock(&self.state);
-            let brief = OpenBrief { rope: ropey::Rope::from_str(&doc.text), version: doc.version, parsed: None };
+            let brief = OpenBrief {
+                rope: ropey::Rope::from_str(&doc.text),
+                version: doc.version,
+                parsed: None,
+            };
             state.open.insert(doc.uri.clone(), brief);
         }
         indexer::publish_diagnostics(&self.client, &self.state, doc.uri).await;
@@ -242,14 +309,19 @@ impl LanguageServer for DossierServer {
             }
         };
         if let Err(message) = applied {
-            self.client.log_message(MessageType::WARNING, format!("dossier: {message}")).await;
+            self.client
+                .log_message(MessageType::WARNING, format!("dossier: {message}"))
+                .await;
             return;
         }
         let client = self.client.clone();
         let state = self.state.clone();
         tokio::spawn(async move {
             tokio::time::sleep(DIAGNOSTICS_DEBOUNCE).await;
-            let still_current = lock(&state).open.get(&uri).is_some_and(|o| o.version == version);
+            let still_current = lock(&state)
+                .open
+                .get(&uri)
+                .is_some_and(|o| o.version == version);
             if still_current {
                 indexer::publish_diagnostics(&client, &state, uri).await;
             }
@@ -276,13 +348,17 @@ impl LanguageServer for DossierServer {
         let answer = self
             .on_brief(&uri, "textDocument/hover", move |snap, file| {
                 let offset = proto::from_position(proto::TextRef::brief(file), pos, snap.unit);
-                ide::hover(snap.context(), file, offset).map(|h| proto::to_hover(file, h, snap.unit))
+                ide::hover(snap.context(), file, offset)
+                    .map(|h| proto::to_hover(file, h, snap.unit))
             })
             .await?;
         Ok(answer.flatten())
     }
 
-    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
         let uri = params.text_document_position_params.text_document.uri;
         let pos = params.text_document_position_params.position;
         let answer = self
@@ -302,7 +378,11 @@ impl LanguageServer for DossierServer {
         let answer = self
             .on_brief(&uri, "textDocument/references", move |snap, file| {
                 let offset = proto::from_position(proto::TextRef::brief(file), pos, snap.unit);
-                let other_files: Vec<Arc<BriefFile>> = others.iter().filter(|s| s.uri.as_str() != file.id).map(|s| s.file()).collect();
+                let other_files: Vec<Arc<BriefFile>> = others
+                    .iter()
+                    .filter(|s| s.uri.as_str() != file.id)
+                    .map(|s| s.file())
+                    .collect();
                 let mut briefs: Vec<&BriefFile> = vec![file];
                 briefs.extend(other_files.iter().map(Arc::as_ref));
                 ide::references(snap.context(), &briefs, file, offset)
@@ -326,23 +406,39 @@ impl LanguageServer for DossierServer {
                     .map(|item| proto::to_completion(file, item, snap.unit))
                     .collect();
                 // Incomplete: the list depends on the typed word, so clients must ask again.
-                CompletionResponse::List(CompletionList { is_incomplete: true, items })
+                CompletionResponse::List(CompletionList {
+                    is_incomplete: true,
+                    items,
+                })
             })
             .await?;
         Ok(answer)
     }
 
-    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
         let answer = self
-            .on_brief(&params.text_document.uri, "textDocument/documentSymbol", move |snap, file| {
-                let symbols = ide::document_symbols(file).into_iter().map(|s| proto::to_document_symbol(file, s, snap.unit)).collect();
-                DocumentSymbolResponse::Nested(symbols)
-            })
+            .on_brief(
+                &params.text_document.uri,
+                "textDocument/documentSymbol",
+                move |snap, file| {
+                    let symbols = ide::document_symbols(file)
+                        .into_iter()
+                        .map(|s| proto::to_document_symbol(file, s, snap.unit))
+                        .collect();
+                    DocumentSymbolResponse::Nested(symbols)
+                },
+            )
             .await?;
         Ok(answer)
     }
 
-    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<Vec<SymbolInformation>>> {
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<Vec<SymbolInformation>>> {
         let snapshot = lock(&self.state).snapshot();
         let joined = tokio::task::spawn_blocking(move || {
             ide::workspace_symbols(snapshot.context(), &params.query)
@@ -352,60 +448,91 @@ impl LanguageServer for DossierServer {
                 .collect::<Vec<_>>()
         })
         .await;
-        joined.map(Some).map_err(|err| internal_error("workspace/symbol", err))
+        joined
+            .map(Some)
+            .map_err(|err| internal_error("workspace/symbol", err))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri.clone();
         let range = params.range;
         let answer = self
-            .on_brief(&params.text_document.uri, "textDocument/codeAction", move |snap, file| {
-                let range = proto::from_range(proto::TextRef::brief(file), range, snap.unit);
-                ide::code_actions(snap.context(), file, range)
-                    .into_iter()
-                    .map(|a| proto::to_code_action(&uri, file, a, snap.unit))
-                    .collect::<Vec<_>>()
-            })
+            .on_brief(
+                &params.text_document.uri,
+                "textDocument/codeAction",
+                move |snap, file| {
+                    let range = proto::from_range(proto::TextRef::brief(file), range, snap.unit);
+                    ide::code_actions(snap.context(), file, range)
+                        .into_iter()
+                        .map(|a| proto::to_code_action(&uri, file, a, snap.unit))
+                        .collect::<Vec<_>>()
+                },
+            )
             .await?;
         Ok(answer)
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
         let answer = self
-            .on_brief(&params.text_document.uri, "textDocument/inlayHint", move |snap, file| {
-                ide::inlay_hints(snap.context(), file).into_iter().map(|h| proto::to_inlay_hint(file, h, snap.unit)).collect::<Vec<_>>()
-            })
+            .on_brief(
+                &params.text_document.uri,
+                "textDocument/inlayHint",
+                move |snap, file| {
+                    ide::inlay_hints(snap.context(), file)
+                        .into_iter()
+                        .map(|h| proto::to_inlay_hint(file, h, snap.unit))
+                        .collect::<Vec<_>>()
+                },
+            )
             .await?;
         Ok(answer)
     }
 
-    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
         let answer = self
-            .on_brief(&params.text_document.uri, "textDocument/semanticTokens/full", move |snap, file| {
-                let tokens = ide::semantic_tokens(snap.context(), file);
-                let data = proto::to_semantic_tokens(file, &tokens, snap.unit);
-                SemanticTokensResult::Tokens(SemanticTokens { result_id: None, data })
-            })
+            .on_brief(
+                &params.text_document.uri,
+                "textDocument/semanticTokens/full",
+                move |snap, file| {
+                    let tokens = ide::semantic_tokens(snap.context(), file);
+                    let data = proto::to_semantic_tokens(file, &tokens, snap.unit);
+                    SemanticTokensResult::Tokens(SemanticTokens {
+                        result_id: None,
+                        data,
+                    })
+                },
+            )
             .await?;
         Ok(answer)
     }
 
     async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
         let answer = self
-            .on_brief(&params.text_document.uri, "textDocument/documentLink", move |snap, file| {
-                ide::document_links(snap.context(), file)
-                    .into_iter()
-                    .filter_map(|link| {
-                        let doc = snap.corpus.doc(link.doc);
-                        Some(DocumentLink {
-                            range: proto::to_range(proto::TextRef::brief(file), &link.range, snap.unit),
-                            target: Some(proto::uri_of(doc)?),
-                            tooltip: Some(doc.title.clone()),
-                            data: None,
+            .on_brief(
+                &params.text_document.uri,
+                "textDocument/documentLink",
+                move |snap, file| {
+                    ide::document_links(snap.context(), file)
+                        .into_iter()
+                        .filter_map(|link| {
+                            let doc = snap.corpus.doc(link.doc);
+                            Some(DocumentLink {
+                                range: proto::to_range(
+                                    proto::TextRef::brief(file),
+                                    &link.range,
+                                    snap.unit,
+                                ),
+                                target: Some(proto::uri_of(doc)?),
+                                tooltip: Some(doc.title.clone()),
+                                data: None,
+                            })
                         })
-                    })
-                    .collect::<Vec<_>>()
-            })
+                        .collect::<Vec<_>>()
+                },
+            )
             .await?;
         Ok(answer)
     }

@@ -81,7 +81,11 @@ pub struct Snapshot {
 
 impl Snapshot {
     pub fn context(&self) -> Context<'_> {
-        Context { corpus: &self.corpus, settings: &self.settings, index_ready: self.index_ready }
+        Context {
+            corpus: &self.corpus,
+            settings: &self.settings,
+            index_ready: self.index_ready,
+        }
     }
 }
 
@@ -107,7 +111,12 @@ impl State {
             });
         }
         let on_disk = self.disk_briefs.get(uri)?;
-        Some(BriefSource { uri: uri.clone(), version: None, rope: None, parsed: Some(on_disk.clone()) })
+        Some(BriefSource {
+            uri: uri.clone(),
+            version: None,
+            rope: None,
+            parsed: Some(on_disk.clone()),
+        })
     }
 
     /// Keeps a parse for later requests if the brief has not changed meanwhile.
@@ -121,12 +130,21 @@ impl State {
 
     /// Every brief known: open ones at their current text (if parsed), the others from disk.
     pub fn all_brief_sources(&self) -> Vec<BriefSource> {
-        let mut sources: Vec<BriefSource> = self.open.keys().filter_map(|uri| self.brief_source(uri)).collect();
+        let mut sources: Vec<BriefSource> = self
+            .open
+            .keys()
+            .filter_map(|uri| self.brief_source(uri))
+            .collect();
         sources.extend(
             self.disk_briefs
                 .iter()
                 .filter(|(uri, _)| !self.open.contains_key(*uri))
-                .map(|(uri, file)| BriefSource { uri: uri.clone(), version: None, rope: None, parsed: Some(file.clone()) }),
+                .map(|(uri, file)| BriefSource {
+                    uri: uri.clone(),
+                    version: None,
+                    rope: None,
+                    parsed: Some(file.clone()),
+                }),
         );
         sources
     }

@@ -114,7 +114,11 @@ pub struct ActorIndex {
 }
 
 impl ActorIndex {
-    pub fn build(docs: &[Arc<Document>], _per_doc: &[&DocActors], _curated: &[CuratedActor]) -> ActorIndex {
+    pub fn build(
+        docs: &[Arc<Document>],
+        _per_doc: &[&DocActors],
+        _curated: &[CuratedActor],
+    ) -> ActorIndex {
         ActorIndex {
             actors: Vec::new(),
             doc_mentions: vec![Vec::new(); docs.len()],
@@ -128,12 +132,17 @@ impl ActorIndex {
 
     /// Mentions in one document, in offset order.
     pub fn mentions_in_doc(&self, doc: DocId) -> &[DocMention] {
-        self.doc_mentions.get(doc as usize).map_or(&[], Vec::as_slice)
+        self.doc_mentions
+            .get(doc as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The global id of a document's local actor.
     pub fn global_id(&self, doc: DocId, local: u32) -> Option<ActorId> {
-        self.local_to_global.get(doc as usize)?.get(local as usize).copied()
+        self.local_to_global
+            .get(doc as usize)?
+            .get(local as usize)
+            .copied()
     }
 
     /// The actor a name or alias denotes (case-insensitive), if exactly one does.

@@ -39,7 +39,11 @@ pub struct EventIndex {
 }
 
 impl EventIndex {
-    pub fn build(_docs: &[Arc<Document>], _per_doc: &[&DocEvents], _actors: &ActorIndex) -> EventIndex {
+    pub fn build(
+        _docs: &[Arc<Document>],
+        _per_doc: &[&DocEvents],
+        _actors: &ActorIndex,
+    ) -> EventIndex {
         EventIndex::default()
     }
 }

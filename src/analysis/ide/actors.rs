@@ -2,7 +2,10 @@
 //!
 //! Placeholder of the foundation: answers nothing until the Actors issue lands.
 
-use super::{BriefFile, Completion, Context, HoverResult, Location, Navigation, SemanticToken, WorkspaceSymbol};
+use super::{
+    BriefFile, Completion, Context, HoverResult, Location, Navigation, SemanticToken,
+    WorkspaceSymbol,
+};
 
 pub fn hover(_cx: Context, _file: &BriefFile, _offset: usize) -> Option<HoverResult> {
     None
@@ -12,7 +15,12 @@ pub fn definition(_cx: Context, _file: &BriefFile, _offset: usize) -> Option<Nav
     None
 }
 
-pub fn references(_cx: Context, _briefs: &[&BriefFile], _file: &BriefFile, _offset: usize) -> Option<Vec<Location>> {
+pub fn references(
+    _cx: Context,
+    _briefs: &[&BriefFile],
+    _file: &BriefFile,
+    _offset: usize,
+) -> Option<Vec<Location>> {
     None
 }
 

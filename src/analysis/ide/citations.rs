@@ -13,7 +13,10 @@ pub(super) fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<Hove
     let citation = file.brief.citation_at(offset)?;
     let doc_id = cx.corpus.doc_by_key(&citation.key)?;
     let doc = cx.corpus.doc(doc_id);
-    Some(HoverResult { range: citation.range.clone(), markdown: document_card(doc) })
+    Some(HoverResult {
+        range: citation.range.clone(),
+        markdown: document_card(doc),
+    })
 }
 
 /// The card shown for a document: title, date, source, path, size and how it opens.
@@ -44,7 +47,11 @@ pub(super) fn definition(cx: Context, file: &BriefFile, offset: usize) -> Option
     let doc = cx.corpus.doc_by_key(&citation.key)?;
     Some(Navigation {
         origin: citation.range.clone(),
-        targets: vec![NavTarget { doc, full_range: 0..0, focus_range: 0..0 }],
+        targets: vec![NavTarget {
+            doc,
+            full_range: 0..0,
+            focus_range: 0..0,
+        }],
     })
 }
 
@@ -60,7 +67,9 @@ pub(super) fn completion(cx: Context, file: &BriefFile, offset: usize) -> Option
             break;
         }
     }
-    let at = start.checked_sub(1).filter(|&at| text.as_bytes()[at] == b'@')?;
+    let at = start
+        .checked_sub(1)
+        .filter(|&at| text.as_bytes()[at] == b'@')?;
     let before_at = text[..at].chars().next_back();
     if before_at.is_some_and(|c| c.is_alphanumeric() || "._%+-".contains(c)) {
         return None; // an e-mail address, not a citation
@@ -74,7 +83,8 @@ pub(super) fn completion(cx: Context, file: &BriefFile, offset: usize) -> Option
         .docs
         .iter()
         .filter_map(|doc| {
-            let score = fuzzy_score(typed, &doc.key).or_else(|| fuzzy_score(typed, &doc.title).map(|s| s + 1000))?;
+            let score = fuzzy_score(typed, &doc.key)
+                .or_else(|| fuzzy_score(typed, &doc.title).map(|s| s + 1000))?;
             Some(Completion {
                 label: doc.key.clone(),
                 kind: CompletionKind::Document,
@@ -127,7 +137,12 @@ pub(super) fn document_links(cx: Context, file: &BriefFile) -> Vec<DocumentLink>
     file.brief
         .citations
         .iter()
-        .filter_map(|c| Some(DocumentLink { range: c.range.clone(), doc: cx.corpus.doc_by_key(&c.key)? }))
+        .filter_map(|c| {
+            Some(DocumentLink {
+                range: c.range.clone(),
+                doc: cx.corpus.doc_by_key(&c.key)?,
+            })
+        })
         .collect()
 }
 
@@ -135,7 +150,10 @@ pub(super) fn semantic_tokens(file: &BriefFile) -> Vec<SemanticToken> {
     file.brief
         .citations
         .iter()
-        .map(|c| SemanticToken { range: c.range.start - 1..c.range.end, kind: TokenKind::Citation })
+        .map(|c| SemanticToken {
+            range: c.range.start - 1..c.range.end,
+            kind: TokenKind::Citation,
+        })
         .collect()
 }
 
@@ -144,7 +162,9 @@ pub(super) fn workspace_symbols(cx: Context, query: &str) -> Vec<WorkspaceSymbol
         .docs
         .iter()
         .enumerate()
-        .filter(|(_, d)| fuzzy_score(query, &d.key).is_some() || fuzzy_score(query, &d.title).is_some())
+        .filter(|(_, d)| {
+            fuzzy_score(query, &d.key).is_some() || fuzzy_score(query, &d.title).is_some()
+        })
         .map(|(i, d)| WorkspaceSymbol {
             name: d.key.clone(),
             kind: WorkspaceSymbolKind::Document,
@@ -187,4 +207,3 @@ pub(crate) fn escape_markdown(text: &str) -> String {
     }
     out
 }
-

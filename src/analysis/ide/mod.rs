@@ -4,8 +4,8 @@
 //! inside a quote the quote answers first; outside, a citation, an actor or an event.
 //! The protocol layer turns these structs into LSP types.
 
-mod citations;
 pub mod actors;
+mod citations;
 pub mod events;
 pub mod quotes;
 mod symbols;
@@ -33,7 +33,12 @@ impl BriefFile {
     pub fn new(id: String, text: String) -> BriefFile {
         let brief = Brief::parse(&text);
         let line_index = LineIndex::new(&text);
-        BriefFile { id, text, brief, line_index }
+        BriefFile {
+            id,
+            text,
+            brief,
+            line_index,
+        }
     }
 }
 
@@ -46,7 +51,10 @@ pub struct CheckSettings {
 
 impl Default for CheckSettings {
     fn default() -> Self {
-        CheckSettings { min_quote_words: 3, near_threshold: 0.8 }
+        CheckSettings {
+            min_quote_words: 3,
+            near_threshold: 0.8,
+        }
     }
 }
 
@@ -261,7 +269,12 @@ pub fn definition(cx: Context, file: &BriefFile, offset: usize) -> Option<Naviga
         .or_else(|| events::definition(cx, file, offset))
 }
 
-pub fn references(cx: Context, briefs: &[&BriefFile], file: &BriefFile, offset: usize) -> Vec<Location> {
+pub fn references(
+    cx: Context,
+    briefs: &[&BriefFile],
+    file: &BriefFile,
+    offset: usize,
+) -> Vec<Location> {
     actors::references(cx, briefs, file, offset)
         .or_else(|| events::references(cx, briefs, file, offset))
         .unwrap_or_default()
@@ -306,7 +319,10 @@ pub fn semantic_tokens(cx: Context, file: &BriefFile) -> Vec<SemanticToken> {
     tokens.sort_by_key(|t| (t.range.start, std::cmp::Reverse(t.range.end)));
     let mut kept: Vec<SemanticToken> = Vec::with_capacity(tokens.len());
     for token in tokens {
-        if kept.last().is_none_or(|last| token.range.start >= last.range.end) {
+        if kept
+            .last()
+            .is_none_or(|last| token.range.start >= last.range.end)
+        {
             kept.push(token);
         }
     }
@@ -354,7 +370,12 @@ pub fn typed_word(text: &str, offset: usize) -> Range<usize> {
     let offset = offset.min(text.len());
     let mut start = offset;
     for (i, ch) in text[..offset].char_indices().rev() {
-        if ch.is_alphanumeric() || ch == '-' || ch == '\'' || ch == '’' || ch == '.' && i + 1 < offset {
+        if ch.is_alphanumeric()
+            || ch == '-'
+            || ch == '\''
+            || ch == '’'
+            || ch == '.' && i + 1 < offset
+        {
             start = i;
         } else {
             break;
@@ -362,3 +383,6 @@ pub fn typed_word(text: &str, offset: usize) -> Range<usize> {
     }
     start..offset
 }
+
+#[cfg(test)]
+mod tests;

@@ -4,7 +4,10 @@
 
 use std::ops::Range;
 
-use super::{BriefFile, CodeAction, Completion, Context, Diagnostic, HoverResult, InlayHint, Navigation, SemanticToken};
+use super::{
+    BriefFile, CodeAction, Completion, Context, Diagnostic, HoverResult, InlayHint, Navigation,
+    SemanticToken,
+};
 
 pub fn hover(_cx: Context, _file: &BriefFile, _offset: usize) -> Option<HoverResult> {
     None

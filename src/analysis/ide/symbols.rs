@@ -27,12 +27,34 @@ pub fn document_symbols(file: &BriefFile) -> Vec<DocumentSymbol> {
         .headings
         .iter()
         .map(|h| {
-            let name = if h.text.is_empty() { "(empty heading)".to_string() } else { h.text.clone() };
-            (h.level, DocumentSymbol { name, kind: SymbolKind::Heading, range: h.range.clone(), selection_range: h.range.clone(), children: Vec::new() })
+            let name = if h.text.is_empty() {
+                "(empty heading)".to_string()
+            } else {
+                h.text.clone()
+            };
+            (
+                h.level,
+                DocumentSymbol {
+                    name,
+                    kind: SymbolKind::Heading,
+                    range: h.range.clone(),
+                    selection_range: h.range.clone(),
+                    children: Vec::new(),
+                },
+            )
         })
         .chain(file.brief.quotes.iter().map(|q| {
             let name = format!("“{}”", shorten(&q.text, 60));
-            (7, DocumentSymbol { name, kind: SymbolKind::Quote, range: q.range.clone(), selection_range: q.range.clone(), children: Vec::new() })
+            (
+                7,
+                DocumentSymbol {
+                    name,
+                    kind: SymbolKind::Quote,
+                    range: q.range.clone(),
+                    selection_range: q.range.clone(),
+                    children: Vec::new(),
+                },
+            )
         }))
         .collect();
     items.sort_by_key(|(_, s)| s.range.start);
@@ -49,7 +71,9 @@ pub fn document_symbols(file: &BriefFile) -> Vec<DocumentSymbol> {
 }
 
 fn close_top(stack: &mut Vec<(u8, DocumentSymbol)>, roots: &mut Vec<DocumentSymbol>) {
-    let Some((_, mut done)) = stack.pop() else { return };
+    let Some((_, mut done)) = stack.pop() else {
+        return;
+    };
     // A heading's range grows to cover its children.
     if let Some(last) = done.children.last() {
         done.range.end = done.range.end.max(last.range.end);

@@ -57,7 +57,11 @@ pub struct QuoteIndex {
 }
 
 impl QuoteIndex {
-    pub fn build(_docs: &[Arc<Document>], _per_doc: &[&DocQuotes], _actors: &ActorIndex) -> QuoteIndex {
+    pub fn build(
+        _docs: &[Arc<Document>],
+        _per_doc: &[&DocQuotes],
+        _actors: &ActorIndex,
+    ) -> QuoteIndex {
         QuoteIndex::default()
     }
 

@@ -1,0 +1,470 @@
+-- End-to-end test of the Neovim plugin against the real server, run headless:
+--   nvim --clean --headless -l editors/nvim/test/e2e.lua
+-- It runs DOSSIER_BIN (else `dossier` on PATH) in a temporary workspace holding the
+-- repository's seeds/, a dossier.toml and briefs/, through Neovim's own LSP client.
+--
+-- To cover a new feature, add an entry to `cases` below: a name and a function that asks
+-- the attached client something about the brief and asserts with `check`/`check_eq`.
+-- Cases run in order after the index is ready; one that edits text should use its own buffer.
+-- The last line printed is "N passed, M failed"; the exit code is 0 only when M is 0.
+
+local script = vim.fs.normalize(vim.fn.fnamemodify(arg[0] or "editors/nvim/test/e2e.lua", ":p"))
+local plugin_dir = vim.fs.dirname(vim.fs.dirname(script))
+local repo_root = vim.fs.dirname(vim.fs.dirname(plugin_dir))
+local bin = (vim.env.DOSSIER_BIN ~= nil and vim.env.DOSSIER_BIN ~= "") and vim.env.DOSSIER_BIN or "dossier"
+local TIMEOUT = tonumber(vim.env.DOSSIER_TEST_TIMEOUT_MS) or 30000
+
+vim.opt.runtimepath:prepend(plugin_dir)
+vim.cmd("filetype on")
+vim.cmd("runtime plugin/dossier.lua")
+vim.o.swapfile = false
+
+-- A hard stop, so a hung server cannot hang CI.
+local watchdog = vim.uv.new_timer()
+watchdog:start(10 * TIMEOUT, 0, function()
+  io.stdout:write("e2e.lua: watchdog fired, the test hung\n0 passed, 1 failed\n")
+  os.exit(1)
+end)
+
+local function say(text)
+  io.stdout:write(text .. "\n")
+end
+
+-- Workspace -----------------------------------------------------------------------------
+
+local BRIEF = table.concat({
+  "# Syria before the Helsinki summit",
+  "",
+  "Netanyahu’s talks with Putin — in Moscow, on Iran’s presence in Syria [@003_423e3940cca06aad].",
+  "",
+  "Analysts 🙂 keep asking why the US and Russia cannot agree [@001_227275e6a66a84db; @000_1e2f7ca976c65369, p. 3].",
+  "",
+  "One source nobody has [@zz_no_such_document].",
+  "",
+}, "\n")
+local NOTES = "# Notes\n\nPutin met Iran’s leadership in Tehran.\n"
+local TITLE_001 = "Why is it SO difficult for the US and Russia to agree on Syria"
+local KEYS = {
+  "000_1e2f7ca976c65369",
+  "001_227275e6a66a84db",
+  "002_770ca645d559dffd",
+  "003_423e3940cca06aad",
+  "004_df48a3a5ab45bcd7",
+}
+
+local function write_file(path, text)
+  vim.fn.mkdir(vim.fs.dirname(path), "p")
+  local file = assert(io.open(path, "wb"))
+  file:write(text)
+  file:close()
+end
+
+local workspace = vim.uv.fs_realpath(vim.fn.fnamemodify(vim.fn.tempname(), ":h")) .. "/dossier-nvim-" .. vim.uv.getpid()
+vim.fn.delete(workspace, "rf")
+vim.fn.mkdir(workspace .. "/seeds", "p")
+for name, kind in vim.fs.dir(repo_root .. "/seeds") do
+  if kind == "file" and name:match("%.txt$") then
+    assert(vim.uv.fs_copyfile(repo_root .. "/seeds/" .. name, workspace .. "/seeds/" .. name))
+  end
+end
+write_file(workspace .. "/dossier.toml", "# dossier test workspace: every key at its default\n")
+write_file(workspace .. "/briefs/brief.md", BRIEF)
+write_file(workspace .. "/briefs/notes.md", NOTES)
+
+-- Harness ---------------------------------------------------------------------------------
+
+local passed, failed = 0, 0
+
+local function check(condition, message)
+  if not condition then
+    error(message or "check failed", 2)
+  end
+end
+
+local function check_eq(actual, expected, message)
+  if not vim.deep_equal(actual, expected) then
+    error(("%s\n    expected: %s\n    actual:   %s"):format(message or "values differ", vim.inspect(expected), vim.inspect(actual)), 2)
+  end
+end
+
+local function run(name, fn)
+  local ok, err = xpcall(fn, debug.traceback)
+  if ok then
+    passed = passed + 1
+    say("ok - " .. name)
+  else
+    failed = failed + 1
+    say("not ok - " .. name)
+    say("  " .. tostring(err):gsub("\n", "\n  "))
+  end
+  return ok
+end
+
+local function wait_for(what, predicate, timeout)
+  local ok = vim.wait(timeout or TIMEOUT, predicate, 50)
+  check(ok, "timed out waiting for " .. what)
+end
+
+-- What the server pushes: progress and status.
+local indexing_tokens, indexing_done = {}, false
+vim.api.nvim_create_autocmd("LspProgress", {
+  callback = function(ev)
+    local params = ev.data and ev.data.params or {}
+    local value = params.value or {}
+    if value.kind == "begin" and value.title == "dossier: indexing" then
+      indexing_tokens[params.token] = true
+    elseif value.kind == "end" and indexing_tokens[params.token] then
+      indexing_done = true
+    end
+  end,
+})
+vim.api.nvim_create_autocmd("User", {
+  pattern = "DossierStatus",
+  callback = function(ev)
+    if ev.data and ev.data.state == "ready" then
+      indexing_done = true
+    end
+  end,
+})
+
+local exits = {}
+local dossier = require("dossier")
+dossier.setup({
+  path = bin,
+  on_exit = function(code, signal)
+    exits[#exits + 1] = { code = code, signal = signal }
+  end,
+})
+
+-- Helpers for LSP positions: the client's negotiated encoding decides the columns.
+local function client_of(buf)
+  return vim.lsp.get_clients({ bufnr = buf, name = "dossier" })[1]
+end
+
+--- Position of `needle` (plus `delta` bytes) in buffer `buf`, in the client's encoding.
+local function position_of(buf, needle, delta)
+  for row, line in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+    local start = line:find(needle, 1, true)
+    if start then
+      local byte_col = start - 1 + (delta or 0)
+      local client = client_of(buf)
+      return {
+        line = row - 1,
+        character = vim.lsp.util.character_offset(buf, row - 1, byte_col, client.offset_encoding),
+      }
+    end
+  end
+  error(("%q is not in buffer %d"):format(needle, buf))
+end
+
+local function range_of(buf, needle)
+  local start = position_of(buf, needle)
+  local finish = position_of(buf, needle, #needle)
+  return { start = start, ["end"] = finish }
+end
+
+local function before_or_equal(a, b)
+  return a.line < b.line or (a.line == b.line and a.character <= b.character)
+end
+
+local function overlaps(a, b)
+  return before_or_equal(a.start, b["end"]) and before_or_equal(b.start, a["end"])
+end
+
+--- The result of one request to the dossier client, or an error with the server's error.
+local function request(buf, method, params)
+  local responses, err = vim.lsp.buf_request_sync(buf, method, params, TIMEOUT)
+  check(responses, ("%s: no response (%s)"):format(method, tostring(err)))
+  local client = client_of(buf)
+  local response = responses[client.id]
+  check(response, method .. ": the dossier client did not answer")
+  check(response.err == nil, method .. ": error " .. vim.inspect(response.err))
+  return response.result
+end
+
+local function text_params(buf, position)
+  return { textDocument = { uri = vim.uri_from_bufnr(buf) }, position = position }
+end
+
+local function hover_text(hover)
+  local contents = hover.contents
+  if type(contents) == "string" then
+    return contents
+  end
+  if contents.value then
+    return contents.value
+  end
+  local parts = {}
+  for _, part in ipairs(contents) do
+    parts[#parts + 1] = type(part) == "string" and part or part.value
+  end
+  return table.concat(parts, "\n")
+end
+
+local function targets(result)
+  if result == nil then
+    return {}
+  end
+  if result.uri or result.targetUri then
+    result = { result }
+  end
+  local out = {}
+  for _, location in ipairs(result) do
+    out[#out + 1] = {
+      file = vim.uv.fs_realpath(vim.uri_to_fname(location.uri or location.targetUri)),
+      range = location.range or location.targetRange,
+    }
+  end
+  return out
+end
+
+local function items_of(result)
+  if result == nil then
+    return {}
+  end
+  return result.items or result
+end
+
+local function seed(key)
+  return workspace .. "/seeds/" .. key .. ".txt"
+end
+
+-- Start -------------------------------------------------------------------------------------
+
+local brief_buf
+local started = run("the client attaches to a brief, rooted at the folder with dossier.toml, and the index finishes", function()
+  vim.cmd.edit(vim.fn.fnameescape(workspace .. "/briefs/brief.md"))
+  brief_buf = vim.api.nvim_get_current_buf()
+  check_eq(vim.bo[brief_buf].filetype, "markdown", "filetype of the brief")
+  check(vim.fn.executable(bin) == 1, ("the server binary %q is not executable (set DOSSIER_BIN)"):format(bin))
+  wait_for("the dossier client to attach", function()
+    local client = client_of(brief_buf)
+    return client ~= nil and client.initialized == true
+  end)
+  local client = client_of(brief_buf)
+  check_eq(client.root_dir, workspace, "root_dir")
+  local capabilities = client.server_capabilities
+  check(capabilities.hoverProvider, "no hoverProvider")
+  check(capabilities.definitionProvider, "no definitionProvider")
+  check(capabilities.completionProvider, "no completionProvider")
+  wait_for('the end of indexing ($/progress end of "dossier: indexing" or dossier/status ready)', function()
+    return indexing_done
+  end)
+end)
+
+-- Cases -----------------------------------------------------------------------------------------
+
+local cases = {
+  {
+    name = "the plugin links the server's semantic token types to highlight groups",
+    run = function()
+      for token_type, group in pairs({ actor = "Type", event = "Function", quoteNotFound = "DiagnosticError" }) do
+        check_eq(vim.api.nvim_get_hl(0, { name = "@lsp.type." .. token_type }).link, group, token_type)
+      end
+    end,
+  },
+  {
+    name = "dossier/status reaches the statusline: dossier: 5 documents",
+    run = function()
+      wait_for("dossier/status ready", function()
+        return dossier.status.state == "ready"
+      end)
+      check_eq(dossier.statusline(), "dossier: 5 documents", "statusline")
+    end,
+  },
+  {
+    name = "hover on a citation key shows the document's title and file",
+    run = function()
+      local hover = request(brief_buf, "textDocument/hover", text_params(brief_buf, position_of(brief_buf, "@001_227275e6a66a84db", 5)))
+      check(hover, "no hover on [@001_227275e6a66a84db]")
+      local text = hover_text(hover)
+      check(text:find(TITLE_001, 1, true), "the hover lacks the title:\n" .. text)
+      check(text:find("001_227275e6a66a84db.txt", 1, true), "the hover lacks the file:\n" .. text)
+    end,
+  },
+  {
+    name = "definition on a citation key goes to the start of the document",
+    run = function()
+      local result = request(brief_buf, "textDocument/definition", text_params(brief_buf, position_of(brief_buf, "@003_423e3940cca06aad", 3)))
+      local found = targets(result)
+      check_eq(#found, 1, "number of targets: " .. vim.inspect(result))
+      check_eq(found[1].file, seed("003_423e3940cca06aad"), "definition target")
+      check_eq(found[1].range.start, { line = 0, character = 0 }, "target position")
+    end,
+  },
+  {
+    name = "an unknown key is an Error diagnostic unknown-citation from dossier; known keys are not flagged",
+    run = function()
+      local bogus = range_of(brief_buf, "zz_no_such_document")
+      local function unknown()
+        return vim.tbl_filter(function(diagnostic)
+          return diagnostic.code == "unknown-citation"
+        end, vim.diagnostic.get(brief_buf))
+      end
+      local ok = vim.wait(TIMEOUT, function()
+        for _, diagnostic in ipairs(unknown()) do
+          if diagnostic.lnum == bogus.start.line then
+            return true
+          end
+        end
+        return false
+      end, 50)
+      check(ok, "no unknown-citation on line " .. (bogus.start.line + 1) .. "; diagnostics: " .. vim.inspect(vim.diagnostic.get(brief_buf)))
+      local flagged = unknown()
+      check_eq(#flagged, 1, "number of unknown-citation diagnostics: " .. vim.inspect(flagged))
+      local diagnostic = flagged[1]
+      check_eq(diagnostic.severity, vim.diagnostic.severity.ERROR, "severity")
+      check_eq(diagnostic.source, "dossier", "source")
+      local lsp_range = diagnostic.user_data.lsp.range
+      check(overlaps(lsp_range, bogus), "the diagnostic is not on the key: " .. vim.inspect(lsp_range) .. " vs " .. vim.inspect(bogus))
+    end,
+  },
+  {
+    name = "completion after [@ offers every document key with its title, replacing the typed part",
+    run = function()
+      vim.cmd.edit(vim.fn.fnameescape(workspace .. "/briefs/notes.md"))
+      local buf = vim.api.nvim_get_current_buf()
+      wait_for("the client to attach to notes.md", function()
+        return client_of(buf) ~= nil
+      end)
+      vim.api.nvim_buf_set_lines(buf, -1, -1, false, { "See [@" })
+      local row = vim.api.nvim_buf_line_count(buf) - 1
+      local after_at = { line = row, character = 6 }
+      local params = text_params(buf, after_at)
+      params.context = { triggerKind = 2, triggerCharacter = "@" }
+      local items = items_of(request(buf, "textDocument/completion", params))
+      local by_label = {}
+      for _, item in ipairs(items) do
+        by_label[item.label] = item
+      end
+      for _, key in ipairs(KEYS) do
+        check(by_label[key], "no completion item " .. key .. "; labels: " .. vim.inspect(vim.tbl_keys(by_label)))
+      end
+      check(by_label["001_227275e6a66a84db"].detail and by_label["001_227275e6a66a84db"].detail:find(TITLE_001, 1, true),
+        "the detail is not the title: " .. vim.inspect(by_label["001_227275e6a66a84db"].detail))
+
+      vim.api.nvim_buf_set_text(buf, row, 6, row, 6, { "00" })
+      local cursor = { line = row, character = 8 }
+      params = text_params(buf, cursor)
+      params.context = { triggerKind = 1 }
+      local typed = items_of(request(buf, "textDocument/completion", params))
+      local item
+      for _, candidate in ipairs(typed) do
+        if candidate.label == "003_423e3940cca06aad" then
+          item = candidate
+        end
+      end
+      check(item, "no 003_423e3940cca06aad after [@00")
+      check(item.textEdit, "the item has no textEdit")
+      check_eq(item.textEdit.range or item.textEdit.replace, { start = after_at, ["end"] = cursor }, "the textEdit range")
+      check_eq(item.textEdit.newText, "003_423e3940cca06aad", "the textEdit text")
+      -- Neovim filters by prefix: what the item is matched on must start with what was typed.
+      check(vim.startswith(item.filterText or item.label, "00"), "filterText does not start with the typed 00")
+      vim.cmd("silent! bwipeout!")
+    end,
+  },
+  {
+    name = ":DossierCheck fills the quickfix list from dossier check --format json",
+    run = function()
+      vim.cmd.buffer(brief_buf)
+      vim.fn.setqflist({}, "f")
+      vim.cmd("DossierCheck")
+      wait_for("the quickfix list titled 'dossier check'", function()
+        return vim.fn.getqflist({ title = 1 }).title == "dossier check"
+      end)
+      local items = vim.fn.getqflist()
+      local found
+      for _, item in ipairs(items) do
+        if item.text:find("unknown-citation", 1, true) then
+          found = item
+        end
+      end
+      check(found, "no unknown-citation in the quickfix list: " .. vim.inspect(items))
+      check_eq(vim.uv.fs_realpath(vim.api.nvim_buf_get_name(found.bufnr)), workspace .. "/briefs/brief.md", "file")
+      check_eq(found.lnum, 7, "line (1-based)")
+      check_eq(found.type, "E", "type")
+      vim.cmd("cclose")
+    end,
+  },
+  {
+    name = ":checkhealth dossier finds the binary and the running client",
+    run = function()
+      vim.cmd("silent checkhealth dossier")
+      local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
+      check(text:find("server binary: ", 1, true), "no binary line:\n" .. text)
+      check(text:find("client %d+: root " .. vim.pesc(workspace)), "no client line:\n" .. text)
+      check(not text:find("ERROR", 1, true), "errors:\n" .. text)
+      vim.cmd("tabclose")
+    end,
+  },
+  {
+    name = "stopping the client shuts the server down with exit code 0",
+    run = function()
+      local client = client_of(brief_buf)
+      vim.lsp.stop_client(client.id)
+      wait_for("the server to exit", function()
+        return #exits > 0
+      end)
+      check_eq(exits[1], { code = 0, signal = 0 }, "exit")
+    end,
+  },
+  {
+    name = "Neovim 0.11's vim.lsp.enable('dossier') with lsp/dossier.lua attaches and answers hover",
+    run = function()
+      dossier.teardown()
+      vim.lsp.config("dossier", { cmd = { bin, "lsp" } })
+      indexing_done = false
+      vim.lsp.enable("dossier")
+      vim.cmd("silent! bwipeout! " .. brief_buf)
+      vim.cmd.edit(vim.fn.fnameescape(workspace .. "/briefs/brief.md"))
+      local buf = vim.api.nvim_get_current_buf()
+      wait_for("the client to attach", function()
+        local client = client_of(buf)
+        return client ~= nil and client.initialized == true
+      end)
+      check_eq(client_of(buf).root_dir, workspace, "root_dir from root_markers")
+      wait_for("the end of indexing", function()
+        return indexing_done
+      end)
+      local hover = request(buf, "textDocument/hover", text_params(buf, position_of(buf, "@001_227275e6a66a84db", 5)))
+      check(hover and hover_text(hover):find(TITLE_001, 1, true), "hover: " .. vim.inspect(hover))
+      vim.lsp.enable("dossier", false)
+      vim.lsp.stop_client(client_of(buf).id)
+    end,
+  },
+}
+
+if started then
+  for _, case in ipairs(cases) do
+    run(case.name, case.run)
+  end
+else
+  failed = failed + #cases
+  say(("skipped %d cases: the client did not start"):format(#cases))
+end
+
+for _, client in ipairs(vim.lsp.get_clients()) do
+  vim.lsp.stop_client(client.id, true)
+end
+-- A server that ignored `exit` is still our child: end it by its pid, so none outlives the test.
+local function leftover_servers()
+  local pids = {}
+  for _, pid in ipairs(vim.api.nvim_get_proc_children(vim.fn.getpid())) do
+    local info = vim.api.nvim_get_proc(pid)
+    if info and info.name and info.name:find("dossier", 1, true) then
+      pids[#pids + 1] = pid
+    end
+  end
+  return pids
+end
+vim.wait(2000, function()
+  return #leftover_servers() == 0
+end, 50)
+for _, pid in ipairs(leftover_servers()) do
+  say(("note: killing server pid %d, which was still running after its client stopped"):format(pid))
+  vim.uv.kill(pid, "sigkill")
+end
+watchdog:stop()
+vim.fn.delete(workspace, "rf")
+say(("%d passed, %d failed"):format(passed, failed))
+os.exit(failed == 0 and 0 or 1)

@@ -1,0 +1,204 @@
+//! Fixture tests of the features that the foundation owns (citations, outline, tokens).
+
+use expect_test::{expect, Expect};
+
+use super::*;
+use crate::analysis::SourceText;
+
+/// A small corpus of invented articles.
+fn corpus() -> CorpusIndex {
+    let sources = [
+        ("news/helsinki.txt", "title: Summit in Helsinki\ndate: 2018-07-16\nsource: Wire\n\nThe two leaders met in Helsinki."),
+        ("news/tehran.txt", "Putin in Tehran\nThe Russian leader visited Iran."),
+        ("other/tehran.txt", "A second file with the same stem.\n"),
+    ];
+    let sources = sources
+        .iter()
+        .map(|(rel, text)| SourceText {
+            path: format!("/ws/{rel}").into(),
+            rel_path: rel.to_string(),
+            text: text.to_string(),
+        })
+        .collect();
+    CorpusIndex::build(sources, Vec::new())
+}
+
+/// Splits a fixture at its `$0` cursor marker.
+fn fixture(text: &str) -> (BriefFile, usize) {
+    let offset = text.find("$0").expect("fixture needs a $0 cursor");
+    let text = text.replacen("$0", "", 1);
+    (BriefFile::new("file:///ws/brief.md".into(), text), offset)
+}
+
+fn with_context<R>(f: impl FnOnce(Context) -> R) -> R {
+    let corpus = corpus();
+    let settings = CheckSettings::default();
+    f(Context {
+        corpus: &corpus,
+        settings: &settings,
+        index_ready: true,
+    })
+}
+
+fn check_hover(text: &str, expected: Expect) {
+    let (file, offset) = fixture(text);
+    let hover = with_context(|cx| hover(cx, &file, offset));
+    let rendered = match hover {
+        Some(h) => format!("{:?}\n{}", &file.text[h.range], h.markdown),
+        None => "no hover".to_string(),
+    };
+    expected.assert_eq(&rendered);
+}
+
+fn check_completion(text: &str, expected: Expect) {
+    let (file, offset) = fixture(text);
+    let items = with_context(|cx| completion(cx, &file, offset));
+    let rendered: Vec<String> = items
+        .iter()
+        .map(|i| {
+            format!(
+                "{} | {} | replaces {:?}",
+                i.label,
+                i.detail.as_deref().unwrap_or(""),
+                &file.text[i.edit_range.clone()]
+            )
+        })
+        .collect();
+    expected.assert_eq(&rendered.join("\n"));
+}
+
+fn check_diagnostics(text: &str, expected: Expect) {
+    let file = BriefFile::new("b".into(), text.to_string());
+    let found = with_context(|cx| diagnostics(cx, &file));
+    let rendered: Vec<String> = found
+        .iter()
+        .map(|d| {
+            format!(
+                "{:?} {:?} {}: {}",
+                &file.text[d.range.clone()],
+                d.severity,
+                d.code,
+                d.message
+            )
+        })
+        .collect();
+    expected.assert_eq(&rendered.join("\n"));
+}
+
+#[test]
+fn keys_of_files_sharing_a_stem_are_their_paths() {
+    let keys: Vec<String> = corpus().docs.iter().map(|d| d.key.clone()).collect();
+    assert_eq!(keys, vec!["helsinki", "news/tehran", "other/tehran"]);
+}
+
+#[test]
+fn hover_on_a_citation_shows_title_date_source_and_size() {
+    check_hover(
+        "As reported [@hel$0sinki].",
+        expect![[r#"
+            "helsinki"
+            **Summit in Helsinki**
+
+            `@helsinki` · 2018-07-16 · Wire · `news/helsinki.txt` · 89 bytes
+
+            > The two leaders met in Helsinki."#]],
+    );
+    check_hover("As reported [@nosuch$0].", expect!["no hover"]);
+    check_hover("Mail me at x@hel$0sinki.com.", expect!["no hover"]);
+}
+
+#[test]
+fn completion_after_at_offers_keys_with_titles() {
+    check_completion(
+        "See [@$0",
+        expect![[r#"
+            helsinki | Summit in Helsinki | replaces ""
+            news/tehran | Putin in Tehran | replaces ""
+            other/tehran | A second file with the same stem. | replaces """#]],
+    );
+    check_completion(
+        "See [@old; @news$0]",
+        expect![[r#"
+            news/tehran | Putin in Tehran | replaces "news"
+            other/tehran | A second file with the same stem. | replaces "news""#]],
+    );
+    check_completion("Inside `code @$0`", expect![[""]]);
+    check_completion("mail x@$0", expect![[""]]);
+}
+
+#[test]
+fn definition_of_a_citation_is_its_document() {
+    let (file, offset) = fixture("Bare @news/tehr$0an citation.");
+    let nav = with_context(|cx| definition(cx, &file, offset)).expect("a definition");
+    assert_eq!(&file.text[nav.origin.clone()], "news/tehran");
+    assert_eq!(nav.targets.len(), 1);
+    assert_eq!(nav.targets[0].doc, 1);
+}
+
+#[test]
+fn unknown_citations_are_errors_with_a_suggestion() {
+    check_diagnostics(
+        "Known [@helsinki], unknown [@helsinky; @zzz].",
+        expect![[r#"
+            "@helsinky" Error unknown-citation: unknown citation key `@helsinky`: no corpus document has this key
+            "@zzz" Error unknown-citation: unknown citation key `@zzz`: no corpus document has this key"#]],
+    );
+}
+
+#[test]
+fn no_citation_diagnostics_before_the_index_is_ready() {
+    let corpus = CorpusIndex::default();
+    let settings = CheckSettings::default();
+    let cx = Context {
+        corpus: &corpus,
+        settings: &settings,
+        index_ready: false,
+    };
+    let file = BriefFile::new("b".into(), "[@anything]".into());
+    assert!(diagnostics(cx, &file).is_empty());
+}
+
+#[test]
+fn outline_nests_headings_and_quotes() {
+    let file = BriefFile::new(
+        "b".into(),
+        "# Summit\n\nHe said \"a quote here\".\n\n## Detail\n\n\"Second quote\".\n\n# Other\n"
+            .into(),
+    );
+    fn render(symbols: &[DocumentSymbol], depth: usize, out: &mut String) {
+        for s in symbols {
+            out.push_str(&format!("{}{} {:?}\n", "  ".repeat(depth), s.name, s.kind));
+            render(&s.children, depth + 1, out);
+        }
+    }
+    let mut out = String::new();
+    render(&document_symbols(&file), 0, &mut out);
+    expect![[r#"
+        Summit Heading
+          “a quote here” Quote
+          Detail Heading
+            “Second quote” Quote
+        Other Heading
+    "#]]
+    .assert_eq(&out);
+}
+
+#[test]
+fn citation_tokens_and_links() {
+    let file = BriefFile::new("b".into(), "See [@helsinki] and @nope.".into());
+    with_context(|cx| {
+        let tokens = semantic_tokens(cx, &file);
+        let texts: Vec<&str> = tokens.iter().map(|t| &file.text[t.range.clone()]).collect();
+        assert_eq!(texts, vec!["@helsinki", "@nope"]);
+        let links = document_links(cx, &file);
+        assert_eq!(links.len(), 1);
+        assert_eq!(&file.text[links[0].range.clone()], "helsinki");
+    });
+}
+
+#[test]
+fn fuzzy_scores_prefer_prefixes_then_substrings() {
+    assert_eq!(fuzzy_score("vela", "Velayati"), Some(0));
+    assert!(fuzzy_score("laya", "Velayati").unwrap() < fuzzy_score("vlt", "Velayati").unwrap());
+    assert_eq!(fuzzy_score("xyz", "Velayati"), None);
+}

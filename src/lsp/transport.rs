@@ -1,0 +1,279 @@
+//! A guard in front of tower-lsp's stdin: re-frames what the client sends so that no
+//! malformed input can stop the server.
+//!
+//! Why: tower-lsp 0.20 reads stdin with a `FramedRead`, which ends the stream after the
+//! first decoding error, and the server exits with it. So garbage, a wrong
+//! `Content-Length` or a body that is not JSON-RPC would kill the session. Here every
+//! such message is replaced by a well-formed request to `dossier/invalidMessage`, whose
+//! handler answers with the JSON-RPC error the client should have got (-32700 parse
+//! error, -32600 invalid request), and framing is recovered at the next `Content-Length`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+
+pub const INVALID_MESSAGE_METHOD: &str = "dossier/invalidMessage";
+
+/// Parameters of the stand-in request for a message that could not be used.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct InvalidMessage {
+    pub code: i64,
+    pub message: String,
+}
+
+const HEADER_NAME: &[u8] = b"Content-Length:";
+/// Header blocks longer than this are garbage, not headers.
+const MAX_HEADER_BYTES: usize = 8 * 1024;
+
+/// Copies LSP messages from `input` to `output`, repairing the stream as described above.
+pub async fn sanitize(mut input: impl AsyncRead + Unpin, mut output: impl AsyncWrite + Unpin) {
+    let mut buf: Vec<u8> = Vec::with_capacity(64 * 1024);
+    let mut chunk = vec![0u8; 64 * 1024];
+    let mut eof = false;
+    loop {
+        match next_frame(&mut buf, eof) {
+            Frame::Message(body) => {
+                let body = checked_body(body);
+                if write_frame(&mut output, &body).await.is_err() || is_exit(&body) {
+                    // After `exit`, ending the stream is what makes tower-lsp stop serving
+                    // (it would otherwise wait for the client to close stdin).
+                    return;
+                }
+                continue;
+            }
+            Frame::Garbage(reason) => {
+                let body = invalid_message(-32700, &format!("parse error: {reason}"), Value::Null);
+                if write_frame(&mut output, &body).await.is_err() {
+                    return;
+                }
+                continue;
+            }
+            Frame::NeedMore if eof => return,
+            Frame::NeedMore => {}
+        }
+        match input.read(&mut chunk).await {
+            Ok(0) | Err(_) => eof = true,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+    }
+}
+
+enum Frame {
+    Message(Vec<u8>),
+    Garbage(String),
+    NeedMore,
+}
+
+/// Takes the next complete frame (or a run of garbage) off the front of `buf`.
+fn next_frame(buf: &mut Vec<u8>, eof: bool) -> Frame {
+    if buf.is_empty() {
+        return Frame::NeedMore;
+    }
+    // Anything before the first header name is garbage.
+    match memchr::memmem::find(buf, HEADER_NAME) {
+        Some(0) => {}
+        Some(at) => {
+            let skipped = buf.drain(..at).collect::<Vec<u8>>();
+            if skipped.iter().all(u8::is_ascii_whitespace) {
+                return next_frame(buf, eof);
+            }
+            return Frame::Garbage(format!(
+                "{} bytes that are not an LSP message were skipped",
+                skipped.len()
+            ));
+        }
+        None if eof || buf.len() > MAX_HEADER_BYTES => {
+            let n = buf.len();
+            buf.clear();
+            return Frame::Garbage(format!(
+                "{n} bytes that are not an LSP message were skipped"
+            ));
+        }
+        None => return Frame::NeedMore,
+    }
+    let Some(header_end) = memchr::memmem::find(buf, b"\r\n\r\n") else {
+        if buf.len() > MAX_HEADER_BYTES || eof {
+            buf.drain(..HEADER_NAME.len());
+            return Frame::Garbage("a header block without an end".into());
+        }
+        return Frame::NeedMore;
+    };
+    let headers = String::from_utf8_lossy(&buf[..header_end]).into_owned();
+    let length = headers
+        .lines()
+        .find_map(|line| line.strip_prefix("Content-Length:"))
+        .and_then(|value| value.trim().parse::<usize>().ok());
+    let Some(length) = length else {
+        buf.drain(..header_end + 4);
+        return Frame::Garbage(format!(
+            "bad Content-Length header `{}`",
+            headers.lines().next().unwrap_or_default()
+        ));
+    };
+    let body_start = header_end + 4;
+    if buf.len() < body_start + length {
+        // A length longer than what follows before the next message: resynchronise there
+        // rather than swallow the next message.
+        if let Some(next) = memchr::memmem::find(&buf[body_start..], HEADER_NAME) {
+            let body: Vec<u8> = buf[body_start..body_start + next].to_vec();
+            if serde_json::from_slice::<serde::de::IgnoredAny>(&body).is_ok() {
+                buf.drain(..body_start + next);
+                return Frame::Message(body);
+            }
+        }
+        if eof {
+            buf.clear();
+            return Frame::Garbage("the stream ended inside a message".into());
+        }
+        return Frame::NeedMore;
+    }
+    let body = buf[body_start..body_start + length].to_vec();
+    buf.drain(..body_start + length);
+    Frame::Message(body)
+}
+
+/// The body itself if it is a JSON-RPC message tower-lsp can take, else a stand-in.
+fn checked_body(body: Vec<u8>) -> Vec<u8> {
+    let value: Value = match serde_json::from_slice(&body) {
+        Ok(value) => value,
+        Err(err) => return invalid_message(-32700, &format!("parse error: {err}"), Value::Null),
+    };
+    let Some(object) = value.as_object() else {
+        return invalid_message(
+            -32600,
+            "invalid request: a JSON-RPC message must be an object",
+            Value::Null,
+        );
+    };
+    let id = object.get("id").cloned().unwrap_or(Value::Null);
+    let id_ok = matches!(id, Value::Null | Value::Number(_) | Value::String(_));
+    let id_for_reply = if id_ok { id.clone() } else { Value::Null };
+    if object.get("jsonrpc").and_then(Value::as_str) != Some("2.0") {
+        return invalid_message(
+            -32600,
+            "invalid request: `jsonrpc` must be \"2.0\"",
+            id_for_reply,
+        );
+    }
+    let is_request = object.get("method").is_some_and(Value::is_string);
+    let is_response = object.contains_key("id")
+        && (object.contains_key("result") || object.contains_key("error"));
+    if !(is_request || is_response) || !id_ok {
+        return invalid_message(
+            -32600,
+            "invalid request: no `method` string, and not a response",
+            id_for_reply,
+        );
+    }
+    if is_request
+        && object
+            .get("params")
+            .is_some_and(|p| !(p.is_object() || p.is_array() || p.is_null()))
+    {
+        return invalid_message(
+            -32600,
+            "invalid request: `params` must be an object or an array",
+            id_for_reply,
+        );
+    }
+    body
+}
+
+fn is_exit(body: &[u8]) -> bool {
+    #[derive(Deserialize)]
+    struct Method<'a> {
+        #[serde(borrow)]
+        method: Option<&'a str>,
+    }
+    serde_json::from_slice::<Method>(body).is_ok_and(|m| m.method == Some("exit"))
+}
+
+fn invalid_message(code: i64, message: &str, id: Value) -> Vec<u8> {
+    let params = InvalidMessage {
+        code,
+        message: message.to_string(),
+    };
+    let request = serde_json::json!({"jsonrpc": "2.0", "id": id, "method": INVALID_MESSAGE_METHOD, "params": params});
+    serde_json::to_vec(&request).unwrap_or_default()
+}
+
+async fn write_frame(output: &mut (impl AsyncWrite + Unpin), body: &[u8]) -> std::io::Result<()> {
+    output
+        .write_all(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes())
+        .await?;
+    output.write_all(body).await?;
+    output.flush().await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frames(input: &[u8]) -> Vec<String> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let mut output = Vec::new();
+            sanitize(input, &mut output).await;
+            let text = String::from_utf8(output).unwrap();
+            text.split("Content-Length: ")
+                .filter(|s| !s.is_empty())
+                .map(|s| s.split_once("\r\n\r\n").unwrap().1.to_string())
+                .collect()
+        })
+    }
+
+    fn frame(body: &str) -> String {
+        format!("Content-Length: {}\r\n\r\n{body}", body.len())
+    }
+
+    #[test]
+    fn good_messages_pass_unchanged() {
+        let a = r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#;
+        let b = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        assert_eq!(
+            frames(format!("{}{}", frame(a), frame(b)).as_bytes()),
+            vec![a, b]
+        );
+    }
+
+    #[test]
+    fn bad_json_garbage_and_wrong_lengths_become_error_requests_and_framing_recovers() {
+        let good = r#"{"jsonrpc":"2.0","id":7,"method":"shutdown"}"#;
+        let too_long = format!("Content-Length: 500\r\n\r\n{good}");
+        let input = format!(
+            "{}garbage here\r\n{}{}{}{}",
+            frame("{not json"),
+            frame(good),
+            frame("[1,2]"),
+            too_long,
+            frame(good)
+        );
+        let out = frames(input.as_bytes());
+        assert_eq!(out.len(), 6, "{out:#?}");
+        assert!(out[0].contains("-32700"), "{}", out[0]);
+        assert!(
+            out[1].contains("-32700") && out[1].contains("skipped"),
+            "{}",
+            out[1]
+        );
+        assert_eq!(out[2], good);
+        assert!(out[3].contains("-32600"));
+        assert_eq!(
+            out[4], good,
+            "a too-long length resynchronises at the next header"
+        );
+        assert_eq!(out[5], good);
+    }
+
+    #[test]
+    fn invalid_requests_keep_their_id() {
+        let out = frames(frame(r#"{"jsonrpc":"1.0","id":3,"method":"x"}"#).as_bytes());
+        assert!(
+            out[0].contains(r#""id":3"#) && out[0].contains("-32600"),
+            "{}",
+            out[0]
+        );
+    }
+}

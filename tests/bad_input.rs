@@ -1,0 +1,226 @@
+//! SPEC §5 over real stdio: each kind of bad input gets a clear report naming what is
+//! wrong, and the server still answers afterwards.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::{file_uri, workspace, Client};
+
+/// Asserts the server is alive and answering: a hover request on a brief gets a reply.
+fn assert_still_answers(client: &mut Client, uri: &str) {
+    let response = client.request_raw(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 3}}),
+    );
+    assert!(response.get("error").is_none(), "{response}");
+    assert!(client.is_running());
+}
+
+fn log_messages(client: &Client) -> Vec<String> {
+    client
+        .notifications
+        .iter()
+        .filter(|n| n["method"] == "window/logMessage" || n["method"] == "window/showMessage")
+        .filter_map(|n| n["params"]["message"].as_str().map(str::to_string))
+        .collect()
+}
+
+fn start_with(files: &[(&str, &[u8])], init: Value) -> (tempfile::TempDir, Client, String) {
+    let ws = workspace(files);
+    let (mut client, _) = Client::start(ws.path(), init, false);
+    let uri = file_uri(&ws.path().join("brief.md"));
+    client.open(&uri, "[@003_423e3940cca06aad]\n");
+    (ws, client, uri)
+}
+
+#[test]
+fn invalid_utf8_is_decoded_lossily_and_reported_once() {
+    let (_ws, mut client, uri) =
+        start_with(&[("seeds/latin1.txt", b"Caf\xe9 society")], Value::Null);
+    let messages = log_messages(&client);
+    let about: Vec<&String> = messages
+        .iter()
+        .filter(|m| m.contains("latin1.txt"))
+        .collect();
+    assert_eq!(about.len(), 1, "{messages:?}");
+    assert!(about[0].contains("not valid UTF-8"));
+    assert_eq!(
+        client.request("dossier/indexStatus", Value::Null)["documents"],
+        6,
+        "the file is still indexed"
+    );
+    assert_still_answers(&mut client, &uri);
+}
+
+#[test]
+fn binary_files_are_skipped_and_reported() {
+    let (_ws, mut client, uri) =
+        start_with(&[("seeds/image.txt", b"\x89PNG\x00\x00\x01")], Value::Null);
+    let messages = log_messages(&client);
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("image.txt") && m.contains("looks binary; skipped")),
+        "{messages:?}"
+    );
+    assert_eq!(
+        client.request("dossier/indexStatus", Value::Null)["documents"],
+        5
+    );
+    assert_still_answers(&mut client, &uri);
+}
+
+#[test]
+fn oversized_files_are_skipped_and_reported() {
+    let big = vec![b'x'; 20_000];
+    let (_ws, mut client, uri) =
+        start_with(&[("seeds/huge.txt", &big)], json!({"maxFileBytes": 10_000}));
+    let messages = log_messages(&client);
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("huge.txt") && m.contains("over the 10000-byte limit")),
+        "{messages:?}"
+    );
+    assert_still_answers(&mut client, &uri);
+}
+
+#[test]
+fn a_bad_config_file_is_reported_and_defaults_are_used() {
+    let (ws, mut client, uri) = start_with(
+        &[("dossier.toml", b"corpus = [\"seeds\"\nnonsense")],
+        Value::Null,
+    );
+    let messages = log_messages(&client);
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("dossier.toml") && m.contains("using the default configuration")),
+        "{messages:?}"
+    );
+    let config_uri = file_uri(&ws.path().join("dossier.toml"));
+    let diagnostics = client.wait_diagnostics(&config_uri);
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics[0]["code"], "bad-config");
+    assert_eq!(
+        client.request("dossier/indexStatus", Value::Null)["documents"],
+        5,
+        "defaults: every .txt"
+    );
+    assert_still_answers(&mut client, &uri);
+}
+
+#[test]
+fn bad_initialization_options_are_reported() {
+    let (_ws, mut client, uri) = start_with(&[], json!({"check": {"minQuoteWords": "three"}}));
+    let messages = log_messages(&client);
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("initializationOptions") && m.contains("invalid type")),
+        "{messages:?}"
+    );
+    assert_still_answers(&mut client, &uri);
+}
+
+#[test]
+fn positions_past_the_end_and_unknown_documents_get_sane_answers() {
+    let (_ws, mut client, uri) = start_with(&[], Value::Null);
+    for position in [
+        json!({"line": 0, "character": 9999}),
+        json!({"line": 9999, "character": 0}),
+    ] {
+        let response = client.request_raw(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": position}),
+        );
+        assert!(response.get("error").is_none(), "{response}");
+        let response = client.request_raw(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri}, "position": position}),
+        );
+        assert!(response.get("error").is_none(), "{response}");
+    }
+    let unknown = "file:///nowhere/never-opened.md";
+    let response = client.request_raw(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": unknown}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(response["result"], Value::Null, "{response}");
+    // A change to a document that was never opened is reported, not applied.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": unknown, "version": 2}, "contentChanges": [{"text": "x"}]}),
+    );
+    let warning = client.wait_notification(|n| {
+        n["method"] == "window/logMessage"
+            && n["params"]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("never opened"))
+    });
+    assert!(warning["params"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("never-opened.md"));
+    assert_still_answers(&mut client, &uri);
+}
+
+#[test]
+fn malformed_json_rpc_is_answered_and_survived() {
+    let (_ws, mut client, uri) = start_with(&[], Value::Null);
+    let garbage = b"{this is not json";
+    client.send_raw(format!("Content-Length: {}\r\n\r\n", garbage.len()).as_bytes());
+    client.send_raw(garbage);
+    let parse_error = client.wait_response(Value::Null);
+    assert_eq!(parse_error["error"]["code"], -32700, "{parse_error}");
+    let response = client.request_raw("no/suchMethod", json!({}));
+    assert_eq!(response["error"]["code"], -32601, "{response}");
+    assert_still_answers(&mut client, &uri);
+}
+
+#[test]
+fn a_corpus_file_deleted_before_reindexing_is_reported_not_fatal() {
+    let (ws, mut client, uri) = start_with(&[], Value::Null);
+    let gone = ws.path().join("seeds/ghost.txt");
+    // Announced as created, but gone by the time the server reads it.
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("file://{}", gone.display()), "type": 1}]}),
+    );
+    let warning = client.wait_notification(|n| {
+        n["method"] == "window/logMessage"
+            && n["params"]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("ghost.txt"))
+    });
+    assert!(warning["params"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("cannot be read"));
+    assert_still_answers(&mut client, &uri);
+}
+
+#[test]
+fn a_panic_inside_a_request_becomes_an_error_response() {
+    let (_ws, mut client, uri) = start_with(&[], Value::Null);
+    let response = client.request_raw("dossier/debugPanic", Value::Null);
+    assert_eq!(response["error"]["code"], -32603, "{response}");
+    assert!(response["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("deliberate test panic"));
+    assert_still_answers(&mut client, &uri);
+}
+
+#[test]
+fn requests_before_initialize_are_refused_and_the_server_goes_on() {
+    let mut client = Client::spawn(&["lsp"]);
+    let response = client.request_raw(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": "file:///x.md"}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(response["error"]["code"], -32002, "{response}");
+    let init = client.request_raw("initialize", json!({"capabilities": {}}));
+    assert!(init.get("result").is_some(), "{init}");
+    assert_eq!(client.shutdown(), 0);
+}

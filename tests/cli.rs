@@ -1,0 +1,150 @@
+//! The command line over the real binary: output formats and exit codes (SPEC §2, §6).
+
+mod support;
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use support::{binary, workspace};
+
+fn run(root: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(binary())
+        .args(args)
+        .current_dir(root)
+        .output()
+        .expect("run dossier")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn check_prints_findings_as_lines_and_exits_1() {
+    let ws = workspace(&[(
+        "brief.md",
+        "# B\n\nCited [@003_423e3940cca06aad] and [@missing_key].\n".as_bytes(),
+    )]);
+    let output = run(ws.path(), &["check", "brief.md"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "brief.md:3:36: error[unknown-citation]: unknown citation key `@missing_key`: no corpus document has this key\n"
+    );
+}
+
+#[test]
+fn check_json_lists_findings_with_positions() {
+    let ws = workspace(&[
+        ("a.md", "[@nope]\n".as_bytes()),
+        (
+            "clean.md",
+            "Nothing to see [@001_227275e6a66a84db].\n".as_bytes(),
+        ),
+    ]);
+    let output = run(ws.path(), &["check", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let findings: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let findings = findings.as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["path"], "a.md");
+    assert_eq!(findings[0]["line"], 1);
+    assert_eq!(findings[0]["column"], 2);
+    assert_eq!(findings[0]["end_column"], 7);
+    assert_eq!(findings[0]["severity"], "error");
+    assert_eq!(findings[0]["code"], "unknown-citation");
+}
+
+#[test]
+fn check_exits_0_when_clean() {
+    let ws = workspace(&[("clean.md", "Fine [@001_227275e6a66a84db].\n".as_bytes())]);
+    let output = run(ws.path(), &["check", "clean.md"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+}
+
+#[test]
+fn usage_config_and_io_errors_exit_2_with_one_line() {
+    let ws = workspace(&[("dossier.toml", b"corpus = 3"), ("b.md", b"x\n")]);
+    let output = run(ws.path(), &["check", "b.md"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("dossier.toml: line 1, column 10: invalid type: integer `3`, expected a path or glob, or a list of them; using the default configuration"), "{}", stderr(&output));
+
+    let ws = workspace(&[]);
+    let output = run(ws.path(), &["check", "no-such-brief.md"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("cannot read brief"),
+        "{}",
+        stderr(&output)
+    );
+
+    let output = run(ws.path(), &["check", "--root", "does/not/exist"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("is not a folder"));
+
+    let output = run(ws.path(), &["check", "--no-such-flag"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!stderr(&output).contains("panicked"));
+}
+
+#[test]
+fn corpus_flag_replaces_the_configured_corpus() {
+    let ws = workspace(&[
+        ("dossier.toml", b"corpus = [\"nothing-here\"]"),
+        ("b.md", b"[@004_df48a3a5ab45bcd7]\n"),
+    ]);
+    let output = run(ws.path(), &["check", "--corpus", "seeds/004_*.txt", "b.md"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn index_json_lists_every_document_in_the_spec_schema() {
+    let ws = workspace(&[(
+        "extra/dated.txt",
+        "title: A dated piece\ndate: 2018-07-16\n\nBody.".as_bytes(),
+    )]);
+    let output = run(ws.path(), &["index", "--json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let index: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    for key in ["documents", "actors", "events", "quotes"] {
+        assert!(index[key].is_array(), "{key} missing");
+    }
+    let documents = index["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 6);
+    let dated = documents
+        .iter()
+        .find(|d| d["key"] == "dated")
+        .expect("dated doc");
+    assert_eq!(dated["path"], "extra/dated.txt");
+    assert_eq!(dated["title"], "A dated piece");
+    assert_eq!(dated["date"], "2018-07-16");
+    let seed = documents
+        .iter()
+        .find(|d| d["key"] == "003_423e3940cca06aad")
+        .unwrap();
+    assert_eq!(seed["bytes"], 3387);
+    assert_eq!(seed["path"], "seeds/003_423e3940cca06aad.txt");
+}
+
+#[test]
+fn index_text_summarises_the_corpus() {
+    let ws = workspace(&[]);
+    let output = run(ws.path(), &["index"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.starts_with("5 documents (23848 bytes)"), "{text}");
+    assert!(
+        text.contains("002_770ca645d559dffd  Putin in Tehran pushes for political settlement"),
+        "{text}"
+    );
+}

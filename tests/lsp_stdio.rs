@@ -1,0 +1,259 @@
+//! End-to-end tests of the language server over real stdio: the built binary, a real
+//! workspace on disk (a copy of seeds/), JSON-RPC as an editor sends it.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::{file_uri, position_of, workspace, Client};
+
+const BRIEF: &str = "# Helsinki — a brief ’26 🙂\n\nNetanyahu met Putin [@003_423e3940cca06aad].\nUnknown source [@no_such_doc].\n";
+
+fn hover_text(result: &Value) -> String {
+    result["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn citation_features_work_end_to_end_in_utf16() {
+    let ws = workspace(&[("brief.md", BRIEF.as_bytes())]);
+    let (mut client, init) = Client::start(ws.path(), Value::Null, false);
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(init["serverInfo"]["name"], "dossier");
+    let progress_kinds: Vec<String> = client
+        .notifications
+        .iter()
+        .filter(|n| n["method"] == "$/progress")
+        .map(|n| {
+            n["params"]["value"]["kind"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        progress_kinds.first().map(String::as_str),
+        Some("begin"),
+        "{progress_kinds:?}"
+    );
+    assert_eq!(
+        progress_kinds.last().map(String::as_str),
+        Some("end"),
+        "{progress_kinds:?}"
+    );
+
+    let uri = file_uri(&ws.path().join("brief.md"));
+    client.open(&uri, BRIEF);
+    let diagnostics = client.wait_diagnostics(&uri);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["code"], "unknown-citation");
+    assert_eq!(diagnostics[0]["severity"], 1);
+    assert_eq!(diagnostics[0]["source"], "dossier");
+    assert_eq!(
+        diagnostics[0]["range"]["start"],
+        position_of(BRIEF, "@no_such_doc", 0, false)
+    );
+
+    let at_key = position_of(BRIEF, "003_423e", 3, false);
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": at_key}),
+    );
+    assert!(hover_text(&hover).contains("**MOSCOW (AP)"), "{hover}");
+    assert!(
+        hover_text(&hover).contains("seeds/003_423e3940cca06aad.txt"),
+        "{hover}"
+    );
+
+    let definition = client.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": uri}, "position": at_key}),
+    );
+    let target = definition[0]["targetUri"].as_str().unwrap_or_default();
+    assert!(
+        target.ends_with("seeds/003_423e3940cca06aad.txt"),
+        "{definition}"
+    );
+
+    // Type "[@00" on a new last line, in two incremental edits, and complete.
+    let end = json!({"line": 4, "character": 0});
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": {"start": end, "end": end}, "text": "See [@"}]
+        }),
+    );
+    client.notify("textDocument/didChange", json!({
+        "textDocument": {"uri": uri, "version": 3},
+        "contentChanges": [{"range": {"start": {"line": 4, "character": 6}, "end": {"line": 4, "character": 6}}, "text": "00"}]
+    }));
+    let completion = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 4, "character": 8}}),
+    );
+    let labels: Vec<&str> = completion["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert_eq!(labels.len(), 5, "{labels:?}");
+    assert!(labels.contains(&"002_770ca645d559dffd"));
+    let edit = &completion["items"][0]["textEdit"]["range"];
+    assert_eq!(
+        edit["start"],
+        json!({"line": 4, "character": 6}),
+        "{completion}"
+    );
+    assert_eq!(edit["end"], json!({"line": 4, "character": 8}));
+
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn non_ascii_edits_keep_positions_right_in_utf8_and_utf16() {
+    for utf8 in [false, true] {
+        let ws = workspace(&[]);
+        let (mut client, init) = Client::start(ws.path(), Value::Null, utf8);
+        assert_eq!(
+            init["capabilities"]["positionEncoding"],
+            if utf8 { "utf-8" } else { "utf-16" }
+        );
+        let uri = file_uri(&ws.path().join("new.md"));
+        let text = "Line one\r\n[@bad]\r\n";
+        client.open(&uri, text);
+        client.wait_diagnostics(&uri);
+        // Insert non-ASCII text before the citation on its line.
+        let inserted = "é — ’ 🙂 ";
+        client.notify("textDocument/didChange", json!({
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}}, "text": inserted}]
+        }));
+        let diagnostics = client.wait_diagnostics(&uri);
+        // The diagnostic starts at the `@`, after the inserted text and the `[`.
+        let column = 1 + if utf8 {
+            inserted.len()
+        } else {
+            inserted.encode_utf16().count()
+        };
+        assert_eq!(
+            diagnostics[0]["range"]["start"],
+            json!({"line": 1, "character": column}),
+            "utf8={utf8}"
+        );
+        let new_text = format!("Line one\r\n{inserted}[@bad]\r\n");
+        let hover_at = position_of(&new_text, "@bad", 0, utf8);
+        // The citation is unknown, so hover has nothing; but it must answer (not error).
+        let response = client.request_raw(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": hover_at}),
+        );
+        assert!(response.get("error").is_none(), "{response}");
+        assert_eq!(client.shutdown(), 0);
+    }
+}
+
+#[test]
+fn document_symbols_links_and_tokens_answer() {
+    let ws = workspace(&[("brief.md", BRIEF.as_bytes())]);
+    let (mut client, _) = Client::start(ws.path(), Value::Null, false);
+    let uri = file_uri(&ws.path().join("brief.md"));
+    client.open(&uri, BRIEF);
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(symbols[0]["name"], "Helsinki — a brief ’26 🙂");
+    let links = client.request(
+        "textDocument/documentLink",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(links.as_array().map(Vec::len), Some(1), "{links}");
+    let tokens = client.request(
+        "textDocument/semanticTokens/full",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert!(
+        tokens["data"].as_array().is_some_and(|d| d.len() >= 10),
+        "{tokens}"
+    );
+    let symbols = client.request("workspace/symbol", json!({"query": "003"}));
+    assert!(
+        symbols
+            .as_array()
+            .is_some_and(|s| s.iter().any(|s| s["name"] == "003_423e3940cca06aad")),
+        "{symbols}"
+    );
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn watched_corpus_changes_are_reindexed_one_by_one() {
+    let ws = workspace(&[("brief.md", b"[@fresh_doc] and [@004_df48a3a5ab45bcd7]\n")]);
+    let (mut client, _) = Client::start(ws.path(), Value::Null, false);
+    let registered = client.notifications.len(); // registration is a request, answered already
+    let _ = registered;
+    let uri = file_uri(&ws.path().join("brief.md"));
+    client.open(&uri, "[@fresh_doc] and [@004_df48a3a5ab45bcd7]\n");
+    assert_eq!(client.wait_diagnostics(&uri).len(), 1);
+
+    let fresh = ws.path().join("seeds/fresh_doc.txt");
+    std::fs::write(&fresh, "title: Fresh\n\nA new article.").unwrap();
+    let old = ws.path().join("seeds/004_df48a3a5ab45bcd7.txt");
+    std::fs::remove_file(&old).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [
+            {"uri": file_uri(&fresh), "type": 1},
+            {"uri": format!("file://{}", old.display()), "type": 3}
+        ]}),
+    );
+    let diagnostics = client.wait_diagnostics(&uri);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert!(diagnostics[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("@004_df48a3a5ab45bcd7"));
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 4}}),
+    );
+    assert!(hover_text(&hover).contains("**Fresh**"), "{hover}");
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn configuration_from_init_options_and_workspace_configuration() {
+    // initializationOptions narrows the corpus to one file; workspace/configuration wins.
+    let ws = workspace(&[]);
+    let mut client = Client::spawn(&["--stdio"]);
+    client.settings =
+        json!({"corpus": ["seeds/000_1e2f7ca976c65369.txt", "seeds/001_227275e6a66a84db.txt"]});
+    client.request(
+        "initialize",
+        json!({
+            "rootUri": file_uri(ws.path()),
+            "initializationOptions": {"corpus": ["seeds/000_1e2f7ca976c65369.txt"]},
+            "capabilities": {"workspace": {"configuration": true}}
+        }),
+    );
+    client.notify("initialized", json!({}));
+    client.wait_ready();
+    let status = client.request("dossier/indexStatus", Value::Null);
+    assert_eq!(status, json!({"ready": true, "documents": 2}));
+    // A pushed change re-reads the configuration.
+    client.settings = json!({"corpus": ["seeds/000_1e2f7ca976c65369.txt"]});
+    client.forget_notifications();
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    client.wait_ready();
+    assert_eq!(
+        client.request("dossier/indexStatus", Value::Null)["documents"],
+        1
+    );
+    assert_eq!(client.shutdown(), 0);
+}
