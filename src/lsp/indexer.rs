@@ -56,13 +56,14 @@ pub async fn run(client: Client, state: Arc<Mutex<State>>, mut jobs: mpsc::Unbou
             batch.push(more);
         }
         let mut full = false;
+        let mut register_after_index = false;
         let mut pushed = None;
         let mut files = Vec::new();
         for job in batch {
             match job {
                 Job::Initialize => {
-                    register_watchers(&client, &state).await;
                     full = true;
+                    register_after_index = true;
                 }
                 Job::Reconfigure(settings) => {
                     pushed = pushed_settings(settings).or(pushed);
@@ -81,6 +82,10 @@ pub async fn run(client: Client, state: Arc<Mutex<State>>, mut jobs: mpsc::Unbou
             .any(|e| e.uri.path().ends_with(CONFIG_FILE_NAME));
         if full || touches_config {
             reindex_all(&client, &state).await;
+            // Registered once the configuration is known, so the globs follow `corpus`.
+            if register_after_index {
+                register_watchers(&client, &state).await;
+            }
         } else if !files.is_empty() {
             reindex_files(&client, &state, files).await;
         }
@@ -143,6 +148,28 @@ async fn register_watchers(client: &Client, state: &Arc<Mutex<State>>) {
             )
             .await;
     }
+}
+
+/// Globs for the client's file watcher: the corpus entries (made to match anywhere, as
+/// clients match string globs against absolute paths), briefs and the config file. Which
+/// changed file is corpus is decided again on our side, so broad globs are harmless.
+fn watch_globs(corpus: &[String]) -> Vec<String> {
+    let mut globs: Vec<String> = corpus
+        .iter()
+        .map(|entry| {
+            let entry = entry.trim_start_matches("./").trim_end_matches('/');
+            let is_glob = entry.contains(['*', '?', '[', '{']);
+            match (entry.starts_with("**"), is_glob) {
+                (true, _) => entry.to_string(),
+                (false, true) => format!("**/{entry}"),
+                // A folder or a file: the name itself and anything below it.
+                (false, false) => format!("**/{entry}{{,/**}}"),
+            }
+        })
+        .collect();
+    globs.extend(["**/*.md".to_string(), format!("**/{CONFIG_FILE_NAME}")]);
+    globs.dedup();
+    globs
 }
 
 /// Progress reporting through `$/progress`, when the client supports it.
@@ -525,5 +552,31 @@ pub async fn publish_diagnostics(client: &Client, state: &Arc<Mutex<State>>, uri
                 .log_message(MessageType::ERROR, error.message.to_string())
                 .await;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::watch_globs;
+
+    #[test]
+    fn watch_globs_follow_the_corpus_configuration() {
+        let globs = watch_globs(&[
+            "seeds".into(),
+            "news/*.txt".into(),
+            "**/*.txt".into(),
+            "./one.txt".into(),
+        ]);
+        assert_eq!(
+            globs,
+            vec![
+                "**/seeds{,/**}",
+                "**/news/*.txt",
+                "**/*.txt",
+                "**/one.txt{,/**}",
+                "**/*.md",
+                "**/dossier.toml"
+            ]
+        );
     }
 }

@@ -468,3 +468,94 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod edit_sequences {
+    //! Property: any sequence of incremental edits, in either encoding, leaves the rope
+    //! identical to the client's own text.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: [&str; 12] = [
+        "a", "é", "—", "’", "漢字", "🙂", "\r\n", "\n", " ", "word ", "\r\nx", "",
+    ];
+
+    /// Reference position of a byte offset, computed independently of `LineIndex`.
+    fn reference_position(text: &str, offset: usize, unit: ColumnUnit) -> lsp::Position {
+        let mut line = 0;
+        let mut line_start = 0;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < offset {
+            match bytes[i] {
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') && i + 1 < offset => {
+                    line += 1;
+                    i += 2;
+                    line_start = i;
+                    continue;
+                }
+                b'\r' | b'\n' => {
+                    line += 1;
+                    line_start = i + 1;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let segment = &text[line_start..offset];
+        let character = match unit {
+            ColumnUnit::Utf8 => segment.len(),
+            ColumnUnit::Utf16 => segment.encode_utf16().count(),
+        };
+        lsp::Position {
+            line,
+            character: character as u32,
+        }
+    }
+
+    /// Offsets a client could address: char boundaries not inside a CRLF pair.
+    fn addressable(text: &str) -> Vec<usize> {
+        (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .filter(|&i| {
+                !(i > 0
+                    && text.as_bytes()[i - 1] == b'\r'
+                    && text.as_bytes().get(i) == Some(&b'\n'))
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn rope_matches_client_text(
+            utf8 in any::<bool>(),
+            edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>(), 0..PIECES.len(), 0..PIECES.len()), 1..40),
+        ) {
+            let unit = if utf8 { ColumnUnit::Utf8 } else { ColumnUnit::Utf16 };
+            let mut client = String::from("é — ’ 🙂\r\nline\rthird 漢字\n");
+            let mut rope = Rope::from_str(&client);
+            for (a, b, p1, p2) in edits {
+                let offsets = addressable(&client);
+                let (x, y) = (a.get(&offsets), b.get(&offsets));
+                let (start, end) = (*x.min(y), *x.max(y));
+                let new_text = format!("{}{}", PIECES[p1], PIECES[p2]);
+                let change = lsp::TextDocumentContentChangeEvent {
+                    range: Some(lsp::Range { start: reference_position(&client, start, unit), end: reference_position(&client, end, unit) }),
+                    range_length: None,
+                    text: new_text.clone(),
+                };
+                apply_change(&mut rope, &change, unit);
+                client.replace_range(start..end, &new_text);
+                prop_assert_eq!(rope.to_string(), client.clone());
+                // Positions computed by the core agree with the reference everywhere.
+                let file = BriefFile::new("b".into(), client.clone());
+                for &offset in addressable(&client).iter().step_by(3) {
+                    prop_assert_eq!(to_position(TextRef::brief(&file), offset, unit), reference_position(&client, offset, unit));
+                }
+            }
+        }
+    }
+}
