@@ -120,15 +120,17 @@ async fn apply_pushed_settings(client: &Client, state: &Arc<Mutex<State>>, value
 }
 
 async fn register_watchers(client: &Client, state: &Arc<Mutex<State>>) {
-    if !lock(state).support.watched_files_dynamic {
-        return;
-    }
-    // Broad patterns: which files are corpus is decided on our side (the configuration
-    // may change), and clients cope well with a few globs.
-    let watchers = ["**/*.txt", "**/*.md", "**/dossier.toml", "**/*"]
-        .iter()
+    let corpus = {
+        let state = lock(state);
+        if !state.support.watched_files_dynamic {
+            return;
+        }
+        state.config.corpus.clone()
+    };
+    let watchers = watch_globs(&corpus)
+        .into_iter()
         .map(|glob| FileSystemWatcher {
-            glob_pattern: GlobPattern::String(glob.to_string()),
+            glob_pattern: GlobPattern::String(glob),
             kind: None,
         })
         .collect();
