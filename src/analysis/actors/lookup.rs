@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind as AcMatchKind};
 
-use super::{Actor, ActorId, DocMention};
+use super::{Actor, ActorId, ActorKind, DocMention};
 
 /// How a completion candidate matched what was typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -61,7 +61,13 @@ impl Lookup {
         for (id, actor) in actors.iter().enumerate() {
             let id = id as ActorId;
             lookup.lower_names.push(actor.name.to_lowercase().into());
-            for (alias_idx, alias) in std::iter::once(&actor.name).chain(&actor.aliases).enumerate() {
+            // A person's surname finds them in a brief even when the corpus never wrote it
+            // alone ("Hebestreit" for "Steffen Hebestreit").
+            let surname = (actor.kind == ActorKind::Person && actor.name.contains(' '))
+                .then(|| actor.name.rsplit(' ').next().unwrap_or("").to_string())
+                .filter(|s| s.chars().count() >= 3 && s.chars().next().is_some_and(char::is_uppercase));
+            let names = std::iter::once(&actor.name).chain(&actor.aliases).chain(surname.as_ref());
+            for (alias_idx, alias) in names.enumerate() {
                 let alias = alias.trim();
                 if alias.chars().count() < 2 {
                     continue;
