@@ -254,6 +254,6 @@ mod tests {
     fn non_ascii_and_odd_bytes_do_not_panic() {
         let text = "Tête-à-tête — Ömer’s “Quote” 🙂 's ’";
         let got = words(text);
-        assert_eq!(got, ["Tête-à-tête", "Ömer's", "Quote^", "s"]);
+        assert_eq!(got, ["Tête-à-tête^", "Ömer's", "Quote^", "s"]);
     }
 }
