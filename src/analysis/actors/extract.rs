@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::context::{headline_flags, one_edit_apart};
+use super::context::headline_flags;
 use super::gazetteer::{fold_into, gazetteer, Entry, Gazetteer};
 use super::lexicon::*;
 use super::scan::{tokenize, Token, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START};
@@ -57,10 +57,10 @@ pub(super) enum Seg {
 /// A single word that may name an actor the document names elsewhere.
 #[derive(Debug)]
 pub(super) struct Pending {
-    tok: usize,
+    pub(super) tok: usize,
     /// A title, honorific or speech verb says this is a person.
-    is_person: bool,
-    role: Option<String>,
+    pub(super) is_person: bool,
+    pub(super) role: Option<String>,
 }
 
 pub(super) struct Extractor<'t> {
@@ -84,7 +84,7 @@ pub(super) struct Extractor<'t> {
 }
 
 impl<'t> Extractor<'t> {
-    fn first_pass(&mut self) {
+    pub(super) fn first_pass(&mut self) {
         let mut i = 0;
         while i < self.tokens.len() {
             let tok = self.tokens[i];
@@ -502,122 +502,7 @@ impl<'t> Extractor<'t> {
         self.appositive_role(end, actor);
     }
 
-    fn second_pass(&mut self) {
-        let pending = std::mem::take(&mut self.pending);
-        for p in pending {
-            self.resolve_pending(p);
-        }
-    }
-
-    fn resolve_pending(&mut self, p: Pending) {
-        let tok = self.tokens[p.tok];
-        let surface = tok.text(self.text).to_string();
-        let key = name_key(&surface);
-        let at = tok.start as usize;
-        let mut found = self.nearest_person(at, |(_, _, last)| *last == key);
-        if found.is_none() {
-            found = self.nearest_person(at, |(_, first, _)| *first == key);
-        }
-        if found.is_none() {
-            found = self
-                .by_key
-                .get(&format!("a:{}", surface.to_lowercase()))
-                .copied();
-        }
-        if found.is_none() && key.chars().count() >= 5 && !tok.has(SENTENCE_START) {
-            // A spelling variant of a name in this document ("Maher" beside "Mahar Assad").
-            found = self.nearest_person(at, |(_, first, last)| {
-                one_edit_apart(first, &key) || one_edit_apart(last, &key)
-            });
-        }
-        let headline = self.headline[p.tok];
-        let actor = match found {
-            Some(actor) => actor,
-            None if headline => return,
-            None if p.is_person && !tok.has(ALL_CAPS) && !self.is_nonname_word(&surface) => {
-                let actor = self.actor_for(format!("p:|{key}"), surface.clone(), ActorKind::Person);
-                self.by_key
-                    .insert(format!("a:{}", surface.to_lowercase()), actor);
-                actor
-            }
-            None if !tok.has(SENTENCE_START) && !tok.has(ALL_CAPS) && self.place_context(p.tok) => {
-                self.actor_for(
-                    format!("n:{}", surface.to_lowercase()),
-                    surface.clone(),
-                    ActorKind::Place,
-                )
-            }
-            None if !tok.has(SENTENCE_START) && self.org_context(p.tok, p.tok + 1) => self
-                .actor_for(
-                    format!("n:{}", surface.to_lowercase()),
-                    surface.clone(),
-                    ActorKind::Organization,
-                ),
-            None => {
-                fold_into(&surface, &mut self.buf);
-                if self.gaz.is_nonname(&self.buf)
-                    || looks_like_common_word(&self.buf)
-                    || surface.chars().count() < 2
-                {
-                    return;
-                }
-                let key = format!("t:{}", surface.to_lowercase());
-                let is_new = !self.by_key.contains_key(&key);
-                let actor = self.actor_for(key, surface.clone(), ActorKind::Person);
-                if is_new {
-                    self.tentative.push(actor);
-                }
-                actor
-            }
-        };
-        if let Some(role) = p.role {
-            if self.actors[actor as usize].kind == ActorKind::Person {
-                self.add_role(actor, role);
-            }
-        }
-        self.add_mention(actor, tok.range(), surface);
-        if self.actors[actor as usize].kind == ActorKind::Person {
-            self.appositive_role(p.tok + 1, actor);
-        }
-    }
-
-    fn is_nonname_word(&mut self, word: &str) -> bool {
-        fold_into(word, &mut self.buf);
-        self.gaz.is_nonname(&self.buf)
-    }
-
-    /// Among persons named in full that `matches`, the one whose full mention is nearest
-    /// to `at` (a preceding one wins a tie).
-    fn nearest_person(
-        &self,
-        at: usize,
-        matches: impl Fn(&(u32, String, String)) -> bool,
-    ) -> Option<u32> {
-        let candidates: Vec<u32> = self
-            .persons
-            .iter()
-            .filter(|p| matches(p))
-            .map(|p| p.0)
-            .collect();
-        match candidates.len() {
-            0 => None,
-            1 => Some(candidates[0]),
-            _ => self
-                .full_mentions
-                .iter()
-                .filter(|(_, actor)| candidates.contains(actor))
-                .min_by_key(|(pos, _)| {
-                    if *pos <= at {
-                        (at - pos) * 2
-                    } else {
-                        (pos - at) * 2 + 1
-                    }
-                })
-                .map(|&(_, actor)| actor),
-        }
-    }
-
-    fn actor_for(&mut self, key: String, name: String, kind: ActorKind) -> u32 {
+    pub(super) fn actor_for(&mut self, key: String, name: String, kind: ActorKind) -> u32 {
         if let Some(&actor) = self.by_key.get(&key) {
             return actor;
         }
@@ -633,7 +518,7 @@ impl<'t> Extractor<'t> {
         actor
     }
 
-    fn add_mention(&mut self, actor: u32, span: Range<usize>, surface: String) {
+    pub(super) fn add_mention(&mut self, actor: u32, span: Range<usize>, surface: String) {
         let surfaces = &mut self.surfaces[actor as usize];
         if !surfaces.contains(&surface) {
             surfaces.push(surface);
@@ -718,6 +603,6 @@ pub(crate) fn name_key(word: &str) -> String {
 }
 
 /// Sentence-initial words shaped like adverbs and gerunds ("Theoretically", "Spearheading").
-fn looks_like_common_word(folded: &str) -> bool {
+pub(super) fn looks_like_common_word(folded: &str) -> bool {
     folded.len() > 5 && (folded.ends_with("ly") || folded.ends_with("ing"))
 }

@@ -19,6 +19,7 @@ mod extract;
 mod gazetteer;
 mod lexicon;
 mod lookup;
+mod resolve;
 mod scan;
 #[cfg(test)]
 mod tests;
