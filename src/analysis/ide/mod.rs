@@ -281,11 +281,24 @@ pub fn references(
 }
 
 pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completion> {
+    if !typing_in_prose(file, offset) {
+        return Vec::new();
+    }
     if let Some(items) = citations::completion(cx, file, offset) {
         return items;
     }
     if let Some(items) = quotes::completion(cx, file, offset) {
         return items;
+    }
+    // Names are offered for a word being typed, or at the start of a fresh word (manual
+    // invoke); not glued to other characters such as a lone `@`.
+    let word = typed_word(&file.text, offset);
+    let glued = file.text[..word.start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !(c.is_whitespace() || "([{\"“«'‘—–-/".contains(c)));
+    if glued {
+        return Vec::new();
     }
     let mut items = actors::completion(cx, file, offset);
     items.extend(events::completion(cx, file, offset));
@@ -363,6 +376,23 @@ pub fn fuzzy_score(pattern: &str, candidate: &str) -> Option<u32> {
         last = pos;
     }
     Some(score)
+}
+
+/// False inside code, HTML and link targets: what was typed just before the cursor was
+/// blanked out of the prose mask.
+fn typing_in_prose(file: &BriefFile, offset: usize) -> bool {
+    let offset = offset.min(file.text.len());
+    let before = file.text[..offset].chars().next_back();
+    let masked_before = file
+        .brief
+        .masked
+        .get(..offset)
+        .and_then(|m| m.chars().next_back());
+    match before {
+        None => true,
+        Some(c) if c.is_whitespace() => true,
+        Some(c) => masked_before == Some(c),
+    }
 }
 
 /// The word being typed just before `offset`: letters, digits, apostrophes and hyphens.
