@@ -255,3 +255,39 @@ fn configuration_from_init_options_and_workspace_configuration() {
     );
     assert_eq!(client.shutdown(), 0);
 }
+
+#[test]
+fn actors_hover_and_complete_by_alias_over_stdio() {
+    let brief = "# Notes\n\nLavrov warned the West. Vela";
+    let ws = workspace(&[("notes.md", brief.as_bytes())]);
+    let (mut client, _) = Client::start(ws.path(), Value::Null, false);
+    let uri = file_uri(&ws.path().join("notes.md"));
+    client.open(&uri, brief);
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": position_of(brief, "Lavrov", 2, false)}),
+    );
+    let card = hover_text(&hover);
+    assert!(card.contains("Sergey Lavrov"), "{card}");
+    assert!(card.contains("Russian Foreign Minister"), "{card}");
+    let end = position_of(brief, "Vela", 4, false);
+    let completion = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": end}),
+    );
+    let items = completion["items"].as_array().unwrap();
+    let velayati = items
+        .iter()
+        .find(|i| i["label"] == "Ali Akbar Velayati")
+        .unwrap_or_else(|| panic!("{completion}"));
+    assert!(
+        velayati["filterText"].as_str().unwrap().starts_with("Vela"),
+        "{velayati}"
+    );
+    assert_eq!(velayati["textEdit"]["newText"], "Ali Akbar Velayati");
+    assert_eq!(
+        velayati["textEdit"]["range"]["start"],
+        position_of(brief, "Vela", 0, false)
+    );
+    assert_eq!(client.shutdown(), 0);
+}
