@@ -47,7 +47,7 @@ pub fn build(
     let known_places: Vec<&str> = actors
         .actors
         .iter()
-        .filter(|a| a.kind == ActorKind::Place)
+        .filter(|a| a.kind == ActorKind::Place && places::is_gazetteer_place(&a.name))
         .map(|a| a.name.as_str())
         .collect();
     let mut candidates = Vec::new();
@@ -60,7 +60,7 @@ pub fn build(
                 .filter_map(|&p| actors.global_id(doc, p))
                 .collect();
             let place = local.place.as_ref().map(|p| {
-                if p.known {
+                if places::is_gazetteer_place(&p.name) {
                     p.name.clone()
                 } else {
                     places::closest_known(&p.name, &known_places).unwrap_or_else(|| p.name.clone())
@@ -223,13 +223,17 @@ fn fits(cluster: &Cluster, candidate: &Candidate, all: &[Candidate]) -> Option<u
     }
     let people_match = shared >= 1
         && shared >= 2.min(candidate.participants.len()).min(cluster_people.len());
-    if !(place_match || people_match || same_day) {
-        return None;
-    }
     let same_doc = cluster
         .members
         .iter()
         .any(|&m| all[m].doc == candidate.doc);
+    // Two triggers of one family in one sentence ("met ... for talks") are one event.
+    let same_sentence = cluster.members.iter().any(|&m| {
+        all[m].doc == candidate.doc && all[m].local.sentence == candidate.local.sentence
+    });
+    if !(place_match || people_match || same_day || same_sentence) {
+        return None;
+    }
     Some(
         3 * u32::from(place_match)
             + 2 * shared as u32
@@ -304,7 +308,7 @@ fn finish(
     }
     let kind = kinds
         .iter()
-        .max_by_key(|(k, n)| (k.specificity(), *n))
+        .max_by_key(|(k, n)| (k.specificity(), *n, std::cmp::Reverse(*k)))
         .map_or(EventKind::Meeting, |(k, _)| *k);
 
     // The date: the most precise resolved date, completed by the others.

@@ -148,6 +148,23 @@ const FORWARD_STOP: &[&str] = &[
     "according", "while", "but", "because", "although", "though", "where", "when", "if",
 ];
 
+/// "-ing" words that modify a noun ("the upcoming summit") rather than govern it.
+const MODIFIER_GERUNDS: &[&str] = &["upcoming", "ongoing", "founding", "closing", "opening"];
+
+const COPULAS: &[&str] = &["is", "are", "was", "were"];
+
+/// Lowercase words that may stand between a trigger and its place, date or people without
+/// starting a new thought ("summit on Monday in Helsinki", "talks held in the capital",
+/// "meeting with North Korean leader Kim").
+const LIGHT_GAP_WORDS: &[&str] = &[
+    "the", "a", "an", "in", "at", "on", "of", "with", "for", "near", "outside", "inside",
+    "between", "among", "during", "to", "held", "hold", "be", "been", "being", "is", "was",
+    "will", "would", "take", "takes", "took", "taking", "place", "scheduled", "set", "due",
+    "slated", "expected", "planned", "also", "his", "her", "their", "its", "counterpart",
+    "counterparts", "leader", "leaders", "later", "earlier", "first", "second", "third",
+    "residence", "airbase", "base", "palace", "headquarters", "hotel", "embassy", "sidelines",
+];
+
 const VENUE_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "inside"];
 
 const PREPOSITIONS: &[&str] = &[
@@ -233,7 +250,9 @@ impl Clause<'_> {
         if trigger.form == TriggerForm::Noun {
             while premod > previous_stop && first - premod < 5 {
                 let token = &self.tokens[premod - 1];
-                if !token.is_word || self.is_word(premod - 1, PREMOD_STOP) {
+                let word = self.lower(premod - 1);
+                let gerund = word.ends_with("ing") && !MODIFIER_GERUNDS.contains(&word.as_str());
+                if !token.is_word || self.is_word(premod - 1, PREMOD_STOP) || gerund {
                     break;
                 }
                 premod -= 1;
@@ -245,9 +264,10 @@ impl Clause<'_> {
         let premod_range = self.offset_of(premod)..trigger.span.start;
 
         // How far the clause goes on talking about this trigger.
-        let mut forward_end = next_stop.min(after + 14);
+        let mut forward_end = next_stop.min(after + 24);
         for i in after..forward_end {
-            if self.is_word(i, FORWARD_STOP) {
+            let copula = trigger.form != TriggerForm::Noun && self.is_word(i, COPULAS);
+            if self.is_word(i, FORWARD_STOP) || copula {
                 forward_end = i;
                 break;
             }
@@ -258,12 +278,13 @@ impl Clause<'_> {
         let place = self
             .place_in(&premod_range, kind, trigger, true)
             .or_else(|| self.place_in(&forward_range, kind, trigger, false))
-            .or_else(|| self.fallback_place(after, forward_end))
+            .or_else(|| self.fallback_place(trigger, after, forward_end))
             .or_else(|| self.place_in(&backward_range, kind, trigger, false));
+        let place_end = place.as_ref().map(|p| p.span.end);
         let date = self
-            .date_in(&premod_range, true)
-            .or_else(|| self.date_in(&forward_range, true))
-            .or_else(|| self.date_in(&backward_range, false));
+            .date_in(&premod_range, true, TriggerForm::Verb, None)
+            .or_else(|| self.date_in(&forward_range, true, trigger.form, place_end))
+            .or_else(|| self.date_in(&backward_range, false, trigger.form, None));
 
         let mut participants = Vec::new();
         for actor in self.persons_in(&premod_range) {
@@ -285,9 +306,11 @@ impl Clause<'_> {
             self.subject(previous_stop, phrase_start_token, &mut participants);
         }
 
+        // A bare "Monday" the document cannot date says too little to make an event.
+        let dated = date.as_ref().is_some_and(|d| !d.unresolved);
         let anchored = match trigger.form {
             TriggerForm::WeakVerb => place.is_some(),
-            _ => place.is_some() || date.is_some() || !participants.is_empty(),
+            _ => place.is_some() || dated || !participants.is_empty(),
         };
         let definite = determiner.is_some_and(|d| self.is_word(d, DEFINITE))
             || self.text[premod_range.clone()].contains(['\'', '’']);
@@ -346,7 +369,19 @@ impl Clause<'_> {
             } else {
                 self.token_at(range.start)
             };
-            let accepted = premod || self.is_venue(place.span.start, kind, trigger, floor);
+            let gap_ok = if range.start >= trigger.span.end {
+                // A city may follow a longer description ("a congress to push peace
+                // efforts in the Russian city of Sochi"); a country must follow closely
+                // ("talks focusing on Iran's presence in Syria" are not in Syria).
+                trigger.form != TriggerForm::Noun
+                    || self.light_gap(trigger.span.end, place.span.start, true)
+                    || (super::places::parent_of(&place.name).is_some()
+                        && self.heavy_words(trigger.span.end, place.span.start) <= 4)
+            } else {
+                self.light_gap(place.span.end, range.end, false)
+            };
+            let accepted =
+                premod || (gap_ok && self.is_venue(place.span.start, kind, trigger, floor));
             if accepted {
                 chosen = Some(PlaceRef {
                     name: place.name.clone(),
@@ -402,10 +437,15 @@ impl Clause<'_> {
 
     /// "in Al-Shayrat": capitalised words after a venue preposition that no actor claims,
     /// for places the gazetteer lacks or the writer misspelt.
-    fn fallback_place(&self, from: usize, to: usize) -> Option<PlaceRef> {
+    fn fallback_place(&self, trigger: &Trigger, from: usize, to: usize) -> Option<PlaceRef> {
         for i in from..to {
             if !self.is_word(i, VENUE_PREPOSITIONS) || !is_lower_start(self.token_text(i)) {
                 continue;
+            }
+            if trigger.form == TriggerForm::Noun
+                && !self.light_gap(trigger.span.end, self.tokens[i].span.start, true)
+            {
+                return None;
             }
             let mut j = i + 1;
             if self.is_word(j, &["the"]) {
@@ -426,10 +466,14 @@ impl Clause<'_> {
             if j > start {
                 let span = self.tokens[start].span.start..self.tokens[j - 1].span.end;
                 // A claimed word right after ("in Russian ...") means this is no place name.
-                let claimed_next = self
-                    .tokens
-                    .get(j)
-                    .is_some_and(|t| t.is_word && is_upper_start(&self.text[t.span.clone()]));
+                // A capitalised word or a place noun right after ("in Russian ...",
+                // "the Syrian city") means these words are no place name.
+                let claimed_next = self.tokens.get(j).is_some_and(|t| {
+                    let next = &self.text[t.span.clone()];
+                    t.is_word
+                        && (is_upper_start(next)
+                            || PLACE_NOUNS.contains(&next.to_lowercase().as_str()))
+                });
                 if !claimed_next {
                     return Some(PlaceRef {
                         name: self.text[span.clone()].to_string(),
@@ -442,13 +486,76 @@ impl Clause<'_> {
         None
     }
 
+    /// Whether the words between two offsets are only glue (see [`LIGHT_GAP_WORDS`]),
+    /// names (capitalised words, actors), dates, titles and commas.
+    fn light_gap(&self, from: usize, to: usize, forward: bool) -> bool {
+        if from >= to {
+            return true;
+        }
+        let claimed = |span: &Range<usize>| {
+            self.actors.iter().any(|a| overlaps(&a.span, span))
+                || self.dates.iter().any(|d| overlaps(&d.span, span))
+        };
+        for i in self.token_at(from)..self.token_at(to) {
+            let token = &self.tokens[i];
+            if claimed(&token.span) {
+                continue;
+            }
+            let text = &self.text[token.span.clone()];
+            if !token.is_word {
+                if text == "." || text == "!" || text == "?" {
+                    return false;
+                }
+                continue;
+            }
+            if is_upper_start(text) || text.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let word = text.to_lowercase();
+            let light = LIGHT_GAP_WORDS.contains(&word.as_str())
+                || PLACE_NOUNS.contains(&word.as_str())
+                || (forward && word == "and")
+                || is_title_word(&word);
+            if !light {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn heavy_words(&self, from: usize, to: usize) -> usize {
+        (self.token_at(from)..self.token_at(to))
+            .filter(|&i| {
+                let token = &self.tokens[i];
+                token.is_word && !self.light_gap(token.span.start, token.span.end, true)
+            })
+            .count()
+    }
+
     fn token_text(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| &self.text[t.span.clone()])
     }
 
-    fn date_in(&self, range: &Range<usize>, first: bool) -> Option<EventDate> {
+    fn date_in(
+        &self,
+        range: &Range<usize>,
+        first: bool,
+        form: TriggerForm,
+        place_end: Option<usize>,
+    ) -> Option<EventDate> {
         let mut candidates = self.dates.iter().filter(|d| {
-            d.span.start >= range.start
+            let gap_ok = if first {
+                form != TriggerForm::Noun
+                    || self.light_gap(range.start, d.span.start, true)
+                    // "... in the Russian city of Sochi on November 18"
+                    || place_end.is_some_and(|end| {
+                        end <= d.span.start && self.light_gap(end, d.span.start, true)
+                    })
+            } else {
+                self.light_gap(d.span.end, range.end, false)
+            };
+            gap_ok
+                && d.span.start >= range.start
                 && d.span.end <= range.end
                 && !matches!(
                     d.preposition.as_deref(),
@@ -478,7 +585,10 @@ impl Clause<'_> {
             .map(|i| self.lower(i))
             .collect();
         let linked = match trigger.form {
-            TriggerForm::Noun => gap_words.iter().any(|w| LINK_WORDS.contains(&w.as_str())),
+            TriggerForm::Noun => {
+                gap_words.iter().any(|w| LINK_WORDS.contains(&w.as_str()))
+                    && self.light_gap(trigger.span.end, first.span.start, true)
+            }
             _ => gap_words.len() <= 8,
         };
         if !linked {
@@ -547,7 +657,7 @@ impl Clause<'_> {
             }
             return;
         };
-        if self.token_at(first.span.start) + 16 < to {
+        if self.token_at(first.span.start) + 30 < to {
             return;
         }
         push_unique(out, first.actor);
@@ -588,4 +698,20 @@ fn is_calendar_word(word: &str) -> bool {
     ];
     WORDS.contains(&word.trim_end_matches(['\'', '’', 's']))
         || WORDS.contains(&word)
+}
+
+/// Role words ("president", "prime minister", "envoy") from the actors' gazetteer.
+fn is_title_word(word: &str) -> bool {
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+    static TITLES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    TITLES
+        .get_or_init(|| {
+            include_str!("../../../data/gazetteer/titles.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .collect()
+        })
+        .contains(word)
 }

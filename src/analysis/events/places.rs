@@ -1,6 +1,9 @@
 //! Place names for events: near-miss spellings ("Helsinski") and which country holds a
 //! city (talks "in Kazakhstan" and "in Astana" may be the same talks).
 
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
 /// The known place `name` most likely means, when it is no exact name: edit distance 1
 /// (2 for names of 8 letters or more), and only when one place is that close.
 pub fn closest_known(name: &str, known: &[&str]) -> Option<String> {
@@ -31,9 +34,51 @@ pub fn closest_known(name: &str, known: &[&str]) -> Option<String> {
     best.filter(|_| !tie).map(|(_, name)| name.to_string())
 }
 
-/// The country that holds a city, from the gazetteer.
-pub fn parent_of(_place: &str) -> Option<&'static str> {
-    None
+struct Gazetteer {
+    parents: HashMap<String, &'static str>,
+    names: HashSet<String>,
+}
+
+fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    GAZETTEER.get_or_init(|| {
+        let mut map = HashMap::new();
+        let mut names = HashSet::new();
+        for line in include_str!("../../../data/gazetteer/places.tsv").lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let columns: Vec<&str> = line.split('\t').collect();
+            if let Some(name) = columns.first() {
+                names.insert(name.trim().to_lowercase());
+            }
+            for alias in columns.get(2).map_or("", |a| *a).split(';') {
+                if !alias.trim().is_empty() {
+                    names.insert(alias.trim().to_lowercase());
+                }
+            }
+            if let (Some(name), Some(parent)) = (columns.first(), columns.get(4)) {
+                let parent = parent.trim();
+                if !parent.is_empty() {
+                    map.insert(name.trim().to_lowercase(), parent);
+                }
+            }
+        }
+        Gazetteer {
+            parents: map,
+            names,
+        }
+    })
+}
+
+/// Whether the gazetteer knows the name (or alias).
+pub fn is_gazetteer_place(place: &str) -> bool {
+    gazetteer().names.contains(&place.to_lowercase())
+}
+
+/// The country that holds a city, from the gazetteer's `parent` column.
+pub fn parent_of(place: &str) -> Option<&'static str> {
+    gazetteer().parents.get(&place.to_lowercase()).copied()
 }
 
 /// The same place, or one inside the other.

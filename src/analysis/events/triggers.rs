@@ -85,13 +85,18 @@ impl EventKind {
         match self {
             Summit | Congress | ChemicalAttack | Referendum | Ceasefire => 5,
             Conference | Airstrike | Election => 4,
-            Talks | Strike | Agreement | Sanctions | Withdrawal => 3,
-            Meeting | Attack | Deal => 2,
+            Talks | Strike | Agreement | Deal | Sanctions | Withdrawal => 3,
+            Meeting | Attack => 2,
             Negotiations | Visit => 1,
         }
     }
 
-    /// Every kind whose name starts with `prefix` (for completion by kind).
+    /// The kind named by [`EventKind::as_str`].
+    pub fn parse(name: &str) -> Option<EventKind> {
+        EventKind::all().iter().copied().find(|k| k.as_str() == name)
+    }
+
+    /// Every kind, in a fixed order.
     pub fn all() -> &'static [EventKind] {
         use EventKind::*;
         &[
