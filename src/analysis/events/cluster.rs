@@ -150,7 +150,7 @@ pub fn build(
         let first = |e: &Event| e.mentions.first().map(|m| (m.doc, m.span.start));
         first(&a.0).cmp(&first(&b.0))
     });
-    disambiguate_labels(&mut built);
+    disambiguate_labels(&mut built, actors);
     built.into_iter().unzip()
 }
 
@@ -415,25 +415,31 @@ fn label(
     }
 }
 
-/// Two events with one label get their dates, or a number, so that labels stay keys.
-fn disambiguate_labels(built: &mut [(Event, ClusterKey)]) {
-    for i in 0..built.len() {
-        let clash = (0..built.len()).any(|j| j != i && built[j].0.label == built[i].0.label);
-        if !clash {
+/// Events that share a label are told apart by who took part ("Putin-Erdogan meeting in
+/// Moscow"), else by date, else by a number, so that labels stay keys.
+fn disambiguate_labels(built: &mut [(Event, ClusterKey)], actors: &ActorIndex) {
+    let labels: Vec<String> = built.iter().map(|(e, _)| e.label.clone()).collect();
+    for (i, (event, _)) in built.iter_mut().enumerate() {
+        if labels.iter().filter(|l| **l == labels[i]).count() < 2 {
             continue;
         }
-        let base = built[i].0.label.clone();
-        let suffix = built[i]
-            .0
-            .date
-            .clone()
-            .unwrap_or_else(|| (i + 1).to_string());
-        let mut candidate = format!("{base} ({suffix})");
-        let mut n = 2;
-        while built.iter().any(|(e, _)| e.label == candidate) {
-            candidate = format!("{base} ({suffix}, {n})");
-            n += 1;
+        let surnames: Vec<&str> = event
+            .participants
+            .iter()
+            .take(2)
+            .filter_map(|&p| actors.actors.get(p as usize))
+            .map(|a| a.name.rsplit(' ').next().unwrap_or(&a.name))
+            .collect();
+        event.label = match (&event.place, surnames.is_empty(), &event.date) {
+            (Some(place), false, _) => format!("{} {} in {place}", surnames.join("-"), event.kind),
+            (_, _, Some(date)) => format!("{} ({date})", event.label),
+            _ => format!("{} ({})", event.label, i + 1),
+        };
+    }
+    let labels: Vec<String> = built.iter().map(|(e, _)| e.label.clone()).collect();
+    for (i, (event, _)) in built.iter_mut().enumerate() {
+        if labels[..i].contains(&event.label) {
+            event.label = format!("{} ({})", event.label, i + 1);
         }
-        built[i].0.label = candidate;
     }
 }

@@ -212,7 +212,7 @@ fn date_regex() -> &'static Regex {
           | \b(?P<md_m>{month})\s+(?P<md_d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>(?:19|20)\d\d)\b)?
           | \b(?P<dm_d>[0-3]?\d)\s+(?P<dm_m>{month})(?:,?\s+(?P<dm_y>(?:19|20)\d\d)\b)?
           | \b(?P<my_m>{month})(?:\s+of)?,?\s+(?P<my_y>(?:19|20)\d\d)\b
-          | \b(?P<mo_pre>in|since|until|by|last|next|this|early|late|mid|mid-|during)\s+(?P<mo_m>January|February|March|April|June|July|August|September|October|November|December)\b
+          | \b(?P<mo_pre>in|since|until|by|last|next|this|early|late|mid|mid-|during)\s+(?P<mo_m>January|February|March|April|June|July|August|September|October|November|December)\b(?:,?\s+(?P<mo_y>(?:19|20)\d\d)\b)?
           | \b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?(?P<season_y>(?:19|20)\d\d)\b
           | \b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b
           | \b(?P<rel>(?:next|last|this|earlier\ this|later\ this)\s+(?:week|month|year)|yesterday|today|tomorrow)\b
@@ -253,9 +253,13 @@ pub fn find_dates(text: &str, range: Range<usize>, cx: DateContext) -> Vec<Event
             parts.year = y.as_str().parse().ok();
         } else if let (Some(pre), Some(m)) = (caps.name("mo_pre"), caps.name("mo_m")) {
             // The preposition is context, not part of the date phrase.
-            span = range.start + m.start()..range.start + m.end();
+            let end = caps.name("mo_y").map_or(m.end(), |y| y.end());
+            span = range.start + m.start()..range.start + end;
             parts.month = month_number(m.as_str());
-            parts.year = cx.year;
+            parts.year = caps
+                .name("mo_y")
+                .and_then(|y| y.as_str().parse().ok())
+                .or(cx.year);
             let _ = pre;
         } else if let (Some(s), Some(y)) = (caps.name("season"), caps.name("season_y")) {
             let season = s.as_str().to_ascii_lowercase();

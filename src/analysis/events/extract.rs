@@ -162,6 +162,7 @@ const LIGHT_GAP_WORDS: &[&str] = &[
     "will", "would", "take", "takes", "took", "taking", "place", "scheduled", "set", "due",
     "slated", "expected", "planned", "also", "his", "her", "their", "its", "counterpart",
     "counterparts", "leader", "leaders", "later", "earlier", "first", "second", "third",
+    "agreed", "reached", "signed", "announced", "declared", "launched", "carried", "out",
     "residence", "airbase", "base", "palace", "headquarters", "hotel", "embassy", "sidelines",
 ];
 
@@ -455,7 +456,15 @@ impl Clause<'_> {
             while j < to && j - start < 3 {
                 let Some(token) = self.tokens.get(j) else { break };
                 let word = self.token_text(j);
-                if !token.is_word || !is_upper_start(word) || is_calendar_word(word) {
+                // "Khirbet al-Ghazaleh", "Deir ez-Zor": a lowercase particle joined to a name.
+                let particle = j > start
+                    && word
+                        .split_once('-')
+                        .is_some_and(|(_, rest)| is_upper_start(rest) && is_lower_start(word));
+                if !token.is_word
+                    || !(is_upper_start(word) || particle)
+                    || is_calendar_word(word)
+                {
                     break;
                 }
                 if self.actors.iter().any(|a| overlaps(&a.span, &token.span)) {
