@@ -21,7 +21,11 @@ fn load_gold() -> Vec<Gold> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold/events.tsv");
     let text = std::fs::read_to_string(path).expect("gold list");
     let list = |s: &str, sep: char| -> Vec<String> {
-        s.split(sep).map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect()
+        s.split(sep)
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .map(String::from)
+            .collect()
     };
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -95,7 +99,10 @@ fn matches(corpus: &CorpusIndex, gold: &Gold, event: &Event) -> bool {
         .count();
     let shares_person = n_shared >= 1;
     // Two meetings in one city are told apart by who met.
-    if !people.is_empty() && !gold.participants.is_empty() && n_shared < gold.participants.len().min(2) {
+    if !people.is_empty()
+        && !gold.participants.is_empty()
+        && n_shared < gold.participants.len().min(2)
+    {
         return false;
     }
     match (&event.place, gold.place.is_empty()) {
@@ -106,7 +113,9 @@ fn matches(corpus: &CorpusIndex, gold: &Gold, event: &Event) -> bool {
                 .as_deref()
                 .is_some_and(|d| gold.dates.iter().any(|g| d.starts_with(g.as_str())));
             let docs_overlap = event.mentions.iter().any(|m| {
-                gold.docs.iter().any(|k| corpus.doc(m.doc).key.starts_with(k.as_str()))
+                gold.docs
+                    .iter()
+                    .any(|k| corpus.doc(m.doc).key.starts_with(k.as_str()))
             });
             docs_overlap && (shares_person || same_date)
         }
@@ -133,7 +142,11 @@ fn seed_events_against_gold() {
             continue;
         };
         if hits.len() > 1 {
-            splits.push(format!("{}: {:?}", g.label, hits.iter().map(|e| &e.label).collect::<Vec<_>>()));
+            splits.push(format!(
+                "{}: {:?}",
+                g.label,
+                hits.iter().map(|e| &e.label).collect::<Vec<_>>()
+            ));
         }
         if !g.required {
             continue;
@@ -151,7 +164,10 @@ fn seed_events_against_gold() {
         if !g.participants.is_empty() {
             n_with_people += 1;
             let people = names(&corpus, event);
-            if g.participants.iter().all(|p| people.iter().any(|n| n.contains(p.as_str()))) {
+            if g.participants
+                .iter()
+                .all(|p| people.iter().any(|n| n.contains(p.as_str())))
+            {
                 n_people += 1;
             } else {
                 report.push_str(&format!("PEOPLE {}: {people:?}\n", g.label));
@@ -179,12 +195,27 @@ fn seed_events_against_gold() {
         events.len()
     );
     for e in events {
-        println!("  found: {} | {:?} | {:?} | {:?}", e.label, e.date, e.place, names(&corpus, e));
+        println!(
+            "  found: {} | {:?} | {:?} | {:?}",
+            e.label,
+            e.date,
+            e.place,
+            names(&corpus, e)
+        );
     }
     assert!(recall >= 0.8, "recall {recall:.2} below 0.8\n{report}");
     assert!(splits.is_empty(), "events split in two: {splits:#?}");
-    assert!(missing_docs.is_empty(), "mentions missing: {missing_docs:#?}");
-    assert!(n_date * 10 >= n_dated * 7, "dates {n_date}/{n_dated}\n{report}");
-    assert!(n_people * 10 >= n_with_people * 7, "participants {n_people}/{n_with_people}\n{report}");
+    assert!(
+        missing_docs.is_empty(),
+        "mentions missing: {missing_docs:#?}"
+    );
+    assert!(
+        n_date * 10 >= n_dated * 7,
+        "dates {n_date}/{n_dated}\n{report}"
+    );
+    assert!(
+        n_people * 10 >= n_with_people * 7,
+        "participants {n_people}/{n_with_people}\n{report}"
+    );
     assert!(precision >= 0.5, "precision {precision:.2}");
 }

@@ -11,7 +11,10 @@ use std::ops::Range;
 
 use super::gazetteer::{fold_into, gazetteer, Entry, Gazetteer};
 use super::lexicon::*;
-use super::scan::{tokenize, Token, ALL_CAPS, ALPHA, AFTER_COMMA, CAP, JOINED, LINE_START, POSSESSIVE, SENTENCE_START};
+use super::scan::{
+    tokenize, Token, AFTER_COMMA, ALL_CAPS, ALPHA, CAP, JOINED, LINE_START, POSSESSIVE,
+    SENTENCE_START,
+};
 use super::{ActorKind, DocActors, LocalActor, LocalMention};
 
 /// Extracts the actors of `text[body]` (offsets stay offsets into `text`).
@@ -120,14 +123,19 @@ impl<'t> Extractor<'t> {
             while look < self.tokens.len() && look < end + 2 {
                 let t = self.tokens[look];
                 let word = t.text(self.text);
-                let joins = t.has(JOINED) && !t.has(CAP) && (is_in(&CONNECTORS, word) || is_in(&NAME_PARTICLES, word));
+                let joins = t.has(JOINED)
+                    && !t.has(CAP)
+                    && (is_in(&CONNECTORS, word) || is_in(&NAME_PARTICLES, word));
                 if !joins {
                     break;
                 }
                 look += 1;
             }
             let resumes = look > end
-                && self.tokens.get(look).is_some_and(|t| t.has(JOINED) && t.has(CAP) && t.has(ALPHA));
+                && self
+                    .tokens
+                    .get(look)
+                    .is_some_and(|t| t.has(JOINED) && t.has(CAP) && t.has(ALPHA));
             if !resumes {
                 break;
             }
@@ -174,14 +182,18 @@ impl<'t> Extractor<'t> {
     /// Russia"): the tokens from the run's first content word through the last cue word,
     /// plus a connector tail ("of ...").
     fn org_by_cue(&mut self, start: usize, end: usize) -> Option<(usize, usize)> {
-        let last_cue = (start..end).rev().find(|&i| is_in(&ORG_CUES, self.tokens[i].text(self.text)))?;
+        let last_cue = (start..end)
+            .rev()
+            .find(|&i| is_in(&ORG_CUES, self.tokens[i].text(self.text)))?;
         // The name starts after the last "and"/"on" before the cue ("Rosneft and the
         // National Iranian Oil Company" is two organizations).
         let mut org_start = (start..last_cue)
             .rev()
             .find(|&i| matches!(self.tokens[i].text(self.text), "and" | "on"))
             .map_or(start, |i| i + 1);
-        while org_start < last_cue && (self.leading_noise(org_start) || !self.tokens[org_start].has(CAP)) {
+        while org_start < last_cue
+            && (self.leading_noise(org_start) || !self.tokens[org_start].has(CAP))
+        {
             org_start += 1;
         }
         // A tail of "of ..."/"for ..." belongs to the name; "and", "on" end it.
@@ -199,7 +211,10 @@ impl<'t> Extractor<'t> {
             i += 1;
         }
         // A sentence-initial lone cue word ("Congress passed") is too weak.
-        if org_start == last_cue && org_end == last_cue + 1 && self.tokens[org_start].has(SENTENCE_START) {
+        if org_start == last_cue
+            && org_end == last_cue + 1
+            && self.tokens[org_start].has(SENTENCE_START)
+        {
             return None;
         }
         Some((org_start, org_end))
@@ -211,7 +226,9 @@ impl<'t> Extractor<'t> {
         let tok = self.tokens[i];
         fold_into(tok.text(self.text), &mut self.buf);
         let word = self.buf.trim_end_matches('.');
-        is_in(&HONORIFICS, word) || word == "the" || (tok.has(SENTENCE_START) && self.gaz.is_nonname(word))
+        is_in(&HONORIFICS, word)
+            || word == "the"
+            || (tok.has(SENTENCE_START) && self.gaz.is_nonname(word))
     }
 
     fn process_part(&mut self, start: usize, end: usize) {
@@ -226,7 +243,9 @@ impl<'t> Extractor<'t> {
                 }
                 Seg::Word | Seg::Particle => {
                     let mut group_end_idx = idx;
-                    while group_end_idx < segs.len() && matches!(segs[group_end_idx].0, Seg::Word | Seg::Particle) {
+                    while group_end_idx < segs.len()
+                        && matches!(segs[group_end_idx].0, Seg::Word | Seg::Particle)
+                    {
                         group_end_idx += 1;
                     }
                     let g_start = s;
@@ -254,7 +273,10 @@ impl<'t> Extractor<'t> {
                         found = Some((entry_seg(entry), k));
                         break;
                     }
-                    if !self.tokens[i + k - 1].has(ALL_CAPS) && (self.gaz.is_title(&self.buf) || (k == 1 && is_in(&CORE_TITLES, &self.buf))) {
+                    if !self.tokens[i + k - 1].has(ALL_CAPS)
+                        && (self.gaz.is_title(&self.buf)
+                            || (k == 1 && is_in(&CORE_TITLES, &self.buf)))
+                    {
                         found = Some((Seg::Title, k));
                         break;
                     }
@@ -292,7 +314,11 @@ impl<'t> Extractor<'t> {
                 } else {
                     let (s, _) = (segs[idx].1, segs[idx].2);
                     fold_into(self.tokens[s].text(self.text), &mut self.buf);
-                    if self.gaz.is_nonname(&self.buf) { Seg::Nonname } else { Seg::Word }
+                    if self.gaz.is_nonname(&self.buf) {
+                        Seg::Nonname
+                    } else {
+                        Seg::Word
+                    }
                 };
             }
         }
@@ -301,7 +327,10 @@ impl<'t> Extractor<'t> {
 
     /// "Syrian-Israeli", "US-Russian": a hyphenated pair of gazetteer words is an adjective.
     fn is_compound_of_known(&self, folded: &str) -> bool {
-        folded.contains('-') && folded.split('-').all(|part| self.gaz.lookup(part).is_some())
+        folded.contains('-')
+            && folded
+                .split('-')
+                .all(|part| self.gaz.lookup(part).is_some())
     }
 
     /// Folds tokens `start..end` into the buffer and looks them up.
@@ -327,7 +356,12 @@ impl<'t> Extractor<'t> {
         let surface = self.surface(span.clone());
         let (key, name, kind) = match seg {
             Seg::Named { name, kind } => {
-                let canonical = self.gaz.names.get(name as usize).cloned().unwrap_or_else(|| surface.clone());
+                let canonical = self
+                    .gaz
+                    .names
+                    .get(name as usize)
+                    .cloned()
+                    .unwrap_or_else(|| surface.clone());
                 (format!("n:{}", canonical.to_lowercase()), canonical, kind)
             }
             Seg::People { country } => (format!("g:{country}"), surface.clone(), ActorKind::Group),
@@ -345,10 +379,19 @@ impl<'t> Extractor<'t> {
         let surface = self.surface(span.clone());
         let (key, name, kind) = match self.lookup(start, end) {
             Some(Entry::Named { name, kind }) => {
-                let canonical = self.gaz.names.get(name as usize).cloned().unwrap_or_else(|| surface.clone());
+                let canonical = self
+                    .gaz
+                    .names
+                    .get(name as usize)
+                    .cloned()
+                    .unwrap_or_else(|| surface.clone());
                 (format!("n:{}", canonical.to_lowercase()), canonical, kind)
             }
-            _ => (format!("n:{}", surface.to_lowercase()), surface.clone(), ActorKind::Organization),
+            _ => (
+                format!("n:{}", surface.to_lowercase()),
+                surface.clone(),
+                ActorKind::Organization,
+            ),
         };
         let actor = self.actor_for(key, name, kind);
         self.add_mention(actor, span, surface);
@@ -357,20 +400,28 @@ impl<'t> Extractor<'t> {
 
     /// "Syrian Democratic Forces (SDF)": the acronym becomes an alias and a mention.
     fn acronym_after(&mut self, next: usize, actor: u32) {
-        let Some(tok) = self.tokens.get(next).copied() else { return };
+        let Some(tok) = self.tokens.get(next).copied() else {
+            return;
+        };
         let prev_end = self.tokens[next - 1].end as usize;
         let between = self.text.get(prev_end..tok.start as usize).unwrap_or("");
         let closes = self.text.as_bytes().get(tok.end as usize) == Some(&b')');
         if tok.has(ALL_CAPS) && between.trim() == "(" && closes {
             let surface = tok.text(self.text).to_string();
-            self.by_key.entry(format!("a:{}", surface.to_lowercase())).or_insert(actor);
+            self.by_key
+                .entry(format!("a:{}", surface.to_lowercase()))
+                .or_insert(actor);
             self.add_mention(actor, tok.range(), surface);
         }
     }
 
     /// The role a title before a name gives ("Russian Foreign Minister", "Kremlin
     /// spokesman"), from segments of the same part and words just before the run.
-    fn role_before(&mut self, segs: &[(Seg, usize, usize)], part_start: usize) -> (Option<String>, bool) {
+    fn role_before(
+        &mut self,
+        segs: &[(Seg, usize, usize)],
+        part_start: usize,
+    ) -> (Option<String>, bool) {
         let (role_start, role_end) = match segs.last() {
             None => match self.lookback_title(part_start) {
                 Some(found) => found,
@@ -414,7 +465,8 @@ impl<'t> Extractor<'t> {
             let tok = self.tokens[first - 1];
             fold_into(tok.text(self.text), &mut self.buf);
             let word = self.buf.as_str();
-            let lower_title = !tok.has(CAP) && (self.gaz.is_title(word) || is_in(&CORE_TITLES, word));
+            let lower_title =
+                !tok.has(CAP) && (self.gaz.is_title(word) || is_in(&CORE_TITLES, word));
             let modifier = !tok.has(CAP) && is_in(&TITLE_MODIFIERS, word);
             let qualifies = if lower_title {
                 saw_title = true;
@@ -440,7 +492,13 @@ impl<'t> Extractor<'t> {
     }
 
     /// A group of name words: a person's full name, or a single word to resolve later.
-    fn name_group(&mut self, mut start: usize, mut end: usize, role: Option<String>, mut is_person: bool) {
+    fn name_group(
+        &mut self,
+        mut start: usize,
+        mut end: usize,
+        role: Option<String>,
+        mut is_person: bool,
+    ) {
         while start < end && !self.tokens[start].has(CAP) {
             start += 1;
         }
@@ -456,7 +514,11 @@ impl<'t> Extractor<'t> {
                 if caps > start {
                     self.name_group(start, caps, role.clone(), is_person);
                 }
-                self.pending.push(Pending { tok: caps, is_person: false, role: None });
+                self.pending.push(Pending {
+                    tok: caps,
+                    is_person: false,
+                    role: None,
+                });
                 if caps + 1 < end {
                     self.name_group(caps + 1, end, None, false);
                 }
@@ -471,7 +533,11 @@ impl<'t> Extractor<'t> {
                     continue;
                 }
                 is_person |= self.speech_next_to(i);
-                self.pending.push(Pending { tok: i, is_person, role: role.clone() });
+                self.pending.push(Pending {
+                    tok: i,
+                    is_person,
+                    role: role.clone(),
+                });
             }
             return;
         }
@@ -481,12 +547,20 @@ impl<'t> Extractor<'t> {
         let span = self.span(start, end);
         let surface = self.surface(span.clone());
         if self.org_context(start, end) {
-            let actor = self.actor_for(format!("n:{}", surface.to_lowercase()), surface.clone(), ActorKind::Organization);
+            let actor = self.actor_for(
+                format!("n:{}", surface.to_lowercase()),
+                surface.clone(),
+                ActorKind::Organization,
+            );
             self.add_mention(actor, span, surface);
             return;
         }
         if role.is_none() && !is_person && self.place_context(start) {
-            let actor = self.actor_for(format!("n:{}", surface.to_lowercase()), surface.clone(), ActorKind::Place);
+            let actor = self.actor_for(
+                format!("n:{}", surface.to_lowercase()),
+                surface.clone(),
+                ActorKind::Place,
+            );
             self.add_mention(actor, span, surface);
             return;
         }
@@ -523,11 +597,16 @@ impl<'t> Extractor<'t> {
             found = self.nearest_person(at, |(_, first, _)| *first == key);
         }
         if found.is_none() {
-            found = self.by_key.get(&format!("a:{}", surface.to_lowercase())).copied();
+            found = self
+                .by_key
+                .get(&format!("a:{}", surface.to_lowercase()))
+                .copied();
         }
         if found.is_none() && key.chars().count() >= 5 && !tok.has(SENTENCE_START) {
             // A spelling variant of a name in this document ("Maher" beside "Mahar Assad").
-            found = self.nearest_person(at, |(_, first, last)| one_edit_apart(first, &key) || one_edit_apart(last, &key));
+            found = self.nearest_person(at, |(_, first, last)| {
+                one_edit_apart(first, &key) || one_edit_apart(last, &key)
+            });
         }
         let headline = self.headline[p.tok];
         let actor = match found {
@@ -535,18 +614,29 @@ impl<'t> Extractor<'t> {
             None if headline => return,
             None if p.is_person && !tok.has(ALL_CAPS) && !self.is_nonname_word(&surface) => {
                 let actor = self.actor_for(format!("p:|{key}"), surface.clone(), ActorKind::Person);
-                self.by_key.insert(format!("a:{}", surface.to_lowercase()), actor);
+                self.by_key
+                    .insert(format!("a:{}", surface.to_lowercase()), actor);
                 actor
             }
             None if !tok.has(SENTENCE_START) && !tok.has(ALL_CAPS) && self.place_context(p.tok) => {
-                self.actor_for(format!("n:{}", surface.to_lowercase()), surface.clone(), ActorKind::Place)
+                self.actor_for(
+                    format!("n:{}", surface.to_lowercase()),
+                    surface.clone(),
+                    ActorKind::Place,
+                )
             }
-            None if !tok.has(SENTENCE_START) && self.org_context(p.tok, p.tok + 1) => {
-                self.actor_for(format!("n:{}", surface.to_lowercase()), surface.clone(), ActorKind::Organization)
-            }
+            None if !tok.has(SENTENCE_START) && self.org_context(p.tok, p.tok + 1) => self
+                .actor_for(
+                    format!("n:{}", surface.to_lowercase()),
+                    surface.clone(),
+                    ActorKind::Organization,
+                ),
             None => {
                 fold_into(&surface, &mut self.buf);
-                if self.gaz.is_nonname(&self.buf) || looks_like_common_word(&self.buf) || surface.chars().count() < 2 {
+                if self.gaz.is_nonname(&self.buf)
+                    || looks_like_common_word(&self.buf)
+                    || surface.chars().count() < 2
+                {
                     return;
                 }
                 let key = format!("t:{}", surface.to_lowercase());
@@ -576,8 +666,17 @@ impl<'t> Extractor<'t> {
 
     /// Among persons named in full that `matches`, the one whose full mention is nearest
     /// to `at` (a preceding one wins a tie).
-    fn nearest_person(&self, at: usize, matches: impl Fn(&(u32, String, String)) -> bool) -> Option<u32> {
-        let candidates: Vec<u32> = self.persons.iter().filter(|p| matches(p)).map(|p| p.0).collect();
+    fn nearest_person(
+        &self,
+        at: usize,
+        matches: impl Fn(&(u32, String, String)) -> bool,
+    ) -> Option<u32> {
+        let candidates: Vec<u32> = self
+            .persons
+            .iter()
+            .filter(|p| matches(p))
+            .map(|p| p.0)
+            .collect();
         match candidates.len() {
             0 => None,
             1 => Some(candidates[0]),
@@ -585,14 +684,22 @@ impl<'t> Extractor<'t> {
                 .full_mentions
                 .iter()
                 .filter(|(_, actor)| candidates.contains(actor))
-                .min_by_key(|(pos, _)| if *pos <= at { (at - pos) * 2 } else { (pos - at) * 2 + 1 })
+                .min_by_key(|(pos, _)| {
+                    if *pos <= at {
+                        (at - pos) * 2
+                    } else {
+                        (pos - at) * 2 + 1
+                    }
+                })
                 .map(|&(_, actor)| actor),
         }
     }
 
     /// ", head of the Council of ...," after a name: a role when it holds a title word.
     fn appositive_role(&mut self, next: usize, actor: u32) {
-        let Some(first) = self.tokens.get(next) else { return };
+        let Some(first) = self.tokens.get(next) else {
+            return;
+        };
         if !first.has(AFTER_COMMA) {
             return;
         }
@@ -620,7 +727,10 @@ impl<'t> Extractor<'t> {
                     return;
                 }
             }
-            if self.gaz.is_title(&self.buf) || is_in(&CORE_TITLES, &self.buf) || self.buf == "former" {
+            if self.gaz.is_title(&self.buf)
+                || is_in(&CORE_TITLES, &self.buf)
+                || self.buf == "former"
+            {
                 has_title = true;
             }
             if is_in(&SPEECH_VERBS, &self.buf) {
@@ -646,7 +756,11 @@ impl<'t> Extractor<'t> {
 
     /// A verb of saying right after the word, or right before it ("said Bolton").
     fn speech_next_to(&mut self, i: usize) -> bool {
-        let after = self.tokens.get(i + 1).copied().filter(|t| t.has(JOINED) || t.has(AFTER_COMMA));
+        let after = self
+            .tokens
+            .get(i + 1)
+            .copied()
+            .filter(|t| t.has(JOINED) || t.has(AFTER_COMMA));
         let before = (i > 0 && self.tokens[i].has(JOINED)).then(|| self.tokens[i - 1]);
         for tok in [after, before].into_iter().flatten() {
             fold_into(tok.text(self.text), &mut self.buf);
@@ -655,7 +769,10 @@ impl<'t> Extractor<'t> {
             }
         }
         if i >= 2 && self.tokens[i].has(JOINED) {
-            let (a, b) = (self.tokens[i - 2].text(self.text), self.tokens[i - 1].text(self.text));
+            let (a, b) = (
+                self.tokens[i - 2].text(self.text),
+                self.tokens[i - 1].text(self.text),
+            );
             if a.eq_ignore_ascii_case("according") && b == "to" {
                 return true;
             }
@@ -665,7 +782,11 @@ impl<'t> Extractor<'t> {
 
     fn org_context(&mut self, start: usize, end: usize) -> bool {
         let before = (start > 0 && self.tokens[start].has(JOINED)).then(|| self.tokens[start - 1]);
-        let after = self.tokens.get(end).copied().filter(|t| t.has(JOINED) && !self.tokens[end - 1].has(POSSESSIVE));
+        let after = self
+            .tokens
+            .get(end)
+            .copied()
+            .filter(|t| t.has(JOINED) && !self.tokens[end - 1].has(POSSESSIVE));
         [before, after]
             .into_iter()
             .flatten()
@@ -683,7 +804,12 @@ impl<'t> Extractor<'t> {
             return actor;
         }
         let actor = self.actors.len() as u32;
-        self.actors.push(LocalActor { name, kind, aliases: Vec::new(), roles: Vec::new() });
+        self.actors.push(LocalActor {
+            name,
+            kind,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+        });
         self.surfaces.push(Vec::new());
         self.by_key.insert(key, actor);
         actor
@@ -718,14 +844,22 @@ impl<'t> Extractor<'t> {
         for (actor, surfaces) in self.actors.iter_mut().zip(&self.surfaces) {
             if actor.kind == ActorKind::Person {
                 // The fullest form is the name: most words, then most letters.
-                if let Some(best) = surfaces.iter().max_by_key(|s| (s.split(' ').count(), s.len())) {
+                if let Some(best) = surfaces
+                    .iter()
+                    .max_by_key(|s| (s.split(' ').count(), s.len()))
+                {
                     if best.split(' ').count() >= actor.name.split(' ').count() {
                         actor.name = best.clone();
                     }
                 }
             }
             for surface in surfaces {
-                if !surface.eq_ignore_ascii_case(&actor.name) && !actor.aliases.iter().any(|a| a.eq_ignore_ascii_case(surface)) {
+                if !surface.eq_ignore_ascii_case(&actor.name)
+                    && !actor
+                        .aliases
+                        .iter()
+                        .any(|a| a.eq_ignore_ascii_case(surface))
+                {
                     actor.aliases.push(surface.clone());
                 }
             }
@@ -733,7 +867,11 @@ impl<'t> Extractor<'t> {
         self.mentions.sort_by_key(|m| (m.span.start, m.span.end));
         self.mentions.dedup_by(|b, a| b.span.start < a.span.end);
         self.tentative.sort_unstable();
-        DocActors { actors: self.actors, mentions: self.mentions, tentative: self.tentative }
+        DocActors {
+            actors: self.actors,
+            mentions: self.mentions,
+            tentative: self.tentative,
+        }
     }
 }
 
@@ -749,7 +887,9 @@ fn entry_seg(entry: Entry) -> Seg {
 /// ("al-Assad" and "Assad" are one surname).
 pub(crate) fn name_key(word: &str) -> String {
     let lower = word.to_lowercase().replace('’', "'");
-    for prefix in ["al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"] {
+    for prefix in [
+        "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-",
+    ] {
         if let Some(rest) = lower.strip_prefix(prefix) {
             if rest.len() >= 3 {
                 return rest.to_string();
@@ -768,8 +908,16 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     if a.len() == b.len() {
         return a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1;
     }
-    let (short, long) = if a.len() < b.len() { (&a, &b) } else { (&b, &a) };
-    let skip = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    let (short, long) = if a.len() < b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let skip = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
     short[skip..] == long[skip + 1..]
 }
 
@@ -794,10 +942,15 @@ fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
         let tail = rest[..eol].trim_end();
         let terminated = tail.ends_with(['.', '!', '?', '"', '”', ':', ';', '’', '\'', ',', ')']);
         let n_words = line_end - line_start;
-        let n_caps = tokens[line_start..line_end].iter().filter(|t| t.has(CAP)).count();
+        let n_caps = tokens[line_start..line_end]
+            .iter()
+            .filter(|t| t.has(CAP))
+            .count();
         let title_case = n_words >= 2 && n_caps * 2 > n_words;
         if !terminated && (n_words <= 4 || (title_case && n_words <= 14)) {
-            flags[line_start..line_end].iter_mut().for_each(|f| *f = true);
+            flags[line_start..line_end]
+                .iter_mut()
+                .for_each(|f| *f = true);
         }
         line_start = line_end;
     }

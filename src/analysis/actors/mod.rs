@@ -140,7 +140,11 @@ pub struct ActorIndex {
 impl ActorIndex {
     /// Merges the documents' actors (same person across documents, surname-only mentions
     /// of someone another document names in full) and the analyst's curated entries.
-    pub fn build(docs: &[Arc<Document>], per_doc: &[&DocActors], curated: &[CuratedActor]) -> ActorIndex {
+    pub fn build(
+        docs: &[Arc<Document>],
+        per_doc: &[&DocActors],
+        curated: &[CuratedActor],
+    ) -> ActorIndex {
         build::build(docs, per_doc, curated)
     }
 
@@ -150,7 +154,9 @@ impl ActorIndex {
 
     /// Mentions in one document, in offset order.
     pub fn mentions_in_doc(&self, doc: DocId) -> &[DocMention] {
-        self.doc_mentions.get(doc as usize).map_or(&[], Vec::as_slice)
+        self.doc_mentions
+            .get(doc as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The global id of a document's local actor (`None` if the merge dropped it).

@@ -10,7 +10,11 @@ use crate::analysis::corpus::{Document, SourceText};
 
 fn doc(text: &str) -> Document {
     Document::new(
-        SourceText { path: "/w/a.txt".into(), rel_path: "a.txt".into(), text: text.to_string() },
+        SourceText {
+            path: "/w/a.txt".into(),
+            rel_path: "a.txt".into(),
+            text: text.to_string(),
+        },
         "a".into(),
     )
 }
@@ -27,7 +31,11 @@ fn describe(text: &str) -> String {
             .filter(|m| m.actor as usize == idx)
             .map(|m| &d.text[m.span.clone()])
             .collect();
-        let tentative = if found.tentative.contains(&(idx as u32)) { " (tentative)" } else { "" };
+        let tentative = if found.tentative.contains(&(idx as u32)) {
+            " (tentative)"
+        } else {
+            ""
+        };
         out.push_str(&format!(
             "{} {}{tentative} aliases={:?} roles={:?} mentions={:?}\n",
             actor.kind.as_str(),
@@ -138,12 +146,26 @@ fn merge_across_documents_and_curated_entries() {
     assert_eq!(actor.aliases[0], "The President");
     // Whole words only; `find_in_text` does not know markdown (briefs pass their masked text).
     let found = index.find_in_text("Did Assad’s envoy meet `Assad`? assadist");
-    assert_eq!(found.iter().map(|m| m.span.clone()).collect::<Vec<_>>(), [4..9, 26..31]);
+    assert_eq!(
+        found.iter().map(|m| m.span.clone()).collect::<Vec<_>>(),
+        [4..9, 26..31]
+    );
 }
 
 #[test]
 fn odd_input_never_panics() {
-    for text in ["", "\u{feff}", "’s", "A", "Mr.", "al-", "X-", "É é 🙂 Ö’s ’", "\r\n\r\nA B\r\n", "((SDF)"] {
+    for text in [
+        "",
+        "\u{feff}",
+        "’s",
+        "A",
+        "Mr.",
+        "al-",
+        "X-",
+        "É é 🙂 Ö’s ’",
+        "\r\n\r\nA B\r\n",
+        "((SDF)",
+    ] {
         let _ = describe(text);
     }
 }

@@ -222,15 +222,15 @@ fn fits(cluster: &Cluster, candidate: &Candidate, all: &[Candidate]) -> Option<u
         return None; // Netanyahu-Putin is not Velayati-Putin
     }
     let people_match = shared >= 1
-        && shared >= 2.min(candidate.participants.len()).min(cluster_people.len());
-    let same_doc = cluster
+        && shared
+            >= 2.min(candidate.participants.len())
+                .min(cluster_people.len());
+    let same_doc = cluster.members.iter().any(|&m| all[m].doc == candidate.doc);
+    // Two triggers of one family in one sentence ("met ... for talks") are one event.
+    let same_sentence = cluster
         .members
         .iter()
-        .any(|&m| all[m].doc == candidate.doc);
-    // Two triggers of one family in one sentence ("met ... for talks") are one event.
-    let same_sentence = cluster.members.iter().any(|&m| {
-        all[m].doc == candidate.doc && all[m].local.sentence == candidate.local.sentence
-    });
+        .any(|&m| all[m].doc == candidate.doc && all[m].local.sentence == candidate.local.sentence);
     if !(place_match || people_match || same_day || same_sentence) {
         return None;
     }
@@ -369,7 +369,13 @@ fn finish(
     mentions.sort_by_key(|m| (m.doc, m.span.start));
     mentions.dedup_by_key(|m| (m.doc, m.span.clone()));
 
-    let label = label(kind, cluster.place.as_deref(), &participants, date.as_deref(), actors);
+    let label = label(
+        kind,
+        cluster.place.as_deref(),
+        &participants,
+        date.as_deref(),
+        actors,
+    );
     let event = Event {
         label,
         kind: kind.as_str().to_string(),

@@ -189,7 +189,9 @@ pub fn parse_iso_day(text: &str) -> Option<(i32, u8, u8)> {
     let month: u8 = parts.next()?.parse().ok()?;
     let day: u8 = parts.next()?.parse().ok()?;
     (1..=12).contains(&month).then_some(())?;
-    (1..=days_in_month(year, month)).contains(&day).then_some(())?;
+    (1..=days_in_month(year, month))
+        .contains(&day)
+        .then_some(())?;
     Some((year, month, day))
 }
 
@@ -245,9 +247,19 @@ pub fn find_dates(text: &str, range: Range<usize>, cx: DateContext) -> Vec<Event
                 ..DateParts::default()
             };
         } else if let (Some(m), Some(d)) = (caps.name("md_m"), caps.name("md_d")) {
-            parts = day_parts(m.as_str(), d.as_str(), caps.name("md_y").map(|y| y.as_str()), cx);
+            parts = day_parts(
+                m.as_str(),
+                d.as_str(),
+                caps.name("md_y").map(|y| y.as_str()),
+                cx,
+            );
         } else if let (Some(d), Some(m)) = (caps.name("dm_d"), caps.name("dm_m")) {
-            parts = day_parts(m.as_str(), d.as_str(), caps.name("dm_y").map(|y| y.as_str()), cx);
+            parts = day_parts(
+                m.as_str(),
+                d.as_str(),
+                caps.name("dm_y").map(|y| y.as_str()),
+                cx,
+            );
         } else if let (Some(m), Some(y)) = (caps.name("my_m"), caps.name("my_y")) {
             parts.month = month_number(m.as_str());
             parts.year = y.as_str().parse().ok();

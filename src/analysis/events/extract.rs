@@ -112,7 +112,11 @@ fn clamp_range(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 /// The items of a sorted list whose span lies inside `range`.
-fn within<'a, T>(items: &'a [T], range: &Range<usize>, span: impl Fn(&T) -> &Range<usize>) -> &'a [T] {
+fn within<'a, T>(
+    items: &'a [T],
+    range: &Range<usize>,
+    span: impl Fn(&T) -> &Range<usize>,
+) -> &'a [T] {
     let start = items.partition_point(|item| span(item).start < range.start);
     let end = items.partition_point(|item| span(item).start < range.end);
     let slice = &items[start..end.max(start)];
@@ -126,26 +130,43 @@ fn within<'a, T>(items: &'a [T], range: &Range<usize>, span: impl Fn(&T) -> &Ran
 /// Words that end a noun's modifiers when reading backwards from the trigger.
 const PREMOD_STOP: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
-    "your", "my", "any", "every", "each", "some", "another", "no", "of", "in", "at", "on",
-    "for", "with", "to", "from", "by", "after", "before", "during", "since", "ahead", "about",
-    "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "will", "would",
-    "could", "should", "held", "hold", "holds", "had", "has", "have", "attended", "into",
-    "than", "it", "he", "she", "they", "we", "i", "you", "which", "who", "said", "says",
-    "over", "under", "between", "against", "toward", "towards", "reach", "reached", "signed",
-    "sealed", "not", "also", "if", "when", "where", "while", "there", "here",
+    "your", "my", "any", "every", "each", "some", "another", "no", "of", "in", "at", "on", "for",
+    "with", "to", "from", "by", "after", "before", "during", "since", "ahead", "about", "and",
+    "or", "but", "as", "is", "are", "was", "were", "be", "been", "will", "would", "could",
+    "should", "held", "hold", "holds", "had", "has", "have", "attended", "into", "than", "it",
+    "he", "she", "they", "we", "i", "you", "which", "who", "said", "says", "over", "under",
+    "between", "against", "toward", "towards", "reach", "reached", "signed", "sealed", "not",
+    "also", "if", "when", "where", "while", "there", "here",
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "your",
-    "a", "an", "any", "every", "each", "some", "another", "no",
+    "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "your", "a",
+    "an", "any", "every", "each", "some", "another", "no",
 ];
 
 const DEFINITE: &[&str] = &["the", "this", "that", "his", "her", "their", "its"];
 
 /// Words that end the search after a trigger: a new clause or someone speaking.
 const FORWARD_STOP: &[&str] = &[
-    "which", "who", "whom", "whose", "that", "said", "says", "told", "tells", "saying",
-    "according", "while", "but", "because", "although", "though", "where", "when", "if",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "that",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "saying",
+    "according",
+    "while",
+    "but",
+    "because",
+    "although",
+    "though",
+    "where",
+    "when",
+    "if",
 ];
 
 /// "-ing" words that modify a noun ("the upcoming summit") rather than govern it.
@@ -157,13 +178,86 @@ const COPULAS: &[&str] = &["is", "are", "was", "were"];
 /// starting a new thought ("summit on Monday in Helsinki", "talks held in the capital",
 /// "meeting with North Korean leader Kim").
 const LIGHT_GAP_WORDS: &[&str] = &[
-    "the", "a", "an", "in", "at", "on", "of", "with", "for", "near", "outside", "inside",
-    "between", "among", "during", "to", "held", "hold", "be", "been", "being", "is", "was",
-    "will", "would", "take", "takes", "took", "taking", "place", "scheduled", "set", "due",
-    "slated", "expected", "planned", "also", "his", "her", "their", "its", "counterpart",
-    "counterparts", "leader", "leaders", "later", "earlier", "first", "second", "third",
-    "agreed", "reached", "signed", "announced", "declared", "launched", "carried", "out",
-    "residence", "airbase", "base", "palace", "headquarters", "hotel", "embassy", "sidelines",
+    "the",
+    "a",
+    "an",
+    "in",
+    "at",
+    "on",
+    "of",
+    "with",
+    "for",
+    "near",
+    "outside",
+    "inside",
+    "between",
+    "among",
+    "during",
+    "to",
+    "held",
+    "hold",
+    "be",
+    "been",
+    "being",
+    "is",
+    "was",
+    "will",
+    "would",
+    "take",
+    "takes",
+    "took",
+    "taking",
+    "place",
+    "scheduled",
+    "set",
+    "due",
+    "slated",
+    "expected",
+    "planned",
+    "also",
+    "his",
+    "her",
+    "their",
+    "its",
+    "counterpart",
+    "counterparts",
+    "leader",
+    "leaders",
+    "later",
+    "earlier",
+    "first",
+    "second",
+    "third",
+    "forces",
+    "troops",
+    "army",
+    "military",
+    "police",
+    "soldiers",
+    "militants",
+    "rebels",
+    "fighters",
+    "jets",
+    "aircraft",
+    "planes",
+    "drones",
+    "warplanes",
+    "agreed",
+    "reached",
+    "signed",
+    "announced",
+    "declared",
+    "launched",
+    "carried",
+    "out",
+    "residence",
+    "airbase",
+    "base",
+    "palace",
+    "headquarters",
+    "hotel",
+    "embassy",
+    "sidelines",
 ];
 
 const VENUE_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "inside"];
@@ -175,31 +269,110 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Nouns between a venue preposition and the place ("in the Russian city of Sochi").
 const PLACE_NOUNS: &[&str] = &[
-    "city", "capital", "town", "village", "region", "province", "area", "outskirts",
-    "suburbs", "suburb", "port", "district", "resort", "enclave", "republic", "state",
-    "county", "border", "governorate",
+    "city",
+    "capital",
+    "town",
+    "village",
+    "region",
+    "province",
+    "area",
+    "outskirts",
+    "suburbs",
+    "suburb",
+    "port",
+    "district",
+    "resort",
+    "enclave",
+    "republic",
+    "state",
+    "county",
+    "border",
+    "governorate",
 ];
 
 /// Verbs and prepositions after which a noun trigger's subject takes part
 /// ("Putin held talks", "X sat down for talks", "Y said after talks with Z").
 const LIGHT_WORDS: &[&str] = &[
-    "held", "hold", "holds", "holding", "had", "attended", "attend", "attends", "attending",
-    "after", "during", "for", "hosted", "host", "hosts", "hosting", "chaired", "convened",
-    "joined", "join", "reach", "reached", "reaches", "sealed", "signed", "sign", "struck",
-    "concluded", "launched", "conducted", "carried", "staged", "ordered", "began", "resumed",
-    "ended", "opened", "announced", "agreed", "negotiated", "brokered",
+    "held",
+    "hold",
+    "holds",
+    "holding",
+    "had",
+    "attended",
+    "attend",
+    "attends",
+    "attending",
+    "after",
+    "during",
+    "for",
+    "hosted",
+    "host",
+    "hosts",
+    "hosting",
+    "chaired",
+    "convened",
+    "joined",
+    "join",
+    "reach",
+    "reached",
+    "reaches",
+    "sealed",
+    "signed",
+    "sign",
+    "struck",
+    "concluded",
+    "launched",
+    "conducted",
+    "carried",
+    "staged",
+    "ordered",
+    "began",
+    "resumed",
+    "ended",
+    "opened",
+    "announced",
+    "agreed",
+    "negotiated",
+    "brokered",
 ];
 
 /// Nouns before "for" that make the subject a planner rather than a participant
 /// ("confirmed plans for a meeting", "the groundwork for the summit").
 const PLAN_NOUNS: &[&str] = &[
-    "plans", "plan", "preparations", "preparation", "calls", "call", "hopes", "hope",
-    "demand", "demands", "proposal", "proposals", "groundwork", "ground", "agenda", "date",
-    "venue", "pressure", "push", "support", "way",
+    "plans",
+    "plan",
+    "preparations",
+    "preparation",
+    "calls",
+    "call",
+    "hopes",
+    "hope",
+    "demand",
+    "demands",
+    "proposal",
+    "proposals",
+    "groundwork",
+    "ground",
+    "agenda",
+    "date",
+    "venue",
+    "pressure",
+    "push",
+    "support",
+    "way",
 ];
 
 /// Words that join one participant to the next ("X and Y", "X with his counterpart Y").
-const LINK_WORDS: &[&str] = &["with", "between", "among", "by", "and", "involving", "including", "as"];
+const LINK_WORDS: &[&str] = &[
+    "with",
+    "between",
+    "among",
+    "by",
+    "and",
+    "involving",
+    "including",
+    "as",
+];
 
 struct Clause<'a> {
     text: &'a str,
@@ -259,8 +432,8 @@ impl Clause<'_> {
                 premod -= 1;
             }
         }
-        let determiner = (premod > previous_stop && self.is_word(premod - 1, DETERMINERS))
-            .then(|| premod - 1);
+        let determiner =
+            (premod > previous_stop && self.is_word(premod - 1, DETERMINERS)).then(|| premod - 1);
         let phrase_start_token = determiner.unwrap_or(premod);
         let premod_range = self.offset_of(premod)..trigger.span.start;
 
@@ -315,7 +488,7 @@ impl Clause<'_> {
         };
         let definite = determiner.is_some_and(|d| self.is_word(d, DEFINITE))
             || self.text[premod_range.clone()].contains(['\'', '’']);
-        if !anchored && !(definite && trigger.form == TriggerForm::Noun) {
+        if !(anchored || definite && trigger.form == TriggerForm::Noun) {
             return None;
         }
         let mut end = trigger.span.end;
@@ -343,7 +516,10 @@ impl Clause<'_> {
         }
     }
 
-    fn persons_in<'b>(&'b self, range: &'b Range<usize>) -> impl Iterator<Item = &'b ActorSpan> + 'b {
+    fn persons_in<'b>(
+        &'b self,
+        range: &'b Range<usize>,
+    ) -> impl Iterator<Item = &'b ActorSpan> + 'b {
         self.actors.iter().filter(move |a| {
             a.kind == ActorKind::Person && a.span.start >= range.start && a.span.end <= range.end
         })
@@ -454,17 +630,16 @@ impl Clause<'_> {
             }
             let start = j;
             while j < to && j - start < 3 {
-                let Some(token) = self.tokens.get(j) else { break };
+                let Some(token) = self.tokens.get(j) else {
+                    break;
+                };
                 let word = self.token_text(j);
                 // "Khirbet al-Ghazaleh", "Deir ez-Zor": a lowercase particle joined to a name.
                 let particle = j > start
                     && word
                         .split_once('-')
                         .is_some_and(|(_, rest)| is_upper_start(rest) && is_lower_start(word));
-                if !token.is_word
-                    || !(is_upper_start(word) || particle)
-                    || is_calendar_word(word)
-                {
+                if !token.is_word || !(is_upper_start(word) || particle) || is_calendar_word(word) {
                     break;
                 }
                 if self.actors.iter().any(|a| overlaps(&a.span, &token.span)) {
@@ -542,7 +717,9 @@ impl Clause<'_> {
     }
 
     fn token_text(&self, i: usize) -> &str {
-        self.tokens.get(i).map_or("", |t| &self.text[t.span.clone()])
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.text[t.span.clone()])
     }
 
     fn date_in(
@@ -574,7 +751,7 @@ impl Clause<'_> {
         let chosen = if first {
             candidates.next()
         } else {
-            candidates.last()
+            candidates.next_back()
         };
         chosen.cloned()
     }
@@ -582,10 +759,9 @@ impl Clause<'_> {
     /// People after the trigger: "met Y", "summit with Y", "between X and Y".
     fn objects(&self, trigger: &Trigger, after: usize, forward_end: usize, out: &mut Vec<u32>) {
         let end = self.offset_of(forward_end);
-        let mut persons = self
-            .actors
-            .iter()
-            .filter(|a| a.kind == ActorKind::Person && a.span.start >= trigger.span.end && a.span.end <= end);
+        let mut persons = self.actors.iter().filter(|a| {
+            a.kind == ActorKind::Person && a.span.start >= trigger.span.end && a.span.end <= end
+        });
         let Some(first) = persons.next() else { return };
         let gap_first = after;
         let gap_last = self.token_at(first.span.start);
@@ -658,7 +834,10 @@ impl Clause<'_> {
         let mut persons = self.persons_in(&range);
         let Some(first) = persons.next() else {
             // "he held talks": the subject of the previous sentence.
-            let pronoun = (from..to).rev().take(3).any(|i| self.is_word(i, &["he", "she"]));
+            let pronoun = (from..to)
+                .rev()
+                .take(3)
+                .any(|i| self.is_word(i, &["he", "she"]));
             if pronoun {
                 if let Some(previous) = self.previous_subject {
                     push_unique(out, previous);
@@ -701,12 +880,30 @@ fn is_lower_start(word: &str) -> bool {
 
 fn is_calendar_word(word: &str) -> bool {
     const WORDS: &[&str] = &[
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-        "Friday", "Saturday", "Sunday", "The", "A", "An",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "The",
+        "A",
+        "An",
     ];
-    WORDS.contains(&word.trim_end_matches(['\'', '’', 's']))
-        || WORDS.contains(&word)
+    WORDS.contains(&word.trim_end_matches(['\'', '’', 's'])) || WORDS.contains(&word)
 }
 
 /// Role words ("president", "prime minister", "envoy") from the actors' gazetteer.

@@ -22,7 +22,7 @@ use std::sync::Arc;
 use super::actors::{ActorId, ActorIndex, ActorKind, DocActors};
 use super::corpus::{DocId, Document};
 
-pub use dates::{DatePrecision, DateParts, EventDate};
+pub use dates::{DateParts, DatePrecision, EventDate};
 pub use extract::{extract, ActorSpan, LocalEvent, PlaceRef};
 pub use triggers::{EventKind, KindFamily};
 
@@ -135,7 +135,11 @@ pub struct EventIndex {
 }
 
 impl EventIndex {
-    pub fn build(docs: &[Arc<Document>], per_doc: &[&DocEvents], actors: &ActorIndex) -> EventIndex {
+    pub fn build(
+        docs: &[Arc<Document>],
+        per_doc: &[&DocEvents],
+        actors: &ActorIndex,
+    ) -> EventIndex {
         let (events, keys) = cluster::build(docs, per_doc, actors);
         EventIndex { events, keys }
     }

@@ -22,9 +22,14 @@ fn actors_for(text: &str, actors: &[(&str, ActorKind, &[&str])]) -> DocActors {
             let end = start + form.len();
             let bounded = !text[..start].ends_with(char::is_alphanumeric)
                 && !text[end..].starts_with(char::is_alphanumeric);
-            let free = !mentions.iter().any(|m| m.span.start < end && start < m.span.end);
+            let free = !mentions
+                .iter()
+                .any(|m| m.span.start < end && start < m.span.end);
             if bounded && free {
-                mentions.push(LocalMention { span: start..end, actor });
+                mentions.push(LocalMention {
+                    span: start..end,
+                    actor,
+                });
             }
         }
     }
@@ -92,12 +97,19 @@ fn check(text: &str, date: Option<&str>, expected: Expect) {
                 "{} {:?}{}{}{}{}",
                 m.kind.as_str(),
                 &full[m.span.clone()],
-                m.place.as_ref().map(|p| format!(" @{}", p.name)).unwrap_or_default(),
+                m.place
+                    .as_ref()
+                    .map(|p| format!(" @{}", p.name))
+                    .unwrap_or_default(),
                 m.date
                     .as_ref()
                     .map(|d| format!(" on {} ({})", d.display(), d.precision().as_str()))
                     .unwrap_or_default(),
-                if people.is_empty() { String::new() } else { format!(" with {}", people.join(", ")) },
+                if people.is_empty() {
+                    String::new()
+                } else {
+                    format!(" with {}", people.join(", "))
+                },
                 if m.anchored { "" } else { " [refers back]" },
             )
         })
@@ -110,7 +122,9 @@ fn a_meeting_with_place_date_and_both_sides() {
     check(
         "Trump met with Russian President Vladimir Putin in Helsinki on July 16, 2018.",
         None,
-        expect![[r#"meeting "met" @Helsinki on 2018-07-16 (day) with Vladimir Putin, Donald Trump"#]],
+        expect![[
+            r#"meeting "met" @Helsinki on 2018-07-16 (day) with Vladimir Putin, Donald Trump"#
+        ]],
     );
 }
 
@@ -173,15 +187,28 @@ fn an_apposition_is_not_a_participant() {
     check(
         "Putin met Erdogan, a rival of Macron, at a palace in Ankara on Thursday.",
         None,
-        expect![[r#"meeting "met" @Ankara on Thursday (relative) with Recep Tayyip Erdogan, Vladimir Putin"#]],
+        expect![[
+            r#"meeting "met" @Ankara on Thursday (relative) with Recep Tayyip Erdogan, Vladimir Putin"#
+        ]],
     );
 }
 
 #[test]
 fn odd_input_does_not_panic() {
-    for text in ["", "summit", "met.", "in in in the", "🙂 summit 🙂 in Geneva — met", "the\r\nsummit\r\nin Geneva"] {
+    for text in [
+        "",
+        "summit",
+        "met.",
+        "in in in the",
+        "🙂 summit 🙂 in Geneva — met",
+        "the\r\nsummit\r\nin Geneva",
+    ] {
         let doc = Document::new(
-            SourceText { path: "/t/a.txt".into(), rel_path: "a.txt".into(), text: text.into() },
+            SourceText {
+                path: "/t/a.txt".into(),
+                rel_path: "a.txt".into(),
+                text: text.into(),
+            },
             "a".into(),
         );
         let actors = actors_for(text, &cast());
@@ -208,11 +235,25 @@ fn render_events(corpus: &CorpusIndex) -> String {
         .events
         .iter()
         .map(|e| {
-            let people: Vec<&str> = e.participants.iter().map(|&p| corpus.actors.actor(p).name.as_str()).collect();
-            let docs: Vec<&str> = e.mentions.iter().map(|m| corpus.doc(m.doc).key.as_str()).collect();
+            let people: Vec<&str> = e
+                .participants
+                .iter()
+                .map(|&p| corpus.actors.actor(p).name.as_str())
+                .collect();
+            let docs: Vec<&str> = e
+                .mentions
+                .iter()
+                .map(|m| corpus.doc(m.doc).key.as_str())
+                .collect();
             format!(
                 "{} | {} | {:?} {:?} | {:?} | {:?} | {:?}",
-                e.label, e.kind, e.date, e.precision.map(|p| p.as_str()), e.place, people, docs
+                e.label,
+                e.kind,
+                e.date,
+                e.precision.map(|p| p.as_str()),
+                e.place,
+                people,
+                docs
             )
         })
         .collect::<Vec<_>>()

@@ -93,7 +93,10 @@ impl EventKind {
 
     /// The kind named by [`EventKind::as_str`].
     pub fn parse(name: &str) -> Option<EventKind> {
-        EventKind::all().iter().copied().find(|k| k.as_str() == name)
+        EventKind::all()
+            .iter()
+            .copied()
+            .find(|k| k.as_str() == name)
     }
 
     /// Every kind, in a fixed order.

@@ -11,9 +11,9 @@ pub struct Token {
 
 /// Abbreviations whose dot does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "jr", "sr",
-    "prof", "maj", "capt", "sgt", "no", "vs", "jan", "feb", "aug", "sept", "sep", "oct",
-    "nov", "dec", "inc", "corp", "co", "ltd",
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "jr", "sr", "prof",
+    "maj", "capt", "sgt", "no", "vs", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",
+    "inc", "corp", "co", "ltd",
 ];
 
 /// Sentence ranges of `text[range]`: a line break always ends one; `.`, `!` and `?`
@@ -33,7 +33,8 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             b'.' | b'!' | b'?' => {
                 let next = bytes.get(i + 1).copied();
                 let next_is_space = next.is_none_or(|c| c == b' ' || c == b'\n' || c == b'\r');
-                (next_is_space && !(b == b'.' && is_abbreviation(&slice[start..i]))).then_some(i + 1)
+                (next_is_space && !(b == b'.' && is_abbreviation(&slice[start..i])))
+                    .then_some(i + 1)
             }
             _ => None,
         };
@@ -135,8 +136,18 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
 /// Whether a sentence speaks of something to come ("will meet", "upcoming", "next week").
 pub fn has_future_cue(sentence: &str) -> bool {
     const CUES: &[&str] = &[
-        "will", "upcoming", "next", "scheduled", "ahead", "plans", "planned", "expected",
-        "slated", "due", "tomorrow", "'ll",
+        "will",
+        "upcoming",
+        "next",
+        "scheduled",
+        "ahead",
+        "plans",
+        "planned",
+        "expected",
+        "slated",
+        "due",
+        "tomorrow",
+        "'ll",
     ];
     sentence
         .split(|c: char| !c.is_alphanumeric() && c != '\'')

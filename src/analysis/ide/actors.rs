@@ -9,8 +9,8 @@ use std::ops::Range;
 
 use super::symbols::shorten;
 use super::{
-    fuzzy_score, typed_word, BriefFile, Completion, CompletionKind, Context, HoverResult, Location, NavTarget,
-    Navigation, SemanticToken, TokenKind, WorkspaceSymbol, WorkspaceSymbolKind,
+    fuzzy_score, typed_word, BriefFile, Completion, CompletionKind, Context, HoverResult, Location,
+    NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol, WorkspaceSymbolKind,
 };
 use crate::analysis::actors::{ActorId, ActorIndex, ActorKind, MatchKind};
 
@@ -21,23 +21,37 @@ const MAX_SYMBOLS: usize = 100;
 
 pub fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult> {
     let (range, actor) = actor_at(cx, file, offset)?;
-    Some(HoverResult { range, markdown: card(cx, actor, true) })
+    Some(HoverResult {
+        range,
+        markdown: card(cx, actor, true),
+    })
 }
 
 pub fn definition(cx: Context, file: &BriefFile, offset: usize) -> Option<Navigation> {
     let (origin, actor) = actor_at(cx, file, offset)?;
     let target = fullest_mention(cx, actor)?;
-    Some(Navigation { origin, targets: vec![target] })
+    Some(Navigation {
+        origin,
+        targets: vec![target],
+    })
 }
 
-pub fn references(cx: Context, briefs: &[&BriefFile], file: &BriefFile, offset: usize) -> Option<Vec<Location>> {
+pub fn references(
+    cx: Context,
+    briefs: &[&BriefFile],
+    file: &BriefFile,
+    offset: usize,
+) -> Option<Vec<Location>> {
     let (_, actor) = actor_at(cx, file, offset)?;
     let index = &cx.corpus.actors;
     let mut found: Vec<Location> = index
         .actor(actor)
         .mentions
         .iter()
-        .map(|m| Location::Corpus { doc: m.doc, range: m.span.clone() })
+        .map(|m| Location::Corpus {
+            doc: m.doc,
+            range: m.span.clone(),
+        })
         .collect();
     // The brief being edited may not be among `briefs` (an unsaved new file).
     let mut seen_ids: Vec<&str> = Vec::new();
@@ -51,7 +65,10 @@ pub fn references(cx: Context, briefs: &[&BriefFile], file: &BriefFile, offset: 
                 .find_in_text(&brief.brief.masked)
                 .into_iter()
                 .filter(|m| m.actor == actor)
-                .map(|m| Location::Brief { id: brief.id.clone(), range: m.span }),
+                .map(|m| Location::Brief {
+                    id: brief.id.clone(),
+                    range: m.span,
+                }),
         );
     }
     Some(found)
@@ -79,8 +96,16 @@ pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completio
         .into_iter()
         .map(|m| {
             let actor = index.actor(m.actor);
-            let role = actor.roles.first().map(|r| format!(", {r}")).unwrap_or_default();
-            let filter_text = if m.kind == MatchKind::Fuzzy { actor.name.clone() } else { m.matched.clone() };
+            let role = actor
+                .roles
+                .first()
+                .map(|r| format!(", {r}"))
+                .unwrap_or_default();
+            let filter_text = if m.kind == MatchKind::Fuzzy {
+                actor.name.clone()
+            } else {
+                m.matched.clone()
+            };
             Completion {
                 label: actor.name.clone(),
                 kind: completion_kind(actor.kind),
@@ -100,7 +125,10 @@ pub fn semantic_tokens(cx: Context, file: &BriefFile) -> Vec<SemanticToken> {
         .actors
         .find_in_text(&file.brief.masked)
         .into_iter()
-        .map(|m| SemanticToken { range: m.span, kind: TokenKind::Actor })
+        .map(|m| SemanticToken {
+            range: m.span,
+            kind: TokenKind::Actor,
+        })
         .collect()
 }
 
@@ -158,7 +186,11 @@ fn fullest_mention(cx: Context, actor: ActorId) -> Option<NavTarget> {
         .iter()
         .max_by_key(|m| (m.span.len(), std::cmp::Reverse((m.doc, m.span.start))))?;
     let doc = cx.corpus.docs.get(mention.doc as usize)?;
-    Some(NavTarget { doc: mention.doc, full_range: doc.enclosing_line(mention.span.clone()), focus_range: mention.span.clone() })
+    Some(NavTarget {
+        doc: mention.doc,
+        full_range: doc.enclosing_line(mention.span.clone()),
+        focus_range: mention.span.clone(),
+    })
 }
 
 /// The actor's card: name, kind, roles, aliases, mentions per document, quotes and (when
@@ -168,10 +200,28 @@ fn card(cx: Context, id: ActorId, with_related: bool) -> String {
     let actor = index.actor(id);
     let mut out = format!("**{}** ({})", actor.name, actor.kind.as_str());
     if !actor.roles.is_empty() {
-        out.push_str(&format!("\n\n{}", actor.roles.iter().take(3).cloned().collect::<Vec<_>>().join("; ")));
+        out.push_str(&format!(
+            "\n\n{}",
+            actor
+                .roles
+                .iter()
+                .take(3)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("; ")
+        ));
     }
     if !actor.aliases.is_empty() {
-        out.push_str(&format!("\n\nAlso: {}", actor.aliases.iter().take(8).cloned().collect::<Vec<_>>().join(", ")));
+        out.push_str(&format!(
+            "\n\nAlso: {}",
+            actor
+                .aliases
+                .iter()
+                .take(8)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     let mut per_doc: Vec<(u32, usize)> = Vec::new();
     for m in &actor.mentions {
@@ -190,7 +240,12 @@ fn card(cx: Context, id: ActorId, with_related: bool) -> String {
     let listed: Vec<String> = per_doc
         .iter()
         .take(5)
-        .filter_map(|&(doc, n)| cx.corpus.docs.get(doc as usize).map(|d| format!("`{}` ({n})", d.key)))
+        .filter_map(|&(doc, n)| {
+            cx.corpus
+                .docs
+                .get(doc as usize)
+                .map(|d| format!("`{}` ({n})", d.key))
+        })
         .collect();
     if !listed.is_empty() {
         let more = if per_doc.len() > 5 { ", …" } else { "" };
@@ -206,7 +261,10 @@ fn card(cx: Context, id: ActorId, with_related: bool) -> String {
         .filter_map(|q| {
             let doc = cx.corpus.docs.get(q.doc as usize)?;
             let text = doc.text.get(q.inner.clone())?;
-            Some(format!("> {}", shorten(&text.split_whitespace().collect::<Vec<_>>().join(" "), 160)))
+            Some(format!(
+                "> {}",
+                shorten(&text.split_whitespace().collect::<Vec<_>>().join(" "), 160)
+            ))
         })
         .collect();
     if !quotes.is_empty() {
@@ -215,7 +273,10 @@ fn card(cx: Context, id: ActorId, with_related: bool) -> String {
     if with_related {
         let related = named_alongside(index, id, 3);
         if !related.is_empty() {
-            let names: Vec<&str> = related.iter().map(|&r| index.actor(r).name.as_str()).collect();
+            let names: Vec<&str> = related
+                .iter()
+                .map(|&r| index.actor(r).name.as_str())
+                .collect();
             out.push_str(&format!("\n\nNamed alongside: {}", names.join(", ")));
         }
     }
@@ -229,7 +290,12 @@ fn named_alongside(index: &ActorIndex, id: ActorId, limit: usize) -> Vec<ActorId
     let mut counts: HashMap<ActorId, usize> = HashMap::new();
     for doc in docs {
         for m in index.mentions_in_doc(doc) {
-            if m.actor != id && matches!(index.actor(m.actor).kind, ActorKind::Person | ActorKind::Organization) {
+            if m.actor != id
+                && matches!(
+                    index.actor(m.actor).kind,
+                    ActorKind::Person | ActorKind::Organization
+                )
+            {
                 *counts.entry(m.actor).or_default() += 1;
             }
         }

@@ -8,9 +8,8 @@
 use std::ops::Range;
 
 use super::{
-    fuzzy_score, typed_word, BriefFile, Completion, CompletionKind, Context, HoverResult,
-    Location, NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol,
-    WorkspaceSymbolKind,
+    fuzzy_score, typed_word, BriefFile, Completion, CompletionKind, Context, HoverResult, Location,
+    NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol, WorkspaceSymbolKind,
 };
 use crate::analysis::actors::ActorId;
 use crate::analysis::events::{self, dates::DateContext, ActorSpan, Event};
@@ -83,7 +82,8 @@ pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completio
         return Vec::new();
     }
     let word = typed_word(&file.text, offset);
-    let in_prose = file.brief.masked.as_bytes().get(word.start) == file.text.as_bytes().get(word.start);
+    let in_prose =
+        file.brief.masked.as_bytes().get(word.start) == file.text.as_bytes().get(word.start);
     let typed = file.text[word.clone()].trim_start_matches(['\'', '’', '-', '.']);
     if typed.chars().count() < 2 || !in_prose {
         return Vec::new();
@@ -162,7 +162,9 @@ pub fn events_of_actor(cx: Context, actor: ActorId) -> Vec<String> {
         .into_iter()
         .filter_map(|i| index.events.get(i))
         .collect();
-    events.sort_by(|a, b| (a.date.is_none(), &a.date, &a.label).cmp(&(b.date.is_none(), &b.date, &b.label)));
+    events.sort_by(|a, b| {
+        (a.date.is_none(), &a.date, &a.label).cmp(&(b.date.is_none(), &b.date, &b.label))
+    });
     events
         .into_iter()
         .map(|e| match &e.date {
@@ -173,9 +175,11 @@ pub fn events_of_actor(cx: Context, actor: ActorId) -> Vec<String> {
 }
 
 fn event_at(cx: Context, file: &BriefFile, offset: usize) -> Option<BriefEvent> {
-    brief_events(cx, file)
-        .into_iter()
-        .find(|m| m.hit_ranges.iter().any(|r| r.start <= offset && offset < r.end.max(r.start + 1)))
+    brief_events(cx, file).into_iter().find(|m| {
+        m.hit_ranges
+            .iter()
+            .any(|r| r.start <= offset && offset < r.end.max(r.start + 1))
+    })
 }
 
 /// Every event mention of a brief that names a corpus event, in offset order.
@@ -202,33 +206,34 @@ fn brief_events(cx: Context, file: &BriefFile) -> Vec<BriefEvent> {
         })
         .collect();
     spans.sort_by_key(|s| (s.span.start, s.span.end));
-    let mut found: Vec<BriefEvent> = events::extract(text, 0..text.len(), &spans, DateContext::default())
-        .into_iter()
-        .filter_map(|local| {
-            let event = index.resolve(&local)?;
-            let mut hit_ranges = vec![local.span.clone(), local.trigger.clone()];
-            let mut span = local.span.clone();
-            if let Some(place) = &local.place {
-                hit_ranges.push(place.span.clone());
-            }
-            if let Some(date) = &local.date {
-                // "the February 7, 2018 attack" and "the summit on July 16": the date is
-                // part of what names the event.
-                if date.span.end <= local.trigger.start && date.span.start + 40 >= span.start
-                    || date.span.start >= span.end && date.span.start <= span.end + 20
-                {
-                    span = span.start.min(date.span.start)..span.end.max(date.span.end);
+    let mut found: Vec<BriefEvent> =
+        events::extract(text, 0..text.len(), &spans, DateContext::default())
+            .into_iter()
+            .filter_map(|local| {
+                let event = index.resolve(&local)?;
+                let mut hit_ranges = vec![local.span.clone(), local.trigger.clone()];
+                let mut span = local.span.clone();
+                if let Some(place) = &local.place {
+                    hit_ranges.push(place.span.clone());
                 }
-                hit_ranges.push(date.span.clone());
-            }
-            Some(BriefEvent {
-                span,
-                hit_ranges,
-                token: local.trigger,
-                event,
+                if let Some(date) = &local.date {
+                    // "the February 7, 2018 attack" and "the summit on July 16": the date is
+                    // part of what names the event.
+                    if date.span.end <= local.trigger.start && date.span.start + 40 >= span.start
+                        || date.span.start >= span.end && date.span.start <= span.end + 20
+                    {
+                        span = span.start.min(date.span.start)..span.end.max(date.span.end);
+                    }
+                    hit_ranges.push(date.span.clone());
+                }
+                Some(BriefEvent {
+                    span,
+                    hit_ranges,
+                    token: local.trigger,
+                    event,
+                })
             })
-        })
-        .collect();
+            .collect();
     // Labels written as such ("Sochi congress"), where extraction did not already see them.
     let lower = text.to_ascii_lowercase();
     for (i, event) in index.events.iter().enumerate() {
@@ -240,7 +245,11 @@ fn brief_events(cx: Context, file: &BriefFile) -> Vec<BriefEvent> {
             let range = start..start + label.len();
             let bounded = !text[..start].ends_with(char::is_alphanumeric)
                 && !text[range.end..].starts_with(char::is_alphanumeric);
-            if bounded && !found.iter().any(|m| m.span.start < range.end && range.start < m.span.end) {
+            if bounded
+                && !found
+                    .iter()
+                    .any(|m| m.span.start < range.end && range.start < m.span.end)
+            {
                 found.push(BriefEvent {
                     span: range.clone(),
                     hit_ranges: vec![range.clone()],

@@ -16,7 +16,11 @@ William Ruto arrived in Berlin, where Scholz welcomed him. Ruto later met Annale
 fn corpus() -> CorpusIndex {
     let sources = [("a.txt", ARTICLE_A), ("b.txt", ARTICLE_B)]
         .into_iter()
-        .map(|(name, text)| SourceText { path: format!("/w/{name}").into(), rel_path: name.into(), text: text.into() })
+        .map(|(name, text)| SourceText {
+            path: format!("/w/{name}").into(),
+            rel_path: name.into(),
+            text: text.into(),
+        })
         .collect();
     CorpusIndex::build(sources, Vec::new())
 }
@@ -30,7 +34,11 @@ fn with_cursor(fixture: &str) -> (BriefFile, usize) {
 fn check_hover(fixture: &str, expect: Expect) {
     let corpus = corpus();
     let settings = CheckSettings::default();
-    let cx = Context { corpus: &corpus, settings: &settings, index_ready: true };
+    let cx = Context {
+        corpus: &corpus,
+        settings: &settings,
+        index_ready: true,
+    };
     let (file, offset) = with_cursor(fixture);
     let got = super::hover(cx, &file, offset).map_or("(none)".to_string(), |h| {
         format!("{}\n{}", &file.text[h.range], h.markdown)
@@ -41,13 +49,25 @@ fn check_hover(fixture: &str, expect: Expect) {
 fn check_completion(fixture: &str, expect: Expect) {
     let corpus = corpus();
     let settings = CheckSettings::default();
-    let cx = Context { corpus: &corpus, settings: &settings, index_ready: true };
+    let cx = Context {
+        corpus: &corpus,
+        settings: &settings,
+        index_ready: true,
+    };
     let (file, offset) = with_cursor(fixture);
     let items = super::completion(cx, &file, offset);
     let got: Vec<String> = items
         .iter()
         .take(4)
-        .map(|c| format!("{} [{}] filter={} edit={:?}", c.label, c.detail.clone().unwrap_or_default(), c.filter_text, c.edit_range))
+        .map(|c| {
+            format!(
+                "{} [{}] filter={} edit={:?}",
+                c.label,
+                c.detail.clone().unwrap_or_default(),
+                c.filter_text,
+                c.edit_range
+            )
+        })
         .collect();
     expect.assert_eq(&got.join("\n"));
 }
@@ -99,13 +119,21 @@ fn completion_by_name_prefix_ranks_name_first() {
 fn references_span_corpus_and_briefs() {
     let corpus = corpus();
     let settings = CheckSettings::default();
-    let cx = Context { corpus: &corpus, settings: &settings, index_ready: true };
+    let cx = Context {
+        corpus: &corpus,
+        settings: &settings,
+        index_ready: true,
+    };
     let (file, offset) = with_cursor("Ruto$0 met Scholz. Later, Ruto’s plane left.");
     let refs = super::references(cx, &[&file], &file, offset).unwrap_or_default();
     let described: Vec<String> = refs
         .iter()
         .map(|loc| match loc {
-            Location::Corpus { doc, range } => format!("{}:{}", corpus.doc(*doc).key, &corpus.doc(*doc).text[range.clone()]),
+            Location::Corpus { doc, range } => format!(
+                "{}:{}",
+                corpus.doc(*doc).key,
+                &corpus.doc(*doc).text[range.clone()]
+            ),
             Location::Brief { id, range } => format!("{id}:{}", &file.text[range.clone()]),
         })
         .collect();
@@ -117,12 +145,20 @@ fn references_span_corpus_and_briefs() {
 fn definition_goes_to_the_fullest_mention() {
     let corpus = corpus();
     let settings = CheckSettings::default();
-    let cx = Context { corpus: &corpus, settings: &settings, index_ready: true };
+    let cx = Context {
+        corpus: &corpus,
+        settings: &settings,
+        index_ready: true,
+    };
     let (file, offset) = with_cursor("Hebe$0streit said nothing.");
     let nav = super::definition(cx, &file, offset);
     let got = nav.map(|n| {
         let t = &n.targets[0];
-        format!("{}: {}", corpus.doc(t.doc).key, &corpus.doc(t.doc).text[t.focus_range.clone()])
+        format!(
+            "{}: {}",
+            corpus.doc(t.doc).key,
+            &corpus.doc(t.doc).text[t.focus_range.clone()]
+        )
     });
     assert_eq!(got.as_deref(), Some("a: Steffen Hebestreit"));
 }
@@ -131,10 +167,20 @@ fn definition_goes_to_the_fullest_mention() {
 fn tokens_and_symbols() {
     let corpus = corpus();
     let settings = CheckSettings::default();
-    let cx = Context { corpus: &corpus, settings: &settings, index_ready: true };
+    let cx = Context {
+        corpus: &corpus,
+        settings: &settings,
+        index_ready: true,
+    };
     let (file, _) = with_cursor("$0Scholz and Ruto in `Berlin` and Nairobi.");
-    let tokens: Vec<&str> = super::semantic_tokens(cx, &file).iter().map(|t| &file.text[t.range.clone()]).collect();
+    let tokens: Vec<&str> = super::semantic_tokens(cx, &file)
+        .iter()
+        .map(|t| &file.text[t.range.clone()])
+        .collect();
     assert_eq!(tokens, ["Scholz", "Ruto", "Nairobi"]);
-    let symbols: Vec<String> = super::workspace_symbols(cx, "baer").iter().map(|s| s.name.clone()).collect();
+    let symbols: Vec<String> = super::workspace_symbols(cx, "baer")
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
     assert_eq!(symbols, ["Annalena Baerbock"]);
 }
