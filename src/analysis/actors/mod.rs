@@ -14,10 +14,12 @@
 //! - [`ActorIndex::find_in_text`] finds known actors in any text (a brief's prose).
 
 mod build;
+mod context;
 mod extract;
 mod gazetteer;
 mod lexicon;
 mod lookup;
+mod resolve;
 mod scan;
 #[cfg(test)]
 mod tests;

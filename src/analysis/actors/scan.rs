@@ -154,9 +154,12 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         if first.is_alphabetic() {
             flags |= ALPHA;
         }
-        let n_letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if n_letters >= 2 && !word.chars().any(|c| c.is_lowercase()) {
-            flags |= ALL_CAPS;
+        // Most words are lowercase; only capitalised ones need the costlier checks.
+        if first.is_uppercase() {
+            let n_letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            if n_letters >= 2 && !word.chars().any(|c| c.is_lowercase()) {
+                flags |= ALL_CAPS;
+            }
         }
         if possessive {
             flags |= POSSESSIVE;
@@ -177,8 +180,8 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             end: word_end as u32,
             flags,
         });
-        prev_is_abbreviation =
-            HONORIFICS.contains(&word) || (word.len() == 1 && first.is_uppercase());
+        prev_is_abbreviation = first.is_uppercase()
+            && (word.len() == 1 || (word.len() <= 4 && HONORIFICS.contains(&word)));
         saw_newline = false;
         saw_stop = false;
         saw_comma = false;
@@ -199,6 +202,9 @@ fn is_capitalised(word: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
+    if !word.as_bytes().contains(&b'-') {
+        return first.is_uppercase();
+    }
     let mut parts = word.split('-');
     let head = parts.next().unwrap_or("");
     if first.is_uppercase() {
