@@ -203,6 +203,6 @@ mod tests {
     #[test]
     fn omitted_and_added_words_are_shown() {
         let (_, _, diff) = check("we are very working with Iran now", "We are working very productively with Iran.");
-        assert_eq!(diff, "We are +very working ~very~ ~productively~ with Iran +now");
+        assert_eq!(diff, "We are ~working~ very ~productively~+working with Iran +now");
     }
 }

@@ -126,7 +126,7 @@ pub fn quote_tokens(text: &str) -> Vec<QuoteToken> {
     while i < text.len() {
         let rest = &text[i..];
         let special: Option<(usize, Option<QuoteToken>)> = if rest.starts_with('[') {
-            rest.find(']').filter(|&close| !rest[..close].contains('[')).map(|close| {
+            rest.find(']').filter(|&close| !rest[1..close].contains('[')).map(|close| {
                 let inner = rest[1..close].trim();
                 let token = if inner.eq_ignore_ascii_case("sic") || inner.eq_ignore_ascii_case("sic!") {
                     None

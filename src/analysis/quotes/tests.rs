@@ -1,6 +1,5 @@
 //! Tests of extraction, attribution and matching on invented news text.
 
-use std::sync::Arc;
 
 use super::*;
 use crate::analysis::corpus::SourceText;
