@@ -3,13 +3,30 @@
 //! Extraction runs per document ([`extract_document`], local ids); [`ActorIndex::build`]
 //! merges the documents' results into corpus-wide actors with global ids.
 //!
-//! This is the foundation's placeholder: the types and queries are the contract the rest
-//! of dossier uses; extraction itself finds nothing yet (issue "Actors").
+//! How it works, and what it deliberately does not do, is written down in `docs/actors.md`.
+//! The contract other modules rely on:
+//! - [`DocActors::mentions`] is sorted by offset and holds every mention of a person,
+//!   surname-only and possessive ones included, with the span of the name alone (no `'s`);
+//!   the quotes extractor attributes speakers and resolves pronouns from it.
+//! - [`ActorIndex::global_id`] maps a document's local actor to its corpus-wide id, `None`
+//!   when the merge dropped it (an unconfirmed single word).
+//! - [`ActorIndex::resolve`] turns a name or alias into an actor when exactly one has it.
+//! - [`ActorIndex::find_in_text`] finds known actors in any text (a brief's prose).
+
+mod build;
+mod extract;
+mod gazetteer;
+mod lexicon;
+mod lookup;
+mod scan;
+#[cfg(test)]
+mod tests;
 
 use std::ops::Range;
 use std::sync::Arc;
 
 use super::corpus::{DocId, Document};
+pub use lookup::{AliasMatch, MatchKind};
 
 /// Index of an actor in [`ActorIndex::actors`].
 pub type ActorId = u32;
@@ -90,6 +107,10 @@ pub struct DocActors {
     pub actors: Vec<LocalActor>,
     /// Sorted by `span.start`.
     pub mentions: Vec<LocalMention>,
+    /// Local actors that are only a capitalised word nobody in this document explains
+    /// ("Trump" in an article that never says "Donald Trump"). The corpus-wide merge keeps
+    /// them only when another document names them; sorted.
+    pub tentative: Vec<u32>,
 }
 
 /// A mention with its global actor id, as [`ActorIndex::mentions_in_doc`] lists them.
@@ -99,27 +120,28 @@ pub struct DocMention {
     pub actor: ActorId,
 }
 
-pub fn extract_document(_doc: &Document) -> DocActors {
-    DocActors::default()
+/// Finds the actors one document names (never fails; odd text gives fewer actors).
+pub fn extract_document(doc: &Document) -> DocActors {
+    extract::extract(&doc.text, doc.body.clone())
 }
 
 /// Corpus-wide actors and the lookups the features need.
 #[derive(Debug, Default)]
 pub struct ActorIndex {
+    /// Ordered by salience: the most mentioned actor has id 0.
     pub actors: Vec<Actor>,
     /// Per document: its mentions in offset order, with global ids.
     doc_mentions: Vec<Vec<DocMention>>,
-    /// Per document: local actor index -> global id.
+    /// Per document: local actor index -> global id ([`build::DROPPED`] when dropped).
     local_to_global: Vec<Vec<ActorId>>,
+    lookup: lookup::Lookup,
 }
 
 impl ActorIndex {
-    pub fn build(docs: &[Arc<Document>], _per_doc: &[&DocActors], _curated: &[CuratedActor]) -> ActorIndex {
-        ActorIndex {
-            actors: Vec::new(),
-            doc_mentions: vec![Vec::new(); docs.len()],
-            local_to_global: vec![Vec::new(); docs.len()],
-        }
+    /// Merges the documents' actors (same person across documents, surname-only mentions
+    /// of someone another document names in full) and the analyst's curated entries.
+    pub fn build(docs: &[Arc<Document>], per_doc: &[&DocActors], curated: &[CuratedActor]) -> ActorIndex {
+        build::build(docs, per_doc, curated)
     }
 
     pub fn actor(&self, id: ActorId) -> &Actor {
@@ -131,18 +153,30 @@ impl ActorIndex {
         self.doc_mentions.get(doc as usize).map_or(&[], Vec::as_slice)
     }
 
-    /// The global id of a document's local actor.
+    /// The global id of a document's local actor (`None` if the merge dropped it).
     pub fn global_id(&self, doc: DocId, local: u32) -> Option<ActorId> {
-        self.local_to_global.get(doc as usize)?.get(local as usize).copied()
+        self.local_to_global
+            .get(doc as usize)?
+            .get(local as usize)
+            .copied()
+            .filter(|&id| id != build::DROPPED)
     }
 
     /// The actor a name or alias denotes (case-insensitive), if exactly one does.
-    pub fn resolve(&self, _name: &str) -> Option<ActorId> {
-        None
+    pub fn resolve(&self, name: &str) -> Option<ActorId> {
+        self.lookup.resolve(name)
     }
 
-    /// Actor names found in `text`, restricted to the given ranges (a brief's prose).
-    pub fn find_in_text(&self, _text: &str) -> Vec<DocMention> {
-        Vec::new()
+    /// Known actor names in `text` (whole words, possessives allowed), in offset order.
+    /// Pass a brief's `masked` text so code and links are skipped.
+    pub fn find_in_text(&self, text: &str) -> Vec<DocMention> {
+        self.lookup.find_in_text(text)
+    }
+
+    /// Actors whose name or alias starts with `prefix` (case-insensitive, also at a word
+    /// start inside a name: "Vela" finds "Ali Akbar Velayati"), then fuzzy matches; most
+    /// salient first, at most `limit`.
+    pub fn complete(&self, prefix: &str, limit: usize) -> Vec<AliasMatch> {
+        self.lookup.complete(prefix, limit)
     }
 }

@@ -1,0 +1,65 @@
+//! Small closed word lists the extractor reasons with: name particles, connectors inside
+//! organization names, cue words, speech verbs, title modifiers.
+//!
+//! These are grammar, not world knowledge, so they live in code; the open-ended lists
+//! (places, organizations, titles, non-names) are data files in `data/gazetteer/`.
+
+/// Lowercase particles inside personal and place names ("Bashar al Assad", "Staffan de Mistura").
+pub(crate) const NAME_PARTICLES: [&str; 14] =
+    ["al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "du", "dos", "la", "le"];
+
+/// Lowercase words that may join capitalised words into one organization name
+/// ("Council of International Affairs of Russia", "Institute for Strategic Studies").
+pub(crate) const CONNECTORS: [&str; 5] = ["of", "for", "and", "on", "the"];
+
+/// Capitalised head words that make a name an organization.
+pub(crate) const ORG_CUES: [&str; 52] = [
+    "Institute", "Center", "Centre", "Council", "Ministry", "Forces", "Guards", "Company", "News", "Journal",
+    "Agency", "Party", "Army", "Bank", "University", "Committee", "Organization", "Organisation", "Union",
+    "Treasury", "Department", "Commission", "Corporation", "Corp", "Inc", "Ltd", "Times", "Post", "Press",
+    "Service", "Services", "Foundation", "Association", "Congress", "Parliament", "Assembly", "Court",
+    "Front", "Movement", "Brigade", "Brigades", "Navy", "Office", "Group", "Fund", "Network", "Tribune",
+    "Herald", "Gazette", "Daily", "Airlines", "Federation",
+];
+
+/// Lowercase nouns that, right before or after a capitalised name, say it is an
+/// organization ("newspaper Il Giornale", "the daily Arman", "Hezbollah militia").
+pub(crate) const ORG_CONTEXT: [&str; 22] = [
+    "newspaper", "daily", "agency", "group", "company", "party", "militia", "movement", "channel",
+    "broadcaster", "magazine", "firm", "giant", "outlet", "network", "organization", "organisation",
+    "bank", "website", "weekly", "tabloid", "insurgents",
+];
+
+/// Prepositions after which an unknown capitalised name is most likely a place.
+pub(crate) const PLACE_PREPOSITIONS: [&str; 6] = ["in", "at", "near", "outside", "from", "into"];
+
+/// Verbs of saying: a capitalised word next to one of them is a speaker, so a person.
+pub(crate) const SPEECH_VERBS: [&str; 24] = [
+    "said", "says", "told", "tells", "added", "stressed", "warned", "noted", "insisted", "urged", "writes",
+    "wrote", "asked", "explained", "declared", "announced", "claimed", "argued", "stated", "replied",
+    "recalled", "believes", "thinks", "emphasized",
+];
+
+/// Words that, in front of a title, belong to it ("Foreign Minister", "National Security Advisor").
+pub(crate) const TITLE_MODIFIERS: [&str; 34] = [
+    "foreign", "defense", "defence", "prime", "vice", "deputy", "supreme", "national", "security", "chief",
+    "senior", "former", "press", "presidential", "interior", "finance", "state", "general", "top", "acting",
+    "special", "assistant", "executive", "economy", "energy", "justice", "health", "trade", "first", "crown",
+    "grand", "military", "policy", "opposition",
+];
+
+/// Honorifics: a name after one is a person's, and they are not part of the name.
+pub(crate) const HONORIFICS: [&str; 12] = ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "lord", "lady", "prof", "mx"];
+
+/// Titles always accepted, whatever the titles file holds (so extraction never loses its
+/// core cues to a data edit).
+pub(crate) const CORE_TITLES: [&str; 30] = [
+    "president", "minister", "leader", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor",
+    "ambassador", "envoy", "secretary", "chancellor", "king", "queen", "prince", "ayatollah", "head",
+    "chief", "director", "expert", "analyst", "member", "author", "commander", "chairman", "official",
+    "negotiator", "premier", "governor", "mayor",
+];
+
+pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}
