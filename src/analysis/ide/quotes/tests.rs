@@ -76,7 +76,7 @@ Short: "not realistic" is not checked.
         expect![[r#"
             quote-differs "\"We are working very slowly with Iran and we manage to coordinate our positions\"": quote differs from the source (93% similar to @tehran line 3); the source says: “We are working very productively with Iran and we manage to coordinate our positions”
             quote-not-found "\"Moscow will never abandon its friends in Damascus\"": quote not found in the corpus: no source has these words (check the wording or the source)
-            quote-misattributed "Lavrov": quote attributed to Lavrov, but the source attributes it to Putin
+            quote-misattributed "Lavrov": quote attributed to Lavrov, but the source attributes it to Vladimir Putin
             quote-differs "\"Putin and we manage to coordinate\"": quote differs from the source (83% similar to @tehran line 3); the source says: “Iran and we manage to coordinate”
             quote-misattributed "Sergey Lavrov": quote attributed to Sergey Lavrov, but the source attributes it to Sergei Shoigu
         "#]],
@@ -119,13 +119,13 @@ fn hover_shows_status_source_speaker_and_differences() {
         "Lavrov said \"we are working very slowly$0 with Iran and we manage\".",
         |cx, file, offset| ide::hover(cx, file, offset).map_or("none".into(), |h| h.markdown),
         expect![[r#"
-            **Quote differs from the source** · `@tehran` line 3 · speaker: Putin
+            **Quote differs from the source** · `@tehran` line 3 · speaker: Vladimir Putin
 
             > We are working very productively with Iran and we manage
 
             Differences: We are working very ~~productively~~ **slowly** with Iran and we manage
 
-            The brief attributes it to Lavrov, the source to Putin."#]],
+            The brief attributes it to Lavrov, the source to Vladimir Putin."#]],
     );
 }
 
@@ -140,7 +140,7 @@ fn show_actions(cx: Context, file: &BriefFile, offset: usize) -> String {
 fn code_actions_fix_wording_citation_and_speaker() {
     check_feature("Lavrov said \"we are working very slowly$0 with Iran and we manage\".", show_actions, expect![[r#"
         Replace with the source wording (@tehran) -> [("we are working very slowly with Iran and we manage", "We are working very productively with Iran and we manage")]
-        Attribute to Putin -> [("Lavrov", "Putin")]
+        Attribute to Vladimir Putin -> [("Lavrov", "Vladimir Putin")]
     "#]]);
     check_feature("He said \"it is absolutely$0 not realistic\".", show_actions, expect![[r#"
         Cite the source [@tehran] -> [("", " [@tehran]")]
@@ -176,7 +176,7 @@ fn show_completion(cx: Context, file: &BriefFile, offset: usize) -> String {
 #[test]
 fn completion_inside_an_open_quote() {
     check_feature("Putin said \"$0", show_completion, expect![[r#"
-        "We are working very productively with Iran and we manage to coordinate our positions on Syria" replaces "" (Putin · @tehran)
+        "We are working very productively with Iran and we manage to coordinate our positions on Syria" replaces "" (Vladimir Putin · @tehran)
     "#]]);
     check_feature("Lavrov said \"it is abs$0", show_completion, expect![[r#"
         "it is absolutely not realistic" replaces "it is abs" (Sergey Lavrov · @tehran)
