@@ -38,9 +38,17 @@ fn seeds_corpus() -> CorpusIndex {
         .filter_map(|e| e.ok())
         .map(|e| {
             let path = e.path();
-            let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .to_string();
             let text = std::fs::read_to_string(&path).expect("seed text");
-            SourceText { path, rel_path: format!("seeds/{name}"), text }
+            SourceText {
+                path,
+                rel_path: format!("seeds/{name}"),
+                text,
+            }
         })
         .collect();
     sources.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
@@ -50,8 +58,13 @@ fn seeds_corpus() -> CorpusIndex {
 /// Tokens of a name for a loose comparison: "Bashar al-Assad" -> bashar, assad.
 fn name_tokens(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace() || c == '-')
-        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-        .filter(|t| !t.is_empty() && !["al", "el", "bin", "ibn", "de", "von", "van"].contains(&t.as_str()))
+        .map(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|t| {
+            !t.is_empty() && !["al", "el", "bin", "ibn", "de", "von", "van"].contains(&t.as_str())
+        })
         .collect()
 }
 
@@ -59,7 +72,9 @@ fn name_tokens(name: &str) -> Vec<String> {
 /// with the name as written, "Kortunov", and with an actor's canonical name).
 fn same_speaker(gold: &str, predicted: &str) -> bool {
     let predicted = name_tokens(predicted);
-    name_tokens(gold).last().is_some_and(|surname| predicted.contains(surname))
+    name_tokens(gold)
+        .last()
+        .is_some_and(|surname| predicted.contains(surname))
 }
 
 #[test]
@@ -79,7 +94,10 @@ fn speaker_attribution_on_the_seeds() {
         let Some((gi, g)) = entry else {
             if quote.speaker_name.is_some() {
                 predicted += 1;
-                report.push_str(&format!("not in gold: {inner:?} => {:?}\n", quote.speaker_name));
+                report.push_str(&format!(
+                    "not in gold: {inner:?} => {:?}\n",
+                    quote.speaker_name
+                ));
             }
             continue;
         };
@@ -91,7 +109,10 @@ fn speaker_attribution_on_the_seeds() {
             predicted += 1;
             match &g.speaker {
                 Some(gold_name) if same_speaker(gold_name, name) => correct += 1,
-                _ => report.push_str(&format!("wrong: {:?} => {name} (gold {:?})\n", g.begins, g.speaker)),
+                _ => report.push_str(&format!(
+                    "wrong: {:?} => {name} (gold {:?})\n",
+                    g.begins, g.speaker
+                )),
             }
         } else if g.speaker.is_some() {
             report.push_str(&format!("missed: {:?} (gold {:?})\n", g.begins, g.speaker));
@@ -100,12 +121,29 @@ fn speaker_attribution_on_the_seeds() {
     let with_speaker = gold.iter().filter(|g| g.speaker.is_some()).count();
     let precision = correct as f64 / predicted.max(1) as f64;
     let recall = correct as f64 / with_speaker.max(1) as f64;
-    let unmatched: Vec<&str> = gold.iter().zip(&matched_gold).filter(|(_, m)| !**m).map(|(g, _)| g.begins.as_str()).collect();
+    let unmatched: Vec<&str> = gold
+        .iter()
+        .zip(&matched_gold)
+        .filter(|(_, m)| !**m)
+        .map(|(g, _)| g.begins.as_str())
+        .collect();
     println!("speaker precision {precision:.3} recall {recall:.3} ({correct} of {predicted} predicted, {with_speaker} in gold)\n{report}");
-    assert!(unmatched.is_empty(), "gold quotes not extracted: {unmatched:?}");
-    assert!(wrong_speech.is_empty(), "speech/title wrong for {wrong_speech:?}");
-    assert!(precision >= 0.9, "speaker precision {precision:.3} below 0.9\n{report}");
-    assert!(recall >= 0.85, "speaker recall {recall:.3} below 0.85\n{report}");
+    assert!(
+        unmatched.is_empty(),
+        "gold quotes not extracted: {unmatched:?}"
+    );
+    assert!(
+        wrong_speech.is_empty(),
+        "speech/title wrong for {wrong_speech:?}"
+    );
+    assert!(
+        precision >= 0.9,
+        "speaker precision {precision:.3} below 0.9\n{report}"
+    );
+    assert!(
+        recall >= 0.85,
+        "speaker recall {recall:.3} below 0.85\n{report}"
+    );
 }
 
 #[test]
@@ -118,10 +156,19 @@ fn every_extracted_quote_is_found_verbatim() {
             continue;
         }
         let found = corpus.quotes.find(&corpus.docs, inner);
-        let best = found.first().unwrap_or_else(|| panic!("not found: {inner:?}"));
-        assert_eq!(best.similarity, 1.0, "{inner:?} found as {:?}", &corpus.doc(best.doc).text[best.span.clone()]);
+        let best = found
+            .first()
+            .unwrap_or_else(|| panic!("not found: {inner:?}"));
+        assert_eq!(
+            best.similarity,
+            1.0,
+            "{inner:?} found as {:?}",
+            &corpus.doc(best.doc).text[best.span.clone()]
+        );
         assert!(
-            found.iter().any(|m| m.doc == quote.doc && m.span.start >= quote.inner.start && m.span.end <= quote.inner.end),
+            found.iter().any(|m| m.doc == quote.doc
+                && m.span.start >= quote.inner.start
+                && m.span.end <= quote.inner.end),
             "{inner:?}: its own place is not among {found:?}"
         );
     }

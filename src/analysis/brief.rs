@@ -174,11 +174,7 @@ fn scan_markdown(text: &str) -> Scan {
                 TagEnd::CodeBlock | TagEnd::Image | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock => {
                     hidden_depth = hidden_depth.saturating_sub(1)
                 }
-                TagEnd::Link => {
-                    if link_hides.pop() == Some(true) {
-                        hidden_depth = hidden_depth.saturating_sub(1);
-                    }
-                }
+                TagEnd::Link if link_hides.pop() == Some(true) => hidden_depth = hidden_depth.saturating_sub(1),
                 _ => {}
             },
             Event::Text(content) if hidden_depth == 0 => {

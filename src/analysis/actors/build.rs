@@ -261,7 +261,7 @@ fn apply_curated(drafts: &mut Vec<Draft>, entry: &CuratedActor) {
 fn finish(draft: &Draft) -> Actor {
     let mut roles = draft.roles.clone();
     // Most often given first; the curated role carries usize::MAX.
-    roles.sort_by(|a, b| b.1.cmp(&a.1));
+    roles.sort_by_key(|r| std::cmp::Reverse(r.1));
     let mut aliases: Vec<String> = Vec::new();
     for s in &draft.surfaces {
         if !s.eq_ignore_ascii_case(&draft.name) && !aliases.iter().any(|a| a.eq_ignore_ascii_case(s)) {

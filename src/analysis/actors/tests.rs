@@ -1,7 +1,6 @@
 //! Extraction and index tests on invented news sentences (the seed corpus is scored
 //! separately, in tests/actors_quality.rs).
 
-use std::sync::Arc;
 
 use super::*;
 use crate::analysis::corpus::{Document, SourceText};

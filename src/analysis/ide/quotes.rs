@@ -58,17 +58,29 @@ pub fn check<'a>(cx: Context, file: &BriefFile, quote: &'a BriefQuote) -> Option
     };
     let matches: Vec<QuoteMatch> = match status {
         Status::NotFound => found.into_iter().take(1).collect(),
-        _ => found.into_iter().filter(|m| m.similarity >= cx.settings.near_threshold).collect(),
+        _ => found
+            .into_iter()
+            .filter(|m| m.similarity >= cx.settings.near_threshold)
+            .collect(),
     };
     let brief_speaker = brief_speaker(file, quote, &words);
     let misattributed_to = match (&brief_speaker, status) {
         (Some((_, name)), Status::Verified | Status::Differs) => {
-            let source = matches.first().and_then(|m| cx.corpus.quotes.quote_at(m.doc, &m.span));
+            let source = matches
+                .first()
+                .and_then(|m| cx.corpus.quotes.quote_at(m.doc, &m.span));
             source.and_then(|s| misattribution(cx, name, s))
         }
         _ => None,
     };
-    Some(QuoteCheck { quote, words, status, matches, brief_speaker, misattributed_to })
+    Some(QuoteCheck {
+        quote,
+        words,
+        status,
+        matches,
+        brief_speaker,
+        misattributed_to,
+    })
 }
 
 /// A blockquote's last line "— Sergey Lavrov" names the speaker; it is not quoted words.
@@ -78,9 +90,14 @@ fn checked_words(masked: &str, quote: &BriefQuote) -> Range<usize> {
         return inner;
     }
     let mut at = inner.start;
-    for line in masked.get(inner.clone()).unwrap_or_default().split_inclusive('\n') {
+    for line in masked
+        .get(inner.clone())
+        .unwrap_or_default()
+        .split_inclusive('\n')
+    {
         let trimmed = line.trim_start();
-        if at > inner.start && (trimmed.starts_with(['—', '–', '―']) || trimmed.starts_with("-- ")) {
+        if at > inner.start && (trimmed.starts_with(['—', '–', '―']) || trimmed.starts_with("-- "))
+        {
             let end = inner.start + masked[inner.start..at].trim_end().len();
             return inner.start..end;
         }
@@ -90,22 +107,41 @@ fn checked_words(masked: &str, quote: &BriefQuote) -> Range<usize> {
 }
 
 /// The speaker an explicit attribution around the quote names; pronouns never count.
-fn brief_speaker(file: &BriefFile, quote: &BriefQuote, words: &Range<usize>) -> Option<(Range<usize>, String)> {
+fn brief_speaker(
+    file: &BriefFile,
+    quote: &BriefQuote,
+    words: &Range<usize>,
+) -> Option<(Range<usize>, String)> {
     let masked = &file.brief.masked;
     if quote.is_block && words.end < quote.inner.end {
-        if let Some(Cue::Name(span)) = attribution::epigraph_cue(masked, words.end..quote.inner.end) {
+        if let Some(Cue::Name(span)) = attribution::epigraph_cue(masked, words.end..quote.inner.end)
+        {
             return Some((span.clone(), collapse(file.text.get(span)?)));
         }
     }
     let block = file.brief.blocks.get(quote.block)?.clone();
     let para = block.start.min(quote.range.start)..block.end.max(quote.range.end);
-    let cue = attribution::explicit_cue(masked, para, quote.range.clone()).map(|(cue, _)| cue).or_else(|| {
-        // A blockquote's "— Sergey Lavrov" line.
-        let end = masked[quote.range.end..].find("\n\n").map_or(masked.len(), |i| quote.range.end + i);
-        quote.is_block.then(|| attribution::epigraph_cue(masked, quote.range.end..end)).flatten()
-    });
+    let cue = attribution::explicit_cue(masked, para, quote.range.clone())
+        .map(|(cue, _)| cue)
+        .or_else(|| {
+            // A blockquote's "— Sergey Lavrov" line.
+            let end = masked[quote.range.end..]
+                .find("\n\n")
+                .map_or(masked.len(), |i| quote.range.end + i);
+            quote
+                .is_block
+                .then(|| attribution::epigraph_cue(masked, quote.range.end..end))
+                .flatten()
+        });
     match cue? {
-        Cue::Name(span) => Some((span.clone(), file.text.get(span)?.split_whitespace().collect::<Vec<_>>().join(" "))),
+        Cue::Name(span) => Some((
+            span.clone(),
+            file.text
+                .get(span)?
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )),
         Cue::Anaphor(_) => None,
     }
 }
@@ -119,7 +155,13 @@ fn misattribution(cx: Context, brief_name: &str, source: &SourceQuote) -> Option
     let actors = &cx.corpus.actors;
     let brief_actor: Option<ActorId> = actors.resolve(brief_name);
     let same_actor = brief_actor.is_some() && brief_actor == source.speaker;
-    let same_alias = source.speaker.is_some_and(|id| actors.actor(id).aliases.iter().any(|a| names_agree(a, brief_name)));
+    let same_alias = source.speaker.is_some_and(|id| {
+        actors
+            .actor(id)
+            .aliases
+            .iter()
+            .any(|a| names_agree(a, brief_name))
+    });
     (!same_actor && !same_alias).then(|| source_name.to_string())
 }
 
@@ -127,7 +169,10 @@ fn misattribution(cx: Context, brief_name: &str, source: &SourceQuote) -> Option
 fn names_agree(a: &str, b: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| c.is_whitespace() || c == '-')
-            .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .map(|t| {
+                t.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
             .filter(|t| t.len() > 2 && !["al", "el", "bin", "ibn", "the"].contains(&t.as_str()))
             .collect()
     };
@@ -136,7 +181,11 @@ fn names_agree(a: &str, b: &str) -> bool {
 }
 
 fn checks<'a>(cx: Context, file: &'a BriefFile) -> Vec<QuoteCheck<'a>> {
-    file.brief.quotes.iter().filter_map(|q| check(cx, file, q)).collect()
+    file.brief
+        .quotes
+        .iter()
+        .filter_map(|q| check(cx, file, q))
+        .collect()
 }
 
 fn check_at<'a>(cx: Context, file: &'a BriefFile, offset: usize) -> Option<QuoteCheck<'a>> {
@@ -147,7 +196,11 @@ fn check_at<'a>(cx: Context, file: &'a BriefFile, offset: usize) -> Option<Quote
 /// `@key` line N of a match.
 fn place(cx: Context, m: &QuoteMatch) -> String {
     let doc = cx.corpus.doc(m.doc);
-    format!("`@{}` line {}", doc.key, doc.line_index.line_of(m.span.start) + 1)
+    format!(
+        "`@{}` line {}",
+        doc.key,
+        doc.line_index.line_of(m.span.start) + 1
+    )
 }
 
 pub fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult> {
@@ -160,32 +213,63 @@ pub fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult
     if let Some(best) = checked.matches.first() {
         let doc = cx.corpus.doc(best.doc);
         if checked.status == Status::NotFound {
-            card.push_str(&format!("\n\nClosest wording ({:.0}% similar), {}:", best.similarity * 100.0, place(cx, best)));
+            card.push_str(&format!(
+                "\n\nClosest wording ({:.0}% similar), {}:",
+                best.similarity * 100.0,
+                place(cx, best)
+            ));
         } else {
             card.push_str(&format!(" · {}", place(cx, best)));
-            let speaker = cx.corpus.quotes.quote_at(best.doc, &best.span).and_then(|q| q.speaker_name.clone());
-            card.push_str(&format!(" · speaker: {}", speaker.as_deref().map_or("unknown".to_string(), escape_markdown)));
+            let speaker = cx
+                .corpus
+                .quotes
+                .quote_at(best.doc, &best.span)
+                .and_then(|q| q.speaker_name.clone());
+            card.push_str(&format!(
+                " · speaker: {}",
+                speaker
+                    .as_deref()
+                    .map_or("unknown".to_string(), escape_markdown)
+            ));
         }
         let wording = doc.text.get(best.span.clone()).unwrap_or_default();
         card.push_str(&format!("\n\n> {}", escape_markdown(&collapse(wording))));
         if checked.status != Status::Verified {
-            let query = file.brief.masked.get(checked.words.clone()).unwrap_or_default();
-            card.push_str(&format!("\n\nDifferences: {}", diff_markdown(&doc.text, query, &best.diff)));
+            let query = file
+                .brief
+                .masked
+                .get(checked.words.clone())
+                .unwrap_or_default();
+            card.push_str(&format!(
+                "\n\nDifferences: {}",
+                diff_markdown(&doc.text, query, &best.diff)
+            ));
         }
         if let Some(source_speaker) = &checked.misattributed_to {
-            let brief_name = checked.brief_speaker.as_ref().map_or("", |(_, n)| n.as_str());
+            let brief_name = checked
+                .brief_speaker
+                .as_ref()
+                .map_or("", |(_, n)| n.as_str());
             card.push_str(&format!(
                 "\n\nThe brief attributes it to {}, the source to {}.",
                 escape_markdown(brief_name),
                 escape_markdown(source_speaker)
             ));
         }
-        let others: Vec<String> = checked.matches.iter().skip(1).map(|m| place(cx, m)).collect();
+        let others: Vec<String> = checked
+            .matches
+            .iter()
+            .skip(1)
+            .map(|m| place(cx, m))
+            .collect();
         if !others.is_empty() && checked.status != Status::NotFound {
             card.push_str(&format!("\n\nAlso in: {}", others.join(", ")));
         }
     }
-    Some(HoverResult { range: checked.quote.range.clone(), markdown: card })
+    Some(HoverResult {
+        range: checked.quote.range.clone(),
+        markdown: card,
+    })
 }
 
 fn collapse(text: &str) -> String {
@@ -200,7 +284,9 @@ pub fn diff_markdown(source: &str, query: &str, diff: &[DiffOp]) -> String {
     for op in diff {
         match op {
             DiffOp::Same { source, .. } => parts.push(src(source)),
-            DiffOp::Changed { source, quote } => parts.push(format!("~~{}~~ **{}**", src(source), qry(quote))),
+            DiffOp::Changed { source, quote } => {
+                parts.push(format!("~~{}~~ **{}**", src(source), qry(quote)))
+            }
             DiffOp::Removed { source } => parts.push(format!("~~{}~~", src(source))),
             DiffOp::Added { quote } => parts.push(format!("**{}**", qry(quote))),
             DiffOp::Skipped { source, quote } if !source.is_empty() => {
@@ -220,9 +306,16 @@ pub fn definition(cx: Context, file: &BriefFile, offset: usize) -> Option<Naviga
     let targets = checked
         .matches
         .iter()
-        .map(|m| NavTarget { doc: m.doc, full_range: cx.corpus.doc(m.doc).enclosing_line(m.span.clone()), focus_range: m.span.clone() })
+        .map(|m| NavTarget {
+            doc: m.doc,
+            full_range: cx.corpus.doc(m.doc).enclosing_line(m.span.clone()),
+            focus_range: m.span.clone(),
+        })
         .collect();
-    Some(Navigation { origin: checked.quote.range.clone(), targets })
+    Some(Navigation {
+        origin: checked.quote.range.clone(),
+        targets,
+    })
 }
 
 pub fn diagnostics(cx: Context, file: &BriefFile) -> Vec<Diagnostic> {
@@ -251,15 +344,23 @@ pub fn diagnostics(cx: Context, file: &BriefFile) -> Vec<Diagnostic> {
             }),
             _ => {}
         }
-        if let (Some(source_speaker), Some((span, name)), Some(best)) =
-            (&checked.misattributed_to, &checked.brief_speaker, checked.matches.first())
-        {
+        if let (Some(source_speaker), Some((span, name)), Some(best)) = (
+            &checked.misattributed_to,
+            &checked.brief_speaker,
+            checked.matches.first(),
+        ) {
             out.push(Diagnostic {
                 range: span.clone(),
                 severity: Severity::Warning,
                 code: "quote-misattributed",
-                message: format!("quote attributed to {name}, but the source attributes it to {source_speaker}"),
-                related: vec![Related { doc: best.doc, range: best.span.clone(), message: format!("said by {source_speaker}") }],
+                message: format!(
+                    "quote attributed to {name}, but the source attributes it to {source_speaker}"
+                ),
+                related: vec![Related {
+                    doc: best.doc,
+                    range: best.span.clone(),
+                    message: format!("said by {source_speaker}"),
+                }],
             });
         }
     }
@@ -271,28 +372,44 @@ pub fn code_actions(cx: Context, file: &BriefFile, range: Range<usize>) -> Vec<C
     for checked in checks(cx, file) {
         let q = checked.quote;
         let touches = q.range.start <= range.end && range.start <= q.range.end
-            || checked.brief_speaker.as_ref().is_some_and(|(s, _)| s.start <= range.end && range.start <= s.end);
-        let Some(best) = checked.matches.first().filter(|_| touches) else { continue };
+            || checked
+                .brief_speaker
+                .as_ref()
+                .is_some_and(|(s, _)| s.start <= range.end && range.start <= s.end);
+        let Some(best) = checked.matches.first().filter(|_| touches) else {
+            continue;
+        };
         let doc = cx.corpus.doc(best.doc);
         match checked.status {
             Status::Differs => actions.push(CodeAction {
                 title: format!("Replace with the source wording (@{})", doc.key),
-                edits: vec![TextEdit { range: checked.words.clone(), new_text: collapse(doc.text.get(best.span.clone()).unwrap_or_default()) }],
+                edits: vec![TextEdit {
+                    range: checked.words.clone(),
+                    new_text: collapse(doc.text.get(best.span.clone()).unwrap_or_default()),
+                }],
                 fixes: Some("quote-differs"),
                 is_preferred: true,
             }),
             Status::Verified if !cited_after(file, q) => actions.push(CodeAction {
                 title: format!("Cite the source [@{}]", doc.key),
-                edits: vec![TextEdit { range: q.range.end..q.range.end, new_text: format!(" [@{}]", doc.key) }],
+                edits: vec![TextEdit {
+                    range: q.range.end..q.range.end,
+                    new_text: format!(" [@{}]", doc.key),
+                }],
                 fixes: None,
                 is_preferred: false,
             }),
             _ => {}
         }
-        if let (Some(source_speaker), Some((span, _))) = (&checked.misattributed_to, &checked.brief_speaker) {
+        if let (Some(source_speaker), Some((span, _))) =
+            (&checked.misattributed_to, &checked.brief_speaker)
+        {
             actions.push(CodeAction {
                 title: format!("Attribute to {source_speaker}"),
-                edits: vec![TextEdit { range: span.clone(), new_text: source_speaker.clone() }],
+                edits: vec![TextEdit {
+                    range: span.clone(),
+                    new_text: source_speaker.clone(),
+                }],
                 fixes: Some("quote-misattributed"),
                 is_preferred: true,
             });
@@ -304,9 +421,15 @@ pub fn code_actions(cx: Context, file: &BriefFile, range: Range<usize>) -> Vec<C
 /// A citation follows the quote in the same sentence.
 fn cited_after(file: &BriefFile, quote: &BriefQuote) -> bool {
     let rest = file.text.get(quote.range.end..).unwrap_or_default();
-    let sentence_end = rest.find(['.', '\n', '!', '?']).map_or(rest.len(), |i| i + 1);
+    let sentence_end = rest
+        .find(['.', '\n', '!', '?'])
+        .map_or(rest.len(), |i| i + 1);
     let window = &rest[..sentence_end.min(rest.len())];
-    let window = if window.len() < 4 { rest.get(..rest.len().min(8)).unwrap_or(window) } else { window };
+    let window = if window.len() < 4 {
+        rest.get(..rest.len().min(8)).unwrap_or(window)
+    } else {
+        window
+    };
     window.contains('@')
 }
 
@@ -317,7 +440,11 @@ pub fn inlay_hints(cx: Context, file: &BriefFile) -> Vec<InlayHint> {
         .filter_map(|c| {
             let best = c.matches.first()?;
             let doc = cx.corpus.doc(best.doc);
-            Some(InlayHint { offset: c.quote.range.end, label: format!("@{}", doc.key), tooltip: Some(format!("{} · {}", doc.title, place(cx, best))) })
+            Some(InlayHint {
+                offset: c.quote.range.end,
+                label: format!("@{}", doc.key),
+                tooltip: Some(format!("{} · {}", doc.title, place(cx, best))),
+            })
         })
         .collect()
 }

@@ -13,15 +13,24 @@ use super::normalize::{QuoteToken, Word};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DiffOp {
     /// The same word on both sides.
-    Same { source: Range<usize>, quote: Range<usize> },
+    Same {
+        source: Range<usize>,
+        quote: Range<usize>,
+    },
     /// A source word the quote changed.
-    Changed { source: Range<usize>, quote: Range<usize> },
+    Changed {
+        source: Range<usize>,
+        quote: Range<usize>,
+    },
     /// A source word the quote left out without an ellipsis.
     Removed { source: Range<usize> },
     /// A quote word the source does not have.
     Added { quote: Range<usize> },
     /// Source words an ellipsis or a bracket stands for (possibly none).
-    Skipped { source: Range<usize>, quote: Range<usize> },
+    Skipped {
+        source: Range<usize>,
+        quote: Range<usize>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +56,10 @@ enum Step {
 }
 
 pub fn align(tokens: &[QuoteToken], source: &[Word]) -> Option<Alignment> {
-    let n_words = tokens.iter().filter(|t| matches!(t, QuoteToken::Word(_))).count();
+    let n_words = tokens
+        .iter()
+        .filter(|t| matches!(t, QuoteToken::Word(_)))
+        .count();
     if n_words == 0 || source.is_empty() {
         return None;
     }
@@ -67,7 +79,8 @@ pub fn align(tokens: &[QuoteToken], source: &[Word]) -> Option<Alignment> {
                 QuoteToken::Word(word) => {
                     let mut best = (up + 1, Step::Added);
                     if j > 0 {
-                        let diagonal = cost[(i - 1) * cols + j - 1] + u32::from(source[j - 1].hash != word.hash);
+                        let diagonal = cost[(i - 1) * cols + j - 1]
+                            + u32::from(source[j - 1].hash != word.hash);
                         if diagonal <= best.0 {
                             best = (diagonal, Step::Diagonal);
                         }
@@ -103,9 +116,18 @@ pub fn align(tokens: &[QuoteToken], source: &[Word]) -> Option<Alignment> {
             Step::Diagonal => {
                 let source_word = source[j - 1].range();
                 ops.push(match token {
-                    QuoteToken::Word(w) if w.hash == source[j - 1].hash => DiffOp::Same { source: source_word, quote: w.range() },
-                    QuoteToken::Word(w) => DiffOp::Changed { source: source_word, quote: w.range() },
-                    QuoteToken::Gap(r) | QuoteToken::Wildcard(r) => DiffOp::Changed { source: source_word, quote: r.clone() },
+                    QuoteToken::Word(w) if w.hash == source[j - 1].hash => DiffOp::Same {
+                        source: source_word,
+                        quote: w.range(),
+                    },
+                    QuoteToken::Word(w) => DiffOp::Changed {
+                        source: source_word,
+                        quote: w.range(),
+                    },
+                    QuoteToken::Gap(r) | QuoteToken::Wildcard(r) => DiffOp::Changed {
+                        source: source_word,
+                        quote: r.clone(),
+                    },
                 });
                 i -= 1;
                 j -= 1;
@@ -117,7 +139,9 @@ pub fn align(tokens: &[QuoteToken], source: &[Word]) -> Option<Alignment> {
                 i -= 1;
             }
             Step::Removed => {
-                ops.push(DiffOp::Removed { source: source[j - 1].range() });
+                ops.push(DiffOp::Removed {
+                    source: source[j - 1].range(),
+                });
                 j -= 1;
             }
             Step::GapSkip => {
@@ -132,11 +156,16 @@ pub fn align(tokens: &[QuoteToken], source: &[Word]) -> Option<Alignment> {
                 let source_range = match skipped_end.take() {
                     Some(end) => source[j].start..source[end - 1].end,
                     None => {
-                        let at = source.get(j).map_or(source[source.len() - 1].end, |w| w.start);
+                        let at = source
+                            .get(j)
+                            .map_or(source[source.len() - 1].end, |w| w.start);
                         at..at
                     }
                 };
-                ops.push(DiffOp::Skipped { source: source_range, quote });
+                ops.push(DiffOp::Skipped {
+                    source: source_range,
+                    quote,
+                });
                 i -= 1;
             }
         }
@@ -145,14 +174,20 @@ pub fn align(tokens: &[QuoteToken], source: &[Word]) -> Option<Alignment> {
     let met: Vec<&Range<usize>> = ops
         .iter()
         .filter_map(|op| match op {
-            DiffOp::Same { source, .. } | DiffOp::Changed { source, .. } | DiffOp::Removed { source } => Some(source),
+            DiffOp::Same { source, .. }
+            | DiffOp::Changed { source, .. }
+            | DiffOp::Removed { source } => Some(source),
             _ => None,
         })
         .collect();
     let (first, last) = (met.first()?, met.last()?);
     let n_source = met.len();
     let similarity = (1.0 - total as f32 / n_words.max(n_source) as f32).max(0.0);
-    Some(Alignment { source: first.start..last.end, similarity, ops })
+    Some(Alignment {
+        source: first.start..last.end,
+        similarity,
+        ops,
+    })
 }
 
 #[cfg(test)]
@@ -169,7 +204,10 @@ mod tests {
             .iter()
             .map(|op| match op {
                 DiffOp::Same { source: s, .. } => source[s.clone()].to_string(),
-                DiffOp::Changed { source: s, quote: q } => format!("~{}~+{}", &source[s.clone()], &quote[q.clone()]),
+                DiffOp::Changed {
+                    source: s,
+                    quote: q,
+                } => format!("~{}~+{}", &source[s.clone()], &quote[q.clone()]),
                 DiffOp::Removed { source: s } => format!("~{}~", &source[s.clone()]),
                 DiffOp::Added { quote: q } => format!("+{}", &quote[q.clone()]),
                 DiffOp::Skipped { source: s, .. } => format!("[{}]", &source[s.clone()]),
@@ -180,14 +218,20 @@ mod tests {
 
     #[test]
     fn exact_words_inside_a_longer_source() {
-        let (sim, span, _) = check("we MANAGE to coordinate", "And “we manage to coordinate our positions,” he said.");
+        let (sim, span, _) = check(
+            "we MANAGE to coordinate",
+            "And “we manage to coordinate our positions,” he said.",
+        );
         assert_eq!(sim, 1.0);
         assert_eq!(span, "we manage to coordinate");
     }
 
     #[test]
     fn ellipsis_and_brackets_skip_source_words() {
-        let (sim, span, diff) = check("we are working … with [Tehran] and", "We are working very productively with Iran and we manage");
+        let (sim, span, diff) = check(
+            "we are working … with [Tehran] and",
+            "We are working very productively with Iran and we manage",
+        );
         assert_eq!(sim, 1.0);
         assert_eq!(span, "We are working very productively with Iran and");
         assert_eq!(diff, "We are working [very productively] with [Iran] and");
@@ -195,14 +239,23 @@ mod tests {
 
     #[test]
     fn a_changed_word_lowers_the_score() {
-        let (sim, _, diff) = check("we are working very slowly with Iran", "We are working very productively with Iran.");
+        let (sim, _, diff) = check(
+            "we are working very slowly with Iran",
+            "We are working very productively with Iran.",
+        );
         assert!((sim - 6.0 / 7.0).abs() < 1e-6, "{sim}");
         assert_eq!(diff, "We are working very ~productively~+slowly with Iran");
     }
 
     #[test]
     fn omitted_and_added_words_are_shown() {
-        let (_, _, diff) = check("we are very working with Iran now", "We are working very productively with Iran.");
-        assert_eq!(diff, "We are ~working~ very ~productively~+working with Iran +now");
+        let (_, _, diff) = check(
+            "we are very working with Iran now",
+            "We are working very productively with Iran.",
+        );
+        assert_eq!(
+            diff,
+            "We are ~working~ very ~productively~+working with Iran +now"
+        );
     }
 }

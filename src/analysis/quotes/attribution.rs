@@ -17,13 +17,78 @@ pub enum Cue {
 }
 
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "warned", "warns", "insisted", "insists",
-    "stressed", "stresses", "urged", "urges", "noted", "notes", "wrote", "writes", "declared", "declares", "explained",
-    "explains", "argued", "argues", "claimed", "stated", "replied", "replies", "responded", "continued", "acknowledged",
-    "admitted", "announced", "boasted", "complained", "emphasized", "emphasised", "recalled", "remarked", "suggested",
-    "tweeted", "cautioned", "predicted", "promised", "vowed", "pledged", "affirmed", "observed", "commented", "conceded",
-    "concluded", "confirmed", "denied", "quipped", "shouted", "slammed", "saying", "telling", "adding", "warning",
-    "insisting", "stressing", "explaining", "says,", "underlined", "underscored", "reiterated", "countered", "mused",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "asked",
+    "asks",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "stressed",
+    "stresses",
+    "urged",
+    "urges",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "declared",
+    "declares",
+    "explained",
+    "explains",
+    "argued",
+    "argues",
+    "claimed",
+    "stated",
+    "replied",
+    "replies",
+    "responded",
+    "continued",
+    "acknowledged",
+    "admitted",
+    "announced",
+    "boasted",
+    "complained",
+    "emphasized",
+    "emphasised",
+    "recalled",
+    "remarked",
+    "suggested",
+    "tweeted",
+    "cautioned",
+    "predicted",
+    "promised",
+    "vowed",
+    "pledged",
+    "affirmed",
+    "observed",
+    "commented",
+    "conceded",
+    "concluded",
+    "confirmed",
+    "denied",
+    "quipped",
+    "shouted",
+    "slammed",
+    "saying",
+    "telling",
+    "adding",
+    "warning",
+    "insisting",
+    "stressing",
+    "explaining",
+    "says,",
+    "underlined",
+    "underscored",
+    "reiterated",
+    "countered",
+    "mused",
 ];
 
 /// Words of an unclosed quote's attribution ("Lavrov told reporters in Moscow").
@@ -49,10 +114,16 @@ pub fn explicit_cue(text: &str, para: Range<usize>, quote: Range<usize>) -> Opti
 pub fn epigraph_cue(text: &str, after: Range<usize>) -> Option<Cue> {
     let slice = text.get(after.clone())?;
     let trimmed = slice.trim_start();
-    let dash = trimmed.chars().next().filter(|c| matches!(c, '–' | '—' | '-' | '―'))?;
+    let dash = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '–' | '—' | '-' | '―'))?;
     let start = after.start + (slice.len() - trimmed.len()) + dash.len_utf8();
     let toks = tokens(text, start..after.end);
-    let clause_end = toks.iter().position(|t| t.comma_after || t.stop_after).map_or(toks.len().min(5), |i| i + 1);
+    let clause_end = toks
+        .iter()
+        .position(|t| t.comma_after || t.stop_after)
+        .map_or(toks.len().min(5), |i| i + 1);
     first_name_run(text, &toks[..clause_end.min(toks.len())]).map(Cue::Name)
 }
 
@@ -86,7 +157,10 @@ pub(crate) struct Tok<'a> {
     pub stop_after: bool,
 }
 
-const ABBREVIATIONS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "St", "Jr", "Sr", "Lt", "Col", "Gov", "Prof", "U.S", "U.N", "U.K", "E.U"];
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "St", "Jr", "Sr", "Lt", "Col", "Gov", "Prof",
+    "U.S", "U.N", "U.K", "E.U",
+];
 
 pub(crate) fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
     let Some(slice) = text.get(range.clone()) else {
@@ -98,7 +172,10 @@ pub(crate) fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
         let chunk_start = offset;
         offset += chunk.len();
         let word = chunk.trim_end();
-        let lead = word.len() - word.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let lead = word.len()
+            - word
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
         let core = word[lead..].trim_end_matches(|c: char| !c.is_alphanumeric());
         let trail = &word[lead + core.len()..];
         if core.is_empty() {
@@ -116,7 +193,12 @@ pub(crate) fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
             || trail.chars().any(|c| "\"“”«»".contains(c))
             || chunk[word.len()..].contains(['\n', '\r']);
         let start = chunk_start + lead;
-        out.push(Tok { range: start..start + core.len(), text: core, comma_after: trail.contains(','), stop_after });
+        out.push(Tok {
+            range: start..start + core.len(),
+            text: core,
+            comma_after: trail.contains(','),
+            stop_after,
+        });
         // An opening quotation mark before a word ends the clause before it.
         if word[..lead].chars().any(|c| "\"“”«»".contains(c)) && out.len() >= 2 {
             let n = out.len();
@@ -132,35 +214,210 @@ fn is_speech_verb(tok: &Tok) -> bool {
 
 /// Capitalised words that are not names on their own.
 const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "But", "And", "Or", "In", "On", "At", "For", "Of", "To", "As", "By", "From", "With", "Meanwhile",
-    "However", "Despite", "After", "Before", "While", "When", "This", "That", "These", "Those", "It", "He", "She",
-    "They", "We", "I", "You", "His", "Her", "Their", "Our", "Its", "Yet", "Still", "Also", "Then", "Now", "Monday",
-    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
-    "June", "July", "August", "September", "October", "November", "December", "According", "Both", "Some", "Many",
-    "Asked", "Speaking", "Earlier", "Later", "Last", "Next", "Obviously", "Moreover", "Nevertheless", "Finally",
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "Or",
+    "In",
+    "On",
+    "At",
+    "For",
+    "Of",
+    "To",
+    "As",
+    "By",
+    "From",
+    "With",
+    "Meanwhile",
+    "However",
+    "Despite",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "Yet",
+    "Still",
+    "Also",
+    "Then",
+    "Now",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "According",
+    "Both",
+    "Some",
+    "Many",
+    "Asked",
+    "Speaking",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Obviously",
+    "Moreover",
+    "Nevertheless",
+    "Finally",
 ];
 
 /// Titles, roles and adjectives that precede a name ("Russian Foreign Minister").
 const TITLE_WORDS: &[&str] = &[
-    "President", "Vice", "Prime", "Minister", "Foreign", "Defense", "Defence", "Secretary", "State", "General", "Gen",
-    "Spokesman", "Spokeswoman", "Spokesperson", "Chancellor", "Adviser", "Advisor", "National", "Security", "Supreme",
-    "Leader", "Chief", "Ambassador", "Ambbadador", "Mr", "Mrs", "Ms", "Dr", "Sen", "Senator", "Rep", "Representative",
-    "King", "Queen", "Prince", "Crown", "Ayatollah", "Sheikh", "Pope", "Governor", "Gov", "Mayor", "Judge", "Justice",
-    "Deputy", "Commander", "Colonel", "Col", "Lt", "Captain", "Admiral", "Director", "Chairman", "Chairwoman", "Chair",
-    "Premier", "Envoy", "Special", "Senior", "Former", "Presidential", "Press", "Interior", "Finance", "Economy",
-    "Affairs", "Energy", "Trade", "US", "U.S", "UN", "U.N", "EU", "UK", "Professor", "Prof", "Kremlin", "Pentagon",
-    "Iraqi", "Israeli", "Saudi", "Emirati", "Qatari", "Kuwaiti", "Pakistani", "Afghan", "Turkish", "British", "French",
-    "Chinese", "Japanese", "Polish", "Spanish", "Swedish", "Danish", "Irish", "Dutch", "Swiss", "Greek", "Thai",
+    "President",
+    "Vice",
+    "Prime",
+    "Minister",
+    "Foreign",
+    "Defense",
+    "Defence",
+    "Secretary",
+    "State",
+    "General",
+    "Gen",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Chancellor",
+    "Adviser",
+    "Advisor",
+    "National",
+    "Security",
+    "Supreme",
+    "Leader",
+    "Chief",
+    "Ambassador",
+    "Ambbadador",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sen",
+    "Senator",
+    "Rep",
+    "Representative",
+    "King",
+    "Queen",
+    "Prince",
+    "Crown",
+    "Ayatollah",
+    "Sheikh",
+    "Pope",
+    "Governor",
+    "Gov",
+    "Mayor",
+    "Judge",
+    "Justice",
+    "Deputy",
+    "Commander",
+    "Colonel",
+    "Col",
+    "Lt",
+    "Captain",
+    "Admiral",
+    "Director",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Premier",
+    "Envoy",
+    "Special",
+    "Senior",
+    "Former",
+    "Presidential",
+    "Press",
+    "Interior",
+    "Finance",
+    "Economy",
+    "Affairs",
+    "Energy",
+    "Trade",
+    "US",
+    "U.S",
+    "UN",
+    "U.N",
+    "EU",
+    "UK",
+    "Professor",
+    "Prof",
+    "Kremlin",
+    "Pentagon",
+    "Iraqi",
+    "Israeli",
+    "Saudi",
+    "Emirati",
+    "Qatari",
+    "Kuwaiti",
+    "Pakistani",
+    "Afghan",
+    "Turkish",
+    "British",
+    "French",
+    "Chinese",
+    "Japanese",
+    "Polish",
+    "Spanish",
+    "Swedish",
+    "Danish",
+    "Irish",
+    "Dutch",
+    "Swiss",
+    "Greek",
+    "Thai",
 ];
 
 const ANAPHOR_HEADS: &[&str] = &[
-    "leader", "president", "minister", "premier", "chancellor", "spokesman", "spokeswoman", "diplomat", "envoy",
-    "general", "ayatollah", "king", "monarch",
+    "leader",
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "spokesman",
+    "spokeswoman",
+    "diplomat",
+    "envoy",
+    "general",
+    "ayatollah",
+    "king",
+    "monarch",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "He", "She"];
 
-const CONNECTORS: &[&str] = &["al", "bin", "ibn", "de", "del", "van", "von", "der", "da", "du", "le", "la", "el", "dos", "di"];
+const CONNECTORS: &[&str] = &[
+    "al", "bin", "ibn", "de", "del", "van", "von", "der", "da", "du", "le", "la", "el", "dos", "di",
+];
 
 fn is_capitalised(tok: &Tok) -> bool {
     tok.text.chars().next().is_some_and(char::is_uppercase)
@@ -173,21 +430,29 @@ fn is_possessive(tok: &Tok) -> bool {
 fn is_demonym(word: &str) -> bool {
     let lower = word.to_lowercase();
     word.chars().next().is_some_and(char::is_uppercase)
-        && (lower.ends_with("ian") || lower.ends_with("ean") || lower.ends_with("ese") || lower.ends_with("ish"))
+        && (lower.ends_with("ian")
+            || lower.ends_with("ean")
+            || lower.ends_with("ese")
+            || lower.ends_with("ish"))
 }
 
 /// Strip leading titles from a run of tokens; `None` when nothing name-like is left.
 fn name_from_run(toks: &[Tok]) -> Option<Range<usize>> {
     let mut start = 0;
     while start < toks.len()
-        && (TITLE_WORDS.contains(&toks[start].text) || NOT_NAMES.contains(&toks[start].text) || is_demonym(toks[start].text))
+        && (TITLE_WORDS.contains(&toks[start].text)
+            || NOT_NAMES.contains(&toks[start].text)
+            || is_demonym(toks[start].text))
         && start + 1 < toks.len()
     {
         start += 1;
     }
     let run = &toks[start..];
     let last = run.last()?;
-    if NOT_NAMES.contains(&last.text) || TITLE_WORDS.contains(&last.text) || (run.len() == 1 && is_demonym(last.text)) {
+    if NOT_NAMES.contains(&last.text)
+        || TITLE_WORDS.contains(&last.text)
+        || (run.len() == 1 && is_demonym(last.text))
+    {
         return None;
     }
     Some(run[0].range.start..last.range.end)
@@ -205,7 +470,8 @@ fn name_run_ending_at(_text: &str, toks: &[Tok], end: usize) -> Option<Range<usi
         if prev.comma_after || prev.stop_after || is_possessive(prev) {
             break;
         }
-        let joins = is_capitalised(prev) || (CONNECTORS.contains(&prev.text) && start >= 2 && is_capitalised(&toks[start - 2]));
+        let joins = is_capitalised(prev)
+            || (CONNECTORS.contains(&prev.text) && start >= 2 && is_capitalised(&toks[start - 2]));
         if !joins {
             break;
         }
@@ -241,7 +507,10 @@ fn first_name_run(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
 
 /// Tokens up to the end of the first clause (a comma, a stop, a preposition, "who").
 fn clause<'a>(toks: &[Tok<'a>]) -> Vec<Tok<'a>> {
-    const CLAUSE_BREAKS: &[&str] = &["in", "on", "at", "from", "after", "during", "to", "with", "who", "which", "that", "before", "as", "when", "while", "of"];
+    const CLAUSE_BREAKS: &[&str] = &[
+        "in", "on", "at", "from", "after", "during", "to", "with", "who", "which", "that",
+        "before", "as", "when", "while", "of",
+    ];
     let mut out = Vec::new();
     for tok in toks.iter().take(8) {
         if CLAUSE_BREAKS.contains(&tok.text) {
@@ -260,7 +529,10 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
     let first = toks.first()?;
     // The attribution must follow the closing mark directly (a comma at most between).
     let gap = text.get(range.start..first.range.start)?;
-    if gap.chars().any(|c| !c.is_whitespace() && c != ',' && c != '–' && c != '—') {
+    if gap
+        .chars()
+        .any(|c| !c.is_whitespace() && c != ',' && c != '–' && c != '—')
+    {
         return None;
     }
     if first.text.eq_ignore_ascii_case("according") && toks.get(1).is_some_and(|t| t.text == "to") {
@@ -271,10 +543,16 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
         if rest.first().is_some_and(|t| PRONOUNS.contains(&t.text)) {
             return Some(Cue::Anaphor(rest[0].range.clone()));
         }
-        return first_name_run(text, &rest).or_else(|| last_name_in(text, &rest)).map(Cue::Name);
+        return first_name_run(text, &rest)
+            .or_else(|| last_name_in(text, &rest))
+            .map(Cue::Name);
     }
     // "NAME [adverb] said": the subject is the words before the first verb.
-    let limit = toks.iter().position(|t| t.stop_after).map_or(toks.len(), |i| i + 1).min(10);
+    let limit = toks
+        .iter()
+        .position(|t| t.stop_after)
+        .map_or(toks.len(), |i| i + 1)
+        .min(10);
     let v = toks[..limit].iter().position(is_speech_verb)?;
     if v == 0 {
         return None;
@@ -294,14 +572,39 @@ fn clause_after_according<'a>(toks: &[Tok<'a>]) -> Vec<Tok<'a>> {
 }
 
 fn last_name_in(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
-    (0..toks.len()).rev().find_map(|end| name_run_ending_at(text, toks, end))
+    (0..toks.len())
+        .rev()
+        .find_map(|end| name_run_ending_at(text, toks, end))
 }
 
 /// The subject of the speech verb `toks[v]`: a name, a pronoun or a description.
 fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
-    const SKIPPABLE: &[&str] = &["has", "had", "have", "was", "is", "also", "later", "then", "once", "recently", "earlier", "again", "further", "reportedly", "previously", "had", "would", "will", "could"];
+    const SKIPPABLE: &[&str] = &[
+        "has",
+        "had",
+        "have",
+        "was",
+        "is",
+        "also",
+        "later",
+        "then",
+        "once",
+        "recently",
+        "earlier",
+        "again",
+        "further",
+        "reportedly",
+        "previously",
+        "had",
+        "would",
+        "will",
+        "could",
+    ];
     let mut end = v;
-    while end > 0 && (SKIPPABLE.contains(&toks[end - 1].text) || toks[end - 1].text.ends_with("ly") && !is_capitalised(&toks[end - 1])) {
+    while end > 0
+        && (SKIPPABLE.contains(&toks[end - 1].text)
+            || toks[end - 1].text.ends_with("ly") && !is_capitalised(&toks[end - 1]))
+    {
         end -= 1;
     }
     if end == 0 {
@@ -310,7 +613,9 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
     let mut last = end - 1;
     // "John Bolton, who met ... summit, told": skip the relative clause.
     if toks[last].comma_after && !is_capitalised(&toks[last]) {
-        let who = (0..last).rev().take(30).find(|&i| matches!(toks[i].text, "who" | "which") && i > 0 && toks[i - 1].comma_after)?;
+        let who = (0..last).rev().take(30).find(|&i| {
+            matches!(toks[i].text, "who" | "which") && i > 0 && toks[i - 1].comma_after
+        })?;
         last = who - 1;
     }
     if toks[last].stop_after {
@@ -321,16 +626,25 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
     }
     if let Some(name) = name_run_ending_at(text, toks, last) {
         // "The deputy commander of Iran's Revolutionary Guards boasted": the name is not the subject.
-        let mut run_start = toks.iter().position(|t| t.range.start >= name.start).unwrap_or(0);
-        while run_start > 0 && (is_capitalised(&toks[run_start - 1]) || is_possessive(&toks[run_start - 1])) {
+        let mut run_start = toks
+            .iter()
+            .position(|t| t.range.start >= name.start)
+            .unwrap_or(0);
+        while run_start > 0
+            && (is_capitalised(&toks[run_start - 1]) || is_possessive(&toks[run_start - 1]))
+        {
             run_start -= 1;
         }
-        let governed = run_start >= 2 && toks[run_start - 1].text == "of" && !is_capitalised(&toks[run_start - 2]);
+        let governed = run_start >= 2
+            && toks[run_start - 1].text == "of"
+            && !is_capitalised(&toks[run_start - 2]);
         return (!governed).then_some(Cue::Name(name));
     }
     if ANAPHOR_HEADS.contains(&toks[last].text) && last > 0 {
         // "the Russian leader": a description of someone named before.
-        let det = (last.saturating_sub(4)..last).rev().find(|&i| toks[i].text.eq_ignore_ascii_case("the"))?;
+        let det = (last.saturating_sub(4)..last)
+            .rev()
+            .find(|&i| toks[i].text.eq_ignore_ascii_case("the"))?;
         return Some(Cue::Anaphor(toks[det].range.start..toks[last].range.end));
     }
     None
@@ -341,7 +655,10 @@ fn before_quote(text: &str, range: Range<usize>) -> Option<Cue> {
     // Only the quote's own sentence counts.
     let sentence_start = toks.iter().rposition(|t| t.stop_after).map_or(0, |i| i + 1);
     let toks = &toks[sentence_start..];
-    if let Some(at) = toks.windows(2).rposition(|w| w[0].text.eq_ignore_ascii_case("according") && w[1].text == "to") {
+    if let Some(at) = toks
+        .windows(2)
+        .rposition(|w| w[0].text.eq_ignore_ascii_case("according") && w[1].text == "to")
+    {
         if let Some(name) = first_name_run(text, &clause_after_according(&toks[at + 2..])) {
             return Some(Cue::Name(name));
         }

@@ -76,11 +76,7 @@ pub fn find_quotes(text: &str, paragraph: Range<usize>, paragraph_idx: usize) ->
         match (ch, open) {
             ('“' | '„', None) => open = Some((at, Mark::Curly)),
             ('«', None) => open = Some((at, Mark::Angle)),
-            ('"', None) => {
-                if next.is_some_and(|c| !c.is_whitespace()) {
-                    open = Some((at, Mark::Straight));
-                }
-            }
+            ('"', None) if next.is_some_and(|c| !c.is_whitespace()) => open = Some((at, Mark::Straight)),
             ('“', Some((start, Mark::Curly))) => {
                 // A second opening mark: the first quote was never closed.
                 quotes.extend(make(text, start, at, false, paragraph_idx));
@@ -88,7 +84,8 @@ pub fn find_quotes(text: &str, paragraph: Range<usize>, paragraph_idx: usize) ->
                 nested_open = false;
             }
             ('"', Some((start, Mark::Curly | Mark::Angle))) => {
-                let looks_opening = prev.is_none_or(char::is_whitespace) && next.is_some_and(char::is_alphanumeric);
+                let looks_opening =
+                    prev.is_none_or(char::is_whitespace) && next.is_some_and(char::is_alphanumeric);
                 if nested_open {
                     nested_open = false;
                 } else if looks_opening {
@@ -130,9 +127,19 @@ fn repair_point(text: &str, start: usize, para_end: usize) -> usize {
     best
 }
 
-fn make(text: &str, start: usize, end: usize, closed: bool, paragraph: usize) -> Option<MarkedQuote> {
+fn make(
+    text: &str,
+    start: usize,
+    end: usize,
+    closed: bool,
+    paragraph: usize,
+) -> Option<MarkedQuote> {
     let open_len = text[start..].chars().next().map_or(1, char::len_utf8);
-    let close_len = if closed { text[..end].chars().next_back().map_or(0, char::len_utf8) } else { 0 };
+    let close_len = if closed {
+        text[..end].chars().next_back().map_or(0, char::len_utf8)
+    } else {
+        0
+    };
     let raw_inner = start + open_len..end.saturating_sub(close_len).max(start + open_len);
     let slice = &text[raw_inner.clone()];
     let lead = slice.len() - slice.trim_start().len();
@@ -142,30 +149,63 @@ fn make(text: &str, start: usize, end: usize, closed: bool, paragraph: usize) ->
         return None;
     }
     let end = if closed { end } else { inner.end };
-    Some(MarkedQuote { span: start..end, inner, paragraph })
+    Some(MarkedQuote {
+        span: start..end,
+        inner,
+        paragraph,
+    })
 }
 
 /// Words that introduce a title rather than speech: `the 2017 book "What is Russia?"`.
 const TITLE_CUES: [&str; 24] = [
-    "book", "books", "novel", "film", "movie", "documentary", "titled", "entitled", "named", "called", "dubbed",
-    "song", "album", "article", "column", "essay", "report", "program", "programme", "show", "series", "newspaper",
-    "magazine", "slogan",
+    "book",
+    "books",
+    "novel",
+    "film",
+    "movie",
+    "documentary",
+    "titled",
+    "entitled",
+    "named",
+    "called",
+    "dubbed",
+    "song",
+    "album",
+    "article",
+    "column",
+    "essay",
+    "report",
+    "program",
+    "programme",
+    "show",
+    "series",
+    "newspaper",
+    "magazine",
+    "slogan",
 ];
 
 /// Small words a title may keep in lower case.
-const TITLE_SMALL_WORDS: [&str; 14] = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "from"];
+const TITLE_SMALL_WORDS: [&str; 14] = [
+    "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "from",
+];
 
 /// False for titles ("What is Russia?" after "book") and scare quotes ("denuclearize"):
 /// one or two words with no attribution, or capitalised like a title.
 pub fn is_speech(text: &str, quote: &MarkedQuote, has_explicit_speaker: bool) -> bool {
     let inner = &text[quote.inner.clone()];
-    let words: Vec<&str> = inner.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = inner
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
     let before = &text[..quote.span.start];
     let preceding: Vec<String> = before
         .split_whitespace()
         .rev()
         .take(3)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .collect();
     if preceding.iter().any(|w| TITLE_CUES.contains(&w.as_str())) {
         return false;
@@ -176,9 +216,14 @@ pub fn is_speech(text: &str, quote: &MarkedQuote, has_explicit_speaker: bool) ->
     }
     let title_case = words.len() >= 2
         && words.iter().enumerate().all(|(i, w)| {
-            w.chars().next().is_some_and(char::is_uppercase) || (i > 0 && TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+            w.chars().next().is_some_and(char::is_uppercase)
+                || (i > 0 && TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
         })
-        && words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() >= 2;
+        && words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            >= 2;
     let ends_sentence = inner.trim_end().ends_with(['.', '!', '?', ',']);
     !(title_case && !ends_sentence && !has_explicit_speaker)
 }

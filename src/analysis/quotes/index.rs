@@ -23,9 +23,9 @@ const CHECKPOINT: usize = 16;
 /// they are "the United States"-like n-grams that vote everywhere.
 const MIN_STOP_POSTINGS: usize = 2_000;
 /// Postings a query reads at most (beyond its three rarest seeds).
-const QUERY_POSTINGS_BUDGET: usize = 40_000;
+const QUERY_POSTINGS_BUDGET: usize = 3_000;
 /// Candidate regions aligned per query at most.
-const MAX_CANDIDATES: usize = 48;
+const MAX_CANDIDATES: usize = 20;
 
 #[derive(Debug, Default)]
 pub struct TextIndex {
@@ -97,7 +97,7 @@ impl TextIndex {
         for doc in &per_doc {
             doc_first_word.push(global);
             for (k, &offset) in doc.offsets.iter().enumerate() {
-                if (global as usize + k) % CHECKPOINT == 0 {
+                if (global as usize + k).is_multiple_of(CHECKPOINT) {
                     checkpoints.push(offset);
                 }
             }
@@ -111,19 +111,31 @@ impl TextIndex {
             global += doc.offsets.len() as u32;
         }
         doc_first_word.push(global);
-        TextIndex { doc_first_word, checkpoints, bucket_starts, postings, bucket_mask }
+        TextIndex {
+            doc_first_word,
+            checkpoints,
+            bucket_starts,
+            postings,
+            bucket_mask,
+        }
     }
 
     /// Heap bytes the index holds.
     pub fn heap_bytes(&self) -> usize {
-        (self.doc_first_word.capacity() + self.checkpoints.capacity() + self.bucket_starts.capacity() + self.postings.capacity())
+        (self.doc_first_word.capacity()
+            + self.checkpoints.capacity()
+            + self.bucket_starts.capacity()
+            + self.postings.capacity())
             * std::mem::size_of::<u32>()
     }
 
     fn bucket(&self, hash: u64) -> &[u32] {
         let b = (hash & self.bucket_mask) as usize;
         match (self.bucket_starts.get(b), self.bucket_starts.get(b + 1)) {
-            (Some(&start), Some(&end)) => self.postings.get(start as usize..end as usize).unwrap_or(&[]),
+            (Some(&start), Some(&end)) => self
+                .postings
+                .get(start as usize..end as usize)
+                .unwrap_or(&[]),
             _ => &[],
         }
     }
@@ -132,7 +144,8 @@ impl TextIndex {
         match self.doc_first_word.binary_search(&global) {
             // Empty documents share a first word with the next one: take the last of them.
             Ok(mut i) => {
-                while i + 1 < self.doc_first_word.len() - 1 && self.doc_first_word[i + 1] == global {
+                while i + 1 < self.doc_first_word.len() - 1 && self.doc_first_word[i + 1] == global
+                {
                     i += 1;
                 }
                 i
@@ -182,28 +195,44 @@ impl TextIndex {
         // the words an analyst dropped or added.
         const DIAGONAL_TOLERANCE: i64 = 4;
         let margin: i64 = if has_gaps { 80 } else { 8 };
-        let mut clusters: Vec<Candidate> = Vec::new();
+        // First the runs and their votes only; documents are looked up for the few kept.
+        let mut runs: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < hits.len() {
-            let doc = self.doc_of_word(hits[i].1);
             let mut j = i + 1;
-            while j < hits.len() && hits[j].0 - hits[j - 1].0 <= DIAGONAL_TOLERANCE && self.doc_of_word(hits[j].1) == doc {
+            while j < hits.len() && hits[j].0 - hits[j - 1].0 <= DIAGONAL_TOLERANCE {
                 j += 1;
             }
-            let (first, last) = (self.doc_first_word[doc] as i64, self.doc_first_word[doc + 1] as i64);
+            runs.push((i, j));
+            i = j;
+        }
+        let best = runs.iter().map(|(i, j)| j - i).max().unwrap_or(0);
+        let floor = (best * 4).div_ceil(10).max(1);
+        let mut clusters: Vec<Candidate> = Vec::new();
+        for (i, j) in runs.into_iter().filter(|(i, j)| j - i >= floor) {
+            // A run may straddle two documents: it belongs to the one of its first hit.
+            let doc = self.doc_of_word(hits[i].1);
+            let (first, last) = (
+                self.doc_first_word[doc] as i64,
+                self.doc_first_word[doc + 1] as i64,
+            );
+            let votes = hits[i..j]
+                .iter()
+                .filter(|h| (first..last).contains(&(h.1 as i64)))
+                .count();
             let start = (hits[i].0 - margin).clamp(first, last);
             let end = (hits[j - 1].0 + n_quote_words as i64 + margin).clamp(first, last);
             clusters.push(Candidate {
                 doc: doc as u32,
                 words: (start - first) as u32..(end - first) as u32,
-                votes: (j - i) as u32,
+                votes: votes as u32,
             });
-            i = j;
         }
-        clusters.sort_by(|a, b| b.votes.cmp(&a.votes).then_with(|| (a.doc, a.words.start).cmp(&(b.doc, b.words.start))));
-        let best = clusters.first().map_or(0, |c| c.votes);
-        let floor = (best * 3).div_ceil(10).max(1);
-        clusters.retain(|c| c.votes >= floor);
+        clusters.sort_by(|a, b| {
+            b.votes
+                .cmp(&a.votes)
+                .then_with(|| (a.doc, a.words.start).cmp(&(b.doc, b.words.start)))
+        });
         clusters.truncate(MAX_CANDIDATES);
         clusters
     }

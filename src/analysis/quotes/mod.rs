@@ -19,8 +19,8 @@ use std::sync::Arc;
 
 use super::actors::{ActorId, ActorIndex, ActorKind, DocActors};
 use super::corpus::{DocId, Document};
-use attribution::Cue;
 pub use align::DiffOp;
+use attribution::Cue;
 pub use index::SHINGLE;
 
 /// A quotation in a corpus document.
@@ -67,13 +67,21 @@ struct Speaker {
 impl Speaker {
     fn from_span(text: &str, span: Range<usize>, actors: &DocActors) -> Speaker {
         let name = text.get(span.clone()).map(clean_name);
-        Speaker { actor: actor_at(actors, &span), name, span: Some(span) }
+        Speaker {
+            actor: actor_at(actors, &span),
+            name,
+            span: Some(span),
+        }
     }
 
     fn from_actor(actors: &DocActors, mention: usize) -> Option<Speaker> {
         let m = actors.mentions.get(mention)?;
         let name = actors.actors.get(m.actor as usize).map(|a| a.name.clone());
-        Some(Speaker { actor: Some(m.actor), name, span: Some(m.span.clone()) })
+        Some(Speaker {
+            actor: Some(m.actor),
+            name,
+            span: Some(m.span.clone()),
+        })
     }
 
     fn is_known(&self) -> bool {
@@ -92,13 +100,22 @@ fn attribution_whitespace(text: &str) -> String {
 
 /// The actor whose mention overlaps `span` most (a person preferred).
 fn actor_at(actors: &DocActors, span: &Range<usize>) -> Option<u32> {
-    let first = actors.mentions.partition_point(|m| m.span.end <= span.start);
+    let first = actors
+        .mentions
+        .partition_point(|m| m.span.end <= span.start);
     actors.mentions[first..]
         .iter()
         .take_while(|m| m.span.start < span.end)
         .max_by_key(|m| {
-            let overlap = m.span.end.min(span.end).saturating_sub(m.span.start.max(span.start));
-            let is_person = actors.actors.get(m.actor as usize).is_some_and(|a| a.kind == ActorKind::Person);
+            let overlap = m
+                .span
+                .end
+                .min(span.end)
+                .saturating_sub(m.span.start.max(span.start));
+            let is_person = actors
+                .actors
+                .get(m.actor as usize)
+                .is_some_and(|a| a.kind == ActorKind::Person);
             (is_person, overlap)
         })
         .map(|m| m.actor)
@@ -115,9 +132,13 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
         for quote in extract::find_quotes(text, para.clone(), para_idx) {
             let cue = attribution::explicit_cue(text, para.clone(), quote.span.clone());
             let alone = text[para.start..quote.span.start].trim().is_empty()
-                && !text[quote.span.end..para.end].chars().any(char::is_alphanumeric);
+                && !text[quote.span.end..para.end]
+                    .chars()
+                    .any(char::is_alphanumeric);
             let cue = match (cue, paragraphs.get(para_idx + 1)) {
-                (None, Some(next)) if alone => attribution::epigraph_cue(text, quote.span.end..next.end).map(|c| (c, true)),
+                (None, Some(next)) if alone => {
+                    attribution::epigraph_cue(text, quote.span.end..next.end).map(|c| (c, true))
+                }
                 (cue, _) => cue,
             };
             let adjacent_name = matches!(cue, Some((Cue::Name(_), true)));
@@ -127,7 +148,9 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
             } else {
                 match cue {
                     Some((Cue::Name(span), _)) => Speaker::from_span(text, span, actors),
-                    Some((Cue::Anaphor(_), _)) => resolve_anaphor(text, &paragraphs, para_idx, quote.span.start, actors),
+                    Some((Cue::Anaphor(_), _)) => {
+                        resolve_anaphor(text, &paragraphs, para_idx, quote.span.start, actors)
+                    }
                     None => {
                         let starts_paragraph = text[para.start..quote.span.start].trim().is_empty();
                         last_in_paragraph
@@ -137,7 +160,11 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                                 attribution::last_speaker_clause(text, para.start..quote.span.start)
                                     .map(|span| Speaker::from_span(text, span, actors))
                             })
-                            .or_else(|| previous_paragraph_speaker.clone().filter(|_| starts_paragraph))
+                            .or_else(|| {
+                                previous_paragraph_speaker
+                                    .clone()
+                                    .filter(|_| starts_paragraph)
+                            })
                             .unwrap_or_default()
                     }
                 }
@@ -162,17 +189,28 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
 
 /// `he said`, `the Russian leader insisted`: whoever was last said to speak in this or the
 /// previous paragraph, else the nearest person named before the quote.
-fn resolve_anaphor(text: &str, paragraphs: &[Range<usize>], para_idx: usize, quote_start: usize, actors: &DocActors) -> Speaker {
+fn resolve_anaphor(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    para_idx: usize,
+    quote_start: usize,
+    actors: &DocActors,
+) -> Speaker {
     let window_start = paragraphs[para_idx.saturating_sub(1)].start;
     if let Some(span) = attribution::last_speaker_clause(text, window_start..quote_start) {
         return Speaker::from_span(text, span, actors);
     }
-    let before = actors.mentions.partition_point(|m| m.span.end <= quote_start);
+    let before = actors
+        .mentions
+        .partition_point(|m| m.span.end <= quote_start);
     (0..before)
         .rev()
         .find(|&i| {
             let actor = actors.mentions[i].actor as usize;
-            actors.actors.get(actor).is_some_and(|a| a.kind == ActorKind::Person)
+            actors
+                .actors
+                .get(actor)
+                .is_some_and(|a| a.kind == ActorKind::Person)
         })
         .and_then(|i| Speaker::from_actor(actors, i))
         .unwrap_or_default()
@@ -200,21 +238,38 @@ pub struct QuoteIndex {
 }
 
 impl QuoteIndex {
-    pub fn build(docs: &[Arc<Document>], per_doc: &[&DocQuotes], actors: &ActorIndex) -> QuoteIndex {
+    pub fn build(
+        docs: &[Arc<Document>],
+        per_doc: &[&DocQuotes],
+        actors: &ActorIndex,
+    ) -> QuoteIndex {
         let mut quotes = Vec::new();
         for (doc_idx, doc_quotes) in per_doc.iter().enumerate() {
             let doc = doc_idx as DocId;
             for q in &doc_quotes.quotes {
-                let speaker = q.speaker.and_then(|local| actors.global_id(doc, local)).filter(|&id| (id as usize) < actors.actors.len());
+                let speaker = q
+                    .speaker
+                    .and_then(|local| actors.global_id(doc, local))
+                    .filter(|&id| (id as usize) < actors.actors.len());
                 let speaker_name = match speaker {
                     Some(id) => Some(actors.actor(id).name.clone()),
                     None => q.speaker_name.clone(),
                 };
-                quotes.push(SourceQuote { doc, span: q.span.clone(), inner: q.inner.clone(), speaker, speaker_name, is_speech: q.is_speech });
+                quotes.push(SourceQuote {
+                    doc,
+                    span: q.span.clone(),
+                    inner: q.inner.clone(),
+                    speaker,
+                    speaker_name,
+                    is_speech: q.is_speech,
+                });
             }
         }
         let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-        QuoteIndex { quotes, text: index::TextIndex::build(&texts) }
+        QuoteIndex {
+            quotes,
+            text: index::TextIndex::build(&texts),
+        }
     }
 
     /// Source spans that carry `quote`, best first.
@@ -222,19 +277,32 @@ impl QuoteIndex {
         let tokens = normalize::quote_tokens(quote);
         let mut found: Vec<QuoteMatch> = Vec::new();
         for candidate in self.text.candidates(&tokens) {
-            let Some(doc) = docs.get(candidate.doc as usize) else { continue };
-            let words = self.text.doc_words(candidate.doc, &doc.text, candidate.words.clone());
-            let Some(alignment) = align::align(&tokens, &words) else { continue };
+            let Some(doc) = docs.get(candidate.doc as usize) else {
+                continue;
+            };
+            let words = self
+                .text
+                .doc_words(candidate.doc, &doc.text, candidate.words.clone());
+            let Some(alignment) = align::align(&tokens, &words) else {
+                continue;
+            };
             if alignment.similarity < MIN_SIMILARITY {
                 continue;
             }
             let overlapping = found.iter_mut().find(|m| {
-                m.doc == candidate.doc && m.span.start < alignment.source.end && alignment.source.start < m.span.end
+                m.doc == candidate.doc
+                    && m.span.start < alignment.source.end
+                    && alignment.source.start < m.span.end
             });
             match overlapping {
                 Some(existing) if existing.similarity >= alignment.similarity => {}
                 Some(existing) => {
-                    *existing = QuoteMatch { doc: candidate.doc, span: alignment.source, similarity: alignment.similarity, diff: alignment.ops };
+                    *existing = QuoteMatch {
+                        doc: candidate.doc,
+                        span: alignment.source,
+                        similarity: alignment.similarity,
+                        diff: alignment.ops,
+                    };
                 }
                 None => found.push(QuoteMatch {
                     doc: candidate.doc,
@@ -264,13 +332,19 @@ impl QuoteIndex {
 
     /// The speech quotes of one actor.
     pub fn quotes_of(&self, speaker: ActorId) -> impl Iterator<Item = &SourceQuote> {
-        self.quotes.iter().filter(move |q| q.is_speech && q.speaker == Some(speaker))
+        self.quotes
+            .iter()
+            .filter(move |q| q.is_speech && q.speaker == Some(speaker))
     }
 
     /// Heap bytes of the matching index (the seed index and the extracted quotes).
     pub fn heap_bytes(&self) -> usize {
         let quotes: usize = self.quotes.capacity() * std::mem::size_of::<SourceQuote>()
-            + self.quotes.iter().map(|q| q.speaker_name.as_ref().map_or(0, String::capacity)).sum::<usize>();
+            + self
+                .quotes
+                .iter()
+                .map(|q| q.speaker_name.as_ref().map_or(0, String::capacity))
+                .sum::<usize>();
         self.text.heap_bytes() + quotes
     }
 }

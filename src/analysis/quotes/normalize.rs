@@ -81,7 +81,11 @@ impl Iterator for WordIter<'_> {
             }
         }
         let start = start?;
-        let word = Word { start: self.pos + start, end: self.pos + word_end, hash };
+        let word = Word {
+            start: self.pos + start,
+            end: self.pos + word_end,
+            hash,
+        };
         self.pos = word.end;
         Some(word)
     }
@@ -94,7 +98,9 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
 
 /// The hash of one word as [`WordIter`] would compute it.
 pub fn word_hash(word: &str) -> u64 {
-    WordIter::new(word, 0..word.len()).next().map_or(0, |w| w.hash)
+    WordIter::new(word, 0..word.len())
+        .next()
+        .map_or(0, |w| w.hash)
 }
 
 /// The seed hash of `n` consecutive word hashes.
@@ -126,17 +132,21 @@ pub fn quote_tokens(text: &str) -> Vec<QuoteToken> {
     while i < text.len() {
         let rest = &text[i..];
         let special: Option<(usize, Option<QuoteToken>)> = if rest.starts_with('[') {
-            rest.find(']').filter(|&close| !rest[1..close].contains('[')).map(|close| {
-                let inner = rest[1..close].trim();
-                let token = if inner.eq_ignore_ascii_case("sic") || inner.eq_ignore_ascii_case("sic!") {
-                    None
-                } else if inner.is_empty() || is_ellipsis(inner) {
-                    Some(QuoteToken::Gap(i..i + close + 1))
-                } else {
-                    Some(QuoteToken::Wildcard(i..i + close + 1))
-                };
-                (close + 1, token)
-            })
+            rest.find(']')
+                .filter(|&close| !rest[1..close].contains('['))
+                .map(|close| {
+                    let inner = rest[1..close].trim();
+                    let token = if inner.eq_ignore_ascii_case("sic")
+                        || inner.eq_ignore_ascii_case("sic!")
+                    {
+                        None
+                    } else if inner.is_empty() || is_ellipsis(inner) {
+                        Some(QuoteToken::Gap(i..i + close + 1))
+                    } else {
+                        Some(QuoteToken::Wildcard(i..i + close + 1))
+                    };
+                    (close + 1, token)
+                })
         } else if rest.starts_with("...") || rest.starts_with(". . .") {
             let len = if rest.starts_with("...") { 3 } else { 5 };
             let extra = rest[len..].bytes().take_while(|&b| b == b'.').count();
@@ -171,7 +181,10 @@ fn is_ellipsis(text: &str) -> bool {
 
 /// How many words a brief's quote has (gaps and brackets not counted).
 pub fn count_words(text: &str) -> usize {
-    quote_tokens(text).iter().filter(|t| matches!(t, QuoteToken::Word(_))).count()
+    quote_tokens(text)
+        .iter()
+        .filter(|t| matches!(t, QuoteToken::Word(_)))
+        .count()
 }
 
 #[cfg(test)]
@@ -179,14 +192,28 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        words(text, 0..text.len()).iter().map(|w| &text[w.range()]).collect()
+        words(text, 0..text.len())
+            .iter()
+            .map(|w| &text[w.range()])
+            .collect()
     }
 
     #[test]
     fn words_split_on_punctuation_and_keep_apostrophes() {
-        assert_eq!(texts("“Iran-backed,” Putin’s can't — tête-à-tête 50,000."), [
-            "Iran", "backed", "Putin’s", "can't", "tête", "à", "tête", "50", "000"
-        ]);
+        assert_eq!(
+            texts("“Iran-backed,” Putin’s can't — tête-à-tête 50,000."),
+            [
+                "Iran",
+                "backed",
+                "Putin’s",
+                "can't",
+                "tête",
+                "à",
+                "tête",
+                "50",
+                "000"
+            ]
+        );
     }
 
     #[test]
@@ -207,7 +234,21 @@ mod tests {
                 QuoteToken::Wildcard(r) => format!("<{}>", &text[r.clone()]),
             })
             .collect();
-        assert_eq!(kinds, ["we", "<[Russia]>", "want", "<gap>", "to", "work", "<gap>", "together", "<gap>", "now"]);
+        assert_eq!(
+            kinds,
+            [
+                "we",
+                "<[Russia]>",
+                "want",
+                "<gap>",
+                "to",
+                "work",
+                "<gap>",
+                "together",
+                "<gap>",
+                "now"
+            ]
+        );
         assert_eq!(count_words(text), 6);
     }
 

@@ -16,10 +16,18 @@ pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Option<Vec<Co
         return None;
     }
     let (para_start, mark) = open_quote_at(&file.brief.masked, offset)?;
-    let inner_start = mark + file.brief.masked[mark..].chars().next().map_or(1, char::len_utf8);
+    let inner_start = mark
+        + file.brief.masked[mark..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
     let partial = typed_word(&file.text, offset);
     let partial = partial.start.max(inner_start)..offset;
-    let complete = file.brief.masked.get(inner_start..partial.start).unwrap_or_default();
+    let complete = file
+        .brief
+        .masked
+        .get(inner_start..partial.start)
+        .unwrap_or_default();
     let items = if count_words(complete) >= 3 {
         continuations(cx, file, complete, partial)
     } else {
@@ -39,7 +47,9 @@ fn open_quote_at(masked: &str, offset: usize) -> Option<(usize, usize)> {
         match (ch, open) {
             ('“' | '«' | '„', None) => open = Some(at),
             ('”' | '»', Some(_)) => open = None,
-            ('"', None) if prev.is_none_or(|c| c.is_whitespace() || "([{—–-:/".contains(c)) => open = Some(at),
+            ('"', None) if prev.is_none_or(|c| c.is_whitespace() || "([{—–-:/".contains(c)) => {
+                open = Some(at)
+            }
             ('"', Some(_)) => open = None,
             _ => {}
         }
@@ -49,8 +59,17 @@ fn open_quote_at(masked: &str, offset: usize) -> Option<(usize, usize)> {
 }
 
 /// The rest of each source sentence that starts with the typed words.
-fn continuations(cx: Context, file: &BriefFile, typed: &str, partial: Range<usize>) -> Vec<Completion> {
-    let prefix = file.text.get(partial.clone()).unwrap_or_default().to_lowercase();
+fn continuations(
+    cx: Context,
+    file: &BriefFile,
+    typed: &str,
+    partial: Range<usize>,
+) -> Vec<Completion> {
+    let prefix = file
+        .text
+        .get(partial.clone())
+        .unwrap_or_default()
+        .to_lowercase();
     let mut items: Vec<Completion> = Vec::new();
     for m in cx.corpus.quotes.find(&cx.corpus.docs, typed) {
         if m.similarity < 1.0 {
@@ -58,7 +77,9 @@ fn continuations(cx: Context, file: &BriefFile, typed: &str, partial: Range<usiz
         }
         let doc = cx.corpus.doc(m.doc);
         let rest = doc.text.get(m.span.end..).unwrap_or_default();
-        let Some(word_at) = rest.find(|c: char| c.is_alphanumeric()) else { continue };
+        let Some(word_at) = rest.find(|c: char| c.is_alphanumeric()) else {
+            continue;
+        };
         if rest[..word_at].contains(['.', '!', '?', '"', '”', '\n']) {
             continue; // the sentence ends where the typed words do
         }
@@ -71,14 +92,24 @@ fn continuations(cx: Context, file: &BriefFile, typed: &str, partial: Range<usiz
             .min()
             .unwrap_or(rest.len());
         let insert = rest[..end].trim_end().trim_end_matches(',').to_string();
-        if insert.is_empty() || !insert.to_lowercase().starts_with(&prefix) || items.iter().any(|i| i.insert_text == insert) {
+        if insert.is_empty()
+            || !insert.to_lowercase().starts_with(&prefix)
+            || items.iter().any(|i| i.insert_text == insert)
+        {
             continue;
         }
         items.push(Completion {
             label: shorten(&insert, 60),
             kind: CompletionKind::Quote,
-            detail: Some(format!("@{} line {}", doc.key, doc.line_index.line_of(m.span.end) + 1)),
-            documentation: Some(format!("> {}", shorten(&doc.text[m.span.start..m.span.end + word_at + end], 400))),
+            detail: Some(format!(
+                "@{} line {}",
+                doc.key,
+                doc.line_index.line_of(m.span.end) + 1
+            )),
+            documentation: Some(format!(
+                "> {}",
+                shorten(&doc.text[m.span.start..m.span.end + word_at + end], 400)
+            )),
             filter_text: insert.clone(),
             insert_text: insert,
             edit_range: partial.clone(),
@@ -89,33 +120,60 @@ fn continuations(cx: Context, file: &BriefFile, typed: &str, partial: Range<usiz
 }
 
 /// The quotes of the speaker the brief names before the open mark (`Putin said "`).
-fn speaker_quotes(cx: Context, file: &BriefFile, para_start: usize, mark: usize, typed: Range<usize>) -> Vec<Completion> {
+fn speaker_quotes(
+    cx: Context,
+    file: &BriefFile,
+    para_start: usize,
+    mark: usize,
+    typed: Range<usize>,
+) -> Vec<Completion> {
     let masked = &file.brief.masked;
-    let Some((Cue::Name(span), _)) = attribution::explicit_cue(masked, para_start..mark + 1, mark..mark + 1) else {
+    let Some((Cue::Name(span), _)) =
+        attribution::explicit_cue(masked, para_start..mark + 1, mark..mark + 1)
+    else {
         return Vec::new();
     };
     let name = file.text.get(span).unwrap_or_default();
     let actor = cx.corpus.actors.resolve(name);
-    let typed_text = file.text.get(typed.clone()).unwrap_or_default().trim_start().to_lowercase();
+    let typed_text = file
+        .text
+        .get(typed.clone())
+        .unwrap_or_default()
+        .trim_start()
+        .to_lowercase();
     let mut items: Vec<Completion> = Vec::new();
     for q in cx.corpus.quotes.quotes.iter().filter(|q| q.is_speech) {
         let same = match (actor, q.speaker) {
             (Some(a), Some(s)) => a == s,
-            _ => q.speaker_name.as_deref().is_some_and(|s| names_agree(s, name)),
+            _ => q
+                .speaker_name
+                .as_deref()
+                .is_some_and(|s| names_agree(s, name)),
         };
         if !same {
             continue;
         }
         let doc = cx.corpus.doc(q.doc);
         let words = doc.text.get(q.inner.clone()).unwrap_or_default();
-        let insert: String = words.split_whitespace().collect::<Vec<_>>().join(" ").trim_end_matches(',').to_string();
-        if !insert.to_lowercase().starts_with(&typed_text) || items.iter().any(|i| i.insert_text == insert) {
+        let insert: String = words
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_end_matches(',')
+            .to_string();
+        if !insert.to_lowercase().starts_with(&typed_text)
+            || items.iter().any(|i| i.insert_text == insert)
+        {
             continue;
         }
         items.push(Completion {
             label: shorten(&insert, 60),
             kind: CompletionKind::Quote,
-            detail: Some(format!("{} · @{}", q.speaker_name.as_deref().unwrap_or(name), doc.key)),
+            detail: Some(format!(
+                "{} · @{}",
+                q.speaker_name.as_deref().unwrap_or(name),
+                doc.key
+            )),
             documentation: Some(format!("> {insert}")),
             filter_text: insert.clone(),
             insert_text: insert,

@@ -21,7 +21,11 @@ Russian Defense Minister Sergei Shoigu spoke to an Italian newspaper on Wednesda
 fn corpus() -> CorpusIndex {
     let sources = [("tehran", TEHRAN), ("rome", ROME)]
         .iter()
-        .map(|(key, text)| SourceText { path: format!("/w/{key}.txt").into(), rel_path: format!("{key}.txt"), text: text.to_string() })
+        .map(|(key, text)| SourceText {
+            path: format!("/w/{key}.txt").into(),
+            rel_path: format!("{key}.txt"),
+            text: text.to_string(),
+        })
         .collect();
     CorpusIndex::build(sources, Vec::new())
 }
@@ -29,13 +33,20 @@ fn corpus() -> CorpusIndex {
 /// The brief without its `$0` marker, and the marker's offset.
 fn brief(fixture: &str) -> (BriefFile, usize) {
     let offset = fixture.find("$0").unwrap_or(0);
-    (BriefFile::new("brief.md".into(), fixture.replace("$0", "")), offset)
+    (
+        BriefFile::new("brief.md".into(), fixture.replace("$0", "")),
+        offset,
+    )
 }
 
 fn with_context<T>(f: impl FnOnce(Context) -> T) -> T {
     let corpus = corpus();
     let settings = CheckSettings::default();
-    f(Context { corpus: &corpus, settings: &settings, index_ready: true })
+    f(Context {
+        corpus: &corpus,
+        settings: &settings,
+        index_ready: true,
+    })
 }
 
 fn check_diagnostics(fixture: &str, expect: Expect) {
@@ -43,7 +54,14 @@ fn check_diagnostics(fixture: &str, expect: Expect) {
     let out = with_context(|cx| {
         ide::diagnostics(cx, &file)
             .iter()
-            .map(|d| format!("{} {:?}: {}\n", d.code, &file.text[d.range.clone()], d.message))
+            .map(|d| {
+                format!(
+                    "{} {:?}: {}\n",
+                    d.code,
+                    &file.text[d.range.clone()],
+                    d.message
+                )
+            })
             .collect::<String>()
     });
     expect.assert_eq(&out);
@@ -83,19 +101,29 @@ Short: "not realistic" is not checked.
     );
 }
 
-
-fn check_feature(fixture: &str, feature: impl FnOnce(Context, &BriefFile, usize) -> String, expect: Expect) {
+fn check_feature(
+    fixture: &str,
+    feature: impl FnOnce(Context, &BriefFile, usize) -> String,
+    expect: Expect,
+) {
     let (file, offset) = brief(fixture);
     let out = with_context(|cx| feature(cx, &file, offset));
     expect.assert_eq(&out);
 }
 
 fn show_targets(cx: Context, file: &BriefFile, offset: usize) -> String {
-    let Some(nav) = ide::definition(cx, file, offset) else { return "none".into() };
+    let Some(nav) = ide::definition(cx, file, offset) else {
+        return "none".into();
+    };
     let mut out = format!("origin {:?}\n", &file.text[nav.origin.clone()]);
     for t in nav.targets {
         let doc = cx.corpus.doc(t.doc);
-        out.push_str(&format!("{}: {:?} in {:?}\n", doc.key, &doc.text[t.focus_range.clone()], &doc.text[t.full_range.clone()]));
+        out.push_str(&format!(
+            "{}: {:?} in {:?}\n",
+            doc.key,
+            &doc.text[t.focus_range.clone()],
+            &doc.text[t.full_range.clone()]
+        ));
     }
     out
 }
@@ -132,20 +160,41 @@ fn hover_shows_status_source_speaker_and_differences() {
 fn show_actions(cx: Context, file: &BriefFile, offset: usize) -> String {
     ide::code_actions(cx, file, offset..offset)
         .iter()
-        .map(|a| format!("{} -> {:?}\n", a.title, a.edits.iter().map(|e| (&file.text[e.range.clone()], e.new_text.as_str())).collect::<Vec<_>>()))
+        .map(|a| {
+            format!(
+                "{} -> {:?}\n",
+                a.title,
+                a.edits
+                    .iter()
+                    .map(|e| (&file.text[e.range.clone()], e.new_text.as_str()))
+                    .collect::<Vec<_>>()
+            )
+        })
         .collect()
 }
 
 #[test]
 fn code_actions_fix_wording_citation_and_speaker() {
-    check_feature("Lavrov said \"we are working very slowly$0 with Iran and we manage\".", show_actions, expect![[r#"
+    check_feature(
+        "Lavrov said \"we are working very slowly$0 with Iran and we manage\".",
+        show_actions,
+        expect![[r#"
         Replace with the source wording (@tehran) -> [("we are working very slowly with Iran and we manage", "We are working very productively with Iran and we manage")]
         Attribute to Vladimir Putin -> [("Lavrov", "Vladimir Putin")]
-    "#]]);
-    check_feature("He said \"it is absolutely$0 not realistic\".", show_actions, expect![[r#"
+    "#]],
+    );
+    check_feature(
+        "He said \"it is absolutely$0 not realistic\".",
+        show_actions,
+        expect![[r#"
         Cite the source [@tehran] -> [("", " [@tehran]")]
-    "#]]);
-    check_feature("He said \"it is absolutely$0 not realistic\" [@tehran].", show_actions, expect![""]);
+    "#]],
+    );
+    check_feature(
+        "He said \"it is absolutely$0 not realistic\" [@tehran].",
+        show_actions,
+        expect![""],
+    );
 }
 
 #[test]
@@ -153,8 +202,14 @@ fn hints_and_tokens() {
     check_feature(
         "A “we manage to coordinate our positions” and \"we never coordinate anything at all\".$0",
         |cx, file, _| {
-            let hints: Vec<String> = ide::inlay_hints(cx, file).iter().map(|h| format!("{}@{}", h.label, h.offset)).collect();
-            let tokens: Vec<String> = ide::semantic_tokens(cx, file).iter().map(|t| format!("{:?} {:?}", t.kind, &file.text[t.range.clone()])).collect();
+            let hints: Vec<String> = ide::inlay_hints(cx, file)
+                .iter()
+                .map(|h| format!("{}@{}", h.label, h.offset))
+                .collect();
+            let tokens: Vec<String> = ide::semantic_tokens(cx, file)
+                .iter()
+                .map(|t| format!("{:?} {:?}", t.kind, &file.text[t.range.clone()]))
+                .collect();
             format!("{hints:?}\n{tokens:#?}")
         },
         expect![[r#"
@@ -169,21 +224,40 @@ fn hints_and_tokens() {
 fn show_completion(cx: Context, file: &BriefFile, offset: usize) -> String {
     ide::completion(cx, file, offset)
         .iter()
-        .map(|c| format!("{:?} replaces {:?} ({})\n", c.insert_text, &file.text[c.edit_range.clone()], c.detail.as_deref().unwrap_or("")))
+        .map(|c| {
+            format!(
+                "{:?} replaces {:?} ({})\n",
+                c.insert_text,
+                &file.text[c.edit_range.clone()],
+                c.detail.as_deref().unwrap_or("")
+            )
+        })
         .collect()
 }
 
 #[test]
 fn completion_inside_an_open_quote() {
-    check_feature("Putin said \"$0", show_completion, expect![[r#"
+    check_feature(
+        "Putin said \"$0",
+        show_completion,
+        expect![[r#"
         "We are working very productively with Iran and we manage to coordinate our positions on Syria" replaces "" (Vladimir Putin · @tehran)
-    "#]]);
-    check_feature("Lavrov said \"it is abs$0", show_completion, expect![[r#"
+    "#]],
+    );
+    check_feature(
+        "Lavrov said \"it is abs$0",
+        show_completion,
+        expect![[r#"
         "it is absolutely not realistic" replaces "it is abs" (Sergey Lavrov · @tehran)
-    "#]]);
-    check_feature("As he put it, \"we are working very prod$0", show_completion, expect![[r#"
+    "#]],
+    );
+    check_feature(
+        "As he put it, \"we are working very prod$0",
+        show_completion,
+        expect![[r#"
         "productively with Iran and we manage to coordinate our positions on Syria" replaces "prod" (@tehran line 3)
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
@@ -191,6 +265,10 @@ fn nothing_before_the_index_is_ready() {
     let (file, _) = brief("\"Moscow will never abandon its friends in Damascus\"");
     let corpus = corpus();
     let settings = CheckSettings::default();
-    let cx = Context { corpus: &corpus, settings: &settings, index_ready: false };
+    let cx = Context {
+        corpus: &corpus,
+        settings: &settings,
+        index_ready: false,
+    };
     assert!(ide::diagnostics(cx, &file).is_empty());
 }
