@@ -21,30 +21,54 @@ fn gold() -> Vec<Gold> {
         .map(|line| {
             let fields: Vec<&str> = line.split('\t').collect();
             let list = |i: usize| -> Vec<String> {
-                fields.get(i).map_or(Vec::new(), |f| f.split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
+                fields.get(i).map_or(Vec::new(), |f| {
+                    f.split(';')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
             };
             let mut required = vec![fields[1].to_string()];
             required.extend(list(2));
-            let allowed = required.iter().chain(&list(3)).map(|s| s.to_lowercase()).collect();
-            Gold { kind: fields[0].to_string(), required, allowed }
+            let allowed = required
+                .iter()
+                .chain(&list(3))
+                .map(|s| s.to_lowercase())
+                .collect();
+            Gold {
+                kind: fields[0].to_string(),
+                required,
+                allowed,
+            }
         })
         .collect()
 }
 
 fn seeds_index() -> CorpusIndex {
     let mut sources = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir("seeds").unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir("seeds")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
     for path in paths {
         let text = std::fs::read_to_string(&path).unwrap();
         let rel_path = format!("seeds/{}", path.file_name().unwrap().to_string_lossy());
-        sources.push(SourceText { path, rel_path, text });
+        sources.push(SourceText {
+            path,
+            rel_path,
+            text,
+        });
     }
     CorpusIndex::build(sources, Vec::new())
 }
 
 fn names(actor: &Actor) -> HashSet<String> {
-    std::iter::once(&actor.name).chain(&actor.aliases).map(|s| s.to_lowercase()).collect()
+    std::iter::once(&actor.name)
+        .chain(&actor.aliases)
+        .map(|s| s.to_lowercase())
+        .collect()
 }
 
 struct Scores {
@@ -58,7 +82,12 @@ struct Scores {
 fn score() -> Scores {
     let index = seeds_index();
     let gold = gold();
-    let persons: Vec<&Actor> = index.actors.actors.iter().filter(|a| a.kind == ActorKind::Person).collect();
+    let persons: Vec<&Actor> = index
+        .actors
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .collect();
     let gold_persons: Vec<&Gold> = gold.iter().filter(|g| g.kind == "person").collect();
     let mut report = String::new();
 
@@ -68,10 +97,15 @@ fn score() -> Scores {
     let mut n_right = 0;
     for actor in &persons {
         let actor_names = names(actor);
-        let owner = gold_persons.iter().position(|g| g.allowed.contains(&actor.name.to_lowercase()) && actor_names.is_subset(&g.allowed));
+        let owner = gold_persons.iter().position(|g| {
+            g.allowed.contains(&actor.name.to_lowercase()) && actor_names.is_subset(&g.allowed)
+        });
         match owner {
             Some(g) if claimed.insert(g) => n_right += 1,
-            _ => report.push_str(&format!("wrong person: {} {:?}\n", actor.name, actor.aliases)),
+            _ => report.push_str(&format!(
+                "wrong person: {} {:?}\n",
+                actor.name, actor.aliases
+            )),
         }
     }
     // Recall: a gold person is found when one extracted person holds all its required
@@ -80,12 +114,19 @@ fn score() -> Scores {
     for g in &gold_persons {
         let found = persons.iter().any(|a| {
             let actor_names = names(a);
-            actor_names.is_subset(&g.allowed) && g.required.iter().all(|r| actor_names.contains(&r.to_lowercase()))
+            actor_names.is_subset(&g.allowed)
+                && g.required
+                    .iter()
+                    .all(|r| actor_names.contains(&r.to_lowercase()))
         });
         if found {
             n_found += 1;
         } else {
-            report.push_str(&format!("missed person: {} {:?}\n", g.required[0], &g.required[1..]));
+            report.push_str(&format!(
+                "missed person: {} {:?}\n",
+                g.required[0],
+                &g.required[1..]
+            ));
         }
     }
     let recall_of = |kind: &str, report: &mut String| {
@@ -93,7 +134,11 @@ fn score() -> Scores {
         let found = wanted
             .iter()
             .filter(|g| {
-                let hit = index.actors.actors.iter().any(|a| a.kind != ActorKind::Person && !names(a).is_disjoint(&g.allowed));
+                let hit = index
+                    .actors
+                    .actors
+                    .iter()
+                    .any(|a| a.kind != ActorKind::Person && !names(a).is_disjoint(&g.allowed));
                 if !hit {
                     report.push_str(&format!("missed {kind}: {}\n", g.required[0]));
                 }
@@ -120,8 +165,28 @@ fn seeds_meet_the_quality_bars() {
         "persons: precision {:.3} recall {:.3}; organizations recall {:.3}; places recall {:.3}\n{}",
         s.person_precision, s.person_recall, s.org_recall, s.place_recall, s.report
     );
-    assert!(s.person_precision >= 0.90, "person precision {:.3}\n{}", s.person_precision, s.report);
-    assert!(s.person_recall >= 0.95, "person recall {:.3}\n{}", s.person_recall, s.report);
-    assert!(s.org_recall >= 0.80, "organization recall {:.3}\n{}", s.org_recall, s.report);
-    assert!(s.place_recall >= 0.80, "place recall {:.3}\n{}", s.place_recall, s.report);
+    assert!(
+        s.person_precision >= 0.90,
+        "person precision {:.3}\n{}",
+        s.person_precision,
+        s.report
+    );
+    assert!(
+        s.person_recall >= 0.95,
+        "person recall {:.3}\n{}",
+        s.person_recall,
+        s.report
+    );
+    assert!(
+        s.org_recall >= 0.80,
+        "organization recall {:.3}\n{}",
+        s.org_recall,
+        s.report
+    );
+    assert!(
+        s.place_recall >= 0.80,
+        "place recall {:.3}\n{}",
+        s.place_recall,
+        s.report
+    );
 }

@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use super::extract::name_key;
 use super::lookup::Lookup;
-use super::{Actor, ActorId, ActorIndex, ActorKind, CuratedActor, DocActors, DocMention, LocalActor, Mention};
+use super::{
+    Actor, ActorId, ActorIndex, ActorKind, CuratedActor, DocActors, DocMention, LocalActor, Mention,
+};
 use crate::analysis::corpus::{DocId, Document};
 
 /// `local_to_global` value of a local actor the merge dropped.
@@ -27,21 +29,36 @@ struct Draft {
     merged_into: Option<usize>,
 }
 
-pub(crate) fn build(docs: &[Arc<Document>], per_doc: &[&DocActors], curated: &[CuratedActor]) -> ActorIndex {
+pub(crate) fn build(
+    docs: &[Arc<Document>],
+    per_doc: &[&DocActors],
+    curated: &[CuratedActor],
+) -> ActorIndex {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut local_map: Vec<Vec<Option<usize>>> = per_doc.iter().map(|d| vec![None; d.actors.len()]).collect();
-    let n_mentions = |doc: &DocActors, local: usize| doc.mentions.iter().filter(|m| m.actor as usize == local).count();
+    let mut local_map: Vec<Vec<Option<usize>>> =
+        per_doc.iter().map(|d| vec![None; d.actors.len()]).collect();
+    let n_mentions = |doc: &DocActors, local: usize| {
+        doc.mentions
+            .iter()
+            .filter(|m| m.actor as usize == local)
+            .count()
+    };
 
     // 1. Everything that names itself: multi-word persons, places, organizations, groups.
     for (doc_idx, doc) in per_doc.iter().enumerate() {
         for (local, actor) in doc.actors.iter().enumerate() {
-            if doc.tentative.binary_search(&(local as u32)).is_ok() || is_single_word_person(actor) {
+            if doc.tentative.binary_search(&(local as u32)).is_ok() || is_single_word_person(actor)
+            {
                 continue;
             }
             let key = global_key(actor);
             let draft = *by_key.entry(key).or_insert_with(|| {
-                drafts.push(Draft { name: actor.name.clone(), kind: Some(actor.kind), ..Draft::default() });
+                drafts.push(Draft {
+                    name: actor.name.clone(),
+                    kind: Some(actor.kind),
+                    ..Draft::default()
+                });
                 drafts.len() - 1
             });
             absorb(&mut drafts[draft], actor, n_mentions(doc, local));
@@ -53,14 +70,19 @@ pub(crate) fn build(docs: &[Arc<Document>], per_doc: &[&DocActors], curated: &[C
     let surnames = person_words(&drafts);
     for (doc_idx, doc) in per_doc.iter().enumerate() {
         for (local, actor) in doc.actors.iter().enumerate() {
-            if doc.tentative.binary_search(&(local as u32)).is_ok() || !is_single_word_person(actor) {
+            if doc.tentative.binary_search(&(local as u32)).is_ok() || !is_single_word_person(actor)
+            {
                 continue;
             }
             let word = name_key(&actor.name);
             let draft = match surnames.get(&word) {
                 Some(&draft) => draft,
                 None => *by_key.entry(format!("p:|{word}")).or_insert_with(|| {
-                    drafts.push(Draft { name: actor.name.clone(), kind: Some(ActorKind::Person), ..Draft::default() });
+                    drafts.push(Draft {
+                        name: actor.name.clone(),
+                        kind: Some(ActorKind::Person),
+                        ..Draft::default()
+                    });
                     drafts.len() - 1
                 }),
             };
@@ -73,9 +95,14 @@ pub(crate) fn build(docs: &[Arc<Document>], per_doc: &[&DocActors], curated: &[C
     let aliases = alias_owners(&drafts);
     for (doc_idx, doc) in per_doc.iter().enumerate() {
         for &local in &doc.tentative {
-            let Some(actor) = doc.actors.get(local as usize) else { continue };
+            let Some(actor) = doc.actors.get(local as usize) else {
+                continue;
+            };
             let lower = actor.name.to_lowercase();
-            let found = aliases.get(&lower).copied().or_else(|| surnames.get(&name_key(&actor.name)).copied());
+            let found = aliases
+                .get(&lower)
+                .copied()
+                .or_else(|| surnames.get(&name_key(&actor.name)).copied());
             if let Some(draft) = found {
                 absorb(&mut drafts[draft], actor, n_mentions(doc, local as usize));
                 local_map[doc_idx][local as usize] = Some(draft);
@@ -94,9 +121,14 @@ pub(crate) fn build(docs: &[Arc<Document>], per_doc: &[&DocActors], curated: &[C
         }
         d
     };
-    let mut live: Vec<usize> = (0..drafts.len()).filter(|&d| drafts[d].merged_into.is_none()).collect();
+    let mut live: Vec<usize> = (0..drafts.len())
+        .filter(|&d| drafts[d].merged_into.is_none())
+        .collect();
     live.sort_by(|&a, &b| {
-        drafts[b].n_mentions.cmp(&drafts[a].n_mentions).then_with(|| drafts[a].name.cmp(&drafts[b].name))
+        drafts[b]
+            .n_mentions
+            .cmp(&drafts[a].n_mentions)
+            .then_with(|| drafts[a].name.cmp(&drafts[b].name))
     });
     let mut draft_to_id = vec![DROPPED; drafts.len()];
     for (id, &d) in live.iter().enumerate() {
@@ -105,7 +137,12 @@ pub(crate) fn build(docs: &[Arc<Document>], per_doc: &[&DocActors], curated: &[C
     let mut actors: Vec<Actor> = live.iter().map(|&d| finish(&drafts[d])).collect();
     let local_to_global: Vec<Vec<ActorId>> = local_map
         .iter()
-        .map(|locals| locals.iter().map(|d| d.map_or(DROPPED, |d| draft_to_id[resolve(d, &drafts)])).collect())
+        .map(|locals| {
+            locals
+                .iter()
+                .map(|d| d.map_or(DROPPED, |d| draft_to_id[resolve(d, &drafts)]))
+                .collect()
+        })
         .collect();
     let mut doc_mentions: Vec<Vec<DocMention>> = Vec::with_capacity(docs.len());
     for (doc_idx, doc) in per_doc.iter().enumerate() {
@@ -114,18 +151,29 @@ pub(crate) fn build(docs: &[Arc<Document>], per_doc: &[&DocActors], curated: &[C
             .iter()
             .filter_map(|m| {
                 let actor = *local_to_global[doc_idx].get(m.actor as usize)?;
-                (actor != DROPPED).then(|| DocMention { span: m.span.clone(), actor })
+                (actor != DROPPED).then(|| DocMention {
+                    span: m.span.clone(),
+                    actor,
+                })
             })
             .collect();
         mentions.sort_by_key(|m| m.span.start);
         for m in &mentions {
-            actors[m.actor as usize].mentions.push(Mention { doc: doc_idx as DocId, span: m.span.clone() });
+            actors[m.actor as usize].mentions.push(Mention {
+                doc: doc_idx as DocId,
+                span: m.span.clone(),
+            });
         }
         doc_mentions.push(mentions);
     }
     doc_mentions.resize(docs.len().max(doc_mentions.len()), Vec::new());
     let lookup = Lookup::new(&actors);
-    ActorIndex { actors, doc_mentions, local_to_global, lookup }
+    ActorIndex {
+        actors,
+        doc_mentions,
+        local_to_global,
+        lookup,
+    }
 }
 
 fn is_single_word_person(actor: &LocalActor) -> bool {
@@ -149,19 +197,29 @@ fn global_key(actor: &LocalActor) -> String {
 fn absorb(draft: &mut Draft, actor: &LocalActor, n_mentions: usize) {
     draft.n_mentions += n_mentions;
     for surface in std::iter::once(&actor.name).chain(&actor.aliases) {
-        if !draft.surfaces.iter().any(|s| s.eq_ignore_ascii_case(surface)) {
+        if !draft
+            .surfaces
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(surface))
+        {
             draft.surfaces.push(surface.clone());
         }
     }
     for role in &actor.roles {
-        match draft.roles.iter_mut().find(|(r, _)| r.eq_ignore_ascii_case(role)) {
+        match draft
+            .roles
+            .iter_mut()
+            .find(|(r, _)| r.eq_ignore_ascii_case(role))
+        {
             Some((_, n)) => *n += 1,
             None => draft.roles.push((role.clone(), 1)),
         }
     }
     if draft.kind == Some(ActorKind::Person) && !draft.curated {
         // The fullest form is the name: most words, then most letters.
-        let better = |s: &str, than: &str| (s.split(' ').count(), s.len()) > (than.split(' ').count(), than.len());
+        let better = |s: &str, than: &str| {
+            (s.split(' ').count(), s.len()) > (than.split(' ').count(), than.len())
+        };
         if better(&actor.name, &draft.name) {
             draft.name = actor.name.clone();
         }
@@ -176,7 +234,9 @@ fn person_words(drafts: &[Draft]) -> HashMap<String, usize> {
             continue;
         }
         let words: Vec<&str> = draft.name.split(' ').collect();
-        let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
         for word in [last, first] {
             let key = name_key(word);
             let slot = best.entry(key).or_insert(idx);
@@ -205,14 +265,20 @@ fn alias_owners(drafts: &[Draft]) -> HashMap<String, usize> {
 /// Joins every draft the entry names (by name or alias) into one that carries the entry's
 /// name, aliases, kind and role; creates it when extraction found none.
 fn apply_curated(drafts: &mut Vec<Draft>, entry: &CuratedActor) {
-    let mut wanted: Vec<String> = std::iter::once(&entry.name).chain(&entry.aliases).map(|s| s.trim().to_lowercase()).collect();
+    let mut wanted: Vec<String> = std::iter::once(&entry.name)
+        .chain(&entry.aliases)
+        .map(|s| s.trim().to_lowercase())
+        .collect();
     wanted.retain(|s| !s.is_empty());
     let matching: Vec<usize> = (0..drafts.len())
         .filter(|&d| drafts[d].merged_into.is_none())
         .filter(|&d| {
             let draft = &drafts[d];
             let kind_fits = entry.kind.is_none_or(|k| draft.kind == Some(k));
-            kind_fits && std::iter::once(&draft.name).chain(&draft.surfaces).any(|s| wanted.contains(&s.to_lowercase()))
+            kind_fits
+                && std::iter::once(&draft.name)
+                    .chain(&draft.surfaces)
+                    .any(|s| wanted.contains(&s.to_lowercase()))
         })
         .collect();
     let target = match matching.first() {
@@ -226,7 +292,11 @@ fn apply_curated(drafts: &mut Vec<Draft>, entry: &CuratedActor) {
         let (surfaces, roles, n) = {
             let d = &mut drafts[other];
             d.merged_into = Some(target);
-            (std::mem::take(&mut d.surfaces), std::mem::take(&mut d.roles), d.n_mentions)
+            (
+                std::mem::take(&mut d.surfaces),
+                std::mem::take(&mut d.roles),
+                d.n_mentions,
+            )
         };
         let t = &mut drafts[target];
         t.n_mentions += n;
@@ -245,14 +315,24 @@ fn apply_curated(drafts: &mut Vec<Draft>, entry: &CuratedActor) {
     }
     t.kind.get_or_insert(ActorKind::Person);
     // Curated aliases come first; extraction's surfaces follow.
-    let mut surfaces: Vec<String> = entry.aliases.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
+    let mut surfaces: Vec<String> = entry
+        .aliases
+        .iter()
+        .map(|a| a.trim().to_string())
+        .filter(|a| !a.is_empty())
+        .collect();
     for s in std::mem::take(&mut t.surfaces) {
         if !surfaces.iter().any(|have| have.eq_ignore_ascii_case(&s)) {
             surfaces.push(s);
         }
     }
     t.surfaces = surfaces;
-    if let Some(role) = entry.role.as_ref().map(|r| r.trim()).filter(|r| !r.is_empty()) {
+    if let Some(role) = entry
+        .role
+        .as_ref()
+        .map(|r| r.trim())
+        .filter(|r| !r.is_empty())
+    {
         t.roles.retain(|(r, _)| !r.eq_ignore_ascii_case(role));
         t.roles.insert(0, (role.to_string(), usize::MAX));
     }
@@ -264,7 +344,9 @@ fn finish(draft: &Draft) -> Actor {
     roles.sort_by_key(|r| std::cmp::Reverse(r.1));
     let mut aliases: Vec<String> = Vec::new();
     for s in &draft.surfaces {
-        if !s.eq_ignore_ascii_case(&draft.name) && !aliases.iter().any(|a| a.eq_ignore_ascii_case(s)) {
+        if !s.eq_ignore_ascii_case(&draft.name)
+            && !aliases.iter().any(|a| a.eq_ignore_ascii_case(s))
+        {
             aliases.push(s.clone());
         }
     }

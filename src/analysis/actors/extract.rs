@@ -9,9 +9,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::context::headline_flags;
 use super::gazetteer::{fold_into, gazetteer, Entry, Gazetteer};
 use super::lexicon::*;
-use super::scan::{tokenize, Token, ALL_CAPS, ALPHA, AFTER_COMMA, CAP, JOINED, LINE_START, POSSESSIVE, SENTENCE_START};
+use super::scan::{tokenize, Token, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START};
 use super::{ActorKind, DocActors, LocalActor, LocalMention};
 
 /// Extracts the actors of `text[body]` (offsets stay offsets into `text`).
@@ -41,7 +42,7 @@ pub(crate) fn extract(text: &str, body: Range<usize>) -> DocActors {
 
 /// A part of a capitalised run, classified.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Seg {
+pub(super) enum Seg {
     Named { name: u32, kind: ActorKind },
     Demonym,
     People { country: u32 },
@@ -55,35 +56,35 @@ enum Seg {
 
 /// A single word that may name an actor the document names elsewhere.
 #[derive(Debug)]
-struct Pending {
-    tok: usize,
+pub(super) struct Pending {
+    pub(super) tok: usize,
     /// A title, honorific or speech verb says this is a person.
-    is_person: bool,
-    role: Option<String>,
+    pub(super) is_person: bool,
+    pub(super) role: Option<String>,
 }
 
-struct Extractor<'t> {
-    text: &'t str,
-    tokens: Vec<Token>,
-    headline: Vec<bool>,
-    gaz: &'static Gazetteer,
-    buf: String,
-    actors: Vec<LocalActor>,
+pub(super) struct Extractor<'t> {
+    pub(super) text: &'t str,
+    pub(super) tokens: Vec<Token>,
+    pub(super) headline: Vec<bool>,
+    pub(super) gaz: &'static Gazetteer,
+    pub(super) buf: String,
+    pub(super) actors: Vec<LocalActor>,
     /// Per actor: the surface forms seen (name candidates and aliases).
-    surfaces: Vec<Vec<String>>,
+    pub(super) surfaces: Vec<Vec<String>>,
     /// Merge key ("p:first|last", "n:canonical", "g:...", "t:word") -> actor.
-    by_key: HashMap<String, u32>,
-    mentions: Vec<LocalMention>,
-    pending: Vec<Pending>,
+    pub(super) by_key: HashMap<String, u32>,
+    pub(super) mentions: Vec<LocalMention>,
+    pub(super) pending: Vec<Pending>,
     /// Persons named in full: (actor, folded first name, folded surname).
-    persons: Vec<(u32, String, String)>,
+    pub(super) persons: Vec<(u32, String, String)>,
     /// Offsets of full person mentions, for "nearest full mention" disambiguation.
-    full_mentions: Vec<(usize, u32)>,
-    tentative: Vec<u32>,
+    pub(super) full_mentions: Vec<(usize, u32)>,
+    pub(super) tentative: Vec<u32>,
 }
 
 impl<'t> Extractor<'t> {
-    fn first_pass(&mut self) {
+    pub(super) fn first_pass(&mut self) {
         let mut i = 0;
         while i < self.tokens.len() {
             let tok = self.tokens[i];
@@ -120,14 +121,19 @@ impl<'t> Extractor<'t> {
             while look < self.tokens.len() && look < end + 2 {
                 let t = self.tokens[look];
                 let word = t.text(self.text);
-                let joins = t.has(JOINED) && !t.has(CAP) && (is_in(&CONNECTORS, word) || is_in(&NAME_PARTICLES, word));
+                let joins = t.has(JOINED)
+                    && !t.has(CAP)
+                    && (is_in(&CONNECTORS, word) || is_in(&NAME_PARTICLES, word));
                 if !joins {
                     break;
                 }
                 look += 1;
             }
             let resumes = look > end
-                && self.tokens.get(look).is_some_and(|t| t.has(JOINED) && t.has(CAP) && t.has(ALPHA));
+                && self
+                    .tokens
+                    .get(look)
+                    .is_some_and(|t| t.has(JOINED) && t.has(CAP) && t.has(ALPHA));
             if !resumes {
                 break;
             }
@@ -174,14 +180,18 @@ impl<'t> Extractor<'t> {
     /// Russia"): the tokens from the run's first content word through the last cue word,
     /// plus a connector tail ("of ...").
     fn org_by_cue(&mut self, start: usize, end: usize) -> Option<(usize, usize)> {
-        let last_cue = (start..end).rev().find(|&i| is_in(&ORG_CUES, self.tokens[i].text(self.text)))?;
+        let last_cue = (start..end)
+            .rev()
+            .find(|&i| is_in(&ORG_CUES, self.tokens[i].text(self.text)))?;
         // The name starts after the last "and"/"on" before the cue ("Rosneft and the
         // National Iranian Oil Company" is two organizations).
         let mut org_start = (start..last_cue)
             .rev()
             .find(|&i| matches!(self.tokens[i].text(self.text), "and" | "on"))
             .map_or(start, |i| i + 1);
-        while org_start < last_cue && (self.leading_noise(org_start) || !self.tokens[org_start].has(CAP)) {
+        while org_start < last_cue
+            && (self.leading_noise(org_start) || !self.tokens[org_start].has(CAP))
+        {
             org_start += 1;
         }
         // A tail of "of ..."/"for ..." belongs to the name; "and", "on" end it.
@@ -199,7 +209,10 @@ impl<'t> Extractor<'t> {
             i += 1;
         }
         // A sentence-initial lone cue word ("Congress passed") is too weak.
-        if org_start == last_cue && org_end == last_cue + 1 && self.tokens[org_start].has(SENTENCE_START) {
+        if org_start == last_cue
+            && org_end == last_cue + 1
+            && self.tokens[org_start].has(SENTENCE_START)
+        {
             return None;
         }
         Some((org_start, org_end))
@@ -211,7 +224,9 @@ impl<'t> Extractor<'t> {
         let tok = self.tokens[i];
         fold_into(tok.text(self.text), &mut self.buf);
         let word = self.buf.trim_end_matches('.');
-        is_in(&HONORIFICS, word) || word == "the" || (tok.has(SENTENCE_START) && self.gaz.is_nonname(word))
+        is_in(&HONORIFICS, word)
+            || word == "the"
+            || (tok.has(SENTENCE_START) && self.gaz.is_nonname(word))
     }
 
     fn process_part(&mut self, start: usize, end: usize) {
@@ -226,7 +241,9 @@ impl<'t> Extractor<'t> {
                 }
                 Seg::Word | Seg::Particle => {
                     let mut group_end_idx = idx;
-                    while group_end_idx < segs.len() && matches!(segs[group_end_idx].0, Seg::Word | Seg::Particle) {
+                    while group_end_idx < segs.len()
+                        && matches!(segs[group_end_idx].0, Seg::Word | Seg::Particle)
+                    {
                         group_end_idx += 1;
                     }
                     let g_start = s;
@@ -254,7 +271,10 @@ impl<'t> Extractor<'t> {
                         found = Some((entry_seg(entry), k));
                         break;
                     }
-                    if !self.tokens[i + k - 1].has(ALL_CAPS) && (self.gaz.is_title(&self.buf) || (k == 1 && is_in(&CORE_TITLES, &self.buf))) {
+                    if !self.tokens[i + k - 1].has(ALL_CAPS)
+                        && (self.gaz.is_title(&self.buf)
+                            || (k == 1 && is_in(&CORE_TITLES, &self.buf)))
+                    {
                         found = Some((Seg::Title, k));
                         break;
                     }
@@ -292,7 +312,11 @@ impl<'t> Extractor<'t> {
                 } else {
                     let (s, _) = (segs[idx].1, segs[idx].2);
                     fold_into(self.tokens[s].text(self.text), &mut self.buf);
-                    if self.gaz.is_nonname(&self.buf) { Seg::Nonname } else { Seg::Word }
+                    if self.gaz.is_nonname(&self.buf) {
+                        Seg::Nonname
+                    } else {
+                        Seg::Word
+                    }
                 };
             }
         }
@@ -301,7 +325,10 @@ impl<'t> Extractor<'t> {
 
     /// "Syrian-Israeli", "US-Russian": a hyphenated pair of gazetteer words is an adjective.
     fn is_compound_of_known(&self, folded: &str) -> bool {
-        folded.contains('-') && folded.split('-').all(|part| self.gaz.lookup(part).is_some())
+        folded.contains('-')
+            && folded
+                .split('-')
+                .all(|part| self.gaz.lookup(part).is_some())
     }
 
     /// Folds tokens `start..end` into the buffer and looks them up.
@@ -327,7 +354,12 @@ impl<'t> Extractor<'t> {
         let surface = self.surface(span.clone());
         let (key, name, kind) = match seg {
             Seg::Named { name, kind } => {
-                let canonical = self.gaz.names.get(name as usize).cloned().unwrap_or_else(|| surface.clone());
+                let canonical = self
+                    .gaz
+                    .names
+                    .get(name as usize)
+                    .cloned()
+                    .unwrap_or_else(|| surface.clone());
                 (format!("n:{}", canonical.to_lowercase()), canonical, kind)
             }
             Seg::People { country } => (format!("g:{country}"), surface.clone(), ActorKind::Group),
@@ -345,10 +377,19 @@ impl<'t> Extractor<'t> {
         let surface = self.surface(span.clone());
         let (key, name, kind) = match self.lookup(start, end) {
             Some(Entry::Named { name, kind }) => {
-                let canonical = self.gaz.names.get(name as usize).cloned().unwrap_or_else(|| surface.clone());
+                let canonical = self
+                    .gaz
+                    .names
+                    .get(name as usize)
+                    .cloned()
+                    .unwrap_or_else(|| surface.clone());
                 (format!("n:{}", canonical.to_lowercase()), canonical, kind)
             }
-            _ => (format!("n:{}", surface.to_lowercase()), surface.clone(), ActorKind::Organization),
+            _ => (
+                format!("n:{}", surface.to_lowercase()),
+                surface.clone(),
+                ActorKind::Organization,
+            ),
         };
         let actor = self.actor_for(key, name, kind);
         self.add_mention(actor, span, surface);
@@ -357,90 +398,29 @@ impl<'t> Extractor<'t> {
 
     /// "Syrian Democratic Forces (SDF)": the acronym becomes an alias and a mention.
     fn acronym_after(&mut self, next: usize, actor: u32) {
-        let Some(tok) = self.tokens.get(next).copied() else { return };
+        let Some(tok) = self.tokens.get(next).copied() else {
+            return;
+        };
         let prev_end = self.tokens[next - 1].end as usize;
         let between = self.text.get(prev_end..tok.start as usize).unwrap_or("");
         let closes = self.text.as_bytes().get(tok.end as usize) == Some(&b')');
         if tok.has(ALL_CAPS) && between.trim() == "(" && closes {
             let surface = tok.text(self.text).to_string();
-            self.by_key.entry(format!("a:{}", surface.to_lowercase())).or_insert(actor);
+            self.by_key
+                .entry(format!("a:{}", surface.to_lowercase()))
+                .or_insert(actor);
             self.add_mention(actor, tok.range(), surface);
         }
     }
 
-    /// The role a title before a name gives ("Russian Foreign Minister", "Kremlin
-    /// spokesman"), from segments of the same part and words just before the run.
-    fn role_before(&mut self, segs: &[(Seg, usize, usize)], part_start: usize) -> (Option<String>, bool) {
-        let (role_start, role_end) = match segs.last() {
-            None => match self.lookback_title(part_start) {
-                Some(found) => found,
-                None => return (None, false),
-            },
-            Some(&(Seg::Honorific, _, _)) => return (None, true),
-            Some(&(Seg::Title, _, title_end)) => {
-                let mut chain_start = title_end;
-                for &(seg, s, _) in segs.iter().rev() {
-                    match seg {
-                        Seg::Title | Seg::Demonym | Seg::Named { .. } => chain_start = s,
-                        _ => break,
-                    }
-                }
-                if chain_start == part_start {
-                    if let Some((look_start, _)) = self.lookback_title(part_start) {
-                        chain_start = look_start;
-                    }
-                }
-                (chain_start, title_end)
-            }
-            Some(_) => return (None, false),
-        };
-        if role_start >= role_end {
-            return (None, false);
-        }
-        let span = self.span(role_start, role_end);
-        (Some(self.surface(span)), true)
-    }
-
-    /// Lowercase title words right before token `start` ("Kremlin spokesman", "supreme
-    /// leader"): the (start, end) tokens of that title, if any.
-    fn lookback_title(&mut self, start: usize) -> Option<(usize, usize)> {
-        if start == 0 || !self.tokens[start].has(JOINED) {
-            return None;
-        }
-        let mut first = start;
-        let mut saw_title = false;
-        let mut n_owner_words = 0;
-        while first > 0 {
-            let tok = self.tokens[first - 1];
-            fold_into(tok.text(self.text), &mut self.buf);
-            let word = self.buf.as_str();
-            let lower_title = !tok.has(CAP) && (self.gaz.is_title(word) || is_in(&CORE_TITLES, word));
-            let modifier = !tok.has(CAP) && is_in(&TITLE_MODIFIERS, word);
-            let qualifies = if lower_title {
-                saw_title = true;
-                true
-            } else if modifier {
-                saw_title
-            } else if tok.has(CAP) && saw_title && n_owner_words < 3 {
-                // "Kremlin", "North Korean", "Iran's", "Rosneft": the office's owner.
-                n_owner_words += 1;
-                true
-            } else {
-                false
-            };
-            if !qualifies || (n_owner_words > 0 && !tok.has(CAP)) {
-                break;
-            }
-            first -= 1;
-            if !self.tokens[first].has(JOINED) {
-                break;
-            }
-        }
-        (saw_title && first < start).then_some((first, start))
-    }
-
     /// A group of name words: a person's full name, or a single word to resolve later.
-    fn name_group(&mut self, mut start: usize, mut end: usize, role: Option<String>, mut is_person: bool) {
+    fn name_group(
+        &mut self,
+        mut start: usize,
+        mut end: usize,
+        role: Option<String>,
+        mut is_person: bool,
+    ) {
         while start < end && !self.tokens[start].has(CAP) {
             start += 1;
         }
@@ -456,7 +436,11 @@ impl<'t> Extractor<'t> {
                 if caps > start {
                     self.name_group(start, caps, role.clone(), is_person);
                 }
-                self.pending.push(Pending { tok: caps, is_person: false, role: None });
+                self.pending.push(Pending {
+                    tok: caps,
+                    is_person: false,
+                    role: None,
+                });
                 if caps + 1 < end {
                     self.name_group(caps + 1, end, None, false);
                 }
@@ -471,7 +455,11 @@ impl<'t> Extractor<'t> {
                     continue;
                 }
                 is_person |= self.speech_next_to(i);
-                self.pending.push(Pending { tok: i, is_person, role: role.clone() });
+                self.pending.push(Pending {
+                    tok: i,
+                    is_person,
+                    role: role.clone(),
+                });
             }
             return;
         }
@@ -481,12 +469,20 @@ impl<'t> Extractor<'t> {
         let span = self.span(start, end);
         let surface = self.surface(span.clone());
         if self.org_context(start, end) {
-            let actor = self.actor_for(format!("n:{}", surface.to_lowercase()), surface.clone(), ActorKind::Organization);
+            let actor = self.actor_for(
+                format!("n:{}", surface.to_lowercase()),
+                surface.clone(),
+                ActorKind::Organization,
+            );
             self.add_mention(actor, span, surface);
             return;
         }
         if role.is_none() && !is_person && self.place_context(start) {
-            let actor = self.actor_for(format!("n:{}", surface.to_lowercase()), surface.clone(), ActorKind::Place);
+            let actor = self.actor_for(
+                format!("n:{}", surface.to_lowercase()),
+                surface.clone(),
+                ActorKind::Place,
+            );
             self.add_mention(actor, span, surface);
             return;
         }
@@ -506,190 +502,23 @@ impl<'t> Extractor<'t> {
         self.appositive_role(end, actor);
     }
 
-    fn second_pass(&mut self) {
-        let pending = std::mem::take(&mut self.pending);
-        for p in pending {
-            self.resolve_pending(p);
-        }
-    }
-
-    fn resolve_pending(&mut self, p: Pending) {
-        let tok = self.tokens[p.tok];
-        let surface = tok.text(self.text).to_string();
-        let key = name_key(&surface);
-        let at = tok.start as usize;
-        let mut found = self.nearest_person(at, |(_, _, last)| *last == key);
-        if found.is_none() {
-            found = self.nearest_person(at, |(_, first, _)| *first == key);
-        }
-        if found.is_none() {
-            found = self.by_key.get(&format!("a:{}", surface.to_lowercase())).copied();
-        }
-        if found.is_none() && key.chars().count() >= 5 && !tok.has(SENTENCE_START) {
-            // A spelling variant of a name in this document ("Maher" beside "Mahar Assad").
-            found = self.nearest_person(at, |(_, first, last)| one_edit_apart(first, &key) || one_edit_apart(last, &key));
-        }
-        let headline = self.headline[p.tok];
-        let actor = match found {
-            Some(actor) => actor,
-            None if headline => return,
-            None if p.is_person && !tok.has(ALL_CAPS) && !self.is_nonname_word(&surface) => {
-                let actor = self.actor_for(format!("p:|{key}"), surface.clone(), ActorKind::Person);
-                self.by_key.insert(format!("a:{}", surface.to_lowercase()), actor);
-                actor
-            }
-            None if !tok.has(SENTENCE_START) && !tok.has(ALL_CAPS) && self.place_context(p.tok) => {
-                self.actor_for(format!("n:{}", surface.to_lowercase()), surface.clone(), ActorKind::Place)
-            }
-            None if !tok.has(SENTENCE_START) && self.org_context(p.tok, p.tok + 1) => {
-                self.actor_for(format!("n:{}", surface.to_lowercase()), surface.clone(), ActorKind::Organization)
-            }
-            None => {
-                fold_into(&surface, &mut self.buf);
-                if self.gaz.is_nonname(&self.buf) || looks_like_common_word(&self.buf) || surface.chars().count() < 2 {
-                    return;
-                }
-                let key = format!("t:{}", surface.to_lowercase());
-                let is_new = !self.by_key.contains_key(&key);
-                let actor = self.actor_for(key, surface.clone(), ActorKind::Person);
-                if is_new {
-                    self.tentative.push(actor);
-                }
-                actor
-            }
-        };
-        if let Some(role) = p.role {
-            if self.actors[actor as usize].kind == ActorKind::Person {
-                self.add_role(actor, role);
-            }
-        }
-        self.add_mention(actor, tok.range(), surface);
-        if self.actors[actor as usize].kind == ActorKind::Person {
-            self.appositive_role(p.tok + 1, actor);
-        }
-    }
-
-    fn is_nonname_word(&mut self, word: &str) -> bool {
-        fold_into(word, &mut self.buf);
-        self.gaz.is_nonname(&self.buf)
-    }
-
-    /// Among persons named in full that `matches`, the one whose full mention is nearest
-    /// to `at` (a preceding one wins a tie).
-    fn nearest_person(&self, at: usize, matches: impl Fn(&(u32, String, String)) -> bool) -> Option<u32> {
-        let candidates: Vec<u32> = self.persons.iter().filter(|p| matches(p)).map(|p| p.0).collect();
-        match candidates.len() {
-            0 => None,
-            1 => Some(candidates[0]),
-            _ => self
-                .full_mentions
-                .iter()
-                .filter(|(_, actor)| candidates.contains(actor))
-                .min_by_key(|(pos, _)| if *pos <= at { (at - pos) * 2 } else { (pos - at) * 2 + 1 })
-                .map(|&(_, actor)| actor),
-        }
-    }
-
-    /// ", head of the Council of ...," after a name: a role when it holds a title word.
-    fn appositive_role(&mut self, next: usize, actor: u32) {
-        let Some(first) = self.tokens.get(next) else { return };
-        if !first.has(AFTER_COMMA) {
-            return;
-        }
-        let mut end = next;
-        let mut has_title = false;
-        while end < self.tokens.len() && end < next + 14 {
-            let tok = self.tokens[end];
-            if end > next && !tok.has(JOINED) {
-                break;
-            }
-            fold_into(tok.text(self.text), &mut self.buf);
-            if end == next {
-                let word = self.buf.as_str();
-                let opens = matches!(word, "a" | "an" | "the")
-                    || self.gaz.is_title(word)
-                    || is_in(&CORE_TITLES, word)
-                    || is_in(&TITLE_MODIFIERS, word)
-                    || (tok.has(CAP)
-                        && matches!(
-                            self.gaz.lookup_as_written(word, tok.text(self.text)),
-                            Some(Entry::Demonym { .. } | Entry::Named { .. })
-                        ));
-                // ", Rouhani and Aliyev" is a list, ", who met ..." a clause.
-                if !opens {
-                    return;
-                }
-            }
-            if self.gaz.is_title(&self.buf) || is_in(&CORE_TITLES, &self.buf) || self.buf == "former" {
-                has_title = true;
-            }
-            if is_in(&SPEECH_VERBS, &self.buf) {
-                return;
-            }
-            end += 1;
-        }
-        // A dateline after the appositive ("..., US Adviser on National Security MOSCOW –").
-        while end > next + 1 && self.tokens[end - 1].has(ALL_CAPS) {
-            end -= 1;
-        }
-        if !has_title {
-            return;
-        }
-        let mut start = next;
-        if matches!(self.tokens[start].text(self.text), "a" | "an" | "the") && start + 1 < end {
-            start += 1;
-        }
-        let span = self.span(start, end);
-        let role = self.surface(span);
-        self.add_role(actor, role);
-    }
-
-    /// A verb of saying right after the word, or right before it ("said Bolton").
-    fn speech_next_to(&mut self, i: usize) -> bool {
-        let after = self.tokens.get(i + 1).copied().filter(|t| t.has(JOINED) || t.has(AFTER_COMMA));
-        let before = (i > 0 && self.tokens[i].has(JOINED)).then(|| self.tokens[i - 1]);
-        for tok in [after, before].into_iter().flatten() {
-            fold_into(tok.text(self.text), &mut self.buf);
-            if is_in(&SPEECH_VERBS, &self.buf) {
-                return true;
-            }
-        }
-        if i >= 2 && self.tokens[i].has(JOINED) {
-            let (a, b) = (self.tokens[i - 2].text(self.text), self.tokens[i - 1].text(self.text));
-            if a.eq_ignore_ascii_case("according") && b == "to" {
-                return true;
-            }
-        }
-        false
-    }
-
-    fn org_context(&mut self, start: usize, end: usize) -> bool {
-        let before = (start > 0 && self.tokens[start].has(JOINED)).then(|| self.tokens[start - 1]);
-        let after = self.tokens.get(end).copied().filter(|t| t.has(JOINED) && !self.tokens[end - 1].has(POSSESSIVE));
-        [before, after]
-            .into_iter()
-            .flatten()
-            .any(|t| !t.has(CAP) && is_in(&ORG_CONTEXT, t.text(self.text)))
-    }
-
-    fn place_context(&self, start: usize) -> bool {
-        start > 0
-            && self.tokens[start].has(JOINED)
-            && is_in(&PLACE_PREPOSITIONS, self.tokens[start - 1].text(self.text))
-    }
-
-    fn actor_for(&mut self, key: String, name: String, kind: ActorKind) -> u32 {
+    pub(super) fn actor_for(&mut self, key: String, name: String, kind: ActorKind) -> u32 {
         if let Some(&actor) = self.by_key.get(&key) {
             return actor;
         }
         let actor = self.actors.len() as u32;
-        self.actors.push(LocalActor { name, kind, aliases: Vec::new(), roles: Vec::new() });
+        self.actors.push(LocalActor {
+            name,
+            kind,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+        });
         self.surfaces.push(Vec::new());
         self.by_key.insert(key, actor);
         actor
     }
 
-    fn add_mention(&mut self, actor: u32, span: Range<usize>, surface: String) {
+    pub(super) fn add_mention(&mut self, actor: u32, span: Range<usize>, surface: String) {
         let surfaces = &mut self.surfaces[actor as usize];
         if !surfaces.contains(&surface) {
             surfaces.push(surface);
@@ -697,19 +526,19 @@ impl<'t> Extractor<'t> {
         self.mentions.push(LocalMention { span, actor });
     }
 
-    fn add_role(&mut self, actor: u32, role: String) {
+    pub(super) fn add_role(&mut self, actor: u32, role: String) {
         let roles = &mut self.actors[actor as usize].roles;
         if !roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
             roles.push(role);
         }
     }
 
-    fn span(&self, start: usize, end: usize) -> Range<usize> {
+    pub(super) fn span(&self, start: usize, end: usize) -> Range<usize> {
         self.tokens[start].start as usize..self.tokens[end - 1].end as usize
     }
 
     /// The text of a span with its whitespace collapsed.
-    fn surface(&self, span: Range<usize>) -> String {
+    pub(super) fn surface(&self, span: Range<usize>) -> String {
         let raw = self.text.get(span).unwrap_or("");
         raw.split_whitespace().collect::<Vec<_>>().join(" ")
     }
@@ -718,14 +547,22 @@ impl<'t> Extractor<'t> {
         for (actor, surfaces) in self.actors.iter_mut().zip(&self.surfaces) {
             if actor.kind == ActorKind::Person {
                 // The fullest form is the name: most words, then most letters.
-                if let Some(best) = surfaces.iter().max_by_key(|s| (s.split(' ').count(), s.len())) {
+                if let Some(best) = surfaces
+                    .iter()
+                    .max_by_key(|s| (s.split(' ').count(), s.len()))
+                {
                     if best.split(' ').count() >= actor.name.split(' ').count() {
                         actor.name = best.clone();
                     }
                 }
             }
             for surface in surfaces {
-                if !surface.eq_ignore_ascii_case(&actor.name) && !actor.aliases.iter().any(|a| a.eq_ignore_ascii_case(surface)) {
+                if !surface.eq_ignore_ascii_case(&actor.name)
+                    && !actor
+                        .aliases
+                        .iter()
+                        .any(|a| a.eq_ignore_ascii_case(surface))
+                {
                     actor.aliases.push(surface.clone());
                 }
             }
@@ -733,7 +570,11 @@ impl<'t> Extractor<'t> {
         self.mentions.sort_by_key(|m| (m.span.start, m.span.end));
         self.mentions.dedup_by(|b, a| b.span.start < a.span.end);
         self.tentative.sort_unstable();
-        DocActors { actors: self.actors, mentions: self.mentions, tentative: self.tentative }
+        DocActors {
+            actors: self.actors,
+            mentions: self.mentions,
+            tentative: self.tentative,
+        }
     }
 }
 
@@ -749,7 +590,9 @@ fn entry_seg(entry: Entry) -> Seg {
 /// ("al-Assad" and "Assad" are one surname).
 pub(crate) fn name_key(word: &str) -> String {
     let lower = word.to_lowercase().replace('’', "'");
-    for prefix in ["al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"] {
+    for prefix in [
+        "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-",
+    ] {
         if let Some(rest) = lower.strip_prefix(prefix) {
             if rest.len() >= 3 {
                 return rest.to_string();
@@ -759,47 +602,7 @@ pub(crate) fn name_key(word: &str) -> String {
     lower
 }
 
-/// Same length and one letter different, or one letter more (names only, so cheap).
-fn one_edit_apart(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a == b || a.len().abs_diff(b.len()) > 1 || a.len().min(b.len()) < 4 {
-        return false;
-    }
-    if a.len() == b.len() {
-        return a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1;
-    }
-    let (short, long) = if a.len() < b.len() { (&a, &b) } else { (&b, &a) };
-    let skip = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
-    short[skip..] == long[skip + 1..]
-}
-
 /// Sentence-initial words shaped like adverbs and gerunds ("Theoretically", "Spearheading").
-fn looks_like_common_word(folded: &str) -> bool {
+pub(super) fn looks_like_common_word(folded: &str) -> bool {
     folded.len() > 5 && (folded.ends_with("ly") || folded.ends_with("ing"))
-}
-
-/// Marks the tokens of headline-like lines: short lines without a final full stop (titles,
-/// section heads, boilerplate such as "Share"), where capitalised words are not names.
-fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
-    let mut flags = vec![false; tokens.len()];
-    let mut line_start = 0;
-    while line_start < tokens.len() {
-        let mut line_end = line_start + 1;
-        while line_end < tokens.len() && !tokens[line_end].has(LINE_START) {
-            line_end += 1;
-        }
-        let last_end = tokens[line_end - 1].end as usize;
-        let rest = text.get(last_end..).unwrap_or("");
-        let eol = rest.find(['\n', '\r']).unwrap_or(rest.len());
-        let tail = rest[..eol].trim_end();
-        let terminated = tail.ends_with(['.', '!', '?', '"', '”', ':', ';', '’', '\'', ',', ')']);
-        let n_words = line_end - line_start;
-        let n_caps = tokens[line_start..line_end].iter().filter(|t| t.has(CAP)).count();
-        let title_case = n_words >= 2 && n_caps * 2 > n_words;
-        if !terminated && (n_words <= 4 || (title_case && n_words <= 14)) {
-            flags[line_start..line_end].iter_mut().for_each(|f| *f = true);
-        }
-        line_start = line_end;
-    }
-    flags
 }

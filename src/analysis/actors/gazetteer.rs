@@ -43,9 +43,8 @@ pub(crate) struct Gazetteer {
 }
 
 pub(crate) fn gazetteer() -> &'static Gazetteer {
-    static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-        Gazetteer::parse(PLACES_TSV, ORGANIZATIONS_TSV, TITLES_TXT, NONNAMES_TXT)
-    });
+    static GAZETTEER: LazyLock<Gazetteer> =
+        LazyLock::new(|| Gazetteer::parse(PLACES_TSV, ORGANIZATIONS_TSV, TITLES_TXT, NONNAMES_TXT));
     &GAZETTEER
 }
 
@@ -53,9 +52,14 @@ impl Gazetteer {
     pub fn parse(places: &str, organizations: &str, titles: &str, nonnames: &str) -> Gazetteer {
         let mut gaz = Gazetteer::default();
         for fields in data_lines(places).map(|line| line.split('\t').collect::<Vec<_>>()) {
-            let Some(name) = fields.first().map(|n| n.trim()).filter(|n| !n.is_empty()) else { continue };
+            let Some(name) = fields.first().map(|n| n.trim()).filter(|n| !n.is_empty()) else {
+                continue;
+            };
             let name_idx = gaz.add_name(name);
-            let named = Entry::Named { name: name_idx, kind: ActorKind::Place };
+            let named = Entry::Named {
+                name: name_idx,
+                kind: ActorKind::Place,
+            };
             gaz.add_form(name, named);
             for alias in list_field(&fields, 2) {
                 gaz.add_form(alias, named);
@@ -71,10 +75,15 @@ impl Gazetteer {
             }
         }
         for fields in data_lines(organizations).map(|line| line.split('\t').collect::<Vec<_>>()) {
-            let Some(name) = fields.first().map(|n| n.trim()).filter(|n| !n.is_empty()) else { continue };
+            let Some(name) = fields.first().map(|n| n.trim()).filter(|n| !n.is_empty()) else {
+                continue;
+            };
             // Armed groups (Hezbollah) are organizations too; "group" is for peoples and
             // loose collectives ("Iranians").
-            let named = Entry::Named { name: gaz.add_name(name), kind: ActorKind::Organization };
+            let named = Entry::Named {
+                name: gaz.add_name(name),
+                kind: ActorKind::Organization,
+            };
             gaz.add_form(name, named);
             for alias in list_field(&fields, 2) {
                 gaz.add_form(alias, named);
@@ -102,9 +111,14 @@ impl Gazetteer {
             return;
         }
         self.max_words = self.max_words.max(folded.split(' ').count());
-        let has_inner_capital = form.split([' ', '-']).any(|word| word.chars().skip(1).any(char::is_uppercase));
+        let has_inner_capital = form
+            .split([' ', '-'])
+            .any(|word| word.chars().skip(1).any(char::is_uppercase));
         if has_inner_capital && !self.entries.contains_key(&folded) {
-            self.case_sensitive.insert(folded.clone(), form.split_whitespace().collect::<Vec<_>>().join(" "));
+            self.case_sensitive.insert(
+                folded.clone(),
+                form.split_whitespace().collect::<Vec<_>>().join(" "),
+            );
         }
         self.entries.entry(folded).or_insert(entry);
     }
@@ -189,7 +203,13 @@ mod tests {
     fn parses_every_file_and_knows_common_forms() {
         let gaz = gazetteer();
         let russia = gaz.lookup("russia");
-        assert!(matches!(russia, Some(Entry::Named { kind: ActorKind::Place, .. })));
+        assert!(matches!(
+            russia,
+            Some(Entry::Named {
+                kind: ActorKind::Place,
+                ..
+            })
+        ));
         assert!(matches!(gaz.lookup("russian"), Some(Entry::Demonym { .. })));
         assert!(matches!(gaz.lookup("russians"), Some(Entry::People { .. })));
         assert!(gaz.is_title("president"));

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind as AcMatchKind};
 
-use super::{Actor, ActorId, DocMention};
+use super::{Actor, ActorId, ActorKind, DocMention};
 
 /// How a completion candidate matched what was typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -61,7 +61,17 @@ impl Lookup {
         for (id, actor) in actors.iter().enumerate() {
             let id = id as ActorId;
             lookup.lower_names.push(actor.name.to_lowercase().into());
-            for (alias_idx, alias) in std::iter::once(&actor.name).chain(&actor.aliases).enumerate() {
+            // A person's surname finds them in a brief even when the corpus never wrote it
+            // alone ("Hebestreit" for "Steffen Hebestreit").
+            let surname = (actor.kind == ActorKind::Person && actor.name.contains(' '))
+                .then(|| actor.name.rsplit(' ').next().unwrap_or("").to_string())
+                .filter(|s| {
+                    s.chars().count() >= 3 && s.chars().next().is_some_and(char::is_uppercase)
+                });
+            let names = std::iter::once(&actor.name)
+                .chain(&actor.aliases)
+                .chain(surname.as_ref());
+            for (alias_idx, alias) in names.enumerate() {
                 let alias = alias.trim();
                 if alias.chars().count() < 2 {
                     continue;
@@ -83,14 +93,26 @@ impl Lookup {
                 }
                 let is_name = alias_idx == 0;
                 // Every word start of the alias is a way in: "Velayati" in "Ali Akbar Velayati".
-                for (at, _) in alias.char_indices().filter(|&(i, _)| i == 0 || alias[..i].ends_with(' ')) {
+                for (at, _) in alias
+                    .char_indices()
+                    .filter(|&(i, _)| i == 0 || alias[..i].ends_with(' '))
+                {
                     let suffix = &alias[at..];
-                    lookup.prefix_table.push((suffix.to_lowercase().into(), id, suffix.into(), is_name && at == 0));
+                    lookup.prefix_table.push((
+                        suffix.to_lowercase().into(),
+                        id,
+                        suffix.into(),
+                        is_name && at == 0,
+                    ));
                 }
             }
         }
-        lookup.prefix_table.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-        lookup.prefix_table.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
+        lookup
+            .prefix_table
+            .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        lookup
+            .prefix_table
+            .dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
         lookup.automaton = AhoCorasickBuilder::new()
             .match_kind(AcMatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
@@ -106,7 +128,9 @@ impl Lookup {
     }
 
     pub fn find_in_text(&self, text: &str) -> Vec<DocMention> {
-        let Some(automaton) = &self.automaton else { return Vec::new() };
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
         let mut found = Vec::new();
         for m in automaton.find_iter(text) {
             let span = m.range();
@@ -133,13 +157,25 @@ impl Lookup {
         let typed_lower = typed.trim().replace('’', "'").to_lowercase();
         let mut best: HashMap<ActorId, AliasMatch> = HashMap::new();
         if !typed_lower.is_empty() {
-            let first = self.prefix_table.partition_point(|e| e.0.as_ref() < typed_lower.as_str());
-            for (lower, actor, text, is_name) in self.prefix_table[first..].iter().take(PREFIX_SCAN_LIMIT) {
+            let first = self
+                .prefix_table
+                .partition_point(|e| e.0.as_ref() < typed_lower.as_str());
+            for (lower, actor, text, is_name) in
+                self.prefix_table[first..].iter().take(PREFIX_SCAN_LIMIT)
+            {
                 if !lower.starts_with(typed_lower.as_str()) {
                     break;
                 }
-                let kind = if *is_name { MatchKind::NamePrefix } else { MatchKind::AliasPrefix };
-                let candidate = AliasMatch { actor: *actor, matched: text.to_string(), kind };
+                let kind = if *is_name {
+                    MatchKind::NamePrefix
+                } else {
+                    MatchKind::AliasPrefix
+                };
+                let candidate = AliasMatch {
+                    actor: *actor,
+                    matched: text.to_string(),
+                    kind,
+                };
                 match best.get(actor) {
                     Some(have) if have.kind <= kind => {}
                     _ => {
@@ -160,7 +196,11 @@ impl Lookup {
                 if out.iter().any(|m| m.actor == id) || !is_subsequence(&typed_lower, name) {
                     continue;
                 }
-                out.push(AliasMatch { actor: id, matched: String::new(), kind: MatchKind::Fuzzy });
+                out.push(AliasMatch {
+                    actor: id,
+                    matched: String::new(),
+                    kind: MatchKind::Fuzzy,
+                });
             }
         }
         out

@@ -14,10 +14,12 @@
 //! - [`ActorIndex::find_in_text`] finds known actors in any text (a brief's prose).
 
 mod build;
+mod context;
 mod extract;
 mod gazetteer;
 mod lexicon;
 mod lookup;
+mod resolve;
 mod scan;
 #[cfg(test)]
 mod tests;
@@ -140,7 +142,11 @@ pub struct ActorIndex {
 impl ActorIndex {
     /// Merges the documents' actors (same person across documents, surname-only mentions
     /// of someone another document names in full) and the analyst's curated entries.
-    pub fn build(docs: &[Arc<Document>], per_doc: &[&DocActors], curated: &[CuratedActor]) -> ActorIndex {
+    pub fn build(
+        docs: &[Arc<Document>],
+        per_doc: &[&DocActors],
+        curated: &[CuratedActor],
+    ) -> ActorIndex {
         build::build(docs, per_doc, curated)
     }
 
@@ -150,7 +156,9 @@ impl ActorIndex {
 
     /// Mentions in one document, in offset order.
     pub fn mentions_in_doc(&self, doc: DocId) -> &[DocMention] {
-        self.doc_mentions.get(doc as usize).map_or(&[], Vec::as_slice)
+        self.doc_mentions
+            .get(doc as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The global id of a document's local actor (`None` if the merge dropped it).

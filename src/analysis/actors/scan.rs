@@ -50,7 +50,8 @@ impl Token {
 
 /// Abbreviations whose full stop does not end a sentence.
 const HONORIFICS: [&str; 16] = [
-    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Lt", "Col", "Gov", "Prof", "Sgt", "Capt", "Maj", "Adm",
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Lt", "Col", "Gov", "Prof", "Sgt", "Capt",
+    "Maj", "Adm",
 ];
 
 /// Cuts `text[range]` into words, appending them to `out` (cleared first).
@@ -138,7 +139,10 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         }
         let mut word_end = j;
         // "U.S." keeps its final full stop.
-        if bytes.get(j) == Some(&b'.') && is_dotted_initial(bytes, word_start, j) && text[word_start..j].contains('.') {
+        if bytes.get(j) == Some(&b'.')
+            && is_dotted_initial(bytes, word_start, j)
+            && text[word_start..j].contains('.')
+        {
             word_end = j + 1;
         }
         let word = &text[word_start..j];
@@ -150,9 +154,12 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         if first.is_alphabetic() {
             flags |= ALPHA;
         }
-        let n_letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if n_letters >= 2 && !word.chars().any(|c| c.is_lowercase()) {
-            flags |= ALL_CAPS;
+        // Most words are lowercase; only capitalised ones need the costlier checks.
+        if first.is_uppercase() {
+            let n_letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            if n_letters >= 2 && !word.chars().any(|c| c.is_lowercase()) {
+                flags |= ALL_CAPS;
+            }
         }
         if possessive {
             flags |= POSSESSIVE;
@@ -168,8 +175,13 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         if saw_comma && !saw_newline && !saw_stop && !saw_other {
             flags |= AFTER_COMMA;
         }
-        out.push(Token { start: word_start as u32, end: word_end as u32, flags });
-        prev_is_abbreviation = HONORIFICS.contains(&word) || (word.len() == 1 && first.is_uppercase());
+        out.push(Token {
+            start: word_start as u32,
+            end: word_end as u32,
+            flags,
+        });
+        prev_is_abbreviation = first.is_uppercase()
+            && (word.len() == 1 || (word.len() <= 4 && HONORIFICS.contains(&word)));
         saw_newline = false;
         saw_stop = false;
         saw_comma = false;
@@ -187,14 +199,22 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
 /// adjective ("Syria-focused", "Iranian-backed").
 fn is_capitalised(word: &str) -> bool {
     let mut chars = word.chars();
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !word.as_bytes().contains(&b'-') {
+        return first.is_uppercase();
+    }
     let mut parts = word.split('-');
     let head = parts.next().unwrap_or("");
     if first.is_uppercase() {
-        return !parts.any(|part| part.chars().next().is_some_and(char::is_lowercase) && part.len() > 2);
+        return !parts
+            .any(|part| part.chars().next().is_some_and(char::is_lowercase) && part.len() > 2);
     }
     let after_article = word.split('-').nth(1).and_then(|p| p.chars().next());
-    const ARTICLES: [&str; 14] = ["al", "el", "ad", "as", "an", "ar", "at", "az", "ash", "ez", "es", "ul", "bin", "abu"];
+    const ARTICLES: [&str; 14] = [
+        "al", "el", "ad", "as", "an", "ar", "at", "az", "ash", "ez", "es", "ul", "bin", "abu",
+    ];
     ARTICLES.contains(&head) && after_article.is_some_and(char::is_uppercase)
 }
 
@@ -202,7 +222,9 @@ fn is_capitalised(word: &str) -> bool {
 #[inline]
 fn word_char_at(text: &str, i: usize) -> (bool, usize) {
     let bytes = text.as_bytes();
-    let Some(&b) = bytes.get(i) else { return (false, 0) };
+    let Some(&b) = bytes.get(i) else {
+        return (false, 0);
+    };
     if b < 0x80 {
         return (b.is_ascii_alphanumeric(), 1);
     }
@@ -231,7 +253,12 @@ mod tests {
             .iter()
             .map(|t| {
                 let mut s = t.text(text).to_string();
-                for (flag, mark) in [(POSSESSIVE, "'s"), (SENTENCE_START, "^"), (JOINED, "+"), (AFTER_COMMA, ",")] {
+                for (flag, mark) in [
+                    (POSSESSIVE, "'s"),
+                    (SENTENCE_START, "^"),
+                    (JOINED, "+"),
+                    (AFTER_COMMA, ","),
+                ] {
                     if t.has(flag) {
                         s.push_str(mark);
                     }
@@ -246,7 +273,18 @@ mod tests {
         let got = words("U.S. President Donald Trump’s aide, Mr. Jean-Luc O'Neil. Then al-Assad's");
         assert_eq!(
             got,
-            ["U.S.^", "President+", "Donald+", "Trump's+", "aide+", "Mr,", "Jean-Luc", "O'Neil+", "Then^", "al-Assad's+"]
+            [
+                "U.S.^",
+                "President+",
+                "Donald+",
+                "Trump's+",
+                "aide+",
+                "Mr,",
+                "Jean-Luc",
+                "O'Neil+",
+                "Then^",
+                "al-Assad's+"
+            ]
         );
     }
 
@@ -254,6 +292,6 @@ mod tests {
     fn non_ascii_and_odd_bytes_do_not_panic() {
         let text = "Tête-à-tête — Ömer’s “Quote” 🙂 's ’";
         let got = words(text);
-        assert_eq!(got, ["Tête-à-tête", "Ömer's", "Quote^", "s"]);
+        assert_eq!(got, ["Tête-à-tête^", "Ömer's", "Quote^", "s"]);
     }
 }

@@ -1,0 +1,243 @@
+//! What a word's neighbours say about it: the title before a name (a role), the
+//! appositive after it, a verb of saying beside it, a preposition or noun that makes it a
+//! place or an organization, and whether its line is a headline.
+
+use super::extract::{Extractor, Seg};
+use super::gazetteer::{fold_into, Entry};
+use super::lexicon::*;
+use super::scan::{Token, AFTER_COMMA, ALL_CAPS, CAP, JOINED, LINE_START, POSSESSIVE};
+
+impl Extractor<'_> {
+    /// The role a title before a name gives ("Russian Foreign Minister", "Kremlin
+    /// spokesman"), from segments of the same part and words just before the run.
+    pub(super) fn role_before(
+        &mut self,
+        segs: &[(Seg, usize, usize)],
+        part_start: usize,
+    ) -> (Option<String>, bool) {
+        let (role_start, role_end) = match segs.last() {
+            None => match self.lookback_title(part_start) {
+                Some(found) => found,
+                None => return (None, false),
+            },
+            Some(&(Seg::Honorific, _, _)) => return (None, true),
+            Some(&(Seg::Title, _, title_end)) => {
+                let mut chain_start = title_end;
+                for &(seg, s, _) in segs.iter().rev() {
+                    match seg {
+                        Seg::Title | Seg::Demonym | Seg::Named { .. } => chain_start = s,
+                        _ => break,
+                    }
+                }
+                if chain_start == part_start {
+                    if let Some((look_start, _)) = self.lookback_title(part_start) {
+                        chain_start = look_start;
+                    }
+                }
+                (chain_start, title_end)
+            }
+            Some(_) => return (None, false),
+        };
+        if role_start >= role_end {
+            return (None, false);
+        }
+        let span = self.span(role_start, role_end);
+        (Some(self.surface(span)), true)
+    }
+
+    /// Lowercase title words right before token `start` ("Kremlin spokesman", "supreme
+    /// leader"): the (start, end) tokens of that title, if any.
+    pub(super) fn lookback_title(&mut self, start: usize) -> Option<(usize, usize)> {
+        if start == 0 || !self.tokens[start].has(JOINED) {
+            return None;
+        }
+        let mut first = start;
+        let mut saw_title = false;
+        let mut n_owner_words = 0;
+        while first > 0 {
+            let tok = self.tokens[first - 1];
+            fold_into(tok.text(self.text), &mut self.buf);
+            let word = self.buf.as_str();
+            let lower_title =
+                !tok.has(CAP) && (self.gaz.is_title(word) || is_in(&CORE_TITLES, word));
+            let modifier = !tok.has(CAP) && is_in(&TITLE_MODIFIERS, word);
+            let qualifies = if lower_title {
+                saw_title = true;
+                true
+            } else if modifier {
+                saw_title
+            } else if tok.has(CAP) && saw_title && n_owner_words < 3 {
+                // "Kremlin", "North Korean", "Iran's", "Rosneft": the office's owner.
+                n_owner_words += 1;
+                true
+            } else {
+                false
+            };
+            if !qualifies || (n_owner_words > 0 && !tok.has(CAP)) {
+                break;
+            }
+            first -= 1;
+            if !self.tokens[first].has(JOINED) {
+                break;
+            }
+        }
+        (saw_title && first < start).then_some((first, start))
+    }
+
+    /// ", head of the Council of ...," after a name: a role when it holds a title word.
+    pub(super) fn appositive_role(&mut self, next: usize, actor: u32) {
+        let Some(first) = self.tokens.get(next) else {
+            return;
+        };
+        if !first.has(AFTER_COMMA) {
+            return;
+        }
+        let mut end = next;
+        let mut has_title = false;
+        while end < self.tokens.len() && end < next + 14 {
+            let tok = self.tokens[end];
+            if end > next && !tok.has(JOINED) {
+                break;
+            }
+            fold_into(tok.text(self.text), &mut self.buf);
+            if end == next {
+                let word = self.buf.as_str();
+                let opens = matches!(word, "a" | "an" | "the")
+                    || self.gaz.is_title(word)
+                    || is_in(&CORE_TITLES, word)
+                    || is_in(&TITLE_MODIFIERS, word)
+                    || (tok.has(CAP)
+                        && matches!(
+                            self.gaz.lookup_as_written(word, tok.text(self.text)),
+                            Some(Entry::Demonym { .. } | Entry::Named { .. })
+                        ));
+                // ", Rouhani and Aliyev" is a list, ", who met ..." a clause.
+                if !opens {
+                    return;
+                }
+            }
+            if self.gaz.is_title(&self.buf)
+                || is_in(&CORE_TITLES, &self.buf)
+                || self.buf == "former"
+            {
+                has_title = true;
+            }
+            if is_in(&SPEECH_VERBS, &self.buf) {
+                return;
+            }
+            end += 1;
+        }
+        // A dateline after the appositive ("..., US Adviser on National Security MOSCOW –").
+        while end > next + 1 && self.tokens[end - 1].has(ALL_CAPS) {
+            end -= 1;
+        }
+        if !has_title {
+            return;
+        }
+        let mut start = next;
+        if matches!(self.tokens[start].text(self.text), "a" | "an" | "the") && start + 1 < end {
+            start += 1;
+        }
+        let span = self.span(start, end);
+        let role = self.surface(span);
+        self.add_role(actor, role);
+    }
+
+    /// A verb of saying right after the word, or right before it ("said Bolton").
+    pub(super) fn speech_next_to(&mut self, i: usize) -> bool {
+        let after = self
+            .tokens
+            .get(i + 1)
+            .copied()
+            .filter(|t| t.has(JOINED) || t.has(AFTER_COMMA));
+        let before = (i > 0 && self.tokens[i].has(JOINED)).then(|| self.tokens[i - 1]);
+        for tok in [after, before].into_iter().flatten() {
+            fold_into(tok.text(self.text), &mut self.buf);
+            if is_in(&SPEECH_VERBS, &self.buf) {
+                return true;
+            }
+        }
+        if i >= 2 && self.tokens[i].has(JOINED) {
+            let (a, b) = (
+                self.tokens[i - 2].text(self.text),
+                self.tokens[i - 1].text(self.text),
+            );
+            if a.eq_ignore_ascii_case("according") && b == "to" {
+                return true;
+            }
+        }
+        false
+    }
+
+    pub(super) fn org_context(&mut self, start: usize, end: usize) -> bool {
+        let before = (start > 0 && self.tokens[start].has(JOINED)).then(|| self.tokens[start - 1]);
+        let after = self
+            .tokens
+            .get(end)
+            .copied()
+            .filter(|t| t.has(JOINED) && !self.tokens[end - 1].has(POSSESSIVE));
+        [before, after]
+            .into_iter()
+            .flatten()
+            .any(|t| !t.has(CAP) && is_in(&ORG_CONTEXT, t.text(self.text)))
+    }
+
+    pub(super) fn place_context(&self, start: usize) -> bool {
+        start > 0
+            && self.tokens[start].has(JOINED)
+            && is_in(&PLACE_PREPOSITIONS, self.tokens[start - 1].text(self.text))
+    }
+}
+
+/// Same length and one letter different, or one letter more (names only, so cheap).
+pub(super) fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.len().abs_diff(b.len()) > 1 || a.len().min(b.len()) < 4 {
+        return false;
+    }
+    if a.len() == b.len() {
+        return a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1;
+    }
+    let (short, long) = if a.len() < b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let skip = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    short[skip..] == long[skip + 1..]
+}
+
+/// Marks the tokens of headline-like lines: short lines without a final full stop (titles,
+/// section heads, boilerplate such as "Share"), where capitalised words are not names.
+pub(super) fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut flags = vec![false; tokens.len()];
+    let mut line_start = 0;
+    while line_start < tokens.len() {
+        let mut line_end = line_start + 1;
+        while line_end < tokens.len() && !tokens[line_end].has(LINE_START) {
+            line_end += 1;
+        }
+        let last_end = tokens[line_end - 1].end as usize;
+        let rest = text.get(last_end..).unwrap_or("");
+        let eol = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let tail = rest[..eol].trim_end();
+        let terminated = tail.ends_with(['.', '!', '?', '"', '”', ':', ';', '’', '\'', ',', ')']);
+        let n_words = line_end - line_start;
+        let n_caps = tokens[line_start..line_end]
+            .iter()
+            .filter(|t| t.has(CAP))
+            .count();
+        let title_case = n_words >= 2 && n_caps * 2 > n_words;
+        if !terminated && (n_words <= 4 || (title_case && n_words <= 14)) {
+            flags[line_start..line_end]
+                .iter_mut()
+                .for_each(|f| *f = true);
+        }
+        line_start = line_end;
+    }
+    flags
+}
