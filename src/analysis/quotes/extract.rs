@@ -76,7 +76,9 @@ pub fn find_quotes(text: &str, paragraph: Range<usize>, paragraph_idx: usize) ->
         match (ch, open) {
             ('“' | '„', None) => open = Some((at, Mark::Curly)),
             ('«', None) => open = Some((at, Mark::Angle)),
-            ('"', None) if next.is_some_and(|c| !c.is_whitespace()) => open = Some((at, Mark::Straight)),
+            ('"', None) if next.is_some_and(|c| !c.is_whitespace()) => {
+                open = Some((at, Mark::Straight))
+            }
             ('“', Some((start, Mark::Curly))) => {
                 // A second opening mark: the first quote was never closed.
                 quotes.extend(make(text, start, at, false, paragraph_idx));

@@ -12,6 +12,7 @@ pub mod align;
 pub mod attribution;
 pub mod extract;
 mod index;
+mod lexicon;
 pub mod normalize;
 
 use std::ops::Range;
