@@ -18,6 +18,10 @@ pub const CONFIG_FILE_NAME: &str = "dossier.toml";
 /// huge one is almost always a dump or a mistake).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
+/// Discovery stops after this many files, so that opening a home directory by mistake
+/// reports and stops instead of walking for minutes (a million-document corpus fits).
+pub const DEFAULT_MAX_FILES: usize = 2_000_000;
+
 /// The effective configuration.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -28,6 +32,7 @@ pub struct Config {
     pub check: CheckSettings,
     pub actors: Vec<CuratedActor>,
     pub max_file_bytes: u64,
+    pub max_files: usize,
 }
 
 impl Default for Config {
@@ -39,6 +44,7 @@ impl Default for Config {
             check: CheckSettings::default(),
             actors: Vec::new(),
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            max_files: DEFAULT_MAX_FILES,
         }
     }
 }
@@ -60,6 +66,8 @@ pub struct ConfigLayer {
     pub actor: Option<Vec<ActorEntry>>,
     #[serde(default, alias = "maxFileBytes")]
     pub max_file_bytes: Option<u64>,
+    #[serde(default, alias = "maxFiles")]
+    pub max_files: Option<usize>,
 }
 
 /// A path or glob, or a list of them.
@@ -226,6 +234,9 @@ impl Config {
                 ))),
                 None => {}
             }
+        }
+        if let Some(max) = layer.max_files {
+            self.max_files = max;
         }
         if let Some(max) = layer.max_file_bytes {
             self.max_file_bytes = max;

@@ -40,6 +40,9 @@ pub enum LoadProblem {
     Unreadable { path: PathBuf, reason: String },
     #[error("corpus entry `{entry}` matches no file or folder in {}; check `corpus` in dossier.toml", .root.display())]
     NoSuchCorpusEntry { entry: String, root: PathBuf },
+    /// Discovery stopped early; the corpus holds what was found before the limit.
+    #[error("{} holds more than {limit} files; indexing stopped there (narrow `corpus` in dossier.toml, or raise max_files)", .root.display())]
+    TooManyFiles { root: PathBuf, limit: usize },
     #[error("`{pattern}` is not a valid glob ({reason}); it is ignored")]
     BadGlob { pattern: String, reason: String },
 }
@@ -74,16 +77,36 @@ pub fn discover_corpus(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<LoadP
             });
         }
     }
+    // Every file visited counts against the limit, matching or not: the limit bounds the
+    // walk itself (a workspace opened on a home directory), not only the corpus.
+    let mut budget = config.max_files;
+    let mut over_limit = false;
     if !globs.is_empty() {
         let include = build_globset(&globs, &mut problems);
         for path in walk_files(root) {
+            if !spend(&mut budget) {
+                over_limit = true;
+                break;
+            }
             if include.is_match(relative(root, &path)) {
                 found.insert(path);
             }
         }
     }
     for dir in dirs {
-        found.extend(walk_files(&dir));
+        for path in walk_files(&dir) {
+            if !spend(&mut budget) {
+                over_limit = true;
+                break;
+            }
+            found.insert(path);
+        }
+    }
+    if over_limit {
+        problems.push(LoadProblem::TooManyFiles {
+            root: root.to_path_buf(),
+            limit: config.max_files,
+        });
     }
     let files = found
         .into_iter()
@@ -99,6 +122,7 @@ pub fn discover_briefs(root: &Path, config: &Config, corpus: &[PathBuf]) -> Vec<
     let exclude = build_globset(&config.exclude, &mut problems);
     let corpus: BTreeSet<&PathBuf> = corpus.iter().collect();
     let mut briefs: Vec<PathBuf> = walk_files(root)
+        .take(config.max_files)
         .filter(|p| {
             let rel = relative(root, p);
             include.is_match(rel) && !exclude.is_match(rel) && !corpus.contains(p)
@@ -106,6 +130,14 @@ pub fn discover_briefs(root: &Path, config: &Config, corpus: &[PathBuf]) -> Vec<
         .collect();
     briefs.sort();
     briefs
+}
+
+fn spend(budget: &mut usize) -> bool {
+    if *budget == 0 {
+        return false;
+    }
+    *budget -= 1;
+    true
 }
 
 /// Reads corpus files in parallel. `on_progress(done, total)` is called as files finish.
@@ -380,6 +412,37 @@ mod tests {
             ]
         "#]]
         .assert_debug_eq(&messages);
+    }
+
+    #[test]
+    fn discovery_stops_at_the_file_limit_with_a_clear_report() {
+        let files: Vec<(String, &[u8])> =
+            (0..20).map(|i| (format!("d/{i}.txt"), &b"x"[..])).collect();
+        let refs: Vec<(&str, &[u8])> = files.iter().map(|(p, c)| (p.as_str(), *c)).collect();
+        let ws = workspace(&refs);
+        let config = Config {
+            max_files: 5,
+            ..Config::default()
+        };
+        let (found, problems) = discover_corpus(ws.path(), &config);
+        assert_eq!(found.len(), 5);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0]
+                .to_string()
+                .contains("holds more than 5 files; indexing stopped there"),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn symlink_loops_do_not_hang_discovery() {
+        let ws = workspace(&[("a/x.txt", b"X")]);
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(ws.path(), ws.path().join("a/loop")).unwrap();
+        let (found, _) = discover_corpus(ws.path(), &Config::default());
+        assert_eq!(names(ws.path(), &found), vec!["a/x.txt"]);
     }
 
     #[test]

@@ -131,13 +131,14 @@ fn non_ascii_edits_keep_positions_right_in_utf8_and_utf16() {
             "textDocument": {"uri": uri, "version": 2},
             "contentChanges": [{"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}}, "text": inserted}]
         }));
-        let diagnostics = client.wait_diagnostics(&uri);
         // The diagnostic starts at the `@`, after the inserted text and the `[`.
         let column = 1 + if utf8 {
             inserted.len()
         } else {
             inserted.encode_utf16().count()
         };
+        let moved = |d: &[Value]| d.len() == 1 && d[0]["range"]["start"]["character"] != 1;
+        let diagnostics = client.wait_diagnostics_where(&uri, moved);
         assert_eq!(
             diagnostics[0]["range"]["start"],
             json!({"line": 1, "character": column}),
@@ -208,7 +209,14 @@ fn watched_corpus_changes_are_reindexed_one_by_one() {
             {"uri": format!("file://{}", old.display()), "type": 3}
         ]}),
     );
-    let diagnostics = client.wait_diagnostics(&uri);
+    let mentions_deleted = |d: &[Value]| {
+        d.iter().any(|d| {
+            d["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("@004_df48a3a5ab45bcd7"))
+        })
+    };
+    let diagnostics = client.wait_diagnostics_where(&uri, mentions_deleted);
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     assert!(diagnostics[0]["message"]
         .as_str()

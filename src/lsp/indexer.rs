@@ -530,19 +530,14 @@ pub async fn publish_diagnostics(client: &Client, state: &Arc<Mutex<State>>, uri
     let work = tokio::task::spawn_blocking(move || {
         let file = source.file();
         let found = ide::diagnostics(snapshot.context(), &file);
-        let diagnostics: Vec<Diagnostic> = found
+        found
             .iter()
             .map(|d| proto::to_diagnostic(&snapshot.corpus, &file, d, snapshot.unit))
-            .collect();
-        (file, diagnostics)
+            .collect::<Vec<Diagnostic>>()
     });
     match work.await {
-        Ok((file, diagnostics)) => {
-            let current = {
-                let mut state = lock(state);
-                state.remember_parse(&uri, version, &file);
-                state.open.get(&uri).map(|o| o.version)
-            };
+        Ok(diagnostics) => {
+            let current = lock(state).open.get(&uri).map(|o| o.version);
             // A newer version will publish its own diagnostics.
             if current == version {
                 client.publish_diagnostics(uri, diagnostics, version).await;

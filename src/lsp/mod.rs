@@ -26,6 +26,10 @@ pub async fn serve_stdio() {
         .custom_method("dossier/indexStatus", DossierServer::index_status)
         .custom_method("dossier/debugPanic", DossierServer::debug_panic)
         .custom_method(
+            "dossier/debugDocumentText",
+            DossierServer::debug_document_text,
+        )
+        .custom_method(
             transport::INVALID_MESSAGE_METHOD,
             DossierServer::invalid_message,
         )

@@ -14,7 +14,7 @@ use tower_lsp::{Client, LanguageServer};
 
 use super::indexer::{self, Job};
 use super::proto;
-use super::state::{ClientSupport, OpenBrief, Snapshot, State};
+use super::state::{ClientSupport, OpenBrief, ParseCell, Snapshot, State};
 use crate::analysis::ide::{self, BriefFile};
 use crate::analysis::text::ColumnUnit;
 use crate::config::ConfigLayer;
@@ -70,11 +70,27 @@ impl DossierServer {
     /// `dossier/debugPanic`: panics inside a request, to prove a panic becomes an error
     /// response. Only with `DOSSIER_TEST_HOOKS=1` in the environment; else unknown.
     pub async fn debug_panic(&self) -> Result<()> {
-        if std::env::var_os("DOSSIER_TEST_HOOKS").is_none_or(|v| v != "1") {
+        if !test_hooks_enabled() {
             return Err(Error::method_not_found());
         }
         let joined = tokio::task::spawn_blocking(|| panic!("deliberate test panic")).await;
         joined.map_err(|err| internal_error("dossier/debugPanic", err))
+    }
+
+    /// `dossier/debugDocumentText`: the server's copy of an open document, so tests can
+    /// prove it equals the client's after any edit sequence. Test hooks only.
+    pub async fn debug_document_text(
+        &self,
+        params: TextDocumentIdentifier,
+    ) -> Result<Option<String>> {
+        if !test_hooks_enabled() {
+            return Err(Error::method_not_found());
+        }
+        let state = lock(&self.state);
+        Ok(state
+            .open
+            .get(&params.uri)
+            .map(|open| open.rope.to_string()))
     }
 
     pub async fn index_status(&self) -> Result<IndexStatus> {
@@ -100,25 +116,19 @@ impl DossierServer {
         let Some(source) = source else {
             return Ok(None);
         };
-        let joined = tokio::task::spawn_blocking(move || {
-            let file = source.file();
-            let answer = work(&snapshot, &file);
-            (source.version, file, answer)
-        })
-        .await;
-        match joined {
-            Ok((version, file, answer)) => {
-                lock(&self.state).remember_parse(uri, version, &file);
-                Ok(Some(answer))
-            }
-            Err(err) => Err(internal_error(method, err)),
-        }
+        let joined = tokio::task::spawn_blocking(move || work(&snapshot, &source.file())).await;
+        joined.map(Some).map_err(|err| internal_error(method, err))
     }
 
     fn send(&self, job: Job) {
         // The indexer lives as long as the server; a send can only fail during shutdown.
         let _ = self.jobs.send(job);
     }
+}
+
+/// Test-only requests exist only with `DOSSIER_TEST_HOOKS=1` in the environment.
+fn test_hooks_enabled() -> bool {
+    std::env::var_os("DOSSIER_TEST_HOOKS").is_some_and(|v| v == "1")
 }
 
 pub(super) fn internal_error(method: &str, err: tokio::task::JoinError) -> Error {
@@ -282,7 +292,7 @@ impl LanguageServer for DossierServer {
             let brief = OpenBrief {
                 rope: ropey::Rope::from_str(&doc.text),
                 version: doc.version,
-                parsed: None,
+                parsed: ParseCell::default(),
             };
             state.open.insert(doc.uri.clone(), brief);
         }
@@ -301,7 +311,7 @@ impl LanguageServer for DossierServer {
                         proto::apply_change(&mut open.rope, change, unit);
                     }
                     open.version = version;
-                    open.parsed = None;
+                    open.parsed = ParseCell::default();
                     Ok(())
                 }
                 Some(open) => Err(format!("ignored a change to {uri} at version {version}: the brief is already at version {}", open.version)),

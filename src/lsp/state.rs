@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use ropey::Rope;
 use tower_lsp::lsp_types::Url;
@@ -30,8 +30,19 @@ pub struct ClientSupport {
 pub struct OpenBrief {
     pub rope: Rope,
     pub version: i32,
-    /// The parse of `rope` at `version`, filled lazily off the async runtime.
-    pub parsed: Option<Arc<BriefFile>>,
+    /// The parse of `rope` at `version`, filled lazily off the async runtime by whichever
+    /// request needs it first; a new cell replaces it on every change.
+    pub parsed: ParseCell,
+}
+
+/// A brief's parse, shared by every snapshot of one version, so concurrent requests
+/// parse it once (the others wait for that parse instead of repeating it).
+pub type ParseCell = Arc<OnceLock<Arc<BriefFile>>>;
+
+fn filled(file: &Arc<BriefFile>) -> ParseCell {
+    let cell = OnceLock::new();
+    let _ = cell.set(file.clone());
+    Arc::new(cell)
 }
 
 #[derive(Debug, Default)]
@@ -55,17 +66,18 @@ pub struct BriefSource {
     pub uri: Url,
     pub version: Option<i32>,
     pub rope: Option<Rope>,
-    pub parsed: Option<Arc<BriefFile>>,
+    pub parsed: ParseCell,
 }
 
 impl BriefSource {
-    /// The parsed brief; parses now if needed (call off the async runtime).
+    /// The parsed brief; parses now if no one has yet (call off the async runtime).
     pub fn file(&self) -> Arc<BriefFile> {
-        if let Some(parsed) = &self.parsed {
-            return parsed.clone();
-        }
-        let text = self.rope.as_ref().map(Rope::to_string).unwrap_or_default();
-        Arc::new(BriefFile::new(self.uri.to_string(), text))
+        self.parsed
+            .get_or_init(|| {
+                let text = self.rope.as_ref().map(Rope::to_string).unwrap_or_default();
+                Arc::new(BriefFile::new(self.uri.to_string(), text))
+            })
+            .clone()
     }
 }
 
@@ -115,17 +127,8 @@ impl State {
             uri: uri.clone(),
             version: None,
             rope: None,
-            parsed: Some(on_disk.clone()),
+            parsed: filled(on_disk),
         })
-    }
-
-    /// Keeps a parse for later requests if the brief has not changed meanwhile.
-    pub fn remember_parse(&mut self, uri: &Url, version: Option<i32>, file: &Arc<BriefFile>) {
-        if let (Some(open), Some(version)) = (self.open.get_mut(uri), version) {
-            if open.version == version && open.parsed.is_none() {
-                open.parsed = Some(file.clone());
-            }
-        }
     }
 
     /// Every brief known: open ones at their current text (if parsed), the others from disk.
@@ -143,7 +146,7 @@ impl State {
                     uri: uri.clone(),
                     version: None,
                     rope: None,
-                    parsed: Some(file.clone()),
+                    parsed: filled(file),
                 }),
         );
         sources

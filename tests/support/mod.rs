@@ -48,6 +48,8 @@ pub struct Client {
     child: Child,
     stdin: ChildStdin,
     messages: Receiver<Value>,
+    /// Responses received while waiting for another one.
+    responses: Vec<Value>,
     next_id: i64,
     /// Every notification the server sent, in order.
     pub notifications: Vec<Value>,
@@ -80,6 +82,7 @@ impl Client {
             child,
             stdin,
             messages,
+            responses: Vec::new(),
             next_id: 1,
             notifications: Vec::new(),
             settings: Value::Null,
@@ -139,14 +142,22 @@ impl Client {
         self.wait_response(json!(id))
     }
 
+    /// Waits for the response to `id`; responses to other requests that arrive first
+    /// (the server answers concurrently) are kept for their own waits.
     pub fn wait_response(&mut self, id: Value) -> Value {
+        if let Some(position) = self.responses.iter().position(|r| r["id"] == id) {
+            return self.responses.remove(position);
+        }
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let message = self
                 .next_message(deadline)
                 .unwrap_or_else(|| panic!("no response to request {id}"));
-            if message.get("method").is_none() && message["id"] == id {
-                return message;
+            if message.get("method").is_none() {
+                if message["id"] == id {
+                    return message;
+                }
+                self.responses.push(message);
             }
         }
     }
@@ -213,15 +224,37 @@ impl Client {
 
     /// The next `publishDiagnostics` for `uri`.
     pub fn wait_diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        self.wait_diagnostics_where(uri, |_| true)
+    }
+
+    /// The first `publishDiagnostics` for `uri` whose diagnostics `pred` accepts. It and
+    /// the publications for `uri` before it are forgotten, so a stale re-publication of an
+    /// older state is skipped rather than mistaken for the answer.
+    pub fn wait_diagnostics_where(
+        &mut self,
+        uri: &str,
+        pred: impl Fn(&[Value]) -> bool,
+    ) -> Vec<Value> {
         let uri = uri.to_string();
-        let found = self.wait_notification(|n| {
+        let is_for_uri = |n: &Value| {
             n["method"] == "textDocument/publishDiagnostics" && n["params"]["uri"] == uri.as_str()
-        });
-        self.notifications.retain(|n| n != &found);
-        found["params"]["diagnostics"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
+        };
+        let diagnostics_of = |n: &Value| {
+            n["params"]["diagnostics"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        };
+        let found = self.wait_notification(|n| is_for_uri(n) && pred(&diagnostics_of(n)));
+        // Forget this publication and the older ones for the same brief; keep the rest.
+        if let Some(position) = self.notifications.iter().position(|n| n == &found) {
+            let mut index = 0;
+            self.notifications.retain(|n| {
+                index += 1;
+                index > position + 1 || !is_for_uri(n)
+            });
+        }
+        diagnostics_of(&found)
     }
 
     pub fn open(&mut self, uri: &str, text: &str) {
