@@ -56,7 +56,7 @@ fn ten_thousand_rapid_edits_during_reindexing_leave_the_same_text() {
     ];
     let mut state = 12345u64;
     let mut version = 1;
-    for i in 0..10_000 {
+    for i in 0..10_000u32 {
         // A simple deterministic generator: no extra dependency for tests.
         state = state
             .wrapping_mul(6364136223846793005)
