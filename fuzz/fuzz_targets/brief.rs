@@ -10,12 +10,22 @@ use libfuzzer_sys::fuzz_target;
 
 static SEEDS: LazyLock<CorpusIndex> = LazyLock::new(|| {
     let texts = [
-        ("000.txt", include_str!("../../seeds/000_1e2f7ca976c65369.txt")),
-        ("003.txt", include_str!("../../seeds/003_423e3940cca06aad.txt")),
+        (
+            "000.txt",
+            include_str!("../../seeds/000_1e2f7ca976c65369.txt"),
+        ),
+        (
+            "003.txt",
+            include_str!("../../seeds/003_423e3940cca06aad.txt"),
+        ),
     ];
     let sources = texts
         .iter()
-        .map(|(name, text)| SourceText { path: format!("/seeds/{name}").into(), rel_path: name.to_string(), text: text.to_string() })
+        .map(|(name, text)| SourceText {
+            path: format!("/seeds/{name}").into(),
+            rel_path: name.to_string(),
+            text: text.to_string(),
+        })
         .collect();
     CorpusIndex::build(sources, Vec::new())
 });
@@ -26,7 +36,11 @@ fuzz_target!(|data: &[u8]| {
     let violations = brief_violations(&file);
     assert!(violations.is_empty(), "{violations:?}");
     let settings = CheckSettings::default();
-    let cx = Context { corpus: &SEEDS, settings: &settings, index_ready: true };
+    let cx = Context {
+        corpus: &SEEDS,
+        settings: &settings,
+        index_ready: true,
+    };
     let probes: Vec<usize> = (0..=file.text.len()).step_by(13).collect();
     let violations = feature_violations(cx, &file, &probes);
     assert!(violations.is_empty(), "{violations:?}");

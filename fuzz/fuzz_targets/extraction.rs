@@ -11,7 +11,11 @@ fuzz_target!(|data: &[u8]| {
         .split('\0')
         .take(3)
         .enumerate()
-        .map(|(i, text)| SourceText { path: format!("/ws/{i}.txt").into(), rel_path: format!("{i}.txt"), text: text.to_string() })
+        .map(|(i, text)| SourceText {
+            path: format!("/ws/{i}.txt").into(),
+            rel_path: format!("{i}.txt"),
+            text: text.to_string(),
+        })
         .collect();
     let corpus = CorpusIndex::build(sources, Vec::new());
     let violations = corpus_violations(&corpus);
