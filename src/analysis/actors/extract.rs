@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::context::headline_flags;
+use super::context::{clean_role, headline_flags};
 use super::gazetteer::{fold_into, gazetteer, Entry, Gazetteer};
 use super::lexicon::*;
 use super::scan::{tokenize, Token, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START};
@@ -152,9 +152,15 @@ impl<'t> Extractor<'t> {
             }
         }
         if let Some((org_start, org_end)) = self.org_by_cue(start, end) {
-            self.split_at_connectors(start, org_start);
+            // What is around the organization may name another ("The Federation of Korean
+            // Industries and the Japan Business Federation").
+            if org_start > start {
+                self.process_run(start, org_start);
+            }
             self.add_org(org_start, org_end);
-            self.split_at_connectors(org_end, end);
+            if org_end < end {
+                self.process_run(org_end, end);
+            }
             return;
         }
         self.split_at_connectors(start, end);
@@ -180,15 +186,33 @@ impl<'t> Extractor<'t> {
     /// Russia"): the tokens from the run's first content word through the last cue word,
     /// plus a connector tail ("of ...").
     fn org_by_cue(&mut self, start: usize, end: usize) -> Option<(usize, usize)> {
-        let last_cue = (start..end)
-            .rev()
-            .find(|&i| is_in(&ORG_CUES, self.tokens[i].text(self.text)))?;
+        // "Newcastle United", "Leeds United": a club name ends with "United".
+        let last_cue = (start..end).rev().find(|&i| {
+            let word = self.tokens[i].text(self.text);
+            is_in(&ORG_CUES, word) || (word == "United" && i == end - 1 && i > start)
+        })?;
         // The name starts after the last "and"/"on" before the cue ("Rosneft and the
         // National Iranian Oil Company" is two organizations).
+        // An "and" between two unknown words is inside the name ("Independent Electoral
+        // and Boundaries Commission").
         let mut org_start = (start..last_cue)
             .rev()
-            .find(|&i| matches!(self.tokens[i].text(self.text), "and" | "on"))
+            .find(|&i| match self.tokens[i].text(self.text) {
+                "on" => true,
+                "and" => !self.and_inside_name(i),
+                _ => false,
+            })
             .map_or(start, |i| i + 1);
+        // "Shares of Alphabet Inc": an "of" before the cue starts the name unless a cue
+        // word heads it ("Federation of Korean Industries", "Bank of America Corp").
+        if let Some(of) = (org_start + 1..last_cue)
+            .rev()
+            .find(|&i| matches!(self.tokens[i].text(self.text), "of" | "for"))
+        {
+            if !is_in(&ORG_CUES, self.tokens[of - 1].text(self.text)) {
+                org_start = of + 1;
+            }
+        }
         while org_start < last_cue
             && (self.leading_noise(org_start) || !self.tokens[org_start].has(CAP))
         {
@@ -203,7 +227,10 @@ impl<'t> Extractor<'t> {
                 if i > last_cue + 1 {
                     org_end = i + 1;
                 }
-            } else if !matches!(word, "of" | "for" | "the") {
+            } else if !matches!(word, "of" | "for" | "the" | "on") {
+                break;
+            } else if word == "on" && !self.names_after_on(i) {
+                // "Commission on Human Rights", but not "the Council on Monday".
                 break;
             }
             i += 1;
@@ -301,6 +328,12 @@ impl<'t> Extractor<'t> {
             });
             segs.push((seg, i, i + k));
             i += k;
+        }
+        // "Volker Turk": a demonym right after a given name, ending the part, is a surname.
+        if let [.., (Seg::Word, _, _), (last @ Seg::Demonym, s, e)] = segs.as_mut_slice() {
+            if *e == *s + 1 && *e == end {
+                *last = Seg::Word;
+            }
         }
         // Modifiers belong to a title that follows ("National Security Advisor"); alone
         // they are ordinary words.
@@ -486,6 +519,7 @@ impl<'t> Extractor<'t> {
             self.add_mention(actor, span, surface);
             return;
         }
+        let role = role.or_else(|| self.role_before_comma(start));
         let first = name_key(self.tokens[start].text(self.text));
         let last = name_key(self.tokens[end - 1].text(self.text));
         let key = format!("p:{first}|{last}");
@@ -527,6 +561,9 @@ impl<'t> Extractor<'t> {
     }
 
     pub(super) fn add_role(&mut self, actor: u32, role: String) {
+        let Some(role) = clean_role(&role) else {
+            return;
+        };
         let roles = &mut self.actors[actor as usize].roles;
         if !roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
             roles.push(role);
@@ -547,11 +584,8 @@ impl<'t> Extractor<'t> {
         for (actor, surfaces) in self.actors.iter_mut().zip(&self.surfaces) {
             if actor.kind == ActorKind::Person {
                 // The fullest form is the name: most words, then most letters.
-                if let Some(best) = surfaces
-                    .iter()
-                    .max_by_key(|s| (s.split(' ').count(), s.len()))
-                {
-                    if best.split(' ').count() >= actor.name.split(' ').count() {
+                if let Some(best) = surfaces.iter().max_by_key(|s| name_fullness(s)) {
+                    if name_fullness(best).0 >= name_fullness(&actor.name).0 {
                         actor.name = best.clone();
                     }
                 }
@@ -600,6 +634,16 @@ pub(crate) fn name_key(word: &str) -> String {
         }
     }
     lower
+}
+
+/// How full a form of a person's name is, to pick the canonical one: words (lowercase
+/// particles not counted), then the hyphenated "al-" spelling over "al Assad", then letters.
+pub(crate) fn name_fullness(name: &str) -> (usize, bool, usize) {
+    let words = name
+        .split(' ')
+        .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.contains('-'))
+        .count();
+    (words, name.contains('-'), name.len())
 }
 
 /// Sentence-initial words shaped like adverbs and gerunds ("Theoretically", "Spearheading").

@@ -14,7 +14,7 @@ pub(crate) const NAME_PARTICLES: [&str; 14] = [
 pub(crate) const CONNECTORS: [&str; 5] = ["of", "for", "and", "on", "the"];
 
 /// Capitalised head words that make a name an organization.
-pub(crate) const ORG_CUES: [&str; 52] = [
+pub(crate) const ORG_CUES: [&str; 75] = [
     "Institute",
     "Center",
     "Centre",
@@ -67,6 +67,29 @@ pub(crate) const ORG_CUES: [&str; 52] = [
     "Daily",
     "Airlines",
     "Federation",
+    "Society",
+    "School",
+    "College",
+    "Securities",
+    "Industries",
+    "Steel",
+    "Church",
+    "Syndicate",
+    "Advisory",
+    "Command",
+    "League",
+    "Subcommittee",
+    "Alliance",
+    "Tour",
+    "Holdings",
+    "Partners",
+    "Authority",
+    "Bureau",
+    "Programme",
+    "Electronics",
+    "Club",
+    "Coalition",
+    "Exchange",
 ];
 
 /// Lowercase nouns that, right before or after a capitalised name, say it is an

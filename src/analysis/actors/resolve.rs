@@ -40,7 +40,11 @@ impl Extractor<'_> {
         let actor = match found {
             Some(actor) => actor,
             None if headline => return,
-            None if p.is_person && !tok.has(ALL_CAPS) && !self.is_nonname_word(&surface) => {
+            None if p.is_person
+                && !tok.has(ALL_CAPS)
+                && !(tok.has(SENTENCE_START) && looks_plural(&surface))
+                && !self.is_nonname_word(&surface) =>
+            {
                 let actor = self.actor_for(format!("p:|{key}"), surface.clone(), ActorKind::Person);
                 self.by_key
                     .insert(format!("a:{}", surface.to_lowercase()), actor);
@@ -92,8 +96,9 @@ impl Extractor<'_> {
         self.gaz.is_nonname(&self.buf)
     }
 
-    /// Among persons named in full that `matches`, the one whose full mention is nearest
-    /// to `at` (a preceding one wins a tie).
+    /// Among persons named in full that `matches`: the one named in full just before `at`
+    /// (within a sentence or two, "... Mahar Assad. ... Assad will"), else the one the
+    /// document introduced first, the story's main person by news convention.
     pub(super) fn nearest_person(
         &self,
         at: usize,
@@ -108,18 +113,27 @@ impl Extractor<'_> {
         match candidates.len() {
             0 => None,
             1 => Some(candidates[0]),
-            _ => self
-                .full_mentions
-                .iter()
-                .filter(|(_, actor)| candidates.contains(actor))
-                .min_by_key(|(pos, _)| {
-                    if *pos <= at {
-                        (at - pos) * 2
-                    } else {
-                        (pos - at) * 2 + 1
-                    }
-                })
-                .map(|&(_, actor)| actor),
+            _ => {
+                const RECENT: usize = 300;
+                let mut of_candidates = self
+                    .full_mentions
+                    .iter()
+                    .filter(|(_, actor)| candidates.contains(actor));
+                let recent = of_candidates
+                    .clone()
+                    .filter(|(pos, _)| *pos <= at && at - pos <= RECENT)
+                    .max_by_key(|(pos, _)| *pos);
+                recent
+                    .or_else(|| of_candidates.next())
+                    .map(|&(_, actor)| actor)
+            }
         }
     }
+}
+
+/// "Economists warned", "Analysts said": a sentence-initial plural noun of people is a
+/// subject, not a surname.
+fn looks_plural(word: &str) -> bool {
+    const ENDINGS: [&str; 9] = ["sts", "ers", "ians", "ants", "ents", "ics", "ors", "ives", "als"];
+    word.len() > 5 && ENDINGS.iter().any(|e| word.ends_with(e))
 }
