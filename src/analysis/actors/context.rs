@@ -184,93 +184,39 @@ impl Extractor<'_> {
             .any(|t| !t.has(CAP) && is_in(&ORG_CONTEXT, t.text(self.text)))
     }
 
+    /// "Plaza San Martin", "Tahrir Square": a place word heads or ends the name.
+    pub(super) fn place_cue(&self, start: usize, end: usize) -> bool {
+        is_in(&PLACE_HEADS, self.tokens[start].text(self.text))
+            || is_in(&PLACE_TAILS, self.tokens[end - 1].text(self.text))
+    }
+
+    /// "Dagalo, widely known as Hemedti": the actor named last before "known as", in the
+    /// same sentence.
+    pub(super) fn known_as(&self, i: usize) -> Option<u32> {
+        if i < 2 || !self.tokens[i].has(JOINED) || !self.tokens[i - 1].has(JOINED) {
+            return None;
+        }
+        let (a, b) = (self.tokens[i - 2].text(self.text), self.tokens[i - 1].text(self.text));
+        if !(matches!(a, "known" | "nicknamed" | "called") && b == "as") {
+            return None;
+        }
+        let at = self.tokens[i].start as usize;
+        let sentence = (0..=i)
+            .rev()
+            .find(|&k| self.tokens[k].has(SENTENCE_START))
+            .map_or(0, |k| self.tokens[k].start as usize);
+        self.mentions
+            .iter()
+            .filter(|m| m.span.start >= sentence && m.span.end <= at && at - m.span.end < 120)
+            .max_by_key(|m| m.span.start)
+            .map(|m| m.actor)
+    }
+
     pub(super) fn place_context(&self, start: usize) -> bool {
         start > 0
             && self.tokens[start].has(JOINED)
             && is_in(&PLACE_PREPOSITIONS, self.tokens[start - 1].text(self.text))
     }
-}
-
-impl Extractor<'_> {
-    /// "Russia's chief negotiator for Syria, Aleksandr Lavrentyev": a clause before the
-    /// name's comma that opens the sentence (or follows a comma), starts with an owner or a
-    /// determiner, and holds a title word, is the person's role.
-    pub(super) fn role_before_comma(&mut self, start: usize) -> Option<String> {
-        if start == 0 || !self.tokens[start].has(AFTER_COMMA) {
-            return None;
-        }
-        let mut first = start - 1;
-        while self.tokens[first].has(JOINED) && first > 0 && start - first < 10 {
-            first -= 1;
-        }
-        let opener = self.tokens[first];
-        let opens_clause = opener.has(SENTENCE_START) || opener.has(AFTER_COMMA);
-        if !opens_clause || self.tokens[first].has(JOINED) || start - first < 2 {
-            return None;
-        }
-        fold_into(opener.text(self.text), &mut self.buf);
-        let determiner = matches!(
-            self.buf.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "its" | "their"
-        );
-        if !(determiner || opener.has(POSSESSIVE) || self.is_title_word(first)) {
-            return None;
-        }
-        if !(first..start).any(|i| self.is_title_word(i)) {
-            return None;
-        }
-        let from = if determiner { first + 1 } else { first };
-        let span = self.span(from, start);
-        let end = self.tokens[start - 1].end as usize;
-        let role = self.text.get(span.start..end).unwrap_or("");
-        Some(role.split_whitespace().collect::<Vec<_>>().join(" "))
-    }
-
-    fn is_title_word(&mut self, i: usize) -> bool {
-        fold_into(self.tokens[i].text(self.text), &mut self.buf);
-        self.gaz.is_title(&self.buf) || is_in(&CORE_TITLES, &self.buf)
-    }
-
-    /// An "and" inside a cue-word name: both neighbours capitalised and the one before it
-    /// not a known actor ("Rosneft and National Iranian Oil Company" is two names).
-    pub(super) fn and_inside_name(&mut self, i: usize) -> bool {
-        if i == 0 || i + 1 >= self.tokens.len() {
-            return false;
-        }
-        let (before, after) = (self.tokens[i - 1], self.tokens[i + 1]);
-        if !before.has(CAP) || !after.has(CAP) || before.has(ALL_CAPS) {
-            return false;
-        }
-        fold_into(before.text(self.text), &mut self.buf);
-        self.gaz.lookup(&self.buf).is_none() && !self.gaz.is_nonname(&self.buf)
-    }
-
-    /// "on" followed by a capitalised word that is not a date word ("on Human Rights").
-    pub(super) fn names_after_on(&mut self, i: usize) -> bool {
-        let Some(next) = self.tokens.get(i + 1).copied() else {
-            return false;
-        };
-        fold_into(next.text(self.text), &mut self.buf);
-        next.has(CAP) && !self.gaz.is_nonname(&self.buf)
-    }
-}
-
-/// A role without the forms of address that belong to the name ("supreme leader
-/// Ayatollah" is "supreme leader", "Energy Minister Prince" is "Energy Minister"); `None`
-/// when nothing is left.
-pub(super) fn clean_role(role: &str) -> Option<String> {
-    const ADDRESS: [&str; 12] = [
-        "ayatollah", "sheikh", "sheik", "imam", "prince", "princess", "emir", "sultan", "king",
-        "queen", "rabbi", "cardinal",
-    ];
-    let mut role = role.trim().trim_end_matches([',', ';', ':']).trim_end();
-    while let Some((head, last)) = role.rsplit_once(' ') {
-        if !ADDRESS.contains(&last.to_ascii_lowercase().as_str()) {
-            break;
-        }
-        role = head.trim_end();
-    }
-    (!role.is_empty()).then(|| role.to_string())
 }
 
 /// Same length and one letter different, or one letter more (names only, so cheap).
@@ -318,7 +264,10 @@ pub(super) fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
         let title_case = n_words >= 2 && n_caps * 2 > n_words;
         // Bylines ("By Jane Doe", "Follow Jane Doe on Twitter") name people, unlike titles.
         let first_word = tokens[line_start].text(text);
-        let byline = matches!(first_word, "By" | "Follow") && n_words >= 3;
+        let byline = matches!(
+            first_word,
+            "By" | "Follow" | "Reporting" | "Writing" | "Editing" | "Additional"
+        ) && n_words >= 3;
         if !terminated && !byline && (n_words <= 4 || (title_case && n_words <= 14)) {
             flags[line_start..line_end]
                 .iter_mut()

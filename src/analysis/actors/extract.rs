@@ -9,7 +9,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::context::{clean_role, headline_flags};
+use super::context::headline_flags;
+use super::roles::clean_role;
 use super::gazetteer::{fold_into, gazetteer, Entry, Gazetteer};
 use super::lexicon::*;
 use super::scan::{tokenize, Token, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START};
@@ -182,80 +183,6 @@ impl<'t> Extractor<'t> {
         }
     }
 
-    /// An organization named by a cue word ("Carnegie Moscow Center", "Council of ... of
-    /// Russia"): the tokens from the run's first content word through the last cue word,
-    /// plus a connector tail ("of ...").
-    fn org_by_cue(&mut self, start: usize, end: usize) -> Option<(usize, usize)> {
-        // "Newcastle United", "Leeds United": a club name ends with "United".
-        let last_cue = (start..end).rev().find(|&i| {
-            let word = self.tokens[i].text(self.text);
-            is_in(&ORG_CUES, word) || (word == "United" && i == end - 1 && i > start)
-        })?;
-        // The name starts after the last "and"/"on" before the cue ("Rosneft and the
-        // National Iranian Oil Company" is two organizations).
-        // An "and" between two unknown words is inside the name ("Independent Electoral
-        // and Boundaries Commission").
-        let mut org_start = (start..last_cue)
-            .rev()
-            .find(|&i| match self.tokens[i].text(self.text) {
-                "on" => true,
-                "and" => !self.and_inside_name(i),
-                _ => false,
-            })
-            .map_or(start, |i| i + 1);
-        // "Shares of Alphabet Inc": an "of" before the cue starts the name unless a cue
-        // word heads it ("Federation of Korean Industries", "Bank of America Corp").
-        if let Some(of) = (org_start + 1..last_cue)
-            .rev()
-            .find(|&i| matches!(self.tokens[i].text(self.text), "of" | "for"))
-        {
-            if !is_in(&ORG_CUES, self.tokens[of - 1].text(self.text)) {
-                org_start = of + 1;
-            }
-        }
-        while org_start < last_cue
-            && (self.leading_noise(org_start) || !self.tokens[org_start].has(CAP))
-        {
-            org_start += 1;
-        }
-        // A tail of "of ..."/"for ..." belongs to the name; "and", "on" end it.
-        let mut org_end = last_cue + 1;
-        let mut i = org_end;
-        while i < end {
-            let word = self.tokens[i].text(self.text);
-            if self.tokens[i].has(CAP) {
-                if i > last_cue + 1 {
-                    org_end = i + 1;
-                }
-            } else if !matches!(word, "of" | "for" | "the" | "on") {
-                break;
-            } else if word == "on" && !self.names_after_on(i) {
-                // "Commission on Human Rights", but not "the Council on Monday".
-                break;
-            }
-            i += 1;
-        }
-        // A sentence-initial lone cue word ("Congress passed") is too weak.
-        if org_start == last_cue
-            && org_end == last_cue + 1
-            && self.tokens[org_start].has(SENTENCE_START)
-        {
-            return None;
-        }
-        Some((org_start, org_end))
-    }
-
-    /// A leading word that is not part of what follows: "The", "Mr", a sentence-initial
-    /// common word.
-    fn leading_noise(&mut self, i: usize) -> bool {
-        let tok = self.tokens[i];
-        fold_into(tok.text(self.text), &mut self.buf);
-        let word = self.buf.trim_end_matches('.');
-        is_in(&HONORIFICS, word)
-            || word == "the"
-            || (tok.has(SENTENCE_START) && self.gaz.is_nonname(word))
-    }
-
     fn process_part(&mut self, start: usize, end: usize) {
         let segs = self.segment(start, end);
         let mut idx = 0;
@@ -329,6 +256,16 @@ impl<'t> Extractor<'t> {
             segs.push((seg, i, i + k));
             i += k;
         }
+        // "Sultan al-Jaber": Sultan is a common Gulf given name far more often than a
+        // ruler's title in news text.
+        for idx in 0..segs.len().saturating_sub(1) {
+            let (seg, s, e) = segs[idx];
+            if seg == Seg::Title && e == s + 1 && segs[idx + 1].0 == Seg::Word {
+                if self.tokens[s].text(self.text) == "Sultan" {
+                    segs[idx].0 = Seg::Word;
+                }
+            }
+        }
         // "Volker Turk": a demonym right after a given name, ending the part, is a surname.
         if let [.., (Seg::Word, _, _), (last @ Seg::Demonym, s, e)] = segs.as_mut_slice() {
             if *e == *s + 1 && *e == end {
@@ -365,7 +302,7 @@ impl<'t> Extractor<'t> {
     }
 
     /// Folds tokens `start..end` into the buffer and looks them up.
-    fn lookup(&mut self, start: usize, end: usize) -> Option<Entry> {
+    pub(super) fn lookup(&mut self, start: usize, end: usize) -> Option<Entry> {
         let from = self.tokens[start].start as usize;
         let to = self.tokens[end - 1].end as usize;
         let original = self.text.get(from..to).unwrap_or("");
@@ -510,7 +447,7 @@ impl<'t> Extractor<'t> {
             self.add_mention(actor, span, surface);
             return;
         }
-        if role.is_none() && !is_person && self.place_context(start) {
+        if role.is_none() && !is_person && (self.place_context(start) || self.place_cue(start, end)) {
             let actor = self.actor_for(
                 format!("n:{}", surface.to_lowercase()),
                 surface.clone(),

@@ -122,6 +122,14 @@ pub(crate) const ORG_CONTEXT: [&str; 22] = [
 /// Prepositions after which an unknown capitalised name is most likely a place.
 pub(crate) const PLACE_PREPOSITIONS: [&str; 6] = ["in", "at", "near", "outside", "from", "into"];
 
+/// Words that make a capitalised name a place: first ("Plaza San Martin", "Mount Kenya")
+/// or last ("Tahrir Square", "Kibera District").
+pub(crate) const PLACE_HEADS: [&str; 6] = ["Plaza", "Mount", "Lake", "Fort", "Cape", "Port"];
+pub(crate) const PLACE_TAILS: [&str; 16] = [
+    "Square", "Street", "Avenue", "Bridge", "Airport", "Province", "County", "District",
+    "Valley", "River", "Island", "Islands", "Mountains", "Desert", "Sea", "Region",
+];
+
 /// Verbs of saying: a capitalised word next to one of them is a speaker, so a person.
 pub(crate) const SPEECH_VERBS: [&str; 24] = [
     "said",

@@ -30,6 +30,9 @@ impl Extractor<'_> {
                 .get(&format!("a:{}", surface.to_lowercase()))
                 .copied();
         }
+        if found.is_none() {
+            found = self.known_as(p.tok);
+        }
         if found.is_none() && key.chars().count() >= 5 && !tok.has(SENTENCE_START) {
             // A spelling variant of a name in this document ("Maher" beside "Mahar Assad").
             found = self.nearest_person(at, |(_, first, last)| {
