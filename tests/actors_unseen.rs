@@ -1,6 +1,8 @@
 //! Scores actor extraction on tests/data/news/ (eight articles written for this test, never
 //! used to tune the extractor per article) against the hand-written gold list in
-//! tests/gold/actors_unseen.tsv: the stand-in for news text nobody has seen.
+//! tests/gold/actors_unseen.tsv: the stand-in for news text nobody has seen. Articles 01-08
+//! drove the general rules; 09-10 were written afterwards and measured before any change
+//! (docs/actors.md keeps both figures).
 
 use std::collections::HashSet;
 
@@ -55,7 +57,10 @@ fn news_index() -> CorpusIndex {
     paths.sort();
     for path in paths {
         let text = std::fs::read_to_string(&path).unwrap();
-        let rel_path = format!("tests/data/news/{}", path.file_name().unwrap().to_string_lossy());
+        let rel_path = format!(
+            "tests/data/news/{}",
+            path.file_name().unwrap().to_string_lossy()
+        );
         sources.push(SourceText {
             path,
             rel_path,
@@ -167,7 +172,7 @@ fn unseen_news_meets_the_quality_bars() {
         s.person_precision, s.person_recall, s.org_recall, s.place_recall, s.report
     );
     assert!(
-        s.person_precision >= 0.90,
+        s.person_precision >= 0.95,
         "person precision {:.3}\n{}",
         s.person_precision,
         s.report
@@ -179,13 +184,13 @@ fn unseen_news_meets_the_quality_bars() {
         s.report
     );
     assert!(
-        s.org_recall >= 0.80,
+        s.org_recall >= 0.90,
         "organization recall {:.3}\n{}",
         s.org_recall,
         s.report
     );
     assert!(
-        s.place_recall >= 0.80,
+        s.place_recall >= 0.90,
         "place recall {:.3}\n{}",
         s.place_recall,
         s.report

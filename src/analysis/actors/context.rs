@@ -178,10 +178,28 @@ impl Extractor<'_> {
             .get(end)
             .copied()
             .filter(|t| t.has(JOINED) && !self.tokens[end - 1].has(POSSESSIVE));
-        [before, after]
+        let beside = [before, after]
             .into_iter()
             .flatten()
-            .any(|t| !t.has(CAP) && is_in(&ORG_CONTEXT, t.text(self.text)))
+            .any(|t| !t.has(CAP) && is_in(&ORG_CONTEXT, t.text(self.text)));
+        beside || self.org_appositive(end)
+    }
+
+    /// "BASF, the chemicals company based in ...": an appositive whose head noun, within
+    /// three words of its article, is an organization noun.
+    pub(super) fn org_appositive(&self, next: usize) -> bool {
+        let Some(first) = self.tokens.get(next) else {
+            return false;
+        };
+        if !first.has(AFTER_COMMA) || !matches!(first.text(self.text), "the" | "a" | "an") {
+            return false;
+        }
+        (next + 1..(next + 4).min(self.tokens.len()))
+            .take_while(|&i| self.tokens[i].has(JOINED))
+            .any(|i| {
+                let tok = self.tokens[i];
+                !tok.has(POSSESSIVE) && is_in(&ORG_CONTEXT, tok.text(self.text))
+            })
     }
 
     /// "Plaza San Martin", "Tahrir Square": a place word heads or ends the name.
@@ -196,7 +214,10 @@ impl Extractor<'_> {
         if i < 2 || !self.tokens[i].has(JOINED) || !self.tokens[i - 1].has(JOINED) {
             return None;
         }
-        let (a, b) = (self.tokens[i - 2].text(self.text), self.tokens[i - 1].text(self.text));
+        let (a, b) = (
+            self.tokens[i - 2].text(self.text),
+            self.tokens[i - 1].text(self.text),
+        );
         if !(matches!(a, "known" | "nicknamed" | "called") && b == "as") {
             return None;
         }

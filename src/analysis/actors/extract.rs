@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::context::headline_flags;
-use super::roles::clean_role;
 use super::gazetteer::{fold_into, gazetteer, Entry, Gazetteer};
 use super::lexicon::*;
+use super::roles::clean_role;
 use super::scan::{tokenize, Token, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START};
 use super::{ActorKind, DocActors, LocalActor, LocalMention};
 
@@ -266,9 +266,18 @@ impl<'t> Extractor<'t> {
                 }
             }
         }
-        // "Volker Turk": a demonym right after a given name, ending the part, is a surname.
-        if let [.., (Seg::Word, _, _), (last @ Seg::Demonym, s, e)] = segs.as_mut_slice() {
-            if *e == *s + 1 && *e == end {
+        // "Volker Turk", "Gautam Adani": a demonym or a one-word organization right after a
+        // given name, ending the part, is a surname.
+        if let [.., (Seg::Word, _, _), (last, s, e)] = segs.as_mut_slice() {
+            let surname_like = matches!(
+                last,
+                Seg::Demonym
+                    | Seg::Named {
+                        kind: ActorKind::Organization,
+                        ..
+                    }
+            );
+            if surname_like && *e == *s + 1 && *e == end && !self.tokens[*s].has(ALL_CAPS) {
                 *last = Seg::Word;
             }
         }
@@ -438,7 +447,10 @@ impl<'t> Extractor<'t> {
         }
         let span = self.span(start, end);
         let surface = self.surface(span.clone());
-        if self.org_context(start, end) {
+        // A name the document already called an organization stays one ("railway operator
+        // Deutsche Bahn" ... "Deutsche Bahn's head").
+        let org_key = format!("n:{}", surface.to_lowercase());
+        if self.by_key.contains_key(&org_key) || self.org_context(start, end) {
             let actor = self.actor_for(
                 format!("n:{}", surface.to_lowercase()),
                 surface.clone(),
@@ -447,7 +459,8 @@ impl<'t> Extractor<'t> {
             self.add_mention(actor, span, surface);
             return;
         }
-        if role.is_none() && !is_person && (self.place_context(start) || self.place_cue(start, end)) {
+        if role.is_none() && !is_person && (self.place_context(start) || self.place_cue(start, end))
+        {
             let actor = self.actor_for(
                 format!("n:{}", surface.to_lowercase()),
                 surface.clone(),

@@ -53,6 +53,19 @@ impl Extractor<'_> {
                 if i > last_cue + 1 {
                     org_end = i + 1;
                 }
+            } else if word == "and" {
+                // "Chamber of Industry and Commerce", not "Council of Europe and Russia".
+                let next_known = self.tokens.get(i + 1).is_some_and(|t| {
+                    fold_into(t.text(self.text), &mut self.buf);
+                    self.gaz.lookup(&self.buf).is_some()
+                });
+                let next_is_word = self
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.has(CAP) && !t.has(ALL_CAPS));
+                if i == last_cue + 1 || next_known || !next_is_word {
+                    break;
+                }
             } else if !matches!(word, "of" | "for" | "the" | "on") {
                 break;
             } else if word == "on" && !self.names_after_on(i) {
@@ -108,7 +121,23 @@ impl Extractor<'_> {
 }
 
 const DATE_WORDS: [&str; 19] = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];

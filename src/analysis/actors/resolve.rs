@@ -4,7 +4,7 @@
 use super::context::one_edit_apart;
 use super::extract::{looks_like_common_word, name_key, Extractor, Pending};
 use super::gazetteer::fold_into;
-use super::scan::{ALL_CAPS, SENTENCE_START};
+use super::scan::{ALL_CAPS, JOINED, SENTENCE_START};
 use super::ActorKind;
 
 impl Extractor<'_> {
@@ -12,6 +12,33 @@ impl Extractor<'_> {
         let pending = std::mem::take(&mut self.pending);
         for p in pending {
             self.resolve_pending(p);
+        }
+        self.persons_named_as_orgs();
+    }
+
+    /// A "person" whose full name the document elsewhere gives an organization ("talks
+    /// with Deutsche Bahn" before "railway operator Deutsche Bahn"): its mentions go to the
+    /// organization, and the person is left tentative for the merge to drop.
+    fn persons_named_as_orgs(&mut self) {
+        for (actor, _, _) in self.persons.clone() {
+            let local = &self.actors[actor as usize];
+            if local.kind != ActorKind::Person {
+                continue;
+            }
+            let key = format!("n:{}", local.name.to_lowercase());
+            let Some(&org) = self.by_key.get(&key) else {
+                continue;
+            };
+            if org == actor || self.actors[org as usize].kind == ActorKind::Person {
+                continue;
+            }
+            for m in self.mentions.iter_mut().filter(|m| m.actor == actor) {
+                m.actor = org;
+            }
+            self.full_mentions.retain(|&(_, a)| a != actor);
+            if !self.tentative.contains(&actor) {
+                self.tentative.push(actor);
+            }
         }
     }
 
@@ -45,6 +72,8 @@ impl Extractor<'_> {
             None if headline => return,
             None if p.is_person
                 && !tok.has(ALL_CAPS)
+                && !(p.role.is_none()
+                    && (self.place_context(p.tok) || self.after_article(p.tok)))
                 && !(tok.has(SENTENCE_START) && looks_plural(&surface))
                 && !self.is_nonname_word(&surface) =>
             {
@@ -60,12 +89,15 @@ impl Extractor<'_> {
                     ActorKind::Place,
                 )
             }
-            None if !tok.has(SENTENCE_START) && self.org_context(p.tok, p.tok + 1) => self
-                .actor_for(
+            None if (!tok.has(SENTENCE_START) && self.org_context(p.tok, p.tok + 1))
+                || self.org_appositive(p.tok + 1) =>
+            {
+                self.actor_for(
                     format!("n:{}", surface.to_lowercase()),
                     surface.clone(),
                     ActorKind::Organization,
-                ),
+                )
+            }
             None => {
                 fold_into(&surface, &mut self.buf);
                 if self.gaz.is_nonname(&self.buf)
@@ -92,6 +124,13 @@ impl Extractor<'_> {
         if self.actors[actor as usize].kind == ActorKind::Person {
             self.appositive_role(p.tok + 1, actor);
         }
+    }
+
+    /// "a Green, said": a word after an article is a noun, however it is said.
+    fn after_article(&self, i: usize) -> bool {
+        i > 0
+            && self.tokens[i].has(JOINED)
+            && matches!(self.tokens[i - 1].text(self.text), "a" | "an" | "the")
     }
 
     pub(super) fn is_nonname_word(&mut self, word: &str) -> bool {
@@ -137,6 +176,8 @@ impl Extractor<'_> {
 /// "Economists warned", "Analysts said": a sentence-initial plural noun of people is a
 /// subject, not a surname.
 fn looks_plural(word: &str) -> bool {
-    const ENDINGS: [&str; 9] = ["sts", "ers", "ians", "ants", "ents", "ics", "ors", "ives", "als"];
+    const ENDINGS: [&str; 9] = [
+        "sts", "ers", "ians", "ants", "ents", "ics", "ors", "ives", "als",
+    ];
     word.len() > 5 && ENDINGS.iter().any(|e| word.ends_with(e))
 }

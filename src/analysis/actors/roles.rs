@@ -69,8 +69,18 @@ impl Extractor<'_> {
 /// when nothing is left.
 pub(super) fn clean_role(role: &str) -> Option<String> {
     const ADDRESS: [&str; 12] = [
-        "ayatollah", "sheikh", "sheik", "imam", "prince", "princess", "emir", "sultan", "king",
-        "queen", "rabbi", "cardinal",
+        "ayatollah",
+        "sheikh",
+        "sheik",
+        "imam",
+        "prince",
+        "princess",
+        "emir",
+        "sultan",
+        "king",
+        "queen",
+        "rabbi",
+        "cardinal",
     ];
     let mut role = role.trim().trim_end_matches([',', ';', ':']).trim_end();
     while let Some((head, last)) = role.rsplit_once(' ') {
@@ -86,4 +96,3 @@ pub(super) fn clean_role(role: &str) -> Option<String> {
     }
     Some(role.to_string())
 }
-

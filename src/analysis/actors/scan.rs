@@ -233,10 +233,10 @@ fn is_capitalised(word: &str) -> bool {
 /// Lowercase tails of hyphenated English compounds ("Trump-era", "Iran-led", "Post-war").
 fn is_compound_tail(part: &str) -> bool {
     const TAILS: [&str; 40] = [
-        "era", "war", "run", "born", "made", "style", "like", "wide", "free", "year", "day",
-        "old", "time", "term", "level", "cost", "zone", "area", "type", "size", "front", "side",
-        "line", "scale", "class", "rich", "held", "out", "off", "down", "over", "back", "long",
-        "short", "high", "new", "ready", "proof", "only", "based",
+        "era", "war", "run", "born", "made", "style", "like", "wide", "free", "year", "day", "old",
+        "time", "term", "level", "cost", "zone", "area", "type", "size", "front", "side", "line",
+        "scale", "class", "rich", "held", "out", "off", "down", "over", "back", "long", "short",
+        "high", "new", "ready", "proof", "only", "based",
     ];
     part.ends_with("ed") || TAILS.contains(&part)
 }
@@ -302,12 +302,42 @@ mod tests {
                 "Trump's+",
                 "aide+",
                 "Mr,",
-                "Jean-Luc",
+                // The dot after "Mr" does not separate it from the name.
+                "Jean-Luc+",
                 "O'Neil+",
                 "Then^",
                 "al-Assad's+"
             ]
         );
+    }
+
+    #[test]
+    fn middle_initials_and_hyphenated_given_names() {
+        let got =
+            words("Judge Amit P. Mehta met Sen. J.D. Vance and Min-jung Park, Kremlin-backed");
+        assert_eq!(
+            got,
+            [
+                "Judge^",
+                "Amit+",
+                "P+",
+                "Mehta+",
+                "met+",
+                "Sen+",
+                "J.D.+",
+                "Vance+",
+                "and+",
+                "Min-jung+",
+                "Park+",
+                "Kremlin-backed,"
+            ]
+        );
+        let mut tokens = Vec::new();
+        let text = "J.D. Min-jung Kremlin-backed Trump-era";
+        tokenize(text, 0..text.len(), &mut tokens);
+        let caps: Vec<bool> = tokens.iter().map(|t| t.has(CAP)).collect();
+        assert_eq!(caps, [true, true, false, false]);
+        assert!(!tokens[0].has(ALL_CAPS), "initials are not an acronym");
     }
 
     #[test]
