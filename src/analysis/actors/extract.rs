@@ -260,10 +260,12 @@ impl<'t> Extractor<'t> {
         // ruler's title in news text.
         for idx in 0..segs.len().saturating_sub(1) {
             let (seg, s, e) = segs[idx];
-            if seg == Seg::Title && e == s + 1 && segs[idx + 1].0 == Seg::Word {
-                if self.tokens[s].text(self.text) == "Sultan" {
-                    segs[idx].0 = Seg::Word;
-                }
+            if seg == Seg::Title
+                && e == s + 1
+                && segs[idx + 1].0 == Seg::Word
+                && self.tokens[s].text(self.text) == "Sultan"
+            {
+                segs[idx].0 = Seg::Word;
             }
         }
         // "Volker Turk", "Gautam Adani": a demonym or a one-word organization right after a
