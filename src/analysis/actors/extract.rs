@@ -451,8 +451,7 @@ impl<'t> Extractor<'t> {
         let surface = self.surface(span.clone());
         // A name the document already called an organization stays one ("railway operator
         // Deutsche Bahn" ... "Deutsche Bahn's head").
-        let org_key = format!("n:{}", surface.to_lowercase());
-        if self.by_key.contains_key(&org_key) || self.org_context(start, end) {
+        if self.org_context(start, end) || self.is_named_org(&surface).is_some() {
             let actor = self.actor_for(
                 format!("n:{}", surface.to_lowercase()),
                 surface.clone(),
@@ -486,6 +485,16 @@ impl<'t> Extractor<'t> {
         self.full_mentions.push((span.start, actor));
         self.add_mention(actor, span, surface);
         self.appositive_role(end, actor);
+    }
+
+    /// Whether the document already has a non-person actor keyed by this name (checked
+    /// through a reused buffer: this runs for every full name).
+    pub(super) fn is_named_org(&mut self, surface: &str) -> Option<u32> {
+        self.buf.clear();
+        self.buf.push_str("n:");
+        self.buf.extend(surface.chars().flat_map(char::to_lowercase));
+        let actor = *self.by_key.get(self.buf.as_str())?;
+        (self.actors[actor as usize].kind != ActorKind::Person).then_some(actor)
     }
 
     pub(super) fn actor_for(&mut self, key: String, name: String, kind: ActorKind) -> u32 {

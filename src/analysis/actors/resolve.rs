@@ -20,18 +20,17 @@ impl Extractor<'_> {
     /// with Deutsche Bahn" before "railway operator Deutsche Bahn"): its mentions go to the
     /// organization, and the person is left tentative for the merge to drop.
     fn persons_named_as_orgs(&mut self) {
-        for (actor, _, _) in self.persons.clone() {
-            let local = &self.actors[actor as usize];
-            if local.kind != ActorKind::Person {
+        for idx in 0..self.persons.len() {
+            let actor = self.persons[idx].0;
+            if self.actors[actor as usize].kind != ActorKind::Person {
                 continue;
             }
-            let key = format!("n:{}", local.name.to_lowercase());
-            let Some(&org) = self.by_key.get(&key) else {
+            let name = std::mem::take(&mut self.actors[actor as usize].name);
+            let org = self.is_named_org(&name);
+            self.actors[actor as usize].name = name;
+            let Some(org) = org else {
                 continue;
             };
-            if org == actor || self.actors[org as usize].kind == ActorKind::Person {
-                continue;
-            }
             for m in self.mentions.iter_mut().filter(|m| m.actor == actor) {
                 m.actor = org;
             }

@@ -83,15 +83,16 @@ pub(super) fn clean_role(role: &str) -> Option<String> {
         "cardinal",
     ];
     let mut role = role.trim().trim_end_matches([',', ';', ':']).trim_end();
+    let one_of = |list: &[&str], word: &str| list.iter().any(|w| w.eq_ignore_ascii_case(word));
     while let Some((head, last)) = role.rsplit_once(' ') {
-        if !ADDRESS.contains(&last.to_ascii_lowercase().as_str()) {
+        if !one_of(&ADDRESS, last) {
             break;
         }
         role = head.trim_end();
     }
     // "Mr" is no role, nor a lone "former".
-    let folded = role.trim_end_matches('.').to_ascii_lowercase();
-    if role.is_empty() || is_in(&HONORIFICS, &folded) || is_in(&TITLE_MODIFIERS, &folded) {
+    let bare = role.trim_end_matches('.');
+    if role.is_empty() || one_of(&HONORIFICS, bare) || one_of(&TITLE_MODIFIERS, bare) {
         return None;
     }
     Some(role.to_string())
