@@ -492,7 +492,8 @@ impl<'t> Extractor<'t> {
     pub(super) fn is_named_org(&mut self, surface: &str) -> Option<u32> {
         self.buf.clear();
         self.buf.push_str("n:");
-        self.buf.extend(surface.chars().flat_map(char::to_lowercase));
+        self.buf
+            .extend(surface.chars().flat_map(char::to_lowercase));
         let actor = *self.by_key.get(self.buf.as_str())?;
         (self.actors[actor as usize].kind != ActorKind::Person).then_some(actor)
     }
