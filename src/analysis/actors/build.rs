@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::extract::name_key;
+use super::extract::{name_fullness, name_key};
 use super::lookup::Lookup;
 use super::{
     Actor, ActorId, ActorIndex, ActorKind, CuratedActor, DocActors, DocMention, LocalActor, Mention,
@@ -217,9 +217,7 @@ fn absorb(draft: &mut Draft, actor: &LocalActor, n_mentions: usize) {
     }
     if draft.kind == Some(ActorKind::Person) && !draft.curated {
         // The fullest form is the name: most words, then most letters.
-        let better = |s: &str, than: &str| {
-            (s.split(' ').count(), s.len()) > (than.split(' ').count(), than.len())
-        };
+        let better = |s: &str, than: &str| name_fullness(s) > name_fullness(than);
         if better(&actor.name, &draft.name) {
             draft.name = actor.name.clone();
         }

@@ -5,7 +5,9 @@
 use super::extract::{Extractor, Seg};
 use super::gazetteer::{fold_into, Entry};
 use super::lexicon::*;
-use super::scan::{Token, AFTER_COMMA, ALL_CAPS, CAP, JOINED, LINE_START, POSSESSIVE};
+use super::scan::{
+    Token, AFTER_COMMA, ALL_CAPS, CAP, JOINED, LINE_START, POSSESSIVE, SENTENCE_START,
+};
 
 impl Extractor<'_> {
     /// The role a title before a name gives ("Russian Foreign Minister", "Kremlin
@@ -176,10 +178,59 @@ impl Extractor<'_> {
             .get(end)
             .copied()
             .filter(|t| t.has(JOINED) && !self.tokens[end - 1].has(POSSESSIVE));
-        [before, after]
+        let beside = [before, after]
             .into_iter()
             .flatten()
-            .any(|t| !t.has(CAP) && is_in(&ORG_CONTEXT, t.text(self.text)))
+            .any(|t| !t.has(CAP) && is_in(&ORG_CONTEXT, t.text(self.text)));
+        beside || self.org_appositive(end)
+    }
+
+    /// "BASF, the chemicals company based in ...": an appositive whose head noun, within
+    /// three words of its article, is an organization noun.
+    pub(super) fn org_appositive(&self, next: usize) -> bool {
+        let Some(first) = self.tokens.get(next) else {
+            return false;
+        };
+        if !first.has(AFTER_COMMA) || !matches!(first.text(self.text), "the" | "a" | "an") {
+            return false;
+        }
+        (next + 1..(next + 4).min(self.tokens.len()))
+            .take_while(|&i| self.tokens[i].has(JOINED))
+            .any(|i| {
+                let tok = self.tokens[i];
+                !tok.has(POSSESSIVE) && is_in(&ORG_CONTEXT, tok.text(self.text))
+            })
+    }
+
+    /// "Plaza San Martin", "Tahrir Square": a place word heads or ends the name.
+    pub(super) fn place_cue(&self, start: usize, end: usize) -> bool {
+        is_in(&PLACE_HEADS, self.tokens[start].text(self.text))
+            || is_in(&PLACE_TAILS, self.tokens[end - 1].text(self.text))
+    }
+
+    /// "Dagalo, widely known as Hemedti": the actor named last before "known as", in the
+    /// same sentence.
+    pub(super) fn known_as(&self, i: usize) -> Option<u32> {
+        if i < 2 || !self.tokens[i].has(JOINED) || !self.tokens[i - 1].has(JOINED) {
+            return None;
+        }
+        let (a, b) = (
+            self.tokens[i - 2].text(self.text),
+            self.tokens[i - 1].text(self.text),
+        );
+        if !(matches!(a, "known" | "nicknamed" | "called") && b == "as") {
+            return None;
+        }
+        let at = self.tokens[i].start as usize;
+        let sentence = (0..=i)
+            .rev()
+            .find(|&k| self.tokens[k].has(SENTENCE_START))
+            .map_or(0, |k| self.tokens[k].start as usize);
+        self.mentions
+            .iter()
+            .filter(|m| m.span.start >= sentence && m.span.end <= at && at - m.span.end < 120)
+            .max_by_key(|m| m.span.start)
+            .map(|m| m.actor)
     }
 
     pub(super) fn place_context(&self, start: usize) -> bool {
@@ -232,7 +283,13 @@ pub(super) fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
             .filter(|t| t.has(CAP))
             .count();
         let title_case = n_words >= 2 && n_caps * 2 > n_words;
-        if !terminated && (n_words <= 4 || (title_case && n_words <= 14)) {
+        // Bylines ("By Jane Doe", "Follow Jane Doe on Twitter") name people, unlike titles.
+        let first_word = tokens[line_start].text(text);
+        let byline = matches!(
+            first_word,
+            "By" | "Follow" | "Reporting" | "Writing" | "Editing" | "Additional"
+        ) && n_words >= 3;
+        if !terminated && !byline && (n_words <= 4 || (title_case && n_words <= 14)) {
             flags[line_start..line_end]
                 .iter_mut()
                 .for_each(|f| *f = true);

@@ -12,6 +12,7 @@ use std::ops::Range;
 use super::context::headline_flags;
 use super::gazetteer::{fold_into, gazetteer, Entry, Gazetteer};
 use super::lexicon::*;
+use super::roles::clean_role;
 use super::scan::{tokenize, Token, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START};
 use super::{ActorKind, DocActors, LocalActor, LocalMention};
 
@@ -152,9 +153,15 @@ impl<'t> Extractor<'t> {
             }
         }
         if let Some((org_start, org_end)) = self.org_by_cue(start, end) {
-            self.split_at_connectors(start, org_start);
+            // What is around the organization may name another ("The Federation of Korean
+            // Industries and the Japan Business Federation").
+            if org_start > start {
+                self.process_run(start, org_start);
+            }
             self.add_org(org_start, org_end);
-            self.split_at_connectors(org_end, end);
+            if org_end < end {
+                self.process_run(org_end, end);
+            }
             return;
         }
         self.split_at_connectors(start, end);
@@ -174,59 +181,6 @@ impl<'t> Extractor<'t> {
         if part_start < end {
             self.process_part(part_start, end);
         }
-    }
-
-    /// An organization named by a cue word ("Carnegie Moscow Center", "Council of ... of
-    /// Russia"): the tokens from the run's first content word through the last cue word,
-    /// plus a connector tail ("of ...").
-    fn org_by_cue(&mut self, start: usize, end: usize) -> Option<(usize, usize)> {
-        let last_cue = (start..end)
-            .rev()
-            .find(|&i| is_in(&ORG_CUES, self.tokens[i].text(self.text)))?;
-        // The name starts after the last "and"/"on" before the cue ("Rosneft and the
-        // National Iranian Oil Company" is two organizations).
-        let mut org_start = (start..last_cue)
-            .rev()
-            .find(|&i| matches!(self.tokens[i].text(self.text), "and" | "on"))
-            .map_or(start, |i| i + 1);
-        while org_start < last_cue
-            && (self.leading_noise(org_start) || !self.tokens[org_start].has(CAP))
-        {
-            org_start += 1;
-        }
-        // A tail of "of ..."/"for ..." belongs to the name; "and", "on" end it.
-        let mut org_end = last_cue + 1;
-        let mut i = org_end;
-        while i < end {
-            let word = self.tokens[i].text(self.text);
-            if self.tokens[i].has(CAP) {
-                if i > last_cue + 1 {
-                    org_end = i + 1;
-                }
-            } else if !matches!(word, "of" | "for" | "the") {
-                break;
-            }
-            i += 1;
-        }
-        // A sentence-initial lone cue word ("Congress passed") is too weak.
-        if org_start == last_cue
-            && org_end == last_cue + 1
-            && self.tokens[org_start].has(SENTENCE_START)
-        {
-            return None;
-        }
-        Some((org_start, org_end))
-    }
-
-    /// A leading word that is not part of what follows: "The", "Mr", a sentence-initial
-    /// common word.
-    fn leading_noise(&mut self, i: usize) -> bool {
-        let tok = self.tokens[i];
-        fold_into(tok.text(self.text), &mut self.buf);
-        let word = self.buf.trim_end_matches('.');
-        is_in(&HONORIFICS, word)
-            || word == "the"
-            || (tok.has(SENTENCE_START) && self.gaz.is_nonname(word))
     }
 
     fn process_part(&mut self, start: usize, end: usize) {
@@ -302,6 +256,33 @@ impl<'t> Extractor<'t> {
             segs.push((seg, i, i + k));
             i += k;
         }
+        // "Sultan al-Jaber": Sultan is a common Gulf given name far more often than a
+        // ruler's title in news text.
+        for idx in 0..segs.len().saturating_sub(1) {
+            let (seg, s, e) = segs[idx];
+            if seg == Seg::Title
+                && e == s + 1
+                && segs[idx + 1].0 == Seg::Word
+                && self.tokens[s].text(self.text) == "Sultan"
+            {
+                segs[idx].0 = Seg::Word;
+            }
+        }
+        // "Volker Turk", "Gautam Adani": a demonym or a one-word organization right after a
+        // given name, ending the part, is a surname.
+        if let [.., (Seg::Word, _, _), (last, s, e)] = segs.as_mut_slice() {
+            let surname_like = matches!(
+                last,
+                Seg::Demonym
+                    | Seg::Named {
+                        kind: ActorKind::Organization,
+                        ..
+                    }
+            );
+            if surname_like && *e == *s + 1 && *e == end && !self.tokens[*s].has(ALL_CAPS) {
+                *last = Seg::Word;
+            }
+        }
         // Modifiers belong to a title that follows ("National Security Advisor"); alone
         // they are ordinary words.
         for idx in (0..segs.len()).rev() {
@@ -332,7 +313,7 @@ impl<'t> Extractor<'t> {
     }
 
     /// Folds tokens `start..end` into the buffer and looks them up.
-    fn lookup(&mut self, start: usize, end: usize) -> Option<Entry> {
+    pub(super) fn lookup(&mut self, start: usize, end: usize) -> Option<Entry> {
         let from = self.tokens[start].start as usize;
         let to = self.tokens[end - 1].end as usize;
         let original = self.text.get(from..to).unwrap_or("");
@@ -468,7 +449,9 @@ impl<'t> Extractor<'t> {
         }
         let span = self.span(start, end);
         let surface = self.surface(span.clone());
-        if self.org_context(start, end) {
+        // A name the document already called an organization stays one ("railway operator
+        // Deutsche Bahn" ... "Deutsche Bahn's head").
+        if self.org_context(start, end) || self.is_named_org(&surface).is_some() {
             let actor = self.actor_for(
                 format!("n:{}", surface.to_lowercase()),
                 surface.clone(),
@@ -477,7 +460,8 @@ impl<'t> Extractor<'t> {
             self.add_mention(actor, span, surface);
             return;
         }
-        if role.is_none() && !is_person && self.place_context(start) {
+        if role.is_none() && !is_person && (self.place_context(start) || self.place_cue(start, end))
+        {
             let actor = self.actor_for(
                 format!("n:{}", surface.to_lowercase()),
                 surface.clone(),
@@ -486,6 +470,7 @@ impl<'t> Extractor<'t> {
             self.add_mention(actor, span, surface);
             return;
         }
+        let role = role.or_else(|| self.role_before_comma(start));
         let first = name_key(self.tokens[start].text(self.text));
         let last = name_key(self.tokens[end - 1].text(self.text));
         let key = format!("p:{first}|{last}");
@@ -500,6 +485,17 @@ impl<'t> Extractor<'t> {
         self.full_mentions.push((span.start, actor));
         self.add_mention(actor, span, surface);
         self.appositive_role(end, actor);
+    }
+
+    /// Whether the document already has a non-person actor keyed by this name (checked
+    /// through a reused buffer: this runs for every full name).
+    pub(super) fn is_named_org(&mut self, surface: &str) -> Option<u32> {
+        self.buf.clear();
+        self.buf.push_str("n:");
+        self.buf
+            .extend(surface.chars().flat_map(char::to_lowercase));
+        let actor = *self.by_key.get(self.buf.as_str())?;
+        (self.actors[actor as usize].kind != ActorKind::Person).then_some(actor)
     }
 
     pub(super) fn actor_for(&mut self, key: String, name: String, kind: ActorKind) -> u32 {
@@ -527,6 +523,9 @@ impl<'t> Extractor<'t> {
     }
 
     pub(super) fn add_role(&mut self, actor: u32, role: String) {
+        let Some(role) = clean_role(&role) else {
+            return;
+        };
         let roles = &mut self.actors[actor as usize].roles;
         if !roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
             roles.push(role);
@@ -547,11 +546,8 @@ impl<'t> Extractor<'t> {
         for (actor, surfaces) in self.actors.iter_mut().zip(&self.surfaces) {
             if actor.kind == ActorKind::Person {
                 // The fullest form is the name: most words, then most letters.
-                if let Some(best) = surfaces
-                    .iter()
-                    .max_by_key(|s| (s.split(' ').count(), s.len()))
-                {
-                    if best.split(' ').count() >= actor.name.split(' ').count() {
+                if let Some(best) = surfaces.iter().max_by_key(|s| name_fullness(s)) {
+                    if name_fullness(best).0 >= name_fullness(&actor.name).0 {
                         actor.name = best.clone();
                     }
                 }
@@ -600,6 +596,16 @@ pub(crate) fn name_key(word: &str) -> String {
         }
     }
     lower
+}
+
+/// How full a form of a person's name is, to pick the canonical one: words (lowercase
+/// particles not counted), then the hyphenated "al-" spelling over "al Assad", then letters.
+pub(crate) fn name_fullness(name: &str) -> (usize, bool, usize) {
+    let words = name
+        .split(' ')
+        .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.contains('-'))
+        .count();
+    (words, name.contains('-'), name.len())
 }
 
 /// Sentence-initial words shaped like adverbs and gerunds ("Theoretically", "Spearheading").

@@ -14,7 +14,7 @@ pub(crate) const NAME_PARTICLES: [&str; 14] = [
 pub(crate) const CONNECTORS: [&str; 5] = ["of", "for", "and", "on", "the"];
 
 /// Capitalised head words that make a name an organization.
-pub(crate) const ORG_CUES: [&str; 52] = [
+pub(crate) const ORG_CUES: [&str; 76] = [
     "Institute",
     "Center",
     "Centre",
@@ -67,11 +67,35 @@ pub(crate) const ORG_CUES: [&str; 52] = [
     "Daily",
     "Airlines",
     "Federation",
+    "Society",
+    "School",
+    "College",
+    "Securities",
+    "Industries",
+    "Steel",
+    "Church",
+    "Syndicate",
+    "Advisory",
+    "Command",
+    "League",
+    "Subcommittee",
+    "Alliance",
+    "Tour",
+    "Holdings",
+    "Partners",
+    "Authority",
+    "Bureau",
+    "Programme",
+    "Electronics",
+    "Club",
+    "Coalition",
+    "Exchange",
+    "Chamber",
 ];
 
 /// Lowercase nouns that, right before or after a capitalised name, say it is an
 /// organization ("newspaper Il Giornale", "the daily Arman", "Hezbollah militia").
-pub(crate) const ORG_CONTEXT: [&str; 22] = [
+pub(crate) const ORG_CONTEXT: [&str; 34] = [
     "newspaper",
     "daily",
     "agency",
@@ -94,10 +118,44 @@ pub(crate) const ORG_CONTEXT: [&str; 22] = [
     "weekly",
     "tabloid",
     "insurgents",
+    "operator",
+    "union",
+    "carrier",
+    "airline",
+    "maker",
+    "manufacturer",
+    "retailer",
+    "conglomerate",
+    "insurer",
+    "lender",
+    "automaker",
+    "chipmaker",
 ];
 
 /// Prepositions after which an unknown capitalised name is most likely a place.
 pub(crate) const PLACE_PREPOSITIONS: [&str; 6] = ["in", "at", "near", "outside", "from", "into"];
+
+/// Words that make a capitalised name a place: first ("Plaza San Martin", "Mount Kenya")
+/// or last ("Tahrir Square", "Kibera District").
+pub(crate) const PLACE_HEADS: [&str; 6] = ["Plaza", "Mount", "Lake", "Fort", "Cape", "Port"];
+pub(crate) const PLACE_TAILS: [&str; 16] = [
+    "Square",
+    "Street",
+    "Avenue",
+    "Bridge",
+    "Airport",
+    "Province",
+    "County",
+    "District",
+    "Valley",
+    "River",
+    "Island",
+    "Islands",
+    "Mountains",
+    "Desert",
+    "Sea",
+    "Region",
+];
 
 /// Verbs of saying: a capitalised word next to one of them is a speaker, so a person.
 pub(crate) const SPEECH_VERBS: [&str; 24] = [

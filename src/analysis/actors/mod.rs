@@ -19,7 +19,9 @@ mod extract;
 mod gazetteer;
 mod lexicon;
 mod lookup;
+mod orgs;
 mod resolve;
+mod roles;
 mod scan;
 #[cfg(test)]
 mod tests;

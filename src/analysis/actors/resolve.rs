@@ -4,7 +4,7 @@
 use super::context::one_edit_apart;
 use super::extract::{looks_like_common_word, name_key, Extractor, Pending};
 use super::gazetteer::fold_into;
-use super::scan::{ALL_CAPS, SENTENCE_START};
+use super::scan::{ALL_CAPS, JOINED, SENTENCE_START};
 use super::ActorKind;
 
 impl Extractor<'_> {
@@ -12,6 +12,32 @@ impl Extractor<'_> {
         let pending = std::mem::take(&mut self.pending);
         for p in pending {
             self.resolve_pending(p);
+        }
+        self.persons_named_as_orgs();
+    }
+
+    /// A "person" whose full name the document elsewhere gives an organization ("talks
+    /// with Deutsche Bahn" before "railway operator Deutsche Bahn"): its mentions go to the
+    /// organization, and the person is left tentative for the merge to drop.
+    fn persons_named_as_orgs(&mut self) {
+        for idx in 0..self.persons.len() {
+            let actor = self.persons[idx].0;
+            if self.actors[actor as usize].kind != ActorKind::Person {
+                continue;
+            }
+            let name = std::mem::take(&mut self.actors[actor as usize].name);
+            let org = self.is_named_org(&name);
+            self.actors[actor as usize].name = name;
+            let Some(org) = org else {
+                continue;
+            };
+            for m in self.mentions.iter_mut().filter(|m| m.actor == actor) {
+                m.actor = org;
+            }
+            self.full_mentions.retain(|&(_, a)| a != actor);
+            if !self.tentative.contains(&actor) {
+                self.tentative.push(actor);
+            }
         }
     }
 
@@ -30,6 +56,9 @@ impl Extractor<'_> {
                 .get(&format!("a:{}", surface.to_lowercase()))
                 .copied();
         }
+        if found.is_none() {
+            found = self.known_as(p.tok);
+        }
         if found.is_none() && key.chars().count() >= 5 && !tok.has(SENTENCE_START) {
             // A spelling variant of a name in this document ("Maher" beside "Mahar Assad").
             found = self.nearest_person(at, |(_, first, last)| {
@@ -40,7 +69,13 @@ impl Extractor<'_> {
         let actor = match found {
             Some(actor) => actor,
             None if headline => return,
-            None if p.is_person && !tok.has(ALL_CAPS) && !self.is_nonname_word(&surface) => {
+            None if p.is_person
+                && !tok.has(ALL_CAPS)
+                && !(p.role.is_none()
+                    && (self.place_context(p.tok) || self.after_article(p.tok)))
+                && !(tok.has(SENTENCE_START) && looks_plural(&surface))
+                && !self.is_nonname_word(&surface) =>
+            {
                 let actor = self.actor_for(format!("p:|{key}"), surface.clone(), ActorKind::Person);
                 self.by_key
                     .insert(format!("a:{}", surface.to_lowercase()), actor);
@@ -53,12 +88,15 @@ impl Extractor<'_> {
                     ActorKind::Place,
                 )
             }
-            None if !tok.has(SENTENCE_START) && self.org_context(p.tok, p.tok + 1) => self
-                .actor_for(
+            None if (!tok.has(SENTENCE_START) && self.org_context(p.tok, p.tok + 1))
+                || self.org_appositive(p.tok + 1) =>
+            {
+                self.actor_for(
                     format!("n:{}", surface.to_lowercase()),
                     surface.clone(),
                     ActorKind::Organization,
-                ),
+                )
+            }
             None => {
                 fold_into(&surface, &mut self.buf);
                 if self.gaz.is_nonname(&self.buf)
@@ -87,13 +125,21 @@ impl Extractor<'_> {
         }
     }
 
+    /// "a Green, said": a word after an article is a noun, however it is said.
+    fn after_article(&self, i: usize) -> bool {
+        i > 0
+            && self.tokens[i].has(JOINED)
+            && matches!(self.tokens[i - 1].text(self.text), "a" | "an" | "the")
+    }
+
     pub(super) fn is_nonname_word(&mut self, word: &str) -> bool {
         fold_into(word, &mut self.buf);
         self.gaz.is_nonname(&self.buf)
     }
 
-    /// Among persons named in full that `matches`, the one whose full mention is nearest
-    /// to `at` (a preceding one wins a tie).
+    /// Among persons named in full that `matches`: the one named in full just before `at`
+    /// (within a sentence or two, "... Mahar Assad. ... Assad will"), else the one the
+    /// document introduced first, the story's main person by news convention.
     pub(super) fn nearest_person(
         &self,
         at: usize,
@@ -108,18 +154,29 @@ impl Extractor<'_> {
         match candidates.len() {
             0 => None,
             1 => Some(candidates[0]),
-            _ => self
-                .full_mentions
-                .iter()
-                .filter(|(_, actor)| candidates.contains(actor))
-                .min_by_key(|(pos, _)| {
-                    if *pos <= at {
-                        (at - pos) * 2
-                    } else {
-                        (pos - at) * 2 + 1
-                    }
-                })
-                .map(|&(_, actor)| actor),
+            _ => {
+                const RECENT: usize = 300;
+                let mut of_candidates = self
+                    .full_mentions
+                    .iter()
+                    .filter(|(_, actor)| candidates.contains(actor));
+                let recent = of_candidates
+                    .clone()
+                    .filter(|(pos, _)| *pos <= at && at - pos <= RECENT)
+                    .max_by_key(|(pos, _)| *pos);
+                recent
+                    .or_else(|| of_candidates.next())
+                    .map(|&(_, actor)| actor)
+            }
         }
     }
+}
+
+/// "Economists warned", "Analysts said": a sentence-initial plural noun of people is a
+/// subject, not a surname.
+fn looks_plural(word: &str) -> bool {
+    const ENDINGS: [&str; 9] = [
+        "sts", "ers", "ians", "ants", "ents", "ics", "ors", "ives", "als",
+    ];
+    word.len() > 5 && ENDINGS.iter().any(|e| word.ends_with(e))
 }

@@ -49,9 +49,9 @@ impl Token {
 }
 
 /// Abbreviations whose full stop does not end a sentence.
-const HONORIFICS: [&str; 16] = [
+const HONORIFICS: [&str; 20] = [
     "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Lt", "Col", "Gov", "Prof", "Sgt", "Capt",
-    "Maj", "Adm",
+    "Maj", "Adm", "Brig", "Cpl", "Rev", "Sens",
 ];
 
 /// Cuts `text[range]` into words, appending them to `out` (cleared first).
@@ -74,10 +74,12 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                 b' ' | b'\t' => {}
                 b'\n' | b'\r' => saw_newline = true,
                 b'.' | b'!' | b'?' => {
+                    // The dot of "Sen." or of the initial in "Amit P. Mehta" neither ends
+                    // the sentence nor separates the name's words.
                     if !(b == b'.' && prev_is_abbreviation) {
                         saw_stop = true;
+                        saw_other = true;
                     }
-                    saw_other = true;
                 }
                 b',' => saw_comma = true,
                 b'"' => {
@@ -157,7 +159,9 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         // Most words are lowercase; only capitalised ones need the costlier checks.
         if first.is_uppercase() {
             let n_letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            if n_letters >= 2 && !word.chars().any(|c| c.is_lowercase()) {
+            // "J.D." is a person's initials, not an acronym standing alone.
+            let initials = word.contains('.') && n_letters <= 3;
+            if n_letters >= 2 && !initials && !word.chars().any(|c| c.is_lowercase()) {
                 flags |= ALL_CAPS;
             }
         }
@@ -208,8 +212,15 @@ fn is_capitalised(word: &str) -> bool {
     let mut parts = word.split('-');
     let head = parts.next().unwrap_or("");
     if first.is_uppercase() {
-        return !parts
-            .any(|part| part.chars().next().is_some_and(char::is_lowercase) && part.len() > 2);
+        // "Syria-focused", "Kremlin-backed", "Soviet-era" are adjectives; "Min-jung",
+        // "Jae-myung", "Ing-wen" are given names: a short head and short syllables that are
+        // not common compound tails.
+        let short_syllables = head.len() <= 5;
+        return !parts.any(|part| {
+            part.chars().next().is_some_and(char::is_lowercase)
+                && part.len() > 2
+                && !(short_syllables && part.len() <= 5 && !is_compound_tail(part))
+        });
     }
     let after_article = word.split('-').nth(1).and_then(|p| p.chars().next());
     const ARTICLES: [&str; 14] = [
@@ -219,6 +230,17 @@ fn is_capitalised(word: &str) -> bool {
 }
 
 /// Whether a word character starts at `i`, and the byte length of the character there.
+/// Lowercase tails of hyphenated English compounds ("Trump-era", "Iran-led", "Post-war").
+fn is_compound_tail(part: &str) -> bool {
+    const TAILS: [&str; 40] = [
+        "era", "war", "run", "born", "made", "style", "like", "wide", "free", "year", "day", "old",
+        "time", "term", "level", "cost", "zone", "area", "type", "size", "front", "side", "line",
+        "scale", "class", "rich", "held", "out", "off", "down", "over", "back", "long", "short",
+        "high", "new", "ready", "proof", "only", "based",
+    ];
+    part.ends_with("ed") || TAILS.contains(&part)
+}
+
 #[inline]
 fn word_char_at(text: &str, i: usize) -> (bool, usize) {
     let bytes = text.as_bytes();
@@ -280,12 +302,42 @@ mod tests {
                 "Trump's+",
                 "aide+",
                 "Mr,",
-                "Jean-Luc",
+                // The dot after "Mr" does not separate it from the name.
+                "Jean-Luc+",
                 "O'Neil+",
                 "Then^",
                 "al-Assad's+"
             ]
         );
+    }
+
+    #[test]
+    fn middle_initials_and_hyphenated_given_names() {
+        let got =
+            words("Judge Amit P. Mehta met Sen. J.D. Vance and Min-jung Park, Kremlin-backed");
+        assert_eq!(
+            got,
+            [
+                "Judge^",
+                "Amit+",
+                "P+",
+                "Mehta+",
+                "met+",
+                "Sen+",
+                "J.D.+",
+                "Vance+",
+                "and+",
+                "Min-jung+",
+                "Park+",
+                "Kremlin-backed,"
+            ]
+        );
+        let mut tokens = Vec::new();
+        let text = "J.D. Min-jung Kremlin-backed Trump-era";
+        tokenize(text, 0..text.len(), &mut tokens);
+        let caps: Vec<bool> = tokens.iter().map(|t| t.has(CAP)).collect();
+        assert_eq!(caps, [true, true, false, false]);
+        assert!(!tokens[0].has(ALL_CAPS), "initials are not an acronym");
     }
 
     #[test]

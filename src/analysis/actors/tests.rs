@@ -167,3 +167,77 @@ fn odd_input_never_panics() {
         let _ = describe(text);
     }
 }
+
+#[test]
+fn roles_before_the_name_and_cleaned_roles() {
+    check(
+        "Russia's chief negotiator for Syria, Aleksandr Lavrentyev, arrived on Monday.\n\
+         Instead, the tour sent its chief operating officer, Ron Price, to the hearing.\n\
+         Iran's supreme leader Ayatollah Ali Khamenei spoke. Mr. Lavrentyev said little.\n",
+        expect![[r#"
+            place Russia aliases=[] roles=[] mentions=["Russia"]
+            place Syria aliases=[] roles=[] mentions=["Syria"]
+            person Aleksandr Lavrentyev aliases=["Lavrentyev"] roles=["Russia's chief negotiator for Syria"] mentions=["Aleksandr Lavrentyev", "Lavrentyev"]
+            person Ron Price aliases=[] roles=[] mentions=["Ron Price"]
+            place Iran aliases=[] roles=[] mentions=["Iran"]
+            person Ali Khamenei aliases=[] roles=["Iran's supreme leader"] mentions=["Ali Khamenei"]
+        "#]],
+    );
+}
+
+#[test]
+fn initials_hyphenated_given_names_and_bylines() {
+    check(
+        "By Hiroshi Tanaka and Min-jung Park\n\n\
+         U.S. District Judge Amit P. Mehta ruled on Monday. Republican Sen. J.D. Vance of Ohio praised it. \
+         Mehta did not decide on remedies. Economists warned of delays.\n",
+        expect![[r#"
+            person Hiroshi Tanaka aliases=[] roles=[] mentions=["Hiroshi Tanaka"]
+            person Min-jung Park aliases=[] roles=[] mentions=["Min-jung Park"]
+            place United States aliases=["U.S."] roles=[] mentions=["U.S."]
+            person Amit P. Mehta aliases=["Mehta"] roles=["Judge"] mentions=["Amit P. Mehta", "Mehta"]
+            person J.D. Vance aliases=[] roles=["Sen"] mentions=["J.D. Vance"]
+            place Ohio aliases=[] roles=[] mentions=["Ohio"]
+            person District (tentative) aliases=[] roles=[] mentions=["District"]
+            person Republican (tentative) aliases=[] roles=[] mentions=["Republican"]
+            person Economists (tentative) aliases=[] roles=[] mentions=["Economists"]
+        "#]],
+    );
+}
+
+#[test]
+fn surnames_follow_the_recent_or_the_first_full_name() {
+    check(
+        "Protesters demand the release of former President Pedro Castillo. Many came from Puno.\n\
+         The government refused. Police fired tear gas near the Plaza San Martin in the capital.\n\
+         Boluarte, who was Castillo's vice president, apologized for the deaths on Tuesday.\n\
+         The head of the church, Archbishop Carlos Castillo, called for dialogue.\n",
+        expect![[r#"
+            person Pedro Castillo aliases=["Castillo"] roles=["President"] mentions=["Pedro Castillo", "Castillo"]
+            place Plaza San Martin aliases=[] roles=[] mentions=["Plaza San Martin"]
+            person Carlos Castillo aliases=[] roles=["Archbishop"] mentions=["Carlos Castillo"]
+            place Puno aliases=[] roles=[] mentions=["Puno"]
+            person Boluarte (tentative) aliases=[] roles=[] mentions=["Boluarte"]
+        "#]],
+    );
+}
+
+#[test]
+fn organizations_by_cue_context_and_known_as() {
+    check(
+        "Talks with Deutsche Bahn failed. The railway operator Deutsche Bahn said it would appeal.\n\
+         The Federation of Korean Industries and the Japan Business Federation, known as Keidanren, agreed. \
+         The Independent Electoral and Boundaries Commission (IEBC) and the Inter-American Commission on Human Rights \
+         met on Monday. BASF, the chemicals company based in Ludwigshafen, said shipments moved.\n",
+        expect![[r#"
+            person Deutsche Bahn (tentative) aliases=[] roles=[] mentions=[]
+            organization Deutsche Bahn aliases=[] roles=[] mentions=["Deutsche Bahn", "Deutsche Bahn"]
+            organization Federation of Korean Industries aliases=[] roles=[] mentions=["Federation of Korean Industries"]
+            organization Japan Business Federation aliases=["Keidanren"] roles=[] mentions=["Japan Business Federation", "Keidanren"]
+            organization Independent Electoral and Boundaries Commission aliases=["IEBC"] roles=[] mentions=["Independent Electoral and Boundaries Commission", "IEBC"]
+            organization Inter-American Commission on Human Rights aliases=[] roles=[] mentions=["Inter-American Commission on Human Rights"]
+            organization BASF aliases=[] roles=[] mentions=["BASF"]
+            place Ludwigshafen aliases=[] roles=[] mentions=["Ludwigshafen"]
+        "#]],
+    );
+}
