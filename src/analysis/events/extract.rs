@@ -41,7 +41,8 @@ pub struct LocalEvent {
     pub kind: EventKind,
     pub place: Option<PlaceRef>,
     pub date: Option<EventDate>,
-    /// Person actors, by the ids the input used.
+    /// Actors taking part (persons; organisations when no person is named), by the ids
+    /// the input used.
     pub participants: Vec<u32>,
     pub sentence: Range<usize>,
     /// False for a bare definite mention ("the summit") that only refers to an event
@@ -310,6 +311,13 @@ const LIGHT_WORDS: &[&str] = &[
     "hosts",
     "hosting",
     "chaired",
+    "chair",
+    "chairs",
+    "resumed",
+    "resume",
+    "resumes",
+    "opened",
+    "used",
     "convened",
     "joined",
     "join",
@@ -464,6 +472,24 @@ impl Clause<'_> {
         for actor in self.persons_in(&premod_range) {
             push_unique(&mut participants, actor.actor);
         }
+        if participants.is_empty() {
+            // "the RSF attack": an organisation in the modifiers takes part.
+            for actor in self.organisations_in(&premod_range) {
+                push_unique(&mut participants, actor.actor);
+            }
+        }
+        if determiner.is_some_and(|d| self.is_word(d, &["their"])) {
+            // "Xi and Biden held their final meeting": the people named before own it.
+            let before = self.offset_of(phrase_start_token);
+            for owner in self
+                .sentence_actors
+                .iter()
+                .filter(|a| a.kind == ActorKind::Person && a.span.end <= before)
+                .take(4)
+            {
+                push_unique(&mut participants, owner.actor);
+            }
+        }
         if determiner.is_some_and(|d| self.is_word(d, &["his", "her"])) {
             let before = self.offset_of(phrase_start_token);
             if let Some(owner) = self
@@ -522,6 +548,18 @@ impl Clause<'_> {
     ) -> impl Iterator<Item = &'b ActorSpan> + 'b {
         self.actors.iter().filter(move |a| {
             a.kind == ActorKind::Person && a.span.start >= range.start && a.span.end <= range.end
+        })
+    }
+
+    /// Organisations and groups in `range` ("the Rapid Support Forces", "Northwind").
+    fn organisations_in<'b>(
+        &'b self,
+        range: &'b Range<usize>,
+    ) -> impl Iterator<Item = &'b ActorSpan> + 'b {
+        self.actors.iter().filter(move |a| {
+            matches!(a.kind, ActorKind::Organization | ActorKind::Group)
+                && a.span.start >= range.start
+                && a.span.end <= range.end
         })
     }
 
@@ -738,7 +776,9 @@ impl Clause<'_> {
                         end <= d.span.start && self.light_gap(end, d.span.start, true)
                     })
             } else {
-                self.light_gap(d.span.end, range.end, false)
+                // "a week after the ministers met": the phrase governs the clause it opens.
+                let governs_clause = d.text.ends_with(" after") || d.text.ends_with(" before");
+                governs_clause || self.light_gap(d.span.end, range.end, false)
             };
             gap_ok
                 && d.span.start >= range.start
@@ -842,11 +882,26 @@ impl Clause<'_> {
                 if let Some(previous) = self.previous_subject {
                     push_unique(out, previous);
                 }
+            } else {
+                // No person: organisations may be the parties ("Northwind and Castellan
+                // agreed a deal", "delegations from the army and the RSF resumed talks").
+                self.organisation_subject(&range, to, out);
             }
             return;
         };
         if self.token_at(first.span.start) + 30 < to {
             return;
+        }
+        // "Northwind and Castellan agreed": an organisation joined to the first person by
+        // "and" is a party too (and actor kinds are not always right).
+        if let Some(partner) = self
+            .organisations_in(&range)
+            .filter(|o| o.span.end <= first.span.start)
+            .last()
+        {
+            if self.coordinated(partner.span.end, first.span.start) {
+                push_unique(out, partner.actor);
+            }
         }
         push_unique(out, first.actor);
         let mut last_end = first.span.end;
@@ -856,6 +911,27 @@ impl Clause<'_> {
             }
             push_unique(out, person.actor);
             last_end = person.span.end;
+        }
+    }
+}
+
+impl Clause<'_> {
+    fn organisation_subject(&self, range: &Range<usize>, to: usize, out: &mut Vec<u32>) {
+        let mut organisations = self.organisations_in(range);
+        let Some(first) = organisations.next() else {
+            return;
+        };
+        if self.token_at(first.span.start) + 12 < to {
+            return;
+        }
+        push_unique(out, first.actor);
+        let mut last_end = first.span.end;
+        for organisation in organisations {
+            if !self.coordinated(last_end, organisation.span.start) {
+                break;
+            }
+            push_unique(out, organisation.actor);
+            last_end = organisation.span.end;
         }
     }
 }
