@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::dates::{self, DateContext, EventDate};
-use super::triggers::{find_triggers, EventKind, Trigger, TriggerForm};
+use super::triggers::{find_triggers, EventKind, KindFamily, Trigger, TriggerForm};
 use super::words::{self, Token};
 use crate::analysis::actors::ActorKind;
 
@@ -434,7 +434,10 @@ impl Clause<'_> {
                 let token = &self.tokens[premod - 1];
                 let word = self.lower(premod - 1);
                 let gerund = word.ends_with("ing") && !MODIFIER_GERUNDS.contains(&word.as_str());
-                if !token.is_word || self.is_word(premod - 1, PREMOD_STOP) || gerund {
+                // A light verb ("resumed talks", "chaired a meeting") ends the modifiers too.
+                let light_verb = self.is_word(premod - 1, LIGHT_WORDS)
+                    && !self.is_word(premod - 1, &["after", "during", "for"]);
+                if !token.is_word || self.is_word(premod - 1, PREMOD_STOP) || gerund || light_verb {
                     break;
                 }
                 premod -= 1;
@@ -640,8 +643,11 @@ impl Clause<'_> {
                 continue;
             }
             if PREPOSITIONS.contains(&word.as_str()) {
+                // "the attack on Wad Madani": a strike's target is where it happened.
+                let target = kind.family() == KindFamily::Violence && word == "on";
                 return VENUE_PREPOSITIONS.contains(&word.as_str())
-                    || (kind == EventKind::Visit && word == "to");
+                    || (kind == EventKind::Visit && word == "to")
+                    || target;
             }
             if PREMOD_STOP.contains(&word.as_str()) && word != "the" {
                 return false;
@@ -911,6 +917,27 @@ impl Clause<'_> {
             }
             push_unique(out, person.actor);
             last_end = person.span.end;
+        }
+        // "Delegations from the army and the RSF resumed talks", "envoys of the UN": the
+        // organisations the subject comes from take part.
+        let from_word = (self.token_at(last_end)..self.token_at(last_end) + 2)
+            .find(|&i| self.is_word(i, &["from", "of", "representing"]));
+        if let Some(at) = from_word {
+            let after = self.offset_of(at + 1)..range.end;
+            let mut organisations = self.organisations_in(&after);
+            if let Some(org) = organisations.next() {
+                if self.light_gap(self.offset_of(at + 1), org.span.start, true) {
+                    push_unique(out, org.actor);
+                    let mut org_end = org.span.end;
+                    for next in organisations {
+                        if !self.coordinated(org_end, next.span.start) {
+                            break;
+                        }
+                        push_unique(out, next.actor);
+                        org_end = next.span.end;
+                    }
+                }
+            }
         }
     }
 }
