@@ -9,6 +9,8 @@
 mod cluster;
 pub mod dates;
 mod extract;
+mod lexicon;
+mod participants;
 mod places;
 pub mod triggers;
 mod words;
