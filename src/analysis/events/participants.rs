@@ -114,11 +114,12 @@ impl Clause<'_> {
         let range = self.offset_of(from)..self.offset_of(to);
         let mut persons = self.persons_in(&range);
         let Some(first) = persons.next() else {
-            // "he held talks": the subject of the previous sentence.
+            // "he held talks", "the Russian leader met": the subject of the previous sentence.
             let pronoun = (from..to)
                 .rev()
                 .take(3)
-                .any(|i| self.is_word(i, &["he", "she"]));
+                .any(|i| self.is_word(i, &["he", "she"]))
+                || self.title_subject(from, to);
             if pronoun {
                 if let Some(previous) = self.previous_subject {
                     push_unique(out, previous);
@@ -174,6 +175,32 @@ impl Clause<'_> {
                 }
             }
         }
+    }
+
+    /// "The Russian leader", "the French president" just before the verb: a title standing
+    /// for a person named before.
+    fn title_subject(&self, from: usize, to: usize) -> bool {
+        const HEADS: &[&str] = &[
+            "leader",
+            "president",
+            "minister",
+            "chancellor",
+            "premier",
+            "king",
+            "envoy",
+            "diplomat",
+            "secretary",
+        ];
+        let words: Vec<usize> = (from..to).filter(|&i| self.tokens[i].is_word).collect();
+        let Some((&head, before)) = words.split_last() else {
+            return false;
+        };
+        self.is_word(head, HEADS)
+            && before
+                .iter()
+                .rev()
+                .take(3)
+                .any(|&i| self.is_word(i, &["the"]))
     }
 
     pub(super) fn organisation_subject(&self, range: &Range<usize>, to: usize, out: &mut Vec<u32>) {

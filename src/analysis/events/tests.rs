@@ -304,3 +304,12 @@ The aim was a signed text by Sunday. The talks collapsed a week after the RSF at
             attack "the RSF attack on Aleppo" @Aleppo on 2025-03-05 (day) with Rapid Support Forces"#]],
     );
 }
+
+#[test]
+fn a_title_stands_for_the_person_named_before() {
+    check(
+        "Putin arrived in Ankara on Monday. The Russian leader met Erdogan on Tuesday.",
+        Some("2025-03-12"),
+        expect![[r#"meeting "met" on 2025-03-11 (day) with Recep Tayyip Erdogan, Vladimir Putin"#]],
+    );
+}
