@@ -452,7 +452,7 @@ impl QuoteIndex {
             .filter(|t| matches!(t, QuoteToken::Word(_)))
             .count();
         if n_words <= SHORT_QUOTE_WORDS && found.iter().all(|m| m.similarity < 1.0) {
-            self.find_short(docs, &tokens, &mut found);
+            self.find_short(docs, quote, &tokens, &mut found);
         }
         found.sort_by(|a, b| {
             b.similarity
@@ -464,17 +464,46 @@ impl QuoteIndex {
 
     /// A short quote with one word changed has no 3-word seed left ("we will ship water"
     /// against "we are shipping water"), so the seed index cannot propose where it is. The
-    /// corpus' own quotations are what analysts quote, and few: align against each of them.
+    /// corpus' own quotations are what analysts quote: align against those that hold all
+    /// but one of the quote's words. One case-insensitive Aho-Corasick pass over the
+    /// quotations' text picks them, so a large corpus costs a scan, not an alignment each.
     fn find_short(
         &self,
         docs: &[Arc<Document>],
+        quote: &str,
         tokens: &[QuoteToken],
         found: &mut Vec<QuoteMatch>,
     ) {
+        let mut words: Vec<String> = tokens
+            .iter()
+            .filter_map(|t| match t {
+                QuoteToken::Word(w) => quote.get(w.range()).map(str::to_lowercase),
+                _ => None,
+            })
+            .collect();
+        words.sort();
+        words.dedup();
+        let Ok(matcher) = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&words)
+        else {
+            return;
+        };
+        let needed = words.len().saturating_sub(1).max(2);
         for source in self.quotes.iter().filter(|q| q.is_speech) {
             let Some(doc) = docs.get(source.doc as usize) else {
                 continue;
             };
+            let Some(inner) = doc.text.get(source.inner.clone()) else {
+                continue;
+            };
+            let mut seen = vec![false; words.len()];
+            for m in matcher.find_overlapping_iter(inner) {
+                seen[m.pattern().as_usize()] = true;
+            }
+            if seen.iter().filter(|&&s| s).count() < needed {
+                continue;
+            }
             let words = normalize::words(&doc.text, source.inner.clone());
             let Some(alignment) = align::align(tokens, &words) else {
                 continue;
