@@ -453,11 +453,7 @@ fn label(
         .iter()
         .take(2)
         .filter_map(|&p| actors.actors.get(p as usize))
-        .map(|a| match a.kind {
-            // "Rapid Support Forces", not "Forces".
-            ActorKind::Person => a.name.rsplit(' ').next().unwrap_or(&a.name),
-            _ => a.name.as_str(),
-        })
+        .map(short_name)
         .collect();
     if !surnames.is_empty() {
         return format!("{} {kind}", surnames.join("-"));
@@ -466,6 +462,21 @@ fn label(
         Some(date) => format!("{kind} of {date}"),
         None => kind.to_string(),
     }
+}
+
+/// How a label names a participant: a person by the one-word alias the articles use
+/// ("Xi" of "Xi Jinping", whose surname comes first), else by the last word of the name;
+/// an organisation in full ("Rapid Support Forces", not "Forces").
+fn short_name(actor: &crate::analysis::actors::Actor) -> &str {
+    if actor.kind != ActorKind::Person {
+        return actor.name.as_str();
+    }
+    actor
+        .aliases
+        .iter()
+        .find(|alias| !alias.contains(' ') && actor.name.split(' ').any(|w| w == alias.as_str()))
+        .map(String::as_str)
+        .unwrap_or_else(|| actor.name.rsplit(' ').next().unwrap_or(&actor.name))
 }
 
 /// Events that share a label are told apart by who took part ("Putin-Erdogan meeting in
@@ -481,11 +492,7 @@ fn disambiguate_labels(built: &mut [(Event, ClusterKey)], actors: &ActorIndex) {
             .iter()
             .take(2)
             .filter_map(|&p| actors.actors.get(p as usize))
-            .map(|a| match a.kind {
-                // "Rapid Support Forces", not "Forces".
-                ActorKind::Person => a.name.rsplit(' ').next().unwrap_or(&a.name),
-                _ => a.name.as_str(),
-            })
+            .map(short_name)
             .collect();
         event.label = match (&event.place, surnames.is_empty(), &event.date) {
             (Some(place), false, _) => format!("{} {} in {place}", surnames.join("-"), event.kind),
