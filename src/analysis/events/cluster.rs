@@ -28,6 +28,9 @@ struct Candidate<'a> {
     local: &'a LocalEvent,
     place: Option<String>,
     participants: Vec<ActorId>,
+    /// "the summit" with neither place nor date: it refers to the event of that kind its
+    /// document already spoke of, whoever it names.
+    definite_reference: bool,
 }
 
 #[derive(Default)]
@@ -66,11 +69,19 @@ pub fn build(
                     places::closest_known(&p.name, &known_places).unwrap_or_else(|| p.name.clone())
                 }
             });
+            let written = docs
+                .get(doc_idx)
+                .and_then(|d| d.text.get(local.span.clone()))
+                .unwrap_or("");
+            let definite_reference = place.is_none()
+                && local.date.is_none()
+                && (written.starts_with("the ") || written.starts_with("The "));
             candidates.push(Candidate {
                 doc,
                 local,
                 place,
                 participants,
+                definite_reference,
             });
         }
     }
@@ -204,7 +215,12 @@ fn fits(cluster: &Cluster, candidate: &Candidate, all: &[Candidate]) -> Option<u
             if relative && *doc != candidate.doc {
                 continue;
             }
-            if !dates::compatible(&date.parts, &other.parts) {
+            // Talks that opened on March 4 and resumed on March 12 in one place are one.
+            let same_gathering = place_match
+                && *doc == candidate.doc
+                && days_apart(date, other) <= 7
+                && candidate.local.kind.spans_days();
+            if !same_gathering && !dates::compatible(&date.parts, &other.parts) {
                 return None;
             }
             same_day |= !relative && dates::same_day(&date.parts, &other.parts);
@@ -218,14 +234,32 @@ fn fits(cluster: &Cluster, candidate: &Candidate, all: &[Candidate]) -> Option<u
         .count();
     let only_mention = candidate.participants.len() - shared;
     let only_cluster = cluster_people.len() - shared;
-    if only_mention > 0 && only_cluster > 0 && shared < 2 {
+    let same_doc = cluster.members.iter().any(|&m| all[m].doc == candidate.doc);
+    let refers_back = candidate.definite_reference
+        && same_doc
+        && cluster.members.iter().any(|&m| {
+            all[m].doc == candidate.doc
+                && all[m].local.kind == candidate.local.kind
+                && all[m].local.span.start < candidate.local.span.start
+        });
+    if refers_back {
+        return Some(1 + 4 * u32::from(same_doc));
+    }
+    // Talks and summits have many parties: two mentions naming different delegates in the
+    // same place are one gathering. A meeting of two is told apart by who met.
+    let multilateral = place_match
+        && candidate.local.kind.spans_days()
+        && cluster
+            .members
+            .iter()
+            .all(|&m| all[m].local.kind.spans_days());
+    if only_mention > 0 && only_cluster > 0 && shared < 2 && !multilateral {
         return None; // Netanyahu-Putin is not Velayati-Putin
     }
     let people_match = shared >= 1
         && shared
             >= 2.min(candidate.participants.len())
                 .min(cluster_people.len());
-    let same_doc = cluster.members.iter().any(|&m| all[m].doc == candidate.doc);
     // Two triggers of one family in one sentence ("met ... for talks") are one event.
     let same_sentence = cluster
         .members
@@ -240,6 +274,15 @@ fn fits(cluster: &Cluster, candidate: &Candidate, all: &[Candidate]) -> Option<u
             + 2 * u32::from(same_day)
             + 4 * u32::from(same_doc),
     )
+}
+
+/// Days between two full dates; `i64::MAX` unless both are full days.
+fn days_apart(a: &EventDate, b: &EventDate) -> i64 {
+    let day = |d: &EventDate| Some((d.parts.year?, d.parts.month?, d.parts.day?));
+    match (day(a), day(b)) {
+        (Some(x), Some(y)) => dates::days_between(x, y).abs(),
+        _ => i64::MAX,
+    }
 }
 
 /// The event a brief's mention speaks of: the best event it fits, if any.
@@ -410,7 +453,7 @@ fn label(
         .iter()
         .take(2)
         .filter_map(|&p| actors.actors.get(p as usize))
-        .map(|a| a.name.rsplit(' ').next().unwrap_or(&a.name))
+        .map(short_name)
         .collect();
     if !surnames.is_empty() {
         return format!("{} {kind}", surnames.join("-"));
@@ -419,6 +462,21 @@ fn label(
         Some(date) => format!("{kind} of {date}"),
         None => kind.to_string(),
     }
+}
+
+/// How a label names a participant: a person by the one-word alias the articles use
+/// ("Xi" of "Xi Jinping", whose surname comes first), else by the last word of the name;
+/// an organisation in full ("Rapid Support Forces", not "Forces").
+fn short_name(actor: &crate::analysis::actors::Actor) -> &str {
+    if actor.kind != ActorKind::Person {
+        return actor.name.as_str();
+    }
+    actor
+        .aliases
+        .iter()
+        .find(|alias| !alias.contains(' ') && actor.name.split(' ').any(|w| w == alias.as_str()))
+        .map(String::as_str)
+        .unwrap_or_else(|| actor.name.rsplit(' ').next().unwrap_or(&actor.name))
 }
 
 /// Events that share a label are told apart by who took part ("Putin-Erdogan meeting in
@@ -434,7 +492,7 @@ fn disambiguate_labels(built: &mut [(Event, ClusterKey)], actors: &ActorIndex) {
             .iter()
             .take(2)
             .filter_map(|&p| actors.actors.get(p as usize))
-            .map(|a| a.name.rsplit(' ').next().unwrap_or(&a.name))
+            .map(short_name)
             .collect();
         event.label = match (&event.place, surnames.is_empty(), &event.date) {
             (Some(place), false, _) => format!("{} {} in {place}", surnames.join("-"), event.kind),

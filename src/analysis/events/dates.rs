@@ -218,6 +218,7 @@ fn date_regex() -> &'static Regex {
           | \b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?(?P<season_y>(?:19|20)\d\d)\b
           | \b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b
           | \b(?P<rel>(?:next|last|this|earlier\ this|later\ this)\s+(?:week|month|year)|yesterday|today|tomorrow)\b
+          | \b(?P<span_n>a|one|two|three|four|five|six|seven|the)\s+(?P<span_u>days?|weeks?)\s+(?P<span_dir>after|before|earlier|later|ago)\b
           | \b(?P<year>(?:19|20)\d\d)\b(?:['’]s)?
         "
         );
@@ -271,8 +272,15 @@ pub fn find_dates(text: &str, range: Range<usize>, cx: DateContext) -> Vec<Event
             parts.year = caps
                 .name("mo_y")
                 .and_then(|y| y.as_str().parse().ok())
-                .or(cx.year);
-            let _ = pre;
+                .or_else(|| {
+                    month_year(
+                        text,
+                        range.start + whole.start(),
+                        pre.as_str(),
+                        parts.month,
+                        cx,
+                    )
+                });
         } else if let (Some(s), Some(y)) = (caps.name("season"), caps.name("season_y")) {
             let season = s.as_str().to_ascii_lowercase();
             parts.season = Some(match season.as_str() {
@@ -288,6 +296,43 @@ pub fn find_dates(text: &str, range: Range<usize>, cx: DateContext) -> Vec<Event
             parts.weekday = weekday.map(|w| w as u8);
             span = range.start + wd.start()..range.start + wd.start() + weekday_len(&name);
             unresolved = true;
+        } else if let (Some(n), Some(unit), Some(dir)) = (
+            caps.name("span_n"),
+            caps.name("span_u"),
+            caps.name("span_dir"),
+        ) {
+            // "a week after X met" (X met a week before now), "X, the week before", "four
+            // days before the vote" (the vote is four days on): against the article's date.
+            let Some(today) = cx.today else {
+                continue;
+            };
+            let postposed = n.as_str().eq_ignore_ascii_case("the");
+            let n: i64 = match n.as_str().to_ascii_lowercase().as_str() {
+                "a" | "one" | "the" => 1,
+                "two" => 2,
+                "three" => 3,
+                "four" => 4,
+                "five" => 5,
+                "six" => 6,
+                _ => 7,
+            };
+            let days = if unit.as_str().starts_with("week") {
+                7 * n
+            } else {
+                n
+            };
+            let sign = match dir.as_str() {
+                "after" if postposed => 1,
+                "after" => -1,
+                "before" if postposed => -1,
+                "before" | "later" => 1,
+                _ => -1,
+            };
+            let (y, m, d) = add_days(today, sign * days);
+            parts.year = Some(y);
+            parts.month = Some(m);
+            parts.day = Some(d);
+            unresolved = false;
         } else if let Some(rel) = caps.name("rel") {
             unresolved = true;
             if let Some(today) = cx.today {
@@ -313,6 +358,42 @@ pub fn find_dates(text: &str, range: Range<usize>, cx: DateContext) -> Vec<Event
         });
     }
     found
+}
+
+/// The year of a month named without one ("in December"): the document's year, or the
+/// year before when the month is still to come in a dated article and nothing around
+/// speaks of the future ("collapsed in December", written in March).
+fn month_year(
+    text: &str,
+    at: usize,
+    preposition: &str,
+    month: Option<u8>,
+    cx: DateContext,
+) -> Option<i32> {
+    let (Some(today), Some(month)) = (cx.today, month) else {
+        return cx.year;
+    };
+    let mut from = at.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text.get(from..at).unwrap_or("").to_ascii_lowercase();
+    let future = matches!(preposition, "next" | "until" | "by")
+        || [
+            " will ",
+            " next ",
+            "scheduled",
+            " due ",
+            " expected ",
+            " plan",
+        ]
+        .iter()
+        .any(|cue| before.contains(cue));
+    Some(if month > today.1 && !future {
+        today.0 - 1
+    } else {
+        today.0
+    })
 }
 
 /// Resolves a weekday against the document date: the coming one when the sentence speaks
@@ -435,6 +516,11 @@ fn days_in_month(year: i32, month: u8) -> u8 {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
+}
+
+/// Days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: (i32, u8, u8), to: (i32, u8, u8)) -> i64 {
+    days_from_civil(to.0, to.1, to.2) - days_from_civil(from.0, from.1, from.2)
 }
 
 /// Days since 1970-01-01 (proleptic Gregorian), after Howard Hinnant's algorithm.

@@ -5,7 +5,8 @@
 use std::ops::Range;
 
 use super::dates::{self, DateContext, EventDate};
-use super::triggers::{find_triggers, EventKind, Trigger, TriggerForm};
+use super::lexicon::*;
+use super::triggers::{find_triggers, EventKind, KindFamily, Trigger, TriggerForm};
 use super::words::{self, Token};
 use crate::analysis::actors::ActorKind;
 
@@ -41,7 +42,8 @@ pub struct LocalEvent {
     pub kind: EventKind,
     pub place: Option<PlaceRef>,
     pub date: Option<EventDate>,
-    /// Person actors, by the ids the input used.
+    /// Actors taking part (persons; organisations when no person is named), by the ids
+    /// the input used.
     pub participants: Vec<u32>,
     pub sentence: Range<usize>,
     /// False for a bare definite mention ("the summit") that only refers to an event
@@ -127,286 +129,39 @@ fn within<'a, T>(
     &slice[..keep]
 }
 
-/// Words that end a noun's modifiers when reading backwards from the trigger.
-const PREMOD_STOP: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
-    "your", "my", "any", "every", "each", "some", "another", "no", "of", "in", "at", "on", "for",
-    "with", "to", "from", "by", "after", "before", "during", "since", "ahead", "about", "and",
-    "or", "but", "as", "is", "are", "was", "were", "be", "been", "will", "would", "could",
-    "should", "held", "hold", "holds", "had", "has", "have", "attended", "into", "than", "it",
-    "he", "she", "they", "we", "i", "you", "which", "who", "said", "says", "over", "under",
-    "between", "against", "toward", "towards", "reach", "reached", "signed", "sealed", "not",
-    "also", "if", "when", "where", "while", "there", "here",
-];
-
-const DETERMINERS: &[&str] = &[
-    "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "your", "a",
-    "an", "any", "every", "each", "some", "another", "no",
-];
-
-const DEFINITE: &[&str] = &["the", "this", "that", "his", "her", "their", "its"];
-
-/// Words that end the search after a trigger: a new clause or someone speaking.
-const FORWARD_STOP: &[&str] = &[
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "that",
-    "said",
-    "says",
-    "told",
-    "tells",
-    "saying",
-    "according",
-    "while",
-    "but",
-    "because",
-    "although",
-    "though",
-    "where",
-    "when",
-    "if",
-];
-
-/// "-ing" words that modify a noun ("the upcoming summit") rather than govern it.
-const MODIFIER_GERUNDS: &[&str] = &["upcoming", "ongoing", "founding", "closing", "opening"];
-
-const COPULAS: &[&str] = &["is", "are", "was", "were"];
-
-/// Lowercase words that may stand between a trigger and its place, date or people without
-/// starting a new thought ("summit on Monday in Helsinki", "talks held in the capital",
-/// "meeting with North Korean leader Kim").
-const LIGHT_GAP_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "at",
-    "on",
-    "of",
-    "with",
-    "for",
-    "near",
-    "outside",
-    "inside",
-    "between",
-    "among",
-    "during",
-    "to",
-    "held",
-    "hold",
-    "be",
-    "been",
-    "being",
-    "is",
-    "was",
-    "will",
-    "would",
-    "take",
-    "takes",
-    "took",
-    "taking",
-    "place",
-    "scheduled",
-    "set",
-    "due",
-    "slated",
-    "expected",
-    "planned",
-    "also",
-    "his",
-    "her",
-    "their",
-    "its",
-    "counterpart",
-    "counterparts",
-    "leader",
-    "leaders",
-    "later",
-    "earlier",
-    "first",
-    "second",
-    "third",
-    "forces",
-    "troops",
-    "army",
-    "military",
-    "police",
-    "soldiers",
-    "militants",
-    "rebels",
-    "fighters",
-    "jets",
-    "aircraft",
-    "planes",
-    "drones",
-    "warplanes",
-    "agreed",
-    "reached",
-    "signed",
-    "announced",
-    "declared",
-    "launched",
-    "carried",
-    "out",
-    "residence",
-    "airbase",
-    "base",
-    "palace",
-    "headquarters",
-    "hotel",
-    "embassy",
-    "sidelines",
-];
-
-const VENUE_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "inside"];
-
-const PREPOSITIONS: &[&str] = &[
-    "in", "at", "near", "outside", "inside", "on", "of", "with", "from", "to", "for", "by",
-    "against", "over", "between", "about", "into", "toward", "towards", "across", "than",
-];
-
-/// Nouns between a venue preposition and the place ("in the Russian city of Sochi").
-const PLACE_NOUNS: &[&str] = &[
-    "city",
-    "capital",
-    "town",
-    "village",
-    "region",
-    "province",
-    "area",
-    "outskirts",
-    "suburbs",
-    "suburb",
-    "port",
-    "district",
-    "resort",
-    "enclave",
-    "republic",
-    "state",
-    "county",
-    "border",
-    "governorate",
-];
-
-/// Verbs and prepositions after which a noun trigger's subject takes part
-/// ("Putin held talks", "X sat down for talks", "Y said after talks with Z").
-const LIGHT_WORDS: &[&str] = &[
-    "held",
-    "hold",
-    "holds",
-    "holding",
-    "had",
-    "attended",
-    "attend",
-    "attends",
-    "attending",
-    "after",
-    "during",
-    "for",
-    "hosted",
-    "host",
-    "hosts",
-    "hosting",
-    "chaired",
-    "convened",
-    "joined",
-    "join",
-    "reach",
-    "reached",
-    "reaches",
-    "sealed",
-    "signed",
-    "sign",
-    "struck",
-    "concluded",
-    "launched",
-    "conducted",
-    "carried",
-    "staged",
-    "ordered",
-    "began",
-    "resumed",
-    "ended",
-    "opened",
-    "announced",
-    "agreed",
-    "negotiated",
-    "brokered",
-];
-
-/// Nouns before "for" that make the subject a planner rather than a participant
-/// ("confirmed plans for a meeting", "the groundwork for the summit").
-const PLAN_NOUNS: &[&str] = &[
-    "plans",
-    "plan",
-    "preparations",
-    "preparation",
-    "calls",
-    "call",
-    "hopes",
-    "hope",
-    "demand",
-    "demands",
-    "proposal",
-    "proposals",
-    "groundwork",
-    "ground",
-    "agenda",
-    "date",
-    "venue",
-    "pressure",
-    "push",
-    "support",
-    "way",
-];
-
-/// Words that join one participant to the next ("X and Y", "X with his counterpart Y").
-const LINK_WORDS: &[&str] = &[
-    "with",
-    "between",
-    "among",
-    "by",
-    "and",
-    "involving",
-    "including",
-    "as",
-];
-
-struct Clause<'a> {
-    text: &'a str,
-    sentence: Range<usize>,
-    tokens: Vec<Token>,
-    triggers: &'a [Trigger],
-    actors: &'a [ActorSpan],
-    sentence_actors: &'a [ActorSpan],
-    dates: &'a [EventDate],
-    previous_subject: Option<u32>,
+pub(super) struct Clause<'a> {
+    pub(super) text: &'a str,
+    pub(super) sentence: Range<usize>,
+    pub(super) tokens: Vec<Token>,
+    pub(super) triggers: &'a [Trigger],
+    pub(super) actors: &'a [ActorSpan],
+    pub(super) sentence_actors: &'a [ActorSpan],
+    pub(super) dates: &'a [EventDate],
+    pub(super) previous_subject: Option<u32>,
 }
 
 impl Clause<'_> {
-    fn lower(&self, i: usize) -> String {
+    pub(super) fn lower(&self, i: usize) -> String {
         self.tokens
             .get(i)
             .map_or(String::new(), |t| self.text[t.span.clone()].to_lowercase())
     }
 
-    fn is_word(&self, i: usize, list: &[&str]) -> bool {
+    pub(super) fn is_word(&self, i: usize, list: &[&str]) -> bool {
         self.tokens.get(i).is_some_and(|t| t.is_word) && list.contains(&self.lower(i).as_str())
     }
 
     /// First token starting at or after `offset`.
-    fn token_at(&self, offset: usize) -> usize {
+    pub(super) fn token_at(&self, offset: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start < offset)
     }
 
     /// First token starting at or after `offset`, but for a token that contains it.
-    fn token_containing(&self, offset: usize) -> usize {
+    pub(super) fn token_containing(&self, offset: usize) -> usize {
         self.tokens.partition_point(|t| t.span.end <= offset)
     }
 
-    fn event_at(&self, index: usize, trigger: &Trigger) -> Option<LocalEvent> {
+    pub(super) fn event_at(&self, index: usize, trigger: &Trigger) -> Option<LocalEvent> {
         let kind = trigger.kind?;
         let first = self.token_containing(trigger.span.start);
         let after = self.token_at(trigger.span.end);
@@ -426,7 +181,10 @@ impl Clause<'_> {
                 let token = &self.tokens[premod - 1];
                 let word = self.lower(premod - 1);
                 let gerund = word.ends_with("ing") && !MODIFIER_GERUNDS.contains(&word.as_str());
-                if !token.is_word || self.is_word(premod - 1, PREMOD_STOP) || gerund {
+                // A light verb ("resumed talks", "chaired a meeting") ends the modifiers too.
+                let light_verb = self.is_word(premod - 1, LIGHT_WORDS)
+                    && !self.is_word(premod - 1, &["after", "during", "for"]);
+                if !token.is_word || self.is_word(premod - 1, PREMOD_STOP) || gerund || light_verb {
                     break;
                 }
                 premod -= 1;
@@ -463,6 +221,24 @@ impl Clause<'_> {
         let mut participants = Vec::new();
         for actor in self.persons_in(&premod_range) {
             push_unique(&mut participants, actor.actor);
+        }
+        if participants.is_empty() {
+            // "the RSF attack": an organisation in the modifiers takes part.
+            for actor in self.organisations_in(&premod_range) {
+                push_unique(&mut participants, actor.actor);
+            }
+        }
+        if determiner.is_some_and(|d| self.is_word(d, &["their"])) {
+            // "Xi and Biden held their final meeting": the people named before own it.
+            let before = self.offset_of(phrase_start_token);
+            for owner in self
+                .sentence_actors
+                .iter()
+                .filter(|a| a.kind == ActorKind::Person && a.span.end <= before)
+                .take(4)
+            {
+                push_unique(&mut participants, owner.actor);
+            }
         }
         if determiner.is_some_and(|d| self.is_word(d, &["his", "her"])) {
             let before = self.offset_of(phrase_start_token);
@@ -509,24 +285,15 @@ impl Clause<'_> {
         })
     }
 
-    fn offset_of(&self, token: usize) -> usize {
+    pub(super) fn offset_of(&self, token: usize) -> usize {
         match self.tokens.get(token) {
             Some(t) => t.span.start,
             None => self.tokens.last().map_or(self.sentence.end, |t| t.span.end),
         }
     }
 
-    fn persons_in<'b>(
-        &'b self,
-        range: &'b Range<usize>,
-    ) -> impl Iterator<Item = &'b ActorSpan> + 'b {
-        self.actors.iter().filter(move |a| {
-            a.kind == ActorKind::Person && a.span.start >= range.start && a.span.end <= range.end
-        })
-    }
-
     /// A known place in `range` that the words before it make a venue.
-    fn place_in(
+    pub(super) fn place_in(
         &self,
         range: &Range<usize>,
         kind: EventKind,
@@ -576,7 +343,13 @@ impl Clause<'_> {
 
     /// Whether the preposition governing a place at `start` makes it where things happen.
     /// Reading back stops at token `floor` (just after the trigger, for places after it).
-    fn is_venue(&self, start: usize, kind: EventKind, trigger: &Trigger, floor: usize) -> bool {
+    pub(super) fn is_venue(
+        &self,
+        start: usize,
+        kind: EventKind,
+        trigger: &Trigger,
+        floor: usize,
+    ) -> bool {
         let place_token = self.token_at(start);
         if place_token == floor
             && kind == EventKind::Visit
@@ -602,8 +375,11 @@ impl Clause<'_> {
                 continue;
             }
             if PREPOSITIONS.contains(&word.as_str()) {
+                // "the attack on Wad Madani": a strike's target is where it happened.
+                let target = kind.family() == KindFamily::Violence && word == "on";
                 return VENUE_PREPOSITIONS.contains(&word.as_str())
-                    || (kind == EventKind::Visit && word == "to");
+                    || (kind == EventKind::Visit && word == "to")
+                    || target;
             }
             if PREMOD_STOP.contains(&word.as_str()) && word != "the" {
                 return false;
@@ -614,7 +390,12 @@ impl Clause<'_> {
 
     /// "in Al-Shayrat": capitalised words after a venue preposition that no actor claims,
     /// for places the gazetteer lacks or the writer misspelt.
-    fn fallback_place(&self, trigger: &Trigger, from: usize, to: usize) -> Option<PlaceRef> {
+    pub(super) fn fallback_place(
+        &self,
+        trigger: &Trigger,
+        from: usize,
+        to: usize,
+    ) -> Option<PlaceRef> {
         for i in from..to {
             if !self.is_word(i, VENUE_PREPOSITIONS) || !is_lower_start(self.token_text(i)) {
                 continue;
@@ -672,7 +453,7 @@ impl Clause<'_> {
 
     /// Whether the words between two offsets are only glue (see [`LIGHT_GAP_WORDS`]),
     /// names (capitalised words, actors), dates, titles and commas.
-    fn light_gap(&self, from: usize, to: usize, forward: bool) -> bool {
+    pub(super) fn light_gap(&self, from: usize, to: usize, forward: bool) -> bool {
         if from >= to {
             return true;
         }
@@ -707,7 +488,7 @@ impl Clause<'_> {
         true
     }
 
-    fn heavy_words(&self, from: usize, to: usize) -> usize {
+    pub(super) fn heavy_words(&self, from: usize, to: usize) -> usize {
         (self.token_at(from)..self.token_at(to))
             .filter(|&i| {
                 let token = &self.tokens[i];
@@ -716,13 +497,13 @@ impl Clause<'_> {
             .count()
     }
 
-    fn token_text(&self, i: usize) -> &str {
+    pub(super) fn token_text(&self, i: usize) -> &str {
         self.tokens
             .get(i)
             .map_or("", |t| &self.text[t.span.clone()])
     }
 
-    fn date_in(
+    pub(super) fn date_in(
         &self,
         range: &Range<usize>,
         first: bool,
@@ -738,7 +519,9 @@ impl Clause<'_> {
                         end <= d.span.start && self.light_gap(end, d.span.start, true)
                     })
             } else {
-                self.light_gap(d.span.end, range.end, false)
+                // "a week after the ministers met": the phrase governs the clause it opens.
+                let governs_clause = d.text.ends_with(" after") || d.text.ends_with(" before");
+                governs_clause || self.light_gap(d.span.end, range.end, false)
             };
             gap_ok
                 && d.span.start >= range.start
@@ -755,112 +538,9 @@ impl Clause<'_> {
         };
         chosen.cloned()
     }
-
-    /// People after the trigger: "met Y", "summit with Y", "between X and Y".
-    fn objects(&self, trigger: &Trigger, after: usize, forward_end: usize, out: &mut Vec<u32>) {
-        let end = self.offset_of(forward_end);
-        let mut persons = self.actors.iter().filter(|a| {
-            a.kind == ActorKind::Person && a.span.start >= trigger.span.end && a.span.end <= end
-        });
-        let Some(first) = persons.next() else { return };
-        let gap_first = after;
-        let gap_last = self.token_at(first.span.start);
-        let gap_words: Vec<String> = (gap_first..gap_last)
-            .filter(|&i| self.tokens[i].is_word)
-            .map(|i| self.lower(i))
-            .collect();
-        let linked = match trigger.form {
-            TriggerForm::Noun => {
-                gap_words.iter().any(|w| LINK_WORDS.contains(&w.as_str()))
-                    && self.light_gap(trigger.span.end, first.span.start, true)
-            }
-            _ => gap_words.len() <= 8,
-        };
-        if !linked {
-            return;
-        }
-        push_unique(out, first.actor);
-        let mut last_end = first.span.end;
-        for person in persons {
-            if !self.coordinated(last_end, person.span.start) {
-                break;
-            }
-            push_unique(out, person.actor);
-            last_end = person.span.end;
-        }
-    }
-
-    /// Whether the words between two people join them ("and", ", and", "with his
-    /// counterpart") rather than describe the first (", a senior adviser to").
-    fn coordinated(&self, from: usize, to: usize) -> bool {
-        let gap: Vec<usize> = (self.token_at(from)..self.token_at(to)).collect();
-        if gap.len() > 8 {
-            return false;
-        }
-        let Some(&first) = gap.first() else {
-            return false;
-        };
-        if self.tokens[first].is_word {
-            return self.is_word(first, &["and", "with"]);
-        }
-        // A comma: a list goes on with "and" or a name, an apposition with "a"/"the".
-        match gap.get(1) {
-            None => true,
-            Some(&second) => {
-                self.is_word(second, &["and"]) || is_upper_start(self.token_text(second))
-            }
-        }
-    }
-
-    fn has_light_word(&self, phrase_start: usize) -> bool {
-        let Some(before) = phrase_start.checked_sub(1) else {
-            return false;
-        };
-        if !self.is_word(before, LIGHT_WORDS) {
-            // "sat down for talks" and "left for Moscow ... for a meeting" reach here via "for".
-            return false;
-        }
-        if self.lower(before) == "for" {
-            return !before
-                .checked_sub(1)
-                .is_some_and(|i| self.is_word(i, PLAN_NOUNS));
-        }
-        true
-    }
-
-    /// The clause's subject: its first person, with the people joined to them.
-    fn subject(&self, from: usize, to: usize, out: &mut Vec<u32>) {
-        let range = self.offset_of(from)..self.offset_of(to);
-        let mut persons = self.persons_in(&range);
-        let Some(first) = persons.next() else {
-            // "he held talks": the subject of the previous sentence.
-            let pronoun = (from..to)
-                .rev()
-                .take(3)
-                .any(|i| self.is_word(i, &["he", "she"]));
-            if pronoun {
-                if let Some(previous) = self.previous_subject {
-                    push_unique(out, previous);
-                }
-            }
-            return;
-        };
-        if self.token_at(first.span.start) + 30 < to {
-            return;
-        }
-        push_unique(out, first.actor);
-        let mut last_end = first.span.end;
-        for person in persons {
-            if !self.coordinated(last_end, person.span.start) {
-                break;
-            }
-            push_unique(out, person.actor);
-            last_end = person.span.end;
-        }
-    }
 }
 
-fn push_unique(list: &mut Vec<u32>, id: u32) {
+pub(super) fn push_unique(list: &mut Vec<u32>, id: u32) {
     if !list.contains(&id) {
         list.push(id);
     }
@@ -870,7 +550,7 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-fn is_upper_start(word: &str) -> bool {
+pub(super) fn is_upper_start(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 

@@ -9,6 +9,8 @@
 mod cluster;
 pub mod dates;
 mod extract;
+mod lexicon;
+mod participants;
 mod places;
 pub mod triggers;
 mod words;
@@ -63,9 +65,97 @@ pub struct DocEvents {
 pub fn extract_document(doc: &Document, actors: &DocActors) -> DocEvents {
     let spans = doc_actor_spans(doc, actors);
     let date_cx = date_context(doc);
-    DocEvents {
-        mentions: extract(&doc.text, doc.body.clone(), &spans, date_cx),
+    let mut mentions = extract(&doc.text, doc.body.clone(), &spans, date_cx);
+    if let (Some(place), Some(today)) = (dateline_place(doc, actors), date_cx.today) {
+        // A dispatch reports from its dateline: what happened there on the day (or the
+        // day or two before) and names no other place happened at the dateline.
+        for mention in mentions.iter_mut().filter(|m| m.place.is_none()) {
+            let Some(day) = mention.date.as_ref().and_then(|d| {
+                let p = &d.parts;
+                (!d.unresolved).then_some((p.year?, p.month?, p.day?))
+            }) else {
+                continue;
+            };
+            if (-2..=0).contains(&dates::days_between(today, day)) {
+                mention.place = Some(place.clone());
+            }
+        }
     }
+    sidelines_places(&doc.text, &mut mentions);
+    DocEvents { mentions }
+}
+
+/// "held talks on the sidelines of the summit": a placeless meeting on the sidelines of a
+/// gathering is where the gathering is (the last one of the document before it, else the
+/// first after).
+fn sidelines_places(text: &str, mentions: &mut [LocalEvent]) {
+    let gatherings: Vec<(usize, PlaceRef)> = mentions
+        .iter()
+        .filter(|m| {
+            matches!(
+                m.kind,
+                EventKind::Summit | EventKind::Conference | EventKind::Congress
+            )
+        })
+        .filter_map(|m| Some((m.span.start, m.place.clone()?)))
+        .collect();
+    if gatherings.is_empty() {
+        return;
+    }
+    for mention in mentions.iter_mut().filter(|m| m.place.is_none()) {
+        let on_sidelines = text
+            .get(mention.sentence.clone())
+            .is_some_and(|s| s.contains("sidelines of") || s.contains("sideline of"));
+        if !on_sidelines {
+            continue;
+        }
+        let at = mention.span.start;
+        let place = gatherings
+            .iter()
+            .rev()
+            .find(|(start, _)| *start < at)
+            .or_else(|| gatherings.first())
+            .map(|(_, p)| p.clone());
+        mention.place = place;
+    }
+}
+
+/// The body's first line up to the dash or comma of a dateline ("RIO DE JANEIRO —",
+/// "DOHA, March 12 (Wire) -", "ANTAKYA, Turkey, Oct. 9, 2025 —"), when it holds one.
+fn dateline(doc: &Document) -> Option<(usize, &str)> {
+    let body = doc.text.get(doc.body.clone())?;
+    let lead = body.len() - body.trim_start().len();
+    let line = body[lead..].lines().next()?;
+    let end = [" — ", " – ", " - ", " -- "]
+        .iter()
+        .filter_map(|dash| line.find(dash))
+        .min()?;
+    (end <= 120).then(|| (doc.body.start + lead, &line[..end]))
+}
+
+/// The place of the dateline: its upper-case opening words, when the document knows them as
+/// a place.
+fn dateline_place(doc: &Document, actors: &DocActors) -> Option<PlaceRef> {
+    let (start, line) = dateline(doc)?;
+    let name_end = line.find([',', '(']).unwrap_or(line.len());
+    let written = line[..name_end].trim();
+    let upper = written.len() >= 3
+        && written.chars().any(char::is_alphabetic)
+        && written
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_whitespace() || ".-'’".contains(c));
+    if !upper {
+        return None;
+    }
+    let actor = actors
+        .actors
+        .iter()
+        .find(|a| a.kind == ActorKind::Place && a.name.eq_ignore_ascii_case(written))?;
+    Some(PlaceRef {
+        name: actor.name.clone(),
+        span: start..start + written.len(),
+        known: true,
+    })
 }
 
 /// The actors of a document as extraction reads them.
@@ -107,7 +197,17 @@ pub(crate) fn is_proper(written: &str, name: &str, aliases: &[String], kind: Act
 /// What resolves "Monday" and "July 16" in a document: its front-matter date, else the
 /// year its own full dates use most.
 fn date_context(doc: &Document) -> dates::DateContext {
-    let today = doc.date().and_then(dates::parse_iso_day);
+    let today = doc.date().and_then(dates::parse_iso_day).or_else(|| {
+        // No front-matter date: a full date in the dateline ("ANTAKYA, Oct. 9, 2025 —").
+        let (start, line) = dateline(doc)?;
+        dates::find_dates(
+            &doc.text,
+            start..start + line.len(),
+            dates::DateContext::default(),
+        )
+        .into_iter()
+        .find_map(|d| Some((d.parts.year?, d.parts.month?, d.parts.day?)))
+    });
     let year = today.map(|t| t.0).or_else(|| {
         let found = dates::find_dates(&doc.text, doc.body.clone(), dates::DateContext::default());
         let mut counts: Vec<(i32, usize)> = Vec::new();

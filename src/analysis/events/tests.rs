@@ -68,6 +68,9 @@ fn cast() -> Vec<(&'static str, ActorKind, &'static [&'static str])> {
         ("Syria", L, &["Syrian"]),
         ("Ankara", L, &[]),
         ("Turkey", L, &["Turkish"]),
+        ("Doha", L, &[]),
+        ("Rapid Support Forces", ActorKind::Organization, &["RSF"]),
+        ("Sudanese army", ActorKind::Organization, &[]),
     ]
 }
 
@@ -282,4 +285,31 @@ fn two_meetings_in_one_city_with_different_people_stay_apart() {
     expect![[r#"
         Erdogan-Putin meeting in Moscow | meeting | Some("Wednesday") Some("relative") | Some("Moscow") | ["Recep Tayyip Erdogan", "Vladimir Putin"] | ["0"]
         Macron-Putin meeting in Moscow | meeting | Some("Thursday") Some("relative") | Some("Moscow") | ["Emmanuel Macron", "Vladimir Putin"] | ["1"]"#]].assert_eq(&render_events(&index));
+}
+
+#[test]
+fn datelines_organisations_and_figurative_strikes() {
+    // No front-matter date: the dateline dates the article and places what happened there
+    // on the day; organisations take part when no person is named; "struck a note" and an
+    // earthquake that struck are no attacks; "a signed text" is no agreement; "a week
+    // after" counts back from the article's date (the collapse itself is undated).
+    check(
+        "DOHA, March 12, 2025 — The Sudanese army and the RSF resumed ceasefire talks on Wednesday.\n\
+Putin, speaking in Ankara, struck a cautious note. An earthquake struck Aleppo on Tuesday.\n\
+The aim was a signed text by Sunday. The talks collapsed a week after the RSF attack on Aleppo.",
+        None,
+        expect![[r#"
+            talks "ceasefire talks" @Doha on 2025-03-12 (day) with Sudanese army, Rapid Support Forces
+            talks "The talks" [refers back]
+            attack "the RSF attack on Aleppo" @Aleppo on 2025-03-05 (day) with Rapid Support Forces"#]],
+    );
+}
+
+#[test]
+fn a_title_stands_for_the_person_named_before() {
+    check(
+        "Putin arrived in Ankara on Monday. The Russian leader met Erdogan on Tuesday.",
+        Some("2025-03-12"),
+        expect![[r#"meeting "met" on 2025-03-11 (day) with Recep Tayyip Erdogan, Vladimir Putin"#]],
+    );
 }

@@ -64,6 +64,19 @@ impl EventKind {
         }
     }
 
+    /// Kinds that last days or weeks ("talks that opened on March 4 resumed on
+    /// Wednesday"): two dates a week apart in one place may be the same one.
+    pub fn spans_days(self) -> bool {
+        matches!(
+            self,
+            EventKind::Talks
+                | EventKind::Negotiations
+                | EventKind::Conference
+                | EventKind::Congress
+                | EventKind::Summit
+        )
+    }
+
     pub fn family(self) -> KindFamily {
         use EventKind::*;
         match self {
@@ -197,6 +210,11 @@ const PATTERNS: &[Pattern] = &[
     noun("round of talks", K::Talks),
     noun("round of negotiations", K::Talks),
     noun("peace talks", K::Talks),
+    noun("ceasefire talks", K::Talks),
+    noun("cease-fire talks", K::Talks),
+    noun("truce talks", K::Talks),
+    noun("ceasefire negotiations", K::Negotiations),
+    noun("peace negotiations", K::Negotiations),
     noun("negotiations", K::Negotiations),
     noun("visit", K::Visit),
     noun("trip", K::Visit),
@@ -240,6 +258,7 @@ const PATTERNS: &[Pattern] = &[
     verb("struck a deal", K::Deal),
     verb("strike a deal", K::Deal),
     verb("sealed a deal", K::Deal),
+    verb("agreed to merge", K::Deal),
     weak("discuss", K::Meeting),
     weak("discussed", K::Meeting),
     weak("will hold talks", K::Talks),
@@ -313,6 +332,16 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
                 continue;
             }
         }
+        if pattern.kind == Some(EventKind::Strike)
+            && pattern.form != TriggerForm::Noun
+            && not_an_attack(text, start, end)
+        {
+            continue;
+        }
+        if pattern.form != TriggerForm::Noun && after_determiner(text, start) {
+            // "a signed text", "the visiting delegation": a participle used as an adjective.
+            continue;
+        }
         found.push(Trigger {
             span: start..end,
             kind: pattern.kind,
@@ -320,6 +349,77 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
         });
     }
     found
+}
+
+fn after_determiner(text: &str, start: usize) -> bool {
+    text[..start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| ["a", "an", "the"].contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// "struck a cautious note", "an earthquake struck": the verb without an attacker. A
+/// figurative object follows within three words, or a natural force comes just before.
+fn not_an_attack(text: &str, start: usize, end: usize) -> bool {
+    const FIGURATIVE: &[&str] = &[
+        "note",
+        "tone",
+        "chord",
+        "balance",
+        "pose",
+        "blow",
+        "nerve",
+        "fear",
+        "match",
+        "gold",
+        "oil",
+        "optimistic",
+        "upbeat",
+        "defiant",
+        "conciliatory",
+        "cautious",
+    ];
+    const NATURAL: &[&str] = &[
+        "earthquake",
+        "quake",
+        "tremor",
+        "aftershock",
+        "storm",
+        "hurricane",
+        "typhoon",
+        "cyclone",
+        "tornado",
+        "lightning",
+        "flood",
+        "floods",
+        "tsunami",
+        "disaster",
+        "tragedy",
+        "pandemic",
+        "virus",
+        "drought",
+        "wildfire",
+        "fire",
+        "heatwave",
+        "landslide",
+    ];
+    let lower = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase()
+    };
+    let figurative = text[end..]
+        .split_whitespace()
+        .take(3)
+        .map(lower)
+        .any(|w| FIGURATIVE.contains(&w.as_str()));
+    let before: Vec<String> = text[..start]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(lower)
+        .collect();
+    let natural = before.iter().any(|w| NATURAL.contains(&w.as_str()));
+    figurative || natural
 }
 
 fn starts_upper(text: &str) -> bool {

@@ -40,6 +40,21 @@ pub struct QuoteCheck<'a> {
     pub misattributed_to: Option<String>,
 }
 
+/// One word changed, added or dropped among at least three that agree: a misquote, however
+/// short the quote ("The courts had spoken" is 75% similar to "The courts have spoken",
+/// below the usual threshold, yet plainly the same words).
+fn one_word_changed(m: &QuoteMatch) -> bool {
+    let (mut same, mut other) = (0usize, 0usize);
+    for op in &m.diff {
+        match op {
+            DiffOp::Same { .. } => same += 1,
+            DiffOp::Skipped { .. } => {}
+            _ => other += 1,
+        }
+    }
+    other == 1 && same >= 3
+}
+
 /// Checks one quote; `None` for quotes too short to check.
 pub fn check<'a>(cx: Context, file: &BriefFile, quote: &'a BriefQuote) -> Option<QuoteCheck<'a>> {
     let words = checked_words(&file.brief.masked, quote);
@@ -49,19 +64,17 @@ pub fn check<'a>(cx: Context, file: &BriefFile, quote: &'a BriefQuote) -> Option
     }
     let found = cx.corpus.quotes.find(&cx.corpus.docs, query);
     let best = found.first().map_or(0.0, |m| m.similarity);
+    let near = |m: &QuoteMatch| m.similarity >= cx.settings.near_threshold || one_word_changed(m);
     let status = if best >= 1.0 {
         Status::Verified
-    } else if best >= cx.settings.near_threshold {
+    } else if found.first().is_some_and(near) {
         Status::Differs
     } else {
         Status::NotFound
     };
     let matches: Vec<QuoteMatch> = match status {
         Status::NotFound => found.into_iter().take(1).collect(),
-        _ => found
-            .into_iter()
-            .filter(|m| m.similarity >= cx.settings.near_threshold)
-            .collect(),
+        _ => found.into_iter().filter(near).collect(),
     };
     let brief_speaker = brief_speaker(file, quote, &words);
     let misattributed_to = match (&brief_speaker, status) {

@@ -137,7 +137,16 @@ fn is_speech_verb(tok: &Tok) -> bool {
 }
 
 fn is_capitalised(tok: &Tok) -> bool {
-    tok.text.chars().next().is_some_and(char::is_uppercase)
+    tok.text.chars().next().is_some_and(char::is_uppercase) || is_particle_name(tok.text)
+}
+
+/// "al-Khulaifi", "bin-Salman", "de-Gaulle": a lower-case name particle joined to a
+/// capitalised name is still a name word.
+fn is_particle_name(word: &str) -> bool {
+    const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "abu", "ben", "de", "van", "von"];
+    word.split_once('-').is_some_and(|(particle, rest)| {
+        PARTICLES.contains(&particle) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 fn is_possessive(tok: &Tok) -> bool {
@@ -226,7 +235,7 @@ fn first_name_run(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
 fn clause<'a>(toks: &[Tok<'a>]) -> Vec<Tok<'a>> {
     const CLAUSE_BREAKS: &[&str] = &[
         "in", "on", "at", "from", "after", "during", "to", "with", "who", "which", "that",
-        "before", "as", "when", "while", "of",
+        "before", "as", "when", "while", "of", "outside", "inside", "near", "by",
     ];
     let mut out = Vec::new();
     for tok in toks.iter().take(8) {
@@ -328,12 +337,15 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
         return None;
     }
     let mut last = end - 1;
-    // "John Bolton, who met ... summit, told": skip the relative clause.
-    if toks[last].comma_after && !is_capitalised(&toks[last]) {
-        let who = (0..last).rev().take(30).find(|&i| {
-            matches!(toks[i].text, "who" | "which") && i > 0 && toks[i - 1].comma_after
-        })?;
-        last = who - 1;
+    // "John Bolton, who met ... summit, told", "Tusk, campaigning for Trzaskowski in Gdansk
+    // on Thursday, warned", "Khair, the director of Confluence, said": skip the relative
+    // clause or apposition back to the comma that opens it.
+    if toks[last].comma_after {
+        match apposition_start(toks, last) {
+            Some(opening) => last = opening,
+            None if !is_capitalised(&toks[last]) => return None,
+            None => {}
+        }
     }
     if toks[last].stop_after {
         return None;
@@ -365,6 +377,26 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
         return Some(Cue::Anaphor(toks[det].range.start..toks[last].range.end));
     }
     None
+}
+
+/// The word before the comma that opens a relative clause or apposition ending at
+/// `toks[last]` (which carries the closing comma): the subject's last word.
+fn apposition_start(toks: &[Tok], last: usize) -> Option<usize> {
+    const OPENERS: &[&str] = &[
+        "who", "which", "the", "a", "an", "his", "her", "its", "their", "whose", "now", "then",
+    ];
+    let opening = (1..last.saturating_add(1))
+        .rev()
+        .take(30)
+        .map(|i| i - 1)
+        .find(|&i| toks[i].comma_after || toks[i].stop_after)?;
+    if toks[opening].stop_after {
+        return None;
+    }
+    let first = toks.get(opening + 1)?;
+    let opens = OPENERS.contains(&first.text.to_lowercase().as_str())
+        || first.text.chars().next().is_some_and(char::is_lowercase);
+    (opens && is_capitalised(&toks[opening])).then_some(opening)
 }
 
 fn before_quote(text: &str, range: Range<usize>) -> Option<Cue> {

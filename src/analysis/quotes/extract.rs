@@ -158,6 +158,42 @@ fn make(
     })
 }
 
+/// Single-quoted spans of `range` (a headline): an opening `'`/`‘` after a space or the
+/// start and before a letter, closed by the next `'`/`’` after a non-space and before a
+/// non-letter. Apostrophes inside words ("Syria's", "don't") are neither.
+pub fn find_single_quotes(text: &str, range: Range<usize>) -> Vec<MarkedQuote> {
+    let mut quotes = Vec::new();
+    let Some(slice) = text.get(range.clone()) else {
+        return quotes;
+    };
+    let mut open: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        let at = range.start + i;
+        let is_mark = matches!(ch, '\'' | '‘' | '’');
+        let opening = is_mark
+            && ch != '’'
+            && prev.is_none_or(|c| c.is_whitespace() || "([—–-".contains(c))
+            && next.is_some_and(char::is_alphanumeric);
+        let closing = is_mark
+            && ch != '‘'
+            && prev.is_some_and(|c| !c.is_whitespace())
+            && next.is_none_or(|c| !c.is_alphanumeric());
+        match open {
+            None if opening => open = Some(at),
+            Some(start) if closing => {
+                quotes.extend(make(text, start, at + ch.len_utf8(), true, 0));
+                open = None;
+            }
+            _ => {}
+        }
+        prev = Some(ch);
+    }
+    quotes
+}
+
 /// Words that introduce a title rather than speech: `the 2017 book "What is Russia?"`.
 const TITLE_CUES: [&str; 24] = [
     "book",
@@ -213,7 +249,23 @@ pub fn is_speech(text: &str, quote: &MarkedQuote, has_explicit_speaker: bool) ->
         return false;
     }
     let n_words = inner.split_whitespace().count();
-    if n_words <= 2 && !has_explicit_speaker {
+    // `a "congress"`, `the so-called "moderates"`: a word named, not words said.
+    let after_determiner = preceding.first().is_some_and(|w| {
+        [
+            "a",
+            "an",
+            "the",
+            "this",
+            "that",
+            "its",
+            "their",
+            "his",
+            "her",
+            "so-called",
+        ]
+        .contains(&w.as_str())
+    });
+    if n_words <= 2 && (!has_explicit_speaker || after_determiner) {
         return false;
     }
     let title_case = words.len() >= 2

@@ -25,6 +25,7 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "declared",
     "declares",
     "explained",
+    "described",
     "explains",
     "argued",
     "argues",

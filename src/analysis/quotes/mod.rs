@@ -23,6 +23,7 @@ use super::corpus::{DocId, Document};
 pub use align::DiffOp;
 use attribution::Cue;
 pub use index::SHINGLE;
+use normalize::QuoteToken;
 
 /// A quotation in a corpus document.
 #[derive(Debug, Clone, PartialEq)]
@@ -142,7 +143,9 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                 }
                 (cue, _) => cue,
             };
-            let adjacent_name = matches!(cue, Some((Cue::Name(_), true)));
+            // A name either side (`"...," Lavrov said`, `Adorni said he would sign "with
+            // reservations"`) makes even a two-word quotation someone's words.
+            let adjacent_name = matches!(cue, Some((Cue::Name(_), _)));
             let is_speech = extract::is_speech(text, &quote, adjacent_name);
             let speaker = if !is_speech {
                 Speaker::default()
@@ -185,7 +188,73 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
         // A paragraph without quotes ends the run of a speaker's quote paragraphs.
         previous_paragraph_speaker = last_in_paragraph.filter(Speaker::is_known);
     }
+    let headline_quotes = headline_quotes(doc, &quotes);
+    if !headline_quotes.is_empty() {
+        quotes.extend(headline_quotes);
+        quotes.sort_by_key(|q| q.span.start);
+    }
     DocQuotes { quotes }
+}
+
+/// The headline's single-quoted words (`Syria 'congress'`, `'Every minute counts': ...`):
+/// headline style marks quotations with single marks, which in body text are too often
+/// apostrophes to trust. A headline quotation that a body quotation repeats takes that
+/// quotation's speaker, as the headline has no room to attribute it.
+fn headline_quotes(doc: &Document, body_quotes: &[LocalQuote]) -> Vec<LocalQuote> {
+    let text = doc.text.as_str();
+    let Some(headline) = headline_range(doc) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for quote in extract::find_single_quotes(text, headline) {
+        if body_quotes
+            .iter()
+            .any(|q| q.span.start <= quote.span.start && quote.span.end <= q.span.end)
+        {
+            continue;
+        }
+        let is_speech = extract::is_speech(text, &quote, false);
+        let words = normalize::words(text, quote.inner.clone());
+        let repeated = body_quotes.iter().filter(|q| q.is_speech).find(|q| {
+            let body = normalize::words(text, q.inner.clone());
+            !words.is_empty()
+                && body
+                    .windows(words.len())
+                    .any(|w| w.iter().zip(&words).all(|(a, b)| a.hash == b.hash))
+        });
+        let (speaker, speaker_name, speaker_span) = match repeated.filter(|_| is_speech) {
+            Some(q) => (q.speaker, q.speaker_name.clone(), q.speaker_span.clone()),
+            None => (None, None, None),
+        };
+        out.push(LocalQuote {
+            span: quote.span,
+            inner: quote.inner,
+            speaker,
+            speaker_name,
+            speaker_span,
+            is_speech,
+        });
+    }
+    out
+}
+
+/// The headline: the front matter's `title:` value, else the body's first line when it is
+/// short and does not end like a sentence.
+fn headline_range(doc: &Document) -> Option<Range<usize>> {
+    let text = doc.text.as_str();
+    let mut at = 0;
+    for line in text.get(..doc.body.start)?.split_inclusive('\n') {
+        if let Some(value) = line.strip_prefix("title:") {
+            let start = at + "title:".len() + (value.len() - value.trim_start().len());
+            return Some(start..at + line.trim_end().len());
+        }
+        at += line.len();
+    }
+    let body = text.get(doc.body.clone())?;
+    let lead = body.len() - body.trim_start().len();
+    let first = body.trim_start().lines().next()?.trim_end();
+    let looks_headline = first.len() <= 200 && !first.ends_with(['.', '!', '?']);
+    looks_headline.then(|| doc.body.start + lead..doc.body.start + lead + first.len())
 }
 
 /// `he said`, `the Russian leader insisted`: whoever was last said to speak in this or the
@@ -198,7 +267,16 @@ fn resolve_anaphor(
     actors: &DocActors,
 ) -> Speaker {
     let window_start = paragraphs[para_idx.saturating_sub(1)].start;
-    if let Some(span) = attribution::last_speaker_clause(text, window_start..quote_start) {
+    let clause = attribution::last_speaker_clause(text, window_start..quote_start);
+    // "Karol Nawrocki ... hit back. "My opponent...," he said": a person who became the
+    // subject of a sentence after the last speaker was heard is who "he" now is.
+    let subject_from = clause.as_ref().map_or(window_start, |c| c.end);
+    if let Some(i) = last_subject_person(text, actors, subject_from, quote_start) {
+        if let Some(speaker) = Speaker::from_actor(actors, i) {
+            return speaker;
+        }
+    }
+    if let Some(span) = clause {
         return Speaker::from_span(text, span, actors);
     }
     let before = actors
@@ -217,6 +295,59 @@ fn resolve_anaphor(
         .unwrap_or_default()
 }
 
+/// The index of the last person mention in `from..to` that is the subject of its sentence:
+/// the sentence opens with it, or with a short description set off by a comma ("The
+/// government spokesman, Adam Szlapka, dismissed"), or with titles ("Interior Minister Ali
+/// Yerlikaya said"). Names after a preposition or a verb ("campaigning for Trzaskowski",
+/// "a Nawrocki victory") are not subjects.
+fn last_subject_person(text: &str, actors: &DocActors, from: usize, to: usize) -> Option<usize> {
+    const NOT_IN_SUBJECT: &[&str] = &[
+        "of", "for", "in", "on", "at", "with", "by", "to", "from", "about", "that", "said", "says",
+        "told", "a", "an",
+    ];
+    let first = actors.mentions.partition_point(|m| m.span.start < from);
+    let last = actors.mentions.partition_point(|m| m.span.end <= to);
+    (first..last).rev().find(|&i| {
+        let mention = &actors.mentions[i];
+        let is_person = actors
+            .actors
+            .get(mention.actor as usize)
+            .is_some_and(|a| a.kind == ActorKind::Person);
+        if !is_person {
+            return false;
+        }
+        let Some(before) = text.get(from..mention.span.start) else {
+            return false;
+        };
+        // The sentence so far: after the last stop, line break or quotation mark.
+        let sentence_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| ".!?\n\"“”:".contains(*c))
+            .map_or(0, |(at, c)| at + c.len_utf8());
+        let prefix = before[sentence_start..].trim();
+        let words: Vec<&str> = prefix.split_whitespace().collect();
+        if words.len() > 6 {
+            return false;
+        }
+        let plain = |w: &&str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        };
+        if words
+            .iter()
+            .any(|w| NOT_IN_SUBJECT.contains(&plain(w).as_str()))
+        {
+            return false;
+        }
+        prefix.is_empty()
+            || prefix.ends_with(',')
+            || words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
 /// Where a quote's words stand in the corpus.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuoteMatch {
@@ -231,6 +362,9 @@ pub struct QuoteMatch {
 
 /// Matches below this similarity are not reported at all.
 const MIN_SIMILARITY: f32 = 0.5;
+/// Quotes of at most this many words are also aligned against every source quotation
+/// when the seed index finds no exact match.
+const SHORT_QUOTE_WORDS: usize = 8;
 
 #[derive(Debug, Default)]
 pub struct QuoteIndex {
@@ -313,12 +447,91 @@ impl QuoteIndex {
                 }),
             }
         }
+        let n_words = tokens
+            .iter()
+            .filter(|t| matches!(t, QuoteToken::Word(_)))
+            .count();
+        if n_words <= SHORT_QUOTE_WORDS && found.iter().all(|m| m.similarity < 1.0) {
+            self.find_short(docs, quote, &tokens, &mut found);
+        }
         found.sort_by(|a, b| {
             b.similarity
                 .total_cmp(&a.similarity)
                 .then_with(|| (a.doc, a.span.start).cmp(&(b.doc, b.span.start)))
         });
         found
+    }
+
+    /// A short quote with one word changed has no 3-word seed left ("we will ship water"
+    /// against "we are shipping water"), so the seed index cannot propose where it is. The
+    /// corpus' own quotations are what analysts quote: align against those that hold all
+    /// but one of the quote's words. One case-insensitive Aho-Corasick pass over the
+    /// quotations' text picks them, so a large corpus costs a scan, not an alignment each.
+    fn find_short(
+        &self,
+        docs: &[Arc<Document>],
+        quote: &str,
+        tokens: &[QuoteToken],
+        found: &mut Vec<QuoteMatch>,
+    ) {
+        let mut words: Vec<String> = tokens
+            .iter()
+            .filter_map(|t| match t {
+                QuoteToken::Word(w) => quote.get(w.range()).map(str::to_lowercase),
+                _ => None,
+            })
+            .collect();
+        words.sort();
+        words.dedup();
+        let Ok(matcher) = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&words)
+        else {
+            return;
+        };
+        let needed = words.len().saturating_sub(1).max(2);
+        for source in self.quotes.iter().filter(|q| q.is_speech) {
+            let Some(doc) = docs.get(source.doc as usize) else {
+                continue;
+            };
+            let Some(inner) = doc.text.get(source.inner.clone()) else {
+                continue;
+            };
+            let mut seen = vec![false; words.len()];
+            for m in matcher.find_overlapping_iter(inner) {
+                seen[m.pattern().as_usize()] = true;
+            }
+            if seen.iter().filter(|&&s| s).count() < needed {
+                continue;
+            }
+            let words = normalize::words(&doc.text, source.inner.clone());
+            let Some(alignment) = align::align(tokens, &words) else {
+                continue;
+            };
+            if alignment.similarity < MIN_SIMILARITY {
+                continue;
+            }
+            let overlapping = found.iter().any(|m| {
+                m.doc == source.doc
+                    && m.span.start < alignment.source.end
+                    && alignment.source.start < m.span.end
+                    && m.similarity >= alignment.similarity
+            });
+            if overlapping {
+                continue;
+            }
+            found.retain(|m| {
+                !(m.doc == source.doc
+                    && m.span.start < alignment.source.end
+                    && alignment.source.start < m.span.end)
+            });
+            found.push(QuoteMatch {
+                doc: source.doc,
+                span: alignment.source,
+                similarity: alignment.similarity,
+                diff: alignment.ops,
+            });
+        }
     }
 
     /// The extracted quote that holds (most of) a matched span, for its speaker.

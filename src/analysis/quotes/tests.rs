@@ -158,3 +158,36 @@ fn the_index_finds_altered_quotes_and_both_copies() {
     assert!(show("nothing of the sort was ever said").is_empty());
     assert!(index.heap_bytes() > 0);
 }
+
+#[test]
+fn appositions_particle_names_and_headline_quotes() {
+    // Subjects set off by an apposition, a lower-case name particle, and a single-quoted
+    // headline quotation that takes the speaker of the body quotation repeating it.
+    check(
+        "title: 'Every minute counts': rescue in 'last-chance' push\n\n\
+DOHA — \"We are close,\" mediator Mohammed al-Khulaifi told reporters outside the Sheraton hotel.\n\n\
+Clara Nowak, the UN coordinator for Sudan, said \"every minute counts for the people here.\"\n\n\
+Jan Kowal, campaigning for Nowak in Gdansk on Thursday, warned that \"nothing is decided.\"\n",
+        expect![[r#"
+            Every minute counts => Clara Nowak
+            last-chance => (not speech)
+            We are close, => Mohammed al-Khulaifi
+            every minute counts for the people here. => Clara Nowak
+            nothing is decided. => Jan Kowal
+        "#]],
+    );
+}
+
+#[test]
+fn short_quote_with_one_word_changed_is_found_as_differing() {
+    let d = Arc::new(doc("\"Now it is our turn,\" Blackburn said.\n"));
+    let quotes = extract_document(&d, &DocActors::default());
+    let index = QuoteIndex::build(
+        std::slice::from_ref(&d),
+        &[&quotes],
+        &crate::analysis::actors::ActorIndex::default(),
+    );
+    let found = index.find(std::slice::from_ref(&d), "Now it was our turn");
+    let best = found.first().map(|m| m.similarity);
+    assert_eq!(best, Some(0.8), "{found:?}");
+}
