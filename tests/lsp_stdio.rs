@@ -291,3 +291,52 @@ fn actors_hover_and_complete_by_alias_over_stdio() {
     );
     assert_eq!(client.shutdown(), 0);
 }
+
+#[test]
+fn quotes_are_verified_and_lead_to_their_source_over_stdio() {
+    let brief = "Netanyahu said “our focus is on Syria and Iran” [@003_423e3940cca06aad].\n\nLavrov said \"Moscow will never abandon its friends in Damascus\".\n";
+    let ws = workspace(&[("q.md", brief.as_bytes())]);
+    let (mut client, _) = Client::start(ws.path(), Value::Null, false);
+    let uri = file_uri(&ws.path().join("q.md"));
+    client.open(&uri, brief);
+    let diagnostics = client.wait_diagnostics(&uri);
+    let codes: Vec<&str> = diagnostics
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert_eq!(codes, vec!["quote-not-found"], "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["range"]["start"]["line"], 2);
+
+    let inside = position_of(brief, "focus is", 2, false);
+    let definition = client.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": uri}, "position": inside}),
+    );
+    let link = &definition[0];
+    assert!(
+        link["targetUri"]
+            .as_str()
+            .unwrap()
+            .ends_with("seeds/003_423e3940cca06aad.txt"),
+        "{definition}"
+    );
+    let source = std::fs::read_to_string(ws.path().join("seeds/003_423e3940cca06aad.txt")).unwrap();
+    let expected_start = position_of(&source, "our focus is on Syria and Iran", 0, false);
+    assert_eq!(
+        link["targetSelectionRange"]["start"], expected_start,
+        "{link}"
+    );
+    assert_eq!(
+        link["originSelectionRange"]["start"],
+        position_of(brief, "“our", 0, false)
+    );
+
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": inside}),
+    );
+    let card = hover_text(&hover);
+    assert!(card.to_lowercase().contains("verified"), "{card}");
+    assert!(card.contains("003_423e3940cca06aad"), "{card}");
+    assert_eq!(client.shutdown(), 0);
+}

@@ -10,6 +10,7 @@ pub mod events;
 pub mod ide;
 pub mod quotes;
 pub mod text;
+pub mod validate;
 
 mod index;
 

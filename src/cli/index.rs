@@ -142,6 +142,8 @@ struct EventJson {
     label: String,
     kind: String,
     date: Option<String>,
+    /// `day`, `week`, `month`, `season`, `year` or `relative` (a weekday no date resolved).
+    precision: Option<&'static str>,
     place: Option<String>,
     participants: Vec<String>,
     mentions: Vec<MentionJson>,
@@ -204,6 +206,7 @@ impl IndexJson {
                 label: e.label.clone(),
                 kind: e.kind.clone(),
                 date: e.date.clone(),
+                precision: e.precision.map(|p| p.as_str()),
                 place: e.place.clone(),
                 participants: e
                     .participants

@@ -364,6 +364,56 @@ local cases = {
     end,
   },
   {
+    name = "actors: hover on a surname shows the canonical name; typing Vela keeps Ali Akbar Velayati under prefix filtering",
+    run = function()
+      vim.cmd.edit(vim.fn.fnameescape(workspace .. "/briefs/actors.md"))
+      local buf = vim.api.nvim_get_current_buf()
+      vim.api.nvim_buf_set_lines(buf, 0, -1, false, { "Lavrov spoke first. Vela" })
+      wait_for("the client to attach to actors.md", function()
+        return client_of(buf) ~= nil
+      end)
+      local hover = request(buf, "textDocument/hover", text_params(buf, { line = 0, character = 2 }))
+      check(hover, "no hover on Lavrov")
+      local text = hover_text(hover)
+      check(text:find("Sergey Lavrov", 1, true), "the hover lacks the canonical name:\n" .. text)
+      local params = text_params(buf, { line = 0, character = 24 })
+      params.context = { triggerKind = 1 }
+      local items = items_of(request(buf, "textDocument/completion", params))
+      local kept = vim.tbl_filter(function(item)
+        return vim.startswith(item.filterText or item.label, "Vela")
+      end, items)
+      local labels = vim.tbl_map(function(item) return item.label end, kept)
+      check(vim.tbl_contains(labels, "Ali Akbar Velayati"), "Velayati not kept by prefix filtering: " .. vim.inspect(labels))
+      vim.cmd("silent! bwipeout!")
+    end,
+  },
+  {
+    name = "quotes: a fabricated quote is a quote-not-found Warning; a verbatim one is not flagged",
+    run = function()
+      vim.cmd.edit(vim.fn.fnameescape(workspace .. "/briefs/quotes.md"))
+      local buf = vim.api.nvim_get_current_buf()
+      vim.api.nvim_buf_set_lines(buf, 0, -1, false, {
+        "Netanyahu said “our focus is on Syria and Iran”.",
+        "",
+        "Lavrov said \"Moscow will never abandon its friends in Damascus\".",
+      })
+      wait_for("the client to attach to quotes.md", function()
+        return client_of(buf) ~= nil
+      end)
+      local found
+      wait_for("quote diagnostics", function()
+        found = vim.tbl_filter(function(d)
+          return d.code == "quote-not-found"
+        end, vim.diagnostic.get(buf))
+        return #found > 0
+      end)
+      check_eq(#found, 1, "quote-not-found count: " .. vim.inspect(vim.diagnostic.get(buf)))
+      check_eq(found[1].lnum, 2, "the flagged line")
+      check_eq(found[1].severity, vim.diagnostic.severity.WARN, "severity")
+      vim.cmd("silent! bwipeout!")
+    end,
+  },
+  {
     name = ":DossierCheck fills the quickfix list from dossier check --format json",
     run = function()
       vim.cmd.buffer(brief_buf)

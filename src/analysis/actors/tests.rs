@@ -1,8 +1,6 @@
 //! Extraction and index tests on invented news sentences (the seed corpus is scored
 //! separately, in tests/actors_quality.rs).
 
-use std::sync::Arc;
-
 use expect_test::expect;
 
 use super::*;

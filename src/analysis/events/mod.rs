@@ -1,49 +1,171 @@
 //! Events: what happened, when, where and with whom, clustered across documents.
 //!
-//! This is the foundation's placeholder: the types are the contract the rest of dossier
-//! uses; extraction and clustering are the "Events" issue.
+//! Extraction runs per document ([`extract_document`]): trigger words ("summit", "met",
+//! "chemical attack") anchored by a place, a date or participants in their clause.
+//! [`EventIndex::build`] then merges mentions that speak of the same happening (same kind
+//! family, same place or people, compatible dates) into corpus-wide [`Event`]s.
+//! See docs/events.md for the rules and their reasons.
+
+mod cluster;
+pub mod dates;
+mod extract;
+mod places;
+pub mod triggers;
+mod words;
+
+#[cfg(test)]
+mod tests;
 
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::actors::{ActorId, ActorIndex, DocActors};
+use super::actors::{ActorId, ActorIndex, ActorKind, DocActors};
 use super::corpus::{DocId, Document};
+
+pub use dates::{DateParts, DatePrecision, EventDate};
+pub use extract::{extract, ActorSpan, LocalEvent, PlaceRef};
+pub use triggers::{EventKind, KindFamily};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventMention {
     pub doc: DocId,
+    /// The words that name the event ("the July 16 meeting in Helsinki").
     pub span: Range<usize>,
+    /// The sentence that holds the mention, for hovers that cite the source.
+    pub sentence: Range<usize>,
+    pub kind: EventKind,
+    /// How many of place, date and participants this mention gives (the fullest mention
+    /// is the definition).
+    pub n_fields: u8,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     pub label: String,
     pub kind: String,
-    /// ISO where the text allows (`2018-07-16`, `2017-11`), else the phrase as written.
+    /// ISO where the text allows (`2018-07-16`, `2017-11`, `2017-spring`), else the
+    /// phrase as written ("July 16").
     pub date: Option<String>,
+    /// How much of the date the text gave.
+    pub precision: Option<DatePrecision>,
     pub place: Option<String>,
     pub participants: Vec<ActorId>,
     pub mentions: Vec<EventMention>,
 }
 
+/// What extraction found in one document.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct DocEvents {}
-
-pub fn extract_document(_doc: &Document, _actors: &DocActors) -> DocEvents {
-    DocEvents::default()
+pub struct DocEvents {
+    /// In offset order; participants are local actor ids.
+    pub mentions: Vec<LocalEvent>,
 }
 
+pub fn extract_document(doc: &Document, actors: &DocActors) -> DocEvents {
+    let spans = doc_actor_spans(doc, actors);
+    let date_cx = date_context(doc);
+    DocEvents {
+        mentions: extract(&doc.text, doc.body.clone(), &spans, date_cx),
+    }
+}
+
+/// The actors of a document as extraction reads them.
+fn doc_actor_spans(doc: &Document, actors: &DocActors) -> Vec<ActorSpan> {
+    let mut spans: Vec<ActorSpan> = actors
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let actor = actors.actors.get(m.actor as usize)?;
+            let written = doc.text.get(m.span.clone())?;
+            Some(ActorSpan {
+                span: m.span.clone(),
+                actor: m.actor,
+                kind: actor.kind,
+                name: actor.name.clone(),
+                proper: is_proper(written, &actor.name, &actor.aliases, actor.kind),
+            })
+        })
+        .collect();
+    spans.sort_by_key(|s| (s.span.start, s.span.end));
+    spans
+}
+
+/// A place written as its name or an alias, not as a demonym ("Kazakh", "Russian").
+pub(crate) fn is_proper(written: &str, name: &str, aliases: &[String], kind: ActorKind) -> bool {
+    if kind != ActorKind::Place {
+        return true;
+    }
+    let written = written.trim_end_matches(['\'', '’', 's']);
+    let same = |candidate: &str| {
+        candidate.eq_ignore_ascii_case(written)
+            || candidate
+                .trim_end_matches(['\'', '’', 's'])
+                .eq_ignore_ascii_case(written)
+    };
+    same(name) || aliases.iter().any(|a| same(a))
+}
+
+/// What resolves "Monday" and "July 16" in a document: its front-matter date, else the
+/// year its own full dates use most.
+fn date_context(doc: &Document) -> dates::DateContext {
+    let today = doc.date().and_then(dates::parse_iso_day);
+    let year = today.map(|t| t.0).or_else(|| {
+        let found = dates::find_dates(&doc.text, doc.body.clone(), dates::DateContext::default());
+        let mut counts: Vec<(i32, usize)> = Vec::new();
+        for date in found
+            .iter()
+            .filter(|d| d.parts.month.is_some() && d.parts.year.is_some())
+        {
+            let year = date.parts.year.unwrap_or_default();
+            match counts.iter_mut().find(|(y, _)| *y == year) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((year, 1)),
+            }
+        }
+        counts.iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| *y)
+    });
+    dates::DateContext { today, year }
+}
+
+/// Corpus-wide events and the lookups the editor features need.
 #[derive(Debug, Default)]
 pub struct EventIndex {
     pub events: Vec<Event>,
+    /// Per event: what brief mentions are matched against.
+    keys: Vec<cluster::ClusterKey>,
 }
 
 impl EventIndex {
     pub fn build(
-        _docs: &[Arc<Document>],
-        _per_doc: &[&DocEvents],
-        _actors: &ActorIndex,
+        docs: &[Arc<Document>],
+        per_doc: &[&DocEvents],
+        actors: &ActorIndex,
     ) -> EventIndex {
-        EventIndex::default()
+        let (events, keys) = cluster::build(docs, per_doc, actors);
+        EventIndex { events, keys }
+    }
+
+    /// The event a mention extracted from other text (a brief) speaks of, if any.
+    /// `mention.participants` must be global actor ids.
+    pub fn resolve(&self, mention: &LocalEvent) -> Option<usize> {
+        cluster::resolve(&self.keys, mention)
+    }
+
+    /// Events an actor takes part in.
+    pub fn events_of_actor(&self, actor: ActorId) -> Vec<usize> {
+        (0..self.events.len())
+            .filter(|&i| self.events[i].participants.contains(&actor))
+            .collect()
+    }
+
+    /// The mention with the most fields, then the longest: what "definition" goes to.
+    pub fn fullest_mention(&self, event: usize) -> Option<&EventMention> {
+        self.events.get(event)?.mentions.iter().max_by_key(|m| {
+            (
+                m.n_fields,
+                m.span.len(),
+                std::cmp::Reverse(m.doc),
+                std::cmp::Reverse(m.span.start),
+            )
+        })
     }
 }

@@ -254,9 +254,7 @@ fn card(cx: Context, id: ActorId, with_related: bool) -> String {
     let quotes: Vec<String> = cx
         .corpus
         .quotes
-        .quotes
-        .iter()
-        .filter(|q| q.speaker == Some(id) && q.is_speech)
+        .quotes_of(id)
         .take(3)
         .filter_map(|q| {
             let doc = cx.corpus.docs.get(q.doc as usize)?;
@@ -269,6 +267,11 @@ fn card(cx: Context, id: ActorId, with_related: bool) -> String {
         .collect();
     if !quotes.is_empty() {
         out.push_str(&format!("\n\nSaid:\n\n{}", quotes.join("\n>\n")));
+    }
+    let events = super::events::events_of_actor(cx, id);
+    if !events.is_empty() {
+        let listed: Vec<String> = events.iter().take(5).map(|e| format!("- {e}")).collect();
+        out.push_str(&format!("\n\nTakes part in:\n\n{}", listed.join("\n")));
     }
     if with_related {
         let related = named_alongside(index, id, 3);

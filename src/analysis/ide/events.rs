@@ -1,37 +1,368 @@
 //! Events in briefs: hover, definition, references, completion, symbols, tokens.
 //!
-//! Placeholder of the foundation: answers nothing until the Events issue lands.
+//! A brief's event mentions are found by the same extraction as the corpus's ("the
+//! Helsinki summit", "Putin's meeting with Netanyahu", "the February 7, 2018 attack"),
+//! with actors from the corpus index, then matched to the corpus-wide events; a label
+//! written as such ("Sochi congress") is found too.
+
+use std::ops::Range;
 
 use super::{
-    BriefFile, Completion, Context, HoverResult, Location, Navigation, SemanticToken,
-    WorkspaceSymbol,
+    fuzzy_score, typed_word, BriefFile, Completion, CompletionKind, Context, HoverResult, Location,
+    NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol, WorkspaceSymbolKind,
 };
+use crate::analysis::actors::ActorId;
+use crate::analysis::events::{self, dates::DateContext, ActorSpan, Event};
 
-pub fn hover(_cx: Context, _file: &BriefFile, _offset: usize) -> Option<HoverResult> {
-    None
+/// One event named in a brief.
+#[derive(Debug, Clone, PartialEq)]
+struct BriefEvent {
+    /// The words that name the event.
+    span: Range<usize>,
+    /// Where a hover answers: the words, the trigger, the bound place and date.
+    hit_ranges: Vec<Range<usize>>,
+    /// For the semantic token: the trigger word, or the label as written.
+    token: Range<usize>,
+    event: usize,
 }
 
-pub fn definition(_cx: Context, _file: &BriefFile, _offset: usize) -> Option<Navigation> {
-    None
+pub fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult> {
+    let found = event_at(cx, file, offset)?;
+    Some(HoverResult {
+        range: found.span.clone(),
+        markdown: card(cx, found.event),
+    })
+}
+
+pub fn definition(cx: Context, file: &BriefFile, offset: usize) -> Option<Navigation> {
+    let found = event_at(cx, file, offset)?;
+    let mention = cx.corpus.events.fullest_mention(found.event)?;
+    Some(Navigation {
+        origin: found.span,
+        targets: vec![NavTarget {
+            doc: mention.doc,
+            full_range: mention.sentence.clone(),
+            focus_range: mention.span.clone(),
+        }],
+    })
 }
 
 pub fn references(
-    _cx: Context,
-    _briefs: &[&BriefFile],
-    _file: &BriefFile,
-    _offset: usize,
+    cx: Context,
+    briefs: &[&BriefFile],
+    file: &BriefFile,
+    offset: usize,
 ) -> Option<Vec<Location>> {
+    let found = event_at(cx, file, offset)?;
+    let event = cx.corpus.events.events.get(found.event)?;
+    let mut locations: Vec<Location> = event
+        .mentions
+        .iter()
+        .map(|m| Location::Corpus {
+            doc: m.doc,
+            range: m.span.clone(),
+        })
+        .collect();
+    for brief in briefs {
+        for mention in brief_events(cx, brief) {
+            if mention.event == found.event {
+                locations.push(Location::Brief {
+                    id: brief.id.clone(),
+                    range: mention.span,
+                });
+            }
+        }
+    }
+    Some(locations)
+}
+
+pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completion> {
+    let offset = offset.min(file.text.len());
+    if !file.text.is_char_boundary(offset) {
+        return Vec::new();
+    }
+    let word = typed_word(&file.text, offset);
+    let in_prose =
+        file.brief.masked.as_bytes().get(word.start) == file.text.as_bytes().get(word.start);
+    let typed = file.text[word.clone()].trim_start_matches(['\'', '’', '-', '.']);
+    if typed.chars().count() < 2 || !in_prose {
+        return Vec::new();
+    }
+    let typed_lower = typed.to_lowercase();
+    let index = &cx.corpus.events;
+    let mut items = Vec::new();
+    for (i, event) in index.events.iter().enumerate() {
+        let Some((matched, rank)) = match_event(cx, event, &typed_lower) else {
+            continue;
+        };
+        items.push(Completion {
+            label: event.label.clone(),
+            kind: CompletionKind::Event,
+            detail: Some(detail(cx, event)),
+            documentation: Some(card(cx, i)),
+            filter_text: if matched.eq_ignore_ascii_case(&event.label) {
+                event.label.clone()
+            } else {
+                format!("{matched} {}", event.label)
+            },
+            insert_text: event.label.clone(),
+            edit_range: word.clone(),
+            rank: rank + (100 - event.mentions.len().min(99)) as u32,
+        });
+    }
+    items
+}
+
+pub fn semantic_tokens(cx: Context, file: &BriefFile) -> Vec<SemanticToken> {
+    brief_events(cx, file)
+        .into_iter()
+        .map(|m| SemanticToken {
+            range: m.token,
+            kind: TokenKind::Event,
+        })
+        .collect()
+}
+
+pub fn workspace_symbols(cx: Context, query: &str) -> Vec<WorkspaceSymbol> {
+    let index = &cx.corpus.events;
+    let mut scored: Vec<(u32, WorkspaceSymbol)> = index
+        .events
+        .iter()
+        .enumerate()
+        .filter_map(|(i, event)| {
+            let score = fuzzy_score(query, &event.label)?;
+            let mention = index.fullest_mention(i)?;
+            let container = match (&event.date, &event.place) {
+                (Some(date), Some(place)) => Some(format!("{date}, {place}")),
+                (Some(date), None) => Some(date.clone()),
+                (None, place) => place.clone(),
+            };
+            Some((
+                score,
+                WorkspaceSymbol {
+                    name: event.label.clone(),
+                    kind: WorkspaceSymbolKind::Event,
+                    doc: mention.doc,
+                    range: mention.span.clone(),
+                    container,
+                },
+            ))
+        })
+        .collect();
+    scored.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    scored.into_iter().map(|(_, s)| s).collect()
+}
+
+/// The events an actor takes part in, as "label (date)" lines, dated ones first in order:
+/// for the actor hover.
+pub fn events_of_actor(cx: Context, actor: ActorId) -> Vec<String> {
+    let index = &cx.corpus.events;
+    let mut events: Vec<&Event> = index
+        .events_of_actor(actor)
+        .into_iter()
+        .filter_map(|i| index.events.get(i))
+        .collect();
+    events.sort_by(|a, b| {
+        (a.date.is_none(), &a.date, &a.label).cmp(&(b.date.is_none(), &b.date, &b.label))
+    });
+    events
+        .into_iter()
+        .map(|e| match &e.date {
+            Some(date) => format!("{} ({date})", e.label),
+            None => e.label.clone(),
+        })
+        .collect()
+}
+
+fn event_at(cx: Context, file: &BriefFile, offset: usize) -> Option<BriefEvent> {
+    brief_events(cx, file).into_iter().find(|m| {
+        m.hit_ranges
+            .iter()
+            .any(|r| r.start <= offset && offset < r.end.max(r.start + 1))
+    })
+}
+
+/// Every event mention of a brief that names a corpus event, in offset order.
+fn brief_events(cx: Context, file: &BriefFile) -> Vec<BriefEvent> {
+    let index = &cx.corpus.events;
+    if index.events.is_empty() {
+        return Vec::new();
+    }
+    let text = &file.brief.masked;
+    let actors = &cx.corpus.actors;
+    let mut spans: Vec<ActorSpan> = actors
+        .find_in_text(text)
+        .into_iter()
+        .filter_map(|m| {
+            let actor = actors.actors.get(m.actor as usize)?;
+            let written = text.get(m.span.clone())?;
+            Some(ActorSpan {
+                proper: events::is_proper(written, &actor.name, &actor.aliases, actor.kind),
+                span: m.span,
+                actor: m.actor,
+                kind: actor.kind,
+                name: actor.name.clone(),
+            })
+        })
+        .collect();
+    spans.sort_by_key(|s| (s.span.start, s.span.end));
+    let mut found: Vec<BriefEvent> =
+        events::extract(text, 0..text.len(), &spans, DateContext::default())
+            .into_iter()
+            .filter_map(|local| {
+                let event = index.resolve(&local)?;
+                let mut hit_ranges = vec![local.span.clone(), local.trigger.clone()];
+                let mut span = local.span.clone();
+                if let Some(place) = &local.place {
+                    hit_ranges.push(place.span.clone());
+                }
+                if let Some(date) = &local.date {
+                    // "the February 7, 2018 attack" and "the summit on July 16": the date is
+                    // part of what names the event.
+                    if date.span.end <= local.trigger.start && date.span.start + 40 >= span.start
+                        || date.span.start >= span.end && date.span.start <= span.end + 20
+                    {
+                        span = span.start.min(date.span.start)..span.end.max(date.span.end);
+                    }
+                    hit_ranges.push(date.span.clone());
+                }
+                Some(BriefEvent {
+                    span,
+                    hit_ranges,
+                    token: local.trigger,
+                    event,
+                })
+            })
+            .collect();
+    // Labels written as such ("Sochi congress"), where extraction did not already see them.
+    let lower = text.to_ascii_lowercase();
+    for (i, event) in index.events.iter().enumerate() {
+        let label = event.label.to_ascii_lowercase();
+        if label.len() < 4 {
+            continue;
+        }
+        for (start, _) in lower.match_indices(&label) {
+            let range = start..start + label.len();
+            let bounded = !text[..start].ends_with(char::is_alphanumeric)
+                && !text[range.end..].starts_with(char::is_alphanumeric);
+            if bounded
+                && !found
+                    .iter()
+                    .any(|m| m.span.start < range.end && range.start < m.span.end)
+            {
+                found.push(BriefEvent {
+                    span: range.clone(),
+                    hit_ranges: vec![range.clone()],
+                    token: range,
+                    event: i,
+                });
+            }
+        }
+    }
+    found.sort_by_key(|m| m.span.start);
+    found
+}
+
+/// What the typed word matches in an event: its label, place, kind or a participant.
+fn match_event(cx: Context, event: &Event, typed_lower: &str) -> Option<(String, u32)> {
+    let starts = |candidate: &str| candidate.to_lowercase().starts_with(typed_lower);
+    if starts(&event.label) {
+        return Some((event.label.clone(), 0));
+    }
+    if let Some(place) = event.place.as_ref().filter(|p| starts(p)) {
+        return Some((place.clone(), 10));
+    }
+    if starts(&event.kind) {
+        return Some((event.kind.clone(), 30));
+    }
+    for &p in &event.participants {
+        let actor = cx.corpus.actors.actors.get(p as usize)?;
+        let names = std::iter::once(&actor.name).chain(actor.aliases.iter());
+        for name in names {
+            if starts(name) {
+                return Some((name.clone(), 20));
+            }
+            if let Some(word) = name.split(' ').skip(1).find(|w| starts(w)) {
+                return Some((word.to_string(), 20));
+            }
+        }
+    }
     None
 }
 
-pub fn completion(_cx: Context, _file: &BriefFile, _offset: usize) -> Vec<Completion> {
-    Vec::new()
+fn participant_names(cx: Context, event: &Event) -> Vec<String> {
+    event
+        .participants
+        .iter()
+        .filter_map(|&p| cx.corpus.actors.actors.get(p as usize))
+        .map(|a| a.name.clone())
+        .collect()
 }
 
-pub fn semantic_tokens(_cx: Context, _file: &BriefFile) -> Vec<SemanticToken> {
-    Vec::new()
+fn detail(cx: Context, event: &Event) -> String {
+    let mut parts = vec![event.kind.clone()];
+    if let Some(date) = &event.date {
+        parts.push(date.clone());
+    }
+    let people = participant_names(cx, event);
+    if !people.is_empty() {
+        parts.push(people.join(", "));
+    }
+    parts.join(" · ")
 }
 
-pub fn workspace_symbols(_cx: Context, _query: &str) -> Vec<WorkspaceSymbol> {
-    Vec::new()
+/// The hover card: label, kind, date with precision, place, participants, sources.
+fn card(cx: Context, event_idx: usize) -> String {
+    let Some(event) = cx.corpus.events.events.get(event_idx) else {
+        return String::new();
+    };
+    let mut out = format!("**{}** ({})\n", event.label, event.kind);
+    if let Some(date) = &event.date {
+        let precision = event
+            .precision
+            .map(|p| format!(" ({})", p.as_str()))
+            .unwrap_or_default();
+        out.push_str(&format!("\n- date: {date}{precision}"));
+    }
+    if let Some(place) = &event.place {
+        out.push_str(&format!("\n- place: {place}"));
+    }
+    let people = participant_names(cx, event);
+    if !people.is_empty() {
+        out.push_str(&format!("\n- participants: {}", people.join(", ")));
+    }
+    let n_docs = {
+        let mut docs: Vec<u32> = event.mentions.iter().map(|m| m.doc).collect();
+        docs.dedup();
+        docs.len()
+    };
+    out.push_str(&format!(
+        "\n- {} mention{} in {n_docs} document{}\n\n**Sources**\n",
+        event.mentions.len(),
+        if event.mentions.len() == 1 { "" } else { "s" },
+        if n_docs == 1 { "" } else { "s" }
+    ));
+    let mut last_doc = None;
+    for mention in &event.mentions {
+        if last_doc == Some(mention.doc) {
+            continue;
+        }
+        last_doc = Some(mention.doc);
+        let doc = cx.corpus.doc(mention.doc);
+        let sentence = doc.text.get(mention.sentence.clone()).unwrap_or_default();
+        out.push_str(&format!("\n- `{}`: {}", doc.key, shorten(sentence, 220)));
+    }
+    out
 }
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max_chars {
+        return text;
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests;

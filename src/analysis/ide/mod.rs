@@ -247,6 +247,7 @@ pub struct DocumentLink {
 }
 
 pub fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult> {
+    let offset = char_boundary(&file.text, offset);
     if let Some(quote_card) = quotes::hover(cx, file, offset) {
         let inner = actors::hover(cx, file, offset).or_else(|| events::hover(cx, file, offset));
         return Some(match inner {
@@ -263,6 +264,7 @@ pub fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult
 }
 
 pub fn definition(cx: Context, file: &BriefFile, offset: usize) -> Option<Navigation> {
+    let offset = char_boundary(&file.text, offset);
     quotes::definition(cx, file, offset)
         .or_else(|| citations::definition(cx, file, offset))
         .or_else(|| actors::definition(cx, file, offset))
@@ -275,12 +277,14 @@ pub fn references(
     file: &BriefFile,
     offset: usize,
 ) -> Vec<Location> {
+    let offset = char_boundary(&file.text, offset);
     actors::references(cx, briefs, file, offset)
         .or_else(|| events::references(cx, briefs, file, offset))
         .unwrap_or_default()
 }
 
 pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completion> {
+    let offset = char_boundary(&file.text, offset);
     if !typing_in_prose(file, offset) {
         return Vec::new();
     }
@@ -316,6 +320,7 @@ pub fn diagnostics(cx: Context, file: &BriefFile) -> Vec<Diagnostic> {
 }
 
 pub fn code_actions(cx: Context, file: &BriefFile, range: Range<usize>) -> Vec<CodeAction> {
+    let range = char_boundary(&file.text, range.start)..char_boundary(&file.text, range.end);
     quotes::code_actions(cx, file, range)
 }
 
@@ -376,6 +381,16 @@ pub fn fuzzy_score(pattern: &str, candidate: &str) -> Option<u32> {
         last = pos;
     }
     Some(score)
+}
+
+/// `offset` clamped to the text and moved back to a char boundary: features take any
+/// offset (the protocol layer already snaps, but the core must not trust its callers).
+pub fn char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 /// False inside code, HTML and link targets: what was typed just before the cursor was

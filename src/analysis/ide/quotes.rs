@@ -1,39 +1,470 @@
-//! Quotes in briefs: status, go-to-source, diagnostics, fixes, hints and tokens.
+//! Quotes in briefs: status (verified, differs, not found), go-to-source, diagnostics,
+//! fixes, hints, tokens and completion inside a quote.
 //!
-//! Placeholder of the foundation: answers nothing until the Quotes issue lands.
+//! Every feature starts from [`check`]: the brief's quote looked up in the corpus with
+//! [`QuoteIndex::find`](crate::analysis::quotes::QuoteIndex::find), the brief's speaker read
+//! from the words around the quote and compared with the source's speaker.
 
 use std::ops::Range;
 
+use super::citations::escape_markdown;
 use super::{
-    BriefFile, CodeAction, Completion, Context, Diagnostic, HoverResult, InlayHint, Navigation,
-    SemanticToken,
+    BriefFile, CodeAction, Context, Diagnostic, HoverResult, InlayHint, NavTarget, Navigation,
+    Related, SemanticToken, Severity, TextEdit, TokenKind,
 };
+use crate::analysis::actors::ActorId;
+use crate::analysis::brief::BriefQuote;
+use crate::analysis::quotes::attribution::{self, Cue};
+use crate::analysis::quotes::normalize::count_words;
+use crate::analysis::quotes::{DiffOp, QuoteMatch, SourceQuote};
 
-pub fn hover(_cx: Context, _file: &BriefFile, _offset: usize) -> Option<HoverResult> {
-    None
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Verified,
+    Differs,
+    NotFound,
 }
 
-pub fn definition(_cx: Context, _file: &BriefFile, _offset: usize) -> Option<Navigation> {
-    None
+/// What the corpus says about one quote of the brief.
+#[derive(Debug, Clone)]
+pub struct QuoteCheck<'a> {
+    pub quote: &'a BriefQuote,
+    /// The words checked: the quote's inner range without a blockquote's attribution line.
+    pub words: Range<usize>,
+    pub status: Status,
+    /// Matches at or above the near threshold, best first (the closest one when not found).
+    pub matches: Vec<QuoteMatch>,
+    /// The speaker the brief names (`Lavrov said "..."`): its span and text.
+    pub brief_speaker: Option<(Range<usize>, String)>,
+    /// The source's speaker when it differs from the brief's.
+    pub misattributed_to: Option<String>,
 }
 
-/// `Some` when the cursor is inside a quote (the quote's completions answer alone).
-pub fn completion(_cx: Context, _file: &BriefFile, _offset: usize) -> Option<Vec<Completion>> {
-    None
+/// Checks one quote; `None` for quotes too short to check.
+pub fn check<'a>(cx: Context, file: &BriefFile, quote: &'a BriefQuote) -> Option<QuoteCheck<'a>> {
+    let words = checked_words(&file.brief.masked, quote);
+    let query = file.brief.masked.get(words.clone())?;
+    if count_words(query) < cx.settings.min_quote_words.max(1) {
+        return None;
+    }
+    let found = cx.corpus.quotes.find(&cx.corpus.docs, query);
+    let best = found.first().map_or(0.0, |m| m.similarity);
+    let status = if best >= 1.0 {
+        Status::Verified
+    } else if best >= cx.settings.near_threshold {
+        Status::Differs
+    } else {
+        Status::NotFound
+    };
+    let matches: Vec<QuoteMatch> = match status {
+        Status::NotFound => found.into_iter().take(1).collect(),
+        _ => found
+            .into_iter()
+            .filter(|m| m.similarity >= cx.settings.near_threshold)
+            .collect(),
+    };
+    let brief_speaker = brief_speaker(file, quote, &words);
+    let misattributed_to = match (&brief_speaker, status) {
+        (Some((_, name)), Status::Verified | Status::Differs) => {
+            let source = matches
+                .first()
+                .and_then(|m| cx.corpus.quotes.quote_at(m.doc, &m.span));
+            source.and_then(|s| misattribution(cx, name, s))
+        }
+        _ => None,
+    };
+    Some(QuoteCheck {
+        quote,
+        words,
+        status,
+        matches,
+        brief_speaker,
+        misattributed_to,
+    })
 }
 
-pub fn diagnostics(_cx: Context, _file: &BriefFile) -> Vec<Diagnostic> {
-    Vec::new()
+/// A blockquote's last line "— Sergey Lavrov" names the speaker; it is not quoted words.
+fn checked_words(masked: &str, quote: &BriefQuote) -> Range<usize> {
+    let inner = quote.inner.clone();
+    if !quote.is_block {
+        return inner;
+    }
+    let mut at = inner.start;
+    for line in masked
+        .get(inner.clone())
+        .unwrap_or_default()
+        .split_inclusive('\n')
+    {
+        let trimmed = line.trim_start();
+        if at > inner.start && (trimmed.starts_with(['—', '–', '―']) || trimmed.starts_with("-- "))
+        {
+            let end = inner.start + masked[inner.start..at].trim_end().len();
+            return inner.start..end;
+        }
+        at += line.len();
+    }
+    inner
 }
 
-pub fn code_actions(_cx: Context, _file: &BriefFile, _range: Range<usize>) -> Vec<CodeAction> {
-    Vec::new()
+/// The speaker an explicit attribution around the quote names; pronouns never count.
+fn brief_speaker(
+    file: &BriefFile,
+    quote: &BriefQuote,
+    words: &Range<usize>,
+) -> Option<(Range<usize>, String)> {
+    let masked = &file.brief.masked;
+    if quote.is_block && words.end < quote.inner.end {
+        if let Some(Cue::Name(span)) = attribution::epigraph_cue(masked, words.end..quote.inner.end)
+        {
+            return Some((span.clone(), collapse(file.text.get(span)?)));
+        }
+    }
+    let block = file.brief.blocks.get(quote.block)?.clone();
+    let para = block.start.min(quote.range.start)..block.end.max(quote.range.end);
+    let cue = attribution::explicit_cue(masked, para, quote.range.clone())
+        .map(|(cue, _)| cue)
+        .or_else(|| {
+            // A blockquote's "— Sergey Lavrov" line.
+            let end = masked[quote.range.end..]
+                .find("\n\n")
+                .map_or(masked.len(), |i| quote.range.end + i);
+            quote
+                .is_block
+                .then(|| attribution::epigraph_cue(masked, quote.range.end..end))
+                .flatten()
+        });
+    match cue? {
+        Cue::Name(span) => Some((
+            span.clone(),
+            file.text
+                .get(span)?
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )),
+        Cue::Anaphor(_) => None,
+    }
 }
 
-pub fn inlay_hints(_cx: Context, _file: &BriefFile) -> Vec<InlayHint> {
-    Vec::new()
+/// The source speaker's name when both speakers are known and are not the same actor.
+fn misattribution(cx: Context, brief_name: &str, source: &SourceQuote) -> Option<String> {
+    let source_name = source.speaker_name.as_deref()?;
+    if names_agree(brief_name, source_name) {
+        return None;
+    }
+    let actors = &cx.corpus.actors;
+    let brief_actor: Option<ActorId> = actors.resolve(brief_name);
+    let same_actor = brief_actor.is_some() && brief_actor == source.speaker;
+    let same_alias = source.speaker.is_some_and(|id| {
+        actors
+            .actor(id)
+            .aliases
+            .iter()
+            .any(|a| names_agree(a, brief_name))
+    });
+    (!same_actor && !same_alias).then(|| source_name.to_string())
 }
 
-pub fn semantic_tokens(_cx: Context, _file: &BriefFile) -> Vec<SemanticToken> {
-    Vec::new()
+/// Loose name agreement: a word of one name (not a particle) is a word of the other.
+fn names_agree(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == '-')
+            .map(|t| {
+                t.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|t| t.len() > 2 && !["al", "el", "bin", "ibn", "the"].contains(&t.as_str()))
+            .collect()
+    };
+    let b_words = words(b);
+    words(a).iter().any(|w| b_words.contains(w))
 }
+
+fn checks<'a>(cx: Context, file: &'a BriefFile) -> Vec<QuoteCheck<'a>> {
+    file.brief
+        .quotes
+        .iter()
+        .filter_map(|q| check(cx, file, q))
+        .collect()
+}
+
+fn check_at<'a>(cx: Context, file: &'a BriefFile, offset: usize) -> Option<QuoteCheck<'a>> {
+    let quote = file.brief.quote_at(offset)?;
+    check(cx, file, quote)
+}
+
+/// `@key` line N of a match.
+fn place(cx: Context, m: &QuoteMatch) -> String {
+    let doc = cx.corpus.doc(m.doc);
+    format!(
+        "`@{}` line {}",
+        doc.key,
+        doc.line_index.line_of(m.span.start) + 1
+    )
+}
+
+pub fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult> {
+    let checked = check_at(cx, file, offset)?;
+    let mut card = match checked.status {
+        Status::Verified => "**Quote verified**".to_string(),
+        Status::Differs => "**Quote differs from the source**".to_string(),
+        Status::NotFound => "**Quote not found** in the corpus".to_string(),
+    };
+    if let Some(best) = checked.matches.first() {
+        let doc = cx.corpus.doc(best.doc);
+        if checked.status == Status::NotFound {
+            card.push_str(&format!(
+                "\n\nClosest wording ({:.0}% similar), {}:",
+                best.similarity * 100.0,
+                place(cx, best)
+            ));
+        } else {
+            card.push_str(&format!(" · {}", place(cx, best)));
+            let speaker = cx
+                .corpus
+                .quotes
+                .quote_at(best.doc, &best.span)
+                .and_then(|q| q.speaker_name.clone());
+            card.push_str(&format!(
+                " · speaker: {}",
+                speaker
+                    .as_deref()
+                    .map_or("unknown".to_string(), escape_markdown)
+            ));
+        }
+        let wording = doc.text.get(best.span.clone()).unwrap_or_default();
+        card.push_str(&format!("\n\n> {}", escape_markdown(&collapse(wording))));
+        if checked.status != Status::Verified {
+            let query = file
+                .brief
+                .masked
+                .get(checked.words.clone())
+                .unwrap_or_default();
+            card.push_str(&format!(
+                "\n\nDifferences: {}",
+                diff_markdown(&doc.text, query, &best.diff)
+            ));
+        }
+        if let Some(source_speaker) = &checked.misattributed_to {
+            let brief_name = checked
+                .brief_speaker
+                .as_ref()
+                .map_or("", |(_, n)| n.as_str());
+            card.push_str(&format!(
+                "\n\nThe brief attributes it to {}, the source to {}.",
+                escape_markdown(brief_name),
+                escape_markdown(source_speaker)
+            ));
+        }
+        let others: Vec<String> = checked
+            .matches
+            .iter()
+            .skip(1)
+            .map(|m| place(cx, m))
+            .collect();
+        if !others.is_empty() && checked.status != Status::NotFound {
+            card.push_str(&format!("\n\nAlso in: {}", others.join(", ")));
+        }
+    }
+    Some(HoverResult {
+        range: checked.quote.range.clone(),
+        markdown: card,
+    })
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The source wording with the brief's changes: ~~removed~~ **added**.
+pub fn diff_markdown(source: &str, query: &str, diff: &[DiffOp]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let src = |r: &Range<usize>| escape_markdown(source.get(r.clone()).unwrap_or_default());
+    let qry = |r: &Range<usize>| escape_markdown(query.get(r.clone()).unwrap_or_default());
+    for op in diff {
+        match op {
+            DiffOp::Same { source, .. } => parts.push(src(source)),
+            DiffOp::Changed { source, quote } => {
+                parts.push(format!("~~{}~~ **{}**", src(source), qry(quote)))
+            }
+            DiffOp::Removed { source } => parts.push(format!("~~{}~~", src(source))),
+            DiffOp::Added { quote } => parts.push(format!("**{}**", qry(quote))),
+            DiffOp::Skipped { source, quote } if !source.is_empty() => {
+                parts.push(format!("~~{}~~ {}", collapse(&src(source)), qry(quote)))
+            }
+            DiffOp::Skipped { quote, .. } => parts.push(qry(quote)),
+        }
+    }
+    parts.join(" ")
+}
+
+pub fn definition(cx: Context, file: &BriefFile, offset: usize) -> Option<Navigation> {
+    let checked = check_at(cx, file, offset)?;
+    if checked.status == Status::NotFound {
+        return None;
+    }
+    let targets = checked
+        .matches
+        .iter()
+        .map(|m| NavTarget {
+            doc: m.doc,
+            full_range: cx.corpus.doc(m.doc).enclosing_line(m.span.clone()),
+            focus_range: m.span.clone(),
+        })
+        .collect();
+    Some(Navigation {
+        origin: checked.quote.range.clone(),
+        targets,
+    })
+}
+
+pub fn diagnostics(cx: Context, file: &BriefFile) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for checked in checks(cx, file) {
+        let range = checked.quote.range.clone();
+        match (checked.status, checked.matches.first()) {
+            (Status::NotFound, _) => out.push(Diagnostic {
+                range,
+                severity: Severity::Warning,
+                code: "quote-not-found",
+                message: "quote not found in the corpus: no source has these words (check the wording or the source)".into(),
+                related: Vec::new(),
+            }),
+            (Status::Differs, Some(best)) => out.push(Diagnostic {
+                range,
+                severity: Severity::Warning,
+                code: "quote-differs",
+                message: format!(
+                    "quote differs from the source ({:.0}% similar to {}); the source says: “{}”",
+                    best.similarity * 100.0,
+                    place(cx, best).replace('`', ""),
+                    collapse(cx.corpus.doc(best.doc).text.get(best.span.clone()).unwrap_or_default())
+                ),
+                related: vec![Related { doc: best.doc, range: best.span.clone(), message: "the source wording".into() }],
+            }),
+            _ => {}
+        }
+        if let (Some(source_speaker), Some((span, name)), Some(best)) = (
+            &checked.misattributed_to,
+            &checked.brief_speaker,
+            checked.matches.first(),
+        ) {
+            out.push(Diagnostic {
+                range: span.clone(),
+                severity: Severity::Warning,
+                code: "quote-misattributed",
+                message: format!(
+                    "quote attributed to {name}, but the source attributes it to {source_speaker}"
+                ),
+                related: vec![Related {
+                    doc: best.doc,
+                    range: best.span.clone(),
+                    message: format!("said by {source_speaker}"),
+                }],
+            });
+        }
+    }
+    out
+}
+
+pub fn code_actions(cx: Context, file: &BriefFile, range: Range<usize>) -> Vec<CodeAction> {
+    let mut actions = Vec::new();
+    for checked in checks(cx, file) {
+        let q = checked.quote;
+        let touches = q.range.start <= range.end && range.start <= q.range.end
+            || checked
+                .brief_speaker
+                .as_ref()
+                .is_some_and(|(s, _)| s.start <= range.end && range.start <= s.end);
+        let Some(best) = checked.matches.first().filter(|_| touches) else {
+            continue;
+        };
+        let doc = cx.corpus.doc(best.doc);
+        match checked.status {
+            Status::Differs => actions.push(CodeAction {
+                title: format!("Replace with the source wording (@{})", doc.key),
+                edits: vec![TextEdit {
+                    range: checked.words.clone(),
+                    new_text: collapse(doc.text.get(best.span.clone()).unwrap_or_default()),
+                }],
+                fixes: Some("quote-differs"),
+                is_preferred: true,
+            }),
+            Status::Verified if !cited_after(file, q) => actions.push(CodeAction {
+                title: format!("Cite the source [@{}]", doc.key),
+                edits: vec![TextEdit {
+                    range: q.range.end..q.range.end,
+                    new_text: format!(" [@{}]", doc.key),
+                }],
+                fixes: None,
+                is_preferred: false,
+            }),
+            _ => {}
+        }
+        if let (Some(source_speaker), Some((span, _))) =
+            (&checked.misattributed_to, &checked.brief_speaker)
+        {
+            actions.push(CodeAction {
+                title: format!("Attribute to {source_speaker}"),
+                edits: vec![TextEdit {
+                    range: span.clone(),
+                    new_text: source_speaker.clone(),
+                }],
+                fixes: Some("quote-misattributed"),
+                is_preferred: true,
+            });
+        }
+    }
+    actions
+}
+
+/// A citation follows the quote in the same sentence.
+fn cited_after(file: &BriefFile, quote: &BriefQuote) -> bool {
+    let rest = file.text.get(quote.range.end..).unwrap_or_default();
+    let sentence_end = rest
+        .find(['.', '\n', '!', '?'])
+        .map_or(rest.len(), |i| i + 1);
+    let window = &rest[..sentence_end.min(rest.len())];
+    let window = if window.len() < 4 {
+        rest.get(..rest.len().min(8)).unwrap_or(window)
+    } else {
+        window
+    };
+    window.contains('@')
+}
+
+pub fn inlay_hints(cx: Context, file: &BriefFile) -> Vec<InlayHint> {
+    checks(cx, file)
+        .into_iter()
+        .filter(|c| c.status == Status::Verified)
+        .filter_map(|c| {
+            let best = c.matches.first()?;
+            let doc = cx.corpus.doc(best.doc);
+            Some(InlayHint {
+                offset: c.quote.range.end,
+                label: format!("@{}", doc.key),
+                tooltip: Some(format!("{} · {}", doc.title, place(cx, best))),
+            })
+        })
+        .collect()
+}
+
+pub fn semantic_tokens(cx: Context, file: &BriefFile) -> Vec<SemanticToken> {
+    checks(cx, file)
+        .into_iter()
+        .map(|c| SemanticToken {
+            range: c.quote.range.clone(),
+            kind: match c.status {
+                Status::Verified => TokenKind::QuoteVerified,
+                Status::Differs => TokenKind::QuoteDiffers,
+                Status::NotFound => TokenKind::QuoteNotFound,
+            },
+        })
+        .collect()
+}
+
+mod completion;
+pub use completion::completion;
+
+#[cfg(test)]
+mod tests;

@@ -1,14 +1,28 @@
 //! Quotes: what the corpus quotes and who said it, and finding a brief's quote in the
 //! corpus text even when it was slightly altered.
 //!
-//! This is the foundation's placeholder: the types and queries are the contract the rest
-//! of dossier uses; extraction and matching are the "Quotes" issue.
+//! Extraction runs per document: [`extract`] finds the quotation marks, [`attribution`]
+//! reads the speaker's name (or pronoun) around them, and [`extract_document`] maps that
+//! name to the document's actors. [`QuoteIndex::build`] gives the quotes global speaker ids
+//! and builds the seed index over the *whole* text ([`index`]): an analyst may quote a
+//! sentence no quotation mark surrounds. [`QuoteIndex::find`] votes for candidate regions
+//! with the quote's seeds and aligns the quote's words there ([`align`]).
+
+pub mod align;
+pub mod attribution;
+pub mod extract;
+mod index;
+mod lexicon;
+pub mod normalize;
 
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::actors::{ActorId, ActorIndex, DocActors};
+use super::actors::{ActorId, ActorIndex, ActorKind, DocActors};
 use super::corpus::{DocId, Document};
+pub use align::DiffOp;
+use attribution::Cue;
+pub use index::SHINGLE;
 
 /// A quotation in a corpus document.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +33,8 @@ pub struct SourceQuote {
     /// The words between the marks.
     pub inner: Range<usize>,
     pub speaker: Option<ActorId>,
+    /// The speaker's canonical name when an actor was found, else the name as written.
+    pub speaker_name: Option<String>,
     /// False for titles and scare quotes ("denuclearize").
     pub is_speech: bool,
 }
@@ -29,6 +45,10 @@ pub struct LocalQuote {
     pub span: Range<usize>,
     pub inner: Range<usize>,
     pub speaker: Option<u32>,
+    /// The speaker's name as the text writes it ("Kortunov"), titles stripped.
+    pub speaker_name: Option<String>,
+    /// Where that name stands in the document.
+    pub speaker_span: Option<Range<usize>>,
     pub is_speech: bool,
 }
 
@@ -37,8 +57,164 @@ pub struct DocQuotes {
     pub quotes: Vec<LocalQuote>,
 }
 
-pub fn extract_document(_doc: &Document, _actors: &DocActors) -> DocQuotes {
-    DocQuotes::default()
+/// Who said a quote, as far as one document tells.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Speaker {
+    actor: Option<u32>,
+    name: Option<String>,
+    span: Option<Range<usize>>,
+}
+
+impl Speaker {
+    fn from_span(text: &str, span: Range<usize>, actors: &DocActors) -> Speaker {
+        let name = text.get(span.clone()).map(clean_name);
+        Speaker {
+            actor: actor_at(actors, &span),
+            name,
+            span: Some(span),
+        }
+    }
+
+    fn from_actor(actors: &DocActors, mention: usize) -> Option<Speaker> {
+        let m = actors.mentions.get(mention)?;
+        let name = actors.actors.get(m.actor as usize).map(|a| a.name.clone());
+        Some(Speaker {
+            actor: Some(m.actor),
+            name,
+            span: Some(m.span.clone()),
+        })
+    }
+
+    fn is_known(&self) -> bool {
+        self.actor.is_some() || self.name.is_some()
+    }
+}
+
+fn clean_name(name: &str) -> String {
+    let name = name.trim_end_matches("'s").trim_end_matches("’s");
+    attribution_whitespace(name)
+}
+
+fn attribution_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The actor whose mention overlaps `span` most (a person preferred).
+fn actor_at(actors: &DocActors, span: &Range<usize>) -> Option<u32> {
+    let first = actors
+        .mentions
+        .partition_point(|m| m.span.end <= span.start);
+    actors.mentions[first..]
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+        .max_by_key(|m| {
+            let overlap = m
+                .span
+                .end
+                .min(span.end)
+                .saturating_sub(m.span.start.max(span.start));
+            let is_person = actors
+                .actors
+                .get(m.actor as usize)
+                .is_some_and(|a| a.kind == ActorKind::Person);
+            (is_person, overlap)
+        })
+        .map(|m| m.actor)
+}
+
+pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
+    let text = doc.text.as_str();
+    let paragraphs = extract::paragraphs(text, doc.body.clone());
+    let mut quotes: Vec<LocalQuote> = Vec::new();
+    // The last speaker heard in the previous paragraph, for a quote paragraph that goes on.
+    let mut previous_paragraph_speaker: Option<Speaker> = None;
+    for (para_idx, para) in paragraphs.iter().enumerate() {
+        let mut last_in_paragraph: Option<Speaker> = None;
+        for quote in extract::find_quotes(text, para.clone(), para_idx) {
+            let cue = attribution::explicit_cue(text, para.clone(), quote.span.clone());
+            let alone = text[para.start..quote.span.start].trim().is_empty()
+                && !text[quote.span.end..para.end]
+                    .chars()
+                    .any(char::is_alphanumeric);
+            let cue = match (cue, paragraphs.get(para_idx + 1)) {
+                (None, Some(next)) if alone => {
+                    attribution::epigraph_cue(text, quote.span.end..next.end).map(|c| (c, true))
+                }
+                (cue, _) => cue,
+            };
+            let adjacent_name = matches!(cue, Some((Cue::Name(_), true)));
+            let is_speech = extract::is_speech(text, &quote, adjacent_name);
+            let speaker = if !is_speech {
+                Speaker::default()
+            } else {
+                match cue {
+                    Some((Cue::Name(span), _)) => Speaker::from_span(text, span, actors),
+                    Some((Cue::Anaphor(_), _)) => {
+                        resolve_anaphor(text, &paragraphs, para_idx, quote.span.start, actors)
+                    }
+                    None => {
+                        let starts_paragraph = text[para.start..quote.span.start].trim().is_empty();
+                        last_in_paragraph
+                            .clone()
+                            .filter(Speaker::is_known)
+                            .or_else(|| {
+                                attribution::last_speaker_clause(text, para.start..quote.span.start)
+                                    .map(|span| Speaker::from_span(text, span, actors))
+                            })
+                            .or_else(|| {
+                                previous_paragraph_speaker
+                                    .clone()
+                                    .filter(|_| starts_paragraph)
+                            })
+                            .unwrap_or_default()
+                    }
+                }
+            };
+            if is_speech {
+                last_in_paragraph = Some(speaker.clone());
+            }
+            quotes.push(LocalQuote {
+                span: quote.span,
+                inner: quote.inner,
+                speaker: speaker.actor,
+                speaker_name: speaker.name,
+                speaker_span: speaker.span,
+                is_speech,
+            });
+        }
+        // A paragraph without quotes ends the run of a speaker's quote paragraphs.
+        previous_paragraph_speaker = last_in_paragraph.filter(Speaker::is_known);
+    }
+    DocQuotes { quotes }
+}
+
+/// `he said`, `the Russian leader insisted`: whoever was last said to speak in this or the
+/// previous paragraph, else the nearest person named before the quote.
+fn resolve_anaphor(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    para_idx: usize,
+    quote_start: usize,
+    actors: &DocActors,
+) -> Speaker {
+    let window_start = paragraphs[para_idx.saturating_sub(1)].start;
+    if let Some(span) = attribution::last_speaker_clause(text, window_start..quote_start) {
+        return Speaker::from_span(text, span, actors);
+    }
+    let before = actors
+        .mentions
+        .partition_point(|m| m.span.end <= quote_start);
+    (0..before)
+        .rev()
+        .find(|&i| {
+            let actor = actors.mentions[i].actor as usize;
+            actors
+                .actors
+                .get(actor)
+                .is_some_and(|a| a.kind == ActorKind::Person)
+        })
+        .and_then(|i| Speaker::from_actor(actors, i))
+        .unwrap_or_default()
 }
 
 /// Where a quote's words stand in the corpus.
@@ -49,24 +225,130 @@ pub struct QuoteMatch {
     pub span: Range<usize>,
     /// 1.0 for the same words (after normalisation), lower as they differ.
     pub similarity: f32,
+    /// Word by word, source against quote (quote ranges are into the text given to `find`).
+    pub diff: Vec<DiffOp>,
 }
+
+/// Matches below this similarity are not reported at all.
+const MIN_SIMILARITY: f32 = 0.5;
 
 #[derive(Debug, Default)]
 pub struct QuoteIndex {
     pub quotes: Vec<SourceQuote>,
+    text: index::TextIndex,
 }
 
 impl QuoteIndex {
     pub fn build(
-        _docs: &[Arc<Document>],
-        _per_doc: &[&DocQuotes],
-        _actors: &ActorIndex,
+        docs: &[Arc<Document>],
+        per_doc: &[&DocQuotes],
+        actors: &ActorIndex,
     ) -> QuoteIndex {
-        QuoteIndex::default()
+        let mut quotes = Vec::new();
+        for (doc_idx, doc_quotes) in per_doc.iter().enumerate() {
+            let doc = doc_idx as DocId;
+            for q in &doc_quotes.quotes {
+                let speaker = q
+                    .speaker
+                    .and_then(|local| actors.global_id(doc, local))
+                    .filter(|&id| (id as usize) < actors.actors.len());
+                let speaker_name = match speaker {
+                    Some(id) => Some(actors.actor(id).name.clone()),
+                    None => q.speaker_name.clone(),
+                };
+                quotes.push(SourceQuote {
+                    doc,
+                    span: q.span.clone(),
+                    inner: q.inner.clone(),
+                    speaker,
+                    speaker_name,
+                    is_speech: q.is_speech,
+                });
+            }
+        }
+        let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+        QuoteIndex {
+            quotes,
+            text: index::TextIndex::build(&texts),
+        }
     }
 
     /// Source spans that carry `quote`, best first.
-    pub fn find(&self, _docs: &[Arc<Document>], _quote: &str) -> Vec<QuoteMatch> {
-        Vec::new()
+    pub fn find(&self, docs: &[Arc<Document>], quote: &str) -> Vec<QuoteMatch> {
+        let tokens = normalize::quote_tokens(quote);
+        let mut found: Vec<QuoteMatch> = Vec::new();
+        for candidate in self.text.candidates(&tokens) {
+            let Some(doc) = docs.get(candidate.doc as usize) else {
+                continue;
+            };
+            let words = self
+                .text
+                .doc_words(candidate.doc, &doc.text, candidate.words.clone());
+            let Some(alignment) = align::align(&tokens, &words) else {
+                continue;
+            };
+            if alignment.similarity < MIN_SIMILARITY {
+                continue;
+            }
+            let overlapping = found.iter_mut().find(|m| {
+                m.doc == candidate.doc
+                    && m.span.start < alignment.source.end
+                    && alignment.source.start < m.span.end
+            });
+            match overlapping {
+                Some(existing) if existing.similarity >= alignment.similarity => {}
+                Some(existing) => {
+                    *existing = QuoteMatch {
+                        doc: candidate.doc,
+                        span: alignment.source,
+                        similarity: alignment.similarity,
+                        diff: alignment.ops,
+                    };
+                }
+                None => found.push(QuoteMatch {
+                    doc: candidate.doc,
+                    span: alignment.source,
+                    similarity: alignment.similarity,
+                    diff: alignment.ops,
+                }),
+            }
+        }
+        found.sort_by(|a, b| {
+            b.similarity
+                .total_cmp(&a.similarity)
+                .then_with(|| (a.doc, a.span.start).cmp(&(b.doc, b.span.start)))
+        });
+        found
+    }
+
+    /// The extracted quote that holds (most of) a matched span, for its speaker.
+    pub fn quote_at(&self, doc: DocId, span: &Range<usize>) -> Option<&SourceQuote> {
+        let first = self.quotes.partition_point(|q| q.doc < doc);
+        self.quotes[first..]
+            .iter()
+            .take_while(|q| q.doc == doc)
+            .filter(|q| q.inner.start < span.end && span.start < q.inner.end)
+            .max_by_key(|q| q.inner.end.min(span.end) - q.inner.start.max(span.start))
+    }
+
+    /// The speech quotes of one actor.
+    pub fn quotes_of(&self, speaker: ActorId) -> impl Iterator<Item = &SourceQuote> {
+        self.quotes
+            .iter()
+            .filter(move |q| q.is_speech && q.speaker == Some(speaker))
+    }
+
+    /// Heap bytes of the matching index (the seed index and the extracted quotes).
+    pub fn heap_bytes(&self) -> usize {
+        let quotes: usize = self.quotes.capacity() * std::mem::size_of::<SourceQuote>()
+            + self
+                .quotes
+                .iter()
+                .map(|q| q.speaker_name.as_ref().map_or(0, String::capacity))
+                .sum::<usize>();
+        self.text.heap_bytes() + quotes
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -86,6 +86,10 @@ fn hover_shows_the_card() {
 
             3 mentions in 2 documents: `a` (2), `b` (1)
 
+            Takes part in:
+
+            - Nairobi talks (Tuesday)
+
             Named alongside: William Ruto, Annalena Baerbock, Steffen Hebestreit"#]],
     );
 }

@@ -1,0 +1,482 @@
+//! Date expressions in news text ("July 16", "February 7, 2018", "spring of 2017",
+//! "Monday", "next week"), normalised to ISO with a precision, and the rules for when two
+//! dates may describe the same event.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// How much of a date the text gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DatePrecision {
+    Day,
+    Week,
+    Month,
+    Season,
+    Year,
+    /// A weekday or "next week" that could not be resolved (the document has no date).
+    Relative,
+}
+
+impl DatePrecision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Week => "week",
+            DatePrecision::Month => "month",
+            DatePrecision::Season => "season",
+            DatePrecision::Year => "year",
+            DatePrecision::Relative => "relative",
+        }
+    }
+}
+
+/// A date as the text gives it; missing parts stay `None`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DateParts {
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    /// 0 spring, 1 summer, 2 autumn, 3 winter.
+    pub season: Option<u8>,
+    /// 0 Monday .. 6 Sunday.
+    pub weekday: Option<u8>,
+    /// ISO week (year, week), for "next week" resolved against the document date.
+    pub week: Option<(i32, u8)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventDate {
+    /// The phrase as written ("July 16", "Monday").
+    pub text: String,
+    pub span: Range<usize>,
+    pub parts: DateParts,
+    /// A relative phrase ("next week", "Monday") that the document's date did not resolve.
+    pub unresolved: bool,
+    /// The word before the date ("since 2015" is no event date).
+    pub preposition: Option<String>,
+}
+
+const SEASONS: [&str; 4] = ["spring", "summer", "autumn", "winter"];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+impl EventDate {
+    pub fn precision(&self) -> DatePrecision {
+        let p = &self.parts;
+        if p.day.is_some() && p.month.is_some() {
+            DatePrecision::Day
+        } else if p.week.is_some() {
+            DatePrecision::Week
+        } else if p.month.is_some() {
+            DatePrecision::Month
+        } else if p.season.is_some() {
+            DatePrecision::Season
+        } else if p.year.is_some() {
+            DatePrecision::Year
+        } else {
+            DatePrecision::Relative
+        }
+    }
+
+    /// ISO where the text allows: `2018-07-16`, `2017-11`, `2017-spring`, `2018-W29`, `2017`.
+    pub fn iso(&self) -> Option<String> {
+        iso_of(&self.parts)
+    }
+
+    /// What the index shows: the ISO form, else the phrase as written.
+    pub fn display(&self) -> String {
+        self.iso().unwrap_or_else(|| self.text.clone())
+    }
+}
+
+pub fn iso_of(p: &DateParts) -> Option<String> {
+    let year = p.year?;
+    Some(match (p.month, p.day, p.season, p.week) {
+        (Some(m), Some(d), _, _) => format!("{year:04}-{m:02}-{d:02}"),
+        (_, _, _, Some((wy, w))) => format!("{wy:04}-W{w:02}"),
+        (Some(m), None, _, _) => format!("{year:04}-{m:02}"),
+        (None, _, Some(s), _) => format!("{year:04}-{}", SEASONS[s as usize % 4]),
+        _ => format!("{year:04}"),
+    })
+}
+
+/// Whether two dates may be the date of one event: no part given by both disagrees.
+/// Unresolved relative dates from different documents say nothing about each other.
+pub fn compatible(a: &DateParts, b: &DateParts) -> bool {
+    fn same<T: PartialEq>(x: Option<T>, y: Option<T>) -> bool {
+        match (x, y) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        }
+    }
+    if !same(a.year, b.year) || !same(a.month, b.month) || !same(a.day, b.day) {
+        return false;
+    }
+    if !same(a.weekday, b.weekday) {
+        return false;
+    }
+    if let (Some(w), Some(date)) = (a.weekday, full_date(b)) {
+        if weekday_of(date.0, date.1, date.2) != w {
+            return false;
+        }
+    }
+    if let (Some(w), Some(date)) = (b.weekday, full_date(a)) {
+        if weekday_of(date.0, date.1, date.2) != w {
+            return false;
+        }
+    }
+    if let (Some(s), Some(m)) = (a.season, b.month) {
+        if season_of_month(m) != s {
+            return false;
+        }
+    }
+    if let (Some(s), Some(m)) = (b.season, a.month) {
+        if season_of_month(m) != s {
+            return false;
+        }
+    }
+    same(a.season, b.season)
+}
+
+/// Two dates agree to the day (both give year, month and day, or month and day).
+pub fn same_day(a: &DateParts, b: &DateParts) -> bool {
+    a.month.is_some()
+        && a.day.is_some()
+        && a.month == b.month
+        && a.day == b.day
+        && (a.year.is_none() || b.year.is_none() || a.year == b.year)
+}
+
+/// The union of two compatible dates' parts (the more precise wins).
+pub fn merge_parts(a: &DateParts, b: &DateParts) -> DateParts {
+    DateParts {
+        year: a.year.or(b.year),
+        month: a.month.or(b.month),
+        day: a.day.or(b.day),
+        season: a.season.or(b.season),
+        weekday: a.weekday.or(b.weekday),
+        week: a.week.or(b.week),
+    }
+}
+
+fn full_date(p: &DateParts) -> Option<(i32, u8, u8)> {
+    Some((p.year?, p.month?, p.day?))
+}
+
+fn season_of_month(month: u8) -> u8 {
+    match month {
+        3..=5 => 0,
+        6..=8 => 1,
+        9..=11 => 2,
+        _ => 3,
+    }
+}
+
+/// The document's own date (front matter, ISO `YYYY-MM-DD`), which resolves "Monday".
+pub fn parse_iso_day(text: &str) -> Option<(i32, u8, u8)> {
+    let text = text.trim();
+    let mut parts = text.get(..10)?.split('-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u8 = parts.next()?.parse().ok()?;
+    let day: u8 = parts.next()?.parse().ok()?;
+    (1..=12).contains(&month).then_some(())?;
+    (1..=days_in_month(year, month))
+        .contains(&day)
+        .then_some(())?;
+    Some((year, month, day))
+}
+
+/// What resolves relative dates in one document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DateContext {
+    /// The document's date, from its front matter.
+    pub today: Option<(i32, u8, u8)>,
+    /// The year to give "July 16": the document's year, else the year its full dates use.
+    pub year: Option<i32>,
+}
+
+fn date_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)";
+        let pattern = format!(
+            r"(?x)
+            \b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b
+          | \b(?P<md_m>{month})\s+(?P<md_d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>(?:19|20)\d\d)\b)?
+          | \b(?P<dm_d>[0-3]?\d)\s+(?P<dm_m>{month})(?:,?\s+(?P<dm_y>(?:19|20)\d\d)\b)?
+          | \b(?P<my_m>{month})(?:\s+of)?,?\s+(?P<my_y>(?:19|20)\d\d)\b
+          | \b(?P<mo_pre>in|since|until|by|last|next|this|early|late|mid|mid-|during)\s+(?P<mo_m>January|February|March|April|June|July|August|September|October|November|December)\b(?:,?\s+(?P<mo_y>(?:19|20)\d\d)\b)?
+          | \b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?(?P<season_y>(?:19|20)\d\d)\b
+          | \b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b
+          | \b(?P<rel>(?:next|last|this|earlier\ this|later\ this)\s+(?:week|month|year)|yesterday|today|tomorrow)\b
+          | \b(?P<year>(?:19|20)\d\d)\b(?:['’]s)?
+        "
+        );
+        Regex::new(&pattern).expect("the date pattern is a valid constant")
+    })
+}
+
+/// Every date expression in `text[range]`, in order.
+pub fn find_dates(text: &str, range: Range<usize>, cx: DateContext) -> Vec<EventDate> {
+    let Some(slice) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for caps in date_regex().captures_iter(slice) {
+        let Some(whole) = caps.get(0) else { continue };
+        let mut span = range.start + whole.start()..range.start + whole.end();
+        let mut parts = DateParts::default();
+        let mut unresolved = false;
+        if let Some(iso) = caps.name("iso") {
+            let Some((y, m, d)) = parse_iso_day(iso.as_str()) else {
+                continue;
+            };
+            parts = DateParts {
+                year: Some(y),
+                month: Some(m),
+                day: Some(d),
+                ..DateParts::default()
+            };
+        } else if let (Some(m), Some(d)) = (caps.name("md_m"), caps.name("md_d")) {
+            parts = day_parts(
+                m.as_str(),
+                d.as_str(),
+                caps.name("md_y").map(|y| y.as_str()),
+                cx,
+            );
+        } else if let (Some(d), Some(m)) = (caps.name("dm_d"), caps.name("dm_m")) {
+            parts = day_parts(
+                m.as_str(),
+                d.as_str(),
+                caps.name("dm_y").map(|y| y.as_str()),
+                cx,
+            );
+        } else if let (Some(m), Some(y)) = (caps.name("my_m"), caps.name("my_y")) {
+            parts.month = month_number(m.as_str());
+            parts.year = y.as_str().parse().ok();
+        } else if let (Some(pre), Some(m)) = (caps.name("mo_pre"), caps.name("mo_m")) {
+            // The preposition is context, not part of the date phrase.
+            let end = caps.name("mo_y").map_or(m.end(), |y| y.end());
+            span = range.start + m.start()..range.start + end;
+            parts.month = month_number(m.as_str());
+            parts.year = caps
+                .name("mo_y")
+                .and_then(|y| y.as_str().parse().ok())
+                .or(cx.year);
+            let _ = pre;
+        } else if let (Some(s), Some(y)) = (caps.name("season"), caps.name("season_y")) {
+            let season = s.as_str().to_ascii_lowercase();
+            parts.season = Some(match season.as_str() {
+                "spring" => 0,
+                "summer" => 1,
+                "winter" => 3,
+                _ => 2,
+            });
+            parts.year = y.as_str().parse().ok();
+        } else if let Some(wd) = caps.name("wd") {
+            let name = wd.as_str().to_ascii_lowercase();
+            let weekday = WEEKDAYS.iter().position(|w| name.starts_with(w));
+            parts.weekday = weekday.map(|w| w as u8);
+            span = range.start + wd.start()..range.start + wd.start() + weekday_len(&name);
+            unresolved = true;
+        } else if let Some(rel) = caps.name("rel") {
+            unresolved = true;
+            if let Some(today) = cx.today {
+                if let Some(resolved) = resolve_relative(&rel.as_str().to_ascii_lowercase(), today)
+                {
+                    parts = resolved;
+                    unresolved = false;
+                }
+            }
+        } else if let Some(y) = caps.name("year") {
+            parts.year = y.as_str().parse().ok();
+            span = range.start + y.start()..range.start + y.end();
+        } else {
+            continue;
+        }
+        let preposition = word_before(text, span.start);
+        found.push(EventDate {
+            text: text[span.clone()].to_string(),
+            span,
+            parts,
+            unresolved,
+            preposition,
+        });
+    }
+    found
+}
+
+/// Resolves a weekday against the document date: the coming one when the sentence speaks
+/// of the future ("will meet on Monday"), else the last one on or before the date.
+pub fn resolve_weekday(date: &mut EventDate, today: (i32, u8, u8), future: bool) {
+    let Some(weekday) = date.parts.weekday else {
+        return;
+    };
+    let today_weekday = weekday_of(today.0, today.1, today.2) as i64;
+    let delta = if future {
+        (weekday as i64 - today_weekday).rem_euclid(7)
+    } else {
+        -((today_weekday - weekday as i64).rem_euclid(7))
+    };
+    let (y, m, d) = add_days(today, delta);
+    date.parts.year = Some(y);
+    date.parts.month = Some(m);
+    date.parts.day = Some(d);
+    date.unresolved = false;
+}
+
+fn weekday_len(name: &str) -> usize {
+    WEEKDAYS
+        .iter()
+        .find(|w| name.starts_with(*w))
+        .map_or(name.len(), |w| w.len())
+}
+
+fn word_before(text: &str, offset: usize) -> Option<String> {
+    let before = text.get(..offset)?.trim_end();
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (!word.is_empty()).then(|| word.to_lowercase())
+}
+
+fn day_parts(month: &str, day: &str, year: Option<&str>, cx: DateContext) -> DateParts {
+    let month = month_number(month);
+    let day: Option<u8> = day.parse().ok().filter(|d| (1..=31).contains(d));
+    let year = year.and_then(|y| y.parse().ok()).or(cx.year);
+    DateParts {
+        year,
+        month,
+        day,
+        ..DateParts::default()
+    }
+}
+
+fn month_number(name: &str) -> Option<u8> {
+    let lower = name.to_ascii_lowercase();
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    NAMES
+        .iter()
+        .position(|n| lower.starts_with(n))
+        .map(|i| i as u8 + 1)
+}
+
+fn resolve_relative(phrase: &str, today: (i32, u8, u8)) -> Option<DateParts> {
+    let (y, m, _) = today;
+    let day = |delta: i64| {
+        let (y, m, d) = add_days(today, delta);
+        DateParts {
+            year: Some(y),
+            month: Some(m),
+            day: Some(d),
+            ..DateParts::default()
+        }
+    };
+    let week = |delta: i64| DateParts {
+        week: Some(iso_week(add_days(today, delta))),
+        year: Some(iso_week(add_days(today, delta)).0),
+        ..DateParts::default()
+    };
+    let month = |delta: i32| {
+        let index = y * 12 + (m as i32 - 1) + delta;
+        DateParts {
+            year: Some(index.div_euclid(12)),
+            month: Some((index.rem_euclid(12) + 1) as u8),
+            ..DateParts::default()
+        }
+    };
+    let year = |delta: i32| DateParts {
+        year: Some(y + delta),
+        ..DateParts::default()
+    };
+    let last_word = phrase.rsplit(' ').next().unwrap_or(phrase);
+    let delta: i32 = if phrase.starts_with("next") {
+        1
+    } else if phrase.starts_with("last") {
+        -1
+    } else {
+        0
+    };
+    Some(match (phrase, last_word) {
+        ("yesterday", _) => day(-1),
+        ("today", _) => day(0),
+        ("tomorrow", _) => day(1),
+        (_, "week") => week(7 * delta as i64),
+        (_, "month") => month(delta),
+        (_, "year") => year(delta),
+        _ => return None,
+    })
+}
+
+fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian), after Howard Hinnant's algorithm.
+fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    let y = if m <= 2 { y as i64 - 1 } else { y as i64 };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+fn civil_from_days(z: i64) -> (i32, u8, u8) {
+    let z = z + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+}
+
+fn add_days(date: (i32, u8, u8), delta: i64) -> (i32, u8, u8) {
+    civil_from_days(days_from_civil(date.0, date.1, date.2) + delta)
+}
+
+/// 0 Monday .. 6 Sunday.
+pub fn weekday_of(y: i32, m: u8, d: u8) -> u8 {
+    // 1970-01-01 was a Thursday (3).
+    ((days_from_civil(y, m, d) + 3).rem_euclid(7)) as u8
+}
+
+fn iso_week(date: (i32, u8, u8)) -> (i32, u8) {
+    let days = days_from_civil(date.0, date.1, date.2);
+    let weekday = (days + 3).rem_euclid(7);
+    // The Thursday of this week decides the ISO year.
+    let thursday = days - weekday + 3;
+    let (year, _, _) = civil_from_days(thursday);
+    let first = days_from_civil(year, 1, 1);
+    (year, ((thursday - first) / 7 + 1) as u8)
+}

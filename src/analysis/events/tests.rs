@@ -1,0 +1,285 @@
+//! Unit tests of event extraction and clustering on invented news sentences.
+
+use expect_test::{expect, Expect};
+
+use super::*;
+use crate::analysis::actors::{LocalActor, LocalMention};
+use crate::analysis::corpus::SourceText;
+use crate::analysis::CorpusIndex;
+
+/// Actors named in a test text: (canonical name, kind, aliases). Every whole-word
+/// occurrence of the name or an alias becomes a mention, longest first.
+fn actors_for(text: &str, actors: &[(&str, ActorKind, &[&str])]) -> DocActors {
+    let mut mentions: Vec<LocalMention> = Vec::new();
+    let mut forms: Vec<(&str, u32)> = Vec::new();
+    for (i, (name, _, aliases)) in actors.iter().enumerate() {
+        forms.push((name, i as u32));
+        forms.extend(aliases.iter().map(|a| (*a, i as u32)));
+    }
+    forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    for (form, actor) in forms {
+        for (start, _) in text.match_indices(form) {
+            let end = start + form.len();
+            let bounded = !text[..start].ends_with(char::is_alphanumeric)
+                && !text[end..].starts_with(char::is_alphanumeric);
+            let free = !mentions
+                .iter()
+                .any(|m| m.span.start < end && start < m.span.end);
+            if bounded && free {
+                mentions.push(LocalMention {
+                    span: start..end,
+                    actor,
+                });
+            }
+        }
+    }
+    mentions.sort_by_key(|m| m.span.start);
+    DocActors {
+        actors: actors
+            .iter()
+            .map(|(name, kind, aliases)| LocalActor {
+                name: name.to_string(),
+                kind: *kind,
+                aliases: aliases.iter().map(|a| a.to_string()).collect(),
+                roles: Vec::new(),
+            })
+            .collect(),
+        mentions,
+        ..DocActors::default()
+    }
+}
+
+const P: ActorKind = ActorKind::Person;
+const L: ActorKind = ActorKind::Place;
+
+fn cast() -> Vec<(&'static str, ActorKind, &'static [&'static str])> {
+    vec![
+        ("Vladimir Putin", P, &["Putin"]),
+        ("Donald Trump", P, &["Trump"]),
+        ("Angela Merkel", P, &["Merkel"]),
+        ("Emmanuel Macron", P, &["Macron"]),
+        ("Recep Tayyip Erdogan", P, &["Erdogan"]),
+        ("Helsinki", L, &[]),
+        ("Geneva", L, &[]),
+        ("Paris", L, &[]),
+        ("France", L, &["French"]),
+        ("Switzerland", L, &["Swiss"]),
+        ("Aleppo", L, &[]),
+        ("Syria", L, &["Syrian"]),
+        ("Ankara", L, &[]),
+        ("Turkey", L, &["Turkish"]),
+    ]
+}
+
+fn check(text: &str, date: Option<&str>, expected: Expect) {
+    let front = date.map(|d| format!("date: {d}\n\n")).unwrap_or_default();
+    let full = format!("{front}{text}");
+    let doc = Document::new(
+        SourceText {
+            path: "/t/a.txt".into(),
+            rel_path: "a.txt".into(),
+            text: full.clone(),
+        },
+        "a".into(),
+    );
+    let actors = actors_for(&full, &cast());
+    let found = extract_document(&doc, &actors);
+    let lines: Vec<String> = found
+        .mentions
+        .iter()
+        .map(|m| {
+            let people: Vec<&str> = m
+                .participants
+                .iter()
+                .map(|&p| actors.actors[p as usize].name.as_str())
+                .collect();
+            format!(
+                "{} {:?}{}{}{}{}",
+                m.kind.as_str(),
+                &full[m.span.clone()],
+                m.place
+                    .as_ref()
+                    .map(|p| format!(" @{}", p.name))
+                    .unwrap_or_default(),
+                m.date
+                    .as_ref()
+                    .map(|d| format!(" on {} ({})", d.display(), d.precision().as_str()))
+                    .unwrap_or_default(),
+                if people.is_empty() {
+                    String::new()
+                } else {
+                    format!(" with {}", people.join(", "))
+                },
+                if m.anchored { "" } else { " [refers back]" },
+            )
+        })
+        .collect();
+    expected.assert_eq(&lines.join("\n"));
+}
+
+#[test]
+fn a_meeting_with_place_date_and_both_sides() {
+    check(
+        "Trump met with Russian President Vladimir Putin in Helsinki on July 16, 2018.",
+        None,
+        expect![[
+            r#"meeting "met" @Helsinki on 2018-07-16 (day) with Vladimir Putin, Donald Trump"#
+        ]],
+    );
+}
+
+#[test]
+fn modifiers_before_the_noun_give_place_date_and_people() {
+    check(
+        "Analysts expect little from the July 16 Helsinki summit. The Trump-Putin summit was short. Merkel's visit to Paris ended.",
+        None,
+        expect![[r#"
+            summit "the July 16 Helsinki summit" @Helsinki on July 16 (day)
+            summit "The Trump-Putin summit" with Donald Trump, Vladimir Putin
+            visit "Merkel's visit to Paris" @Paris with Angela Merkel"#]],
+    );
+}
+
+#[test]
+fn weekdays_resolve_against_the_document_date() {
+    check(
+        "Macron will meet Merkel in Paris on Monday. Erdogan visited Ankara on Friday.",
+        Some("2019-03-06"),
+        expect![[r#"
+            meeting "meet Merkel in Paris" @Paris on 2019-03-11 (day) with Angela Merkel, Emmanuel Macron
+            visit "visited Ankara" @Ankara on 2019-03-01 (day) with Recep Tayyip Erdogan"#]],
+    );
+}
+
+#[test]
+fn seasons_months_and_years() {
+    check(
+        "The chemical attack in Aleppo in the spring of 2016 shocked the world. A ceasefire in Syria was agreed in March 2017.",
+        None,
+        expect![[r#"
+            chemical attack "The chemical attack in Aleppo" @Aleppo on 2016-spring (season)
+            ceasefire "A ceasefire in Syria" @Syria on 2017-03 (month)"#]],
+    );
+}
+
+#[test]
+fn unanchored_talk_is_no_event() {
+    check(
+        "The talks about tariffs went nowhere. He wants a good deal and a deal with anyone. Officials said the sanctions were harsh. Workers went on strike. She had a heart attack.",
+        None,
+        expect![[r#"sanctions "the sanctions" [refers back]"#]],
+    );
+}
+
+#[test]
+fn a_misspelt_or_unknown_place_after_in_is_kept_as_written() {
+    check(
+        "Rebels attacked an army post in Khirbet al-Ghazaleh on May 3, 2015. Putin's summit with Trump in Helsinski is next.",
+        None,
+        expect![[r#"
+            attack "attacked an army post in Khirbet al-Ghazaleh" @Khirbet al-Ghazaleh on 2015-05-03 (day)
+            summit "Putin's summit with Trump in Helsinski" @Helsinski with Vladimir Putin, Donald Trump"#]],
+    );
+}
+
+#[test]
+fn an_apposition_is_not_a_participant() {
+    check(
+        "Putin met Erdogan, a rival of Macron, at a palace in Ankara on Thursday.",
+        None,
+        expect![[
+            r#"meeting "met" @Ankara on Thursday (relative) with Recep Tayyip Erdogan, Vladimir Putin"#
+        ]],
+    );
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    for text in [
+        "",
+        "summit",
+        "met.",
+        "in in in the",
+        "🙂 summit 🙂 in Geneva — met",
+        "the\r\nsummit\r\nin Geneva",
+    ] {
+        let doc = Document::new(
+            SourceText {
+                path: "/t/a.txt".into(),
+                rel_path: "a.txt".into(),
+                text: text.into(),
+            },
+            "a".into(),
+        );
+        let actors = actors_for(text, &cast());
+        let _ = extract_document(&doc, &actors);
+    }
+}
+
+fn corpus(articles: &[&str]) -> CorpusIndex {
+    let sources = articles
+        .iter()
+        .enumerate()
+        .map(|(i, text)| SourceText {
+            path: format!("/t/{i}.txt").into(),
+            rel_path: format!("{i}.txt"),
+            text: text.to_string(),
+        })
+        .collect();
+    CorpusIndex::build(sources, Vec::new())
+}
+
+fn render_events(corpus: &CorpusIndex) -> String {
+    corpus
+        .events
+        .events
+        .iter()
+        .map(|e| {
+            let people: Vec<&str> = e
+                .participants
+                .iter()
+                .map(|&p| corpus.actors.actor(p).name.as_str())
+                .collect();
+            let docs: Vec<&str> = e
+                .mentions
+                .iter()
+                .map(|m| corpus.doc(m.doc).key.as_str())
+                .collect();
+            format!(
+                "{} | {} | {:?} {:?} | {:?} | {:?} | {:?}",
+                e.label,
+                e.kind,
+                e.date,
+                e.precision.map(|p| p.as_str()),
+                e.place,
+                people,
+                docs
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn mentions_of_one_summit_across_articles_become_one_event() {
+    let index = corpus(&[
+        "President Donald Trump will meet Russian President Vladimir Putin in Geneva on June 16, 2021.\n",
+        "Putin's summit with Trump in Geneva is expected to be tense.\n",
+        "Ahead of the Geneva meeting, Trump spoke to French President Emmanuel Macron.\n",
+        "Macron met German Chancellor Angela Merkel in Paris on Tuesday.\n",
+    ]);
+    expect![[r#"
+        Geneva summit | summit | Some("2021-06-16") Some("day") | Some("Geneva") | ["Vladimir Putin", "Donald Trump"] | ["0", "1", "2"]
+        Paris meeting | meeting | Some("Tuesday") Some("relative") | Some("Paris") | ["Angela Merkel", "Emmanuel Macron"] | ["3"]"#]].assert_eq(&render_events(&index));
+}
+
+#[test]
+fn two_meetings_in_one_city_with_different_people_stay_apart() {
+    let index = corpus(&[
+        "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Moscow on Wednesday.\n",
+        "A day later, Putin met French President Emmanuel Macron in Moscow on Thursday.\n",
+    ]);
+    expect![[r#"
+        Erdogan-Putin meeting in Moscow | meeting | Some("Wednesday") Some("relative") | Some("Moscow") | ["Recep Tayyip Erdogan", "Vladimir Putin"] | ["0"]
+        Macron-Putin meeting in Moscow | meeting | Some("Thursday") Some("relative") | Some("Moscow") | ["Emmanuel Macron", "Vladimir Putin"] | ["1"]"#]].assert_eq(&render_events(&index));
+}

@@ -1,0 +1,163 @@
+//! Fixture tests of events in briefs over a small invented corpus.
+
+use expect_test::{expect, Expect};
+
+use super::super::{BriefFile, CheckSettings, Context};
+use super::*;
+use crate::analysis::{CorpusIndex, SourceText};
+
+fn corpus() -> CorpusIndex {
+    let sources = [
+        ("wire/a.txt", "title: Geneva\ndate: 2021-06-16\n\nPresident Donald Trump met Russian President Vladimir Putin in Geneva on Wednesday.\n"),
+        ("wire/b.txt", "Putin's summit with Trump in Geneva was short, aides said.\n"),
+        ("wire/c.txt", "On February 7, 2018, in the Deir ez-Zor area, US forces attacked a column of fighters.\n"),
+    ];
+    let sources = sources
+        .iter()
+        .map(|(rel, text)| SourceText {
+            path: format!("/ws/{rel}").into(),
+            rel_path: rel.to_string(),
+            text: text.to_string(),
+        })
+        .collect();
+    CorpusIndex::build(sources, Vec::new())
+}
+
+fn fixture(text: &str) -> (BriefFile, usize) {
+    let offset = text.find("$0").expect("fixture needs a $0 cursor");
+    let text = text.replacen("$0", "", 1);
+    (BriefFile::new("file:///ws/brief.md".into(), text), offset)
+}
+
+fn with_context<R>(f: impl FnOnce(Context) -> R) -> R {
+    let corpus = corpus();
+    let settings = CheckSettings::default();
+    f(Context {
+        corpus: &corpus,
+        settings: &settings,
+        index_ready: true,
+    })
+}
+
+fn check_hover(text: &str, expected: Expect) {
+    let (file, offset) = fixture(text);
+    let rendered = with_context(|cx| match hover(cx, &file, offset) {
+        Some(h) => format!("{:?}\n{}", &file.text[h.range], h.markdown),
+        None => "no hover".to_string(),
+    });
+    expected.assert_eq(&rendered);
+}
+
+#[test]
+fn hover_on_a_place_and_kind_names_the_event() {
+    check_hover(
+        "The Geneva sum$0mit went badly.",
+        expect![[r#"
+            "The Geneva summit"
+            **Geneva summit** (summit)
+
+            - date: 2021-06-16 (day)
+            - place: Geneva
+            - participants: Vladimir Putin, Donald Trump
+            - 2 mentions in 2 documents
+
+            **Sources**
+
+            - `a`: President Donald Trump met Russian President Vladimir Putin in Geneva on Wednesday.
+            - `b`: Putin's summit with Trump in Geneva was short, aides said."#]],
+    );
+}
+
+#[test]
+fn hover_on_the_date_of_an_attack() {
+    check_hover(
+        "US forces attacked fighters on February 7$0, 2018 in Deir ez-Zor.",
+        expect![[r#"
+            "attacked fighters on February 7, 2018 in Deir ez-Zor"
+            **Deir ez-Zor attack** (attack)
+
+            - date: 2018-02-07 (day)
+            - place: Deir ez-Zor
+            - 1 mention in 1 document
+
+            **Sources**
+
+            - `c`: On February 7, 2018, in the Deir ez-Zor area, US forces attacked a column of fighters."#]],
+    );
+}
+
+#[test]
+fn no_hover_on_unrelated_words() {
+    check_hover("The weather in Ge$0neva was fine.", expect!["no hover"]);
+}
+
+#[test]
+fn completion_offers_events_by_place_and_participant() {
+    let rendered = with_context(|cx| {
+        ["At the Gen$0", "When Puti$0"]
+            .iter()
+            .map(|t| {
+                let (file, offset) = fixture(t);
+                completion(cx, &file, offset)
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{} | {} | {:?} | replaces {:?}",
+                            c.label,
+                            c.filter_text,
+                            c.detail,
+                            &file.text[c.edit_range.clone()]
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect::<Vec<_>>()
+            .join("\n--\n")
+    });
+    expect![[r#"
+        Geneva summit | Geneva summit | Some("summit · 2021-06-16 · Vladimir Putin, Donald Trump") | replaces "Gen"
+        --
+        Geneva summit | Putin Geneva summit | Some("summit · 2021-06-16 · Vladimir Putin, Donald Trump") | replaces "Puti""#]].assert_eq(&rendered);
+}
+
+#[test]
+fn definition_references_tokens_and_symbols() {
+    let (file, offset) =
+        fixture("Recall the Geneva sum$0mit. Later, the Geneva summit was praised.");
+    let rendered = with_context(|cx| {
+        let definition = definition(cx, &file, offset).map(|n| {
+            n.targets
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{} {:?}",
+                        cx.corpus.doc(t.doc).key,
+                        &cx.corpus.doc(t.doc).text[t.focus_range.clone()]
+                    )
+                })
+                .collect::<Vec<_>>()
+        });
+        let references = references(cx, &[&file], &file, offset)
+            .unwrap_or_default()
+            .len();
+        let tokens: Vec<&str> = semantic_tokens(cx, &file)
+            .iter()
+            .map(|t| &file.text[t.range.clone()])
+            .collect();
+        let symbols: Vec<String> = workspace_symbols(cx, "gen")
+            .iter()
+            .map(|s| format!("{} {:?}", s.name, s.container))
+            .collect();
+        let putin = cx.corpus.actors.resolve("Vladimir Putin");
+        let of_putin = putin.map(|p| events_of_actor(cx, p)).unwrap_or_default();
+        format!("{definition:?}\nreferences: {references}\ntokens: {tokens:?}\nsymbols: {symbols:?}\nputin: {of_putin:?}")
+    });
+    expect![[r#"
+        Some(["a \"met Russian President Vladimir Putin in Geneva\""])
+        references: 4
+        tokens: ["summit", "summit"]
+        symbols: ["Geneva summit Some(\"2021-06-16, Geneva\")"]
+        putin: ["Geneva summit (2021-06-16)"]"#]]
+    .assert_eq(&rendered);
+}

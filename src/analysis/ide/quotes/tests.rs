@@ -1,0 +1,274 @@
+//! Brief-side quote features on an invented corpus: one `check` helper per feature.
+
+use expect_test::{expect, Expect};
+
+use crate::analysis::corpus::SourceText;
+use crate::analysis::ide::{self, BriefFile, CheckSettings, Context};
+use crate::analysis::CorpusIndex;
+
+const TEHRAN: &str = "Putin in Tehran
+MOSCOW — Russian President Vladimir Putin met Iranian leaders on Wednesday.
+\"We are working very productively with Iran and we manage to coordinate our positions on Syria,\" Putin said after the talks.
+Russian Foreign Minister Sergey Lavrov warned that \"it is absolutely not realistic\" to expect Iran to leave Syria.
+“Their use of military force in Syria would inevitably lead to an escalation of tensions,” said Sergei Shoigu.
+";
+
+const ROME: &str = "Shoigu in Rome
+Russian Defense Minister Sergei Shoigu spoke to an Italian newspaper on Wednesday.
+“Their use of military force in Syria would inevitably lead to an escalation of tensions,” he said.
+";
+
+fn corpus() -> CorpusIndex {
+    let sources = [("tehran", TEHRAN), ("rome", ROME)]
+        .iter()
+        .map(|(key, text)| SourceText {
+            path: format!("/w/{key}.txt").into(),
+            rel_path: format!("{key}.txt"),
+            text: text.to_string(),
+        })
+        .collect();
+    CorpusIndex::build(sources, Vec::new())
+}
+
+/// The brief without its `$0` marker, and the marker's offset.
+fn brief(fixture: &str) -> (BriefFile, usize) {
+    let offset = fixture.find("$0").unwrap_or(0);
+    (
+        BriefFile::new("brief.md".into(), fixture.replace("$0", "")),
+        offset,
+    )
+}
+
+fn with_context<T>(f: impl FnOnce(Context) -> T) -> T {
+    let corpus = corpus();
+    let settings = CheckSettings::default();
+    f(Context {
+        corpus: &corpus,
+        settings: &settings,
+        index_ready: true,
+    })
+}
+
+fn check_diagnostics(fixture: &str, expect: Expect) {
+    let (file, _) = brief(fixture);
+    let out = with_context(|cx| {
+        ide::diagnostics(cx, &file)
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} {:?}: {}\n",
+                    d.code,
+                    &file.text[d.range.clone()],
+                    d.message
+                )
+            })
+            .collect::<String>()
+    });
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn every_kind_of_quote() {
+    check_diagnostics(
+        r#"# Brief
+
+Exact: "we manage to coordinate our positions on Syria" [@tehran].
+Curly and case: “WE ARE WORKING very productively with Iran”.
+Ellipsis: "We are working … with Iran and we manage to coordinate".
+Bracketed: "[Moscow and Tehran] manage to coordinate our positions on Syria [sic]".
+Multi-line: "We are working very
+productively with Iran and we manage".
+Misquoted: "We are working very slowly with Iran and we manage to coordinate our positions".
+Fabricated: "Moscow will never abandon its friends in Damascus".
+Misattributed: Lavrov said "we manage to coordinate our positions on Syria".
+Right speaker: Putin said "we manage to coordinate our positions on Syria".
+Pronoun: he said "we manage to coordinate our positions on Syria".
+One word changed: "Putin and we manage to coordinate" names nobody as speaker.
+Code: `"Moscow will never abandon its friends"` is not checked.
+Short: "not realistic" is not checked.
+
+> Their use of military force in Syria would inevitably lead to an escalation of tensions.
+>
+> — Sergey Lavrov
+"#,
+        expect![[r#"
+            quote-differs "\"We are working very slowly with Iran and we manage to coordinate our positions\"": quote differs from the source (93% similar to @tehran line 3); the source says: “We are working very productively with Iran and we manage to coordinate our positions”
+            quote-not-found "\"Moscow will never abandon its friends in Damascus\"": quote not found in the corpus: no source has these words (check the wording or the source)
+            quote-misattributed "Lavrov": quote attributed to Lavrov, but the source attributes it to Vladimir Putin
+            quote-differs "\"Putin and we manage to coordinate\"": quote differs from the source (83% similar to @tehran line 3); the source says: “Iran and we manage to coordinate”
+            quote-misattributed "Sergey Lavrov": quote attributed to Sergey Lavrov, but the source attributes it to Sergei Shoigu
+        "#]],
+    );
+}
+
+fn check_feature(
+    fixture: &str,
+    feature: impl FnOnce(Context, &BriefFile, usize) -> String,
+    expect: Expect,
+) {
+    let (file, offset) = brief(fixture);
+    let out = with_context(|cx| feature(cx, &file, offset));
+    expect.assert_eq(&out);
+}
+
+fn show_targets(cx: Context, file: &BriefFile, offset: usize) -> String {
+    let Some(nav) = ide::definition(cx, file, offset) else {
+        return "none".into();
+    };
+    let mut out = format!("origin {:?}\n", &file.text[nav.origin.clone()]);
+    for t in nav.targets {
+        let doc = cx.corpus.doc(t.doc);
+        out.push_str(&format!(
+            "{}: {:?} in {:?}\n",
+            doc.key,
+            &doc.text[t.focus_range.clone()],
+            &doc.text[t.full_range.clone()]
+        ));
+    }
+    out
+}
+
+#[test]
+fn definition_gives_every_source_best_first() {
+    check_feature(
+        "Shoigu: “their use of military force in Syria would$0 inevitably lead to an escalation”",
+        show_targets,
+        expect![[r#"
+            origin "“their use of military force in Syria would inevitably lead to an escalation”"
+            tehran: "Their use of military force in Syria would inevitably lead to an escalation" in "“Their use of military force in Syria would inevitably lead to an escalation of tensions,” said Sergei Shoigu."
+            rome: "Their use of military force in Syria would inevitably lead to an escalation" in "“Their use of military force in Syria would inevitably lead to an escalation of tensions,” he said."
+        "#]],
+    );
+}
+
+#[test]
+fn hover_shows_status_source_speaker_and_differences() {
+    check_feature(
+        "Lavrov said \"we are working very slowly$0 with Iran and we manage\".",
+        |cx, file, offset| ide::hover(cx, file, offset).map_or("none".into(), |h| h.markdown),
+        expect![[r#"
+            **Quote differs from the source** · `@tehran` line 3 · speaker: Vladimir Putin
+
+            > We are working very productively with Iran and we manage
+
+            Differences: We are working very ~~productively~~ **slowly** with Iran and we manage
+
+            The brief attributes it to Lavrov, the source to Vladimir Putin."#]],
+    );
+}
+
+fn show_actions(cx: Context, file: &BriefFile, offset: usize) -> String {
+    ide::code_actions(cx, file, offset..offset)
+        .iter()
+        .map(|a| {
+            format!(
+                "{} -> {:?}\n",
+                a.title,
+                a.edits
+                    .iter()
+                    .map(|e| (&file.text[e.range.clone()], e.new_text.as_str()))
+                    .collect::<Vec<_>>()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn code_actions_fix_wording_citation_and_speaker() {
+    check_feature(
+        "Lavrov said \"we are working very slowly$0 with Iran and we manage\".",
+        show_actions,
+        expect![[r#"
+        Replace with the source wording (@tehran) -> [("we are working very slowly with Iran and we manage", "We are working very productively with Iran and we manage")]
+        Attribute to Vladimir Putin -> [("Lavrov", "Vladimir Putin")]
+    "#]],
+    );
+    check_feature(
+        "He said \"it is absolutely$0 not realistic\".",
+        show_actions,
+        expect![[r#"
+        Cite the source [@tehran] -> [("", " [@tehran]")]
+    "#]],
+    );
+    check_feature(
+        "He said \"it is absolutely$0 not realistic\" [@tehran].",
+        show_actions,
+        expect![""],
+    );
+}
+
+#[test]
+fn hints_and_tokens() {
+    check_feature(
+        "A “we manage to coordinate our positions” and \"we never coordinate anything at all\".$0",
+        |cx, file, _| {
+            let hints: Vec<String> = ide::inlay_hints(cx, file)
+                .iter()
+                .map(|h| format!("{}@{}", h.label, h.offset))
+                .collect();
+            let tokens: Vec<String> = ide::semantic_tokens(cx, file)
+                .iter()
+                .map(|t| format!("{:?} {:?}", t.kind, &file.text[t.range.clone()]))
+                .collect();
+            format!("{hints:?}\n{tokens:#?}")
+        },
+        expect![[r#"
+            ["@tehran@45"]
+            [
+                "QuoteVerified \"“we manage to coordinate our positions”\"",
+                "QuoteNotFound \"\\\"we never coordinate anything at all\\\"\"",
+            ]"#]],
+    );
+}
+
+fn show_completion(cx: Context, file: &BriefFile, offset: usize) -> String {
+    ide::completion(cx, file, offset)
+        .iter()
+        .map(|c| {
+            format!(
+                "{:?} replaces {:?} ({})\n",
+                c.insert_text,
+                &file.text[c.edit_range.clone()],
+                c.detail.as_deref().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn completion_inside_an_open_quote() {
+    check_feature(
+        "Putin said \"$0",
+        show_completion,
+        expect![[r#"
+        "We are working very productively with Iran and we manage to coordinate our positions on Syria" replaces "" (Vladimir Putin · @tehran)
+    "#]],
+    );
+    check_feature(
+        "Lavrov said \"it is abs$0",
+        show_completion,
+        expect![[r#"
+        "it is absolutely not realistic" replaces "it is abs" (Sergey Lavrov · @tehran)
+    "#]],
+    );
+    check_feature(
+        "As he put it, \"we are working very prod$0",
+        show_completion,
+        expect![[r#"
+        "productively with Iran and we manage to coordinate our positions on Syria" replaces "prod" (@tehran line 3)
+    "#]],
+    );
+}
+
+#[test]
+fn nothing_before_the_index_is_ready() {
+    let (file, _) = brief("\"Moscow will never abandon its friends in Damascus\"");
+    let corpus = corpus();
+    let settings = CheckSettings::default();
+    let cx = Context {
+        corpus: &corpus,
+        settings: &settings,
+        index_ready: false,
+    };
+    assert!(ide::diagnostics(cx, &file).is_empty());
+}

@@ -1,0 +1,231 @@
+//! Finding quotations in news text: paragraphs, quotation marks (straight, curly, angle,
+//! mixed), nesting, repair of unbalanced marks, and telling speech from titles and scare
+//! quotes.
+
+use std::ops::Range;
+
+/// A quotation as the marks delimit it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkedQuote {
+    /// With its marks.
+    pub span: Range<usize>,
+    /// Between the marks, trimmed.
+    pub inner: Range<usize>,
+    /// Index of the paragraph holding its opening mark.
+    pub paragraph: usize,
+}
+
+/// Paragraphs of `text[body]`. Where the text has blank lines they separate paragraphs and
+/// single line breaks are wraps (a quote may run across them); where it has none, as in
+/// many scraped articles, every line is a paragraph.
+pub fn paragraphs(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
+    let body_text = match text.get(body.clone()) {
+        Some(t) => t,
+        None => return Vec::new(),
+    };
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut at = body.start;
+    for line in body_text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        lines.push(at..at + content.len());
+        at += line.len();
+    }
+    let has_blank_lines = lines.iter().any(|l| text[l.clone()].trim().is_empty());
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    for line in lines {
+        let blank = text[line.clone()].trim().is_empty();
+        if blank || !has_blank_lines {
+            out.extend(current.take());
+            if !blank {
+                out.push(line);
+            }
+            continue;
+        }
+        current = Some(match current {
+            Some(open) => open.start..line.end,
+            None => line,
+        });
+    }
+    out.extend(current);
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Straight,
+    Curly,
+    Angle,
+}
+
+/// Quotations inside one paragraph.
+pub fn find_quotes(text: &str, paragraph: Range<usize>, paragraph_idx: usize) -> Vec<MarkedQuote> {
+    let mut quotes = Vec::new();
+    let Some(para) = text.get(paragraph.clone()) else {
+        return quotes;
+    };
+    let mut open: Option<(usize, Mark)> = None;
+    // A straight quote opened inside a curly one ("nested").
+    let mut nested_open = false;
+    let mut prev: Option<char> = None;
+    let mut chars = para.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        let at = paragraph.start + i;
+        let end = at + ch.len_utf8();
+        match (ch, open) {
+            ('“' | '„', None) => open = Some((at, Mark::Curly)),
+            ('«', None) => open = Some((at, Mark::Angle)),
+            ('"', None) if next.is_some_and(|c| !c.is_whitespace()) => {
+                open = Some((at, Mark::Straight))
+            }
+            ('“', Some((start, Mark::Curly))) => {
+                // A second opening mark: the first quote was never closed.
+                quotes.extend(make(text, start, at, false, paragraph_idx));
+                open = Some((at, Mark::Curly));
+                nested_open = false;
+            }
+            ('"', Some((start, Mark::Curly | Mark::Angle))) => {
+                let looks_opening =
+                    prev.is_none_or(char::is_whitespace) && next.is_some_and(char::is_alphanumeric);
+                if nested_open {
+                    nested_open = false;
+                } else if looks_opening {
+                    nested_open = true;
+                } else {
+                    // A curly opening closed by a straight mark.
+                    quotes.extend(make(text, start, end, true, paragraph_idx));
+                    open = None;
+                }
+            }
+            ('”' | '»' | '"', Some((start, _))) => {
+                quotes.extend(make(text, start, end, true, paragraph_idx));
+                open = None;
+                nested_open = false;
+            }
+            _ => {}
+        }
+        prev = Some(ch);
+    }
+    if let Some((start, _)) = open {
+        let close_at = repair_point(text, start, paragraph.end);
+        quotes.extend(make(text, start, close_at, false, paragraph_idx));
+    }
+    quotes
+}
+
+/// Where an unclosed quote ends: before a sentence that attributes it ("... table. Lavrov
+/// told reporters") when there is one, else at the paragraph end.
+fn repair_point(text: &str, start: usize, para_end: usize) -> usize {
+    let inner = &text[start..para_end];
+    let mut best = para_end;
+    for (i, _) in inner.match_indices(". ") {
+        let rest = &inner[i + 2..];
+        if super::attribution::starts_with_attribution(rest) {
+            best = start + i + 1;
+            break;
+        }
+    }
+    best
+}
+
+fn make(
+    text: &str,
+    start: usize,
+    end: usize,
+    closed: bool,
+    paragraph: usize,
+) -> Option<MarkedQuote> {
+    let open_len = text[start..].chars().next().map_or(1, char::len_utf8);
+    let close_len = if closed {
+        text[..end].chars().next_back().map_or(0, char::len_utf8)
+    } else {
+        0
+    };
+    let raw_inner = start + open_len..end.saturating_sub(close_len).max(start + open_len);
+    let slice = &text[raw_inner.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    let inner = raw_inner.start + lead..raw_inner.end - trail;
+    if inner.is_empty() || !text[inner.clone()].chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let end = if closed { end } else { inner.end };
+    Some(MarkedQuote {
+        span: start..end,
+        inner,
+        paragraph,
+    })
+}
+
+/// Words that introduce a title rather than speech: `the 2017 book "What is Russia?"`.
+const TITLE_CUES: [&str; 24] = [
+    "book",
+    "books",
+    "novel",
+    "film",
+    "movie",
+    "documentary",
+    "titled",
+    "entitled",
+    "named",
+    "called",
+    "dubbed",
+    "song",
+    "album",
+    "article",
+    "column",
+    "essay",
+    "report",
+    "program",
+    "programme",
+    "show",
+    "series",
+    "newspaper",
+    "magazine",
+    "slogan",
+];
+
+/// Small words a title may keep in lower case.
+const TITLE_SMALL_WORDS: [&str; 14] = [
+    "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "from",
+];
+
+/// False for titles ("What is Russia?" after "book") and scare quotes ("denuclearize"):
+/// one or two words with no attribution, or capitalised like a title.
+pub fn is_speech(text: &str, quote: &MarkedQuote, has_explicit_speaker: bool) -> bool {
+    let inner = &text[quote.inner.clone()];
+    let words: Vec<&str> = inner
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let before = &text[..quote.span.start];
+    let preceding: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    if preceding.iter().any(|w| TITLE_CUES.contains(&w.as_str())) {
+        return false;
+    }
+    let n_words = inner.split_whitespace().count();
+    if n_words <= 2 && !has_explicit_speaker {
+        return false;
+    }
+    let title_case = words.len() >= 2
+        && words.iter().enumerate().all(|(i, w)| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || (i > 0 && TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+        })
+        && words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            >= 2;
+    let ends_sentence = inner.trim_end().ends_with(['.', '!', '?', ',']);
+    !(title_case && !ends_sentence && !has_explicit_speaker)
+}

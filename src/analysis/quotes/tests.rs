@@ -1,0 +1,160 @@
+//! Tests of extraction, attribution and matching on invented news text.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::analysis::corpus::SourceText;
+
+fn doc(text: &str) -> Document {
+    Document::new(
+        SourceText {
+            path: "/w/a.txt".into(),
+            rel_path: "a.txt".into(),
+            text: text.into(),
+        },
+        "a".into(),
+    )
+}
+
+/// Each quote as `inner => speaker` (`-` none, `(title)` not speech).
+fn quotes_of(text: &str) -> String {
+    let d = doc(text);
+    let found = extract_document(&d, &DocActors::default());
+    found
+        .quotes
+        .iter()
+        .map(|q| {
+            let who = match (&q.speaker_name, q.is_speech) {
+                (_, false) => "(not speech)".to_string(),
+                (Some(name), true) => name.clone(),
+                (None, true) => "-".to_string(),
+            };
+            format!("{} => {}\n", &text[q.inner.clone()], who)
+        })
+        .collect()
+}
+
+fn check(text: &str, expect: expect_test::Expect) {
+    expect.assert_eq(&quotes_of(text));
+}
+
+use expect_test::expect;
+
+#[test]
+fn attribution_patterns_in_invented_news() {
+    check(
+        r#"PARIS — Talks resumed on Monday.
+"We will not give in," French Foreign Minister Jean Dupont said on Monday.
+"The door remains open," said Maria Kovacs, a senior EU diplomat.
+Chancellor Olaf Brandt told reporters: "Nobody wants another war in Europe."
+According to Ahmed Said, "the ceasefire is holding for now."
+Dupont warned that "any violation will have consequences for everyone."
+“We are ready to talk,” she said. “But not under pressure.”
+The Kremlin called it a "provocation" and the talks a "charade".
+"#,
+        expect![[r#"
+            We will not give in, => Dupont
+            The door remains open, => Maria Kovacs
+            Nobody wants another war in Europe. => Olaf Brandt
+            the ceasefire is holding for now. => Ahmed Said
+            any violation will have consequences for everyone. => Dupont
+            We are ready to talk, => Dupont
+            But not under pressure. => Dupont
+            provocation => (not speech)
+            charade => (not speech)
+        "#]],
+    );
+}
+
+#[test]
+fn marks_nesting_repair_and_titles() {
+    check(
+        "LONDON — “He told me \"never again\" and left,” Smith said.\n\
+“Mixed marks close too,\" Jones added.\n\
+\"An unclosed quote runs to the end of its sentence. Brown told the BBC\n\
+Her 2019 book \"The Long Road Home\" sold well, and the \"Coalition of the Willing\" met.\n",
+        expect![[r#"
+            He told me "never again" and left, => Smith
+            Mixed marks close too, => Jones
+            An unclosed quote runs to the end of its sentence. => Brown
+            The Long Road Home => (not speech)
+            Coalition of the Willing => (not speech)
+        "#]],
+    );
+}
+
+#[test]
+fn quotes_across_wrapped_lines_and_continued_paragraphs() {
+    check(
+        "Headline here\n\n\"Our economy is strong and our\nfuture is bright,\" the prime minister said.\n\n\"We will grow again,\" said Anna Berg.\n\n\"And we will do it together.\"\n",
+        expect![[r#"
+            Our economy is strong and our
+            future is bright, => -
+            We will grow again, => Anna Berg
+            And we will do it together. => Anna Berg
+        "#]],
+    );
+}
+
+#[test]
+fn epigraph_and_odd_input() {
+    check(
+        "\"Peace is a process.\"\n– Kofi Mensah, diplomat\nText.\n",
+        expect![[r#"
+        Peace is a process. => Kofi Mensah
+    "#]],
+    );
+    for text in [
+        "\"",
+        "“",
+        "”\"«",
+        "\"é",
+        "said \"",
+        "\"a\" b \"",
+        "– \"x\"\n–",
+    ] {
+        let _ = quotes_of(text);
+    }
+}
+
+#[test]
+fn the_index_finds_altered_quotes_and_both_copies() {
+    let texts = [
+        "Intro.\n\"We are working very productively with Iran,\" Putin said.\n",
+        "Later: we are working very productively with Iran, he repeated.\n",
+    ];
+    let docs: Vec<Arc<Document>> = texts.iter().map(|t| Arc::new(doc(t))).collect();
+    let empty = DocQuotes::default();
+    let index = QuoteIndex::build(&docs, &[&empty, &empty], &ActorIndex::default());
+    let show = |q: &str| -> Vec<(u32, String, String)> {
+        index
+            .find(&docs, q)
+            .iter()
+            .map(|m| {
+                (
+                    m.doc,
+                    format!("{:.2}", m.similarity),
+                    docs[m.doc as usize].text[m.span.clone()].to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        show("WE ARE WORKING … with Iran"),
+        [
+            (
+                0,
+                "1.00".into(),
+                "We are working very productively with Iran".into()
+            ),
+            (
+                1,
+                "1.00".into(),
+                "we are working very productively with Iran".into()
+            )
+        ]
+    );
+    assert_eq!(show("we are working very slowly with Iran")[0].1, "0.86");
+    assert!(show("nothing of the sort was ever said").is_empty());
+    assert!(index.heap_bytes() > 0);
+}
