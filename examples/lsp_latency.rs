@@ -121,24 +121,28 @@ fn main() -> Result<()> {
             "textDocument/hover",
             json!({"textDocument": {"uri": doc.uri}, "position": doc.position(brief.actor_at)}),
         )?;
-        hover.add(took, !result.is_null());
+        hover.add(took, !result.is_null(), server.last_bytes);
         let (result, took) = server.request(
             "textDocument/definition",
             json!({"textDocument": {"uri": doc.uri}, "position": doc.position(brief.quote_at)}),
         )?;
-        definition.add(took, result.as_array().is_some_and(|a| !a.is_empty()));
+        definition.add(
+            took,
+            result.as_array().is_some_and(|a| !a.is_empty()),
+            server.last_bytes,
+        );
         doc.type_text(&mut server, &args.prefix)?;
         let (result, took) = server.request(
             "textDocument/completion",
             json!({"textDocument": {"uri": doc.uri}, "position": doc.end_position()}),
         )?;
-        completion.add(took, n_items(&result) > 0);
+        completion.add(took, n_items(&result) > 0, server.last_bytes);
         doc.type_text(&mut server, " [@")?;
         let (result, took) = server.request(
             "textDocument/completion",
             json!({"textDocument": {"uri": doc.uri}, "position": doc.end_position()}),
         )?;
-        citation.add(took, n_items(&result) > 0);
+        citation.add(took, n_items(&result) > 0, server.last_bytes);
         if args.pause_ms > 0 {
             server.drain(Duration::from_millis(args.pause_ms))?;
         }
@@ -175,7 +179,7 @@ fn main() -> Result<()> {
         mib(rss_peak)
     );
     println!(
-        "\n| request | n | answered | p50 | p99 | max |\n| --- | --- | --- | --- | --- | --- |"
+        "\n| request | n | answered | p50 | p99 | max | mean answer |\n| --- | --- | --- | --- | --- | --- | --- |"
     );
     for samples in [&hover, &definition, &completion, &citation, &reindex] {
         samples.print_row();
@@ -399,7 +403,7 @@ fn wait_first_hover(
             }
         }
         if server.ready_at.is_none() {
-            server.drain(Duration::from_millis(5))?;
+            server.drain(Duration::from_millis(25))?;
         }
         ready = server.ready_at.map(|at| at.duration_since(spawned_at));
     }
@@ -445,7 +449,7 @@ fn time_file_changes(
             json!({"changes": [{"uri": uri, "type": 2}]}),
         )?;
         let done = server.wait_ready(Duration::from_secs(120))?;
-        samples.add(done.duration_since(sent), true);
+        samples.add(done.duration_since(sent), true, 0);
     }
     if n % 2 == 1 {
         std::fs::write(path, &original)?;
@@ -484,6 +488,7 @@ struct Samples {
     name: &'static str,
     times: Vec<Duration>,
     n_answered: usize,
+    total_bytes: usize,
 }
 
 impl Samples {
@@ -492,11 +497,13 @@ impl Samples {
             name,
             times: Vec::new(),
             n_answered: 0,
+            total_bytes: 0,
         }
     }
 
-    fn add(&mut self, took: Duration, answered: bool) {
+    fn add(&mut self, took: Duration, answered: bool, n_bytes: usize) {
         self.times.push(took);
+        self.total_bytes += n_bytes;
         self.n_answered += usize::from(answered);
     }
 
@@ -517,13 +524,14 @@ impl Samples {
         }
         let max = self.times.iter().max().copied().unwrap_or_default();
         println!(
-            "| {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {:.1} KB |",
             self.name,
             self.times.len(),
             self.n_answered,
             ms(self.percentile(50.0)),
             ms(self.percentile(99.0)),
-            ms(max)
+            ms(max),
+            self.total_bytes as f64 / self.times.len() as f64 / 1000.0
         );
     }
 }
@@ -565,10 +573,12 @@ fn file_uri(path: &Path) -> String {
 struct Server {
     child: Child,
     stdin: ChildStdin,
-    messages: Receiver<(Instant, Value)>,
+    messages: Receiver<(Instant, Value, usize)>,
     next_id: i64,
     /// When the first ready notification since this was last cleared arrived.
     ready_at: Option<Instant>,
+    /// Size of the last message read (the answer, after `request`).
+    last_bytes: usize,
 }
 
 impl Server {
@@ -585,8 +595,8 @@ impl Server {
         let (sender, messages) = channel();
         std::thread::spawn(move || {
             let mut reader = BufReader::new(stdout);
-            while let Some(message) = read_message(&mut reader) {
-                if sender.send((Instant::now(), message)).is_err() {
+            while let Some((message, n_bytes)) = read_message(&mut reader) {
+                if sender.send((Instant::now(), message, n_bytes)).is_err() {
                     break;
                 }
             }
@@ -597,6 +607,7 @@ impl Server {
             messages,
             next_id: 1,
             ready_at: None,
+            last_bytes: 0,
         })
     }
 
@@ -657,11 +668,12 @@ impl Server {
 
     /// The next message, answering the server's own requests like an editor would.
     fn next_message(&mut self, timeout: Duration) -> Result<Option<(Instant, Value)>> {
-        let (at, message) = match self.messages.recv_timeout(timeout) {
+        let (at, message, n_bytes) = match self.messages.recv_timeout(timeout) {
             Ok(stamped) => stamped,
             Err(RecvTimeoutError::Timeout) => return Ok(None),
             Err(RecvTimeoutError::Disconnected) => bail!("the server exited"),
         };
+        self.last_bytes = n_bytes;
         if is_ready(&message) && self.ready_at.is_none() {
             self.ready_at = Some(at);
         }
@@ -710,8 +722,8 @@ impl Server {
     }
 }
 
-/// One framed JSON-RPC message, or `None` at the end of the stream.
-fn read_message(reader: &mut impl BufRead) -> Option<Value> {
+/// One framed JSON-RPC message and its size in bytes, or `None` at the end of the stream.
+fn read_message(reader: &mut impl BufRead) -> Option<(Value, usize)> {
     let mut length = None;
     loop {
         let mut line = String::new();
@@ -731,5 +743,5 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
     }
     let mut body = vec![0; length?];
     reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
+    Some((serde_json::from_slice(&body).ok()?, body.len()))
 }
