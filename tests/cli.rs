@@ -148,3 +148,30 @@ fn index_text_summarises_the_corpus() {
         "{text}"
     );
 }
+
+#[test]
+fn a_closed_pipe_ends_the_output_without_a_backtrace() {
+    use std::io::Read;
+    let ws = workspace(&[]);
+    let mut child = Command::new(binary())
+        .args(["index", "--json"])
+        .current_dir(ws.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one byte, then close the pipe, as `dossier index | head -c1` does.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut byte = [0u8; 1];
+    stdout.read_exact(&mut byte).unwrap();
+    drop(stdout);
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    child.wait().unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::{display_path, open, CommonArgs, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
+use super::{display_path, open, write_stdout, CommonArgs, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use crate::analysis::ide::{self, BriefFile, Context, Diagnostic};
 use crate::workspace::discover_briefs;
 
@@ -79,12 +79,16 @@ pub fn run_check(args: &CheckArgs) -> i32 {
     }
     match args.format {
         OutputFormat::Text => {
-            for f in &findings {
-                println!(
-                    "{}:{}:{}: {}[{}]: {}",
-                    f.path, f.line, f.column, f.severity, f.code, f.message
-                );
-            }
+            let lines: String = findings
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{}:{}:{}: {}[{}]: {}\n",
+                        f.path, f.line, f.column, f.severity, f.code, f.message
+                    )
+                })
+                .collect();
+            write_stdout(&lines);
             let n_briefs = brief_paths.len();
             eprintln!(
                 "dossier: {} finding(s) in {n_briefs} brief(s) against {} document(s)",
@@ -93,7 +97,7 @@ pub fn run_check(args: &CheckArgs) -> i32 {
             );
         }
         OutputFormat::Json => match serde_json::to_string_pretty(&findings) {
-            Ok(json) => println!("{json}"),
+            Ok(json) => write_stdout(&format!("{json}\n")),
             Err(err) => {
                 eprintln!("error: cannot write JSON: {err}");
                 return EXIT_ERROR;

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{open, CommonArgs, EXIT_ERROR, EXIT_OK};
+use super::{open, write_stdout, CommonArgs, EXIT_ERROR, EXIT_OK};
 use crate::analysis::corpus::Document;
 use crate::analysis::text::line_number;
 use crate::analysis::CorpusIndex;
@@ -23,14 +23,14 @@ pub fn run_index(args: &IndexArgs) -> i32 {
     };
     if args.json {
         match serde_json::to_string_pretty(&IndexJson::new(&opened.corpus)) {
-            Ok(json) => println!("{json}"),
+            Ok(json) => write_stdout(&format!("{json}\n")),
             Err(err) => {
                 eprintln!("error: cannot write JSON: {err}");
                 return EXIT_ERROR;
             }
         }
     } else {
-        print!("{}", summary(&opened.corpus));
+        write_stdout(&summary(&opened.corpus));
     }
     if opened.config_failed {
         EXIT_ERROR

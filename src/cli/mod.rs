@@ -97,6 +97,15 @@ fn print_progress(progress: IndexProgress) {
     let _ = stderr.flush();
 }
 
+/// Writes to stdout; a closed pipe (`dossier index | head`) ends the output quietly
+/// instead of panicking the way `print!` does.
+fn write_stdout(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush());
+}
+
 /// A path for display: relative to `base` when inside it.
 fn display_path(base: &Path, path: &Path) -> String {
     path.strip_prefix(base)

@@ -4,6 +4,7 @@
 //! Greedy, most informative mentions first, so that "the summit" joins the event its
 //! document anchors and a mention never chains two incompatible events together.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::dates::{self, DateParts, EventDate};
@@ -100,12 +101,15 @@ pub fn build(
         )
     });
     let mut clusters: Vec<Cluster> = Vec::new();
+    let mut lookup = ClusterLookup::default();
     for &i in &order {
         let candidate = &candidates[i];
-        let best = clusters
-            .iter()
-            .enumerate()
-            .filter_map(|(ci, cluster)| fits(cluster, candidate, &candidates).map(|s| (s, ci)))
+        // Only clusters sharing a place, a participant, a day or the document can fit
+        // (see `fits`), so only those are scored: without this the merge is quadratic.
+        let best = lookup
+            .neighbours(candidate)
+            .into_iter()
+            .filter_map(|ci| fits(&clusters[ci], candidate, &candidates).map(|s| (s, ci)))
             .max_by_key(|&(score, ci)| (score, std::cmp::Reverse(ci)));
         let ci = match best {
             Some((_, ci)) => ci,
@@ -115,6 +119,7 @@ pub fn build(
             }
         };
         clusters[ci].add(i, candidate);
+        lookup.record(ci, candidate);
     }
 
     // Bare definite mentions ("the summit") join the most salient event of their
@@ -124,9 +129,14 @@ pub fn build(
             continue;
         }
         let family = candidate.local.kind.family();
-        let best = clusters
-            .iter()
-            .enumerate()
+        let in_same_doc = lookup
+            .by_doc
+            .get(&candidate.doc)
+            .cloned()
+            .unwrap_or_default();
+        let best = in_same_doc
+            .into_iter()
+            .map(|ci| (ci, &clusters[ci]))
             .filter(|(_, c)| c.family == Some(family))
             .filter_map(|(ci, c)| {
                 let in_doc: Vec<&Candidate> = c
@@ -163,6 +173,71 @@ pub fn build(
     });
     disambiguate_labels(&mut built, actors);
     built.into_iter().unzip()
+}
+
+/// Clusters by what a mention can share with them: place (and its parent), participant,
+/// day of the month, document. Entries may repeat or be stale; `fits` decides.
+#[derive(Default)]
+struct ClusterLookup {
+    by_place: HashMap<String, Vec<usize>>,
+    by_participant: HashMap<ActorId, Vec<usize>>,
+    by_day: HashMap<(u8, u8), Vec<usize>>,
+    by_doc: HashMap<DocId, Vec<usize>>,
+}
+
+impl ClusterLookup {
+    fn record(&mut self, ci: usize, candidate: &Candidate) {
+        for key in place_keys(candidate) {
+            push_unique(self.by_place.entry(key).or_default(), ci);
+        }
+        for &p in &candidate.participants {
+            push_unique(self.by_participant.entry(p).or_default(), ci);
+        }
+        if let Some(day) = day_key(candidate) {
+            push_unique(self.by_day.entry(day).or_default(), ci);
+        }
+        push_unique(self.by_doc.entry(candidate.doc).or_default(), ci);
+    }
+
+    /// Clusters that may fit `candidate`, in increasing order.
+    fn neighbours(&self, candidate: &Candidate) -> Vec<usize> {
+        let mut found: Vec<usize> = Vec::new();
+        for key in place_keys(candidate) {
+            found.extend(self.by_place.get(&key).into_iter().flatten());
+        }
+        for p in &candidate.participants {
+            found.extend(self.by_participant.get(p).into_iter().flatten());
+        }
+        if let Some(day) = day_key(candidate) {
+            found.extend(self.by_day.get(&day).into_iter().flatten());
+        }
+        found.extend(self.by_doc.get(&candidate.doc).into_iter().flatten());
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}
+
+/// A place and the place that holds it, lower-cased: a cluster in Helsinki is found from a
+/// mention in Finland and the other way round.
+fn place_keys(candidate: &Candidate) -> Vec<String> {
+    let Some(place) = &candidate.place else {
+        return Vec::new();
+    };
+    let mut keys = vec![place.to_lowercase()];
+    keys.extend(places::parent_of(place).map(str::to_lowercase));
+    keys
+}
+
+fn day_key(candidate: &Candidate) -> Option<(u8, u8)> {
+    let parts = &candidate.local.date.as_ref()?.parts;
+    Some((parts.month?, parts.day?))
+}
+
+fn push_unique(list: &mut Vec<usize>, ci: usize) {
+    if list.last() != Some(&ci) {
+        list.push(ci);
+    }
 }
 
 fn n_fields(c: &Candidate) -> u8 {

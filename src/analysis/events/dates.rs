@@ -222,6 +222,9 @@ fn date_regex() -> &'static Regex {
           | \b(?P<year>(?:19|20)\d\d)\b(?:['’]s)?
         "
         );
+        // ASCII word boundaries: a Unicode `\b` makes the regex crate fall back to its
+        // slowest engine on non-ASCII text (measured: about half the indexing time).
+        let pattern = pattern.replace(r"\b", r"(?-u:\b)");
         Regex::new(&pattern).expect("the date pattern is a valid constant")
     })
 }
