@@ -41,6 +41,11 @@ struct Cluster {
     dates: Vec<(DocId, EventDate)>,
     participants: Vec<(ActorId, usize)>,
     members: Vec<usize>,
+    /// `members` grouped by document, so that same-document tests do not walk a large
+    /// cluster's every member.
+    members_by_doc: HashMap<DocId, Vec<usize>>,
+    /// Whether every member is of a kind that spans days (talks, summits).
+    all_span_days: bool,
 }
 
 pub fn build(
@@ -140,10 +145,11 @@ pub fn build(
             .filter(|(_, c)| c.family == Some(family))
             .filter_map(|(ci, c)| {
                 let in_doc: Vec<&Candidate> = c
-                    .members
-                    .iter()
+                    .members_by_doc
+                    .get(&candidate.doc)
+                    .into_iter()
+                    .flatten()
                     .map(|&m| &candidates[m])
-                    .filter(|m| m.doc == candidate.doc)
                     .collect();
                 if in_doc.is_empty() {
                     return None;
@@ -160,6 +166,11 @@ pub fn build(
             .max();
         if let Some((_, _, ci)) = best {
             clusters[ci].members.push(i);
+            clusters[ci]
+                .members_by_doc
+                .entry(candidate.doc)
+                .or_default()
+                .push(i);
         }
     }
 
@@ -267,7 +278,13 @@ impl Cluster {
                 None => self.participants.push((p, 1)),
             }
         }
+        self.all_span_days =
+            candidate.local.kind.spans_days() && (self.members.is_empty() || self.all_span_days);
         self.members.push(index);
+        self.members_by_doc
+            .entry(candidate.doc)
+            .or_default()
+            .push(index);
     }
 }
 
@@ -309,12 +326,15 @@ fn fits(cluster: &Cluster, candidate: &Candidate, all: &[Candidate]) -> Option<u
         .count();
     let only_mention = candidate.participants.len() - shared;
     let only_cluster = cluster_people.len() - shared;
-    let same_doc = cluster.members.iter().any(|&m| all[m].doc == candidate.doc);
+    let in_doc = cluster
+        .members_by_doc
+        .get(&candidate.doc)
+        .map_or(&[][..], Vec::as_slice);
+    let same_doc = !in_doc.is_empty();
     let refers_back = candidate.definite_reference
         && same_doc
-        && cluster.members.iter().any(|&m| {
-            all[m].doc == candidate.doc
-                && all[m].local.kind == candidate.local.kind
+        && in_doc.iter().any(|&m| {
+            all[m].local.kind == candidate.local.kind
                 && all[m].local.span.start < candidate.local.span.start
         });
     if refers_back {
@@ -322,12 +342,7 @@ fn fits(cluster: &Cluster, candidate: &Candidate, all: &[Candidate]) -> Option<u
     }
     // Talks and summits have many parties: two mentions naming different delegates in the
     // same place are one gathering. A meeting of two is told apart by who met.
-    let multilateral = place_match
-        && candidate.local.kind.spans_days()
-        && cluster
-            .members
-            .iter()
-            .all(|&m| all[m].local.kind.spans_days());
+    let multilateral = place_match && candidate.local.kind.spans_days() && cluster.all_span_days;
     if only_mention > 0 && only_cluster > 0 && shared < 2 && !multilateral {
         return None; // Netanyahu-Putin is not Velayati-Putin
     }
@@ -336,10 +351,9 @@ fn fits(cluster: &Cluster, candidate: &Candidate, all: &[Candidate]) -> Option<u
             >= 2.min(candidate.participants.len())
                 .min(cluster_people.len());
     // Two triggers of one family in one sentence ("met ... for talks") are one event.
-    let same_sentence = cluster
-        .members
+    let same_sentence = in_doc
         .iter()
-        .any(|&m| all[m].doc == candidate.doc && all[m].local.sentence == candidate.local.sentence);
+        .any(|&m| all[m].local.sentence == candidate.local.sentence);
     if !(place_match || people_match || same_day || same_sentence) {
         return None;
     }
