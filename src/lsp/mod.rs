@@ -7,6 +7,7 @@
 //! - `proto`: every conversion between LSP types and the core's offsets.
 
 mod indexer;
+mod memory;
 pub mod proto;
 mod server;
 mod state;

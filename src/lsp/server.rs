@@ -19,6 +19,9 @@ use crate::analysis::ide::{self, BriefFile};
 use crate::analysis::text::ColumnUnit;
 use crate::config::ConfigLayer;
 
+/// Closing a brief at least this large returns freed memory to the system.
+const LARGE_BRIEF_BYTES: usize = 4 * 1024 * 1024;
+
 /// How long typing must pause before quote diagnostics are recomputed.
 const DIAGNOSTICS_DEBOUNCE: Duration = Duration::from_millis(150);
 
@@ -340,8 +343,15 @@ impl LanguageServer for DossierServer {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        lock(&self.state).open.remove(&uri);
+        let closed = lock(&self.state).open.remove(&uri);
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        if closed.is_some_and(|brief| brief.rope.len_bytes() >= LARGE_BRIEF_BYTES) {
+            // Work on the brief may still hold it for a moment; then give its memory back.
+            tokio::spawn(async {
+                tokio::time::sleep(Duration::from_millis(500)).await;
+                let _ = tokio::task::spawn_blocking(super::memory::release_free_memory).await;
+            });
+        }
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {

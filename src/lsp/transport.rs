@@ -22,6 +22,8 @@ pub struct InvalidMessage {
 }
 
 const HEADER_NAME: &[u8] = b"Content-Length:";
+/// Input buffer capacity kept between messages.
+const RETAINED_BUFFER_BYTES: usize = 1024 * 1024;
 /// Header blocks longer than this are garbage, not headers.
 const MAX_HEADER_BYTES: usize = 8 * 1024;
 
@@ -33,6 +35,11 @@ pub async fn sanitize(mut input: impl AsyncRead + Unpin, mut output: impl AsyncW
     loop {
         match next_frame(&mut buf, eof) {
             Frame::Message(body) => {
+                // A huge message (a 50 MB brief) must not pin its size in the buffer for
+                // the rest of the session.
+                if buf.capacity() > RETAINED_BUFFER_BYTES && buf.len() < RETAINED_BUFFER_BYTES {
+                    buf.shrink_to(RETAINED_BUFFER_BYTES);
+                }
                 let body = checked_body(body);
                 if write_frame(&mut output, &body).await.is_err() || is_exit(&body) {
                     // After `exit`, ending the stream is what makes tower-lsp stop serving
