@@ -4,8 +4,10 @@
 //! Greedy, most informative mentions first, so that "the summit" joins the event its
 //! document anchors and a mention never chains two incompatible events together.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+
+use lookup::{Added, ClusterLookup};
 
 use super::dates::{self, DateParts, EventDate};
 use super::extract::LocalEvent;
@@ -14,6 +16,8 @@ use super::triggers::{EventKind, KindFamily};
 use super::{DocEvents, Event, EventMention};
 use crate::analysis::actors::{ActorId, ActorIndex, ActorKind};
 use crate::analysis::corpus::{DocId, Document};
+
+mod lookup;
 
 /// The merged fields of an event, which brief mentions are matched against.
 #[derive(Debug, Clone, Default)]
@@ -28,6 +32,10 @@ struct Candidate<'a> {
     doc: DocId,
     local: &'a LocalEvent,
     place: Option<String>,
+    /// The country holding `place`, from the gazetteer.
+    place_parent: Option<&'static str>,
+    /// The place and the place that holds it, as numbers of their lower-cased names.
+    place_ids: Vec<u32>,
     participants: Vec<ActorId>,
     /// "the summit" with neither place nor date: it refers to the event of that kind its
     /// document already spoke of, whoever it names.
@@ -38,8 +46,20 @@ struct Candidate<'a> {
 struct Cluster {
     family: Option<KindFamily>,
     place: Option<String>,
+    /// The country holding `place`, from the gazetteer.
+    place_parent: Option<&'static str>,
+    /// The places of its members and the places holding them (see `Candidate::place_ids`).
+    place_ids: Vec<u32>,
     dates: Vec<(DocId, EventDate)>,
+    /// The distinct resolved dates of `dates`, each with the first document that gave it
+    /// and whether another document gave it too: a mention is tested against these, not
+    /// against every member, so that joining a large cluster costs what its dates are.
+    resolved_dates: Vec<(DateParts, DocId, bool)>,
+    /// `dates` by document, for the tests that only hold within one document.
+    dates_by_doc: HashMap<DocId, Vec<EventDate>>,
     participants: Vec<(ActorId, usize)>,
+    /// Position of each participant in `participants`.
+    participant_slot: HashMap<ActorId, usize>,
     members: Vec<usize>,
     /// `members` grouped by document, so that same-document tests do not walk a large
     /// cluster's every member.
@@ -59,22 +79,47 @@ pub fn build(
         .filter(|a| a.kind == ActorKind::Place && places::is_gazetteer_place(&a.name))
         .map(|a| a.name.as_str())
         .collect();
+    // Place names repeat across documents: each is resolved once.
+    let mut resolved_places: HashMap<&str, String> = HashMap::new();
+    let mut place_numbers: HashMap<String, u32> = HashMap::new();
     let mut candidates = Vec::new();
     for (doc_idx, doc_events) in per_doc.iter().enumerate() {
         let doc = doc_idx as DocId;
         for local in &doc_events.mentions {
-            let participants = local
+            let mut participants: Vec<ActorId> = Vec::new();
+            for id in local
                 .participants
                 .iter()
                 .filter_map(|&p| actors.global_id(doc, p))
-                .collect();
-            let place = local.place.as_ref().map(|p| {
-                if places::is_gazetteer_place(&p.name) {
-                    p.name.clone()
-                } else {
-                    places::closest_known(&p.name, &known_places).unwrap_or_else(|| p.name.clone())
+            {
+                // Two local names of one person are one participant.
+                if !participants.contains(&id) {
+                    participants.push(id);
                 }
+            }
+            let place = local.place.as_ref().map(|p| {
+                resolved_places
+                    .entry(p.name.as_str())
+                    .or_insert_with(|| {
+                        if places::is_gazetteer_place(&p.name) {
+                            p.name.clone()
+                        } else {
+                            places::closest_known(&p.name, &known_places)
+                                .unwrap_or_else(|| p.name.clone())
+                        }
+                    })
+                    .clone()
             });
+            let place_parent = place.as_deref().and_then(places::parent_of);
+            let place_ids = place
+                .as_deref()
+                .map_or_else(Vec::new, place_keys)
+                .into_iter()
+                .map(|key| {
+                    let next = place_numbers.len() as u32;
+                    *place_numbers.entry(key).or_insert(next)
+                })
+                .collect();
             let written = docs
                 .get(doc_idx)
                 .and_then(|d| d.text.get(local.span.clone()))
@@ -86,6 +131,8 @@ pub fn build(
                 doc,
                 local,
                 place,
+                place_parent,
+                place_ids,
                 participants,
                 definite_reference,
             });
@@ -109,13 +156,7 @@ pub fn build(
     let mut lookup = ClusterLookup::default();
     for &i in &order {
         let candidate = &candidates[i];
-        // Only clusters sharing a place, a participant, a day or the document can fit
-        // (see `fits`), so only those are scored: without this the merge is quadratic.
-        let best = lookup
-            .neighbours(candidate)
-            .into_iter()
-            .filter_map(|ci| fits(&clusters[ci], candidate, &candidates).map(|s| (s, ci)))
-            .max_by_key(|&(score, ci)| (score, std::cmp::Reverse(ci)));
+        let best = lookup.best(&clusters, candidate, &candidates);
         let ci = match best {
             Some((_, ci)) => ci,
             None => {
@@ -123,8 +164,8 @@ pub fn build(
                 clusters.len() - 1
             }
         };
-        clusters[ci].add(i, candidate);
-        lookup.record(ci, candidate);
+        let added = clusters[ci].add(i, candidate);
+        lookup.record(ci, &clusters[ci], candidate, &added);
     }
 
     // Bare definite mentions ("the summit") join the most salient event of their
@@ -186,55 +227,9 @@ pub fn build(
     built.into_iter().unzip()
 }
 
-/// Clusters by what a mention can share with them: place (and its parent), participant,
-/// day of the month, document. Entries may repeat or be stale; `fits` decides.
-#[derive(Default)]
-struct ClusterLookup {
-    by_place: HashMap<String, Vec<usize>>,
-    by_participant: HashMap<ActorId, Vec<usize>>,
-    by_day: HashMap<(u8, u8), Vec<usize>>,
-    by_doc: HashMap<DocId, Vec<usize>>,
-}
-
-impl ClusterLookup {
-    fn record(&mut self, ci: usize, candidate: &Candidate) {
-        for key in place_keys(candidate) {
-            push_unique(self.by_place.entry(key).or_default(), ci);
-        }
-        for &p in &candidate.participants {
-            push_unique(self.by_participant.entry(p).or_default(), ci);
-        }
-        if let Some(day) = day_key(candidate) {
-            push_unique(self.by_day.entry(day).or_default(), ci);
-        }
-        push_unique(self.by_doc.entry(candidate.doc).or_default(), ci);
-    }
-
-    /// Clusters that may fit `candidate`, in increasing order.
-    fn neighbours(&self, candidate: &Candidate) -> Vec<usize> {
-        let mut found: Vec<usize> = Vec::new();
-        for key in place_keys(candidate) {
-            found.extend(self.by_place.get(&key).into_iter().flatten());
-        }
-        for p in &candidate.participants {
-            found.extend(self.by_participant.get(p).into_iter().flatten());
-        }
-        if let Some(day) = day_key(candidate) {
-            found.extend(self.by_day.get(&day).into_iter().flatten());
-        }
-        found.extend(self.by_doc.get(&candidate.doc).into_iter().flatten());
-        found.sort_unstable();
-        found.dedup();
-        found
-    }
-}
-
 /// A place and the place that holds it, lower-cased: a cluster in Helsinki is found from a
 /// mention in Finland and the other way round.
-fn place_keys(candidate: &Candidate) -> Vec<String> {
-    let Some(place) = &candidate.place else {
-        return Vec::new();
-    };
+fn place_keys(place: &str) -> Vec<String> {
     let mut keys = vec![place.to_lowercase()];
     keys.extend(places::parent_of(place).map(str::to_lowercase));
     keys
@@ -245,12 +240,6 @@ fn day_key(candidate: &Candidate) -> Option<(u8, u8)> {
     Some((parts.month?, parts.day?))
 }
 
-fn push_unique(list: &mut Vec<usize>, ci: usize) {
-    if list.last() != Some(&ci) {
-        list.push(ci);
-    }
-}
-
 fn n_fields(c: &Candidate) -> u8 {
     u8::from(c.place.is_some())
         + u8::from(c.local.date.is_some())
@@ -259,23 +248,59 @@ fn n_fields(c: &Candidate) -> u8 {
 }
 
 impl Cluster {
-    fn add(&mut self, index: usize, candidate: &Candidate) {
+    /// Adds a member; returns what it brought that the cluster did not have.
+    fn add(&mut self, index: usize, candidate: &Candidate) -> Added {
+        let added = Added {
+            participants: (candidate.participants.iter())
+                .filter(|p| !self.participant_slot.contains_key(p))
+                .copied()
+                .collect(),
+            place_ids: (candidate.place_ids.iter())
+                .filter(|p| !self.place_ids.contains(p))
+                .copied()
+                .collect(),
+        };
+        self.place_ids.extend(&added.place_ids);
         self.family = Some(candidate.local.kind.family());
         if self.place.is_none() {
             self.place = candidate.place.clone();
+            self.place_parent = candidate.place_parent;
         } else if let (Some(current), Some(new)) = (&self.place, &candidate.place) {
             // The more specific place wins ("Tehran" over "Iran").
-            if places::parent_of(new).is_some_and(|p| p.eq_ignore_ascii_case(current)) {
+            if candidate
+                .place_parent
+                .is_some_and(|p| p.eq_ignore_ascii_case(current))
+            {
                 self.place = Some(new.clone());
+                self.place_parent = candidate.place_parent;
             }
         }
         if let Some(date) = &candidate.local.date {
             self.dates.push((candidate.doc, date.clone()));
+            self.dates_by_doc
+                .entry(candidate.doc)
+                .or_default()
+                .push(date.clone());
+            if !date.unresolved {
+                match self
+                    .resolved_dates
+                    .iter_mut()
+                    .find(|(parts, _, _)| *parts == date.parts)
+                {
+                    Some((_, first, several)) => *several |= *first != candidate.doc,
+                    None => self
+                        .resolved_dates
+                        .push((date.parts.clone(), candidate.doc, false)),
+                }
+            }
         }
         for &p in &candidate.participants {
-            match self.participants.iter_mut().find(|(id, _)| *id == p) {
-                Some((_, n)) => *n += 1,
-                None => self.participants.push((p, 1)),
+            match self.participant_slot.get(&p) {
+                Some(&slot) => self.participants[slot].1 += 1,
+                None => {
+                    self.participant_slot.insert(p, self.participants.len());
+                    self.participants.push((p, 1));
+                }
             }
         }
         self.all_span_days =
@@ -285,6 +310,7 @@ impl Cluster {
             .entry(candidate.doc)
             .or_default()
             .push(index);
+        added
     }
 }
 
@@ -295,37 +321,55 @@ fn fits(cluster: &Cluster, candidate: &Candidate, all: &[Candidate]) -> Option<u
     }
     let mut place_match = false;
     if let (Some(a), Some(b)) = (&cluster.place, &candidate.place) {
-        if !places::same_or_within(a, b) {
+        let within = a.eq_ignore_ascii_case(b)
+            || cluster
+                .place_parent
+                .is_some_and(|p| p.eq_ignore_ascii_case(b))
+            || candidate
+                .place_parent
+                .is_some_and(|p| p.eq_ignore_ascii_case(a));
+        if !within {
             return None;
         }
         place_match = true;
     }
     let mut same_day = false;
     if let Some(date) = &candidate.local.date {
-        for (doc, other) in &cluster.dates {
+        // Within the mention's document every date counts (relative ones too).
+        let in_doc = cluster
+            .dates_by_doc
+            .get(&candidate.doc)
+            .map_or(&[][..], Vec::as_slice);
+        for other in in_doc {
             let relative = date.unresolved || other.unresolved;
-            if relative && *doc != candidate.doc {
-                continue;
-            }
             // Talks that opened on March 4 and resumed on March 12 in one place are one.
-            let same_gathering = place_match
-                && *doc == candidate.doc
-                && days_apart(date, other) <= 7
-                && candidate.local.kind.spans_days();
+            let same_gathering =
+                place_match && days_apart(date, other) <= 7 && candidate.local.kind.spans_days();
             if !same_gathering && !dates::compatible(&date.parts, &other.parts) {
                 return None;
             }
             same_day |= !relative && dates::same_day(&date.parts, &other.parts);
         }
+        // From other documents only resolved dates count, each distinct one once.
+        if !date.unresolved {
+            for (parts, first, several) in &cluster.resolved_dates {
+                if !*several && *first == candidate.doc {
+                    continue; // tested above
+                }
+                if !dates::compatible(&date.parts, parts) {
+                    return None;
+                }
+                same_day |= dates::same_day(&date.parts, parts);
+            }
+        }
     }
-    let cluster_people: Vec<ActorId> = cluster.participants.iter().map(|(p, _)| *p).collect();
     let shared = candidate
         .participants
         .iter()
-        .filter(|p| cluster_people.contains(p))
+        .filter(|p| cluster.participant_slot.contains_key(p))
         .count();
     let only_mention = candidate.participants.len() - shared;
-    let only_cluster = cluster_people.len() - shared;
+    let only_cluster = cluster.participants.len() - shared;
     let in_doc = cluster
         .members_by_doc
         .get(&candidate.doc)
@@ -349,7 +393,7 @@ fn fits(cluster: &Cluster, candidate: &Candidate, all: &[Candidate]) -> Option<u
     let people_match = shared >= 1
         && shared
             >= 2.min(candidate.participants.len())
-                .min(cluster_people.len());
+                .min(cluster.participants.len());
     // Two triggers of one family in one sentence ("met ... for talks") are one event.
     let same_sentence = in_doc
         .iter()
@@ -571,9 +615,12 @@ fn short_name(actor: &crate::analysis::actors::Actor) -> &str {
 /// Events that share a label are told apart by who took part ("Putin-Erdogan meeting in
 /// Moscow"), else by date, else by a number, so that labels stay keys.
 fn disambiguate_labels(built: &mut [(Event, ClusterKey)], actors: &ActorIndex) {
-    let labels: Vec<String> = built.iter().map(|(e, _)| e.label.clone()).collect();
+    let mut label_count: HashMap<String, usize> = HashMap::new();
+    for (event, _) in built.iter() {
+        *label_count.entry(event.label.clone()).or_default() += 1;
+    }
     for (i, (event, _)) in built.iter_mut().enumerate() {
-        if labels.iter().filter(|l| **l == labels[i]).count() < 2 {
+        if label_count.get(&event.label).copied().unwrap_or(0) < 2 {
             continue;
         }
         let surnames: Vec<&str> = event
@@ -590,8 +637,9 @@ fn disambiguate_labels(built: &mut [(Event, ClusterKey)], actors: &ActorIndex) {
         };
     }
     let labels: Vec<String> = built.iter().map(|(e, _)| e.label.clone()).collect();
+    let mut seen: HashSet<&str> = HashSet::new();
     for (i, (event, _)) in built.iter_mut().enumerate() {
-        if labels[..i].contains(&event.label) {
+        if !seen.insert(labels[i].as_str()) {
             event.label = format!("{} ({})", event.label, i + 1);
         }
     }

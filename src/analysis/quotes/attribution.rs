@@ -22,7 +22,7 @@ pub enum Cue {
 
 /// Words of an unclosed quote's attribution ("Lavrov told reporters in Moscow").
 pub fn starts_with_attribution(rest: &str) -> bool {
-    let toks = tokens(rest, 0..rest.len());
+    let toks = tokens_upto(rest, 0..rest.len(), 8);
     let Some(verb) = toks.iter().take(6).position(|t| is_speech_verb(t)) else {
         return false;
     };
@@ -87,12 +87,23 @@ pub(crate) struct Tok<'a> {
 }
 
 pub(crate) fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
+    tokens_upto(text, range, usize::MAX)
+}
+
+/// The first `max` words of `range`: what a cue after a quote can use, without reading
+/// the rest of a long paragraph.
+fn tokens_upto(text: &str, range: Range<usize>, max: usize) -> Vec<Tok<'_>> {
     let Some(slice) = text.get(range.clone()) else {
         return Vec::new();
     };
     let mut out = Vec::new();
     let mut offset = range.start;
     for chunk in slice.split_inclusive(char::is_whitespace) {
+        // A word's flags are final once the next word is read: read one more, drop it.
+        if out.len() > max {
+            out.truncate(max);
+            break;
+        }
         let chunk_start = offset;
         offset += chunk.len();
         let word = chunk.trim_end();
@@ -251,7 +262,8 @@ fn clause<'a>(toks: &[Tok<'a>]) -> Vec<Tok<'a>> {
 }
 
 fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
-    let toks = tokens(text, range.clone());
+    // The cue is within the first clause, ten words at most (see below).
+    let toks = tokens_upto(text, range.clone(), AFTER_QUOTE_WORDS);
     let first = toks.first()?;
     // The attribution must follow the closing mark directly (a comma at most between).
     let gap = text.get(range.start..first.range.start)?;
@@ -285,6 +297,10 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
     }
     subject_before(text, &toks, v)
 }
+
+/// More than any cue after a quote reads: `clause` takes 8 words after the verb,
+/// `clause_after_according` 10 after "according to", the subject search 10.
+const AFTER_QUOTE_WORDS: usize = 24;
 
 fn clause_after_according<'a>(toks: &[Tok<'a>]) -> Vec<Tok<'a>> {
     let mut out = Vec::new();
