@@ -83,6 +83,16 @@ fn main() -> ExitCode {
             return ExitCode::from(code as u8);
         }
     };
+    // Logs go to stderr (stdout carries the protocol or the report), quiet unless
+    // DOSSIER_LOG asks (`DOSSIER_LOG=info dossier index` shows where the time goes).
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("DOSSIER_LOG")
+                .unwrap_or_else(|_| "warn".into()),
+        )
+        .init();
     let code = match cli.command {
         None | Some(Command::Lsp) => serve(),
         Some(Command::Check {
@@ -109,15 +119,6 @@ fn main() -> ExitCode {
 }
 
 fn serve() -> i32 {
-    // Logs go to stderr: stdout carries the protocol.
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_ansi(false)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("DOSSIER_LOG")
-                .unwrap_or_else(|_| "warn".into()),
-        )
-        .init();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

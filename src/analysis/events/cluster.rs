@@ -50,6 +50,8 @@ struct Cluster {
     place_parent: Option<&'static str>,
     /// The places of its members and the places holding them (see `Candidate::place_ids`).
     place_ids: Vec<u32>,
+    /// The distinct years of its resolved dates.
+    years: Vec<i32>,
     dates: Vec<(DocId, EventDate)>,
     /// The distinct resolved dates of `dates`, each with the first document that gave it
     /// and whether another document gave it too: a mention is tested against these, not
@@ -259,8 +261,14 @@ impl Cluster {
                 .filter(|p| !self.place_ids.contains(p))
                 .copied()
                 .collect(),
+            years: (candidate.local.date.iter())
+                .filter(|d| !d.unresolved)
+                .filter_map(|d| d.parts.year)
+                .filter(|y| !self.years.contains(y))
+                .collect(),
         };
         self.place_ids.extend(&added.place_ids);
+        self.years.extend(&added.years);
         self.family = Some(candidate.local.kind.family());
         if self.place.is_none() {
             self.place = candidate.place.clone();

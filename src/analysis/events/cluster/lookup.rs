@@ -27,6 +27,7 @@ use crate::analysis::corpus::DocId;
 
 /// What `fits` gives a cluster that shares the place and nothing else with a mention.
 const PLACE_ONLY: u32 = 3;
+
 /// What `fits` gives a cluster that shares a mention's one participant and nothing else.
 const PARTICIPANT_ONLY: u32 = 2;
 
@@ -35,6 +36,9 @@ const PARTICIPANT_ONLY: u32 = 2;
 #[derive(Default)]
 pub(super) struct ClusterLookup {
     by_place: HashMap<(KindFamily, u32), Vec<usize>>,
+    /// `by_place` by each year the cluster's resolved dates give, or `None` for clusters
+    /// that had no year: a dated mention cannot join a cluster of another year.
+    by_place_year: HashMap<(KindFamily, u32, Option<i32>), Vec<usize>>,
     /// Clusters in the place that had no participant when recorded there.
     by_place_no_people: HashMap<(KindFamily, u32), Vec<usize>>,
     /// Clusters in the place whose members all were of kinds that span days.
@@ -54,6 +58,7 @@ pub(super) struct ClusterLookup {
 pub(super) struct Added {
     pub participants: Vec<ActorId>,
     pub place_ids: Vec<u32>,
+    pub years: Vec<i32>,
 }
 
 impl ClusterLookup {
@@ -106,6 +111,24 @@ impl ClusterLookup {
             for &place in &cluster.place_ids {
                 let key = (family, place, p);
                 insert(self.by_place_participant.entry(key).or_default(), ci);
+            }
+        }
+        for &place in &added.place_ids {
+            if cluster.years.is_empty() {
+                insert(
+                    self.by_place_year.entry((family, place, None)).or_default(),
+                    ci,
+                );
+            }
+            for &year in &cluster.years {
+                let key = (family, place, Some(year));
+                insert(self.by_place_year.entry(key).or_default(), ci);
+            }
+        }
+        for &year in &added.years {
+            for &place in &cluster.place_ids {
+                let key = (family, place, Some(year));
+                insert(self.by_place_year.entry(key).or_default(), ci);
             }
         }
         for &place in &added.place_ids {
@@ -165,6 +188,20 @@ impl ClusterLookup {
         // A cluster with people of its own and none of the mention's only fits a mention
         // naming people if both are multilateral gatherings (see `fits`).
         let mut place_maps = Vec::new();
+        let year = candidate.local.date.as_ref().filter(|d| !d.unresolved);
+        if let Some(year) = year.and_then(|d| d.parts.year) {
+            if candidate.participants.is_empty() {
+                // Clusters of the mention's document are in `specific`: the others must
+                // be of its year or of none.
+                let lists = (candidate.place_ids.iter())
+                    .flat_map(|&place| [Some(year), None].map(|y| (family, place, y)))
+                    .filter_map(|key| self.by_place_year.get(&key))
+                    .map(Vec::as_slice)
+                    .collect();
+                walk(&mut best, lists, PLACE_ONLY);
+                return best;
+            }
+        }
         if candidate.participants.is_empty() {
             place_maps.push(&self.by_place);
         } else {
