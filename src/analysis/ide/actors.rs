@@ -9,8 +9,9 @@ use std::ops::Range;
 
 use super::symbols::shorten;
 use super::{
-    fuzzy_score, typed_word, BriefFile, Completion, CompletionKind, Context, HoverResult, Location,
-    NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol, WorkspaceSymbolKind,
+    fuzzy_score, typed_word, BriefFile, Completion, CompletionKind, CompletionTarget, Context,
+    HoverResult, Location, NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol,
+    WorkspaceSymbolKind,
 };
 use crate::analysis::actors::{ActorId, ActorIndex, ActorKind, MatchKind};
 
@@ -110,7 +111,8 @@ pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completio
                 label: actor.name.clone(),
                 kind: completion_kind(actor.kind),
                 detail: Some(format!("{}{role}", actor.kind.as_str())),
-                documentation: Some(card(cx, m.actor, false)),
+                documentation: None,
+                target: Some(CompletionTarget::Actor(m.actor)),
                 filter_text,
                 insert_text: actor.name.clone(),
                 edit_range: word.clone(),
@@ -118,6 +120,12 @@ pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completio
             }
         })
         .collect()
+}
+
+/// The card of an actor offered by completion (`completionItem/resolve`).
+pub(super) fn completion_documentation(cx: Context, id: ActorId, name: &str) -> Option<String> {
+    let actor = cx.corpus.actors.actors.get(id as usize)?;
+    (actor.name == name).then(|| card(cx, id, false))
 }
 
 pub fn semantic_tokens(cx: Context, file: &BriefFile) -> Vec<SemanticToken> {

@@ -5,11 +5,13 @@
 //! with actors from the corpus index, then matched to the corpus-wide events; a label
 //! written as such ("Sochi congress") is found too.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{
-    fuzzy_score, typed_word, BriefFile, Completion, CompletionKind, Context, HoverResult, Location,
-    NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol, WorkspaceSymbolKind,
+    fuzzy_score, typed_word, BriefFile, Completion, CompletionKind, CompletionTarget, Context,
+    HoverResult, Location, NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol,
+    WorkspaceSymbolKind, MAX_COMPLETIONS,
 };
 use crate::analysis::actors::ActorId;
 use crate::analysis::events::{self, dates::DateContext, ActorSpan, Event};
@@ -90,27 +92,47 @@ pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completio
     }
     let typed_lower = typed.to_lowercase();
     let index = &cx.corpus.events;
-    let mut items = Vec::new();
+    // Rank every event without allocating, then build items for the best only.
+    let mut names_matched: HashMap<ActorId, Option<&str>> = HashMap::new();
+    let mut ranked: Vec<(u32, &str, usize, &str)> = Vec::new();
     for (i, event) in index.events.iter().enumerate() {
-        let Some((matched, rank)) = match_event(cx, event, &typed_lower) else {
+        if i % 1024 == 0 && cx.is_cancelled() {
+            return Vec::new();
+        }
+        let Some((matched, rank)) = match_event(cx, event, &typed_lower, &mut names_matched)
+        else {
             continue;
         };
-        items.push(Completion {
-            label: event.label.clone(),
-            kind: CompletionKind::Event,
-            detail: Some(detail(cx, event)),
-            documentation: Some(card(cx, i)),
-            filter_text: if matched.eq_ignore_ascii_case(&event.label) {
-                event.label.clone()
-            } else {
-                format!("{matched} {}", event.label)
-            },
-            insert_text: event.label.clone(),
-            edit_range: word.clone(),
-            rank: rank + (100 - event.mentions.len().min(99)) as u32,
-        });
+        let rank = rank + (100 - event.mentions.len().min(99)) as u32;
+        ranked.push((rank, event.label.as_str(), i, matched));
     }
-    items
+    super::take_best(&mut ranked, MAX_COMPLETIONS)
+        .iter()
+        .filter_map(|&(rank, label, i, matched)| {
+            let event = index.events.get(i)?;
+            Some(Completion {
+                label: label.to_string(),
+                kind: CompletionKind::Event,
+                detail: Some(detail(cx, event)),
+                documentation: None,
+                target: Some(CompletionTarget::Event(i)),
+                filter_text: if matched.eq_ignore_ascii_case(label) {
+                    label.to_string()
+                } else {
+                    format!("{matched} {label}")
+                },
+                insert_text: label.to_string(),
+                edit_range: word.clone(),
+                rank,
+            })
+        })
+        .collect()
+}
+
+/// The card of an event offered by completion (`completionItem/resolve`).
+pub(super) fn completion_documentation(cx: Context, idx: usize, label: &str) -> Option<String> {
+    let event = cx.corpus.events.events.get(idx)?;
+    (event.label == label).then(|| card(cx, idx))
 }
 
 pub fn semantic_tokens(cx: Context, file: &BriefFile) -> Vec<SemanticToken> {
@@ -264,30 +286,51 @@ fn brief_events(cx: Context, file: &BriefFile) -> Vec<BriefEvent> {
 }
 
 /// What the typed word matches in an event: its label, place, kind or a participant.
-fn match_event(cx: Context, event: &Event, typed_lower: &str) -> Option<(String, u32)> {
-    let starts = |candidate: &str| candidate.to_lowercase().starts_with(typed_lower);
-    if starts(&event.label) {
-        return Some((event.label.clone(), 0));
+/// `names_matched` remembers each participant's answer: actors take part in many events.
+fn match_event<'a>(
+    cx: Context<'a>,
+    event: &'a Event,
+    typed_lower: &str,
+    names_matched: &mut HashMap<ActorId, Option<&'a str>>,
+) -> Option<(&'a str, u32)> {
+    if starts_lowercase(&event.label, typed_lower) {
+        return Some((&event.label, 0));
     }
-    if let Some(place) = event.place.as_ref().filter(|p| starts(p)) {
-        return Some((place.clone(), 10));
+    if let Some(place) = event
+        .place
+        .as_ref()
+        .filter(|p| starts_lowercase(p, typed_lower))
+    {
+        return Some((place, 10));
     }
-    if starts(&event.kind) {
-        return Some((event.kind.clone(), 30));
+    if starts_lowercase(&event.kind, typed_lower) {
+        return Some((&event.kind, 30));
     }
     for &p in &event.participants {
-        let actor = cx.corpus.actors.actors.get(p as usize)?;
-        let names = std::iter::once(&actor.name).chain(actor.aliases.iter());
-        for name in names {
-            if starts(name) {
-                return Some((name.clone(), 20));
-            }
-            if let Some(word) = name.split(' ').skip(1).find(|w| starts(w)) {
-                return Some((word.to_string(), 20));
-            }
+        let matched = *names_matched.entry(p).or_insert_with(|| {
+            let actor = cx.corpus.actors.actors.get(p as usize)?;
+            std::iter::once(&actor.name)
+                .chain(actor.aliases.iter())
+                .find_map(|name| {
+                    if starts_lowercase(name, typed_lower) {
+                        return Some(name.as_str());
+                    }
+                    name.split(' ')
+                        .skip(1)
+                        .find(|w| starts_lowercase(w, typed_lower))
+                })
+        });
+        if let Some(name) = matched {
+            return Some((name, 20));
         }
     }
     None
+}
+
+/// `candidate.to_lowercase().starts_with(typed_lower)` without allocating.
+fn starts_lowercase(candidate: &str, typed_lower: &str) -> bool {
+    let mut lowered = candidate.chars().flat_map(char::to_lowercase);
+    typed_lower.chars().all(|t| lowered.next() == Some(t))
 }
 
 fn participant_names(cx: Context, event: &Event) -> Vec<String> {

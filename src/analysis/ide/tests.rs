@@ -37,6 +37,7 @@ fn with_context<R>(f: impl FnOnce(Context) -> R) -> R {
         corpus: &corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     })
 }
 
@@ -153,6 +154,7 @@ fn no_citation_diagnostics_before_the_index_is_ready() {
         corpus: &corpus,
         settings: &settings,
         index_ready: false,
+        cancel: None,
     };
     let file = BriefFile::new("b".into(), "[@anything]".into());
     assert!(diagnostics(cx, &file).is_empty());

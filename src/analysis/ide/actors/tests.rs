@@ -38,6 +38,7 @@ fn check_hover(fixture: &str, expect: Expect) {
         corpus: &corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     };
     let (file, offset) = with_cursor(fixture);
     let got = super::hover(cx, &file, offset).map_or("(none)".to_string(), |h| {
@@ -53,6 +54,7 @@ fn check_completion(fixture: &str, expect: Expect) {
         corpus: &corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     };
     let (file, offset) = with_cursor(fixture);
     let items = super::completion(cx, &file, offset);
@@ -127,6 +129,7 @@ fn references_span_corpus_and_briefs() {
         corpus: &corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     };
     let (file, offset) = with_cursor("Ruto$0 met Scholz. Later, Ruto’s plane left.");
     let refs = super::references(cx, &[&file], &file, offset).unwrap_or_default();
@@ -153,6 +156,7 @@ fn definition_goes_to_the_fullest_mention() {
         corpus: &corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     };
     let (file, offset) = with_cursor("Hebe$0streit said nothing.");
     let nav = super::definition(cx, &file, offset);
@@ -175,6 +179,7 @@ fn tokens_and_symbols() {
         corpus: &corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     };
     let (file, _) = with_cursor("$0Scholz and Ruto in `Berlin` and Nairobi.");
     let tokens: Vec<&str> = super::semantic_tokens(cx, &file)

@@ -36,6 +36,7 @@ fn with_context<R>(f: impl FnOnce(Context) -> R) -> R {
         corpus: &corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     })
 }
 
