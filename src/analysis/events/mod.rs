@@ -232,6 +232,8 @@ pub struct EventIndex {
     pub events: Vec<Event>,
     /// Per event: what brief mentions are matched against.
     keys: Vec<cluster::ClusterKey>,
+    /// Per actor: the events it takes part in, dated ones first by date, then by label.
+    by_actor: Vec<Vec<u32>>,
 }
 
 impl EventIndex {
@@ -241,7 +243,12 @@ impl EventIndex {
         actors: &ActorIndex,
     ) -> EventIndex {
         let (events, keys) = cluster::build(docs, per_doc, actors);
-        EventIndex { events, keys }
+        let by_actor = events_by_actor(&events, actors.actors.len());
+        EventIndex {
+            events,
+            keys,
+            by_actor,
+        }
     }
 
     /// The event a mention extracted from other text (a brief) speaks of, if any.
@@ -250,11 +257,9 @@ impl EventIndex {
         cluster::resolve(&self.keys, mention)
     }
 
-    /// Events an actor takes part in.
-    pub fn events_of_actor(&self, actor: ActorId) -> Vec<usize> {
-        (0..self.events.len())
-            .filter(|&i| self.events[i].participants.contains(&actor))
-            .collect()
+    /// Events an actor takes part in, dated ones first by date, then by label.
+    pub fn events_of_actor(&self, actor: ActorId) -> &[u32] {
+        self.by_actor.get(actor as usize).map_or(&[], Vec::as_slice)
     }
 
     /// The mention with the most fields, then the longest: what "definition" goes to.
@@ -268,4 +273,26 @@ impl EventIndex {
             )
         })
     }
+}
+
+/// Per actor, the events it takes part in, in the order the actor hover lists them.
+fn events_by_actor(events: &[Event], n_actors: usize) -> Vec<Vec<u32>> {
+    let mut by_actor: Vec<Vec<u32>> = vec![Vec::new(); n_actors];
+    for (i, event) in events.iter().enumerate() {
+        for &actor in &event.participants {
+            if let Some(list) = by_actor.get_mut(actor as usize) {
+                if list.last() != Some(&(i as u32)) {
+                    list.push(i as u32);
+                }
+            }
+        }
+    }
+    let order = |&i: &u32| {
+        let e = &events[i as usize];
+        (e.date.is_none(), e.date.as_deref(), e.label.as_str())
+    };
+    for list in &mut by_actor {
+        list.sort_by(|a, b| order(a).cmp(&order(b)));
+    }
+    by_actor
 }

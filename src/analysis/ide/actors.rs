@@ -4,7 +4,6 @@
 //! A brief's actor mentions are found in its masked text (prose only), so names in code
 //! spans or link targets are never actors.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::symbols::shorten;
@@ -13,7 +12,7 @@ use super::{
     HoverResult, Location, NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol,
     WorkspaceSymbolKind,
 };
-use crate::analysis::actors::{ActorId, ActorIndex, ActorKind, MatchKind};
+use crate::analysis::actors::{ActorId, ActorKind, MatchKind};
 
 /// How many completion items one request returns at most.
 const MAX_COMPLETIONS: usize = 50;
@@ -231,23 +230,26 @@ fn card(cx: Context, id: ActorId, with_related: bool) -> String {
                 .join(", ")
         ));
     }
+    // The first documents only: the total comes from the index, so a salient actor's
+    // card does not walk all its mentions.
+    let n_docs = index.n_docs(id);
     let mut per_doc: Vec<(u32, usize)> = Vec::new();
     for m in &actor.mentions {
+        let full = per_doc.len() == 5;
         match per_doc.last_mut() {
             Some((doc, n)) if *doc == m.doc => *n += 1,
+            _ if full => break,
             _ => per_doc.push((m.doc, 1)),
         }
     }
     let n = actor.mentions.len();
     out.push_str(&format!(
-        "\n\n{n} mention{} in {} document{}",
+        "\n\n{n} mention{} in {n_docs} document{}",
         if n == 1 { "" } else { "s" },
-        per_doc.len(),
-        if per_doc.len() == 1 { "" } else { "s" }
+        if n_docs == 1 { "" } else { "s" }
     ));
     let listed: Vec<String> = per_doc
         .iter()
-        .take(5)
         .filter_map(|&(doc, n)| {
             cx.corpus
                 .docs
@@ -256,7 +258,7 @@ fn card(cx: Context, id: ActorId, with_related: bool) -> String {
         })
         .collect();
     if !listed.is_empty() {
-        let more = if per_doc.len() > 5 { ", …" } else { "" };
+        let more = if n_docs > 5 { ", …" } else { "" };
         out.push_str(&format!(": {}{more}", listed.join(", ")));
     }
     let quotes: Vec<String> = cx
@@ -276,13 +278,13 @@ fn card(cx: Context, id: ActorId, with_related: bool) -> String {
     if !quotes.is_empty() {
         out.push_str(&format!("\n\nSaid:\n\n{}", quotes.join("\n>\n")));
     }
-    let events = super::events::events_of_actor(cx, id);
+    let events = super::events::events_of_actor(cx, id, 5);
     if !events.is_empty() {
-        let listed: Vec<String> = events.iter().take(5).map(|e| format!("- {e}")).collect();
+        let listed: Vec<String> = events.iter().map(|e| format!("- {e}")).collect();
         out.push_str(&format!("\n\nTakes part in:\n\n{}", listed.join("\n")));
     }
     if with_related {
-        let related = named_alongside(index, id, 3);
+        let related = index.named_alongside(id);
         if !related.is_empty() {
             let names: Vec<&str> = related
                 .iter()
@@ -292,28 +294,6 @@ fn card(cx: Context, id: ActorId, with_related: bool) -> String {
         }
     }
     out
-}
-
-/// The persons and organizations most often named in the same documents.
-fn named_alongside(index: &ActorIndex, id: ActorId, limit: usize) -> Vec<ActorId> {
-    let mut docs: Vec<u32> = index.actor(id).mentions.iter().map(|m| m.doc).collect();
-    docs.dedup();
-    let mut counts: HashMap<ActorId, usize> = HashMap::new();
-    for doc in docs {
-        for m in index.mentions_in_doc(doc) {
-            if m.actor != id
-                && matches!(
-                    index.actor(m.actor).kind,
-                    ActorKind::Person | ActorKind::Organization
-                )
-            {
-                *counts.entry(m.actor).or_default() += 1;
-            }
-        }
-    }
-    let mut ranked: Vec<(usize, ActorId)> = counts.into_iter().map(|(a, n)| (n, a)).collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    ranked.into_iter().take(limit).map(|(_, a)| a).collect()
 }
 
 /// Name matches before alias matches before fuzzy ones, then by salience (the id).

@@ -175,20 +175,15 @@ pub fn workspace_symbols(cx: Context, query: &str) -> Vec<WorkspaceSymbol> {
     scored.into_iter().map(|(_, s)| s).collect()
 }
 
-/// The events an actor takes part in, as "label (date)" lines, dated ones first in order:
-/// for the actor hover.
-pub fn events_of_actor(cx: Context, actor: ActorId) -> Vec<String> {
+/// The first `limit` events an actor takes part in, as "label (date)" lines, dated ones
+/// first in order: for the actor hover.
+pub fn events_of_actor(cx: Context, actor: ActorId, limit: usize) -> Vec<String> {
     let index = &cx.corpus.events;
-    let mut events: Vec<&Event> = index
+    index
         .events_of_actor(actor)
-        .into_iter()
-        .filter_map(|i| index.events.get(i))
-        .collect();
-    events.sort_by(|a, b| {
-        (a.date.is_none(), &a.date, &a.label).cmp(&(b.date.is_none(), &b.date, &b.label))
-    });
-    events
-        .into_iter()
+        .iter()
+        .filter_map(|&i| index.events.get(i as usize))
+        .take(limit)
         .map(|e| match &e.date {
             Some(date) => format!("{} ({date})", e.label),
             None => e.label.clone(),

@@ -151,7 +151,7 @@ fn definition_references_tokens_and_symbols() {
             .map(|s| format!("{} {:?}", s.name, s.container))
             .collect();
         let putin = cx.corpus.actors.resolve("Vladimir Putin");
-        let of_putin = putin.map(|p| events_of_actor(cx, p)).unwrap_or_default();
+        let of_putin = putin.map(|p| events_of_actor(cx, p, usize::MAX)).unwrap_or_default();
         format!("{definition:?}\nreferences: {references}\ntokens: {tokens:?}\nsymbols: {symbols:?}\nputin: {of_putin:?}")
     });
     expect![[r#"
