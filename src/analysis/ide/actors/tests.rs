@@ -193,3 +193,40 @@ fn tokens_and_symbols() {
         .collect();
     assert_eq!(symbols, ["Annalena Baerbock"]);
 }
+
+#[test]
+fn completion_items_are_small_and_resolve_to_the_card() {
+    let corpus = corpus();
+    let settings = CheckSettings::default();
+    let cx = Context {
+        corpus: &corpus,
+        settings: &settings,
+        index_ready: true,
+        cancel: None,
+    };
+    let (file, offset) = with_cursor("Then Rut$0");
+    let items = super::completion(cx, &file, offset);
+    let item = items.first().expect("an item for Rut");
+    assert_eq!(item.documentation, None);
+    let target = item.target.expect("the item names its actor");
+    let card = crate::analysis::ide::completion_documentation(cx, target, &item.label);
+    expect![[r#"
+        **William Ruto** (person)
+
+        Kenyan President
+
+        Also: Ruto
+
+        5 mentions in 2 documents: `a` (2), `b` (3)
+
+        Takes part in:
+
+        - Nairobi talks (Tuesday)
+        - Berlin meeting"#]]
+    .assert_eq(card.as_deref().unwrap_or("(none)"));
+    // An id from another index generation that now names someone else gives nothing.
+    assert_eq!(
+        crate::analysis::ide::completion_documentation(cx, target, "Olaf Scholz"),
+        None
+    );
+}
