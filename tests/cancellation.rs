@@ -22,7 +22,11 @@ fn cancelling_stops_work_on_the_blocking_pool() {
     std::thread::sleep(Duration::from_millis(100));
     client.notify("$/cancelRequest", json!({ "id": id }));
     let answer = client.wait_response(id);
-    assert_eq!(answer["error"]["code"], json!(REQUEST_CANCELLED), "{answer}");
+    assert_eq!(
+        answer["error"]["code"],
+        json!(REQUEST_CANCELLED),
+        "{answer}"
+    );
     // The work itself saw the flag and stopped, long before its 10 s.
     let deadline = Instant::now() + Duration::from_secs(5);
     loop {
@@ -30,7 +34,10 @@ fn cancelling_stops_work_on_the_blocking_pool() {
         if stopped == json!(1) {
             break;
         }
-        assert!(Instant::now() < deadline, "the cancelled work never stopped");
+        assert!(
+            Instant::now() < deadline,
+            "the cancelled work never stopped"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     assert_eq!(client.shutdown(), 0);
@@ -46,11 +53,23 @@ fn cancelled_requests_answer_cancelled_or_normally_and_the_server_goes_on() {
     let at_putin = position_of(brief, "Putin", 2, false);
     let at_end = position_of(brief, "Vela", 4, false);
     let requests = [
-        ("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": at_putin})),
-        ("textDocument/completion", json!({"textDocument": {"uri": uri}, "position": at_end})),
-        ("textDocument/references", json!({"textDocument": {"uri": uri}, "position": at_putin, "context": {"includeDeclaration": true}})),
+        (
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": at_putin}),
+        ),
+        (
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri}, "position": at_end}),
+        ),
+        (
+            "textDocument/references",
+            json!({"textDocument": {"uri": uri}, "position": at_putin, "context": {"includeDeclaration": true}}),
+        ),
         ("workspace/symbol", json!({"query": "a"})),
-        ("textDocument/semanticTokens/full", json!({"textDocument": {"uri": uri}})),
+        (
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": {"uri": uri}}),
+        ),
     ];
     for round in 0..4 {
         let mut ids = Vec::new();

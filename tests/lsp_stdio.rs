@@ -116,7 +116,9 @@ fn citation_features_work_end_to_end_in_utf16() {
         .unwrap()
         .clone();
     let resolved = client.request("completionItem/resolve", item);
-    let card = resolved["documentation"]["value"].as_str().unwrap_or_default();
+    let card = resolved["documentation"]["value"]
+        .as_str()
+        .unwrap_or_default();
     assert!(card.contains("`@003_423e3940cca06aad`"), "{resolved}");
     assert!(card.contains("**MOSCOW (AP)"), "{resolved}");
 
@@ -311,12 +313,21 @@ fn actors_hover_and_complete_by_alias_over_stdio() {
     // Lists stay small: the card comes when the editor resolves the item it shows.
     assert!(velayati.get("documentation").is_none(), "{velayati}");
     let resolved = client.request("completionItem/resolve", velayati.clone());
-    let card = resolved["documentation"]["value"].as_str().unwrap_or_default();
-    assert!(card.starts_with("**Ali Akbar Velayati** (person)"), "{resolved}");
+    let card = resolved["documentation"]["value"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        card.starts_with("**Ali Akbar Velayati** (person)"),
+        "{resolved}"
+    );
     assert_eq!(resolved["label"], velayati["label"]);
     assert_eq!(resolved["textEdit"], velayati["textEdit"]);
     // Data this server never gave (or from a corpus since changed) comes back unchanged.
-    for data in [json!({"actor": 999_999}), json!("junk"), json!({"actor": 0})] {
+    for data in [
+        json!({"actor": 999_999}),
+        json!("junk"),
+        json!({"actor": 0}),
+    ] {
         let mut item = velayati.clone();
         item["data"] = data;
         let answer = client.request("completionItem/resolve", item.clone());

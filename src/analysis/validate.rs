@@ -140,7 +140,8 @@ pub fn table_violations(corpus: &CorpusIndex) -> Vec<String> {
         for &doc in &docs {
             for m in actors.mentions_in_doc(doc) {
                 let kind = actors.actors.get(m.actor as usize).map(|a| a.kind);
-                if m.actor != id && matches!(kind, Some(ActorKind::Person | ActorKind::Organization))
+                if m.actor != id
+                    && matches!(kind, Some(ActorKind::Person | ActorKind::Organization))
                 {
                     *counts.entry(m.actor).or_default() += 1;
                 }
@@ -169,7 +170,10 @@ pub fn table_violations(corpus: &CorpusIndex) -> Vec<String> {
             .map(|q| q as *const SourceQuote)
             .collect();
         if quotes != tabled {
-            out.push(format!("the quotes of {} differ from the table", actor.name));
+            out.push(format!(
+                "the quotes of {} differ from the table",
+                actor.name
+            ));
         }
         let mut events: Vec<u32> = (0..corpus.events.events.len() as u32)
             .filter(|&i| corpus.events.events[i as usize].participants.contains(&id))
@@ -180,12 +184,18 @@ pub fn table_violations(corpus: &CorpusIndex) -> Vec<String> {
             (e.date.is_none(), e.date.clone(), e.label.clone())
         };
         if !tabled.is_sorted_by_key(order) {
-            out.push(format!("the events of {} are not in date order", actor.name));
+            out.push(format!(
+                "the events of {} are not in date order",
+                actor.name
+            ));
         }
         events.sort_unstable();
         tabled.sort_unstable();
         if events != tabled {
-            out.push(format!("the events of {} differ from the table", actor.name));
+            out.push(format!(
+                "the events of {} differ from the table",
+                actor.name
+            ));
         }
     }
     out

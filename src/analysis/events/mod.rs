@@ -18,6 +18,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -234,7 +235,16 @@ pub struct EventIndex {
     keys: Vec<cluster::ClusterKey>,
     /// Per actor: the events it takes part in, dated ones first by date, then by label.
     by_actor: Vec<Vec<u32>>,
+    /// Labels of at least [`MIN_WRITTEN_LABEL`] bytes, ASCII-lowercased -> the first event
+    /// with that label: a brief that writes a label as such ("Sochi congress") is matched
+    /// by lookups of its own words.
+    by_label: HashMap<String, u32>,
+    /// The longest label in `by_label`, in bytes.
+    max_label_len: usize,
 }
+
+/// Shorter labels are not looked up in briefs' text: too many ordinary words match.
+pub const MIN_WRITTEN_LABEL: usize = 4;
 
 impl EventIndex {
     pub fn build(
@@ -244,11 +254,33 @@ impl EventIndex {
     ) -> EventIndex {
         let (events, keys) = cluster::build(docs, per_doc, actors);
         let by_actor = events_by_actor(&events, actors.actors.len());
+        let mut by_label: HashMap<String, u32> = HashMap::new();
+        for (i, event) in events.iter().enumerate() {
+            if event.label.len() >= MIN_WRITTEN_LABEL {
+                by_label
+                    .entry(event.label.to_ascii_lowercase())
+                    .or_insert(i as u32);
+            }
+        }
+        let max_label_len = by_label.keys().map(String::len).max().unwrap_or(0);
         EventIndex {
             events,
             keys,
             by_actor,
+            by_label,
+            max_label_len,
         }
+    }
+
+    /// The first event whose label, ASCII-lowercased, is `lower` (at least
+    /// [`MIN_WRITTEN_LABEL`] bytes).
+    pub fn event_by_label(&self, lower: &str) -> Option<usize> {
+        self.by_label.get(lower).map(|&i| i as usize)
+    }
+
+    /// The longest label [`EventIndex::event_by_label`] can find, in bytes.
+    pub fn max_label_len(&self) -> usize {
+        self.max_label_len
     }
 
     /// The event a mention extracted from other text (a brief) speaks of, if any.

@@ -56,6 +56,9 @@ pub fn references(
     // The brief being edited may not be among `briefs` (an unsaved new file).
     let mut seen_ids: Vec<&str> = Vec::new();
     for brief in briefs.iter().copied().chain(std::iter::once(file)) {
+        if cx.is_cancelled() {
+            break;
+        }
         if seen_ids.contains(&brief.id.as_str()) {
             continue;
         }
@@ -143,6 +146,9 @@ pub fn workspace_symbols(cx: Context, query: &str) -> Vec<WorkspaceSymbol> {
     let index = &cx.corpus.actors;
     let mut scored: Vec<(u32, ActorId)> = Vec::new();
     for (id, actor) in index.actors.iter().enumerate() {
+        if id % 1024 == 0 && cx.is_cancelled() {
+            return Vec::new();
+        }
         let best = std::iter::once(&actor.name)
             .chain(&actor.aliases)
             .filter_map(|name| fuzzy_score(query, name))

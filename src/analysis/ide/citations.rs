@@ -176,6 +176,7 @@ pub(super) fn workspace_symbols(cx: Context, query: &str) -> Vec<WorkspaceSymbol
         .docs
         .iter()
         .enumerate()
+        .take_while(|(i, _)| i % 1024 != 0 || !cx.is_cancelled())
         .filter(|(_, d)| {
             fuzzy_score(query, &d.key).is_some() || fuzzy_score(query, &d.title).is_some()
         })

@@ -66,6 +66,9 @@ pub fn references(
         })
         .collect();
     for brief in briefs {
+        if cx.is_cancelled() {
+            break;
+        }
         for mention in brief_events(cx, brief) {
             if mention.event == found.event {
                 locations.push(Location::Brief {
@@ -99,8 +102,7 @@ pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completio
         if i % 1024 == 0 && cx.is_cancelled() {
             return Vec::new();
         }
-        let Some((matched, rank)) = match_event(cx, event, &typed_lower, &mut names_matched)
-        else {
+        let Some((matched, rank)) = match_event(cx, event, &typed_lower, &mut names_matched) else {
             continue;
         };
         let rank = rank + (100 - event.mentions.len().min(99)) as u32;
@@ -151,6 +153,7 @@ pub fn workspace_symbols(cx: Context, query: &str) -> Vec<WorkspaceSymbol> {
         .events
         .iter()
         .enumerate()
+        .take_while(|(i, _)| i % 1024 != 0 || !cx.is_cancelled())
         .filter_map(|(i, event)| {
             let score = fuzzy_score(query, &event.label)?;
             let mention = index.fullest_mention(i)?;
@@ -252,28 +255,48 @@ fn brief_events(cx: Context, file: &BriefFile) -> Vec<BriefEvent> {
             })
             .collect();
     // Labels written as such ("Sochi congress"), where extraction did not already see them.
+    // Looked up by the brief's own words (every span between word boundaries, up to the
+    // longest label), so the cost follows the brief, not the number of events. The
+    // earliest event wins, as if every event's label were searched in turn.
     let lower = text.to_ascii_lowercase();
-    for (i, event) in index.events.iter().enumerate() {
-        let label = event.label.to_ascii_lowercase();
-        if label.len() < 4 {
-            continue;
+    let mut written: Vec<(usize, Range<usize>)> = Vec::new();
+    let is_start = |at: usize| {
+        !text[..at].ends_with(char::is_alphanumeric) && !text[at..].starts_with(char::is_whitespace)
+    };
+    let ends: Vec<usize> = (1..=text.len())
+        .filter(|&at| text.is_char_boundary(at))
+        .filter(|&at| {
+            !text[at..].starts_with(char::is_alphanumeric)
+                && !text[..at].ends_with(char::is_whitespace)
+        })
+        .collect();
+    let max_len = index.max_label_len();
+    for start in (0..text.len()).filter(|&at| text.is_char_boundary(at) && is_start(at)) {
+        if start % 4096 == 0 && cx.is_cancelled() {
+            break;
         }
-        for (start, _) in lower.match_indices(&label) {
-            let range = start..start + label.len();
-            let bounded = !text[..start].ends_with(char::is_alphanumeric)
-                && !text[range.end..].starts_with(char::is_alphanumeric);
-            if bounded
-                && !found
-                    .iter()
-                    .any(|m| m.span.start < range.end && range.start < m.span.end)
-            {
-                found.push(BriefEvent {
-                    span: range.clone(),
-                    hit_ranges: vec![range.clone()],
-                    token: range,
-                    event: i,
-                });
+        let first = ends.partition_point(|&end| end < start + 4);
+        for &end in ends[first..]
+            .iter()
+            .take_while(|&&end| end <= start + max_len)
+        {
+            if let Some(event) = index.event_by_label(&lower[start..end]) {
+                written.push((event, start..end));
             }
+        }
+    }
+    written.sort_by_key(|(event, range)| (*event, range.start));
+    for (event, range) in written {
+        if !found
+            .iter()
+            .any(|m| m.span.start < range.end && range.start < m.span.end)
+        {
+            found.push(BriefEvent {
+                span: range.clone(),
+                hit_ranges: vec![range.clone()],
+                token: range,
+                event,
+            });
         }
     }
     found.sort_by_key(|m| m.span.start);
