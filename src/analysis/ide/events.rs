@@ -16,6 +16,9 @@ use super::{
 use crate::analysis::actors::ActorId;
 use crate::analysis::events::{self, dates::DateContext, ActorSpan, Event};
 
+/// How many source documents an event card quotes.
+const MAX_SOURCES: usize = 10;
+
 /// One event named in a brief.
 #[derive(Debug, Clone, PartialEq)]
 struct BriefEvent {
@@ -403,12 +406,21 @@ fn card(cx: Context, event_idx: usize) -> String {
         if event.mentions.len() == 1 { "" } else { "s" },
         if n_docs == 1 { "" } else { "s" }
     ));
+    // A card, not a report: a much-covered event lists its first sources only.
     let mut last_doc = None;
+    let mut n_listed = 0;
     for mention in &event.mentions {
         if last_doc == Some(mention.doc) {
             continue;
         }
         last_doc = Some(mention.doc);
+        if n_listed == MAX_SOURCES {
+            let more = n_docs - MAX_SOURCES;
+            let s = if more == 1 { "" } else { "s" };
+            out.push_str(&format!("\n- … and {more} more document{s}"));
+            break;
+        }
+        n_listed += 1;
         let doc = cx.corpus.doc(mention.doc);
         let sentence = doc.text.get(mention.sentence.clone()).unwrap_or_default();
         out.push_str(&format!("\n- `{}`: {}", doc.key, shorten(sentence, 220)));
