@@ -101,6 +101,7 @@ fn completion(c: &mut Criterion) {
         corpus: &corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     };
     let mut group = c.benchmark_group("actors_completion_100k");
     for typed in ["Ka", "Velaya", "kvlr"] {

@@ -259,6 +259,7 @@ fn recheck_brief(c: &mut Criterion) {
         corpus: &corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     };
     let file = BriefFile::new("brief.md".into(), brief.clone());
     eprintln!(

@@ -9,7 +9,8 @@
 //! The session: `initialize` on `--root`, `didOpen` of a brief (`--brief FILE`, or one
 //! written on the fly that cites a corpus document and quotes it), then rounds of typing
 //! (one incremental `didChange` per character), hover on an actor, definition on a quote,
-//! completion after a typed name prefix and completion after `[@`. Afterwards one corpus
+//! completion after a typed name prefix and completion after `[@`, each followed by
+//! `completionItem/resolve` of the first item when it has `data`. Afterwards one corpus
 //! file is changed on disk a few times (`workspace/didChangeWatchedFiles`) to time the
 //! re-index of a single file, and the file is restored. With `--rg`, ripgrep's time to find
 //! the same quote in the same files is measured for comparison with go-to-source.
@@ -115,6 +116,8 @@ fn main() -> Result<()> {
     let mut definition = Samples::new("textDocument/definition (quote)");
     let mut completion = Samples::new("textDocument/completion (name prefix)");
     let mut citation = Samples::new("textDocument/completion (after [@)");
+    let mut resolve = Samples::new("completionItem/resolve (first name item)");
+    let mut resolve_citation = Samples::new("completionItem/resolve (first [@ item)");
     for round in 0..args.iterations {
         doc.type_text(&mut server, &format!("\nRound {round}: "))?;
         let (result, took) = server.request(
@@ -137,12 +140,14 @@ fn main() -> Result<()> {
             json!({"textDocument": {"uri": doc.uri}, "position": doc.end_position()}),
         )?;
         completion.add(took, n_items(&result) > 0, server.last_bytes);
+        resolve_first_item(&mut server, &result, &mut resolve)?;
         doc.type_text(&mut server, " [@")?;
         let (result, took) = server.request(
             "textDocument/completion",
             json!({"textDocument": {"uri": doc.uri}, "position": doc.end_position()}),
         )?;
         citation.add(took, n_items(&result) > 0, server.last_bytes);
+        resolve_first_item(&mut server, &result, &mut resolve_citation)?;
         if args.pause_ms > 0 {
             server.drain(Duration::from_millis(args.pause_ms))?;
         }
@@ -181,7 +186,15 @@ fn main() -> Result<()> {
     println!(
         "\n| request | n | answered | p50 | p99 | max | mean answer |\n| --- | --- | --- | --- | --- | --- | --- |"
     );
-    for samples in [&hover, &definition, &completion, &citation, &reindex] {
+    for samples in [
+        &hover,
+        &definition,
+        &completion,
+        &citation,
+        &resolve,
+        &resolve_citation,
+        &reindex,
+    ] {
         samples.print_row();
     }
     if args.rg {
@@ -534,6 +547,29 @@ impl Samples {
             self.total_bytes as f64 / self.times.len() as f64 / 1000.0
         );
     }
+}
+
+/// Resolves the first item of a completion answer, as an editor does for the item it
+/// shows, when the item has `data` (servers that send documentation inline have none).
+fn resolve_first_item(server: &mut Server, result: &Value, samples: &mut Samples) -> Result<()> {
+    let first = match result {
+        Value::Array(items) => items.first(),
+        Value::Object(list) => list
+            .get("items")
+            .and_then(Value::as_array)
+            .and_then(|items| items.first()),
+        _ => None,
+    };
+    let Some(item) = first.filter(|item| item.get("data").is_some()) else {
+        return Ok(());
+    };
+    let (resolved, took) = server.request("completionItem/resolve", item.clone())?;
+    samples.add(
+        took,
+        resolved.get("documentation").is_some(),
+        server.last_bytes,
+    );
+    Ok(())
 }
 
 fn n_items(result: &Value) -> usize {

@@ -103,7 +103,7 @@ proptest! {
         prop_assert!(violations.is_empty(), "{violations:?}\nbrief: {:?}", file.text);
 
         let settings = CheckSettings::default();
-        let cx = Context { corpus: &corpus, settings: &settings, index_ready: true };
+        let cx = Context { corpus: &corpus, settings: &settings, index_ready: true, cancel: None };
         let violations = feature_violations(cx, &file, &probes);
         prop_assert!(violations.is_empty(), "{violations:?}\nbrief: {:?}\ndocs: {docs:?}", file.text);
     }
@@ -147,6 +147,7 @@ fn the_seed_corpus_and_the_example_brief_keep_their_invariants() {
         corpus: &corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     };
     let probes: Vec<usize> = (0..file.text.len()).step_by(7).collect();
     assert_eq!(feature_violations(cx, &file, &probes), Vec::<String>::new());

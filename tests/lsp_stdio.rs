@@ -108,6 +108,19 @@ fn citation_features_work_end_to_end_in_utf16() {
         "{completion}"
     );
     assert_eq!(edit["end"], json!({"line": 4, "character": 8}));
+    let item = completion["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"] == "003_423e3940cca06aad")
+        .unwrap()
+        .clone();
+    let resolved = client.request("completionItem/resolve", item);
+    let card = resolved["documentation"]["value"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(card.contains("`@003_423e3940cca06aad`"), "{resolved}");
+    assert!(card.contains("**MOSCOW (AP)"), "{resolved}");
 
     assert_eq!(client.shutdown(), 0);
 }
@@ -297,6 +310,29 @@ fn actors_hover_and_complete_by_alias_over_stdio() {
         velayati["textEdit"]["range"]["start"],
         position_of(brief, "Vela", 0, false)
     );
+    // Lists stay small: the card comes when the editor resolves the item it shows.
+    assert!(velayati.get("documentation").is_none(), "{velayati}");
+    let resolved = client.request("completionItem/resolve", velayati.clone());
+    let card = resolved["documentation"]["value"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        card.starts_with("**Ali Akbar Velayati** (person)"),
+        "{resolved}"
+    );
+    assert_eq!(resolved["label"], velayati["label"]);
+    assert_eq!(resolved["textEdit"], velayati["textEdit"]);
+    // Data this server never gave (or from a corpus since changed) comes back unchanged.
+    for data in [
+        json!({"actor": 999_999}),
+        json!("junk"),
+        json!({"actor": 0}),
+    ] {
+        let mut item = velayati.clone();
+        item["data"] = data;
+        let answer = client.request("completionItem/resolve", item.clone());
+        assert_eq!(answer, item);
+    }
     assert_eq!(client.shutdown(), 0);
 }
 

@@ -218,6 +218,7 @@ fn brief_diagnostics(corpus: &CorpusIndex, name: &str, text: &str) -> Vec<(usize
         corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     };
     let file = BriefFile::new(name.to_string(), text.to_string());
     ide::diagnostics(cx, &file)

@@ -40,6 +40,7 @@ fuzz_target!(|data: &[u8]| {
         corpus: &SEEDS,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     };
     let probes: Vec<usize> = (0..=file.text.len()).step_by(13).collect();
     let violations = feature_violations(cx, &file, &probes);

@@ -4,9 +4,12 @@
 //! Used by the fuzz targets (`fuzz/`) and by property tests; each function returns the
 //! violations found as sentences, empty when all is well.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
+use super::actors::{ActorId, ActorKind};
 use super::ide::{self, BriefFile, Context};
+use super::quotes::SourceQuote;
 use super::CorpusIndex;
 
 /// Violations in the corpus index: per-document results and the merged indexes.
@@ -110,6 +113,89 @@ pub fn corpus_violations(corpus: &CorpusIndex) -> Vec<String> {
                 }
                 None => out.push(format!("event mention in doc {} of {n_docs}", m.doc)),
             }
+        }
+    }
+    out.extend(table_violations(corpus));
+    out
+}
+
+/// The per-actor tables computed at merge time (for hover cards) against the scans of the
+/// whole corpus they stand for.
+pub fn table_violations(corpus: &CorpusIndex) -> Vec<String> {
+    let mut out = Vec::new();
+    let actors = &corpus.actors;
+    for (id, actor) in actors.actors.iter().enumerate() {
+        let id = id as ActorId;
+        let mut docs: Vec<u32> = actor.mentions.iter().map(|m| m.doc).collect();
+        docs.dedup();
+        if actors.n_docs(id) != docs.len() {
+            out.push(format!(
+                "{} is named in {} documents, the table says {}",
+                actor.name,
+                docs.len(),
+                actors.n_docs(id)
+            ));
+        }
+        let mut counts: HashMap<ActorId, usize> = HashMap::new();
+        for &doc in &docs {
+            for m in actors.mentions_in_doc(doc) {
+                let kind = actors.actors.get(m.actor as usize).map(|a| a.kind);
+                if m.actor != id
+                    && matches!(kind, Some(ActorKind::Person | ActorKind::Organization))
+                {
+                    *counts.entry(m.actor).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, ActorId)> = counts.into_iter().map(|(a, n)| (n, a)).collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let alongside: Vec<ActorId> = ranked.into_iter().take(3).map(|(_, a)| a).collect();
+        if actors.named_alongside(id) != alongside.as_slice() {
+            out.push(format!(
+                "{} is named alongside {alongside:?}, the table says {:?}",
+                actor.name,
+                actors.named_alongside(id)
+            ));
+        }
+        let quotes: Vec<*const SourceQuote> = corpus
+            .quotes
+            .quotes
+            .iter()
+            .filter(|q| q.is_speech && q.speaker == Some(id))
+            .map(|q| q as *const SourceQuote)
+            .collect();
+        let tabled: Vec<*const SourceQuote> = corpus
+            .quotes
+            .quotes_of(id)
+            .map(|q| q as *const SourceQuote)
+            .collect();
+        if quotes != tabled {
+            out.push(format!(
+                "the quotes of {} differ from the table",
+                actor.name
+            ));
+        }
+        let mut events: Vec<u32> = (0..corpus.events.events.len() as u32)
+            .filter(|&i| corpus.events.events[i as usize].participants.contains(&id))
+            .collect();
+        let mut tabled = corpus.events.events_of_actor(id).to_vec();
+        let order = |&i: &u32| {
+            let e = &corpus.events.events[i as usize];
+            (e.date.is_none(), e.date.clone(), e.label.clone())
+        };
+        if !tabled.is_sorted_by_key(order) {
+            out.push(format!(
+                "the events of {} are not in date order",
+                actor.name
+            ));
+        }
+        events.sort_unstable();
+        tabled.sort_unstable();
+        if events != tabled {
+            out.push(format!(
+                "the events of {} differ from the table",
+                actor.name
+            ));
         }
     }
     out

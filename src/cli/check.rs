@@ -57,6 +57,7 @@ pub fn run_check(args: &CheckArgs) -> i32 {
         corpus: &opened.corpus,
         settings: &opened.config.check,
         index_ready: true,
+        cancel: None,
     };
     let mut findings = Vec::new();
     let mut io_failed = false;

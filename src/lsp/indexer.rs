@@ -527,6 +527,11 @@ pub async fn publish_diagnostics(client: &Client, state: &Arc<Mutex<State>>, uri
         return;
     };
     let version = source.version;
+    // A newer version of the brief makes this work useless: stop it then.
+    let mut snapshot = snapshot;
+    if let Some(superseded) = &source.superseded {
+        snapshot.cancelled = superseded.clone();
+    }
     let work = tokio::task::spawn_blocking(move || {
         let file = source.file();
         let found = ide::diagnostics(snapshot.context(), &file);

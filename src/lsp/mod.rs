@@ -27,6 +27,14 @@ pub async fn serve_stdio() {
         .custom_method("dossier/indexStatus", DossierServer::index_status)
         .custom_method("dossier/debugPanic", DossierServer::debug_panic)
         .custom_method(
+            "dossier/debugWaitForCancel",
+            DossierServer::debug_wait_for_cancel,
+        )
+        .custom_method(
+            "dossier/debugCancelledWork",
+            DossierServer::debug_cancelled_work,
+        )
+        .custom_method(
             "dossier/debugDocumentText",
             DossierServer::debug_document_text,
         )

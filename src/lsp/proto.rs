@@ -6,11 +6,13 @@
 use std::ops::Range;
 
 use ropey::Rope;
+use serde::{Deserialize, Serialize};
 use tower_lsp::lsp_types as lsp;
 
-use crate::analysis::corpus::Document;
+use crate::analysis::actors::ActorId;
+use crate::analysis::corpus::{DocId, Document};
 use crate::analysis::ide::{
-    self, BriefFile, CompletionKind, Severity, TokenKind, WorkspaceSymbolKind,
+    self, BriefFile, CompletionKind, CompletionTarget, Severity, TokenKind, WorkspaceSymbolKind,
 };
 use crate::analysis::text::{ColumnUnit, LineCol, LineIndex};
 use crate::analysis::CorpusIndex;
@@ -206,12 +208,8 @@ pub fn to_completion(
         label: item.label,
         kind: Some(kind),
         detail: item.detail,
-        documentation: item.documentation.map(|value| {
-            lsp::Documentation::MarkupContent(lsp::MarkupContent {
-                kind: lsp::MarkupKind::Markdown,
-                value,
-            })
-        }),
+        documentation: item.documentation.map(markdown_documentation),
+        data: item.target.map(completion_data),
         sort_text: Some(format!("{:08}", item.rank)),
         filter_text: Some(item.filter_text),
         text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit {
@@ -220,6 +218,41 @@ pub fn to_completion(
         })),
         ..lsp::CompletionItem::default()
     }
+}
+
+pub fn markdown_documentation(value: String) -> lsp::Documentation {
+    lsp::Documentation::MarkupContent(lsp::MarkupContent {
+        kind: lsp::MarkupKind::Markdown,
+        value,
+    })
+}
+
+/// The `data` of a completion item: what it names, for `completionItem/resolve`
+/// (`{"actor": 3}`, `{"event": 12}`, `{"document": 0}`).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum CompletionData {
+    Actor(ActorId),
+    Event(usize),
+    Document(DocId),
+}
+
+fn completion_data(target: CompletionTarget) -> serde_json::Value {
+    let data = match target {
+        CompletionTarget::Actor(id) => CompletionData::Actor(id),
+        CompletionTarget::Event(idx) => CompletionData::Event(idx),
+        CompletionTarget::Document(id) => CompletionData::Document(id),
+    };
+    serde_json::to_value(data).unwrap_or_default()
+}
+
+/// What a completion item's `data` names; `None` for anything else a client sends back.
+pub fn completion_target(data: &serde_json::Value) -> Option<CompletionTarget> {
+    Some(match CompletionData::deserialize(data).ok()? {
+        CompletionData::Actor(id) => CompletionTarget::Actor(id),
+        CompletionData::Event(idx) => CompletionTarget::Event(idx),
+        CompletionData::Document(id) => CompletionTarget::Document(id),
+    })
 }
 
 pub fn to_diagnostic(

@@ -2,6 +2,7 @@
 //! analysis on the blocking pool, and converts out; state-changing notifications are
 //! applied synchronously, before any `.await`, so they take effect in arrival order.
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -14,7 +15,7 @@ use tower_lsp::{Client, LanguageServer};
 
 use super::indexer::{self, Job};
 use super::proto;
-use super::state::{ClientSupport, OpenBrief, ParseCell, Snapshot, State};
+use super::state::{ClientSupport, OpenBrief, Snapshot, State};
 use crate::analysis::ide::{self, BriefFile};
 use crate::analysis::text::ColumnUnit;
 use crate::config::ConfigLayer;
@@ -80,6 +81,37 @@ impl DossierServer {
         joined.map_err(|err| internal_error("dossier/debugPanic", err))
     }
 
+    /// `dossier/debugWaitForCancel`: blocking work that runs until its request is cancelled
+    /// (at most 10 s), then counts itself in `dossier/debugCancelledWork`: proves that
+    /// `$/cancelRequest` reaches work on the blocking pool. Test hooks only.
+    pub async fn debug_wait_for_cancel(&self) -> Result<bool> {
+        if !test_hooks_enabled() {
+            return Err(Error::method_not_found());
+        }
+        let snapshot = lock(&self.state).snapshot();
+        blocking("dossier/debugWaitForCancel", snapshot, |snap| {
+            let deadline = std::time::Instant::now() + Duration::from_secs(10);
+            while std::time::Instant::now() < deadline {
+                if snap.is_cancelled() {
+                    CANCELLED_WORK.fetch_add(1, Ordering::SeqCst);
+                    return true;
+                }
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            false
+        })
+        .await
+    }
+
+    /// `dossier/debugCancelledWork`: how many `debugWaitForCancel` requests stopped because
+    /// they were cancelled. Test hooks only.
+    pub async fn debug_cancelled_work(&self) -> Result<usize> {
+        if !test_hooks_enabled() {
+            return Err(Error::method_not_found());
+        }
+        Ok(CANCELLED_WORK.load(Ordering::SeqCst))
+    }
+
     /// `dossier/debugDocumentText`: the server's copy of an open document, so tests can
     /// prove it equals the client's after any edit sequence. Test hooks only.
     pub async fn debug_document_text(
@@ -119,8 +151,11 @@ impl DossierServer {
         let Some(source) = source else {
             return Ok(None);
         };
-        let joined = tokio::task::spawn_blocking(move || work(&snapshot, &source.file())).await;
-        joined.map(Some).map_err(|err| internal_error(method, err))
+        blocking(method, snapshot, move |snap| {
+            let file = source.file();
+            (!snap.is_cancelled()).then(|| work(snap, &file))
+        })
+        .await
     }
 
     fn send(&self, job: Job) {
@@ -133,6 +168,44 @@ impl DossierServer {
 fn test_hooks_enabled() -> bool {
     std::env::var_os("DOSSIER_TEST_HOOKS").is_some_and(|v| v == "1")
 }
+
+/// Runs one request's CPU work on the blocking pool, so that it can be cancelled.
+///
+/// tower-lsp answers `$/cancelRequest` itself (RequestCancelled, -32800) by dropping the
+/// handler's future, but work already handed to the blocking pool would run to its end and
+/// hold a thread that the next requests wait for. The guard below lives in the handler's
+/// future: when that future is dropped it sets the snapshot's flag, which the work checks
+/// before it starts and in its long loops (`Context::is_cancelled`). Every request handler
+/// goes through here.
+async fn blocking<R: Send + 'static>(
+    method: &'static str,
+    snapshot: Snapshot,
+    work: impl FnOnce(&Snapshot) -> R + Send + 'static,
+) -> Result<R> {
+    let _cancel_on_drop = CancelOnDrop(snapshot.cancelled.clone());
+    let joined =
+        tokio::task::spawn_blocking(move || (!snapshot.is_cancelled()).then(|| work(&snapshot)))
+            .await;
+    match joined {
+        Ok(Some(answer)) => Ok(answer),
+        // Only reachable once the request was dropped: tower-lsp has answered already.
+        Ok(None) => Err(Error::request_cancelled()),
+        Err(err) => Err(internal_error(method, err)),
+    }
+}
+
+/// Sets a request's cancellation flag when the handler's future ends, answered or dropped
+/// (once answered, nothing reads the flag any more).
+struct CancelOnDrop(Arc<AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
+/// How many test-hook requests saw their cancellation flag (`dossier/debugCancelledWork`).
+static CANCELLED_WORK: AtomicUsize = AtomicUsize::new(0);
 
 pub(super) fn internal_error(method: &str, err: tokio::task::JoinError) -> Error {
     let reason = match err.try_into_panic() {
@@ -219,6 +292,7 @@ fn capabilities(unit: ColumnUnit) -> ServerCapabilities {
         references_provider: Some(OneOf::Left(true)),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(["@", "[", "\"", "“"].map(String::from).to_vec()),
+            resolve_provider: Some(true),
             ..CompletionOptions::default()
         }),
         document_symbol_provider: Some(OneOf::Left(true)),
@@ -292,12 +366,10 @@ impl LanguageServer for DossierServer {
         let doc = params.text_document;
         {
             let mut state = lock(&self.state);
-            let brief = OpenBrief {
-                rope: ropey::Rope::from_str(&doc.text),
-                version: doc.version,
-                parsed: ParseCell::default(),
-            };
-            state.open.insert(doc.uri.clone(), brief);
+            let brief = OpenBrief::new(&doc.text, doc.version);
+            if let Some(replaced) = state.open.insert(doc.uri.clone(), brief) {
+                replaced.superseded.store(true, Ordering::Relaxed);
+            }
         }
         indexer::publish_diagnostics(&self.client, &self.state, doc.uri).await;
     }
@@ -313,8 +385,7 @@ impl LanguageServer for DossierServer {
                     for change in &params.content_changes {
                         proto::apply_change(&mut open.rope, change, unit);
                     }
-                    open.version = version;
-                    open.parsed = ParseCell::default();
+                    open.start_version(version);
                     Ok(())
                 }
                 Some(open) => Err(format!("ignored a change to {uri} at version {version}: the brief is already at version {}", open.version)),
@@ -344,6 +415,9 @@ impl LanguageServer for DossierServer {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         let closed = lock(&self.state).open.remove(&uri);
+        if let Some(brief) = &closed {
+            brief.superseded.store(true, Ordering::Relaxed);
+        }
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
         if closed.is_some_and(|brief| brief.rope.len_bytes() >= LARGE_BRIEF_BYTES) {
             // Work on the brief may still hold it for a moment; then give its memory back.
@@ -422,10 +496,10 @@ impl LanguageServer for DossierServer {
                 let offset = proto::from_position(proto::TextRef::brief(file), pos, snap.unit);
                 let items: Vec<CompletionItem> = ide::completion(snap.context(), file, offset)
                     .into_iter()
-                    .take(200)
                     .map(|item| proto::to_completion(file, item, snap.unit))
                     .collect();
-                // Incomplete: the list depends on the typed word, so clients must ask again.
+                // Incomplete: the list depends on the typed word and is cut to the best
+                // items, so clients must ask again as the word grows.
                 CompletionResponse::List(CompletionList {
                     is_incomplete: true,
                     items,
@@ -433,6 +507,26 @@ impl LanguageServer for DossierServer {
             })
             .await?;
         Ok(answer)
+    }
+
+    /// Adds the documentation (the card of the actor, event or document) to the item the
+    /// editor shows. An item that names nothing this server knows any more comes back as it
+    /// was: a resolve never fails for the client.
+    async fn completion_resolve(&self, item: CompletionItem) -> Result<CompletionItem> {
+        let target = item.data.as_ref().and_then(proto::completion_target);
+        let Some(target) = target.filter(|_| item.documentation.is_none()) else {
+            return Ok(item);
+        };
+        let snapshot = lock(&self.state).snapshot();
+        let unchanged = item.clone();
+        let resolved = blocking("completionItem/resolve", snapshot, move |snap| {
+            let mut item = item;
+            let card = ide::completion_documentation(snap.context(), target, &item.label);
+            item.documentation = card.map(proto::markdown_documentation);
+            item
+        })
+        .await;
+        Ok(resolved.unwrap_or(unchanged))
     }
 
     async fn document_symbol(
@@ -460,17 +554,15 @@ impl LanguageServer for DossierServer {
         params: WorkspaceSymbolParams,
     ) -> Result<Option<Vec<SymbolInformation>>> {
         let snapshot = lock(&self.state).snapshot();
-        let joined = tokio::task::spawn_blocking(move || {
-            ide::workspace_symbols(snapshot.context(), &params.query)
+        let symbols = blocking("workspace/symbol", snapshot, move |snap| {
+            ide::workspace_symbols(snap.context(), &params.query)
                 .into_iter()
                 .take(500)
-                .filter_map(|s| proto::to_workspace_symbol(&snapshot.corpus, s, snapshot.unit))
+                .filter_map(|s| proto::to_workspace_symbol(&snap.corpus, s, snap.unit))
                 .collect::<Vec<_>>()
         })
-        .await;
-        joined
-            .map(Some)
-            .map_err(|err| internal_error("workspace/symbol", err))
+        .await?;
+        Ok(Some(symbols))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

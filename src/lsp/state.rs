@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use ropey::Rope;
@@ -33,6 +34,28 @@ pub struct OpenBrief {
     /// The parse of `rope` at `version`, filled lazily off the async runtime by whichever
     /// request needs it first; a new cell replaces it on every change.
     pub parsed: ParseCell,
+    /// Set once this version is replaced or closed: diagnostics still being computed for it
+    /// stop (nobody will publish them).
+    pub superseded: Arc<AtomicBool>,
+}
+
+impl OpenBrief {
+    pub fn new(text: &str, version: i32) -> OpenBrief {
+        OpenBrief {
+            rope: Rope::from_str(text),
+            version,
+            parsed: ParseCell::default(),
+            superseded: Arc::default(),
+        }
+    }
+
+    /// Marks the current version's work as stale and starts a new version.
+    pub fn start_version(&mut self, version: i32) {
+        self.superseded.store(true, Ordering::Relaxed);
+        self.superseded = Arc::default();
+        self.parsed = ParseCell::default();
+        self.version = version;
+    }
 }
 
 /// A brief's parse, shared by every snapshot of one version, so concurrent requests
@@ -67,6 +90,8 @@ pub struct BriefSource {
     pub version: Option<i32>,
     pub rope: Option<Rope>,
     pub parsed: ParseCell,
+    /// For an open brief: set once this version is replaced (see [`OpenBrief::superseded`]).
+    pub superseded: Option<Arc<AtomicBool>>,
 }
 
 impl BriefSource {
@@ -89,6 +114,9 @@ pub struct Snapshot {
     pub index_ready: bool,
     pub unit: ColumnUnit,
     pub definition_links: bool,
+    /// Set when the request that took this snapshot is abandoned (see `server::blocking`);
+    /// every snapshot has its own.
+    pub cancelled: Arc<AtomicBool>,
 }
 
 impl Snapshot {
@@ -97,7 +125,12 @@ impl Snapshot {
             corpus: &self.corpus,
             settings: &self.settings,
             index_ready: self.index_ready,
+            cancel: Some(&self.cancelled),
         }
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
     }
 }
 
@@ -109,6 +142,7 @@ impl State {
             index_ready: self.index_ready,
             unit: self.unit,
             definition_links: self.support.definition_links,
+            cancelled: Arc::default(),
         }
     }
 
@@ -120,6 +154,7 @@ impl State {
                 version: Some(open.version),
                 rope: Some(open.rope.clone()),
                 parsed: open.parsed.clone(),
+                superseded: Some(open.superseded.clone()),
             });
         }
         let on_disk = self.disk_briefs.get(uri)?;
@@ -128,6 +163,7 @@ impl State {
             version: None,
             rope: None,
             parsed: filled(on_disk),
+            superseded: None,
         })
     }
 
@@ -147,6 +183,7 @@ impl State {
                     version: None,
                     rope: None,
                     parsed: filled(file),
+                    superseded: None,
                 }),
         );
         sources

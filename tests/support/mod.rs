@@ -132,6 +132,12 @@ impl Client {
 
     /// Sends a request and returns its whole response (`result` or `error`).
     pub fn request_raw(&mut self, method: &str, params: Value) -> Value {
+        let id = self.send_request(method, params);
+        self.wait_response(id)
+    }
+
+    /// Sends a request without waiting for its answer; returns its id.
+    pub fn send_request(&mut self, method: &str, params: Value) -> Value {
         let id = self.next_id;
         self.next_id += 1;
         let mut message = json!({"jsonrpc": "2.0", "id": id, "method": method});
@@ -139,7 +145,7 @@ impl Client {
             message["params"] = params;
         }
         self.send(&message);
-        self.wait_response(json!(id))
+        json!(id)
     }
 
     /// Waits for the response to `id`; responses to other requests that arrive first

@@ -247,6 +247,7 @@ local started = run("the client attaches to a brief, rooted at the folder with d
   check(capabilities.hoverProvider, "no hoverProvider")
   check(capabilities.definitionProvider, "no definitionProvider")
   check(capabilities.completionProvider, "no completionProvider")
+  check(capabilities.completionProvider.resolveProvider == true, "completion items are not resolvable")
   wait_for('the end of indexing ($/progress end of "dossier: indexing" or dossier/status ready)', function()
     return indexing_done
   end)
@@ -342,6 +343,12 @@ local cases = {
       end
       check(by_label["001_227275e6a66a84db"].detail and by_label["001_227275e6a66a84db"].detail:find(TITLE_001, 1, true),
         "the detail is not the title: " .. vim.inspect(by_label["001_227275e6a66a84db"].detail))
+      -- Lists are small; Neovim resolves the item it shows to get its documentation.
+      check(by_label["001_227275e6a66a84db"].documentation == nil, "documentation belongs to completionItem/resolve")
+      local resolved = request(buf, "completionItem/resolve", by_label["001_227275e6a66a84db"])
+      local card = resolved.documentation and (resolved.documentation.value or resolved.documentation) or ""
+      check(type(card) == "string" and card:find("`@001_227275e6a66a84db`", 1, true),
+        "the resolved item lacks the document card: " .. vim.inspect(resolved))
 
       vim.api.nvim_buf_set_text(buf, row, 6, row, 6, { "00" })
       local cursor = { line = row, character = 8 }

@@ -173,6 +173,7 @@ pub(crate) fn build(
         doc_mentions,
         local_to_global,
         lookup,
+        ..ActorIndex::default()
     }
 }
 

@@ -20,6 +20,7 @@ mod gazetteer;
 mod lexicon;
 mod lookup;
 mod orgs;
+mod related;
 mod resolve;
 mod roles;
 mod scan;
@@ -139,6 +140,10 @@ pub struct ActorIndex {
     /// Per document: local actor index -> global id ([`build::DROPPED`] when dropped).
     local_to_global: Vec<Vec<ActorId>>,
     lookup: lookup::Lookup,
+    /// Per actor: how many documents name it.
+    doc_counts: Vec<u32>,
+    /// Per actor: the persons and organizations most named in the same documents.
+    alongside: Vec<Vec<ActorId>>,
 }
 
 impl ActorIndex {
@@ -149,11 +154,25 @@ impl ActorIndex {
         per_doc: &[&DocActors],
         curated: &[CuratedActor],
     ) -> ActorIndex {
-        build::build(docs, per_doc, curated)
+        let mut index = build::build(docs, per_doc, curated);
+        index.doc_counts = related::doc_counts(&index.actors);
+        index.alongside = related::named_alongside(&index.actors, &index.doc_mentions);
+        index
     }
 
     pub fn actor(&self, id: ActorId) -> &Actor {
         &self.actors[id as usize]
+    }
+
+    /// How many documents name the actor.
+    pub fn n_docs(&self, id: ActorId) -> usize {
+        self.doc_counts.get(id as usize).map_or(0, |&n| n as usize)
+    }
+
+    /// The persons and organizations most often named in the same documents as the actor
+    /// (by their mentions there), most first: at most three.
+    pub fn named_alongside(&self, id: ActorId) -> &[ActorId] {
+        self.alongside.get(id as usize).map_or(&[], Vec::as_slice)
     }
 
     /// Mentions in one document, in offset order.

@@ -18,6 +18,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -232,7 +233,18 @@ pub struct EventIndex {
     pub events: Vec<Event>,
     /// Per event: what brief mentions are matched against.
     keys: Vec<cluster::ClusterKey>,
+    /// Per actor: the events it takes part in, dated ones first by date, then by label.
+    by_actor: Vec<Vec<u32>>,
+    /// Labels of at least [`MIN_WRITTEN_LABEL`] bytes, ASCII-lowercased -> the first event
+    /// with that label: a brief that writes a label as such ("Sochi congress") is matched
+    /// by lookups of its own words.
+    by_label: HashMap<String, u32>,
+    /// The longest label in `by_label`, in bytes.
+    max_label_len: usize,
 }
+
+/// Shorter labels are not looked up in briefs' text: too many ordinary words match.
+pub const MIN_WRITTEN_LABEL: usize = 4;
 
 impl EventIndex {
     pub fn build(
@@ -241,7 +253,34 @@ impl EventIndex {
         actors: &ActorIndex,
     ) -> EventIndex {
         let (events, keys) = cluster::build(docs, per_doc, actors);
-        EventIndex { events, keys }
+        let by_actor = events_by_actor(&events, actors.actors.len());
+        let mut by_label: HashMap<String, u32> = HashMap::new();
+        for (i, event) in events.iter().enumerate() {
+            if event.label.len() >= MIN_WRITTEN_LABEL {
+                by_label
+                    .entry(event.label.to_ascii_lowercase())
+                    .or_insert(i as u32);
+            }
+        }
+        let max_label_len = by_label.keys().map(String::len).max().unwrap_or(0);
+        EventIndex {
+            events,
+            keys,
+            by_actor,
+            by_label,
+            max_label_len,
+        }
+    }
+
+    /// The first event whose label, ASCII-lowercased, is `lower` (at least
+    /// [`MIN_WRITTEN_LABEL`] bytes).
+    pub fn event_by_label(&self, lower: &str) -> Option<usize> {
+        self.by_label.get(lower).map(|&i| i as usize)
+    }
+
+    /// The longest label [`EventIndex::event_by_label`] can find, in bytes.
+    pub fn max_label_len(&self) -> usize {
+        self.max_label_len
     }
 
     /// The event a mention extracted from other text (a brief) speaks of, if any.
@@ -250,11 +289,9 @@ impl EventIndex {
         cluster::resolve(&self.keys, mention)
     }
 
-    /// Events an actor takes part in.
-    pub fn events_of_actor(&self, actor: ActorId) -> Vec<usize> {
-        (0..self.events.len())
-            .filter(|&i| self.events[i].participants.contains(&actor))
-            .collect()
+    /// Events an actor takes part in, dated ones first by date, then by label.
+    pub fn events_of_actor(&self, actor: ActorId) -> &[u32] {
+        self.by_actor.get(actor as usize).map_or(&[], Vec::as_slice)
     }
 
     /// The mention with the most fields, then the longest: what "definition" goes to.
@@ -268,4 +305,26 @@ impl EventIndex {
             )
         })
     }
+}
+
+/// Per actor, the events it takes part in, in the order the actor hover lists them.
+fn events_by_actor(events: &[Event], n_actors: usize) -> Vec<Vec<u32>> {
+    let mut by_actor: Vec<Vec<u32>> = vec![Vec::new(); n_actors];
+    for (i, event) in events.iter().enumerate() {
+        for &actor in &event.participants {
+            if let Some(list) = by_actor.get_mut(actor as usize) {
+                if list.last() != Some(&(i as u32)) {
+                    list.push(i as u32);
+                }
+            }
+        }
+    }
+    let order = |&i: &u32| {
+        let e = &events[i as usize];
+        (e.date.is_none(), e.date.as_deref(), e.label.as_str())
+    };
+    for list in &mut by_actor {
+        list.sort_by(|a, b| order(a).cmp(&order(b)));
+    }
+    by_actor
 }

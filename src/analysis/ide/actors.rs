@@ -4,15 +4,15 @@
 //! A brief's actor mentions are found in its masked text (prose only), so names in code
 //! spans or link targets are never actors.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::symbols::shorten;
 use super::{
-    fuzzy_score, typed_word, BriefFile, Completion, CompletionKind, Context, HoverResult, Location,
-    NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol, WorkspaceSymbolKind,
+    fuzzy_score, typed_word, BriefFile, Completion, CompletionKind, CompletionTarget, Context,
+    HoverResult, Location, NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol,
+    WorkspaceSymbolKind,
 };
-use crate::analysis::actors::{ActorId, ActorIndex, ActorKind, MatchKind};
+use crate::analysis::actors::{ActorId, ActorKind, MatchKind};
 
 /// How many completion items one request returns at most.
 const MAX_COMPLETIONS: usize = 50;
@@ -56,6 +56,9 @@ pub fn references(
     // The brief being edited may not be among `briefs` (an unsaved new file).
     let mut seen_ids: Vec<&str> = Vec::new();
     for brief in briefs.iter().copied().chain(std::iter::once(file)) {
+        if cx.is_cancelled() {
+            break;
+        }
         if seen_ids.contains(&brief.id.as_str()) {
             continue;
         }
@@ -110,7 +113,8 @@ pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completio
                 label: actor.name.clone(),
                 kind: completion_kind(actor.kind),
                 detail: Some(format!("{}{role}", actor.kind.as_str())),
-                documentation: Some(card(cx, m.actor, false)),
+                documentation: None,
+                target: Some(CompletionTarget::Actor(m.actor)),
                 filter_text,
                 insert_text: actor.name.clone(),
                 edit_range: word.clone(),
@@ -118,6 +122,12 @@ pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completio
             }
         })
         .collect()
+}
+
+/// The card of an actor offered by completion (`completionItem/resolve`).
+pub(super) fn completion_documentation(cx: Context, id: ActorId, name: &str) -> Option<String> {
+    let actor = cx.corpus.actors.actors.get(id as usize)?;
+    (actor.name == name).then(|| card(cx, id, false))
 }
 
 pub fn semantic_tokens(cx: Context, file: &BriefFile) -> Vec<SemanticToken> {
@@ -136,6 +146,9 @@ pub fn workspace_symbols(cx: Context, query: &str) -> Vec<WorkspaceSymbol> {
     let index = &cx.corpus.actors;
     let mut scored: Vec<(u32, ActorId)> = Vec::new();
     for (id, actor) in index.actors.iter().enumerate() {
+        if id % 1024 == 0 && cx.is_cancelled() {
+            return Vec::new();
+        }
         let best = std::iter::once(&actor.name)
             .chain(&actor.aliases)
             .filter_map(|name| fuzzy_score(query, name))
@@ -223,23 +236,26 @@ fn card(cx: Context, id: ActorId, with_related: bool) -> String {
                 .join(", ")
         ));
     }
+    // The first documents only: the total comes from the index, so a salient actor's
+    // card does not walk all its mentions.
+    let n_docs = index.n_docs(id);
     let mut per_doc: Vec<(u32, usize)> = Vec::new();
     for m in &actor.mentions {
+        let full = per_doc.len() == 5;
         match per_doc.last_mut() {
             Some((doc, n)) if *doc == m.doc => *n += 1,
+            _ if full => break,
             _ => per_doc.push((m.doc, 1)),
         }
     }
     let n = actor.mentions.len();
     out.push_str(&format!(
-        "\n\n{n} mention{} in {} document{}",
+        "\n\n{n} mention{} in {n_docs} document{}",
         if n == 1 { "" } else { "s" },
-        per_doc.len(),
-        if per_doc.len() == 1 { "" } else { "s" }
+        if n_docs == 1 { "" } else { "s" }
     ));
     let listed: Vec<String> = per_doc
         .iter()
-        .take(5)
         .filter_map(|&(doc, n)| {
             cx.corpus
                 .docs
@@ -248,7 +264,7 @@ fn card(cx: Context, id: ActorId, with_related: bool) -> String {
         })
         .collect();
     if !listed.is_empty() {
-        let more = if per_doc.len() > 5 { ", …" } else { "" };
+        let more = if n_docs > 5 { ", …" } else { "" };
         out.push_str(&format!(": {}{more}", listed.join(", ")));
     }
     let quotes: Vec<String> = cx
@@ -268,13 +284,13 @@ fn card(cx: Context, id: ActorId, with_related: bool) -> String {
     if !quotes.is_empty() {
         out.push_str(&format!("\n\nSaid:\n\n{}", quotes.join("\n>\n")));
     }
-    let events = super::events::events_of_actor(cx, id);
+    let events = super::events::events_of_actor(cx, id, 5);
     if !events.is_empty() {
-        let listed: Vec<String> = events.iter().take(5).map(|e| format!("- {e}")).collect();
+        let listed: Vec<String> = events.iter().map(|e| format!("- {e}")).collect();
         out.push_str(&format!("\n\nTakes part in:\n\n{}", listed.join("\n")));
     }
     if with_related {
-        let related = named_alongside(index, id, 3);
+        let related = index.named_alongside(id);
         if !related.is_empty() {
             let names: Vec<&str> = related
                 .iter()
@@ -284,28 +300,6 @@ fn card(cx: Context, id: ActorId, with_related: bool) -> String {
         }
     }
     out
-}
-
-/// The persons and organizations most often named in the same documents.
-fn named_alongside(index: &ActorIndex, id: ActorId, limit: usize) -> Vec<ActorId> {
-    let mut docs: Vec<u32> = index.actor(id).mentions.iter().map(|m| m.doc).collect();
-    docs.dedup();
-    let mut counts: HashMap<ActorId, usize> = HashMap::new();
-    for doc in docs {
-        for m in index.mentions_in_doc(doc) {
-            if m.actor != id
-                && matches!(
-                    index.actor(m.actor).kind,
-                    ActorKind::Person | ActorKind::Organization
-                )
-            {
-                *counts.entry(m.actor).or_default() += 1;
-            }
-        }
-    }
-    let mut ranked: Vec<(usize, ActorId)> = counts.into_iter().map(|(a, n)| (n, a)).collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    ranked.into_iter().take(limit).map(|(_, a)| a).collect()
 }
 
 /// Name matches before alias matches before fuzzy ones, then by salience (the id).

@@ -2,12 +2,12 @@
 //! completion, links, diagnostics.
 
 use super::{
-    fuzzy_score, BriefFile, Completion, CompletionKind, Context, Diagnostic, DocumentLink,
-    HoverResult, NavTarget, Navigation, SemanticToken, Severity, TokenKind, WorkspaceSymbol,
-    WorkspaceSymbolKind,
+    fuzzy_score, BriefFile, Completion, CompletionKind, CompletionTarget, Context, Diagnostic,
+    DocumentLink, HoverResult, NavTarget, Navigation, SemanticToken, Severity, TokenKind,
+    WorkspaceSymbol, WorkspaceSymbolKind, MAX_COMPLETIONS,
 };
 use crate::analysis::brief::is_key_start;
-use crate::analysis::corpus::Document;
+use crate::analysis::corpus::{DocId, Document};
 
 pub(super) fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult> {
     let citation = file.brief.citation_at(offset)?;
@@ -78,27 +78,41 @@ pub(super) fn completion(cx: Context, file: &BriefFile, offset: usize) -> Option
         return None; // inside code or a link target
     }
     let typed = &text[start..offset];
-    let mut items: Vec<Completion> = cx
-        .corpus
-        .docs
+    // Rank every key first (cheap), then build items for the best only: a corpus has far
+    // more documents than a list can show.
+    let mut ranked: Vec<(u32, &str, DocId)> = Vec::new();
+    for (id, doc) in cx.corpus.docs.iter().enumerate() {
+        if id % 1024 == 0 && cx.is_cancelled() {
+            return Some(Vec::new());
+        }
+        let score = fuzzy_score(typed, &doc.key)
+            .or_else(|| fuzzy_score(typed, &doc.title).map(|s| s + 1000));
+        if let Some(score) = score {
+            ranked.push((score, doc.key.as_str(), id as DocId));
+        }
+    }
+    let best = super::take_best(&mut ranked, MAX_COMPLETIONS);
+    let items = best
         .iter()
-        .filter_map(|doc| {
-            let score = fuzzy_score(typed, &doc.key)
-                .or_else(|| fuzzy_score(typed, &doc.title).map(|s| s + 1000))?;
-            Some(Completion {
-                label: doc.key.clone(),
-                kind: CompletionKind::Document,
-                detail: Some(doc.title.clone()),
-                documentation: Some(document_card(doc)),
-                filter_text: doc.key.clone(),
-                insert_text: doc.key.clone(),
-                edit_range: start..offset,
-                rank: score,
-            })
+        .map(|&(score, key, id)| Completion {
+            label: key.to_string(),
+            kind: CompletionKind::Document,
+            detail: Some(cx.corpus.doc(id).title.clone()),
+            documentation: None,
+            target: Some(CompletionTarget::Document(id)),
+            filter_text: key.to_string(),
+            insert_text: key.to_string(),
+            edit_range: start..offset,
+            rank: score,
         })
         .collect();
-    items.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.label.cmp(&b.label)));
     Some(items)
+}
+
+/// The document card of a key offered after `@` (`completionItem/resolve`).
+pub(super) fn completion_documentation(cx: Context, id: DocId, key: &str) -> Option<String> {
+    let doc = cx.corpus.docs.get(id as usize)?;
+    (doc.key == key).then(|| document_card(doc))
 }
 
 pub(super) fn diagnostics(cx: Context, file: &BriefFile) -> Vec<Diagnostic> {
@@ -162,6 +176,7 @@ pub(super) fn workspace_symbols(cx: Context, query: &str) -> Vec<WorkspaceSymbol
         .docs
         .iter()
         .enumerate()
+        .take_while(|(i, _)| i % 1024 != 0 || !cx.is_cancelled())
         .filter(|(_, d)| {
             fuzzy_score(query, &d.key).is_some() || fuzzy_score(query, &d.title).is_some()
         })

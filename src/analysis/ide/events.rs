@@ -5,14 +5,19 @@
 //! with actors from the corpus index, then matched to the corpus-wide events; a label
 //! written as such ("Sochi congress") is found too.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{
-    fuzzy_score, typed_word, BriefFile, Completion, CompletionKind, Context, HoverResult, Location,
-    NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol, WorkspaceSymbolKind,
+    fuzzy_score, typed_word, BriefFile, Completion, CompletionKind, CompletionTarget, Context,
+    HoverResult, Location, NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol,
+    WorkspaceSymbolKind, MAX_COMPLETIONS,
 };
 use crate::analysis::actors::ActorId;
 use crate::analysis::events::{self, dates::DateContext, ActorSpan, Event};
+
+/// How many source documents an event card quotes.
+const MAX_SOURCES: usize = 10;
 
 /// One event named in a brief.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +69,9 @@ pub fn references(
         })
         .collect();
     for brief in briefs {
+        if cx.is_cancelled() {
+            break;
+        }
         for mention in brief_events(cx, brief) {
             if mention.event == found.event {
                 locations.push(Location::Brief {
@@ -90,27 +98,46 @@ pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completio
     }
     let typed_lower = typed.to_lowercase();
     let index = &cx.corpus.events;
-    let mut items = Vec::new();
+    // Rank every event without allocating, then build items for the best only.
+    let mut names_matched: HashMap<ActorId, Option<&str>> = HashMap::new();
+    let mut ranked: Vec<(u32, &str, usize, &str)> = Vec::new();
     for (i, event) in index.events.iter().enumerate() {
-        let Some((matched, rank)) = match_event(cx, event, &typed_lower) else {
+        if i % 1024 == 0 && cx.is_cancelled() {
+            return Vec::new();
+        }
+        let Some((matched, rank)) = match_event(cx, event, &typed_lower, &mut names_matched) else {
             continue;
         };
-        items.push(Completion {
-            label: event.label.clone(),
-            kind: CompletionKind::Event,
-            detail: Some(detail(cx, event)),
-            documentation: Some(card(cx, i)),
-            filter_text: if matched.eq_ignore_ascii_case(&event.label) {
-                event.label.clone()
-            } else {
-                format!("{matched} {}", event.label)
-            },
-            insert_text: event.label.clone(),
-            edit_range: word.clone(),
-            rank: rank + (100 - event.mentions.len().min(99)) as u32,
-        });
+        let rank = rank + (100 - event.mentions.len().min(99)) as u32;
+        ranked.push((rank, event.label.as_str(), i, matched));
     }
-    items
+    super::take_best(&mut ranked, MAX_COMPLETIONS)
+        .iter()
+        .filter_map(|&(rank, label, i, matched)| {
+            let event = index.events.get(i)?;
+            Some(Completion {
+                label: label.to_string(),
+                kind: CompletionKind::Event,
+                detail: Some(detail(cx, event)),
+                documentation: None,
+                target: Some(CompletionTarget::Event(i)),
+                filter_text: if matched.eq_ignore_ascii_case(label) {
+                    label.to_string()
+                } else {
+                    format!("{matched} {label}")
+                },
+                insert_text: label.to_string(),
+                edit_range: word.clone(),
+                rank,
+            })
+        })
+        .collect()
+}
+
+/// The card of an event offered by completion (`completionItem/resolve`).
+pub(super) fn completion_documentation(cx: Context, idx: usize, label: &str) -> Option<String> {
+    let event = cx.corpus.events.events.get(idx)?;
+    (event.label == label).then(|| card(cx, idx))
 }
 
 pub fn semantic_tokens(cx: Context, file: &BriefFile) -> Vec<SemanticToken> {
@@ -129,6 +156,7 @@ pub fn workspace_symbols(cx: Context, query: &str) -> Vec<WorkspaceSymbol> {
         .events
         .iter()
         .enumerate()
+        .take_while(|(i, _)| i % 1024 != 0 || !cx.is_cancelled())
         .filter_map(|(i, event)| {
             let score = fuzzy_score(query, &event.label)?;
             let mention = index.fullest_mention(i)?;
@@ -153,20 +181,15 @@ pub fn workspace_symbols(cx: Context, query: &str) -> Vec<WorkspaceSymbol> {
     scored.into_iter().map(|(_, s)| s).collect()
 }
 
-/// The events an actor takes part in, as "label (date)" lines, dated ones first in order:
-/// for the actor hover.
-pub fn events_of_actor(cx: Context, actor: ActorId) -> Vec<String> {
+/// The first `limit` events an actor takes part in, as "label (date)" lines, dated ones
+/// first in order: for the actor hover.
+pub fn events_of_actor(cx: Context, actor: ActorId, limit: usize) -> Vec<String> {
     let index = &cx.corpus.events;
-    let mut events: Vec<&Event> = index
+    index
         .events_of_actor(actor)
-        .into_iter()
-        .filter_map(|i| index.events.get(i))
-        .collect();
-    events.sort_by(|a, b| {
-        (a.date.is_none(), &a.date, &a.label).cmp(&(b.date.is_none(), &b.date, &b.label))
-    });
-    events
-        .into_iter()
+        .iter()
+        .filter_map(|&i| index.events.get(i as usize))
+        .take(limit)
         .map(|e| match &e.date {
             Some(date) => format!("{} ({date})", e.label),
             None => e.label.clone(),
@@ -235,28 +258,48 @@ fn brief_events(cx: Context, file: &BriefFile) -> Vec<BriefEvent> {
             })
             .collect();
     // Labels written as such ("Sochi congress"), where extraction did not already see them.
+    // Looked up by the brief's own words (every span between word boundaries, up to the
+    // longest label), so the cost follows the brief, not the number of events. The
+    // earliest event wins, as if every event's label were searched in turn.
     let lower = text.to_ascii_lowercase();
-    for (i, event) in index.events.iter().enumerate() {
-        let label = event.label.to_ascii_lowercase();
-        if label.len() < 4 {
-            continue;
+    let mut written: Vec<(usize, Range<usize>)> = Vec::new();
+    let is_start = |at: usize| {
+        !text[..at].ends_with(char::is_alphanumeric) && !text[at..].starts_with(char::is_whitespace)
+    };
+    let ends: Vec<usize> = (1..=text.len())
+        .filter(|&at| text.is_char_boundary(at))
+        .filter(|&at| {
+            !text[at..].starts_with(char::is_alphanumeric)
+                && !text[..at].ends_with(char::is_whitespace)
+        })
+        .collect();
+    let max_len = index.max_label_len();
+    for start in (0..text.len()).filter(|&at| text.is_char_boundary(at) && is_start(at)) {
+        if start % 4096 == 0 && cx.is_cancelled() {
+            break;
         }
-        for (start, _) in lower.match_indices(&label) {
-            let range = start..start + label.len();
-            let bounded = !text[..start].ends_with(char::is_alphanumeric)
-                && !text[range.end..].starts_with(char::is_alphanumeric);
-            if bounded
-                && !found
-                    .iter()
-                    .any(|m| m.span.start < range.end && range.start < m.span.end)
-            {
-                found.push(BriefEvent {
-                    span: range.clone(),
-                    hit_ranges: vec![range.clone()],
-                    token: range,
-                    event: i,
-                });
+        let first = ends.partition_point(|&end| end < start + 4);
+        for &end in ends[first..]
+            .iter()
+            .take_while(|&&end| end <= start + max_len)
+        {
+            if let Some(event) = index.event_by_label(&lower[start..end]) {
+                written.push((event, start..end));
             }
+        }
+    }
+    written.sort_by_key(|(event, range)| (*event, range.start));
+    for (event, range) in written {
+        if !found
+            .iter()
+            .any(|m| m.span.start < range.end && range.start < m.span.end)
+        {
+            found.push(BriefEvent {
+                span: range.clone(),
+                hit_ranges: vec![range.clone()],
+                token: range,
+                event,
+            });
         }
     }
     found.sort_by_key(|m| m.span.start);
@@ -264,30 +307,51 @@ fn brief_events(cx: Context, file: &BriefFile) -> Vec<BriefEvent> {
 }
 
 /// What the typed word matches in an event: its label, place, kind or a participant.
-fn match_event(cx: Context, event: &Event, typed_lower: &str) -> Option<(String, u32)> {
-    let starts = |candidate: &str| candidate.to_lowercase().starts_with(typed_lower);
-    if starts(&event.label) {
-        return Some((event.label.clone(), 0));
+/// `names_matched` remembers each participant's answer: actors take part in many events.
+fn match_event<'a>(
+    cx: Context<'a>,
+    event: &'a Event,
+    typed_lower: &str,
+    names_matched: &mut HashMap<ActorId, Option<&'a str>>,
+) -> Option<(&'a str, u32)> {
+    if starts_lowercase(&event.label, typed_lower) {
+        return Some((&event.label, 0));
     }
-    if let Some(place) = event.place.as_ref().filter(|p| starts(p)) {
-        return Some((place.clone(), 10));
+    if let Some(place) = event
+        .place
+        .as_ref()
+        .filter(|p| starts_lowercase(p, typed_lower))
+    {
+        return Some((place, 10));
     }
-    if starts(&event.kind) {
-        return Some((event.kind.clone(), 30));
+    if starts_lowercase(&event.kind, typed_lower) {
+        return Some((&event.kind, 30));
     }
     for &p in &event.participants {
-        let actor = cx.corpus.actors.actors.get(p as usize)?;
-        let names = std::iter::once(&actor.name).chain(actor.aliases.iter());
-        for name in names {
-            if starts(name) {
-                return Some((name.clone(), 20));
-            }
-            if let Some(word) = name.split(' ').skip(1).find(|w| starts(w)) {
-                return Some((word.to_string(), 20));
-            }
+        let matched = *names_matched.entry(p).or_insert_with(|| {
+            let actor = cx.corpus.actors.actors.get(p as usize)?;
+            std::iter::once(&actor.name)
+                .chain(actor.aliases.iter())
+                .find_map(|name| {
+                    if starts_lowercase(name, typed_lower) {
+                        return Some(name.as_str());
+                    }
+                    name.split(' ')
+                        .skip(1)
+                        .find(|w| starts_lowercase(w, typed_lower))
+                })
+        });
+        if let Some(name) = matched {
+            return Some((name, 20));
         }
     }
     None
+}
+
+/// `candidate.to_lowercase().starts_with(typed_lower)` without allocating.
+fn starts_lowercase(candidate: &str, typed_lower: &str) -> bool {
+    let mut lowered = candidate.chars().flat_map(char::to_lowercase);
+    typed_lower.chars().all(|t| lowered.next() == Some(t))
 }
 
 fn participant_names(cx: Context, event: &Event) -> Vec<String> {
@@ -342,12 +406,21 @@ fn card(cx: Context, event_idx: usize) -> String {
         if event.mentions.len() == 1 { "" } else { "s" },
         if n_docs == 1 { "" } else { "s" }
     ));
+    // A card, not a report: a much-covered event lists its first sources only.
     let mut last_doc = None;
+    let mut n_listed = 0;
     for mention in &event.mentions {
         if last_doc == Some(mention.doc) {
             continue;
         }
         last_doc = Some(mention.doc);
+        if n_listed == MAX_SOURCES {
+            let more = n_docs - MAX_SOURCES;
+            let s = if more == 1 { "" } else { "s" };
+            out.push_str(&format!("\n- … and {more} more document{s}"));
+            break;
+        }
+        n_listed += 1;
         let doc = cx.corpus.doc(mention.doc);
         let sentence = doc.text.get(mention.sentence.clone()).unwrap_or_default();
         out.push_str(&format!("\n- `{}`: {}", doc.key, shorten(sentence, 220)));

@@ -11,7 +11,9 @@ pub mod quotes;
 mod symbols;
 
 use std::ops::Range;
+use std::sync::atomic::AtomicBool;
 
+use super::actors::ActorId;
 use super::brief::Brief;
 use super::corpus::DocId;
 use super::index::CorpusIndex;
@@ -65,6 +67,18 @@ pub struct Context<'a> {
     pub settings: &'a CheckSettings,
     /// False while the corpus is still being indexed: no quote diagnostics then.
     pub index_ready: bool,
+    /// Set when the request this work answers was abandoned (the client cancelled it):
+    /// long loops check it and return what they have, which nobody will read. `None` where
+    /// nothing cancels (the CLI, tests).
+    pub cancel: Option<&'a AtomicBool>,
+}
+
+impl Context<'_> {
+    /// True once the request was cancelled: stop and return early.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel
+            .is_some_and(|flag| flag.load(std::sync::atomic::Ordering::Relaxed))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -113,8 +127,11 @@ pub struct Completion {
     pub label: String,
     pub kind: CompletionKind,
     pub detail: Option<String>,
-    /// Markdown.
+    /// Markdown, when it is cheap to build; else see `target`.
     pub documentation: Option<String>,
+    /// What the item stands for, so its documentation (a full card) is built only when the
+    /// editor shows it ([`completion_documentation`]) and not for every item of every list.
+    pub target: Option<CompletionTarget>,
     /// Begins with the name or alias that matched, so prefix-filtering clients keep it.
     pub filter_text: String,
     pub insert_text: String,
@@ -123,6 +140,19 @@ pub struct Completion {
     /// Lower sorts first.
     pub rank: u32,
 }
+
+/// The corpus entity a completion item names. Ids are those of one index generation: the
+/// label is checked again when the documentation is built, so a stale id gives nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompletionTarget {
+    Actor(ActorId),
+    Event(usize),
+    Document(DocId),
+}
+
+/// At most this many completion items are built: the best ranked. The protocol layer marks
+/// every list incomplete, so clients ask again as the typed word grows.
+pub const MAX_COMPLETIONS: usize = 100;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -291,7 +321,8 @@ pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completio
     if let Some(items) = citations::completion(cx, file, offset) {
         return items;
     }
-    if let Some(items) = quotes::completion(cx, file, offset) {
+    if let Some(mut items) = quotes::completion(cx, file, offset) {
+        items.truncate(MAX_COMPLETIONS);
         return items;
     }
     // Names are offered for a word being typed, or at the start of a fresh word (manual
@@ -307,7 +338,22 @@ pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completio
     let mut items = actors::completion(cx, file, offset);
     items.extend(events::completion(cx, file, offset));
     items.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.label.cmp(&b.label)));
+    items.truncate(MAX_COMPLETIONS);
     items
+}
+
+/// The documentation of a completion item (`completionItem/resolve`): the card of what it
+/// names. `None` when the target no longer carries that label (the corpus changed since).
+pub fn completion_documentation(
+    cx: Context,
+    target: CompletionTarget,
+    label: &str,
+) -> Option<String> {
+    match target {
+        CompletionTarget::Actor(id) => actors::completion_documentation(cx, id, label),
+        CompletionTarget::Event(idx) => events::completion_documentation(cx, idx, label),
+        CompletionTarget::Document(id) => citations::completion_documentation(cx, id, label),
+    }
 }
 
 pub fn diagnostics(cx: Context, file: &BriefFile) -> Vec<Diagnostic> {
@@ -356,6 +402,17 @@ pub fn workspace_symbols(cx: Context, query: &str) -> Vec<WorkspaceSymbol> {
     symbols.extend(events::workspace_symbols(cx, query));
     symbols.extend(citations::workspace_symbols(cx, query));
     symbols
+}
+
+/// The `n` smallest of `items`, sorted: a partial selection, so that ranking a whole
+/// corpus does not sort all of it.
+pub(crate) fn take_best<T: Ord>(items: &mut Vec<T>, n: usize) -> &[T] {
+    if items.len() > n {
+        items.select_nth_unstable(n);
+        items.truncate(n);
+    }
+    items.sort_unstable();
+    items
 }
 
 /// Subsequence match of `pattern` in `candidate`, case-insensitive; lower is better,

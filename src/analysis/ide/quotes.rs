@@ -193,10 +193,13 @@ fn names_agree(a: &str, b: &str) -> bool {
     words(a).iter().any(|w| b_words.contains(w))
 }
 
+/// Every quote of the brief checked against the corpus (a big brief has thousands; a
+/// cancelled request stops between two quotes).
 fn checks<'a>(cx: Context, file: &'a BriefFile) -> Vec<QuoteCheck<'a>> {
     file.brief
         .quotes
         .iter()
+        .take_while(|_| !cx.is_cancelled())
         .filter_map(|q| check(cx, file, q))
         .collect()
 }

@@ -37,6 +37,7 @@ fn with_context<R>(f: impl FnOnce(Context) -> R) -> R {
         corpus: &corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     })
 }
 
@@ -127,6 +128,73 @@ fn completion_after_at_offers_keys_with_titles() {
 }
 
 #[test]
+fn document_keys_resolve_to_the_document_card() {
+    let (file, offset) = fixture("See [@tehr$0");
+    let cards = with_context(|cx| {
+        completion(cx, &file, offset)
+            .into_iter()
+            .map(|item| {
+                assert_eq!(item.documentation, None, "{item:?}");
+                let target = item.target.expect("a document target");
+                let card = completion_documentation(cx, target, &item.label);
+                format!("{}: {}", item.label, card.unwrap_or_default())
+            })
+            .collect::<Vec<_>>()
+    });
+    expect![[r#"
+        news/tehran: **Putin in Tehran**
+
+        `@news/tehran` · `news/tehran.txt` · 48 bytes
+
+        > The Russian leader visited Iran.
+        other/tehran: **A second file with the same stem.**
+
+        `@other/tehran` · `other/tehran.txt` · 34 bytes"#]]
+    .assert_eq(&cards.join("\n"));
+    let stale = with_context(|cx| {
+        completion_documentation(cx, CompletionTarget::Document(0), "news/tehran")
+    });
+    assert_eq!(stale, None, "document 0 is helsinki, not news/tehran");
+}
+
+#[test]
+fn completion_lists_are_cut_to_the_best_items() {
+    let sources = (0..MAX_COMPLETIONS + 20)
+        .map(|i| SourceText {
+            path: format!("/ws/doc{i:03}.txt").into(),
+            rel_path: format!("doc{i:03}.txt"),
+            text: format!("Document {i}\nText."),
+        })
+        .collect();
+    let corpus = CorpusIndex::build(sources, Vec::new());
+    let settings = CheckSettings::default();
+    let cx = Context {
+        corpus: &corpus,
+        settings: &settings,
+        index_ready: true,
+        cancel: None,
+    };
+    let (file, offset) = fixture("See [@$0");
+    let items = completion(cx, &file, offset);
+    assert_eq!(items.len(), MAX_COMPLETIONS);
+    assert_eq!(items[0].label, "doc000");
+    assert_eq!(items[MAX_COMPLETIONS - 1].label, "doc099");
+    let (file, offset) = fixture("See [@doc11$0");
+    let labels: Vec<String> = completion(cx, &file, offset)
+        .into_iter()
+        .map(|i| i.label)
+        .take(3)
+        .collect();
+    assert_eq!(labels, ["doc110", "doc111", "doc112"]);
+    let cancelled = std::sync::atomic::AtomicBool::new(true);
+    let cx = Context {
+        cancel: Some(&cancelled),
+        ..cx
+    };
+    assert_eq!(completion(cx, &file, offset), Vec::new());
+}
+
+#[test]
 fn definition_of_a_citation_is_its_document() {
     let (file, offset) = fixture("Bare @news/tehr$0an citation.");
     let nav = with_context(|cx| definition(cx, &file, offset)).expect("a definition");
@@ -153,6 +221,7 @@ fn no_citation_diagnostics_before_the_index_is_ready() {
         corpus: &corpus,
         settings: &settings,
         index_ready: false,
+        cancel: None,
     };
     let file = BriefFile::new("b".into(), "[@anything]".into());
     assert!(diagnostics(cx, &file).is_empty());

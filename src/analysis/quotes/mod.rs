@@ -370,6 +370,8 @@ const SHORT_QUOTE_WORDS: usize = 8;
 pub struct QuoteIndex {
     pub quotes: Vec<SourceQuote>,
     text: index::TextIndex,
+    /// Per actor: its speech quotes (indexes into `quotes`), in corpus order.
+    by_speaker: Vec<Vec<u32>>,
 }
 
 impl QuoteIndex {
@@ -400,10 +402,21 @@ impl QuoteIndex {
                 });
             }
         }
+        let mut by_speaker: Vec<Vec<u32>> = vec![Vec::new(); actors.actors.len()];
+        for (i, q) in quotes.iter().enumerate() {
+            if let Some(list) = q
+                .speaker
+                .filter(|_| q.is_speech)
+                .and_then(|s| by_speaker.get_mut(s as usize))
+            {
+                list.push(i as u32);
+            }
+        }
         let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
         QuoteIndex {
             quotes,
             text: index::TextIndex::build(&texts),
+            by_speaker,
         }
     }
 
@@ -546,9 +559,11 @@ impl QuoteIndex {
 
     /// The speech quotes of one actor.
     pub fn quotes_of(&self, speaker: ActorId) -> impl Iterator<Item = &SourceQuote> {
-        self.quotes
+        self.by_speaker
+            .get(speaker as usize)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .filter(move |q| q.is_speech && q.speaker == Some(speaker))
+            .filter_map(|&i| self.quotes.get(i as usize))
     }
 
     /// Heap bytes of the matching index (the seed index and the extracted quotes).

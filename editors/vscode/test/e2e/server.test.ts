@@ -189,6 +189,12 @@ export const cases: ServerCase[] = [
       }
       const item001 = items.find((item) => item.label === "001_227275e6a66a84db")!;
       assert.ok(item001.detail?.includes(TITLE_001), `detail is not the title: ${JSON.stringify(item001.detail)}`);
+      // The list is small; the document card comes when the item is resolved for display.
+      assert.equal(item001.documentation, undefined, "documentation belongs to completionItem/resolve");
+      const resolved = await session.resolveCompletion(item001);
+      const card = typeof resolved.documentation === "string" ? resolved.documentation : resolved.documentation?.value;
+      assert.ok(card?.includes("`@001_227275e6a66a84db`"), `the resolved card lacks the key: ${JSON.stringify(resolved)}`);
+      assert.equal(resolved.label, item001.label);
 
       // Type part of the key: the edit replaces "00" and inserts the whole key.
       await session.append("notes.md", "00");
@@ -219,6 +225,7 @@ describe(`dossier lsp (${dossierBinary()})`, () => {
     assert.ok(capabilities.definitionProvider, "no definitionProvider");
     assert.ok(capabilities.documentLinkProvider, "no documentLinkProvider");
     assert.ok(capabilities.completionProvider, "no completionProvider");
+    assert.equal(capabilities.completionProvider.resolveProvider, true, "completion items are not resolvable");
     const triggers = capabilities.completionProvider.triggerCharacters ?? [];
     assert.ok(triggers.includes("@") && triggers.includes("["), `trigger characters ${JSON.stringify(triggers)} lack @ or [`);
     await session.open("brief.md");

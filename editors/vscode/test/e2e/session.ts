@@ -10,6 +10,7 @@ import {
   CompletionItem,
   CompletionList,
   CompletionRequest,
+  CompletionResolveRequest,
   CompletionTriggerKind,
   DefinitionRequest,
   Diagnostic,
@@ -410,6 +411,15 @@ export class ServerSession {
       }),
       10_000,
       "a completion response",
+    );
+  }
+
+  /** `completionItem/resolve`, as VS Code sends it for the item whose details it shows. */
+  resolveCompletion(item: CompletionItem): Promise<CompletionItem> {
+    return this.within(
+      this.connection.sendRequest(CompletionResolveRequest.type, item),
+      10_000,
+      "a completionItem/resolve response",
     );
   }
 

@@ -38,6 +38,7 @@ fn check_hover(fixture: &str, expect: Expect) {
         corpus: &corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     };
     let (file, offset) = with_cursor(fixture);
     let got = super::hover(cx, &file, offset).map_or("(none)".to_string(), |h| {
@@ -53,6 +54,7 @@ fn check_completion(fixture: &str, expect: Expect) {
         corpus: &corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     };
     let (file, offset) = with_cursor(fixture);
     let items = super::completion(cx, &file, offset);
@@ -127,6 +129,7 @@ fn references_span_corpus_and_briefs() {
         corpus: &corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     };
     let (file, offset) = with_cursor("Ruto$0 met Scholz. Later, Ruto’s plane left.");
     let refs = super::references(cx, &[&file], &file, offset).unwrap_or_default();
@@ -153,6 +156,7 @@ fn definition_goes_to_the_fullest_mention() {
         corpus: &corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     };
     let (file, offset) = with_cursor("Hebe$0streit said nothing.");
     let nav = super::definition(cx, &file, offset);
@@ -175,6 +179,7 @@ fn tokens_and_symbols() {
         corpus: &corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     };
     let (file, _) = with_cursor("$0Scholz and Ruto in `Berlin` and Nairobi.");
     let tokens: Vec<&str> = super::semantic_tokens(cx, &file)
@@ -187,4 +192,41 @@ fn tokens_and_symbols() {
         .map(|s| s.name.clone())
         .collect();
     assert_eq!(symbols, ["Annalena Baerbock"]);
+}
+
+#[test]
+fn completion_items_are_small_and_resolve_to_the_card() {
+    let corpus = corpus();
+    let settings = CheckSettings::default();
+    let cx = Context {
+        corpus: &corpus,
+        settings: &settings,
+        index_ready: true,
+        cancel: None,
+    };
+    let (file, offset) = with_cursor("Then Rut$0");
+    let items = super::completion(cx, &file, offset);
+    let item = items.first().expect("an item for Rut");
+    assert_eq!(item.documentation, None);
+    let target = item.target.expect("the item names its actor");
+    let card = crate::analysis::ide::completion_documentation(cx, target, &item.label);
+    expect![[r#"
+        **William Ruto** (person)
+
+        Kenyan President
+
+        Also: Ruto
+
+        5 mentions in 2 documents: `a` (2), `b` (3)
+
+        Takes part in:
+
+        - Nairobi talks (Tuesday)
+        - Berlin meeting"#]]
+    .assert_eq(card.as_deref().unwrap_or("(none)"));
+    // An id from another index generation that now names someone else gives nothing.
+    assert_eq!(
+        crate::analysis::ide::completion_documentation(cx, target, "Olaf Scholz"),
+        None
+    );
 }

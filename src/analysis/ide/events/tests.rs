@@ -36,6 +36,7 @@ fn with_context<R>(f: impl FnOnce(Context) -> R) -> R {
         corpus: &corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     })
 }
 
@@ -150,7 +151,9 @@ fn definition_references_tokens_and_symbols() {
             .map(|s| format!("{} {:?}", s.name, s.container))
             .collect();
         let putin = cx.corpus.actors.resolve("Vladimir Putin");
-        let of_putin = putin.map(|p| events_of_actor(cx, p)).unwrap_or_default();
+        let of_putin = putin
+            .map(|p| events_of_actor(cx, p, usize::MAX))
+            .unwrap_or_default();
         format!("{definition:?}\nreferences: {references}\ntokens: {tokens:?}\nsymbols: {symbols:?}\nputin: {of_putin:?}")
     });
     expect![[r#"
@@ -160,4 +163,22 @@ fn definition_references_tokens_and_symbols() {
         symbols: ["Geneva summit Some(\"2021-06-16, Geneva\")"]
         putin: ["Geneva summit (2021-06-16)"]"#]]
     .assert_eq(&rendered);
+}
+
+#[test]
+fn labels_written_as_such_are_found_between_word_boundaries() {
+    let spans = |text: &str| {
+        let file = BriefFile::new("b.md".into(), text.to_string());
+        with_context(|cx| {
+            brief_events(cx, &file)
+                .into_iter()
+                .map(|m| format!("{:?}", &text[m.span]))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    };
+    expect![[r#""GENEVA SUMMIT", "geneva summit""#]].assert_eq(&spans(
+        "notes: GENEVA SUMMIT; the geneva summitry; (geneva summit) é",
+    ));
+    expect![[""]].assert_eq(&spans("xgeneva summit and geneva summits"));
 }

@@ -110,6 +110,7 @@ fn continuations(
                 "> {}",
                 shorten(&doc.text[m.span.start..m.span.end + word_at + end], 400)
             )),
+            target: None,
             filter_text: insert.clone(),
             insert_text: insert,
             edit_range: partial.clone(),
@@ -175,6 +176,7 @@ fn speaker_quotes(
                 doc.key
             )),
             documentation: Some(format!("> {insert}")),
+            target: None,
             filter_text: insert.clone(),
             insert_text: insert,
             edit_range: typed.clone(),

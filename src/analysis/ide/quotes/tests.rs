@@ -46,6 +46,7 @@ fn with_context<T>(f: impl FnOnce(Context) -> T) -> T {
         corpus: &corpus,
         settings: &settings,
         index_ready: true,
+        cancel: None,
     })
 }
 
@@ -269,6 +270,7 @@ fn nothing_before_the_index_is_ready() {
         corpus: &corpus,
         settings: &settings,
         index_ready: false,
+        cancel: None,
     };
     assert!(ide::diagnostics(cx, &file).is_empty());
 }
