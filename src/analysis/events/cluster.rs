@@ -16,7 +16,7 @@ use crate::analysis::actors::{ActorId, ActorIndex, ActorKind};
 use crate::analysis::corpus::{DocId, Document};
 
 /// The merged fields of an event, which brief mentions are matched against.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct ClusterKey {
     family: Option<KindFamily>,
     place: Option<String>,
