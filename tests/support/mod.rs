@@ -39,6 +39,18 @@ pub fn workspace(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     dir
 }
 
+/// Where a test's index caches go: inside its temporary workspace (a hidden folder, which
+/// corpus discovery skips), so tests never write to the user's cache and clean up after
+/// themselves.
+pub fn cache_dir(root: &Path) -> PathBuf {
+    root.join(".dossier-cache")
+}
+
+/// For servers started without a workspace: a folder under the build's temporary folder.
+fn shared_cache_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("dossier-cache")
+}
+
 pub fn file_uri(path: &Path) -> String {
     let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     format!("file://{}", path.display())
@@ -59,9 +71,15 @@ pub struct Client {
 
 impl Client {
     pub fn spawn(args: &[&str]) -> Client {
+        Client::spawn_with_cache(args, &shared_cache_dir())
+    }
+
+    /// Spawns the binary with `DOSSIER_CACHE_DIR` set to `cache_dir`.
+    pub fn spawn_with_cache(args: &[&str], cache_dir: &Path) -> Client {
         let mut child = Command::new(binary())
             .args(args)
             .env("DOSSIER_TEST_HOOKS", "1")
+            .env("DOSSIER_CACHE_DIR", cache_dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -91,7 +109,7 @@ impl Client {
 
     /// Spawns `dossier lsp`, initializes it on `root` and waits for the first index.
     pub fn start(root: &Path, init_options: Value, utf8: bool) -> (Client, Value) {
-        let mut client = Client::spawn(&["lsp"]);
+        let mut client = Client::spawn_with_cache(&["lsp"], &cache_dir(root));
         let encodings = if utf8 {
             json!(["utf-8", "utf-16"])
         } else {
