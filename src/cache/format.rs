@@ -123,6 +123,7 @@ pub fn write_atomic<T: Serialize + ?Sized>(path: &Path, value: &T) -> io::Result
         .parent()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "cache path has no folder"))?;
     std::fs::create_dir_all(dir)?;
+    remove_stale_temp_files(dir);
     let temp = temp_path(path);
     let result = write_file(&temp, value);
     match result {
@@ -148,6 +149,30 @@ fn temp_path(path: &Path) -> PathBuf {
         .file_name()
         .map_or_else(|| "index".into(), |n| n.to_string_lossy().into_owned());
     path.with_file_name(format!(".{name}.{}.{n}.tmp", std::process::id()))
+}
+
+/// Temporary files older than this were left by a writer that died (a server stopped
+/// while writing); younger ones may belong to a writer still at work.
+const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+fn remove_stale_temp_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let is_temp = name.starts_with('.') && name.ends_with(".tmp");
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_TEMP_AGE);
+        if is_temp && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn write_file<T: Serialize + ?Sized>(temp: &Path, value: &T) -> io::Result<u64> {

@@ -316,7 +316,10 @@ pub struct Reuse {
 }
 
 /// Each document's extraction: `found[i]` when given, else extracted now (in parallel).
-fn extract_all(docs: &[Arc<Document>], mut found: Vec<Option<DocAnalysis>>) -> Vec<Arc<DocAnalysis>> {
+fn extract_all(
+    docs: &[Arc<Document>],
+    mut found: Vec<Option<DocAnalysis>>,
+) -> Vec<Arc<DocAnalysis>> {
     found.resize_with(docs.len(), || None);
     docs.par_iter()
         .zip(found)
@@ -329,8 +332,15 @@ fn extract_all(docs: &[Arc<Document>], mut found: Vec<Option<DocAnalysis>>) -> V
 /// language server, which must never wait for the disk.
 #[derive(Default)]
 pub struct Saver {
-    /// The index waiting to be written, and whether a writer thread is running.
-    pending: Mutex<(Option<(PathBuf, Arc<CorpusIndex>)>, bool)>,
+    pending: Mutex<SaverQueue>,
+}
+
+#[derive(Default)]
+struct SaverQueue {
+    /// The newest index waiting to be written, and where.
+    next: Option<(PathBuf, Arc<CorpusIndex>)>,
+    /// Whether a writer thread is running (it takes `next` until there is none).
+    writing: bool,
 }
 
 impl Saver {
@@ -338,11 +348,11 @@ impl Saver {
     pub fn save(self: &Arc<Self>, path: PathBuf, corpus: Arc<CorpusIndex>) {
         {
             let mut pending = lock(&self.pending);
-            pending.0 = Some((path, corpus));
-            if pending.1 {
+            pending.next = Some((path, corpus));
+            if pending.writing {
                 return;
             }
-            pending.1 = true;
+            pending.writing = true;
         }
         let saver = self.clone();
         let spawned = std::thread::Builder::new()
@@ -350,7 +360,7 @@ impl Saver {
             .spawn(move || saver.drain());
         if let Err(err) = spawned {
             tracing::warn!("cannot start the cache writer: {err}; the index cache is not written");
-            lock(&self.pending).1 = false;
+            lock(&self.pending).writing = false;
         }
     }
 
@@ -358,10 +368,10 @@ impl Saver {
         loop {
             let next = {
                 let mut pending = lock(&self.pending);
-                match pending.0.take() {
+                match pending.next.take() {
                     Some(next) => next,
                     None => {
-                        pending.1 = false;
+                        pending.writing = false;
                         return;
                     }
                 }
@@ -384,14 +394,16 @@ impl Saver {
 
     /// Waits until nothing is queued or being written (tests, and a clean shutdown).
     pub fn wait_idle(&self) {
-        while lock(&self.pending).1 {
+        while lock(&self.pending).writing {
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
     }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 #[cfg(test)]

@@ -30,7 +30,14 @@ fn dump(index: &CorpusIndex) -> Vec<u8> {
     let docs: Vec<(&str, &str, &str, &str)> = index
         .docs
         .iter()
-        .map(|d| (d.key.as_str(), d.rel_path.as_str(), d.title.as_str(), d.text.as_str()))
+        .map(|d| {
+            (
+                d.key.as_str(),
+                d.rel_path.as_str(),
+                d.title.as_str(),
+                d.text.as_str(),
+            )
+        })
         .collect();
     let per_doc: Vec<&DocAnalysis> = index.per_doc.iter().map(|a| &**a).collect();
     let merged = MergedRef {
@@ -73,7 +80,11 @@ fn warm_index_equals_cold_and_skips_the_merge() {
     assert_eq!(dump(&warm), dump(&cold));
     // The lookups that are not stored work as before.
     for name in ["Putin", "Vladimir Putin", "Netanyahu", "Tehran"] {
-        assert_eq!(warm.actors.resolve(name), cold.actors.resolve(name), "{name}");
+        assert_eq!(
+            warm.actors.resolve(name),
+            cold.actors.resolve(name),
+            "{name}"
+        );
     }
     assert_eq!(
         warm.actors.complete("Vela", 5),
@@ -137,7 +148,10 @@ fn curated_actors_changed_reuse_extraction_but_merge_again() {
     let (warm, reuse) = build_index(seeds(), curated_putin(), Some(load(&path).unwrap()));
     assert_eq!((reuse.reused, reuse.extracted), (5, 0));
     assert!(!reuse.merge_reused);
-    assert_eq!(dump(&warm), dump(&CorpusIndex::build(seeds(), curated_putin())));
+    assert_eq!(
+        dump(&warm),
+        dump(&CorpusIndex::build(seeds(), curated_putin()))
+    );
     // And the other way round: saved with curated actors, loaded without.
     let (_dir2, path2) = saved(&warm);
     let (back, reuse) = build_index(seeds(), Vec::new(), Some(load(&path2).unwrap()));
@@ -214,4 +228,19 @@ fn reports_say_what_was_reused() {
         refused.to_string(),
         "cache: not used (corrupt: checksum mismatch; rebuilt); 5 files extracted"
     );
+}
+
+#[test]
+fn the_saver_writes_the_newest_index_in_the_background() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("ws/index.bin");
+    let saver = Arc::new(Saver::default());
+    let older = Arc::new(CorpusIndex::build(seeds()[..2].to_vec(), Vec::new()));
+    let newer = Arc::new(CorpusIndex::build(seeds(), Vec::new()));
+    saver.save(path.clone(), older);
+    saver.save(path.clone(), newer.clone());
+    saver.wait_idle();
+    let (warm, reuse) = build_index(seeds(), Vec::new(), Some(load(&path).unwrap()));
+    assert!(reuse.merge_reused);
+    assert_eq!(dump(&warm), dump(&newer));
 }

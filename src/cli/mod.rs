@@ -100,7 +100,12 @@ impl Opened {
     /// Writes the index cache when this run extracted or merged anything; after the
     /// output, so the cache never delays it. A failure is a warning: the run succeeded.
     fn save_cache(&self) {
-        let Some(path) = self.cache.path.as_deref().filter(|_| self.cache.needs_save()) else {
+        let Some(path) = self
+            .cache
+            .path
+            .as_deref()
+            .filter(|_| self.cache.needs_save())
+        else {
             return;
         };
         if let Err(err) = cache::save(path, &self.corpus) {

@@ -331,7 +331,11 @@ async fn reindex_all(client: &Client, state: &Arc<Mutex<State>>, saver: &Arc<Sav
     client
         .log_message(MessageType::INFO, format!("dossier: {cache_report}"))
         .await;
-    if let Some(path) = cache_report.path.clone().filter(|_| cache_report.needs_save()) {
+    if let Some(path) = cache_report
+        .path
+        .clone()
+        .filter(|_| cache_report.needs_save())
+    {
         // Written after `ready`, on the saver's thread: never delays the first answers.
         saver.save(path, corpus);
     }
@@ -515,9 +519,11 @@ async fn reindex_files(
     {
         let mut state = lock(state);
         if let Some(corpus) = new_corpus {
-            let cache_path = state.root.as_deref().filter(|_| state.config.cache).and_then(
-                |root| cache::cache_path(root, &state.config),
-            );
+            let cache_path = state
+                .root
+                .as_deref()
+                .filter(|_| state.config.cache)
+                .and_then(|root| cache::cache_path(root, &state.config));
             if let Some(path) = cache_path {
                 saver.save(path, corpus.clone());
             }

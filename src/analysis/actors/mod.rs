@@ -35,7 +35,9 @@ pub use lookup::{AliasMatch, MatchKind};
 /// Index of an actor in [`ActorIndex::actors`].
 pub type ActorId = u32;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum ActorKind {
     Person,
     Organization,

@@ -8,7 +8,9 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 /// How much of a date the text gave.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum DatePrecision {
     Day,
     Week,
