@@ -23,7 +23,7 @@ pub fn seeds_dir() -> PathBuf {
 }
 
 /// A temporary workspace with a copy of seeds/ and the given extra files.
-pub fn workspace(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+pub fn workspace(files: &[(&str, &[u8])]) -> Workspace {
     let dir = tempfile::TempDir::new().expect("temp dir");
     let seeds = dir.path().join("seeds");
     std::fs::create_dir_all(&seeds).unwrap();
@@ -36,14 +36,35 @@ pub fn workspace(files: &[(&str, &[u8])]) -> tempfile::TempDir {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, content).unwrap();
     }
-    dir
+    Workspace { dir }
 }
 
-/// Where a test's index caches go: inside its temporary workspace (a hidden folder, which
-/// corpus discovery skips), so tests never write to the user's cache and clean up after
-/// themselves.
+/// A temporary workspace; dropping it removes it and its index cache folder.
+pub struct Workspace {
+    dir: tempfile::TempDir,
+}
+
+impl Workspace {
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for Workspace {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(cache_dir(self.dir.path()));
+    }
+}
+
+/// Where the index caches of a test workspace go: beside it (never inside: the server
+/// writes nothing into a workspace), so tests never write to the user's cache folder; the
+/// [`Workspace`] removes it when dropped.
 pub fn cache_dir(root: &Path) -> PathBuf {
-    root.join(".dossier-cache")
+    let name = root.file_name().map_or_else(
+        || "workspace".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    root.with_file_name(format!("{name}.dossier-cache"))
 }
 
 /// For servers started without a workspace: a folder under the build's temporary folder.
