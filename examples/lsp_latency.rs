@@ -58,6 +58,10 @@ struct Args {
     /// Also time `rg -F` looking for the brief's quote in the workspace.
     #[arg(long)]
     rg: bool,
+    /// Start the server with the index cache off (`initializationOptions: {"cache": false}`):
+    /// the first hover then times a cold index. Without it, a second run times a warm start.
+    #[arg(long)]
+    no_cache: bool,
     /// Seconds to wait for the first index before giving up.
     #[arg(long, default_value_t = 600)]
     timeout: u64,
@@ -92,6 +96,7 @@ fn main() -> Result<()> {
             "processId": std::process::id(),
             "rootUri": file_uri(&root),
             "workspaceFolders": [{"uri": file_uri(&root), "name": "bench"}],
+            "initializationOptions": if args.no_cache { json!({"cache": false}) } else { Value::Null },
             "capabilities": {
                 "general": {"positionEncodings": ["utf-16"]},
                 "window": {"workDoneProgress": true},

@@ -33,6 +33,8 @@ pub struct Config {
     pub actors: Vec<CuratedActor>,
     pub max_file_bytes: u64,
     pub max_files: usize,
+    /// Keep the persistent index cache (`cache = false` or `--no-cache` turns it off).
+    pub cache: bool,
 }
 
 impl Default for Config {
@@ -45,6 +47,7 @@ impl Default for Config {
             actors: Vec::new(),
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             max_files: DEFAULT_MAX_FILES,
+            cache: true,
         }
     }
 }
@@ -68,6 +71,8 @@ pub struct ConfigLayer {
     pub max_file_bytes: Option<u64>,
     #[serde(default, alias = "maxFiles")]
     pub max_files: Option<usize>,
+    #[serde(default)]
+    pub cache: Option<bool>,
 }
 
 /// A path or glob, or a list of them.
@@ -240,6 +245,9 @@ impl Config {
         }
         if let Some(max) = layer.max_file_bytes {
             self.max_file_bytes = max;
+        }
+        if let Some(cache) = layer.cache {
+            self.cache = cache;
         }
         for entry in layer.actor.iter().flatten() {
             let kind = match entry.kind.as_deref().map(|k| (k, ActorKind::parse(k))) {

@@ -3,10 +3,12 @@
 //!
 //! - [`analysis`]: the core (corpus model, extraction, indexes, features); no IO.
 //! - [`workspace`], [`config`], [`project`]: finding, reading and configuring a workspace.
+//! - [`cache`]: the persistent index cache (unchanged files are not extracted again).
 //! - [`lsp`]: the language server (tower-lsp).
 //! - [`cli`]: `dossier check` and `dossier index`.
 
 pub mod analysis;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod lsp;

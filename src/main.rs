@@ -58,6 +58,9 @@ struct Common {
     /// The configuration file (default: dossier.toml in the workspace).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Neither read nor write the index cache (same as `cache = false` in dossier.toml).
+    #[arg(long)]
+    no_cache: bool,
 }
 
 impl From<Common> for CommonArgs {
@@ -66,6 +69,7 @@ impl From<Common> for CommonArgs {
             root: c.root,
             corpus: c.corpus,
             config: c.config,
+            no_cache: c.no_cache,
         }
     }
 }

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::analysis::CorpusIndex;
+use crate::cache::{self, CacheReport, CacheStatus, Refused};
 use crate::config::{read_config_file, Config, ConfigError, ConfigLayer, CONFIG_FILE_NAME};
 use crate::workspace::{discover_corpus, load_sources, LoadProblem};
 
@@ -58,21 +59,76 @@ pub enum IndexProgress {
     Extracting { files: usize },
 }
 
-/// Discovers, reads and indexes the corpus.
+/// Discovers, reads and indexes the corpus, without the index cache.
 pub fn index_corpus(
     root: &Path,
     config: &Config,
     on_progress: &(dyn Fn(IndexProgress) + Sync),
 ) -> (CorpusIndex, Vec<LoadProblem>) {
+    let (sources, problems) = read_corpus(root, config, on_progress);
+    on_progress(IndexProgress::Extracting {
+        files: sources.len(),
+    });
+    let index = CorpusIndex::build(sources, config.actors.clone());
+    (index, problems)
+}
+
+/// Discovers, reads and indexes the corpus, reusing what the index cache holds for
+/// unchanged files when `config.cache` is on. The cache is read while the corpus is, and
+/// is not written here: callers write it (`cache::save`) once they have shown the index,
+/// when [`CacheReport::needs_save`] says so.
+pub fn index_corpus_cached(
+    root: &Path,
+    config: &Config,
+    on_progress: &(dyn Fn(IndexProgress) + Sync),
+) -> (CorpusIndex, Vec<LoadProblem>, CacheReport) {
+    let path = if config.cache {
+        cache::cache_path(root, config)
+    } else {
+        None
+    };
+    let ((sources, problems), stored) = rayon::join(
+        || read_corpus(root, config, on_progress),
+        || path.as_deref().map(cache::load),
+    );
+    on_progress(IndexProgress::Extracting {
+        files: sources.len(),
+    });
+    let n_files = sources.len();
+    let status = match (&stored, config.cache) {
+        (_, false) => CacheStatus::Off,
+        (None, true) => CacheStatus::NoFolder,
+        (Some(Ok(_)), true) => CacheStatus::Loaded,
+        (Some(Err(Refused::Missing)), true) => CacheStatus::NotUsed("no cache yet".into()),
+        (Some(Err(refused)), true) => {
+            tracing::warn!("index cache not used: {refused}; rebuilding it");
+            CacheStatus::NotUsed(format!("{refused}; rebuilt"))
+        }
+    };
+    let (index, reuse) =
+        cache::build_index(sources, config.actors.clone(), stored.and_then(Result::ok));
+    let report = CacheReport {
+        status,
+        path,
+        n_files,
+        reused: reuse.reused,
+        extracted: reuse.extracted,
+        merge_reused: reuse.merge_reused,
+    };
+    tracing::info!("{report}");
+    (index, problems, report)
+}
+
+fn read_corpus(
+    root: &Path,
+    config: &Config,
+    on_progress: &(dyn Fn(IndexProgress) + Sync),
+) -> (Vec<crate::analysis::SourceText>, Vec<LoadProblem>) {
     let (paths, mut problems) = discover_corpus(root, config);
     let (sources, load_problems) =
         load_sources(root, &paths, config.max_file_bytes, &|done, total| {
             on_progress(IndexProgress::Reading { done, total })
         });
     problems.extend(load_problems);
-    on_progress(IndexProgress::Extracting {
-        files: sources.len(),
-    });
-    let index = CorpusIndex::build(sources, config.actors.clone());
-    (index, problems)
+    (sources, problems)
 }

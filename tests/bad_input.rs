@@ -25,7 +25,7 @@ fn log_messages(client: &Client) -> Vec<String> {
         .collect()
 }
 
-fn start_with(files: &[(&str, &[u8])], init: Value) -> (tempfile::TempDir, Client, String) {
+fn start_with(files: &[(&str, &[u8])], init: Value) -> (support::Workspace, Client, String) {
     let ws = workspace(files);
     let (mut client, _) = Client::start(ws.path(), init, false);
     let uri = file_uri(&ws.path().join("brief.md"));

@@ -5,12 +5,13 @@ mod support;
 use std::process::{Command, Output};
 
 use serde_json::Value;
-use support::{binary, workspace};
+use support::{binary, cache_dir, workspace};
 
 fn run(root: &std::path::Path, args: &[&str]) -> Output {
     Command::new(binary())
         .args(args)
         .current_dir(root)
+        .env("DOSSIER_CACHE_DIR", cache_dir(root))
         .output()
         .expect("run dossier")
 }
@@ -156,6 +157,7 @@ fn a_closed_pipe_ends_the_output_without_a_backtrace() {
     let mut child = Command::new(binary())
         .args(["index", "--json"])
         .current_dir(ws.path())
+        .env("DOSSIER_CACHE_DIR", cache_dir(ws.path()))
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()

@@ -16,7 +16,7 @@ use super::events::{self, DocEvents, EventIndex};
 use super::quotes::{self, DocQuotes, QuoteIndex};
 
 /// What extraction found in one document, before the corpus-wide merge.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct DocAnalysis {
     pub actors: DocActors,
     pub quotes: DocQuotes,
@@ -36,6 +36,15 @@ impl DocAnalysis {
     }
 }
 
+/// The corpus-wide indexes as [`CorpusIndex::merge`] leaves them, owned: what the index
+/// cache stores so that a warm start skips the merge.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct MergedIndexes {
+    pub actors: ActorIndex,
+    pub quotes: QuoteIndex,
+    pub events: EventIndex,
+}
+
 /// An immutable view of the whole corpus. Cheap to share (`Arc`), rebuilt on change.
 #[derive(Debug, Default)]
 pub struct CorpusIndex {
@@ -51,13 +60,7 @@ pub struct CorpusIndex {
 impl CorpusIndex {
     /// Builds the index from loaded sources, extracting documents in parallel.
     pub fn build(sources: Vec<SourceText>, curated: Vec<CuratedActor>) -> CorpusIndex {
-        let rel_paths: Vec<&str> = sources.iter().map(|s| s.rel_path.as_str()).collect();
-        let keys = document_keys(&rel_paths);
-        let docs: Vec<Arc<Document>> = sources
-            .into_par_iter()
-            .zip(keys)
-            .map(|(source, key)| Arc::new(Document::new(source, key)))
-            .collect();
+        let docs = CorpusIndex::documents(sources);
         let started = Instant::now();
         let per_doc: Vec<Arc<DocAnalysis>> = docs
             .par_iter()
@@ -69,6 +72,19 @@ impl CorpusIndex {
             started.elapsed().as_millis()
         );
         CorpusIndex::merge(docs, per_doc, curated)
+    }
+
+    /// Loaded sources as documents with their keys, in the order given (built in parallel).
+    /// The first step of [`CorpusIndex::build`], public so that the index cache can pair
+    /// each document with a stored extraction before deciding what to extract again.
+    pub fn documents(sources: Vec<SourceText>) -> Vec<Arc<Document>> {
+        let rel_paths: Vec<&str> = sources.iter().map(|s| s.rel_path.as_str()).collect();
+        let keys = document_keys(&rel_paths);
+        sources
+            .into_par_iter()
+            .zip(keys)
+            .map(|(source, key)| Arc::new(Document::new(source, key)))
+            .collect()
     }
 
     /// A new index with one document added, replaced (same path) or removed (`None` text).
@@ -119,7 +135,9 @@ impl CorpusIndex {
         CorpusIndex::merge(docs, per_doc, self.curated.clone())
     }
 
-    fn merge(
+    /// The corpus-wide merge over documents and their extraction results (`per_doc[i]`
+    /// belongs to `docs[i]`): the expensive, superlinear part of indexing a large corpus.
+    pub fn merge(
         docs: Vec<Arc<Document>>,
         per_doc: Vec<Arc<DocAnalysis>>,
         curated: Vec<CuratedActor>,
@@ -146,6 +164,38 @@ impl CorpusIndex {
             started.elapsed().as_millis(),
             (actors_done - started).as_millis(),
         );
+        let doc_by_key = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.key.clone(), i as DocId))
+            .collect();
+        CorpusIndex {
+            docs,
+            per_doc,
+            actors,
+            quotes,
+            events,
+            curated,
+            doc_by_key,
+        }
+    }
+
+    /// Assembles an index from merged indexes computed earlier (read back from the index
+    /// cache) without merging again. The caller guarantees they were merged from exactly
+    /// these documents, in this order, with these extractions and curated actors; derived
+    /// lookups that are not stored are rebuilt here.
+    pub fn from_merged(
+        docs: Vec<Arc<Document>>,
+        per_doc: Vec<Arc<DocAnalysis>>,
+        curated: Vec<CuratedActor>,
+        merged: MergedIndexes,
+    ) -> CorpusIndex {
+        let MergedIndexes {
+            mut actors,
+            quotes,
+            events,
+        } = merged;
+        actors.rebuild_lookup();
         let doc_by_key = docs
             .iter()
             .enumerate()

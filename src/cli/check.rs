@@ -105,6 +105,10 @@ pub fn run_check(args: &CheckArgs) -> i32 {
             }
         },
     }
+    if opened.cache_was_refused() {
+        eprintln!("dossier: {}", opened.cache);
+    }
+    opened.save_cache();
     if io_failed || opened.config_failed {
         EXIT_ERROR
     } else if findings

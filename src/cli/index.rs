@@ -32,6 +32,8 @@ pub fn run_index(args: &IndexArgs) -> i32 {
     } else {
         write_stdout(&summary(&opened.corpus));
     }
+    eprintln!("dossier: {}", opened.cache);
+    opened.save_cache();
     if opened.config_failed {
         EXIT_ERROR
     } else {

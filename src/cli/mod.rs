@@ -13,8 +13,9 @@ pub use check::{run_check, CheckArgs, OutputFormat};
 pub use index::{run_index, IndexArgs};
 
 use crate::analysis::CorpusIndex;
+use crate::cache::{self, CacheReport, CacheStatus};
 use crate::config::{Config, ConfigLayer, OneOrMany};
-use crate::project::{index_corpus, load_config, IndexProgress, Overrides};
+use crate::project::{index_corpus_cached, load_config, IndexProgress, Overrides};
 
 /// Flags every command takes.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +24,8 @@ pub struct CommonArgs {
     /// Replaces the configured corpus when not empty.
     pub corpus: Vec<String>,
     pub config: Option<PathBuf>,
+    /// `--no-cache`: neither read nor write the index cache.
+    pub no_cache: bool,
 }
 
 pub const EXIT_OK: i32 = 0;
@@ -34,6 +37,7 @@ struct Opened {
     root: PathBuf,
     config: Config,
     corpus: CorpusIndex,
+    cache: CacheReport,
     /// Set when the configuration was bad: the run still completes, but exits 2.
     config_failed: bool,
 }
@@ -60,12 +64,19 @@ fn open(common: &CommonArgs) -> Result<Opened, String> {
         };
         overrides.layers.push(("--corpus".into(), layer));
     }
+    if common.no_cache {
+        let layer = ConfigLayer {
+            cache: Some(false),
+            ..ConfigLayer::default()
+        };
+        overrides.layers.push(("--no-cache".into(), layer));
+    }
     let (config, config_problems) = load_config(&root, common.config.as_deref(), &overrides);
     for problem in &config_problems {
         eprintln!("error: {problem}");
     }
     let show_progress = std::io::stderr().is_terminal();
-    let (corpus, load_problems) = index_corpus(&root, &config, &|progress| {
+    let (corpus, load_problems, cache) = index_corpus_cached(&root, &config, &|progress| {
         if show_progress {
             print_progress(progress);
         }
@@ -80,8 +91,36 @@ fn open(common: &CommonArgs) -> Result<Opened, String> {
         root,
         config,
         corpus,
+        cache,
         config_failed: !config_problems.is_empty(),
     })
+}
+
+impl Opened {
+    /// Writes the index cache when this run extracted or merged anything; after the
+    /// output, so the cache never delays it. A failure is a warning: the run succeeded.
+    fn save_cache(&self) {
+        let Some(path) = self
+            .cache
+            .path
+            .as_deref()
+            .filter(|_| self.cache.needs_save())
+        else {
+            return;
+        };
+        if let Err(err) = cache::save(path, &self.corpus) {
+            eprintln!(
+                "warning: cannot write the index cache {}: {err}; the next run indexes from scratch (set XDG_CACHE_HOME to a writable folder, or pass --no-cache)",
+                path.display()
+            );
+        }
+    }
+
+    /// Whether the cache was refused (damaged, another version): worth a line even where
+    /// the cache outcome is not normally printed.
+    fn cache_was_refused(&self) -> bool {
+        matches!(&self.cache.status, CacheStatus::NotUsed(reason) if reason != "no cache yet")
+    }
 }
 
 fn print_progress(progress: IndexProgress) {

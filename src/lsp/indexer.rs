@@ -20,8 +20,9 @@ use super::server::{lock, pushed_settings};
 use super::state::State;
 use crate::analysis::ide::{self, BriefFile};
 use crate::analysis::CorpusIndex;
+use crate::cache::{self, CacheReport, CacheStatus, Saver};
 use crate::config::{Config, ConfigLayer, CONFIG_FILE_NAME};
-use crate::project::{index_corpus, load_config, IndexProgress, Overrides};
+use crate::project::{index_corpus_cached, load_config, IndexProgress, Overrides};
 use crate::workspace::{discover_briefs, is_corpus_path, load_source, LoadProblem};
 
 #[derive(Debug)]
@@ -49,6 +50,8 @@ impl Notification for StatusNotification {
 }
 
 pub async fn run(client: Client, state: Arc<Mutex<State>>, mut jobs: mpsc::UnboundedReceiver<Job>) {
+    // Writes the index cache on its own thread after each index change.
+    let saver = Arc::new(Saver::default());
     while let Some(first) = jobs.recv().await {
         // Coalesce what queued up meanwhile: one full re-index covers everything.
         let mut batch = vec![first];
@@ -81,13 +84,13 @@ pub async fn run(client: Client, state: Arc<Mutex<State>>, mut jobs: mpsc::Unbou
             .iter()
             .any(|e| e.uri.path().ends_with(CONFIG_FILE_NAME));
         if full || touches_config {
-            reindex_all(&client, &state).await;
+            reindex_all(&client, &state, &saver).await;
             // Registered once the configuration is known, so the globs follow `corpus`.
             if register_after_index {
                 register_watchers(&client, &state).await;
             }
         } else if !files.is_empty() {
-            reindex_files(&client, &state, files).await;
+            reindex_files(&client, &state, files, &saver).await;
         }
     }
 }
@@ -243,9 +246,10 @@ struct Indexed {
     corpus: CorpusIndex,
     load_problems: Vec<LoadProblem>,
     briefs: Vec<(Url, Arc<BriefFile>)>,
+    cache: CacheReport,
 }
 
-async fn reindex_all(client: &Client, state: &Arc<Mutex<State>>) {
+async fn reindex_all(client: &Client, state: &Arc<Mutex<State>>, saver: &Arc<Saver>) {
     let (root, overrides, progress_enabled) = {
         let mut state = lock(state);
         state.index_ready = false;
@@ -313,15 +317,28 @@ async fn reindex_all(client: &Client, state: &Arc<Mutex<State>>) {
         indexed.corpus.events.events.len(),
         indexed.corpus.quotes.quotes.len()
     );
+    let cache_report = indexed.cache;
+    let corpus = Arc::new(indexed.corpus);
     {
         let mut state = lock(state);
         state.config = indexed.config;
-        state.corpus = Arc::new(indexed.corpus);
+        state.corpus = corpus.clone();
         state.disk_briefs = indexed.briefs.into_iter().collect();
         state.index_ready = true;
     }
     progress.end(summary.clone()).await;
     client.log_message(MessageType::INFO, summary.clone()).await;
+    client
+        .log_message(MessageType::INFO, format!("dossier: {cache_report}"))
+        .await;
+    if let Some(path) = cache_report
+        .path
+        .clone()
+        .filter(|_| cache_report.needs_save())
+    {
+        // Written after `ready`, on the saver's thread: never delays the first answers.
+        saver.save(path, corpus);
+    }
     client
         .send_notification::<StatusNotification>(StatusParams {
             state: "ready".into(),
@@ -346,10 +363,18 @@ fn index_workspace(
             corpus: CorpusIndex::default(),
             load_problems: Vec::new(),
             briefs: Vec::new(),
+            cache: CacheReport {
+                status: CacheStatus::Off,
+                path: None,
+                n_files: 0,
+                reused: 0,
+                extracted: 0,
+                merge_reused: false,
+            },
         };
     };
     let (config, problems) = load_config(root, None, overrides);
-    let (corpus, load_problems) = index_corpus(root, &config, &|step| {
+    let (corpus, load_problems, cache) = index_corpus_cached(root, &config, &|step| {
         let _ = progress.send(step);
     });
     let corpus_paths: Vec<PathBuf> = corpus.docs.iter().map(|d| d.path.clone()).collect();
@@ -368,6 +393,7 @@ fn index_workspace(
         corpus,
         load_problems,
         briefs,
+        cache,
     }
 }
 
@@ -430,7 +456,12 @@ async fn report_load_problems(client: &Client, problems: &[LoadProblem]) {
 }
 
 /// Re-indexes the files that changed, one by one, and refreshes the briefs read from disk.
-async fn reindex_files(client: &Client, state: &Arc<Mutex<State>>, events: Vec<FileEvent>) {
+async fn reindex_files(
+    client: &Client,
+    state: &Arc<Mutex<State>>,
+    events: Vec<FileEvent>,
+    saver: &Arc<Saver>,
+) {
     let (root, config, corpus) = {
         let state = lock(state);
         (
@@ -488,6 +519,14 @@ async fn reindex_files(client: &Client, state: &Arc<Mutex<State>>, events: Vec<F
     {
         let mut state = lock(state);
         if let Some(corpus) = new_corpus {
+            let cache_path = state
+                .root
+                .as_deref()
+                .filter(|_| state.config.cache)
+                .and_then(|root| cache::cache_path(root, &state.config));
+            if let Some(path) = cache_path {
+                saver.save(path, corpus.clone());
+            }
             state.corpus = corpus;
         }
         for (uri, file) in briefs {

@@ -23,7 +23,7 @@ pub fn seeds_dir() -> PathBuf {
 }
 
 /// A temporary workspace with a copy of seeds/ and the given extra files.
-pub fn workspace(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+pub fn workspace(files: &[(&str, &[u8])]) -> Workspace {
     let dir = tempfile::TempDir::new().expect("temp dir");
     let seeds = dir.path().join("seeds");
     std::fs::create_dir_all(&seeds).unwrap();
@@ -36,7 +36,40 @@ pub fn workspace(files: &[(&str, &[u8])]) -> tempfile::TempDir {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, content).unwrap();
     }
-    dir
+    Workspace { dir }
+}
+
+/// A temporary workspace; dropping it removes it and its index cache folder.
+pub struct Workspace {
+    dir: tempfile::TempDir,
+}
+
+impl Workspace {
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for Workspace {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(cache_dir(self.dir.path()));
+    }
+}
+
+/// Where the index caches of a test workspace go: beside it (never inside: the server
+/// writes nothing into a workspace), so tests never write to the user's cache folder; the
+/// [`Workspace`] removes it when dropped.
+pub fn cache_dir(root: &Path) -> PathBuf {
+    let name = root.file_name().map_or_else(
+        || "workspace".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    root.with_file_name(format!("{name}.dossier-cache"))
+}
+
+/// For servers started without a workspace: a folder under the build's temporary folder.
+fn shared_cache_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("dossier-cache")
 }
 
 pub fn file_uri(path: &Path) -> String {
@@ -59,9 +92,15 @@ pub struct Client {
 
 impl Client {
     pub fn spawn(args: &[&str]) -> Client {
+        Client::spawn_with_cache(args, &shared_cache_dir())
+    }
+
+    /// Spawns the binary with `DOSSIER_CACHE_DIR` set to `cache_dir`.
+    pub fn spawn_with_cache(args: &[&str], cache_dir: &Path) -> Client {
         let mut child = Command::new(binary())
             .args(args)
             .env("DOSSIER_TEST_HOOKS", "1")
+            .env("DOSSIER_CACHE_DIR", cache_dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -91,7 +130,7 @@ impl Client {
 
     /// Spawns `dossier lsp`, initializes it on `root` and waits for the first index.
     pub fn start(root: &Path, init_options: Value, utf8: bool) -> (Client, Value) {
-        let mut client = Client::spawn(&["lsp"]);
+        let mut client = Client::spawn_with_cache(&["lsp"], &cache_dir(root));
         let encodings = if utf8 {
             json!(["utf-8", "utf-16"])
         } else {

@@ -36,7 +36,9 @@ pub use lookup::{AliasMatch, MatchKind};
 /// Index of an actor in [`ActorIndex::actors`].
 pub type ActorId = u32;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum ActorKind {
     Person,
     Organization,
@@ -66,7 +68,7 @@ impl ActorKind {
 }
 
 /// An analyst-curated actor from `dossier.toml`; its aliases and role win over extraction.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CuratedActor {
     pub name: String,
     pub aliases: Vec<String>,
@@ -75,13 +77,13 @@ pub struct CuratedActor {
 }
 
 /// One place in a corpus document where an actor is named.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     pub doc: DocId,
     pub span: Range<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Actor {
     pub name: String,
     pub kind: ActorKind,
@@ -91,7 +93,7 @@ pub struct Actor {
 }
 
 /// An actor as one document knows it (ids are local to the document).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LocalActor {
     pub name: String,
     pub kind: ActorKind,
@@ -100,14 +102,14 @@ pub struct LocalActor {
 }
 
 /// A mention inside one document, pointing at a [`LocalActor`] by index.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LocalMention {
     pub span: Range<usize>,
     pub actor: u32,
 }
 
 /// What extraction found in one document.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DocActors {
     pub actors: Vec<LocalActor>,
     /// Sorted by `span.start`.
@@ -119,7 +121,7 @@ pub struct DocActors {
 }
 
 /// A mention with its global actor id, as [`ActorIndex::mentions_in_doc`] lists them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DocMention {
     pub span: Range<usize>,
     pub actor: ActorId,
@@ -131,7 +133,7 @@ pub fn extract_document(doc: &Document) -> DocActors {
 }
 
 /// Corpus-wide actors and the lookups the features need.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct ActorIndex {
     /// Ordered by salience: the most mentioned actor has id 0.
     pub actors: Vec<Actor>,
@@ -139,6 +141,10 @@ pub struct ActorIndex {
     doc_mentions: Vec<Vec<DocMention>>,
     /// Per document: local actor index -> global id ([`build::DROPPED`] when dropped).
     local_to_global: Vec<Vec<ActorId>>,
+    /// Derived from `actors`: not stored in the index cache, rebuilt by
+    /// [`ActorIndex::rebuild_lookup`] when a cached index is loaded (an aho-corasick
+    /// automaton has no serialized form, and rebuilding it is cheap next to the merge).
+    #[serde(skip)]
     lookup: lookup::Lookup,
     /// Per actor: how many documents name it.
     doc_counts: Vec<u32>,
@@ -158,6 +164,12 @@ impl ActorIndex {
         index.doc_counts = related::doc_counts(&index.actors);
         index.alongside = related::named_alongside(&index.actors, &index.doc_mentions);
         index
+    }
+
+    /// Builds the name lookups again from `actors`; for an index read back from the cache
+    /// (see `CorpusIndex::from_merged`, which calls it).
+    pub(crate) fn rebuild_lookup(&mut self) {
+        self.lookup = lookup::Lookup::new(&self.actors);
     }
 
     pub fn actor(&self, id: ActorId) -> &Actor {

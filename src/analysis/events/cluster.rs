@@ -20,7 +20,7 @@ use crate::analysis::corpus::{DocId, Document};
 mod lookup;
 
 /// The merged fields of an event, which brief mentions are matched against.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct ClusterKey {
     family: Option<KindFamily>,
     place: Option<String>,

@@ -8,7 +8,9 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 /// How much of a date the text gave.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum DatePrecision {
     Day,
     Week,
@@ -33,7 +35,7 @@ impl DatePrecision {
 }
 
 /// A date as the text gives it; missing parts stay `None`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct DateParts {
     pub year: Option<i32>,
     pub month: Option<u8>,
@@ -46,7 +48,7 @@ pub struct DateParts {
     pub week: Option<(i32, u8)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EventDate {
     /// The phrase as written ("July 16", "Monday").
     pub text: String,

@@ -24,7 +24,7 @@ pub struct ActorSpan {
 }
 
 /// Where an event happened, as one mention says it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PlaceRef {
     /// The gazetteer name, or the words as written when no known place matched
     /// ("in Al-Shayrat"); the corpus-wide merge matches near-miss spellings.
@@ -34,7 +34,7 @@ pub struct PlaceRef {
 }
 
 /// One event mention in one text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LocalEvent {
     /// The words that name the event ("the July 16 meeting in Helsinki").
     pub span: Range<usize>,

@@ -29,7 +29,7 @@ pub use dates::{DateParts, DatePrecision, EventDate};
 pub use extract::{extract, ActorSpan, LocalEvent, PlaceRef};
 pub use triggers::{EventKind, KindFamily};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EventMention {
     pub doc: DocId,
     /// The words that name the event ("the July 16 meeting in Helsinki").
@@ -42,7 +42,7 @@ pub struct EventMention {
     pub n_fields: u8,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Event {
     pub label: String,
     pub kind: String,
@@ -57,7 +57,7 @@ pub struct Event {
 }
 
 /// What extraction found in one document.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DocEvents {
     /// In offset order; participants are local actor ids.
     pub mentions: Vec<LocalEvent>,
@@ -228,7 +228,7 @@ fn date_context(doc: &Document) -> dates::DateContext {
 }
 
 /// Corpus-wide events and the lookups the editor features need.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct EventIndex {
     pub events: Vec<Event>,
     /// Per event: what brief mentions are matched against.

@@ -7,7 +7,9 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// What kind of thing happened. The family decides which mentions may be the same event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum EventKind {
     Summit,
     Congress,
@@ -30,7 +32,7 @@ pub enum EventKind {
 }
 
 /// Kinds that may describe the same happening ("the Helsinki summit" is "the July 16 meeting").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum KindFamily {
     Diplomacy,
     Violence,

@@ -27,7 +27,7 @@ const QUERY_POSTINGS_BUDGET: usize = 3_000;
 /// Candidate regions aligned per query at most.
 const MAX_CANDIDATES: usize = 20;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct TextIndex {
     /// Global number of each document's first word, plus the total at the end.
     doc_first_word: Vec<u32>,

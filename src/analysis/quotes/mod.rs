@@ -26,7 +26,7 @@ pub use index::SHINGLE;
 use normalize::QuoteToken;
 
 /// A quotation in a corpus document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SourceQuote {
     pub doc: DocId,
     /// The quote including its marks.
@@ -41,7 +41,7 @@ pub struct SourceQuote {
 }
 
 /// A quote as one document knows it (speaker as a local actor index).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LocalQuote {
     pub span: Range<usize>,
     pub inner: Range<usize>,
@@ -53,7 +53,7 @@ pub struct LocalQuote {
     pub is_speech: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DocQuotes {
     pub quotes: Vec<LocalQuote>,
 }
@@ -366,7 +366,7 @@ const MIN_SIMILARITY: f32 = 0.5;
 /// when the seed index finds no exact match.
 const SHORT_QUOTE_WORDS: usize = 8;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct QuoteIndex {
     pub quotes: Vec<SourceQuote>,
     text: index::TextIndex,

@@ -1,0 +1,410 @@
+//! The persistent index cache: each document's extraction and the merged indexes of the
+//! last index of a workspace, so that a restart extracts only the files that changed and,
+//! when none did, skips the corpus-wide merge as well.
+//!
+//! One file per workspace and corpus selection, under the user's cache folder
+//! (`$DOSSIER_CACHE_DIR`, else `$XDG_CACHE_HOME/dossier`, else `~/.cache/dossier`):
+//! `<16 hex digits>/index.bin`, the digits a hash of the canonical workspace path and the
+//! `corpus`/`exclude` settings. Each file entry records the relative path, size,
+//! modification time and a 128-bit xxh3 hash of the text; the hash decides reuse (a file
+//! touched but unchanged is reused, a file changed within the same second is not). The file
+//! format and its checks are in [`format`]; a refused cache is reported and rebuilt, never
+//! used.
+//!
+//! This module does IO; the analysis core only gains serde derives for it.
+
+mod format;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::UNIX_EPOCH;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::{xxh3_128, xxh3_64};
+
+use crate::analysis::actors::{ActorIndex, CuratedActor};
+use crate::analysis::events::EventIndex;
+use crate::analysis::quotes::QuoteIndex;
+use crate::analysis::{CorpusIndex, DocAnalysis, Document, MergedIndexes, SourceText};
+use crate::config::Config;
+
+pub use format::{build_id, Refused, FORMAT_VERSION};
+
+/// Overrides the folder caches are kept in (tests point it at a temporary folder).
+pub const CACHE_DIR_ENV: &str = "DOSSIER_CACHE_DIR";
+const CACHE_FILE_NAME: &str = "index.bin";
+
+/// Where the cache of a workspace lives, or `None` when no cache folder can be named
+/// (no `$HOME`, no `$XDG_CACHE_HOME`, no override).
+pub fn cache_path(root: &Path, config: &Config) -> Option<PathBuf> {
+    let base = cache_base_dir()?;
+    // The CLI and the server may name the same folder differently (a symlink, `..`).
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut key = Vec::new();
+    key.extend_from_slice(root.to_string_lossy().as_bytes());
+    for list in [&config.corpus, &config.exclude] {
+        key.push(0xff);
+        for entry in list {
+            key.push(0);
+            key.extend_from_slice(entry.as_bytes());
+        }
+    }
+    Some(
+        base.join(format!("{:016x}", xxh3_64(&key)))
+            .join(CACHE_FILE_NAME),
+    )
+}
+
+fn cache_base_dir() -> Option<PathBuf> {
+    let from_env = |name: &str| {
+        std::env::var_os(name)
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+    };
+    if let Some(dir) = from_env(CACHE_DIR_ENV) {
+        return Some(dir);
+    }
+    // The XDG spec says a relative XDG_CACHE_HOME is invalid and must be ignored.
+    if let Some(dir) = from_env("XDG_CACHE_HOME") {
+        return Some(dir.join("dossier"));
+    }
+    if let Some(dir) = from_env("HOME") {
+        return Some(dir.join(".cache").join("dossier"));
+    }
+    from_env("LOCALAPPDATA").map(|dir| dir.join("dossier").join("cache"))
+}
+
+/// A cache file read back: what the last index held.
+pub struct Stored {
+    curated: u64,
+    files: Vec<StoredFile>,
+    merged: MergedIndexes,
+}
+
+#[derive(Deserialize)]
+struct Payload {
+    curated: u64,
+    files: Vec<StoredFile>,
+    merged: MergedIndexes,
+}
+
+#[derive(Deserialize)]
+struct StoredFile {
+    rel_path: String,
+    size: u64,
+    #[allow(dead_code)] // recorded for inspection; the content hash decides reuse
+    modified_ns: u64,
+    hash: u128,
+    analysis: DocAnalysis,
+}
+
+/// The same layout as [`Payload`], borrowing from a live index for writing.
+#[derive(Serialize)]
+struct PayloadRef<'a> {
+    curated: u64,
+    files: Vec<StoredFileRef<'a>>,
+    merged: MergedRef<'a>,
+}
+
+#[derive(Serialize)]
+struct StoredFileRef<'a> {
+    rel_path: &'a str,
+    size: u64,
+    modified_ns: u64,
+    hash: u128,
+    analysis: &'a DocAnalysis,
+}
+
+#[derive(Serialize)]
+struct MergedRef<'a> {
+    actors: &'a ActorIndex,
+    quotes: &'a QuoteIndex,
+    events: &'a EventIndex,
+}
+
+/// Reads the cache at `path`; every failure says why the cache is not used.
+pub fn load(path: &Path) -> Result<Stored, Refused> {
+    let payload: Payload = format::read(path)?;
+    Ok(Stored {
+        curated: payload.curated,
+        files: payload.files,
+        merged: payload.merged,
+    })
+}
+
+/// Writes the cache of `corpus` to `path` atomically; returns the file's size.
+pub fn save(path: &Path, corpus: &CorpusIndex) -> std::io::Result<u64> {
+    let files = corpus
+        .docs
+        .par_iter()
+        .zip(&corpus.per_doc)
+        .map(|(doc, analysis)| StoredFileRef {
+            rel_path: &doc.rel_path,
+            size: doc.text.len() as u64,
+            modified_ns: modified_ns(&doc.path),
+            hash: content_hash(doc),
+            analysis,
+        })
+        .collect();
+    let payload = PayloadRef {
+        curated: curated_fingerprint(&corpus.curated),
+        files,
+        merged: MergedRef {
+            actors: &corpus.actors,
+            quotes: &corpus.quotes,
+            events: &corpus.events,
+        },
+    };
+    format::write_atomic(path, &payload)
+}
+
+fn modified_ns(path: &Path) -> u64 {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
+}
+
+fn content_hash(doc: &Document) -> u128 {
+    xxh3_128(doc.text.as_bytes())
+}
+
+fn curated_fingerprint(curated: &[CuratedActor]) -> u64 {
+    postcard::to_allocvec(curated).map_or(0, |bytes| xxh3_64(&bytes))
+}
+
+/// What the cache did for one index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CacheReport {
+    pub status: CacheStatus,
+    /// The cache file, when caching is on and a cache folder exists.
+    pub path: Option<PathBuf>,
+    pub n_files: usize,
+    /// Files whose stored extraction was used.
+    pub reused: usize,
+    /// Files extracted again (new, changed, or no usable cache).
+    pub extracted: usize,
+    /// Whether the stored merged indexes were used (every file and the curated actors
+    /// unchanged), skipping the merge.
+    pub merge_reused: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CacheStatus {
+    /// `cache = false` or `--no-cache`.
+    Off,
+    /// No folder to keep a cache in.
+    NoFolder,
+    /// The cache file was read and checked.
+    Loaded,
+    /// There was no cache file, or it could not be used; the reason.
+    NotUsed(String),
+}
+
+impl CacheReport {
+    /// Whether the cache file should be (re)written: something was extracted or merged.
+    pub fn needs_save(&self) -> bool {
+        self.path.is_some() && !(self.status == CacheStatus::Loaded && self.merge_reused)
+    }
+}
+
+impl std::fmt::Display for CacheReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.n_files;
+        match &self.status {
+            CacheStatus::Off => write!(f, "cache: off; {n} files extracted"),
+            CacheStatus::NoFolder => write!(
+                f,
+                "cache: no cache folder (set XDG_CACHE_HOME or HOME); {n} files extracted"
+            ),
+            CacheStatus::NotUsed(reason) => {
+                write!(f, "cache: not used ({reason}); {n} files extracted")
+            }
+            CacheStatus::Loaded => {
+                let merge = if self.merge_reused {
+                    "merged indexes reused"
+                } else {
+                    "merged again"
+                };
+                write!(
+                    f,
+                    "cache: {} of {n} files reused, {} extracted; {merge}",
+                    self.reused, self.extracted
+                )
+            }
+        }
+    }
+}
+
+/// Builds the index of `sources`, taking each unchanged file's extraction from `stored`
+/// and, when nothing changed at all, its merged indexes too. The result is the index
+/// `CorpusIndex::build` would give (tests compare them).
+pub fn build_index(
+    sources: Vec<SourceText>,
+    curated: Vec<CuratedActor>,
+    stored: Option<Stored>,
+) -> (CorpusIndex, Reuse) {
+    let docs = CorpusIndex::documents(sources);
+    let Some(stored) = stored else {
+        let per_doc = extract_all(&docs, Vec::new());
+        let n = docs.len();
+        let index = CorpusIndex::merge(docs, per_doc, curated);
+        return (
+            index,
+            Reuse {
+                reused: 0,
+                extracted: n,
+                merge_reused: false,
+            },
+        );
+    };
+    let hashes: Vec<u128> = docs.par_iter().map(|d| content_hash(d)).collect();
+    let same_files = stored.files.len() == docs.len()
+        && stored
+            .files
+            .iter()
+            .zip(docs.iter().zip(&hashes))
+            .all(|(file, (doc, &hash))| {
+                file.rel_path == doc.rel_path
+                    && file.hash == hash
+                    && file.size == doc.text.len() as u64
+            });
+    let same_curated = stored.curated == curated_fingerprint(&curated);
+    let mut by_path: HashMap<String, StoredFile> = stored
+        .files
+        .into_iter()
+        .map(|file| (file.rel_path.clone(), file))
+        .collect();
+    let found: Vec<Option<DocAnalysis>> = docs
+        .iter()
+        .zip(&hashes)
+        .map(|(doc, &hash)| {
+            by_path
+                .remove(&doc.rel_path)
+                .filter(|file| file.hash == hash && file.size == doc.text.len() as u64)
+                .map(|file| file.analysis)
+        })
+        .collect();
+    let reused = found.iter().filter(|f| f.is_some()).count();
+    let extracted = docs.len() - reused;
+    let per_doc = extract_all(&docs, found);
+    let merge_reused = same_files && same_curated;
+    let index = if merge_reused {
+        CorpusIndex::from_merged(docs, per_doc, curated, stored.merged)
+    } else {
+        CorpusIndex::merge(docs, per_doc, curated)
+    };
+    (
+        index,
+        Reuse {
+            reused,
+            extracted,
+            merge_reused,
+        },
+    )
+}
+
+/// Counts from [`build_index`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reuse {
+    pub reused: usize,
+    pub extracted: usize,
+    pub merge_reused: bool,
+}
+
+/// Each document's extraction: `found[i]` when given, else extracted now (in parallel).
+fn extract_all(
+    docs: &[Arc<Document>],
+    mut found: Vec<Option<DocAnalysis>>,
+) -> Vec<Arc<DocAnalysis>> {
+    found.resize_with(docs.len(), || None);
+    docs.par_iter()
+        .zip(found)
+        .map(|(doc, found)| Arc::new(found.unwrap_or_else(|| DocAnalysis::extract(doc))))
+        .collect()
+}
+
+/// Writes caches in the background, one at a time, always the newest index: a burst of
+/// corpus changes costs one write after the burst, not one per change. Used by the
+/// language server, which must never wait for the disk.
+#[derive(Default)]
+pub struct Saver {
+    pending: Mutex<SaverQueue>,
+}
+
+#[derive(Default)]
+struct SaverQueue {
+    /// The newest index waiting to be written, and where.
+    next: Option<(PathBuf, Arc<CorpusIndex>)>,
+    /// Whether a writer thread is running (it takes `next` until there is none).
+    writing: bool,
+}
+
+impl Saver {
+    /// Queues `corpus` to be written to `path`, replacing anything queued before.
+    pub fn save(self: &Arc<Self>, path: PathBuf, corpus: Arc<CorpusIndex>) {
+        {
+            let mut pending = lock(&self.pending);
+            pending.next = Some((path, corpus));
+            if pending.writing {
+                return;
+            }
+            pending.writing = true;
+        }
+        let saver = self.clone();
+        let spawned = std::thread::Builder::new()
+            .name("dossier-cache".into())
+            .spawn(move || saver.drain());
+        if let Err(err) = spawned {
+            tracing::warn!("cannot start the cache writer: {err}; the index cache is not written");
+            lock(&self.pending).writing = false;
+        }
+    }
+
+    fn drain(&self) {
+        loop {
+            let next = {
+                let mut pending = lock(&self.pending);
+                match pending.next.take() {
+                    Some(next) => next,
+                    None => {
+                        pending.writing = false;
+                        return;
+                    }
+                }
+            };
+            let (path, corpus) = next;
+            let started = std::time::Instant::now();
+            match save(&path, &corpus) {
+                Ok(size) => tracing::info!(
+                    "index cache written: {} ({size} bytes, {} ms)",
+                    path.display(),
+                    started.elapsed().as_millis()
+                ),
+                Err(err) => tracing::warn!(
+                    "cannot write the index cache {}: {err}; the next start indexes from scratch",
+                    path.display()
+                ),
+            }
+        }
+    }
+
+    /// Waits until nothing is queued or being written (tests, and a clean shutdown).
+    pub fn wait_idle(&self) {
+        while lock(&self.pending).writing {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,246 @@
+//! The cache's promise: an index built with it is the index built without it, whatever
+//! changed in between (files, curated actors), and a damaged cache is never used.
+
+use std::path::Path;
+
+use super::*;
+use crate::analysis::actors::ActorKind;
+
+fn seeds() -> Vec<SourceText> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| SourceText {
+            rel_path: format!("seeds/{}", path.file_name().unwrap().to_string_lossy()),
+            text: std::fs::read_to_string(&path).unwrap(),
+            path,
+        })
+        .collect()
+}
+
+/// Everything an index holds that a feature can see, as bytes: documents, per-document
+/// extraction, merged indexes (the automaton is rebuilt, so it is compared by use below).
+fn dump(index: &CorpusIndex) -> Vec<u8> {
+    let docs: Vec<(&str, &str, &str, &str)> = index
+        .docs
+        .iter()
+        .map(|d| {
+            (
+                d.key.as_str(),
+                d.rel_path.as_str(),
+                d.title.as_str(),
+                d.text.as_str(),
+            )
+        })
+        .collect();
+    let per_doc: Vec<&DocAnalysis> = index.per_doc.iter().map(|a| &**a).collect();
+    let merged = MergedRef {
+        actors: &index.actors,
+        quotes: &index.quotes,
+        events: &index.events,
+    };
+    postcard::to_allocvec(&(docs, per_doc, merged, &index.curated)).unwrap()
+}
+
+fn saved(index: &CorpusIndex) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("ws/index.bin");
+    save(&path, index).unwrap();
+    (dir, path)
+}
+
+fn curated_putin() -> Vec<CuratedActor> {
+    vec![CuratedActor {
+        name: "Vladimir Putin".into(),
+        aliases: vec!["the Kremlin leader".into()],
+        kind: Some(ActorKind::Person),
+        role: Some("President of Russia".into()),
+    }]
+}
+
+#[test]
+fn warm_index_equals_cold_and_skips_the_merge() {
+    let cold = CorpusIndex::build(seeds(), Vec::new());
+    let (_dir, path) = saved(&cold);
+    let (warm, reuse) = build_index(seeds(), Vec::new(), Some(load(&path).unwrap()));
+    assert_eq!(
+        reuse,
+        Reuse {
+            reused: 5,
+            extracted: 0,
+            merge_reused: true
+        }
+    );
+    assert_eq!(dump(&warm), dump(&cold));
+    // The lookups that are not stored work as before.
+    for name in ["Putin", "Vladimir Putin", "Netanyahu", "Tehran"] {
+        assert_eq!(
+            warm.actors.resolve(name),
+            cold.actors.resolve(name),
+            "{name}"
+        );
+    }
+    assert_eq!(
+        warm.actors.complete("Vela", 5),
+        cold.actors.complete("Vela", 5)
+    );
+    let text = "Putin met Netanyahu in Moscow.";
+    assert_eq!(
+        warm.actors.find_in_text(text),
+        cold.actors.find_in_text(text)
+    );
+    let quote = &cold.quotes.quotes[0];
+    let words = &cold.docs[quote.doc as usize].text[quote.inner.clone()];
+    assert_eq!(
+        warm.quotes.find(&warm.docs, words),
+        cold.quotes.find(&cold.docs, words)
+    );
+    assert!(crate::analysis::validate::corpus_violations(&warm).is_empty());
+}
+
+#[test]
+fn one_changed_file_is_extracted_again_and_the_result_equals_a_cold_index() {
+    let before = CorpusIndex::build(seeds(), Vec::new());
+    let (_dir, path) = saved(&before);
+    let mut changed = seeds();
+    changed[2]
+        .text
+        .push_str("\n\nBenjamin Netanyahu met Vladimir Putin in Sochi on Monday.\n");
+    let (warm, reuse) = build_index(changed.clone(), Vec::new(), Some(load(&path).unwrap()));
+    assert_eq!(
+        reuse,
+        Reuse {
+            reused: 4,
+            extracted: 1,
+            merge_reused: false
+        }
+    );
+    assert_eq!(dump(&warm), dump(&CorpusIndex::build(changed, Vec::new())));
+}
+
+#[test]
+fn added_and_removed_files_change_the_document_set_correctly() {
+    let before = CorpusIndex::build(seeds(), Vec::new());
+    let (_dir, path) = saved(&before);
+    let mut sources = seeds();
+    sources.remove(0);
+    sources.push(SourceText {
+        path: "/w/zz/new.txt".into(),
+        rel_path: "zz/new.txt".into(),
+        text: "Emmanuel Macron visited Beijing on Tuesday, the Élysée said.".into(),
+    });
+    let (warm, reuse) = build_index(sources.clone(), Vec::new(), Some(load(&path).unwrap()));
+    assert_eq!((reuse.reused, reuse.extracted), (4, 1));
+    assert!(!reuse.merge_reused);
+    assert_eq!(dump(&warm), dump(&CorpusIndex::build(sources, Vec::new())));
+}
+
+#[test]
+fn curated_actors_changed_reuse_extraction_but_merge_again() {
+    let before = CorpusIndex::build(seeds(), Vec::new());
+    let (_dir, path) = saved(&before);
+    let (warm, reuse) = build_index(seeds(), curated_putin(), Some(load(&path).unwrap()));
+    assert_eq!((reuse.reused, reuse.extracted), (5, 0));
+    assert!(!reuse.merge_reused);
+    assert_eq!(
+        dump(&warm),
+        dump(&CorpusIndex::build(seeds(), curated_putin()))
+    );
+    // And the other way round: saved with curated actors, loaded without.
+    let (_dir2, path2) = saved(&warm);
+    let (back, reuse) = build_index(seeds(), Vec::new(), Some(load(&path2).unwrap()));
+    assert!(!reuse.merge_reused);
+    assert_eq!(dump(&back), dump(&before));
+}
+
+#[test]
+fn a_damaged_cache_is_refused_not_used() {
+    let index = CorpusIndex::build(seeds(), Vec::new());
+    let (_dir, path) = saved(&index);
+    let bytes = std::fs::read(&path).unwrap();
+    for (what, damaged) in [
+        ("truncated", bytes[..bytes.len() / 2].to_vec()),
+        ("empty", Vec::new()),
+        ("byte flipped", {
+            let mut b = bytes.clone();
+            let middle = b.len() / 2;
+            b[middle] ^= 1;
+            b
+        }),
+    ] {
+        std::fs::write(&path, &damaged).unwrap();
+        assert!(load(&path).is_err(), "{what} cache was accepted");
+    }
+}
+
+#[test]
+fn cache_paths_differ_by_workspace_and_corpus_selection() {
+    let config = Config::default();
+    let narrowed = Config {
+        corpus: vec!["seeds".into()],
+        ..Config::default()
+    };
+    let a = cache_path(Path::new("/nonexistent/a"), &config);
+    let b = cache_path(Path::new("/nonexistent/b"), &config);
+    let a_narrowed = cache_path(Path::new("/nonexistent/a"), &narrowed);
+    if let (Some(a), Some(b), Some(a_narrowed)) = (a, b, a_narrowed) {
+        assert_ne!(a, b);
+        assert_ne!(a, a_narrowed);
+        assert!(a.ends_with(CACHE_FILE_NAME));
+    }
+}
+
+#[test]
+fn reports_say_what_was_reused() {
+    let report = CacheReport {
+        status: CacheStatus::Loaded,
+        path: Some("/c/index.bin".into()),
+        n_files: 5,
+        reused: 4,
+        extracted: 1,
+        merge_reused: false,
+    };
+    assert_eq!(
+        report.to_string(),
+        "cache: 4 of 5 files reused, 1 extracted; merged again"
+    );
+    assert!(report.needs_save());
+    let unchanged = CacheReport {
+        reused: 5,
+        extracted: 0,
+        merge_reused: true,
+        ..report.clone()
+    };
+    assert!(!unchanged.needs_save());
+    let refused = CacheReport {
+        status: CacheStatus::NotUsed("corrupt: checksum mismatch; rebuilt".into()),
+        reused: 0,
+        extracted: 5,
+        ..report
+    };
+    assert_eq!(
+        refused.to_string(),
+        "cache: not used (corrupt: checksum mismatch; rebuilt); 5 files extracted"
+    );
+}
+
+#[test]
+fn the_saver_writes_the_newest_index_in_the_background() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("ws/index.bin");
+    let saver = Arc::new(Saver::default());
+    let older = Arc::new(CorpusIndex::build(seeds()[..2].to_vec(), Vec::new()));
+    let newer = Arc::new(CorpusIndex::build(seeds(), Vec::new()));
+    saver.save(path.clone(), older);
+    saver.save(path.clone(), newer.clone());
+    saver.wait_idle();
+    let (warm, reuse) = build_index(seeds(), Vec::new(), Some(load(&path).unwrap()));
+    assert!(reuse.merge_reused);
+    assert_eq!(dump(&warm), dump(&newer));
+}
