@@ -97,12 +97,7 @@ fn completion(c: &mut Criterion) {
     let mut corpus = CorpusIndex::default();
     corpus.actors = synthetic_index(100_000);
     let settings = CheckSettings::default();
-    let cx = Context {
-        corpus: &corpus,
-        settings: &settings,
-        index_ready: true,
-        cancel: None,
-    };
+    let cx = Context::ready(&corpus, &settings);
     let mut group = c.benchmark_group("actors_completion_100k");
     for typed in ["Ka", "Velaya", "kvlr"] {
         let text = format!("The analyst wrote {typed}");

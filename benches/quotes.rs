@@ -255,12 +255,7 @@ fn recheck_brief(c: &mut Criterion) {
         n_words += quoted.split_whitespace().count() + 14;
     }
     let settings = CheckSettings::default();
-    let cx = Context {
-        corpus: &corpus,
-        settings: &settings,
-        index_ready: true,
-        cancel: None,
-    };
+    let cx = Context::ready(&corpus, &settings);
     let file = BriefFile::new("brief.md".into(), brief.clone());
     eprintln!(
         "brief: {} words, {} quotes, {} findings",

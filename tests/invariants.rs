@@ -143,12 +143,7 @@ fn the_seed_corpus_and_the_example_brief_keep_their_invariants() {
     let file = BriefFile::new("file:///ws/brief.md".into(), brief);
     assert_eq!(brief_violations(&file), Vec::<String>::new());
     let settings = CheckSettings::default();
-    let cx = Context {
-        corpus: &corpus,
-        settings: &settings,
-        index_ready: true,
-        cancel: None,
-    };
+    let cx = Context::ready(&corpus, &settings);
     let probes: Vec<usize> = (0..file.text.len()).step_by(7).collect();
     assert_eq!(feature_violations(cx, &file, &probes), Vec::<String>::new());
 }

@@ -36,12 +36,7 @@ fuzz_target!(|data: &[u8]| {
     let violations = brief_violations(&file);
     assert!(violations.is_empty(), "{violations:?}");
     let settings = CheckSettings::default();
-    let cx = Context {
-        corpus: &SEEDS,
-        settings: &settings,
-        index_ready: true,
-        cancel: None,
-    };
+    let cx = Context::ready(&SEEDS, &settings);
     let probes: Vec<usize> = (0..=file.text.len()).step_by(13).collect();
     let violations = feature_violations(cx, &file, &probes);
     assert!(violations.is_empty(), "{violations:?}");

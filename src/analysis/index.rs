@@ -164,20 +164,12 @@ impl CorpusIndex {
             started.elapsed().as_millis(),
             (actors_done - started).as_millis(),
         );
-        let doc_by_key = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.key.clone(), i as DocId))
-            .collect();
-        CorpusIndex {
-            docs,
-            per_doc,
+        let merged = MergedIndexes {
             actors,
             quotes,
             events,
-            curated,
-            doc_by_key,
-        }
+        };
+        CorpusIndex::assemble(docs, per_doc, curated, merged)
     }
 
     /// Assembles an index from merged indexes computed earlier (read back from the index
@@ -190,12 +182,22 @@ impl CorpusIndex {
         curated: Vec<CuratedActor>,
         merged: MergedIndexes,
     ) -> CorpusIndex {
+        let mut merged = merged;
+        merged.actors.rebuild_lookup();
+        CorpusIndex::assemble(docs, per_doc, curated, merged)
+    }
+
+    fn assemble(
+        docs: Vec<Arc<Document>>,
+        per_doc: Vec<Arc<DocAnalysis>>,
+        curated: Vec<CuratedActor>,
+        merged: MergedIndexes,
+    ) -> CorpusIndex {
         let MergedIndexes {
-            mut actors,
+            actors,
             quotes,
             events,
         } = merged;
-        actors.rebuild_lookup();
         let doc_by_key = docs
             .iter()
             .enumerate()

@@ -53,12 +53,7 @@ pub fn run_check(args: &CheckArgs) -> i32 {
     } else {
         args.briefs.iter().map(|p| cwd.join(p)).collect()
     };
-    let cx = Context {
-        corpus: &opened.corpus,
-        settings: &opened.config.check,
-        index_ready: true,
-        cancel: None,
-    };
+    let cx = Context::ready(&opened.corpus, &opened.config.check);
     let mut findings = Vec::new();
     let mut io_failed = false;
     for path in &brief_paths {

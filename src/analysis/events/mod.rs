@@ -18,7 +18,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -238,7 +238,7 @@ pub struct EventIndex {
     /// Labels of at least [`MIN_WRITTEN_LABEL`] bytes, ASCII-lowercased -> the first event
     /// with that label: a brief that writes a label as such ("Sochi congress") is matched
     /// by lookups of its own words.
-    by_label: HashMap<String, u32>,
+    by_label: BTreeMap<String, u32>,
     /// The longest label in `by_label`, in bytes.
     max_label_len: usize,
 }
@@ -254,7 +254,7 @@ impl EventIndex {
     ) -> EventIndex {
         let (events, keys) = cluster::build(docs, per_doc, actors);
         let by_actor = events_by_actor(&events, actors.actors.len());
-        let mut by_label: HashMap<String, u32> = HashMap::new();
+        let mut by_label: BTreeMap<String, u32> = BTreeMap::new();
         for (i, event) in events.iter().enumerate() {
             if event.label.len() >= MIN_WRITTEN_LABEL {
                 by_label

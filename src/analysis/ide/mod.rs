@@ -73,7 +73,17 @@ pub struct Context<'a> {
     pub cancel: Option<&'a AtomicBool>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// A context over a fully indexed corpus that nothing cancels (the CLI, tests).
+    pub fn ready(corpus: &'a CorpusIndex, settings: &'a CheckSettings) -> Context<'a> {
+        Context {
+            corpus,
+            settings,
+            index_ready: true,
+            cancel: None,
+        }
+    }
+
     /// True once the request was cancelled: stop and return early.
     pub fn is_cancelled(&self) -> bool {
         self.cancel

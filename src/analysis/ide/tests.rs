@@ -33,12 +33,7 @@ fn fixture(text: &str) -> (BriefFile, usize) {
 fn with_context<R>(f: impl FnOnce(Context) -> R) -> R {
     let corpus = corpus();
     let settings = CheckSettings::default();
-    f(Context {
-        corpus: &corpus,
-        settings: &settings,
-        index_ready: true,
-        cancel: None,
-    })
+    f(Context::ready(&corpus, &settings))
 }
 
 fn check_hover(text: &str, expected: Expect) {
@@ -168,12 +163,7 @@ fn completion_lists_are_cut_to_the_best_items() {
         .collect();
     let corpus = CorpusIndex::build(sources, Vec::new());
     let settings = CheckSettings::default();
-    let cx = Context {
-        corpus: &corpus,
-        settings: &settings,
-        index_ready: true,
-        cancel: None,
-    };
+    let cx = Context::ready(&corpus, &settings);
     let (file, offset) = fixture("See [@$0");
     let items = completion(cx, &file, offset);
     assert_eq!(items.len(), MAX_COMPLETIONS);

@@ -34,12 +34,7 @@ fn with_cursor(fixture: &str) -> (BriefFile, usize) {
 fn check_hover(fixture: &str, expect: Expect) {
     let corpus = corpus();
     let settings = CheckSettings::default();
-    let cx = Context {
-        corpus: &corpus,
-        settings: &settings,
-        index_ready: true,
-        cancel: None,
-    };
+    let cx = Context::ready(&corpus, &settings);
     let (file, offset) = with_cursor(fixture);
     let got = super::hover(cx, &file, offset).map_or("(none)".to_string(), |h| {
         format!("{}\n{}", &file.text[h.range], h.markdown)
@@ -50,12 +45,7 @@ fn check_hover(fixture: &str, expect: Expect) {
 fn check_completion(fixture: &str, expect: Expect) {
     let corpus = corpus();
     let settings = CheckSettings::default();
-    let cx = Context {
-        corpus: &corpus,
-        settings: &settings,
-        index_ready: true,
-        cancel: None,
-    };
+    let cx = Context::ready(&corpus, &settings);
     let (file, offset) = with_cursor(fixture);
     let items = super::completion(cx, &file, offset);
     let got: Vec<String> = items
@@ -125,12 +115,7 @@ fn completion_by_name_prefix_ranks_name_first() {
 fn references_span_corpus_and_briefs() {
     let corpus = corpus();
     let settings = CheckSettings::default();
-    let cx = Context {
-        corpus: &corpus,
-        settings: &settings,
-        index_ready: true,
-        cancel: None,
-    };
+    let cx = Context::ready(&corpus, &settings);
     let (file, offset) = with_cursor("Ruto$0 met Scholz. Later, Ruto’s plane left.");
     let refs = super::references(cx, &[&file], &file, offset).unwrap_or_default();
     let described: Vec<String> = refs
@@ -152,12 +137,7 @@ fn references_span_corpus_and_briefs() {
 fn definition_goes_to_the_fullest_mention() {
     let corpus = corpus();
     let settings = CheckSettings::default();
-    let cx = Context {
-        corpus: &corpus,
-        settings: &settings,
-        index_ready: true,
-        cancel: None,
-    };
+    let cx = Context::ready(&corpus, &settings);
     let (file, offset) = with_cursor("Hebe$0streit said nothing.");
     let nav = super::definition(cx, &file, offset);
     let got = nav.map(|n| {
@@ -175,12 +155,7 @@ fn definition_goes_to_the_fullest_mention() {
 fn tokens_and_symbols() {
     let corpus = corpus();
     let settings = CheckSettings::default();
-    let cx = Context {
-        corpus: &corpus,
-        settings: &settings,
-        index_ready: true,
-        cancel: None,
-    };
+    let cx = Context::ready(&corpus, &settings);
     let (file, _) = with_cursor("$0Scholz and Ruto in `Berlin` and Nairobi.");
     let tokens: Vec<&str> = super::semantic_tokens(cx, &file)
         .iter()
@@ -198,12 +173,7 @@ fn tokens_and_symbols() {
 fn completion_items_are_small_and_resolve_to_the_card() {
     let corpus = corpus();
     let settings = CheckSettings::default();
-    let cx = Context {
-        corpus: &corpus,
-        settings: &settings,
-        index_ready: true,
-        cancel: None,
-    };
+    let cx = Context::ready(&corpus, &settings);
     let (file, offset) = with_cursor("Then Rut$0");
     let items = super::completion(cx, &file, offset);
     let item = items.first().expect("an item for Rut");

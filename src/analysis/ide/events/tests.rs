@@ -32,12 +32,7 @@ fn fixture(text: &str) -> (BriefFile, usize) {
 fn with_context<R>(f: impl FnOnce(Context) -> R) -> R {
     let corpus = corpus();
     let settings = CheckSettings::default();
-    f(Context {
-        corpus: &corpus,
-        settings: &settings,
-        index_ready: true,
-        cancel: None,
-    })
+    f(Context::ready(&corpus, &settings))
 }
 
 fn check_hover(text: &str, expected: Expect) {

@@ -42,12 +42,7 @@ fn brief(fixture: &str) -> (BriefFile, usize) {
 fn with_context<T>(f: impl FnOnce(Context) -> T) -> T {
     let corpus = corpus();
     let settings = CheckSettings::default();
-    f(Context {
-        corpus: &corpus,
-        settings: &settings,
-        index_ready: true,
-        cancel: None,
-    })
+    f(Context::ready(&corpus, &settings))
 }
 
 fn check_diagnostics(fixture: &str, expect: Expect) {
