@@ -261,14 +261,14 @@ impl Cluster {
                 .filter(|p| !self.place_ids.contains(p))
                 .copied()
                 .collect(),
-            years: (candidate.local.date.iter())
-                .filter(|d| !d.unresolved)
-                .filter_map(|d| d.parts.year)
-                .filter(|y| !self.years.contains(y))
-                .collect(),
         };
         self.place_ids.extend(&added.place_ids);
-        self.years.extend(&added.years);
+        let year = (candidate.local.date.as_ref())
+            .filter(|d| !d.unresolved)
+            .and_then(|d| d.parts.year);
+        if let Some(year) = year.filter(|y| !self.years.contains(y)) {
+            self.years.push(year);
+        }
         self.family = Some(candidate.local.kind.family());
         if self.place.is_none() {
             self.place = candidate.place.clone();

@@ -20,6 +20,7 @@
 //! own or both are gatherings that span days.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 
 use super::{fits, Candidate, Cluster, KindFamily};
 use crate::analysis::actors::ActorId;
@@ -31,26 +32,68 @@ const PLACE_ONLY: u32 = 3;
 /// What `fits` gives a cluster that shares a mention's one participant and nothing else.
 const PARTICIPANT_ONLY: u32 = 2;
 
-/// Sorted, duplicate-free lists of cluster numbers. Entries are never removed and may be
+/// Lists of cluster numbers under a key, sorted and without repeats, whole and split by
+/// the years of the cluster's resolved dates when it was recorded (`None`: it had none).
+///
+/// A mention dated to a year looks only at clusters of that year or of none: a cluster
+/// that had another year when it was recorded got it from some document, and if that is
+/// another document than the mention's the dates disagree; if it is the mention's own,
+/// the cluster is found through `by_doc` anyway. Entries are never removed and may be
 /// stale (a cluster recorded as placeless may have gained a place): `fits` decides.
+struct Lists<K> {
+    all: HashMap<K, Vec<usize>>,
+    by_year: HashMap<(K, Option<i32>), Vec<usize>>,
+}
+
+impl<K> Default for Lists<K> {
+    fn default() -> Self {
+        Lists {
+            all: HashMap::new(),
+            by_year: HashMap::new(),
+        }
+    }
+}
+
+impl<K: Hash + Eq + Copy> Lists<K> {
+    fn record(&mut self, key: K, ci: usize, years: &[i32]) {
+        insert(self.all.entry(key).or_default(), ci);
+        if years.is_empty() {
+            insert(self.by_year.entry((key, None)).or_default(), ci);
+        }
+        for &year in years {
+            insert(self.by_year.entry((key, Some(year))).or_default(), ci);
+        }
+    }
+
+    /// The lists holding every cluster under `key` that a mention dated to `year` (if
+    /// resolved) can join.
+    fn get(&self, key: K, year: Option<i32>) -> impl Iterator<Item = &[usize]> {
+        let lists = match year {
+            Some(year) => [
+                self.by_year.get(&(key, Some(year))),
+                self.by_year.get(&(key, None)),
+            ],
+            None => [self.all.get(&key), None],
+        };
+        lists.into_iter().flatten().map(Vec::as_slice)
+    }
+}
+
 #[derive(Default)]
 pub(super) struct ClusterLookup {
-    by_place: HashMap<(KindFamily, u32), Vec<usize>>,
-    /// `by_place` by each year the cluster's resolved dates give, or `None` for clusters
-    /// that had no year: a dated mention cannot join a cluster of another year.
-    by_place_year: HashMap<(KindFamily, u32, Option<i32>), Vec<usize>>,
+    by_place: Lists<(KindFamily, u32)>,
     /// Clusters in the place that had no participant when recorded there.
-    by_place_no_people: HashMap<(KindFamily, u32), Vec<usize>>,
+    by_place_no_people: Lists<(KindFamily, u32)>,
     /// Clusters in the place whose members all were of kinds that span days.
-    by_place_span_days: HashMap<(KindFamily, u32), Vec<usize>>,
-    by_participant: HashMap<(KindFamily, ActorId), Vec<usize>>,
+    by_place_span_days: Lists<(KindFamily, u32)>,
+    by_participant: Lists<(KindFamily, ActorId)>,
     /// Clusters that had no place when they gained the participant.
-    placeless_by_participant: HashMap<(KindFamily, ActorId), Vec<usize>>,
+    placeless_by_participant: Lists<(KindFamily, ActorId)>,
     /// Clusters whose only participant, when recorded, was this one.
-    solo: HashMap<(KindFamily, ActorId), Vec<usize>>,
-    by_pair: HashMap<(KindFamily, ActorId, ActorId), Vec<usize>>,
-    by_place_participant: HashMap<(KindFamily, u32, ActorId), Vec<usize>>,
-    by_day: HashMap<(KindFamily, (u8, u8)), Vec<usize>>,
+    solo: Lists<(KindFamily, ActorId)>,
+    by_pair: Lists<(KindFamily, ActorId, ActorId)>,
+    by_place_participant: Lists<(KindFamily, u32, ActorId)>,
+    by_day: Lists<(KindFamily, (u8, u8))>,
     pub(super) by_doc: HashMap<DocId, Vec<usize>>,
 }
 
@@ -58,7 +101,6 @@ pub(super) struct ClusterLookup {
 pub(super) struct Added {
     pub participants: Vec<ActorId>,
     pub place_ids: Vec<u32>,
-    pub years: Vec<i32>,
 }
 
 impl ClusterLookup {
@@ -71,76 +113,45 @@ impl ClusterLookup {
         added: &Added,
     ) {
         let family = candidate.local.kind.family();
+        let years = cluster.years.as_slice();
         for &place in &candidate.place_ids {
-            insert(self.by_place.entry((family, place)).or_default(), ci);
+            self.by_place.record((family, place), ci, years);
             if cluster.participants.is_empty() {
-                insert(
-                    self.by_place_no_people.entry((family, place)).or_default(),
-                    ci,
-                );
+                self.by_place_no_people.record((family, place), ci, years);
             }
             if cluster.all_span_days {
-                insert(
-                    self.by_place_span_days.entry((family, place)).or_default(),
-                    ci,
-                );
+                self.by_place_span_days.record((family, place), ci, years);
             }
         }
         for &p in &added.participants {
-            insert(self.by_participant.entry((family, p)).or_default(), ci);
+            self.by_participant.record((family, p), ci, years);
             if cluster.place.is_none() {
-                insert(
-                    self.placeless_by_participant
-                        .entry((family, p))
-                        .or_default(),
-                    ci,
-                );
+                self.placeless_by_participant.record((family, p), ci, years);
             }
         }
         if let [(only, _)] = cluster.participants.as_slice() {
-            insert(self.solo.entry((family, *only)).or_default(), ci);
+            self.solo.record((family, *only), ci, years);
         }
         // Pairs and place-participant combinations the cluster did not have before.
         for &p in &added.participants {
             for &(q, _) in &cluster.participants {
                 if p != q {
-                    let key = (family, p.min(q), p.max(q));
-                    insert(self.by_pair.entry(key).or_default(), ci);
+                    self.by_pair.record((family, p.min(q), p.max(q)), ci, years);
                 }
             }
             for &place in &cluster.place_ids {
-                let key = (family, place, p);
-                insert(self.by_place_participant.entry(key).or_default(), ci);
-            }
-        }
-        for &place in &added.place_ids {
-            if cluster.years.is_empty() {
-                insert(
-                    self.by_place_year.entry((family, place, None)).or_default(),
-                    ci,
-                );
-            }
-            for &year in &cluster.years {
-                let key = (family, place, Some(year));
-                insert(self.by_place_year.entry(key).or_default(), ci);
-            }
-        }
-        for &year in &added.years {
-            for &place in &cluster.place_ids {
-                let key = (family, place, Some(year));
-                insert(self.by_place_year.entry(key).or_default(), ci);
+                self.by_place_participant.record((family, place, p), ci, years);
             }
         }
         for &place in &added.place_ids {
             for &(p, _) in &cluster.participants {
                 if !added.participants.contains(&p) {
-                    let key = (family, place, p);
-                    insert(self.by_place_participant.entry(key).or_default(), ci);
+                    self.by_place_participant.record((family, place, p), ci, years);
                 }
             }
         }
         if let Some(day) = super::day_key(candidate) {
-            insert(self.by_day.entry((family, day)).or_default(), ci);
+            self.by_day.record((family, day), ci, years);
         }
         insert(self.by_doc.entry(candidate.doc).or_default(), ci);
     }
@@ -154,7 +165,10 @@ impl ClusterLookup {
         all: &[Candidate],
     ) -> Option<(u32, usize)> {
         let family = candidate.local.kind.family();
-        let specific = self.specific(family, candidate);
+        let year = (candidate.local.date.as_ref())
+            .filter(|d| !d.unresolved)
+            .and_then(|d| d.parts.year);
+        let specific = self.specific(family, year, candidate);
         let mut by_bound: Vec<(u32, usize)> = specific.iter().map(|&(ci, b)| (b, ci)).collect();
         by_bound.sort_unstable_by_key(|&(bound, ci)| (std::cmp::Reverse(bound), ci));
         let mut best: Option<(u32, usize)> = None;
@@ -187,35 +201,20 @@ impl ClusterLookup {
         };
         // A cluster with people of its own and none of the mention's only fits a mention
         // naming people if both are multilateral gatherings (see `fits`).
-        let mut place_maps = Vec::new();
-        let year = candidate.local.date.as_ref().filter(|d| !d.unresolved);
-        if let Some(year) = year.and_then(|d| d.parts.year) {
-            if candidate.participants.is_empty() {
-                // Clusters of the mention's document are in `specific`: the others must
-                // be of its year or of none.
-                let lists = (candidate.place_ids.iter())
-                    .flat_map(|&place| [Some(year), None].map(|y| (family, place, y)))
-                    .filter_map(|key| self.by_place_year.get(&key))
-                    .map(Vec::as_slice)
-                    .collect();
-                walk(&mut best, lists, PLACE_ONLY);
-                return best;
-            }
-        }
+        let mut place_lists: Vec<&Lists<(KindFamily, u32)>> = Vec::new();
         if candidate.participants.is_empty() {
-            place_maps.push(&self.by_place);
+            place_lists.push(&self.by_place);
         } else {
-            place_maps.push(&self.by_place_no_people);
+            place_lists.push(&self.by_place_no_people);
             if candidate.local.kind.spans_days() {
-                place_maps.push(&self.by_place_span_days);
+                place_lists.push(&self.by_place_span_days);
             }
         }
-        let place_lists = place_maps
+        let place_lists = place_lists
             .into_iter()
-            .flat_map(|map| {
-                (candidate.place_ids.iter()).filter_map(move |&place| map.get(&(family, place)))
+            .flat_map(|lists| {
+                (candidate.place_ids.iter()).flat_map(move |&place| lists.get((family, place), year))
             })
-            .map(Vec::as_slice)
             .collect();
         walk(&mut best, place_lists, PLACE_ONLY);
         if let [only] = candidate.participants.as_slice() {
@@ -225,18 +224,25 @@ impl ClusterLookup {
             } else {
                 &self.by_participant
             };
-            let list = lists.get(&(family, *only)).map(Vec::as_slice);
-            walk(&mut best, list.into_iter().collect(), PARTICIPANT_ONLY);
+            let lists = lists.get((family, *only), year).collect();
+            walk(&mut best, lists, PARTICIPANT_ONLY);
         }
         best
     }
 
     /// Clusters sharing more than the place or a single participant with `candidate`, in
     /// increasing order, each with the most `fits` could score it.
-    fn specific(&self, family: KindFamily, candidate: &Candidate) -> Vec<(usize, u32)> {
+    fn specific(
+        &self,
+        family: KindFamily,
+        year: Option<i32>,
+        candidate: &Candidate,
+    ) -> Vec<(usize, u32)> {
         let mut found: Vec<(usize, u32)> = Vec::new();
-        let mut add = |list: Option<&Vec<usize>>, weight: u32| {
-            found.extend(list.into_iter().flatten().map(|&ci| (ci, weight)));
+        let mut add = |lists: &mut dyn Iterator<Item = &[usize]>, weight: u32| {
+            for list in lists {
+                found.extend(list.iter().map(|&ci| (ci, weight)));
+            }
         };
         let people = &candidate.participants;
         // Membership of these lists proves no more than being a neighbour: the bound
@@ -244,21 +250,21 @@ impl ClusterLookup {
         if people.len() >= 2 {
             for (i, &p) in people.iter().enumerate() {
                 for &q in &people[i + 1..] {
-                    add(self.by_pair.get(&(family, p.min(q), p.max(q))), 0);
+                    add(&mut self.by_pair.get((family, p.min(q), p.max(q)), year), 0);
                 }
-                add(self.solo.get(&(family, p)), 0);
+                add(&mut self.solo.get((family, p), year), 0);
             }
         }
         for &place in &candidate.place_ids {
             for &p in people {
-                add(self.by_place_participant.get(&(family, place, p)), 0);
+                add(&mut self.by_place_participant.get((family, place, p), year), 0);
             }
         }
         if let Some(day) = super::day_key(candidate) {
-            add(self.by_day.get(&(family, day)), 2);
+            add(&mut self.by_day.get((family, day), year), 2);
         }
         // 4 for the document, or the 1 + 4 of a mention referring back within it.
-        add(self.by_doc.get(&candidate.doc), 5);
+        add(&mut self.by_doc.get(&candidate.doc).map(Vec::as_slice).into_iter(), 5);
         found.sort_unstable();
         // The place (3) and every participant (2 each), whatever lists the cluster is on.
         let base = 3 * u32::from(candidate.place.is_some()) + 2 * people.len() as u32;
