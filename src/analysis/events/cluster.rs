@@ -34,8 +34,12 @@ struct Candidate<'a> {
     place: Option<String>,
     /// The country holding `place`, from the gazetteer.
     place_parent: Option<&'static str>,
-    /// The place and the place that holds it, as numbers of their lower-cased names.
+    /// Numbers of the keys a cluster joined by this mention is recorded under: its place,
+    /// and "within" the place holding it (see `place_keys`).
     place_ids: Vec<u32>,
+    /// Numbers of the keys of clusters this mention can share the place with: the same
+    /// place, places within it, and the place holding it.
+    place_lookup_ids: Vec<u32>,
     participants: Vec<ActorId>,
     /// "the summit" with neither place nor date: it refers to the event of that kind its
     /// document already spoke of, whoever it names.
@@ -113,15 +117,13 @@ pub fn build(
                     .clone()
             });
             let place_parent = place.as_deref().and_then(places::parent_of);
-            let place_ids = place
-                .as_deref()
-                .map_or_else(Vec::new, place_keys)
-                .into_iter()
-                .map(|key| {
-                    let next = place_numbers.len() as u32;
-                    *place_numbers.entry(key).or_insert(next)
-                })
-                .collect();
+            let mut number = |key: String| {
+                let next = place_numbers.len() as u32;
+                *place_numbers.entry(key).or_insert(next)
+            };
+            let (recorded, looked_up) = place.as_deref().map_or_else(Default::default, place_keys);
+            let place_ids = recorded.into_iter().map(&mut number).collect();
+            let place_lookup_ids = looked_up.into_iter().map(&mut number).collect();
             let written = docs
                 .get(doc_idx)
                 .and_then(|d| d.text.get(local.span.clone()))
@@ -135,6 +137,7 @@ pub fn build(
                 place,
                 place_parent,
                 place_ids,
+                place_lookup_ids,
                 participants,
                 definite_reference,
             });
@@ -229,12 +232,18 @@ pub fn build(
     built.into_iter().unzip()
 }
 
-/// A place and the place that holds it, lower-cased: a cluster in Helsinki is found from a
-/// mention in Finland and the other way round.
-fn place_keys(place: &str) -> Vec<String> {
-    let mut keys = vec![place.to_lowercase()];
-    keys.extend(places::parent_of(place).map(str::to_lowercase));
-    keys
+/// The keys a cluster is recorded under for a member in `place` (the place, and "within"
+/// the country holding it), and the keys a mention in `place` looks up (the place, places
+/// within it, and the country holding it), lower-cased: a cluster in Helsinki is found
+/// from a mention in Finland and the other way round, but not from one in Turku.
+fn place_keys(place: &str) -> (Vec<String>, Vec<String>) {
+    let own = place.to_lowercase();
+    let parent = places::parent_of(place).map(str::to_lowercase);
+    let mut recorded = vec![own.clone()];
+    recorded.extend(parent.iter().map(|p| format!("\0{p}")));
+    let mut looked_up = vec![own.clone(), format!("\0{own}")];
+    looked_up.extend(parent);
+    (recorded, looked_up)
 }
 
 fn day_key(candidate: &Candidate) -> Option<(u8, u8)> {
