@@ -2,11 +2,12 @@
 //! tests/gold/actors.tsv and holds it to the bars of the Actors issue.
 
 mod actor_scoring;
+mod corpus_dir;
 
 #[test]
 fn seeds_meet_the_quality_bars() {
     let s = actor_scoring::score(
-        &actor_scoring::index_of("seeds"),
+        &corpus_dir::index_of("seeds"),
         &actor_scoring::gold(include_str!("gold/actors.tsv")),
     );
     println!(

@@ -5,11 +5,12 @@
 //! (docs/actors.md keeps both figures).
 
 mod actor_scoring;
+mod corpus_dir;
 
 #[test]
 fn unseen_news_meets_the_quality_bars() {
     let s = actor_scoring::score(
-        &actor_scoring::index_of("tests/data/news"),
+        &corpus_dir::index_of("tests/data/news"),
         &actor_scoring::gold(include_str!("gold/actors_unseen.tsv")),
     );
     println!(

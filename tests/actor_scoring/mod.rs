@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use dossier::analysis::actors::{Actor, ActorKind};
-use dossier::analysis::{CorpusIndex, SourceText};
+use dossier::analysis::CorpusIndex;
 
 pub struct Gold {
     kind: String,
@@ -46,26 +46,6 @@ pub fn gold(text: &str) -> Vec<Gold> {
             }
         })
         .collect()
-}
-
-/// Indexes every file of `dir` (relative to the crate root), as the corpus would.
-pub fn index_of(dir: &str) -> CorpusIndex {
-    let mut sources = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    for path in paths {
-        let text = std::fs::read_to_string(&path).unwrap();
-        let rel_path = format!("{dir}/{}", path.file_name().unwrap().to_string_lossy());
-        sources.push(SourceText {
-            path,
-            rel_path,
-            text,
-        });
-    }
-    CorpusIndex::build(sources, Vec::new())
 }
 
 fn names(actor: &Actor) -> HashSet<String> {
