@@ -45,26 +45,84 @@ pub fn gold(text: &str) -> Vec<Gold> {
         .collect()
 }
 
-/// The figures of one scoring; each test holds them to its own bars.
-pub struct Score {
-    /// Found required events with the gold date, out of those the gold dates.
-    pub n_date: usize,
-    pub n_dated: usize,
-    /// Found required events with every gold participant, out of those the gold names any.
-    pub n_people: usize,
-    pub n_with_people: usize,
+/// The least each test accepts; each test file states its own.
+pub struct Bars {
     /// Required gold events found, of all required.
     pub recall: f64,
+    /// Found required events with the gold date, of those the gold dates.
+    pub dates: f64,
+    /// Found required events with every gold participant, of those the gold names any.
+    pub participants: f64,
     /// Found events that match a gold event, of all found.
     pub precision: f64,
+}
+
+/// The figures of one scoring, held to a test's bars by [`Score::assert_meets`].
+pub struct Score {
+    /// Found required events with the gold date, out of those the gold dates.
+    n_date: usize,
+    n_dated: usize,
+    /// Found required events with every gold participant, out of those the gold names any.
+    n_people: usize,
+    n_with_people: usize,
+    /// Required gold events found, of all required.
+    recall: f64,
+    /// Found events that match a gold event, of all found.
+    precision: f64,
     /// Gold events matched by more than one found event.
-    pub splits: Vec<String>,
+    splits: Vec<String>,
     /// Gold documents whose mention the found event lacks.
-    pub missing_docs: Vec<String>,
+    missing_docs: Vec<String>,
     /// What was missed or wrong, a line each.
-    pub report: String,
+    report: String,
     /// The figures, the report and every event found, for the test to print.
     pub summary: String,
+}
+
+impl Score {
+    /// Panics unless the figures meet `bars`, no gold event is split in two and each found
+    /// event has a mention in every document the gold lists.
+    pub fn assert_meets(&self, bars: &Bars) {
+        // A ratio, not a product, so that a figure exactly on the bar meets it: both sides
+        // round to the same nearest double.
+        let meets = |n: usize, of: usize, bar: f64| of == 0 || n as f64 / of as f64 >= bar;
+        assert!(
+            self.recall >= bars.recall,
+            "recall {:.2} below {}\n{}",
+            self.recall,
+            bars.recall,
+            self.report
+        );
+        assert!(
+            self.splits.is_empty(),
+            "events split in two: {:#?}",
+            self.splits
+        );
+        assert!(
+            self.missing_docs.is_empty(),
+            "mentions missing: {:#?}",
+            self.missing_docs
+        );
+        assert!(
+            meets(self.n_date, self.n_dated, bars.dates),
+            "dates {}/{}\n{}",
+            self.n_date,
+            self.n_dated,
+            self.report
+        );
+        assert!(
+            meets(self.n_people, self.n_with_people, bars.participants),
+            "participants {}/{}\n{}",
+            self.n_people,
+            self.n_with_people,
+            self.report
+        );
+        assert!(
+            self.precision >= bars.precision,
+            "precision {:.2}",
+            self.precision
+        );
+    }
 }
 
 /// Scores the events of `corpus` against a gold list.
