@@ -83,9 +83,6 @@ impl Score {
     /// Panics unless the figures meet `bars`, no gold event is split in two and each found
     /// event has a mention in every document the gold lists.
     pub fn assert_meets(&self, bars: &Bars) {
-        // A ratio, not a product, so that a figure exactly on the bar meets it: both sides
-        // round to the same nearest double.
-        let meets = |n: usize, of: usize, bar: f64| of == 0 || n as f64 / of as f64 >= bar;
         assert!(
             self.recall >= bars.recall,
             "recall {:.2} below {}\n{}",
@@ -103,20 +100,24 @@ impl Score {
             "mentions missing: {:#?}",
             self.missing_docs
         );
-        assert!(
-            meets(self.n_date, self.n_dated, bars.dates),
-            "dates {}/{}\n{}",
-            self.n_date,
-            self.n_dated,
-            self.report
-        );
-        assert!(
-            meets(self.n_people, self.n_with_people, bars.participants),
-            "participants {}/{}\n{}",
-            self.n_people,
-            self.n_with_people,
-            self.report
-        );
+        let shares = [
+            ("dates", self.n_date, self.n_dated, bars.dates),
+            (
+                "participants",
+                self.n_people,
+                self.n_with_people,
+                bars.participants,
+            ),
+        ];
+        for (what, n, of, bar) in shares {
+            // A ratio, not a product, so that a share exactly on the bar meets it: both sides
+            // round to the same nearest double.
+            assert!(
+                of == 0 || n as f64 / of as f64 >= bar,
+                "{what} {n}/{of}\n{}",
+                self.report
+            );
+        }
         assert!(
             self.precision >= bars.precision,
             "precision {:.2}",
