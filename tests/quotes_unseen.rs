@@ -3,163 +3,24 @@
 //! scare quotes and titles, and that every quotation is found again by the quote index.
 //! Gold list: tests/gold/quotes_unseen.tsv, written by reading the articles.
 
+mod corpus_dir;
+mod quote_scoring;
+
 use std::path::PathBuf;
 
-use dossier::analysis::corpus::SourceText;
 use dossier::analysis::CorpusIndex;
 
-struct Gold {
-    doc: String,
-    begins: String,
-    speaker: Option<String>,
-    speech: bool,
-}
-
-fn load_gold() -> Vec<Gold> {
-    include_str!("gold/quotes_unseen.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|line| {
-            let cols: Vec<&str> = line.split('\t').collect();
-            assert_eq!(cols.len(), 4, "bad gold line: {line}");
-            Gold {
-                doc: cols[0].to_string(),
-                begins: cols[1].to_string(),
-                speaker: (cols[2] != "-").then(|| cols[2].to_string()),
-                speech: cols[3] == "yes",
-            }
-        })
-        .collect()
-}
-
+/// The articles written for this test, as the corpus.
 fn news2_corpus() -> CorpusIndex {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/news2");
-    let mut sources: Vec<SourceText> = std::fs::read_dir(&dir)
-        .expect("tests/data/news2/")
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|path| {
-            let name = path
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .to_string();
-            SourceText {
-                text: std::fs::read_to_string(&path).expect("article text"),
-                rel_path: format!("tests/data/news2/{name}"),
-                path,
-            }
-        })
-        .collect();
-    sources.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
-    CorpusIndex::build(sources, Vec::new())
-}
-
-/// Tokens of a name for a loose comparison: "Bashar al-Assad" -> bashar, assad.
-fn name_tokens(name: &str) -> Vec<String> {
-    name.split(|c: char| c.is_whitespace() || c == '-')
-        .map(|t| {
-            t.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|t| {
-            !t.is_empty()
-                && !["al", "el", "bin", "ibn", "de", "da", "von", "van"].contains(&t.as_str())
-        })
-        .collect()
-}
-
-/// The same speaker when the gold name's last word is one of the predicted name's words, or
-/// (for a mononym such as "Lula" or "Xi") any of the gold words is.
-fn same_speaker(gold: &str, predicted: &str) -> bool {
-    let predicted = name_tokens(predicted);
-    let gold = name_tokens(gold);
-    match gold.as_slice() {
-        [only] => predicted.contains(only),
-        _ => gold
-            .last()
-            .is_some_and(|surname| predicted.contains(surname)),
-    }
-}
-
-struct Score {
-    precision: f64,
-    recall: f64,
-    unmatched: Vec<String>,
-    wrong_speech: Vec<String>,
-    report: String,
-}
-
-fn score() -> Score {
-    let corpus = news2_corpus();
-    let gold = load_gold();
-    let mut matched_gold = vec![false; gold.len()];
-    let (mut predicted, mut correct, mut wrong_speech) = (0usize, 0usize, Vec::new());
-    let mut report = String::new();
-    for quote in &corpus.quotes.quotes {
-        let doc = corpus.doc(quote.doc);
-        let inner = &doc.text[quote.inner.clone()];
-        // A quotation that opens with a nested one ("'the best test...'") is listed by its words.
-        let bare = inner.trim_start_matches(['\'', '‘', '"', '“']);
-        let entry = gold.iter().enumerate().find(|(i, g)| {
-            !matched_gold[*i] && doc.key == g.doc && bare.starts_with(g.begins.as_str())
-        });
-        let Some((gi, g)) = entry else {
-            if quote.speaker_name.is_some() {
-                predicted += 1;
-                report.push_str(&format!(
-                    "not in gold: {inner:?} => {:?}\n",
-                    quote.speaker_name
-                ));
-            }
-            continue;
-        };
-        matched_gold[gi] = true;
-        if g.speech != quote.is_speech {
-            wrong_speech.push(g.begins.clone());
-        }
-        if let Some(name) = &quote.speaker_name {
-            predicted += 1;
-            match &g.speaker {
-                Some(gold_name) if same_speaker(gold_name, name) => correct += 1,
-                _ => report.push_str(&format!(
-                    "wrong: {:?} => {name} (gold {:?})\n",
-                    g.begins, g.speaker
-                )),
-            }
-        } else if g.speaker.is_some() {
-            report.push_str(&format!("missed: {:?} (gold {:?})\n", g.begins, g.speaker));
-        }
-    }
-    let with_speaker = gold.iter().filter(|g| g.speaker.is_some()).count();
-    let unmatched = gold
-        .iter()
-        .zip(&matched_gold)
-        .filter(|(_, m)| !**m)
-        .map(|(g, _)| format!("{}: {}", g.doc, g.begins))
-        .collect();
-    let precision = correct as f64 / predicted.max(1) as f64;
-    let recall = correct as f64 / with_speaker.max(1) as f64;
-    report.insert_str(
-        0,
-        &format!(
-            "speaker precision {precision:.3} recall {recall:.3} \
-             ({correct} right of {predicted} predicted, {with_speaker} in gold)\n"
-        ),
-    );
-    Score {
-        precision,
-        recall,
-        unmatched,
-        wrong_speech,
-        report,
-    }
+    corpus_dir::index_of("tests/data/news2")
 }
 
 #[test]
 fn speaker_attribution_on_unseen_articles() {
-    let score = score();
+    let score = quote_scoring::score(
+        &news2_corpus(),
+        &quote_scoring::gold(include_str!("gold/quotes_unseen.tsv")),
+    );
     println!("{}", score.report);
     assert!(
         score.unmatched.is_empty(),
@@ -189,25 +50,7 @@ fn speaker_attribution_on_unseen_articles() {
 
 #[test]
 fn every_unseen_quote_is_found_verbatim() {
-    let corpus = news2_corpus();
-    for quote in &corpus.quotes.quotes {
-        let doc = corpus.doc(quote.doc);
-        let inner = &doc.text[quote.inner.clone()];
-        if inner.split_whitespace().count() < 3 {
-            continue;
-        }
-        let found = corpus.quotes.find(&corpus.docs, inner);
-        let best = found
-            .first()
-            .unwrap_or_else(|| panic!("not found: {inner:?}"));
-        assert_eq!(best.similarity, 1.0, "{inner:?} found inexactly");
-        assert!(
-            found.iter().any(|m| m.doc == quote.doc
-                && m.span.start >= quote.inner.start
-                && m.span.end <= quote.inner.end),
-            "{inner:?}: its own place is not among the matches"
-        );
-    }
+    quote_scoring::assert_every_quote_found_verbatim(&news2_corpus());
 }
 
 /// The quote diagnostics of a brief, by the line they start on (0-based).

@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use dossier::analysis::actors::{Actor, ActorKind};
-use dossier::analysis::{CorpusIndex, SourceText};
+use dossier::analysis::CorpusIndex;
 
 pub struct Gold {
     kind: String,
@@ -48,26 +48,6 @@ pub fn gold(text: &str) -> Vec<Gold> {
         .collect()
 }
 
-/// Indexes every file of `dir` (relative to the crate root), as the corpus would.
-pub fn index_of(dir: &str) -> CorpusIndex {
-    let mut sources = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    for path in paths {
-        let text = std::fs::read_to_string(&path).unwrap();
-        let rel_path = format!("{dir}/{}", path.file_name().unwrap().to_string_lossy());
-        sources.push(SourceText {
-            path,
-            rel_path,
-            text,
-        });
-    }
-    CorpusIndex::build(sources, Vec::new())
-}
-
 fn names(actor: &Actor) -> HashSet<String> {
     std::iter::once(&actor.name)
         .chain(&actor.aliases)
@@ -75,12 +55,49 @@ fn names(actor: &Actor) -> HashSet<String> {
         .collect()
 }
 
-pub struct Scores {
+/// The least each test accepts; each test file states its own.
+pub struct Bars {
     pub person_precision: f64,
     pub person_recall: f64,
     pub org_recall: f64,
     pub place_recall: f64,
-    pub report: String,
+}
+
+/// The figures of one scoring, held to a test's bars by [`Scores::assert_meets`].
+pub struct Scores {
+    person_precision: f64,
+    person_recall: f64,
+    org_recall: f64,
+    place_recall: f64,
+    /// What was wrong or missed, a line each.
+    report: String,
+}
+
+impl Scores {
+    /// The figures, then the report, for the test to print.
+    pub fn summary(&self) -> String {
+        format!(
+            "persons: precision {:.3} recall {:.3}; organizations recall {:.3}; places recall {:.3}\n{}",
+            self.person_precision, self.person_recall, self.org_recall, self.place_recall, self.report
+        )
+    }
+
+    /// Panics, with the report, unless every figure meets its bar.
+    pub fn assert_meets(&self, bars: &Bars) {
+        let figures = [
+            (
+                "person precision",
+                self.person_precision,
+                bars.person_precision,
+            ),
+            ("person recall", self.person_recall, bars.person_recall),
+            ("organization recall", self.org_recall, bars.org_recall),
+            ("place recall", self.place_recall, bars.place_recall),
+        ];
+        for (what, figure, bar) in figures {
+            assert!(figure >= bar, "{what} {figure:.3}\n{}", self.report);
+        }
+    }
 }
 
 /// Scores the actors of `index` against a gold list.
