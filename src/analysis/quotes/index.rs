@@ -37,6 +37,9 @@ pub struct TextIndex {
     bucket_starts: Vec<u32>,
     postings: Vec<u32>,
     bucket_mask: u64,
+    /// The buckets dropped as stop n-grams, sorted: a quote whose every seed falls in one
+    /// of them is carried by too many documents for seeds to find it (see `candidates`).
+    stopped: Vec<u32>,
 }
 
 /// A region of a document that may carry the quote.
@@ -81,10 +84,12 @@ impl TextIndex {
         let stop = MIN_STOP_POSTINGS.max(n_shingles / 5_000) as u32;
         let mut bucket_starts = Vec::with_capacity(n_buckets + 1);
         let mut total = 0u32;
-        for count in counts.iter_mut().take(n_buckets) {
+        let mut stopped = Vec::new();
+        for (b, count) in counts.iter_mut().take(n_buckets).enumerate() {
             bucket_starts.push(total);
             if *count > stop {
                 *count = 0;
+                stopped.push(b as u32);
             }
             total += *count;
         }
@@ -117,6 +122,7 @@ impl TextIndex {
             bucket_starts,
             postings,
             bucket_mask,
+            stopped,
         }
     }
 
@@ -125,7 +131,8 @@ impl TextIndex {
         (self.doc_first_word.capacity()
             + self.checkpoints.capacity()
             + self.bucket_starts.capacity()
-            + self.postings.capacity())
+            + self.postings.capacity()
+            + self.stopped.capacity())
             * std::mem::size_of::<u32>()
     }
 
@@ -152,6 +159,34 @@ impl TextIndex {
             }
             Err(next) => next.saturating_sub(1),
         }
+    }
+
+    fn is_stopped(&self, hash: u64) -> bool {
+        let b = (hash & self.bucket_mask) as u32;
+        self.stopped.binary_search(&b).is_ok()
+    }
+
+    /// Whether at least half of the quote's seeds were dropped as stop n-grams: it (or
+    /// the quote it misquotes) is carried by so many documents that `candidates` cannot
+    /// find it.
+    pub fn mostly_stopped_seeds(&self, tokens: &[QuoteToken]) -> bool {
+        let mut run: Vec<u64> = Vec::new();
+        let (mut seeds, mut stopped) = (0usize, 0usize);
+        for token in tokens {
+            match token {
+                QuoteToken::Word(word) => {
+                    run.push(word.hash);
+                    if run.len() >= SHINGLE {
+                        seeds += 1;
+                        if self.is_stopped(shingle_hash(&run[run.len() - SHINGLE..])) {
+                            stopped += 1;
+                        }
+                    }
+                }
+                QuoteToken::Gap(_) | QuoteToken::Wildcard(_) => run.clear(),
+            }
+        }
+        stopped > 0 && 2 * stopped >= seeds
     }
 
     /// Regions that may carry the quote, most seeds first.

@@ -15,6 +15,7 @@ mod index;
 mod lexicon;
 pub mod normalize;
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -464,7 +465,11 @@ impl QuoteIndex {
             .iter()
             .filter(|t| matches!(t, QuoteToken::Word(_)))
             .count();
-        if n_words <= SHORT_QUOTE_WORDS && found.iter().all(|m| m.similarity < 1.0) {
+        // Short quotes with a word changed have no seed left; quotes carried by so many
+        // documents that most of their seeds are stop n-grams have too few. Both are
+        // looked for among the corpus' quotations.
+        let seedless = || n_words <= SHORT_QUOTE_WORDS || self.text.mostly_stopped_seeds(&tokens);
+        if found.iter().all(|m| m.similarity < 1.0) && seedless() {
             self.find_short(docs, quote, &tokens, &mut found);
         }
         found.sort_by(|a, b| {
@@ -503,6 +508,13 @@ impl QuoteIndex {
             return;
         };
         let needed = words.len().saturating_sub(1).max(2);
+        // Matches by document, so that a quote repeated in thousands of documents is not
+        // compared with every match so far.
+        let mut by_doc: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut dropped: HashSet<usize> = HashSet::new();
+        for (i, m) in found.iter().enumerate() {
+            by_doc.entry(m.doc).or_default().push(i);
+        }
         for source in self.quotes.iter().filter(|q| q.is_speech) {
             let Some(doc) = docs.get(source.doc as usize) else {
                 continue;
@@ -524,25 +536,46 @@ impl QuoteIndex {
             if alignment.similarity < MIN_SIMILARITY {
                 continue;
             }
-            let overlapping = found.iter().any(|m| {
-                m.doc == source.doc
-                    && m.span.start < alignment.source.end
-                    && alignment.source.start < m.span.end
-                    && m.similarity >= alignment.similarity
-            });
-            if overlapping {
+            let in_doc = by_doc.entry(source.doc).or_default();
+            let overlaps = |m: &QuoteMatch| {
+                m.span.start < alignment.source.end && alignment.source.start < m.span.end
+            };
+            if in_doc
+                .iter()
+                .any(|&i| overlaps(&found[i]) && found[i].similarity >= alignment.similarity)
+            {
                 continue;
             }
-            found.retain(|m| {
-                !(m.doc == source.doc
-                    && m.span.start < alignment.source.end
-                    && alignment.source.start < m.span.end)
-            });
-            found.push(QuoteMatch {
+            let replaced: Vec<usize> = in_doc
+                .iter()
+                .copied()
+                .filter(|&i| overlaps(&found[i]))
+                .collect();
+            let new = QuoteMatch {
                 doc: source.doc,
                 span: alignment.source,
                 similarity: alignment.similarity,
                 diff: alignment.ops,
+            };
+            match replaced.split_first() {
+                // The better match takes the place of the first it overlaps; the others
+                // are dropped below.
+                Some((&first, rest)) => {
+                    found[first] = new;
+                    dropped.extend(rest);
+                    in_doc.retain(|i| !rest.contains(i));
+                }
+                None => {
+                    in_doc.push(found.len());
+                    found.push(new);
+                }
+            }
+        }
+        if !dropped.is_empty() {
+            let mut i = 0;
+            found.retain(|_| {
+                i += 1;
+                !dropped.contains(&(i - 1))
             });
         }
     }

@@ -191,3 +191,38 @@ fn short_quote_with_one_word_changed_is_found_as_differing() {
     let best = found.first().map(|m| m.similarity);
     assert_eq!(best, Some(0.8), "{found:?}");
 }
+
+#[test]
+fn a_quote_carried_by_thousands_of_documents_is_still_found() {
+    // More copies than the text index keeps postings for (its stop n-grams): no seed of
+    // the quote survives, so it is found among the corpus' quotations instead.
+    let quote =
+        "We will keep building the bridge across the river until every village is connected";
+    let n = 2_100;
+    let sources: Vec<SourceText> = (0..n)
+        .map(|i| SourceText {
+            path: format!("/w/{i:05}.txt").into(),
+            rel_path: format!("{i:05}.txt"),
+            text: format!("Villagers gathered on day {i}.\n\"{quote},\" Mayor Anna Kowalski said on day {i}.\n"),
+        })
+        .collect();
+    let corpus = crate::analysis::CorpusIndex::build(sources, Vec::new());
+    let tokens = normalize::quote_tokens(quote);
+    assert!(corpus.quotes.text.mostly_stopped_seeds(&tokens));
+    let found = corpus.quotes.find(&corpus.docs, quote);
+    assert_eq!(found.len(), n);
+    assert!(found.iter().all(|m| m.similarity >= 1.0));
+    // Best first, then in corpus order.
+    assert_eq!((found[0].doc, found[n - 1].doc), (0, n as u32 - 1));
+    let misquoted = quote.replace("building", "constructing");
+    let near = corpus.quotes.find(&corpus.docs, &misquoted);
+    assert_eq!(near.len(), n);
+    assert!(near.iter().all(|m| (0.8..1.0).contains(&m.similarity)));
+    // A quote nobody said is not found, and does not trigger the scan.
+    let other = "Nobody ever said these particular words about bridges and villages at all";
+    assert!(!corpus
+        .quotes
+        .text
+        .mostly_stopped_seeds(&normalize::quote_tokens(other)));
+    assert!(corpus.quotes.find(&corpus.docs, other).is_empty());
+}
