@@ -87,9 +87,18 @@ pub fn index_corpus_cached(
     } else {
         None
     };
+    let started = std::time::Instant::now();
     let ((sources, problems), stored) = rayon::join(
-        || read_corpus(root, config, on_progress),
-        || path.as_deref().map(cache::load),
+        || {
+            let read = read_corpus(root, config, on_progress);
+            tracing::info!("read the corpus in {} ms", started.elapsed().as_millis());
+            read
+        },
+        || {
+            let stored = path.as_deref().map(cache::load);
+            tracing::info!("read the cache in {} ms", started.elapsed().as_millis());
+            stored
+        },
     );
     on_progress(IndexProgress::Extracting {
         files: sources.len(),

@@ -2,7 +2,9 @@
 //! indexes (actors, quotes, events) merged from them.
 //!
 //! Per-document results are kept so that one changed file is re-extracted alone and only
-//! the cheap merge runs again.
+//! the merge runs again. They are kept in memory after an extraction, and left where the
+//! index cache holds them after a warm start ([`DocExtraction::Stored`]): a warm start then
+//! neither decodes nor holds them, and a later merge loads them one at a time.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -36,6 +38,45 @@ impl DocAnalysis {
     }
 }
 
+/// One document's extraction as the corpus index keeps it.
+#[derive(Debug, Clone)]
+pub enum DocExtraction {
+    /// In memory (just extracted).
+    Loaded(Arc<DocAnalysis>),
+    /// Kept elsewhere (the index cache) and loaded when a merge needs it.
+    Stored(Arc<dyn StoredExtraction>),
+}
+
+/// An extraction kept outside the index, loaded on demand.
+pub trait StoredExtraction: std::fmt::Debug + Send + Sync {
+    /// The extraction, or why it cannot be read back (the document is then extracted
+    /// again: a stored extraction is never trusted over the text).
+    fn load(&self) -> Result<DocAnalysis, String>;
+
+    /// For the store that wrote it, to copy it without decoding.
+    fn as_any(&self) -> &dyn std::any::Any;
+}
+
+impl DocExtraction {
+    /// The extraction of `doc`: loaded, read back, or extracted again when the stored
+    /// copy cannot be read (said in the log).
+    pub fn get(&self, doc: &Document) -> Arc<DocAnalysis> {
+        match self {
+            DocExtraction::Loaded(analysis) => analysis.clone(),
+            DocExtraction::Stored(stored) => match stored.load() {
+                Ok(analysis) => Arc::new(analysis),
+                Err(why) => {
+                    tracing::warn!(
+                        "the stored extraction of {} is unusable ({why}); extracting it again",
+                        doc.rel_path
+                    );
+                    Arc::new(DocAnalysis::extract(doc))
+                }
+            },
+        }
+    }
+}
+
 /// The corpus-wide indexes as [`CorpusIndex::merge`] leaves them, owned: what the index
 /// cache stores so that a warm start skips the merge.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -49,7 +90,8 @@ pub struct MergedIndexes {
 #[derive(Debug, Default)]
 pub struct CorpusIndex {
     pub docs: Vec<Arc<Document>>,
-    pub per_doc: Vec<Arc<DocAnalysis>>,
+    /// `per_doc[i]` is the extraction of `docs[i]`.
+    pub per_doc: Vec<DocExtraction>,
     pub actors: ActorIndex,
     pub quotes: QuoteIndex,
     pub events: EventIndex,
@@ -62,9 +104,9 @@ impl CorpusIndex {
     pub fn build(sources: Vec<SourceText>, curated: Vec<CuratedActor>) -> CorpusIndex {
         let docs = CorpusIndex::documents(sources);
         let started = Instant::now();
-        let per_doc: Vec<Arc<DocAnalysis>> = docs
+        let per_doc: Vec<DocExtraction> = docs
             .par_iter()
-            .map(|doc| Arc::new(DocAnalysis::extract(doc)))
+            .map(|doc| DocExtraction::Loaded(Arc::new(DocAnalysis::extract(doc))))
             .collect();
         tracing::info!(
             "extracted {} documents in {} ms",
@@ -91,7 +133,7 @@ impl CorpusIndex {
     /// Only that document is extracted again; the others keep their results.
     pub fn with_source(&self, path: &std::path::Path, source: Option<SourceText>) -> CorpusIndex {
         enum Entry {
-            Kept(Arc<Document>, Arc<DocAnalysis>),
+            Kept(Arc<Document>, DocExtraction),
             New(SourceText),
         }
         impl Entry {
@@ -128,7 +170,7 @@ impl CorpusIndex {
                 Entry::New(source) => {
                     let doc = Document::new(source, key);
                     let analysis = DocAnalysis::extract(&doc);
-                    (Arc::new(doc), Arc::new(analysis))
+                    (Arc::new(doc), DocExtraction::Loaded(Arc::new(analysis)))
                 }
             })
             .unzip();
@@ -137,25 +179,42 @@ impl CorpusIndex {
 
     /// The corpus-wide merge over documents and their extraction results (`per_doc[i]`
     /// belongs to `docs[i]`): the expensive, superlinear part of indexing a large corpus.
+    /// Stored extractions are loaded for the merge and stay stored.
     pub fn merge(
         docs: Vec<Arc<Document>>,
-        per_doc: Vec<Arc<DocAnalysis>>,
+        per_doc: Vec<DocExtraction>,
         curated: Vec<CuratedActor>,
     ) -> CorpusIndex {
         let started = Instant::now();
+        let loaded: Vec<Arc<DocAnalysis>> = docs
+            .par_iter()
+            .zip(&per_doc)
+            .map(|(doc, extraction)| extraction.get(doc))
+            .collect();
+        let merged = CorpusIndex::merge_loaded(&docs, &loaded, &curated, started);
+        drop(loaded);
+        CorpusIndex::assemble(docs, per_doc, curated, merged)
+    }
+
+    fn merge_loaded(
+        docs: &[Arc<Document>],
+        per_doc: &[Arc<DocAnalysis>],
+        curated: &[CuratedActor],
+        started: Instant,
+    ) -> MergedIndexes {
         let doc_actors: Vec<&DocActors> = per_doc.iter().map(|a| &a.actors).collect();
-        let actors = ActorIndex::build(&docs, &doc_actors, &curated);
+        let actors = ActorIndex::build(docs, &doc_actors, curated);
         let actors_done = Instant::now();
         // Quotes and events only read the actors: they are merged side by side.
         let ((quotes, quotes_ms), (events, events_ms)) = rayon::join(
             || {
                 let doc_quotes: Vec<&DocQuotes> = per_doc.iter().map(|a| &a.quotes).collect();
-                let quotes = QuoteIndex::build(&docs, &doc_quotes, &actors);
+                let quotes = QuoteIndex::build(docs, &doc_quotes, &actors);
                 (quotes, actors_done.elapsed().as_millis())
             },
             || {
                 let doc_events: Vec<&DocEvents> = per_doc.iter().map(|a| &a.events).collect();
-                let events = EventIndex::build(&docs, &doc_events, &actors);
+                let events = EventIndex::build(docs, &doc_events, &actors);
                 (events, actors_done.elapsed().as_millis())
             },
         );
@@ -164,12 +223,11 @@ impl CorpusIndex {
             started.elapsed().as_millis(),
             (actors_done - started).as_millis(),
         );
-        let merged = MergedIndexes {
+        MergedIndexes {
             actors,
             quotes,
             events,
-        };
-        CorpusIndex::assemble(docs, per_doc, curated, merged)
+        }
     }
 
     /// Assembles an index from merged indexes computed earlier (read back from the index
@@ -178,7 +236,7 @@ impl CorpusIndex {
     /// lookups that are not stored are rebuilt here.
     pub fn from_merged(
         docs: Vec<Arc<Document>>,
-        per_doc: Vec<Arc<DocAnalysis>>,
+        per_doc: Vec<DocExtraction>,
         curated: Vec<CuratedActor>,
         merged: MergedIndexes,
     ) -> CorpusIndex {
@@ -189,7 +247,7 @@ impl CorpusIndex {
 
     fn assemble(
         docs: Vec<Arc<Document>>,
-        per_doc: Vec<Arc<DocAnalysis>>,
+        per_doc: Vec<DocExtraction>,
         curated: Vec<CuratedActor>,
         merged: MergedIndexes,
     ) -> CorpusIndex {

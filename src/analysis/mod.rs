@@ -15,4 +15,4 @@ pub mod validate;
 mod index;
 
 pub use corpus::{DocId, Document, SourceText};
-pub use index::{CorpusIndex, DocAnalysis, MergedIndexes};
+pub use index::{CorpusIndex, DocAnalysis, DocExtraction, MergedIndexes, StoredExtraction};

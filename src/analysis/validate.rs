@@ -17,7 +17,8 @@ pub fn corpus_violations(corpus: &CorpusIndex) -> Vec<String> {
     let mut out = Vec::new();
     let n_docs = corpus.docs.len();
     let n_actors = corpus.actors.actors.len();
-    for (i, (doc, analysis)) in corpus.docs.iter().zip(&corpus.per_doc).enumerate() {
+    for (i, (doc, extraction)) in corpus.docs.iter().zip(&corpus.per_doc).enumerate() {
+        let analysis = extraction.get(doc);
         let text = doc.text.as_str();
         check_span(&mut out, text, &doc.body, &format!("doc {i} body"));
         let n_local = analysis.actors.actors.len();

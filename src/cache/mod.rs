@@ -11,6 +11,11 @@
 //! format and its checks are in [`format`]; a refused cache is reported and rebuilt, never
 //! used.
 //!
+//! A warm start decodes only the merged indexes (side by side). Each document's extraction
+//! stays in the file, behind a [`DocExtraction::Stored`] holding the open file, and is read
+//! and checked only when a merge (a changed file) or a save needs it; one that fails its
+//! check is extracted again from the text.
+//!
 //! This module does IO; the analysis core only gains serde derives for it.
 
 mod format;
@@ -27,9 +32,12 @@ use xxhash_rust::xxh3::{xxh3_128, xxh3_64};
 use crate::analysis::actors::{ActorIndex, CuratedActor};
 use crate::analysis::events::EventIndex;
 use crate::analysis::quotes::QuoteIndex;
-use crate::analysis::{CorpusIndex, DocAnalysis, Document, MergedIndexes, SourceText};
+use crate::analysis::{
+    CorpusIndex, DocAnalysis, DocExtraction, Document, MergedIndexes, SourceText, StoredExtraction,
+};
 use crate::config::Config;
 
+use format::BlobRef;
 pub use format::{build_id, Refused, FORMAT_VERSION};
 
 /// Overrides the folder caches are kept in (tests point it at a temporary folder).
@@ -76,88 +84,129 @@ fn cache_base_dir() -> Option<PathBuf> {
     from_env("LOCALAPPDATA").map(|dir| dir.join("dossier").join("cache"))
 }
 
-/// A cache file read back: what the last index held.
+/// A cache file opened: what the last index held. The merged indexes are decoded; each
+/// document's extraction stays in the file until a merge needs it.
 pub struct Stored {
     curated: u64,
     files: Vec<StoredFile>,
     merged: MergedIndexes,
+    reader: Arc<format::Reader>,
 }
 
-#[derive(Deserialize)]
-struct Payload {
+/// The table of contents of a cache file.
+#[derive(Serialize, Deserialize)]
+struct Table {
     curated: u64,
     files: Vec<StoredFile>,
-    merged: MergedIndexes,
+    actors: BlobRef,
+    quotes: BlobRef,
+    events: BlobRef,
 }
 
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 struct StoredFile {
     rel_path: String,
     size: u64,
-    #[allow(dead_code)] // recorded for inspection; the content hash decides reuse
+    /// Recorded for inspection; the content hash decides reuse.
     modified_ns: u64,
     hash: u128,
-    analysis: DocAnalysis,
+    /// The file's [`DocAnalysis`].
+    analysis: BlobRef,
 }
 
-/// The same layout as [`Payload`], borrowing from a live index for writing.
-#[derive(Serialize)]
-struct PayloadRef<'a> {
-    curated: u64,
-    files: Vec<StoredFileRef<'a>>,
-    merged: MergedRef<'a>,
+/// A document's extraction left in a cache file (see [`DocExtraction::Stored`]).
+#[derive(Debug)]
+struct CachedExtraction {
+    reader: Arc<format::Reader>,
+    blob: BlobRef,
 }
 
-#[derive(Serialize)]
-struct StoredFileRef<'a> {
-    rel_path: &'a str,
-    size: u64,
-    modified_ns: u64,
-    hash: u128,
-    analysis: &'a DocAnalysis,
+impl StoredExtraction for CachedExtraction {
+    fn load(&self) -> Result<DocAnalysis, String> {
+        self.reader.decode(&self.blob)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
 }
 
-#[derive(Serialize)]
-struct MergedRef<'a> {
-    actors: &'a ActorIndex,
-    quotes: &'a QuoteIndex,
-    events: &'a EventIndex,
-}
-
-/// Reads the cache at `path`; every failure says why the cache is not used.
+/// Opens the cache at `path`; every failure says why the cache is not used. The three
+/// merged indexes are decoded side by side.
 pub fn load(path: &Path) -> Result<Stored, Refused> {
-    let payload: Payload = format::read(path)?;
+    let (table, reader): (Table, _) = format::open(path)?;
+    let corrupt = |what: &str, why: String| Refused::Corrupt(format!("{what}: {why}"));
+    let (actors, (quotes, events)) = rayon::join(
+        || reader.decode::<ActorIndex>(&table.actors),
+        || {
+            rayon::join(
+                || reader.decode::<QuoteIndex>(&table.quotes),
+                || reader.decode::<EventIndex>(&table.events),
+            )
+        },
+    );
+    let merged = MergedIndexes {
+        actors: actors.map_err(|why| corrupt("actors", why))?,
+        quotes: quotes.map_err(|why| corrupt("quotes", why))?,
+        events: events.map_err(|why| corrupt("events", why))?,
+    };
     Ok(Stored {
-        curated: payload.curated,
-        files: payload.files,
-        merged: payload.merged,
+        curated: table.curated,
+        files: table.files,
+        merged,
+        reader: Arc::new(reader),
     })
 }
 
-/// Writes the cache of `corpus` to `path` atomically; returns the file's size.
+/// Documents encoded together before being written, so that encoding runs in parallel
+/// without holding every document's bytes at once.
+const SAVE_CHUNK: usize = 1024;
+
+/// Writes the cache of `corpus` to `path` atomically; returns the file's size. Extractions
+/// still in an older cache file are copied from it without being decoded.
 pub fn save(path: &Path, corpus: &CorpusIndex) -> std::io::Result<u64> {
-    let files = corpus
-        .docs
-        .par_iter()
-        .zip(&corpus.per_doc)
-        .map(|(doc, analysis)| StoredFileRef {
-            rel_path: &doc.rel_path,
-            size: doc.text.len() as u64,
-            modified_ns: modified_ns(&doc.path),
-            hash: content_hash(doc),
-            analysis,
+    format::write_atomic(path, |writer| {
+        let mut files = Vec::with_capacity(corpus.docs.len());
+        let docs: Vec<(&Arc<Document>, &DocExtraction)> =
+            corpus.docs.iter().zip(&corpus.per_doc).collect();
+        for chunk in docs.chunks(SAVE_CHUNK) {
+            let encoded: Vec<std::io::Result<(Vec<u8>, u128)>> = chunk
+                .par_iter()
+                .map(|&(doc, extraction)| Ok((encoded(doc, extraction)?, content_hash(doc))))
+                .collect();
+            for (&(doc, _), result) in chunk.iter().zip(encoded) {
+                let (bytes, hash) = result?;
+                files.push(StoredFile {
+                    rel_path: doc.rel_path.clone(),
+                    size: doc.text.len() as u64,
+                    modified_ns: modified_ns(&doc.path),
+                    hash,
+                    analysis: writer.bytes(&bytes)?,
+                });
+            }
+        }
+        Ok(Table {
+            curated: curated_fingerprint(&corpus.curated),
+            files,
+            actors: writer.value(&corpus.actors)?,
+            quotes: writer.value(&corpus.quotes)?,
+            events: writer.value(&corpus.events)?,
         })
-        .collect();
-    let payload = PayloadRef {
-        curated: curated_fingerprint(&corpus.curated),
-        files,
-        merged: MergedRef {
-            actors: &corpus.actors,
-            quotes: &corpus.quotes,
-            events: &corpus.events,
-        },
-    };
-    format::write_atomic(path, &payload)
+    })
+}
+
+/// The encoded extraction of `doc`: copied from the cache file it is in when it is
+/// intact, else encoded (extracted again if it cannot be read back).
+fn encoded(doc: &Document, extraction: &DocExtraction) -> std::io::Result<Vec<u8>> {
+    if let DocExtraction::Stored(stored) = extraction {
+        if let Some(cached) = stored.as_any().downcast_ref::<CachedExtraction>() {
+            if let Ok(bytes) = cached.reader.bytes(&cached.blob) {
+                return Ok(bytes);
+            }
+        }
+    }
+    postcard::to_allocvec(&*extraction.get(doc))
+        .map_err(|err| std::io::Error::new(std::io::ErrorKind::InvalidData, err.to_string()))
 }
 
 fn modified_ns(path: &Path) -> u64 {
@@ -247,7 +296,9 @@ pub fn build_index(
     curated: Vec<CuratedActor>,
     stored: Option<Stored>,
 ) -> (CorpusIndex, Reuse) {
+    let started = std::time::Instant::now();
     let docs = CorpusIndex::documents(sources);
+    tracing::info!("documents in {} ms", started.elapsed().as_millis());
     let Some(stored) = stored else {
         let per_doc = extract_all(&docs, Vec::new());
         let n = docs.len();
@@ -262,6 +313,7 @@ pub fn build_index(
         );
     };
     let hashes: Vec<u128> = docs.par_iter().map(|d| content_hash(d)).collect();
+    let reader = stored.reader;
     let same_files = stored.files.len() == docs.len()
         && stored
             .files
@@ -278,25 +330,36 @@ pub fn build_index(
         .into_iter()
         .map(|file| (file.rel_path.clone(), file))
         .collect();
-    let found: Vec<Option<DocAnalysis>> = docs
+    let found: Vec<Option<DocExtraction>> = docs
         .iter()
         .zip(&hashes)
         .map(|(doc, &hash)| {
             by_path
                 .remove(&doc.rel_path)
                 .filter(|file| file.hash == hash && file.size == doc.text.len() as u64)
-                .map(|file| file.analysis)
+                .map(|file| {
+                    DocExtraction::Stored(Arc::new(CachedExtraction {
+                        reader: reader.clone(),
+                        blob: file.analysis,
+                    }))
+                })
         })
         .collect();
+    tracing::info!(
+        "matched with the cache in {} ms",
+        started.elapsed().as_millis()
+    );
     let reused = found.iter().filter(|f| f.is_some()).count();
     let extracted = docs.len() - reused;
     let per_doc = extract_all(&docs, found);
+    tracing::info!("extracted in {} ms", started.elapsed().as_millis());
     let merge_reused = same_files && same_curated;
     let index = if merge_reused {
         CorpusIndex::from_merged(docs, per_doc, curated, stored.merged)
     } else {
         CorpusIndex::merge(docs, per_doc, curated)
     };
+    tracing::info!("index ready in {} ms", started.elapsed().as_millis());
     (
         index,
         Reuse {
@@ -318,12 +381,14 @@ pub struct Reuse {
 /// Each document's extraction: `found[i]` when given, else extracted now (in parallel).
 fn extract_all(
     docs: &[Arc<Document>],
-    mut found: Vec<Option<DocAnalysis>>,
-) -> Vec<Arc<DocAnalysis>> {
+    mut found: Vec<Option<DocExtraction>>,
+) -> Vec<DocExtraction> {
     found.resize_with(docs.len(), || None);
     docs.par_iter()
         .zip(found)
-        .map(|(doc, found)| Arc::new(found.unwrap_or_else(|| DocAnalysis::extract(doc))))
+        .map(|(doc, found)| {
+            found.unwrap_or_else(|| DocExtraction::Loaded(Arc::new(DocAnalysis::extract(doc))))
+        })
         .collect()
 }
 
