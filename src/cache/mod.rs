@@ -321,10 +321,28 @@ fn extract_all(
     mut found: Vec<Option<DocAnalysis>>,
 ) -> Vec<Arc<DocAnalysis>> {
     found.resize_with(docs.len(), || None);
-    docs.par_iter()
+    let started = std::time::Instant::now();
+    let to_extract: Vec<&Arc<Document>> = docs
+        .iter()
+        .zip(&found)
+        .filter(|(_, found)| found.is_none())
+        .map(|(doc, _)| doc)
+        .collect();
+    let bytes: usize = to_extract.iter().map(|d| d.text.len()).sum();
+    let per_doc = docs
+        .par_iter()
         .zip(found)
         .map(|(doc, found)| Arc::new(found.unwrap_or_else(|| DocAnalysis::extract(doc))))
-        .collect()
+        .collect();
+    if !to_extract.is_empty() {
+        tracing::info!(
+            "extracted {} documents ({:.1} MB) in {} ms",
+            to_extract.len(),
+            bytes as f64 / 1e6,
+            started.elapsed().as_millis()
+        );
+    }
+    per_doc
 }
 
 /// Writes caches in the background, one at a time, always the newest index: a burst of

@@ -6,7 +6,6 @@
 //! names, gazetteer entries, cue-word organizations); the second resolves single words,
 //! since "Putin" in a headline can only be understood after "Vladimir Putin" in the body.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::context::headline_flags;
@@ -15,6 +14,7 @@ use super::lexicon::*;
 use super::roles::clean_role;
 use super::scan::{tokenize, Token, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START};
 use super::{ActorKind, DocActors, LocalActor, LocalMention};
+use crate::analysis::fxhash::FxHashMap;
 
 /// Extracts the actors of `text[body]` (offsets stay offsets into `text`).
 pub(crate) fn extract(text: &str, body: Range<usize>) -> DocActors {
@@ -29,7 +29,7 @@ pub(crate) fn extract(text: &str, body: Range<usize>) -> DocActors {
         buf: String::new(),
         actors: Vec::new(),
         surfaces: Vec::new(),
-        by_key: HashMap::new(),
+        by_key: FxHashMap::default(),
         mentions: Vec::new(),
         pending: Vec::new(),
         persons: Vec::new(),
@@ -74,7 +74,7 @@ pub(super) struct Extractor<'t> {
     /// Per actor: the surface forms seen (name candidates and aliases).
     pub(super) surfaces: Vec<Vec<String>>,
     /// Merge key ("p:first|last", "n:canonical", "g:...", "t:word") -> actor.
-    pub(super) by_key: HashMap<String, u32>,
+    pub(super) by_key: FxHashMap<String, u32>,
     pub(super) mentions: Vec<LocalMention>,
     pub(super) pending: Vec<Pending>,
     /// Persons named in full: (actor, folded first name, folded surname).

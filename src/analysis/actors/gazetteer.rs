@@ -4,10 +4,10 @@
 //! Lookups are by lowercase surface form with single spaces between words, so a caller
 //! folds the words it saw into a reusable buffer and asks once per candidate.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::ActorKind;
+use crate::analysis::fxhash::{FxHashMap, FxHashSet};
 
 const PLACES_TSV: &str = include_str!("../../../data/gazetteer/places.tsv");
 const ORGANIZATIONS_TSV: &str = include_str!("../../../data/gazetteer/organizations.tsv");
@@ -30,14 +30,14 @@ pub(crate) struct Gazetteer {
     /// Canonical names of places and organizations.
     pub names: Vec<String>,
     /// Lowercase surface form -> what it denotes. The first entry that claims a form wins.
-    pub entries: HashMap<String, Entry>,
+    pub entries: FxHashMap<String, Entry>,
     /// Lowercase titles and offices ("president", "foreign minister", "spokesman").
-    pub titles: HashSet<String>,
+    pub titles: FxHashSet<String>,
     /// Lowercase words that are never (part of) a name ("the", "monday", "share").
-    pub nonnames: HashSet<String>,
+    pub nonnames: FxHashSet<String>,
     /// Forms written with inner capitals ("UN", "LeT", "U.S."): they match only when the
     /// text writes them the same way, so "Un" in "Kim Jong Un" is not the United Nations.
-    pub case_sensitive: HashMap<String, String>,
+    pub case_sensitive: FxHashMap<String, String>,
     /// The most words any entry or title has, which bounds longest-match loops.
     pub max_words: usize,
 }

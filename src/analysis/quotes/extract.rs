@@ -2,6 +2,7 @@
 //! mixed), nesting, repair of unbalanced marks, and telling speech from titles and scare
 //! quotes.
 
+use crate::analysis::lower::str_in;
 use std::ops::Range;
 
 /// A quotation as the marks delimit it.
@@ -245,7 +246,7 @@ pub fn is_speech(text: &str, quote: &MarkedQuote, has_explicit_speaker: bool) ->
                 .to_lowercase()
         })
         .collect();
-    if preceding.iter().any(|w| TITLE_CUES.contains(&w.as_str())) {
+    if preceding.iter().any(|w| str_in(&TITLE_CUES, w.as_str())) {
         return false;
     }
     let n_words = inner.split_whitespace().count();
