@@ -220,6 +220,9 @@ impl<'t> Extractor<'t> {
             let mut found = None;
             if tok.has(CAP) {
                 let max_k = self.gaz.max_words.max(1).min(end - i);
+                // Only as many words as begin some entry or title can be one: the rest of
+                // the longest-first loop would look up forms that do not exist.
+                let max_k = self.form_prefix_len(i, max_k);
                 for k in (1..=max_k).rev() {
                     if let Some(entry) = self.lookup(i, i + k) {
                         found = Some((entry_seg(entry), k));
@@ -310,6 +313,22 @@ impl<'t> Extractor<'t> {
             && folded
                 .split('-')
                 .all(|part| self.gaz.lookup(part).is_some())
+    }
+
+    /// How many of the tokens `start..start + max_k` (from the first) begin some
+    /// gazetteer form or title once folded.
+    fn form_prefix_len(&mut self, start: usize, max_k: usize) -> usize {
+        let from = self.tokens[start].start as usize;
+        let mut k = 0;
+        while k < max_k {
+            let to = self.tokens[start + k].end as usize;
+            fold_into(self.text.get(from..to).unwrap_or(""), &mut self.buf);
+            if !self.gaz.begins_a_form(&self.buf) {
+                break;
+            }
+            k += 1;
+        }
+        k
     }
 
     /// Folds tokens `start..end` into the buffer and looks them up.
@@ -539,7 +558,14 @@ impl<'t> Extractor<'t> {
     /// The text of a span with its whitespace collapsed.
     pub(super) fn surface(&self, span: Range<usize>) -> String {
         let raw = self.text.get(span).unwrap_or("");
-        raw.split_whitespace().collect::<Vec<_>>().join(" ")
+        let mut out = String::with_capacity(raw.len());
+        for word in raw.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out
     }
 
     fn finish(mut self) -> DocActors {

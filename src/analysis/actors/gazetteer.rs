@@ -6,6 +6,7 @@
 
 use std::sync::LazyLock;
 
+use super::lexicon::CORE_TITLES;
 use super::ActorKind;
 use crate::analysis::fxhash::{FxHashMap, FxHashSet};
 
@@ -40,6 +41,8 @@ pub(crate) struct Gazetteer {
     pub case_sensitive: FxHashMap<String, String>,
     /// The most words any entry or title has, which bounds longest-match loops.
     pub max_words: usize,
+    /// Every form, title and core title, sorted: which folded words can begin one.
+    sorted_forms: Vec<String>,
 }
 
 pub(crate) fn gazetteer() -> &'static Gazetteer {
@@ -97,7 +100,24 @@ impl Gazetteer {
         for word in data_lines(nonnames) {
             gaz.nonnames.insert(word.trim().to_lowercase());
         }
+        let mut forms: Vec<String> = gaz.entries.keys().cloned().collect();
+        forms.extend(gaz.titles.iter().cloned());
+        forms.extend(CORE_TITLES.iter().map(|t| t.to_string()));
+        forms.sort_unstable();
+        forms.dedup();
+        gaz.sorted_forms = forms;
         gaz
+    }
+
+    /// Whether some form or title (core titles included) starts with `folded`: when none
+    /// does, no longer run of words that begins with these can be one either.
+    pub fn begins_a_form(&self, folded: &str) -> bool {
+        let at = self
+            .sorted_forms
+            .partition_point(|form| form.as_str() < folded);
+        self.sorted_forms
+            .get(at)
+            .is_some_and(|form| form.starts_with(folded))
     }
 
     fn add_name(&mut self, name: &str) -> u32 {

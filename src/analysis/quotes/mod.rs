@@ -98,7 +98,14 @@ fn clean_name(name: &str) -> String {
 }
 
 fn attribution_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The actor whose mention overlaps `span` most (a person preferred).
@@ -135,6 +142,8 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
     let mut para_words = attribution::PrefixTokens::new(text);
     let mut window_words = attribution::PrefixTokens::new(text);
     for (para_idx, para) in paragraphs.iter().enumerate() {
+        // An anaphor's window opens at the previous paragraph, whose words are read.
+        std::mem::swap(&mut para_words, &mut window_words);
         let mut last_in_paragraph: Option<Speaker> = None;
         for quote in extract::find_quotes(text, para.clone(), para_idx) {
             let cue =
