@@ -4,6 +4,31 @@
 
 use std::ops::Deref;
 
+use super::fxhash::FxHashSet;
+
+/// A word list looked up by hash: for lists long enough that comparing a word with each
+/// entry costs more (quotes' speech verbs, actors' organization cues).
+#[derive(Debug)]
+pub(crate) struct WordSet {
+    words: FxHashSet<&'static str>,
+    longest: usize,
+}
+
+impl WordSet {
+    pub(crate) fn new(list: &[&'static str]) -> WordSet {
+        WordSet {
+            words: list.iter().copied().collect(),
+            longest: list.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
+    }
+
+    /// Whether `word` is in the list (as `list.contains(&word)`).
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        word.len() <= self.longest && self.words.contains(word)
+    }
+}
+
 /// Whether `word` is in `list`: `list.contains(&word)` with a cheap first-byte test
 /// before each full comparison (most list words share a length with some text words).
 #[inline]
@@ -114,6 +139,7 @@ mod tests {
             assert_eq!(LowerWord::new(word).as_str(), lower);
             assert_eq!(lowercase_in(word, &list), list.contains(&lower.as_str()));
             assert_eq!(str_in(&list, word), list.contains(&word));
+            assert_eq!(WordSet::new(&list).contains(word), list.contains(&word));
             let ascii = word.to_ascii_lowercase();
             assert_eq!(
                 ascii_lowercase_in(word, &list),

@@ -219,10 +219,12 @@ impl<'t> Extractor<'t> {
             let tok = self.tokens[i];
             let mut found = None;
             if tok.has(CAP) {
-                let max_k = self.gaz.max_words.max(1).min(end - i);
+                let mut max_k = self.gaz.max_words.max(1).min(end - i);
                 // Only as many words as begin some entry or title can be one: the rest of
                 // the longest-first loop would look up forms that do not exist.
-                let max_k = self.form_prefix_len(i, max_k);
+                if max_k > 1 {
+                    max_k = self.form_prefix_len(i, max_k);
+                }
                 for k in (1..=max_k).rev() {
                     if let Some(entry) = self.lookup(i, i + k) {
                         found = Some((entry_seg(entry), k));

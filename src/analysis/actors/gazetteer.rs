@@ -41,8 +41,10 @@ pub(crate) struct Gazetteer {
     pub case_sensitive: FxHashMap<String, String>,
     /// The most words any entry or title has, which bounds longest-match loops.
     pub max_words: usize,
-    /// Every form, title and core title, sorted: which folded words can begin one.
-    sorted_forms: Vec<String>,
+    /// The beginnings of every form, title and core title that end before a character
+    /// other than an ASCII letter or digit (or at the form's end): what folded words read
+    /// up to a word's end can be if they begin a form.
+    form_starts: FxHashSet<String>,
 }
 
 pub(crate) fn gazetteer() -> &'static Gazetteer {
@@ -100,24 +102,31 @@ impl Gazetteer {
         for word in data_lines(nonnames) {
             gaz.nonnames.insert(word.trim().to_lowercase());
         }
-        let mut forms: Vec<String> = gaz.entries.keys().cloned().collect();
-        forms.extend(gaz.titles.iter().cloned());
-        forms.extend(CORE_TITLES.iter().map(|t| t.to_string()));
-        forms.sort_unstable();
-        forms.dedup();
-        gaz.sorted_forms = forms;
+        let forms: Vec<String> = gaz
+            .entries
+            .keys()
+            .chain(&gaz.titles)
+            .cloned()
+            .chain(CORE_TITLES.iter().map(|t| t.to_string()))
+            .collect();
+        for form in forms {
+            for (at, ch) in form.char_indices() {
+                if !(ch.is_ascii_lowercase() || ch.is_ascii_digit()) {
+                    gaz.form_starts.insert(form[..at].to_string());
+                }
+            }
+            gaz.form_starts.insert(form);
+        }
         gaz
     }
 
-    /// Whether some form or title (core titles included) starts with `folded`: when none
-    /// does, no longer run of words that begins with these can be one either.
+    /// Whether some form or title (core titles included) may begin with `folded`, the
+    /// folded text from a word's start to a word's end. When none does, no longer run of
+    /// words can be one either: the folded longer run begins with `folded` followed by
+    /// what follows a word's end in text (a space or a mark, never a letter or digit), so
+    /// a form equal to it would have put `folded` in `form_starts`.
     pub fn begins_a_form(&self, folded: &str) -> bool {
-        let at = self
-            .sorted_forms
-            .partition_point(|form| form.as_str() < folded);
-        self.sorted_forms
-            .get(at)
-            .is_some_and(|form| form.starts_with(folded))
+        self.form_starts.contains(folded)
     }
 
     fn add_name(&mut self, name: &str) -> u32 {

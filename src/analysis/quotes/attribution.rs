@@ -6,6 +6,9 @@
 //! Works on plain text with byte offsets, so the brief side uses it too.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::analysis::lower::WordSet;
 
 use super::lexicon::{
     ABBREVIATIONS, ANAPHOR_HEADS, CONNECTORS, NOT_NAMES, PRONOUNS, SPEECH_VERBS, TITLE_WORDS,
@@ -222,7 +225,8 @@ fn push_tokens<'a>(text: &'a str, range: Range<usize>, max: usize, out: &mut Vec
 }
 
 fn is_speech_verb(tok: &Tok) -> bool {
-    str_in(&SPEECH_VERBS, tok.text)
+    static VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPEECH_VERBS));
+    VERBS.contains(tok.text)
 }
 
 fn is_capitalised(tok: &Tok) -> bool {
