@@ -204,7 +204,7 @@ impl Clause<'_> {
             while premod > previous_stop && first - premod < 5 {
                 let token = &self.tokens[premod - 1];
                 let word = self.lower(premod - 1);
-                let gerund = word.ends_with("ing") && !str_in(&MODIFIER_GERUNDS, word.as_str());
+                let gerund = word.ends_with("ing") && !str_in(MODIFIER_GERUNDS, word.as_str());
                 // A light verb ("resumed talks", "chaired a meeting") ends the modifiers too.
                 let light_verb = self.is_word(premod - 1, LIGHT_WORDS)
                     && !self.is_word(premod - 1, &["after", "during", "for"]);
@@ -398,14 +398,14 @@ impl Clause<'_> {
             if word == "of" && i > 0 && self.is_word(i - 1, PLACE_NOUNS) {
                 continue;
             }
-            if str_in(&PREPOSITIONS, word.as_str()) {
+            if str_in(PREPOSITIONS, word.as_str()) {
                 // "the attack on Wad Madani": a strike's target is where it happened.
                 let target = kind.family() == KindFamily::Violence && word == "on";
-                return str_in(&VENUE_PREPOSITIONS, word.as_str())
+                return str_in(VENUE_PREPOSITIONS, word.as_str())
                     || (kind == EventKind::Visit && word == "to")
                     || target;
             }
-            if str_in(&PREMOD_STOP, word.as_str()) && word != "the" {
+            if str_in(PREMOD_STOP, word.as_str()) && word != "the" {
                 return false;
             }
         }
@@ -499,8 +499,8 @@ impl Clause<'_> {
                 continue;
             }
             let word = LowerWord::new(text);
-            let light = str_in(&LIGHT_GAP_WORDS, word.as_str())
-                || str_in(&PLACE_NOUNS, word.as_str())
+            let light = str_in(LIGHT_GAP_WORDS, word.as_str())
+                || str_in(PLACE_NOUNS, word.as_str())
                 || (forward && word == "and")
                 || is_title_word(&word);
             if !light {
@@ -605,7 +605,7 @@ fn is_calendar_word(word: &str) -> bool {
         "A",
         "An",
     ];
-    WORDS.contains(&word.trim_end_matches(['\'', '’', 's'])) || str_in(&WORDS, word)
+    WORDS.contains(&word.trim_end_matches(['\'', '’', 's'])) || str_in(WORDS, word)
 }
 
 /// Role words ("president", "prime minister", "envoy") from the actors' gazetteer.

@@ -54,7 +54,7 @@ impl Clause<'_> {
             .collect();
         let linked = match trigger.form {
             TriggerForm::Noun => {
-                gap_words.iter().any(|w| str_in(&LINK_WORDS, w.as_str()))
+                gap_words.iter().any(|w| str_in(LINK_WORDS, w.as_str()))
                     && self.light_gap(trigger.span.end, first.span.start, true)
             }
             _ => gap_words.len() <= 8,

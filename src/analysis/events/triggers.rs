@@ -416,14 +416,14 @@ fn not_an_attack(text: &str, start: usize, end: usize) -> bool {
         .split_whitespace()
         .take(3)
         .map(lower)
-        .any(|w| str_in(&FIGURATIVE, w.as_str()));
+        .any(|w| str_in(FIGURATIVE, w.as_str()));
     let before: Vec<String> = text[..start]
         .split_whitespace()
         .rev()
         .take(3)
         .map(lower)
         .collect();
-    let natural = before.iter().any(|w| str_in(&NATURAL, w.as_str()));
+    let natural = before.iter().any(|w| str_in(NATURAL, w.as_str()));
     figurative || natural
 }
 

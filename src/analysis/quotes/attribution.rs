@@ -204,7 +204,7 @@ fn push_tokens<'a>(text: &'a str, range: Range<usize>, max: usize, out: &mut Vec
             }
             continue;
         }
-        let abbreviation = trail.starts_with('.') && str_in(&ABBREVIATIONS, core);
+        let abbreviation = trail.starts_with('.') && str_in(ABBREVIATIONS, core);
         // A line break ends a clause too: scraped paragraphs often lack their final stop.
         let stop_after = (!abbreviation && trail.chars().any(|c| ".!?:;".contains(c)))
             || trail.chars().any(|c| "\"“”«»".contains(c))
@@ -238,7 +238,7 @@ fn is_capitalised(tok: &Tok) -> bool {
 fn is_particle_name(word: &str) -> bool {
     const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "abu", "ben", "de", "van", "von"];
     word.split_once('-').is_some_and(|(particle, rest)| {
-        str_in(&PARTICLES, particle) && rest.chars().next().is_some_and(char::is_uppercase)
+        str_in(PARTICLES, particle) && rest.chars().next().is_some_and(char::is_uppercase)
     })
 }
 
@@ -259,8 +259,8 @@ fn is_demonym(word: &str) -> bool {
 fn name_from_run(toks: &[Tok]) -> Option<Range<usize>> {
     let mut start = 0;
     while start < toks.len()
-        && (str_in(&TITLE_WORDS, toks[start].text)
-            || str_in(&NOT_NAMES, toks[start].text)
+        && (str_in(TITLE_WORDS, toks[start].text)
+            || str_in(NOT_NAMES, toks[start].text)
             || is_demonym(toks[start].text))
         && start + 1 < toks.len()
     {
@@ -268,8 +268,8 @@ fn name_from_run(toks: &[Tok]) -> Option<Range<usize>> {
     }
     let run = &toks[start..];
     let last = run.last()?;
-    if str_in(&NOT_NAMES, last.text)
-        || str_in(&TITLE_WORDS, last.text)
+    if str_in(NOT_NAMES, last.text)
+        || str_in(TITLE_WORDS, last.text)
         || (run.len() == 1 && is_demonym(last.text))
     {
         return None;
@@ -290,7 +290,7 @@ fn name_run_ending_at(_text: &str, toks: &[Tok], end: usize) -> Option<Range<usi
             break;
         }
         let joins = is_capitalised(prev)
-            || (str_in(&CONNECTORS, prev.text) && start >= 2 && is_capitalised(&toks[start - 2]));
+            || (str_in(CONNECTORS, prev.text) && start >= 2 && is_capitalised(&toks[start - 2]));
         if !joins {
             break;
         }
@@ -309,7 +309,7 @@ fn first_name_run(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
                 && !toks[end].comma_after
                 && !toks[end].stop_after
                 && !is_possessive(&toks[end + 1])
-                && (is_capitalised(&toks[end + 1]) || str_in(&CONNECTORS, toks[end + 1].text))
+                && (is_capitalised(&toks[end + 1]) || str_in(CONNECTORS, toks[end + 1].text))
             {
                 end += 1;
             }
@@ -332,7 +332,7 @@ fn clause<'a>(toks: &[Tok<'a>]) -> Vec<Tok<'a>> {
     ];
     let mut out = Vec::new();
     for tok in toks.iter().take(8) {
-        if str_in(&CLAUSE_BREAKS, tok.text) {
+        if str_in(CLAUSE_BREAKS, tok.text) {
             break;
         }
         out.push(tok.clone());
@@ -360,7 +360,7 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
     }
     if is_speech_verb(first) {
         let rest = clause(&toks[1..]);
-        if rest.first().is_some_and(|t| str_in(&PRONOUNS, t.text)) {
+        if rest.first().is_some_and(|t| str_in(PRONOUNS, t.text)) {
             return Some(Cue::Anaphor(rest[0].range.clone()));
         }
         return first_name_run(text, &rest)
@@ -426,7 +426,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
     ];
     let mut end = v;
     while end > 0
-        && (str_in(&SKIPPABLE, toks[end - 1].text)
+        && (str_in(SKIPPABLE, toks[end - 1].text)
             || toks[end - 1].text.ends_with("ly") && !is_capitalised(&toks[end - 1]))
     {
         end -= 1;
@@ -448,7 +448,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
     if toks[last].stop_after {
         return None;
     }
-    if str_in(&PRONOUNS, toks[last].text) || toks[last].text == "they" {
+    if str_in(PRONOUNS, toks[last].text) || toks[last].text == "they" {
         return Some(Cue::Anaphor(toks[last].range.clone()));
     }
     if let Some(name) = name_run_ending_at(text, toks, last) {
@@ -467,7 +467,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
             && !is_capitalised(&toks[run_start - 2]);
         return (!governed).then_some(Cue::Name(name));
     }
-    if str_in(&ANAPHOR_HEADS, toks[last].text) && last > 0 {
+    if str_in(ANAPHOR_HEADS, toks[last].text) && last > 0 {
         // "the Russian leader": a description of someone named before.
         let det = (last.saturating_sub(4)..last)
             .rev()
