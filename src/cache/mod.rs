@@ -352,7 +352,6 @@ pub fn build_index(
     let reused = found.iter().filter(|f| f.is_some()).count();
     let extracted = docs.len() - reused;
     let per_doc = extract_all(&docs, found);
-    tracing::info!("extracted in {} ms", started.elapsed().as_millis());
     let merge_reused = same_files && same_curated;
     let index = if merge_reused {
         CorpusIndex::from_merged(docs, per_doc, curated, stored.merged)
@@ -384,12 +383,30 @@ fn extract_all(
     mut found: Vec<Option<DocExtraction>>,
 ) -> Vec<DocExtraction> {
     found.resize_with(docs.len(), || None);
-    docs.par_iter()
+    let started = std::time::Instant::now();
+    let to_extract: Vec<&Arc<Document>> = docs
+        .iter()
+        .zip(&found)
+        .filter(|(_, found)| found.is_none())
+        .map(|(doc, _)| doc)
+        .collect();
+    let bytes: usize = to_extract.iter().map(|d| d.text.len()).sum();
+    let per_doc = docs
+        .par_iter()
         .zip(found)
         .map(|(doc, found)| {
             found.unwrap_or_else(|| DocExtraction::Loaded(Arc::new(DocAnalysis::extract(doc))))
         })
-        .collect()
+        .collect();
+    if !to_extract.is_empty() {
+        tracing::info!(
+            "extracted {} documents ({:.1} MB) in {} ms",
+            to_extract.len(),
+            bytes as f64 / 1e6,
+            started.elapsed().as_millis()
+        );
+    }
+    per_doc
 }
 
 /// Writes caches in the background, one at a time, always the newest index: a burst of

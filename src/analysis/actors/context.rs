@@ -242,18 +242,22 @@ impl Extractor<'_> {
 
 /// Same length and one letter different, or one letter more (names only, so cheap).
 pub(super) fn one_edit_apart(a: &str, b: &str) -> bool {
+    // ASCII names compare as bytes, which are their characters: no copies.
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit_apart_in(a.as_bytes(), b.as_bytes());
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    one_edit_apart_in(&a, &b)
+}
+
+fn one_edit_apart_in<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if a == b || a.len().abs_diff(b.len()) > 1 || a.len().min(b.len()) < 4 {
         return false;
     }
     if a.len() == b.len() {
-        return a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1;
+        return a.iter().zip(b).filter(|(x, y)| x != y).count() == 1;
     }
-    let (short, long) = if a.len() < b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
     let skip = short
         .iter()
         .zip(long.iter())

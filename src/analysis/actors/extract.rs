@@ -6,7 +6,6 @@
 //! names, gazetteer entries, cue-word organizations); the second resolves single words,
 //! since "Putin" in a headline can only be understood after "Vladimir Putin" in the body.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::context::headline_flags;
@@ -15,6 +14,7 @@ use super::lexicon::*;
 use super::roles::clean_role;
 use super::scan::{tokenize, Token, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START};
 use super::{ActorKind, DocActors, LocalActor, LocalMention};
+use crate::analysis::fxhash::FxHashMap;
 
 /// Extracts the actors of `text[body]` (offsets stay offsets into `text`).
 pub(crate) fn extract(text: &str, body: Range<usize>) -> DocActors {
@@ -29,7 +29,7 @@ pub(crate) fn extract(text: &str, body: Range<usize>) -> DocActors {
         buf: String::new(),
         actors: Vec::new(),
         surfaces: Vec::new(),
-        by_key: HashMap::new(),
+        by_key: FxHashMap::default(),
         mentions: Vec::new(),
         pending: Vec::new(),
         persons: Vec::new(),
@@ -74,7 +74,7 @@ pub(super) struct Extractor<'t> {
     /// Per actor: the surface forms seen (name candidates and aliases).
     pub(super) surfaces: Vec<Vec<String>>,
     /// Merge key ("p:first|last", "n:canonical", "g:...", "t:word") -> actor.
-    pub(super) by_key: HashMap<String, u32>,
+    pub(super) by_key: FxHashMap<String, u32>,
     pub(super) mentions: Vec<LocalMention>,
     pub(super) pending: Vec<Pending>,
     /// Persons named in full: (actor, folded first name, folded surname).
@@ -219,7 +219,12 @@ impl<'t> Extractor<'t> {
             let tok = self.tokens[i];
             let mut found = None;
             if tok.has(CAP) {
-                let max_k = self.gaz.max_words.max(1).min(end - i);
+                let mut max_k = self.gaz.max_words.max(1).min(end - i);
+                // Only as many words as begin some entry or title can be one: the rest of
+                // the longest-first loop would look up forms that do not exist.
+                if max_k > 1 {
+                    max_k = self.form_prefix_len(i, max_k);
+                }
                 for k in (1..=max_k).rev() {
                     if let Some(entry) = self.lookup(i, i + k) {
                         found = Some((entry_seg(entry), k));
@@ -310,6 +315,22 @@ impl<'t> Extractor<'t> {
             && folded
                 .split('-')
                 .all(|part| self.gaz.lookup(part).is_some())
+    }
+
+    /// How many of the tokens `start..start + max_k` (from the first) begin some
+    /// gazetteer form or title once folded.
+    fn form_prefix_len(&mut self, start: usize, max_k: usize) -> usize {
+        let from = self.tokens[start].start as usize;
+        let mut k = 0;
+        while k < max_k {
+            let to = self.tokens[start + k].end as usize;
+            fold_into(self.text.get(from..to).unwrap_or(""), &mut self.buf);
+            if !self.gaz.begins_a_form(&self.buf) {
+                break;
+            }
+            k += 1;
+        }
+        k
     }
 
     /// Folds tokens `start..end` into the buffer and looks them up.
@@ -539,7 +560,14 @@ impl<'t> Extractor<'t> {
     /// The text of a span with its whitespace collapsed.
     pub(super) fn surface(&self, span: Range<usize>) -> String {
         let raw = self.text.get(span).unwrap_or("");
-        raw.split_whitespace().collect::<Vec<_>>().join(" ")
+        let mut out = String::with_capacity(raw.len());
+        for word in raw.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out
     }
 
     fn finish(mut self) -> DocActors {

@@ -4,10 +4,11 @@
 //! Lookups are by lowercase surface form with single spaces between words, so a caller
 //! folds the words it saw into a reusable buffer and asks once per candidate.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use super::lexicon::CORE_TITLES;
 use super::ActorKind;
+use crate::analysis::fxhash::{FxHashMap, FxHashSet};
 
 const PLACES_TSV: &str = include_str!("../../../data/gazetteer/places.tsv");
 const ORGANIZATIONS_TSV: &str = include_str!("../../../data/gazetteer/organizations.tsv");
@@ -30,16 +31,20 @@ pub(crate) struct Gazetteer {
     /// Canonical names of places and organizations.
     pub names: Vec<String>,
     /// Lowercase surface form -> what it denotes. The first entry that claims a form wins.
-    pub entries: HashMap<String, Entry>,
+    pub entries: FxHashMap<String, Entry>,
     /// Lowercase titles and offices ("president", "foreign minister", "spokesman").
-    pub titles: HashSet<String>,
+    pub titles: FxHashSet<String>,
     /// Lowercase words that are never (part of) a name ("the", "monday", "share").
-    pub nonnames: HashSet<String>,
+    pub nonnames: FxHashSet<String>,
     /// Forms written with inner capitals ("UN", "LeT", "U.S."): they match only when the
     /// text writes them the same way, so "Un" in "Kim Jong Un" is not the United Nations.
-    pub case_sensitive: HashMap<String, String>,
+    pub case_sensitive: FxHashMap<String, String>,
     /// The most words any entry or title has, which bounds longest-match loops.
     pub max_words: usize,
+    /// The beginnings of every form, title and core title that end before a character
+    /// other than an ASCII letter or digit (or at the form's end): what folded words read
+    /// up to a word's end can be if they begin a form.
+    form_starts: FxHashSet<String>,
 }
 
 pub(crate) fn gazetteer() -> &'static Gazetteer {
@@ -97,7 +102,31 @@ impl Gazetteer {
         for word in data_lines(nonnames) {
             gaz.nonnames.insert(word.trim().to_lowercase());
         }
+        let forms: Vec<String> = gaz
+            .entries
+            .keys()
+            .chain(&gaz.titles)
+            .cloned()
+            .chain(CORE_TITLES.iter().map(|t| t.to_string()))
+            .collect();
+        for form in forms {
+            for (at, ch) in form.char_indices() {
+                if !(ch.is_ascii_lowercase() || ch.is_ascii_digit()) {
+                    gaz.form_starts.insert(form[..at].to_string());
+                }
+            }
+            gaz.form_starts.insert(form);
+        }
         gaz
+    }
+
+    /// Whether some form or title (core titles included) may begin with `folded`, the
+    /// folded text from a word's start to a word's end. When none does, no longer run of
+    /// words can be one either: the folded longer run begins with `folded` followed by
+    /// what follows a word's end in text (a space or a mark, never a letter or digit), so
+    /// a form equal to it would have put `folded` in `form_starts`.
+    pub fn begins_a_form(&self, folded: &str) -> bool {
+        self.form_starts.contains(folded)
     }
 
     fn add_name(&mut self, name: &str) -> u32 {

@@ -264,5 +264,5 @@ pub(crate) const CORE_TITLES: [&str; 30] = [
 ];
 
 pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+    crate::analysis::lower::str_in(list, word)
 }

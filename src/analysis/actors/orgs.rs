@@ -2,10 +2,19 @@
 //! Industries", "Inter-American Commission on Human Rights"): where such a name starts and
 //! ends inside a capitalised run.
 
+use std::sync::LazyLock;
+
 use super::extract::Extractor;
 use super::gazetteer::fold_into;
 use super::lexicon::*;
 use super::scan::{ALL_CAPS, CAP, SENTENCE_START};
+use crate::analysis::lower::WordSet;
+
+/// [`ORG_CUES`] looked up by hash: every capitalised run is checked word by word.
+fn is_org_cue(word: &str) -> bool {
+    static CUES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&ORG_CUES));
+    CUES.contains(word)
+}
 
 impl Extractor<'_> {
     /// An organization named by a cue word ("Carnegie Moscow Center", "Council of ... of
@@ -15,7 +24,7 @@ impl Extractor<'_> {
         // "Newcastle United", "Leeds United": a club name ends with "United".
         let last_cue = (start..end).rev().find(|&i| {
             let word = self.tokens[i].text(self.text);
-            is_in(&ORG_CUES, word) || (word == "United" && i == end - 1 && i > start)
+            is_org_cue(word) || (word == "United" && i == end - 1 && i > start)
         })?;
         // The name starts after the last "and"/"on" before the cue ("Rosneft and the
         // National Iranian Oil Company" is two organizations).
@@ -35,7 +44,7 @@ impl Extractor<'_> {
             .rev()
             .find(|&i| matches!(self.tokens[i].text(self.text), "of" | "for"))
         {
-            if !is_in(&ORG_CUES, self.tokens[of - 1].text(self.text)) {
+            if !is_org_cue(self.tokens[of - 1].text(self.text)) {
                 org_start = of + 1;
             }
         }
@@ -102,7 +111,7 @@ impl Extractor<'_> {
             return false;
         }
         let (before, after) = (self.tokens[i - 1], self.tokens[i + 1]);
-        let before_is_cue = is_in(&ORG_CUES, before.text(self.text));
+        let before_is_cue = is_org_cue(before.text(self.text));
         if !before.has(CAP) || !after.has(CAP) || before.has(ALL_CAPS) || before_is_cue {
             return false;
         }

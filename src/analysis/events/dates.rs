@@ -233,11 +233,48 @@ fn date_regex() -> &'static Regex {
 
 /// Every date expression in `text[range]`, in order.
 pub fn find_dates(text: &str, range: Range<usize>, cx: DateContext) -> Vec<EventDate> {
-    let Some(slice) = text.get(range.clone()) else {
-        return Vec::new();
-    };
+    DateMatches::new(text, range).resolve(cx)
+}
+
+/// The date expressions of `text[range]` as the pattern matched them, before a
+/// [`DateContext`] resolves them: a document's body is matched once and resolved both
+/// without context (to find the year it uses most) and with it.
+#[derive(Debug)]
+pub struct DateMatches<'t> {
+    text: &'t str,
+    range: Range<usize>,
+    /// Offsets relative to `range.start`.
+    caps: Vec<regex::Captures<'t>>,
+}
+
+impl<'t> DateMatches<'t> {
+    pub fn new(text: &'t str, range: Range<usize>) -> DateMatches<'t> {
+        let caps = match text.get(range.clone()) {
+            Some(slice) => date_regex().captures_iter(slice).collect(),
+            None => Vec::new(),
+        };
+        DateMatches { text, range, caps }
+    }
+
+    /// The range matched.
+    pub fn range(&self) -> &Range<usize> {
+        &self.range
+    }
+
+    /// The dates, resolved against `cx` ([`find_dates`]).
+    pub fn resolve(&self, cx: DateContext) -> Vec<EventDate> {
+        resolve_matches(self.text, self.range.clone(), &self.caps, cx)
+    }
+}
+
+fn resolve_matches(
+    text: &str,
+    range: Range<usize>,
+    matches: &[regex::Captures<'_>],
+    cx: DateContext,
+) -> Vec<EventDate> {
     let mut found = Vec::new();
-    for caps in date_regex().captures_iter(slice) {
+    for caps in matches {
         let Some(whole) = caps.get(0) else { continue };
         let mut span = range.start + whole.start()..range.start + whole.end();
         let mut parts = DateParts::default();

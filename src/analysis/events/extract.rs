@@ -2,13 +2,16 @@
 //! same clause ties to it ("the July 16 meeting in Helsinki", "X met Y in Moscow on
 //! Wednesday", "his summit with Y"). Works on corpus documents and on briefs alike.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::dates::{self, DateContext, EventDate};
+use super::dates::{self, DateContext, DateMatches, EventDate};
 use super::lexicon::*;
 use super::triggers::{find_triggers, EventKind, KindFamily, Trigger, TriggerForm};
 use super::words::{self, Token};
 use crate::analysis::actors::ActorKind;
+use crate::analysis::lower::str_in;
+use crate::analysis::lower::{lowercase_in, LowerWord};
 
 /// An actor named in the text, as extraction needs it.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,12 +61,29 @@ pub fn extract(
     actors: &[ActorSpan],
     date_cx: DateContext,
 ) -> Vec<LocalEvent> {
+    extract_with(text, range, actors, date_cx, &OnceCell::new())
+}
+
+/// [`extract`], taking the date expressions from `date_matches` when they were (or will
+/// be) matched over the same range: a document's date context matches its body too.
+pub(super) fn extract_with<'t>(
+    text: &'t str,
+    range: Range<usize>,
+    actors: &[ActorSpan],
+    date_cx: DateContext,
+    date_matches: &OnceCell<DateMatches<'t>>,
+) -> Vec<LocalEvent> {
     let range = clamp_range(text, range);
     let triggers = find_triggers(text, range.clone());
     if triggers.iter().all(|t| t.kind.is_none()) {
         return Vec::new();
     }
-    let all_dates = dates::find_dates(text, range.clone(), date_cx);
+    let matches = date_matches.get_or_init(|| DateMatches::new(text, range.clone()));
+    let all_dates = if *matches.range() == range {
+        matches.resolve(date_cx)
+    } else {
+        dates::find_dates(text, range.clone(), date_cx)
+    };
     let mut found = Vec::new();
     let mut previous_subject: Option<u32> = None;
     for sentence in words::sentences(text, range) {
@@ -141,14 +161,18 @@ pub(super) struct Clause<'a> {
 }
 
 impl Clause<'_> {
-    pub(super) fn lower(&self, i: usize) -> String {
-        self.tokens
-            .get(i)
-            .map_or(String::new(), |t| self.text[t.span.clone()].to_lowercase())
+    pub(super) fn lower(&self, i: usize) -> LowerWord {
+        LowerWord::new(
+            self.tokens
+                .get(i)
+                .map_or("", |t| &self.text[t.span.clone()]),
+        )
     }
 
     pub(super) fn is_word(&self, i: usize, list: &[&str]) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.is_word) && list.contains(&self.lower(i).as_str())
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.is_word && lowercase_in(&self.text[t.span.clone()], list))
     }
 
     /// First token starting at or after `offset`.
@@ -180,7 +204,7 @@ impl Clause<'_> {
             while premod > previous_stop && first - premod < 5 {
                 let token = &self.tokens[premod - 1];
                 let word = self.lower(premod - 1);
-                let gerund = word.ends_with("ing") && !MODIFIER_GERUNDS.contains(&word.as_str());
+                let gerund = word.ends_with("ing") && !str_in(MODIFIER_GERUNDS, word.as_str());
                 // A light verb ("resumed talks", "chaired a meeting") ends the modifiers too.
                 let light_verb = self.is_word(premod - 1, LIGHT_WORDS)
                     && !self.is_word(premod - 1, &["after", "during", "for"]);
@@ -374,14 +398,14 @@ impl Clause<'_> {
             if word == "of" && i > 0 && self.is_word(i - 1, PLACE_NOUNS) {
                 continue;
             }
-            if PREPOSITIONS.contains(&word.as_str()) {
+            if str_in(PREPOSITIONS, word.as_str()) {
                 // "the attack on Wad Madani": a strike's target is where it happened.
                 let target = kind.family() == KindFamily::Violence && word == "on";
-                return VENUE_PREPOSITIONS.contains(&word.as_str())
+                return str_in(VENUE_PREPOSITIONS, word.as_str())
                     || (kind == EventKind::Visit && word == "to")
                     || target;
             }
-            if PREMOD_STOP.contains(&word.as_str()) && word != "the" {
+            if str_in(PREMOD_STOP, word.as_str()) && word != "the" {
                 return false;
             }
         }
@@ -435,9 +459,7 @@ impl Clause<'_> {
                 // "the Syrian city") means these words are no place name.
                 let claimed_next = self.tokens.get(j).is_some_and(|t| {
                     let next = &self.text[t.span.clone()];
-                    t.is_word
-                        && (is_upper_start(next)
-                            || PLACE_NOUNS.contains(&next.to_lowercase().as_str()))
+                    t.is_word && (is_upper_start(next) || lowercase_in(next, PLACE_NOUNS))
                 });
                 if !claimed_next {
                     return Some(PlaceRef {
@@ -476,9 +498,9 @@ impl Clause<'_> {
             if is_upper_start(text) || text.chars().all(|c| c.is_ascii_digit()) {
                 continue;
             }
-            let word = text.to_lowercase();
-            let light = LIGHT_GAP_WORDS.contains(&word.as_str())
-                || PLACE_NOUNS.contains(&word.as_str())
+            let word = LowerWord::new(text);
+            let light = str_in(LIGHT_GAP_WORDS, word.as_str())
+                || str_in(PLACE_NOUNS, word.as_str())
                 || (forward && word == "and")
                 || is_title_word(&word);
             if !light {
@@ -583,14 +605,14 @@ fn is_calendar_word(word: &str) -> bool {
         "A",
         "An",
     ];
-    WORDS.contains(&word.trim_end_matches(['\'', '’', 's'])) || WORDS.contains(&word)
+    WORDS.contains(&word.trim_end_matches(['\'', '’', 's'])) || str_in(WORDS, word)
 }
 
 /// Role words ("president", "prime minister", "envoy") from the actors' gazetteer.
 fn is_title_word(word: &str) -> bool {
-    use std::collections::HashSet;
+    use crate::analysis::fxhash::FxHashSet;
     use std::sync::OnceLock;
-    static TITLES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static TITLES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     TITLES
         .get_or_init(|| {
             include_str!("../../../data/gazetteer/titles.txt")

@@ -18,6 +18,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
@@ -25,6 +26,7 @@ use std::sync::Arc;
 use super::actors::{ActorId, ActorIndex, ActorKind, DocActors};
 use super::corpus::{DocId, Document};
 
+use dates::DateMatches;
 pub use dates::{DateParts, DatePrecision, EventDate};
 pub use extract::{extract, ActorSpan, LocalEvent, PlaceRef};
 pub use triggers::{EventKind, KindFamily};
@@ -65,8 +67,11 @@ pub struct DocEvents {
 
 pub fn extract_document(doc: &Document, actors: &DocActors) -> DocEvents {
     let spans = doc_actor_spans(doc, actors);
-    let date_cx = date_context(doc);
-    let mut mentions = extract(&doc.text, doc.body.clone(), &spans, date_cx);
+    // The body's date expressions, matched at most once for the date context and events.
+    let body_dates = OnceCell::new();
+    let date_cx = date_context(doc, &body_dates);
+    let mut mentions =
+        extract::extract_with(&doc.text, doc.body.clone(), &spans, date_cx, &body_dates);
     if let (Some(place), Some(today)) = (dateline_place(doc, actors), date_cx.today) {
         // A dispatch reports from its dateline: what happened there on the day (or the
         // day or two before) and names no other place happened at the dateline.
@@ -197,7 +202,10 @@ pub(crate) fn is_proper(written: &str, name: &str, aliases: &[String], kind: Act
 
 /// What resolves "Monday" and "July 16" in a document: its front-matter date, else the
 /// year its own full dates use most.
-fn date_context(doc: &Document) -> dates::DateContext {
+fn date_context<'t>(
+    doc: &'t Document,
+    body_dates: &OnceCell<DateMatches<'t>>,
+) -> dates::DateContext {
     let today = doc.date().and_then(dates::parse_iso_day).or_else(|| {
         // No front-matter date: a full date in the dateline ("ANTAKYA, Oct. 9, 2025 —").
         let (start, line) = dateline(doc)?;
@@ -210,7 +218,9 @@ fn date_context(doc: &Document) -> dates::DateContext {
         .find_map(|d| Some((d.parts.year?, d.parts.month?, d.parts.day?)))
     });
     let year = today.map(|t| t.0).or_else(|| {
-        let found = dates::find_dates(&doc.text, doc.body.clone(), dates::DateContext::default());
+        let found = body_dates
+            .get_or_init(|| DateMatches::new(&doc.text, doc.body.clone()))
+            .resolve(dates::DateContext::default());
         let mut counts: Vec<(i32, usize)> = Vec::new();
         for date in found
             .iter()

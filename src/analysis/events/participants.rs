@@ -8,6 +8,8 @@ use super::extract::{is_upper_start, push_unique, ActorSpan, Clause};
 use super::lexicon::{LIGHT_WORDS, LINK_WORDS, PLAN_NOUNS};
 use super::triggers::{Trigger, TriggerForm};
 use crate::analysis::actors::ActorKind;
+use crate::analysis::lower::str_in;
+use crate::analysis::lower::LowerWord;
 
 impl Clause<'_> {
     pub(super) fn persons_in<'b>(
@@ -46,13 +48,13 @@ impl Clause<'_> {
         let Some(first) = persons.next() else { return };
         let gap_first = after;
         let gap_last = self.token_at(first.span.start);
-        let gap_words: Vec<String> = (gap_first..gap_last)
+        let gap_words: Vec<LowerWord> = (gap_first..gap_last)
             .filter(|&i| self.tokens[i].is_word)
             .map(|i| self.lower(i))
             .collect();
         let linked = match trigger.form {
             TriggerForm::Noun => {
-                gap_words.iter().any(|w| LINK_WORDS.contains(&w.as_str()))
+                gap_words.iter().any(|w| str_in(LINK_WORDS, w.as_str()))
                     && self.light_gap(trigger.span.end, first.span.start, true)
             }
             _ => gap_words.len() <= 8,

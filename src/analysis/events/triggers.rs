@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::analysis::lower::ascii_lowercase_in;
+
 /// What kind of thing happened. The family decides which mentions may be the same event.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
@@ -197,6 +199,7 @@ const fn block(text: &'static str) -> Pattern {
     }
 }
 
+use crate::analysis::lower::str_in;
 use EventKind as K;
 
 /// The lexicon. Longer phrases win over their parts (leftmost-longest matching), which is
@@ -357,7 +360,7 @@ fn after_determiner(text: &str, start: usize) -> bool {
     text[..start]
         .split_whitespace()
         .next_back()
-        .is_some_and(|w| ["a", "an", "the"].contains(&w.to_ascii_lowercase().as_str()))
+        .is_some_and(|w| ascii_lowercase_in(w, &["a", "an", "the"]))
 }
 
 /// "struck a cautious note", "an earthquake struck": the verb without an attacker. A
@@ -413,14 +416,14 @@ fn not_an_attack(text: &str, start: usize, end: usize) -> bool {
         .split_whitespace()
         .take(3)
         .map(lower)
-        .any(|w| FIGURATIVE.contains(&w.as_str()));
+        .any(|w| str_in(FIGURATIVE, w.as_str()));
     let before: Vec<String> = text[..start]
         .split_whitespace()
         .rev()
         .take(3)
         .map(lower)
         .collect();
-    let natural = before.iter().any(|w| NATURAL.contains(&w.as_str()));
+    let natural = before.iter().any(|w| str_in(NATURAL, w.as_str()));
     figurative || natural
 }
 

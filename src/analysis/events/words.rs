@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use crate::analysis::lower::ascii_lowercase_in;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub span: Range<usize>,
@@ -57,7 +59,7 @@ fn is_abbreviation(before: &str) -> bool {
     if last.chars().count() == 1 && last.chars().all(char::is_uppercase) {
         return true; // "U.S." and initials ("George W. Bush")
     }
-    ABBREVIATIONS.contains(&last.to_ascii_lowercase().as_str())
+    ascii_lowercase_in(last, ABBREVIATIONS)
 }
 
 fn push_trimmed(slice: &str, base: usize, local: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -154,5 +156,5 @@ pub fn has_future_cue(sentence: &str) -> bool {
     ];
     sentence
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .any(|w| CUES.contains(&w.to_ascii_lowercase().as_str()))
+        .any(|w| ascii_lowercase_in(w, CUES))
 }

@@ -6,10 +6,14 @@
 //! Works on plain text with byte offsets, so the brief side uses it too.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::analysis::lower::WordSet;
 
 use super::lexicon::{
     ABBREVIATIONS, ANAPHOR_HEADS, CONNECTORS, NOT_NAMES, PRONOUNS, SPEECH_VERBS, TITLE_WORDS,
 };
+use crate::analysis::lower::str_in;
 
 /// What the words around a quote say about its speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,9 +37,20 @@ pub fn starts_with_attribution(rest: &str) -> bool {
 /// first (news style), else before the opening mark in the same sentence. The flag says
 /// whether it came from right after the quote.
 pub fn explicit_cue(text: &str, para: Range<usize>, quote: Range<usize>) -> Option<(Cue, bool)> {
+    explicit_cue_with(&mut PrefixTokens::new(text), para, quote)
+}
+
+/// [`explicit_cue`] reading the words before the quote through `cache`, which a caller
+/// that walks a paragraph's quotes in order keeps between them.
+pub(crate) fn explicit_cue_with(
+    cache: &mut PrefixTokens<'_>,
+    para: Range<usize>,
+    quote: Range<usize>,
+) -> Option<(Cue, bool)> {
+    let text = cache.text;
     match after_quote(text, quote.end..para.end) {
         Some(cue) => Some((cue, true)),
-        None => before_quote(text, para.start..quote.start).map(|cue| (cue, false)),
+        None => before_quote(text, cache.tokens(para.start..quote.start)).map(|cue| (cue, false)),
     }
 }
 
@@ -58,13 +73,22 @@ pub fn epigraph_cue(text: &str, after: Range<usize>) -> Option<Cue> {
 
 /// The last "NAME said" (or "said NAME") in `range`: who spoke most recently.
 pub fn last_speaker_clause(text: &str, range: Range<usize>) -> Option<Range<usize>> {
-    let toks = tokens(text, range);
+    last_speaker_clause_with(&mut PrefixTokens::new(text), range)
+}
+
+/// [`last_speaker_clause`] reading the words through `cache`.
+pub(crate) fn last_speaker_clause_with(
+    cache: &mut PrefixTokens<'_>,
+    range: Range<usize>,
+) -> Option<Range<usize>> {
+    let text = cache.text;
+    let toks = cache.tokens(range);
     let mut found = None;
     for (v, tok) in toks.iter().enumerate() {
         if !is_speech_verb(tok) {
             continue;
         }
-        let before = (v > 0).then(|| subject_before(text, &toks, v)).flatten();
+        let before = (v > 0).then(|| subject_before(text, toks, v)).flatten();
         let name = match before {
             Some(Cue::Name(r)) => Some(r),
             _ => first_name_run(text, &clause(&toks[v + 1..])),
@@ -90,13 +114,71 @@ pub(crate) fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
     tokens_upto(text, range, usize::MAX)
 }
 
+/// The words of ranges that all start at one offset and grow (a paragraph up to each of
+/// its quotes in turn), read incrementally: without it every quote of a long paragraph
+/// re-reads the paragraph from its start. Gives exactly what [`tokens`] gives.
+pub(crate) struct PrefixTokens<'a> {
+    text: &'a str,
+    /// The range `toks` holds the words of (empty before the first use).
+    range: Range<usize>,
+    toks: Vec<Tok<'a>>,
+}
+
+impl<'a> PrefixTokens<'a> {
+    pub(crate) fn new(text: &'a str) -> PrefixTokens<'a> {
+        PrefixTokens {
+            text,
+            range: 0..0,
+            toks: Vec::new(),
+        }
+    }
+
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The words of `range`, as [`tokens`] reads them.
+    pub(crate) fn tokens(&mut self, range: Range<usize>) -> &[Tok<'a>] {
+        let text = self.text;
+        if text.get(range.clone()).is_none() {
+            return &[];
+        }
+        // Words are whitespace-separated chunks, and a chunk changes only the words
+        // before it: when the held range ends right after a whitespace character, the
+        // chunks of the longer range are the held ones followed by those of the rest.
+        let extends = self.range.start == range.start
+            && self.range.end <= range.end
+            && (self.range.is_empty()
+                || text[..self.range.end]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_whitespace));
+        if !extends {
+            self.toks.clear();
+            self.range = range.start..range.start;
+        }
+        if self.range.end < range.end {
+            push_tokens(text, self.range.end..range.end, usize::MAX, &mut self.toks);
+            self.range.end = range.end;
+        }
+        &self.toks
+    }
+}
+
 /// The first `max` words of `range`: what a cue after a quote can use, without reading
 /// the rest of a long paragraph.
 fn tokens_upto(text: &str, range: Range<usize>, max: usize) -> Vec<Tok<'_>> {
-    let Some(slice) = text.get(range.clone()) else {
-        return Vec::new();
-    };
     let mut out = Vec::new();
+    push_tokens(text, range, max, &mut out);
+    out
+}
+
+/// Reads the words of `range` on after those already in `out` (see [`PrefixTokens`]),
+/// stopping once `out` holds `max`.
+fn push_tokens<'a>(text: &'a str, range: Range<usize>, max: usize, out: &mut Vec<Tok<'a>>) {
+    let Some(slice) = text.get(range.clone()) else {
+        return;
+    };
     let mut offset = range.start;
     for chunk in slice.split_inclusive(char::is_whitespace) {
         // A word's flags are final once the next word is read: read one more, drop it.
@@ -122,7 +204,7 @@ fn tokens_upto(text: &str, range: Range<usize>, max: usize) -> Vec<Tok<'_>> {
             }
             continue;
         }
-        let abbreviation = trail.starts_with('.') && ABBREVIATIONS.contains(&core);
+        let abbreviation = trail.starts_with('.') && str_in(ABBREVIATIONS, core);
         // A line break ends a clause too: scraped paragraphs often lack their final stop.
         let stop_after = (!abbreviation && trail.chars().any(|c| ".!?:;".contains(c)))
             || trail.chars().any(|c| "\"“”«»".contains(c))
@@ -140,11 +222,11 @@ fn tokens_upto(text: &str, range: Range<usize>, max: usize) -> Vec<Tok<'_>> {
             out[n - 2].stop_after = true;
         }
     }
-    out
 }
 
 fn is_speech_verb(tok: &Tok) -> bool {
-    SPEECH_VERBS.contains(&tok.text)
+    static VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPEECH_VERBS));
+    VERBS.contains(tok.text)
 }
 
 fn is_capitalised(tok: &Tok) -> bool {
@@ -156,7 +238,7 @@ fn is_capitalised(tok: &Tok) -> bool {
 fn is_particle_name(word: &str) -> bool {
     const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "abu", "ben", "de", "van", "von"];
     word.split_once('-').is_some_and(|(particle, rest)| {
-        PARTICLES.contains(&particle) && rest.chars().next().is_some_and(char::is_uppercase)
+        str_in(PARTICLES, particle) && rest.chars().next().is_some_and(char::is_uppercase)
     })
 }
 
@@ -177,8 +259,8 @@ fn is_demonym(word: &str) -> bool {
 fn name_from_run(toks: &[Tok]) -> Option<Range<usize>> {
     let mut start = 0;
     while start < toks.len()
-        && (TITLE_WORDS.contains(&toks[start].text)
-            || NOT_NAMES.contains(&toks[start].text)
+        && (str_in(TITLE_WORDS, toks[start].text)
+            || str_in(NOT_NAMES, toks[start].text)
             || is_demonym(toks[start].text))
         && start + 1 < toks.len()
     {
@@ -186,8 +268,8 @@ fn name_from_run(toks: &[Tok]) -> Option<Range<usize>> {
     }
     let run = &toks[start..];
     let last = run.last()?;
-    if NOT_NAMES.contains(&last.text)
-        || TITLE_WORDS.contains(&last.text)
+    if str_in(NOT_NAMES, last.text)
+        || str_in(TITLE_WORDS, last.text)
         || (run.len() == 1 && is_demonym(last.text))
     {
         return None;
@@ -208,7 +290,7 @@ fn name_run_ending_at(_text: &str, toks: &[Tok], end: usize) -> Option<Range<usi
             break;
         }
         let joins = is_capitalised(prev)
-            || (CONNECTORS.contains(&prev.text) && start >= 2 && is_capitalised(&toks[start - 2]));
+            || (str_in(CONNECTORS, prev.text) && start >= 2 && is_capitalised(&toks[start - 2]));
         if !joins {
             break;
         }
@@ -227,7 +309,7 @@ fn first_name_run(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
                 && !toks[end].comma_after
                 && !toks[end].stop_after
                 && !is_possessive(&toks[end + 1])
-                && (is_capitalised(&toks[end + 1]) || CONNECTORS.contains(&toks[end + 1].text))
+                && (is_capitalised(&toks[end + 1]) || str_in(CONNECTORS, toks[end + 1].text))
             {
                 end += 1;
             }
@@ -250,7 +332,7 @@ fn clause<'a>(toks: &[Tok<'a>]) -> Vec<Tok<'a>> {
     ];
     let mut out = Vec::new();
     for tok in toks.iter().take(8) {
-        if CLAUSE_BREAKS.contains(&tok.text) {
+        if str_in(CLAUSE_BREAKS, tok.text) {
             break;
         }
         out.push(tok.clone());
@@ -278,7 +360,7 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
     }
     if is_speech_verb(first) {
         let rest = clause(&toks[1..]);
-        if rest.first().is_some_and(|t| PRONOUNS.contains(&t.text)) {
+        if rest.first().is_some_and(|t| str_in(PRONOUNS, t.text)) {
             return Some(Cue::Anaphor(rest[0].range.clone()));
         }
         return first_name_run(text, &rest)
@@ -344,7 +426,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
     ];
     let mut end = v;
     while end > 0
-        && (SKIPPABLE.contains(&toks[end - 1].text)
+        && (str_in(SKIPPABLE, toks[end - 1].text)
             || toks[end - 1].text.ends_with("ly") && !is_capitalised(&toks[end - 1]))
     {
         end -= 1;
@@ -366,7 +448,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
     if toks[last].stop_after {
         return None;
     }
-    if PRONOUNS.contains(&toks[last].text) || toks[last].text == "they" {
+    if str_in(PRONOUNS, toks[last].text) || toks[last].text == "they" {
         return Some(Cue::Anaphor(toks[last].range.clone()));
     }
     if let Some(name) = name_run_ending_at(text, toks, last) {
@@ -385,7 +467,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
             && !is_capitalised(&toks[run_start - 2]);
         return (!governed).then_some(Cue::Name(name));
     }
-    if ANAPHOR_HEADS.contains(&toks[last].text) && last > 0 {
+    if str_in(ANAPHOR_HEADS, toks[last].text) && last > 0 {
         // "the Russian leader": a description of someone named before.
         let det = (last.saturating_sub(4)..last)
             .rev()
@@ -415,8 +497,7 @@ fn apposition_start(toks: &[Tok], last: usize) -> Option<usize> {
     (opens && is_capitalised(&toks[opening])).then_some(opening)
 }
 
-fn before_quote(text: &str, range: Range<usize>) -> Option<Cue> {
-    let toks = tokens(text, range);
+fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
     // Only the quote's own sentence counts.
     let sentence_start = toks.iter().rposition(|t| t.stop_after).map_or(0, |i| i + 1);
     let toks = &toks[sentence_start..];

@@ -2,6 +2,7 @@
 //! mixed), nesting, repair of unbalanced marks, and telling speech from titles and scare
 //! quotes.
 
+use crate::analysis::lower::str_in;
 use std::ops::Range;
 
 /// A quotation as the marks delimit it.
@@ -67,10 +68,21 @@ pub fn find_quotes(text: &str, paragraph: Range<usize>, paragraph_idx: usize) ->
     let mut open: Option<(usize, Mark)> = None;
     // A straight quote opened inside a curly one ("nested").
     let mut nested_open = false;
-    let mut prev: Option<char> = None;
-    let mut chars = para.char_indices().peekable();
-    while let Some((i, ch)) = chars.next() {
-        let next = chars.peek().map(|&(_, c)| c);
+    // Only quotation marks do anything: jump from one to the next (`"`, and the first
+    // bytes of `“„”` and of `«»`), reading the characters around each one.
+    let bytes = para.as_bytes();
+    let mut from = 0;
+    while let Some(found) = memchr::memchr3(b'"', 0xE2, 0xC2, &bytes[from..]) {
+        let i = from + found;
+        let Some(ch) = para[i..].chars().next() else {
+            break;
+        };
+        from = i + ch.len_utf8();
+        if !matches!(ch, '"' | '“' | '„' | '”' | '«' | '»') {
+            continue;
+        }
+        let prev = para[..i].chars().next_back();
+        let next = para[from..].chars().next();
         let at = paragraph.start + i;
         let end = at + ch.len_utf8();
         match (ch, open) {
@@ -105,7 +117,6 @@ pub fn find_quotes(text: &str, paragraph: Range<usize>, paragraph_idx: usize) ->
             }
             _ => {}
         }
-        prev = Some(ch);
     }
     if let Some((start, _)) = open {
         let close_at = repair_point(text, start, paragraph.end);
@@ -245,7 +256,7 @@ pub fn is_speech(text: &str, quote: &MarkedQuote, has_explicit_speaker: bool) ->
                 .to_lowercase()
         })
         .collect();
-    if preceding.iter().any(|w| TITLE_CUES.contains(&w.as_str())) {
+    if preceding.iter().any(|w| str_in(&TITLE_CUES, w.as_str())) {
         return false;
     }
     let n_words = inner.split_whitespace().count();

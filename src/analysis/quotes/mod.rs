@@ -98,7 +98,14 @@ fn clean_name(name: &str) -> String {
 }
 
 fn attribution_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The actor whose mention overlaps `span` most (a person preferred).
@@ -130,10 +137,17 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
     let mut quotes: Vec<LocalQuote> = Vec::new();
     // The last speaker heard in the previous paragraph, for a quote paragraph that goes on.
     let mut previous_paragraph_speaker: Option<Speaker> = None;
+    // The words of the paragraph (and of the previous one and this) up to the current
+    // quote, read on from quote to quote rather than from the paragraph start each time.
+    let mut para_words = attribution::PrefixTokens::new(text);
+    let mut window_words = attribution::PrefixTokens::new(text);
     for (para_idx, para) in paragraphs.iter().enumerate() {
+        // An anaphor's window opens at the previous paragraph, whose words are read.
+        std::mem::swap(&mut para_words, &mut window_words);
         let mut last_in_paragraph: Option<Speaker> = None;
         for quote in extract::find_quotes(text, para.clone(), para_idx) {
-            let cue = attribution::explicit_cue(text, para.clone(), quote.span.clone());
+            let cue =
+                attribution::explicit_cue_with(&mut para_words, para.clone(), quote.span.clone());
             let alone = text[para.start..quote.span.start].trim().is_empty()
                 && !text[quote.span.end..para.end]
                     .chars()
@@ -153,17 +167,24 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
             } else {
                 match cue {
                     Some((Cue::Name(span), _)) => Speaker::from_span(text, span, actors),
-                    Some((Cue::Anaphor(_), _)) => {
-                        resolve_anaphor(text, &paragraphs, para_idx, quote.span.start, actors)
-                    }
+                    Some((Cue::Anaphor(_), _)) => resolve_anaphor(
+                        &mut window_words,
+                        &paragraphs,
+                        para_idx,
+                        quote.span.start,
+                        actors,
+                    ),
                     None => {
                         let starts_paragraph = text[para.start..quote.span.start].trim().is_empty();
                         last_in_paragraph
                             .clone()
                             .filter(Speaker::is_known)
                             .or_else(|| {
-                                attribution::last_speaker_clause(text, para.start..quote.span.start)
-                                    .map(|span| Speaker::from_span(text, span, actors))
+                                attribution::last_speaker_clause_with(
+                                    &mut para_words,
+                                    para.start..quote.span.start,
+                                )
+                                .map(|span| Speaker::from_span(text, span, actors))
                             })
                             .or_else(|| {
                                 previous_paragraph_speaker
@@ -261,14 +282,15 @@ fn headline_range(doc: &Document) -> Option<Range<usize>> {
 /// `he said`, `the Russian leader insisted`: whoever was last said to speak in this or the
 /// previous paragraph, else the nearest person named before the quote.
 fn resolve_anaphor(
-    text: &str,
+    words: &mut attribution::PrefixTokens<'_>,
     paragraphs: &[Range<usize>],
     para_idx: usize,
     quote_start: usize,
     actors: &DocActors,
 ) -> Speaker {
+    let text = words.text();
     let window_start = paragraphs[para_idx.saturating_sub(1)].start;
-    let clause = attribution::last_speaker_clause(text, window_start..quote_start);
+    let clause = attribution::last_speaker_clause_with(words, window_start..quote_start);
     // "Karol Nawrocki ... hit back. "My opponent...," he said": a person who became the
     // subject of a sentence after the last speaker was heard is who "he" now is.
     let subject_from = clause.as_ref().map_or(window_start, |c| c.end);
