@@ -5,6 +5,8 @@
 //! document anchors and a mention never chains two incompatible events together.
 
 use std::collections::{HashMap, HashSet};
+
+use fast_hash::FastMap;
 use std::sync::Arc;
 
 use lookup::{Added, ClusterLookup};
@@ -17,6 +19,7 @@ use super::{DocEvents, Event, EventMention};
 use crate::analysis::actors::{ActorId, ActorIndex, ActorKind};
 use crate::analysis::corpus::{DocId, Document};
 
+mod fast_hash;
 mod lookup;
 
 /// The merged fields of an event, which brief mentions are matched against.
@@ -62,14 +65,16 @@ struct Cluster {
     /// against every member, so that joining a large cluster costs what its dates are.
     resolved_dates: Vec<(DateParts, DocId, bool)>,
     /// `dates` by document, for the tests that only hold within one document.
-    dates_by_doc: HashMap<DocId, Vec<EventDate>>,
+    dates_by_doc: FastMap<DocId, Vec<EventDate>>,
     participants: Vec<(ActorId, usize)>,
     /// Position of each participant in `participants`.
-    participant_slot: HashMap<ActorId, usize>,
+    participant_slot: FastMap<ActorId, usize>,
+    /// For each of `participants`, how many of `years` the cluster had once it joined.
+    years_when_joined: Vec<usize>,
     members: Vec<usize>,
     /// `members` grouped by document, so that same-document tests do not walk a large
     /// cluster's every member.
-    members_by_doc: HashMap<DocId, Vec<usize>>,
+    members_by_doc: FastMap<DocId, Vec<usize>>,
     /// Whether every member is of a kind that spans days (talks, summits).
     all_span_days: bool,
 }
@@ -180,14 +185,8 @@ pub fn build(
             continue;
         }
         let family = candidate.local.kind.family();
-        let in_same_doc = lookup
-            .by_doc
-            .get(&candidate.doc)
-            .cloned()
-            .unwrap_or_default();
-        let best = in_same_doc
-            .into_iter()
-            .map(|ci| (ci, &clusters[ci]))
+        let best = (lookup.in_doc(candidate.doc).iter())
+            .map(|&ci| (ci as usize, &clusters[ci as usize]))
             .filter(|(_, c)| c.family == Some(family))
             .filter_map(|(ci, c)| {
                 let in_doc: Vec<&Candidate> = c
@@ -317,6 +316,7 @@ impl Cluster {
                 None => {
                     self.participant_slot.insert(p, self.participants.len());
                     self.participants.push((p, 1));
+                    self.years_when_joined.push(self.years.len());
                 }
             }
         }
