@@ -8,11 +8,10 @@
 //! for twenty lines. Nothing iterates these maps in an order that reaches the output, so
 //! the hash cannot change results.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-pub(super) type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// From rustc-hash 2: an odd constant whose multiplication spreads low bits upwards.
 const MULTIPLIER: u64 = 0xf135_7aea_2e62_a9c5;
@@ -79,7 +78,7 @@ mod tests {
     #[test]
     fn small_keys_spread_over_buckets() {
         let build = BuildHasherDefault::<FastHasher>::default();
-        let buckets: FastSet<u64> = (0u32..1024)
+        let buckets: std::collections::HashSet<u64> = (0u32..1024)
             .map(|n| build.hash_one((n, 7u32)) & 1023)
             .collect();
         assert!(buckets.len() > 600, "only {} buckets used", buckets.len());

@@ -22,7 +22,7 @@
 use std::hash::Hash;
 
 use super::fast_hash::FastMap;
-use super::{fits, Candidate, Cluster, KindFamily};
+use super::{fits, Candidate, Cluster, Head, KindFamily};
 use crate::analysis::actors::ActorId;
 use crate::analysis::corpus::DocId;
 
@@ -264,6 +264,7 @@ impl ClusterLookup {
     pub(super) fn best(
         &self,
         clusters: &[Cluster],
+        heads: &[Head],
         candidate: &Candidate,
         all: &[Candidate],
     ) -> Option<(u32, usize)> {
@@ -286,7 +287,7 @@ impl ClusterLookup {
             if !could_win(best, bound, ci) || !spend() {
                 break;
             }
-            if let Some(score) = fits(&clusters[ci], candidate, all) {
+            if let Some(score) = fits(&clusters[ci], &heads[ci], candidate, all) {
                 debug_assert!(score <= bound, "score {score} over its bound {bound}");
                 if could_win(best, score, ci) && best != Some((score, ci)) {
                     best = Some((score, ci));
@@ -306,7 +307,7 @@ impl ClusterLookup {
                     return;
                 }
                 let ci = ci as usize;
-                if let Some(found) = fits(&clusters[ci], candidate, all) {
+                if let Some(found) = fits(&clusters[ci], &heads[ci], candidate, all) {
                     debug_assert_eq!(found, score);
                     *best = Some((found, ci));
                     return;
