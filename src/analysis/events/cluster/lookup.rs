@@ -19,6 +19,7 @@
 //! only the place with a mention that names people fits only if it has no people of its
 //! own or both are gatherings that span days.
 
+use std::cell::RefCell;
 use std::hash::Hash;
 
 use super::fast_hash::FastMap;
@@ -176,6 +177,49 @@ pub(super) struct ClusterLookup {
     by_day: Lists<(KindFamily, (u8, u8))>,
     /// The clusters that have a member in each document, indexed by document.
     by_doc: Vec<Vec<u32>>,
+    scratch: RefCell<Scratch>,
+}
+
+/// The clusters found for one mention by [`ClusterLookup::specific`], with the sum of the
+/// weights of the lists each was found on, kept in arrays over every cluster number so
+/// that a cluster found on several lists is merged without sorting them all together.
+/// `stamp[ci] == generation` marks the clusters of the current mention.
+#[derive(Default)]
+struct Scratch {
+    generation: u32,
+    stamp: Vec<u32>,
+    weight: Vec<u32>,
+    found: Vec<u32>,
+}
+
+impl Scratch {
+    fn begin(&mut self, n_clusters: usize) {
+        if self.generation == u32::MAX {
+            self.stamp.fill(0);
+            self.generation = 0;
+        }
+        self.generation += 1;
+        if self.stamp.len() < n_clusters {
+            self.stamp.resize(n_clusters, 0);
+            self.weight.resize(n_clusters, 0);
+        }
+        self.found.clear();
+    }
+
+    fn add(&mut self, ci: u32, weight: u32) {
+        let at = ci as usize;
+        if self.stamp[at] == self.generation {
+            self.weight[at] += weight;
+        } else {
+            self.stamp[at] = self.generation;
+            self.weight[at] = weight;
+            self.found.push(ci);
+        }
+    }
+
+    fn has(&self, ci: u32) -> bool {
+        self.stamp.get(ci as usize) == Some(&self.generation)
+    }
 }
 
 /// What a member brought to its cluster that the cluster did not have.
@@ -272,9 +316,7 @@ impl ClusterLookup {
         let year = (candidate.local.date.as_ref())
             .filter(|d| !d.unresolved)
             .and_then(|d| d.parts.year);
-        let specific = self.specific(clusters, family, year, candidate);
-        let mut by_bound: Vec<(u32, u32)> = specific.iter().map(|&(ci, b)| (b, ci)).collect();
-        by_bound.sort_unstable_by_key(|&(bound, ci)| (std::cmp::Reverse(bound), ci));
+        let by_bound = self.specific(clusters, family, year, candidate);
         let mut best: Option<(u32, usize)> = None;
         let budget = std::cell::Cell::new(MAX_SCORED);
         let spend = || {
@@ -282,8 +324,8 @@ impl ClusterLookup {
             budget.set(left.saturating_sub(1));
             left > 0
         };
-        for (bound, ci) in by_bound {
-            let ci = ci as usize;
+        for key in by_bound {
+            let (bound, ci) = unpack(key);
             if !could_win(best, bound, ci) || !spend() {
                 break;
             }
@@ -294,7 +336,8 @@ impl ClusterLookup {
                 }
             }
         }
-        let is_specific = |ci: u32| specific.binary_search_by_key(&ci, |&(c, _)| c).is_ok();
+        let scratch = self.scratch.borrow();
+        let is_specific = |ci: u32| scratch.has(ci);
         let walk = |best: &mut Option<(u32, usize)>, lists: Vec<&[u32]>, score: u32| {
             for ci in merged(lists) {
                 if !could_win(*best, score, ci as usize) {
@@ -346,19 +389,24 @@ impl ClusterLookup {
         best
     }
 
-    /// Clusters sharing more than the place or a single participant with `candidate`, in
-    /// increasing order, each with the most `fits` could score it.
+    /// Clusters sharing more than the place or a single participant with `candidate`, each
+    /// with the most `fits` could score it, packed by [`pack`] and sorted: the highest
+    /// bound first, the oldest cluster among equal bounds.
     fn specific(
         &self,
         clusters: &[Cluster],
         family: KindFamily,
         year: Option<i32>,
         candidate: &Candidate,
-    ) -> Vec<(u32, u32)> {
-        let mut found: Vec<(u32, u32)> = Vec::new();
+    ) -> Vec<u64> {
+        let mut scratch = self.scratch.borrow_mut();
+        let scratch = &mut *scratch;
+        scratch.begin(clusters.len());
         let mut add = |lists: &mut dyn Iterator<Item = &[u32]>, weight: u32| {
             for list in lists {
-                found.extend(list.iter().map(|&ci| (ci, weight)));
+                for &ci in list {
+                    scratch.add(ci, weight);
+                }
             }
         };
         let people = &candidate.participants;
@@ -397,18 +445,24 @@ impl ClusterLookup {
         }
         // 4 for the document, or the 1 + 4 of a mention referring back within it.
         add(&mut std::iter::once(self.in_doc(candidate.doc)), 5);
-        found.sort_unstable();
         // The place (3) and every participant (2 each), whatever lists the cluster is on.
         let base = 3 * u32::from(candidate.place.is_some()) + 2 * people.len() as u32;
-        let mut merged: Vec<(u32, u32)> = Vec::with_capacity(found.len());
-        for (ci, weight) in found {
-            match merged.last_mut() {
-                Some((last, bound)) if *last == ci => *bound += weight,
-                _ => merged.push((ci, base + weight)),
-            }
-        }
-        merged
+        let mut by_bound: Vec<u64> = (scratch.found.iter())
+            .map(|&ci| pack(base + scratch.weight[ci as usize], ci))
+            .collect();
+        by_bound.sort_unstable();
+        by_bound
     }
+}
+
+/// A cluster number and its bound in one integer that sorts the highest bound first,
+/// then the oldest cluster.
+fn pack(bound: u32, ci: u32) -> u64 {
+    (u64::from(u32::MAX - bound) << 32) | u64::from(ci)
+}
+
+fn unpack(key: u64) -> (u32, usize) {
+    (u32::MAX - (key >> 32) as u32, (key & u64::from(u32::MAX)) as usize)
 }
 
 /// Whether a crowded cluster would be in `by_pair` under two of `people` for a mention
