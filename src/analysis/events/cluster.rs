@@ -5,6 +5,7 @@
 //! document anchors and a mention never chains two incompatible events together.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use rayon::prelude::*;
 
@@ -57,8 +58,9 @@ struct Candidate<'a> {
     definite_reference: bool,
 }
 
+/// A cluster borrows its members' dates from the extraction results.
 #[derive(Default)]
-struct Cluster {
+struct Cluster<'a> {
     family: Option<KindFamily>,
     place: Option<String>,
     /// The country holding `place`, from the gazetteer.
@@ -70,13 +72,13 @@ struct Cluster {
     place_ids: Vec<u32>,
     /// The distinct years of its resolved dates.
     years: Vec<i32>,
-    dates: Vec<(DocId, EventDate)>,
+    dates: Vec<(DocId, &'a EventDate)>,
     /// The distinct resolved dates of `dates`, each with the first document that gave it
     /// and whether another document gave it too: a mention is tested against these, not
     /// against every member, so that joining a large cluster costs what its dates are.
     resolved_dates: Vec<(DateParts, DocId, bool)>,
     /// `dates` by document, for the tests that only hold within one document.
-    dates_by_doc: FastMap<DocId, Vec<EventDate>>,
+    dates_by_doc: FastMap<DocId, Vec<&'a EventDate>>,
     participants: Vec<(ActorId, usize)>,
     /// Position of each participant in `participants`.
     participant_slot: FastMap<ActorId, usize>,
@@ -95,8 +97,7 @@ pub fn build(
     per_doc: &[&DocEvents],
     actors: &ActorIndex,
 ) -> (Vec<Event>, Vec<ClusterKey>) {
-    fn cpu() -> f64 { std::fs::read_to_string("/proc/thread-self/schedstat").ok().and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok()).unwrap_or(0.0) / 1e6 }
-    let c0 = cpu(); let w0 = std::time::Instant::now();
+    let started = Instant::now();
     let known_places: Vec<&str> = actors
         .actors
         .iter()
@@ -145,7 +146,7 @@ pub fn build(
         }
     }
 
-    let c1 = cpu();
+    let prepared = Instant::now();
     // Most informative first: they found the clusters the vaguer mentions join. The keys
     // are computed once (the index breaks ties as a stable sort would).
     let mut keyed: Vec<_> = (0..candidates.len())
@@ -181,7 +182,7 @@ pub fn build(
         lookup.record(ci, &clusters[ci], candidate, &added);
     }
 
-    let c2 = cpu();
+    let greedy_done = Instant::now();
     // Bare definite mentions ("the summit") join the most salient event of their
     // family in the same document, else nothing.
     for (i, candidate) in candidates.iter().enumerate() {
@@ -223,7 +224,7 @@ pub fn build(
         }
     }
 
-    let c3 = cpu(); let w3 = std::time::Instant::now();
+    let unanchored_done = Instant::now();
     // Each cluster is finished on its own, so on any thread; the order is restored by
     // the sort, which is stable.
     let mut built: Vec<(Event, ClusterKey)> = clusters
@@ -234,10 +235,18 @@ pub fn build(
         let first = |e: &Event| e.mentions.first().map(|m| (m.doc, m.span.start));
         first(&a.0).cmp(&first(&b.0))
     });
-    let c4 = cpu(); let w4 = std::time::Instant::now();
     disambiguate_labels(&mut built, actors);
-    let c5 = cpu();
-    tracing::info!("evprof cpu ms: prep {:.0} greedy {:.0} unanchored {:.0} finish {:.0} (wall {}) labels {:.0}; total cpu {:.0} wall {} ms; {} clusters", c1-c0, c2-c1, c3-c2, c4-c3, (w4-w3).as_millis(), c5-c4, c5-c0, w0.elapsed().as_millis(), clusters.len());
+    tracing::debug!(
+        "events merged in {} ms: {} mentions prepared in {} ms, {} clusters in {} ms, \
+         unanchored mentions {} ms, events finished and labelled {} ms",
+        started.elapsed().as_millis(),
+        candidates.len(),
+        (prepared - started).as_millis(),
+        clusters.len(),
+        (greedy_done - prepared).as_millis(),
+        (unanchored_done - greedy_done).as_millis(),
+        unanchored_done.elapsed().as_millis(),
+    );
     built.into_iter().unzip()
 }
 
@@ -305,7 +314,10 @@ impl<'a> PlaceTable<'a> {
 
     fn fold_number(&mut self, name: &str) -> u32 {
         let next = self.fold_numbers.len() as u32;
-        *self.fold_numbers.entry(name.to_ascii_lowercase()).or_insert(next)
+        *self
+            .fold_numbers
+            .entry(name.to_ascii_lowercase())
+            .or_insert(next)
     }
 }
 
@@ -321,9 +333,9 @@ fn n_fields(c: &Candidate) -> u8 {
         + u8::from(c.participants.len() > 1)
 }
 
-impl Cluster {
+impl<'a> Cluster<'a> {
     /// Adds a member; returns what it brought that the cluster did not have.
-    fn add(&mut self, index: usize, candidate: &Candidate) -> Added {
+    fn add(&mut self, index: usize, candidate: &Candidate<'a>) -> Added {
         let added = Added {
             participants: (candidate.participants.iter())
                 .filter(|p| !self.participant_slot.contains_key(p))
@@ -357,11 +369,11 @@ impl Cluster {
             self.parent_fold = candidate.parent_fold;
         }
         if let Some(date) = &candidate.local.date {
-            self.dates.push((candidate.doc, date.clone()));
+            self.dates.push((candidate.doc, date));
             self.dates_by_doc
                 .entry(candidate.doc)
                 .or_default()
-                .push(date.clone());
+                .push(date);
             if !date.unresolved {
                 match self
                     .resolved_dates
@@ -445,4 +457,3 @@ pub fn resolve(keys: &[ClusterKey], mention: &LocalEvent) -> Option<usize> {
         .max()
         .map(|(_, std::cmp::Reverse(i))| i)
 }
-

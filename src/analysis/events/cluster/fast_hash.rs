@@ -8,10 +8,11 @@
 //! for twenty lines. Nothing iterates these maps in an order that reaches the output, so
 //! the hash cannot change results.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub(super) type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// From rustc-hash 2: an odd constant whose multiplication spreads low bits upwards.
 const MULTIPLIER: u64 = 0xf135_7aea_2e62_a9c5;

@@ -1,9 +1,9 @@
 //! A cluster made an [`Event`]: its kind, date, participants and mentions, and a label
 //! that stays a key across the corpus.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use super::fast_hash::{FastMap, FastSet};
 use super::{n_fields, Candidate, Cluster, ClusterKey};
 use crate::analysis::actors::{ActorId, ActorIndex, ActorKind};
 use crate::analysis::corpus::Document;
@@ -34,7 +34,7 @@ pub(super) fn finish(
     let mut resolved: Vec<&EventDate> = cluster
         .dates
         .iter()
-        .map(|(_, d)| d)
+        .map(|&(_, d)| d)
         .filter(|d| !d.unresolved)
         .collect();
     resolved.sort_by_key(|d| (d.precision(), std::cmp::Reverse(d.parts.year.is_some())));
@@ -49,7 +49,7 @@ pub(super) fn finish(
     let best_date = resolved
         .first()
         .copied()
-        .or_else(|| cluster.dates.first().map(|(_, d)| d));
+        .or_else(|| cluster.dates.first().map(|&(_, d)| d));
     let date = match (&parts, best_date) {
         (Some(p), _) if dates::iso_of(p).is_some() => dates::iso_of(p),
         (_, Some(d)) => Some(d.text.clone()),
@@ -158,12 +158,23 @@ fn short_name(actor: &crate::analysis::actors::Actor) -> &str {
 /// Events that share a label are told apart by who took part ("Putin-Erdogan meeting in
 /// Moscow"), else by date, else by a number, so that labels stay keys.
 pub(super) fn disambiguate_labels(built: &mut [(Event, ClusterKey)], actors: &ActorIndex) {
-    let mut label_count: HashMap<String, usize> = HashMap::new();
-    for (event, _) in built.iter() {
-        *label_count.entry(event.label.clone()).or_default() += 1;
-    }
+    // Which labels to change is decided over borrowed labels first: a large corpus has
+    // hundreds of thousands of them, not worth copying.
+    let shared = {
+        let mut label_count: FastMap<&str, usize> = FastMap::default();
+        for (event, _) in built.iter() {
+            *label_count.entry(event.label.as_str()).or_default() += 1;
+        }
+        (built.iter())
+            .map(|(event, _)| {
+                label_count
+                    .get(event.label.as_str())
+                    .is_some_and(|&n| n >= 2)
+            })
+            .collect::<Vec<bool>>()
+    };
     for (i, (event, _)) in built.iter_mut().enumerate() {
-        if label_count.get(&event.label).copied().unwrap_or(0) < 2 {
+        if !shared[i] {
             continue;
         }
         let surnames: Vec<&str> = event
@@ -179,10 +190,14 @@ pub(super) fn disambiguate_labels(built: &mut [(Event, ClusterKey)], actors: &Ac
             _ => format!("{} ({})", event.label, i + 1),
         };
     }
-    let labels: Vec<String> = built.iter().map(|(e, _)| e.label.clone()).collect();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let repeated = {
+        let mut seen: FastSet<&str> = FastSet::default();
+        (built.iter())
+            .map(|(event, _)| !seen.insert(event.label.as_str()))
+            .collect::<Vec<bool>>()
+    };
     for (i, (event, _)) in built.iter_mut().enumerate() {
-        if !seen.insert(labels[i].as_str()) {
+        if repeated[i] {
             event.label = format!("{} ({})", event.label, i + 1);
         }
     }

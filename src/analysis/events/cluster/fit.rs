@@ -185,8 +185,11 @@ pub(super) fn fits(
     // Talks and summits have many parties: two mentions naming different delegates in the
     // same place are one gathering. A meeting of two is told apart by who met.
     let multilateral = place_match && candidate.local.kind.spans_days() && cluster.all_span_days;
-    if conflicting_people(candidate.participants.len(), cluster.participants.len(), shared)
-        && !multilateral
+    if conflicting_people(
+        candidate.participants.len(),
+        cluster.participants.len(),
+        shared,
+    ) && !multilateral
     {
         return None;
     }
@@ -217,4 +220,3 @@ fn days_apart(a: &EventDate, b: &EventDate) -> i64 {
         _ => i64::MAX,
     }
 }
-

@@ -462,7 +462,10 @@ fn pack(bound: u32, ci: u32) -> u64 {
 }
 
 fn unpack(key: u64) -> (u32, usize) {
-    (u32::MAX - (key >> 32) as u32, (key & u64::from(u32::MAX)) as usize)
+    (
+        u32::MAX - (key >> 32) as u32,
+        (key & u64::from(u32::MAX)) as usize,
+    )
 }
 
 /// Whether a crowded cluster would be in `by_pair` under two of `people` for a mention
