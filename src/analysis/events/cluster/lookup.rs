@@ -27,6 +27,9 @@ use super::{fits, Candidate, Cluster, Head, KindFamily};
 use crate::analysis::actors::ActorId;
 use crate::analysis::corpus::DocId;
 
+#[cfg(test)]
+mod tests;
+
 /// At most this many clusters are scored for one mention. On a corpus that reports the
 /// same two leaders meeting in the same capital for years, a vague mention ("the July 16
 /// meeting", no year) may share something with thousands of clusters, and scoring them
@@ -472,18 +475,20 @@ fn unpack(key: u64) -> (u32, usize) {
 /// dated to `year`, had its pairs been recorded: a pair is recorded when the later of the
 /// two joins, under the years the cluster had then.
 fn shares_pair(cluster: &Cluster, people: &[ActorId], year: Option<i32>) -> bool {
-    let joined = |p: &ActorId| cluster.participant_slot.get(p).map(|&slot| slot);
-    let slots: Vec<usize> = people.iter().filter_map(joined).collect();
-    slots.iter().enumerate().any(|(i, &a)| {
-        slots[i + 1..].iter().any(|&b| {
-            let n_years = cluster.years_when_joined[a].max(cluster.years_when_joined[b]);
-            let years = cluster.years.get(..n_years).unwrap_or(&cluster.years);
-            match year {
-                None => true,
-                Some(year) => years.is_empty() || years.contains(&year),
-            }
-        })
-    })
+    // `years` only grows, so a pair was recorded under `year` if the later of the two
+    // joined after the cluster had it, and under no year if both joined before any.
+    let year_at = year.map(|y| cluster.years.iter().position(|&had| had == y));
+    let (mut n_joined, mut n_before_any_year, mut joined_after_year) = (0, 0, false);
+    for p in people {
+        let Some(&slot) = cluster.participant_slot.get(p) else {
+            continue;
+        };
+        let n_years = cluster.years_when_joined.get(slot).copied().unwrap_or(0);
+        n_joined += 1;
+        n_before_any_year += usize::from(n_years == 0);
+        joined_after_year |= matches!(year_at, Some(Some(at)) if n_years > at);
+    }
+    n_joined >= 2 && (year.is_none() || n_before_any_year >= 2 || joined_after_year)
 }
 
 /// Whether a cluster `ci` scoring `score` beats `best`: a higher score, or the same from
