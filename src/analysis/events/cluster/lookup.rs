@@ -19,12 +19,16 @@
 //! only the place with a mention that names people fits only if it has no people of its
 //! own or both are gatherings that span days.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
 use std::hash::Hash;
 
-use super::{fits, Candidate, Cluster, KindFamily};
+use super::fast_hash::FastMap;
+use super::{fits, Candidate, Cluster, Head, KindFamily};
 use crate::analysis::actors::ActorId;
 use crate::analysis::corpus::DocId;
+
+#[cfg(test)]
+mod tests;
 
 /// At most this many clusters are scored for one mention. On a corpus that reports the
 /// same two leaders meeting in the same capital for years, a vague mention ("the July 16
@@ -40,6 +44,12 @@ const PLACE_ONLY: u32 = 3;
 /// What `fits` gives a cluster that shares a mention's one participant and nothing else.
 const PARTICIPANT_ONLY: u32 = 2;
 
+/// A cluster with more participants than this is "crowded": its pairs of participants
+/// are not recorded in `by_pair` (a cluster that gathers a thousand names would fill it
+/// with half a million pairs, and a larger corpus makes it quadratic), it is looked at
+/// directly instead (see [`shares_pair`]). Few clusters are crowded.
+const CROWDED: usize = 24;
+
 /// Lists of cluster numbers under a key, sorted and without repeats, whole and split by
 /// the years of the cluster's resolved dates when it was recorded (`None`: it had none).
 ///
@@ -49,42 +59,104 @@ const PARTICIPANT_ONLY: u32 = 2;
 /// the cluster is found through `by_doc` anyway. Entries are never removed and may be
 /// stale (a cluster recorded as placeless may have gained a place): `fits` decides.
 struct Lists<K> {
-    all: HashMap<K, Vec<usize>>,
-    by_year: HashMap<(K, Option<i32>), Vec<usize>>,
+    entries: FastMap<K, Entry>,
+}
+
+/// The lists of one key. Most keys only ever see one year (or none): while every cluster
+/// was recorded under the same single year `uniform`, the list by year is `all` itself
+/// and is not kept twice.
+struct Entry {
+    all: Vec<u32>,
+    uniform: Option<i32>,
+    /// The lists by year once clusters were recorded under different years.
+    split: Option<Vec<(Option<i32>, Vec<u32>)>>,
 }
 
 impl<K> Default for Lists<K> {
     fn default() -> Self {
         Lists {
-            all: HashMap::new(),
-            by_year: HashMap::new(),
+            entries: FastMap::default(),
         }
     }
 }
 
 impl<K: Hash + Eq + Copy> Lists<K> {
-    fn record(&mut self, key: K, ci: usize, years: &[i32]) {
-        insert(self.all.entry(key).or_default(), ci);
-        if years.is_empty() {
-            insert(self.by_year.entry((key, None)).or_default(), ci);
-        }
-        for &year in years {
-            insert(self.by_year.entry((key, Some(year))).or_default(), ci);
-        }
+    fn record(&mut self, key: K, ci: u32, years: &[i32]) {
+        self.entries
+            .entry(key)
+            .or_insert_with(|| Entry::new(years))
+            .record(ci, years);
     }
 
     /// The lists holding every cluster under `key` that a mention dated to `year` (if
     /// resolved) can join.
-    fn get(&self, key: K, year: Option<i32>) -> impl Iterator<Item = &[usize]> {
-        let lists = match year {
-            Some(year) => [
-                self.by_year.get(&(key, Some(year))),
-                self.by_year.get(&(key, None)),
-            ],
-            None => [self.all.get(&key), None],
-        };
-        lists.into_iter().flatten().map(Vec::as_slice)
+    fn get(&self, key: K, year: Option<i32>) -> impl Iterator<Item = &[u32]> {
+        self.entries
+            .get(&key)
+            .into_iter()
+            .flat_map(move |entry| entry.get(year))
+            .flatten()
     }
+}
+
+impl Entry {
+    fn new(years: &[i32]) -> Entry {
+        Entry {
+            all: Vec::new(),
+            uniform: years.first().copied(),
+            split: (years.len() > 1).then(Vec::new),
+        }
+    }
+
+    fn record(&mut self, ci: u32, years: &[i32]) {
+        if self.split.is_none() {
+            let same = match years {
+                [] => self.uniform.is_none(),
+                [year] => self.uniform == Some(*year),
+                _ => false,
+            };
+            if !same {
+                self.split = Some(vec![(self.uniform, self.all.clone())]);
+            }
+        }
+        if let Some(split) = &mut self.split {
+            if years.is_empty() {
+                insert(year_list(split, None), ci);
+            }
+            for &year in years {
+                insert(year_list(split, Some(year)), ci);
+            }
+        }
+        insert(&mut self.all, ci);
+    }
+
+    /// Those of the clusters recorded under no year or under `year`, or all of them.
+    fn get(&self, year: Option<i32>) -> [Option<&[u32]>; 2] {
+        fn find(split: &[(Option<i32>, Vec<u32>)], wanted: Option<i32>) -> Option<&[u32]> {
+            (split.iter())
+                .find(|(year, _)| *year == wanted)
+                .map(|(_, list)| list.as_slice())
+        }
+        match (year, &self.split) {
+            (None, _) => [Some(&self.all), None],
+            (Some(year), None) => {
+                let fits = self.uniform.is_none_or(|uniform| uniform == year);
+                [fits.then_some(self.all.as_slice()), None]
+            }
+            (Some(year), Some(split)) => [find(split, Some(year)), find(split, None)],
+        }
+    }
+}
+
+fn year_list(split: &mut Vec<(Option<i32>, Vec<u32>)>, year: Option<i32>) -> &mut Vec<u32> {
+    let at = match split.iter().position(|(y, _)| *y == year) {
+        Some(at) => at,
+        None => {
+            split.push((year, Vec::new()));
+            split.len() - 1
+        }
+    };
+    &mut split[at].1
 }
 
 #[derive(Default)]
@@ -99,10 +171,58 @@ pub(super) struct ClusterLookup {
     placeless_by_participant: Lists<(KindFamily, ActorId)>,
     /// Clusters whose only participant, when recorded, was this one.
     solo: Lists<(KindFamily, ActorId)>,
+    /// Clusters by two of their participants, recorded when the later of them joined;
+    /// crowded clusters stop being recorded here.
     by_pair: Lists<(KindFamily, ActorId, ActorId)>,
+    /// The crowded clusters of each family (see [`CROWDED`]), sorted.
+    crowded: FastMap<KindFamily, Vec<u32>>,
     by_place_participant: Lists<(KindFamily, u32, ActorId)>,
     by_day: Lists<(KindFamily, (u8, u8))>,
-    pub(super) by_doc: HashMap<DocId, Vec<usize>>,
+    /// The clusters that have a member in each document, indexed by document.
+    by_doc: Vec<Vec<u32>>,
+    scratch: RefCell<Scratch>,
+}
+
+/// The clusters found for one mention by [`ClusterLookup::specific`], with the sum of the
+/// weights of the lists each was found on, kept in arrays over every cluster number so
+/// that a cluster found on several lists is merged without sorting them all together.
+/// `stamp[ci] == generation` marks the clusters of the current mention.
+#[derive(Default)]
+struct Scratch {
+    generation: u32,
+    stamp: Vec<u32>,
+    weight: Vec<u32>,
+    found: Vec<u32>,
+}
+
+impl Scratch {
+    fn begin(&mut self, n_clusters: usize) {
+        if self.generation == u32::MAX {
+            self.stamp.fill(0);
+            self.generation = 0;
+        }
+        self.generation += 1;
+        if self.stamp.len() < n_clusters {
+            self.stamp.resize(n_clusters, 0);
+            self.weight.resize(n_clusters, 0);
+        }
+        self.found.clear();
+    }
+
+    fn add(&mut self, ci: u32, weight: u32) {
+        let at = ci as usize;
+        if self.stamp[at] == self.generation {
+            self.weight[at] += weight;
+        } else {
+            self.stamp[at] = self.generation;
+            self.weight[at] = weight;
+            self.found.push(ci);
+        }
+    }
+
+    fn has(&self, ci: u32) -> bool {
+        self.stamp.get(ci as usize) == Some(&self.generation)
+    }
 }
 
 /// What a member brought to its cluster that the cluster did not have.
@@ -120,6 +240,7 @@ impl ClusterLookup {
         candidate: &Candidate,
         added: &Added,
     ) {
+        let ci = ci as u32;
         let family = candidate.local.kind.family();
         let years = cluster.years.as_slice();
         for &place in &candidate.place_ids {
@@ -140,13 +261,23 @@ impl ClusterLookup {
         if let [(only, _)] = cluster.participants.as_slice() {
             self.solo.record((family, *only), ci, years);
         }
-        // Pairs and place-participant combinations the cluster did not have before.
-        for &p in &added.participants {
-            for &(q, _) in &cluster.participants {
-                if p != q {
-                    self.by_pair.record((family, p.min(q), p.max(q)), ci, years);
+        // Pairs the cluster did not have before, unless it is crowded.
+        let n_people = cluster.participants.len();
+        if n_people > CROWDED {
+            if n_people - added.participants.len() <= CROWDED {
+                insert(self.crowded.entry(family).or_default(), ci);
+            }
+        } else {
+            for &p in &added.participants {
+                for &(q, _) in &cluster.participants {
+                    if p != q {
+                        self.by_pair.record((family, p.min(q), p.max(q)), ci, years);
+                    }
                 }
             }
+        }
+        // Place-participant combinations the cluster did not have before.
+        for &p in &added.participants {
             for &place in &cluster.place_ids {
                 self.by_place_participant
                     .record((family, place, p), ci, years);
@@ -163,7 +294,16 @@ impl ClusterLookup {
         if let Some(day) = super::day_key(candidate) {
             self.by_day.record((family, day), ci, years);
         }
-        insert(self.by_doc.entry(candidate.doc).or_default(), ci);
+        let doc = candidate.doc as usize;
+        if self.by_doc.len() <= doc {
+            self.by_doc.resize_with(doc + 1, Vec::new);
+        }
+        insert(&mut self.by_doc[doc], ci);
+    }
+
+    /// The clusters with a member in `doc`, oldest first.
+    pub(super) fn in_doc(&self, doc: DocId) -> &[u32] {
+        self.by_doc.get(doc as usize).map_or(&[], Vec::as_slice)
     }
 
     /// The cluster `candidate` joins, with its score: the best-scoring one that fits, the
@@ -171,6 +311,7 @@ impl ClusterLookup {
     pub(super) fn best(
         &self,
         clusters: &[Cluster],
+        heads: &[Head],
         candidate: &Candidate,
         all: &[Candidate],
     ) -> Option<(u32, usize)> {
@@ -178,9 +319,7 @@ impl ClusterLookup {
         let year = (candidate.local.date.as_ref())
             .filter(|d| !d.unresolved)
             .and_then(|d| d.parts.year);
-        let specific = self.specific(family, year, candidate);
-        let mut by_bound: Vec<(u32, usize)> = specific.iter().map(|&(ci, b)| (b, ci)).collect();
-        by_bound.sort_unstable_by_key(|&(bound, ci)| (std::cmp::Reverse(bound), ci));
+        let by_bound = self.specific(clusters, family, year, candidate);
         let mut best: Option<(u32, usize)> = None;
         let budget = std::cell::Cell::new(MAX_SCORED);
         let spend = || {
@@ -188,21 +327,23 @@ impl ClusterLookup {
             budget.set(left.saturating_sub(1));
             left > 0
         };
-        for (bound, ci) in by_bound {
+        for key in by_bound {
+            let (bound, ci) = unpack(key);
             if !could_win(best, bound, ci) || !spend() {
                 break;
             }
-            if let Some(score) = fits(&clusters[ci], candidate, all) {
+            if let Some(score) = fits(&clusters[ci], &heads[ci], candidate, all) {
                 debug_assert!(score <= bound, "score {score} over its bound {bound}");
                 if could_win(best, score, ci) && best != Some((score, ci)) {
                     best = Some((score, ci));
                 }
             }
         }
-        let is_specific = |ci: usize| specific.binary_search_by_key(&ci, |&(c, _)| c).is_ok();
-        let walk = |best: &mut Option<(u32, usize)>, lists: Vec<&[usize]>, score: u32| {
+        let scratch = self.scratch.borrow();
+        let is_specific = |ci: u32| scratch.has(ci);
+        let walk = |best: &mut Option<(u32, usize)>, lists: Vec<&[u32]>, score: u32| {
             for ci in merged(lists) {
-                if !could_win(*best, score, ci) {
+                if !could_win(*best, score, ci as usize) {
                     return;
                 }
                 if is_specific(ci) {
@@ -211,7 +352,8 @@ impl ClusterLookup {
                 if !spend() {
                     return;
                 }
-                if let Some(found) = fits(&clusters[ci], candidate, all) {
+                let ci = ci as usize;
+                if let Some(found) = fits(&clusters[ci], &heads[ci], candidate, all) {
                     debug_assert_eq!(found, score);
                     *best = Some((found, ci));
                     return;
@@ -250,18 +392,24 @@ impl ClusterLookup {
         best
     }
 
-    /// Clusters sharing more than the place or a single participant with `candidate`, in
-    /// increasing order, each with the most `fits` could score it.
+    /// Clusters sharing more than the place or a single participant with `candidate`, each
+    /// with the most `fits` could score it, packed by [`pack`] and sorted: the highest
+    /// bound first, the oldest cluster among equal bounds.
     fn specific(
         &self,
+        clusters: &[Cluster],
         family: KindFamily,
         year: Option<i32>,
         candidate: &Candidate,
-    ) -> Vec<(usize, u32)> {
-        let mut found: Vec<(usize, u32)> = Vec::new();
-        let mut add = |lists: &mut dyn Iterator<Item = &[usize]>, weight: u32| {
+    ) -> Vec<u64> {
+        let mut scratch = self.scratch.borrow_mut();
+        let scratch = &mut *scratch;
+        scratch.begin(clusters.len());
+        let mut add = |lists: &mut dyn Iterator<Item = &[u32]>, weight: u32| {
             for list in lists {
-                found.extend(list.iter().map(|&ci| (ci, weight)));
+                for &ci in list {
+                    scratch.add(ci, weight);
+                }
             }
         };
         let people = &candidate.participants;
@@ -274,6 +422,18 @@ impl ClusterLookup {
                 }
                 add(&mut self.solo.get((family, p), year), 0);
             }
+            let crowded = self.crowded.get(&family).map_or(&[][..], Vec::as_slice);
+            add(
+                &mut crowded
+                    .iter()
+                    .filter(|&&ci| {
+                        clusters
+                            .get(ci as usize)
+                            .is_some_and(|c| shares_pair(c, people, year))
+                    })
+                    .map(std::slice::from_ref),
+                0,
+            );
         }
         for &place in &candidate.place_lookup_ids {
             for &p in people {
@@ -287,26 +447,48 @@ impl ClusterLookup {
             add(&mut self.by_day.get((family, day), year), 2);
         }
         // 4 for the document, or the 1 + 4 of a mention referring back within it.
-        add(
-            &mut self
-                .by_doc
-                .get(&candidate.doc)
-                .map(Vec::as_slice)
-                .into_iter(),
-            5,
-        );
-        found.sort_unstable();
+        add(&mut std::iter::once(self.in_doc(candidate.doc)), 5);
         // The place (3) and every participant (2 each), whatever lists the cluster is on.
         let base = 3 * u32::from(candidate.place.is_some()) + 2 * people.len() as u32;
-        let mut merged: Vec<(usize, u32)> = Vec::with_capacity(found.len());
-        for (ci, weight) in found {
-            match merged.last_mut() {
-                Some((last, bound)) if *last == ci => *bound += weight,
-                _ => merged.push((ci, base + weight)),
-            }
-        }
-        merged
+        let mut by_bound: Vec<u64> = (scratch.found.iter())
+            .map(|&ci| pack(base + scratch.weight[ci as usize], ci))
+            .collect();
+        by_bound.sort_unstable();
+        by_bound
     }
+}
+
+/// A cluster number and its bound in one integer that sorts the highest bound first,
+/// then the oldest cluster.
+fn pack(bound: u32, ci: u32) -> u64 {
+    (u64::from(u32::MAX - bound) << 32) | u64::from(ci)
+}
+
+fn unpack(key: u64) -> (u32, usize) {
+    (
+        u32::MAX - (key >> 32) as u32,
+        (key & u64::from(u32::MAX)) as usize,
+    )
+}
+
+/// Whether a crowded cluster would be in `by_pair` under two of `people` for a mention
+/// dated to `year`, had its pairs been recorded: a pair is recorded when the later of the
+/// two joins, under the years the cluster had then.
+fn shares_pair(cluster: &Cluster, people: &[ActorId], year: Option<i32>) -> bool {
+    // `years` only grows, so a pair was recorded under `year` if the later of the two
+    // joined after the cluster had it, and under no year if both joined before any.
+    let year_at = year.map(|y| cluster.years.iter().position(|&had| had == y));
+    let (mut n_joined, mut n_before_any_year, mut joined_after_year) = (0, 0, false);
+    for p in people {
+        let Some(&slot) = cluster.participant_slot.get(p) else {
+            continue;
+        };
+        let n_years = cluster.years_when_joined.get(slot).copied().unwrap_or(0);
+        n_joined += 1;
+        n_before_any_year += usize::from(n_years == 0);
+        joined_after_year |= matches!(year_at, Some(Some(at)) if n_years > at);
+    }
+    n_joined >= 2 && (year.is_none() || n_before_any_year >= 2 || joined_after_year)
 }
 
 /// Whether a cluster `ci` scoring `score` beats `best`: a higher score, or the same from
@@ -317,7 +499,7 @@ fn could_win(best: Option<(u32, usize)>, score: u32, ci: usize) -> bool {
 
 /// Inserts `ci` into a sorted list unless it is there. New clusters have the highest
 /// numbers, so this is nearly always a push.
-fn insert(list: &mut Vec<usize>, ci: usize) {
+fn insert(list: &mut Vec<u32>, ci: u32) {
     match list.last() {
         Some(&last) if last == ci => {}
         Some(&last) if last < ci => list.push(ci),
@@ -331,9 +513,9 @@ fn insert(list: &mut Vec<usize>, ci: usize) {
 }
 
 /// The union of sorted lists, in increasing order, without repeats.
-fn merged(lists: Vec<&[usize]>) -> impl Iterator<Item = usize> + '_ {
+fn merged(lists: Vec<&[u32]>) -> impl Iterator<Item = u32> + '_ {
     let mut positions = vec![0usize; lists.len()];
-    let mut last: Option<usize> = None;
+    let mut last: Option<u32> = None;
     std::iter::from_fn(move || loop {
         let (which, &ci) = lists
             .iter()

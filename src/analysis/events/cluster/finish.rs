@@ -1,0 +1,204 @@
+//! A cluster made an [`Event`]: its kind, date, participants and mentions, and a label
+//! that stays a key across the corpus.
+
+use std::sync::Arc;
+
+use super::fast_hash::{FastMap, FastSet};
+use super::{n_fields, Candidate, Cluster, ClusterKey};
+use crate::analysis::actors::{ActorId, ActorIndex, ActorKind};
+use crate::analysis::corpus::Document;
+use crate::analysis::events::dates::{self, DateParts, EventDate};
+use crate::analysis::events::triggers::EventKind;
+use crate::analysis::events::{Event, EventMention};
+
+pub(super) fn finish(
+    cluster: &Cluster,
+    candidates: &[Candidate],
+    docs: &[Arc<Document>],
+    actors: &ActorIndex,
+) -> (Event, ClusterKey) {
+    let members: Vec<&Candidate> = cluster.members.iter().map(|&m| &candidates[m]).collect();
+    let mut kinds: Vec<(EventKind, usize)> = Vec::new();
+    for m in &members {
+        match kinds.iter_mut().find(|(k, _)| *k == m.local.kind) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((m.local.kind, 1)),
+        }
+    }
+    let kind = kinds
+        .iter()
+        .max_by_key(|(k, n)| (k.specificity(), *n, std::cmp::Reverse(*k)))
+        .map_or(EventKind::Meeting, |(k, _)| *k);
+
+    // The date: the most precise resolved date, completed by the others.
+    let mut resolved: Vec<&EventDate> = cluster
+        .dates
+        .iter()
+        .map(|&(_, d)| d)
+        .filter(|d| !d.unresolved)
+        .collect();
+    resolved.sort_by_key(|d| (d.precision(), std::cmp::Reverse(d.parts.year.is_some())));
+    let mut parts: Option<DateParts> = None;
+    for date in &resolved {
+        parts = Some(match parts {
+            None => date.parts.clone(),
+            Some(p) if dates::compatible(&p, &date.parts) => dates::merge_parts(&p, &date.parts),
+            Some(p) => p,
+        });
+    }
+    let best_date = resolved
+        .first()
+        .copied()
+        .or_else(|| cluster.dates.first().map(|&(_, d)| d));
+    let date = match (&parts, best_date) {
+        (Some(p), _) if dates::iso_of(p).is_some() => dates::iso_of(p),
+        (_, Some(d)) => Some(d.text.clone()),
+        _ => None,
+    };
+    let precision = match (&parts, best_date) {
+        (Some(p), Some(d)) => Some(
+            EventDate {
+                parts: p.clone(),
+                ..d.clone()
+            }
+            .precision(),
+        ),
+        (None, Some(d)) => Some(d.precision()),
+        _ => None,
+    };
+
+    let mut participants = cluster.participants.clone();
+    participants.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    let participants: Vec<ActorId> = participants.into_iter().map(|(p, _)| p).collect();
+
+    let mut mentions: Vec<EventMention> = members
+        .iter()
+        .filter_map(|m| {
+            let doc = docs.get(m.doc as usize)?;
+            doc.text.get(m.local.span.clone())?;
+            Some(EventMention {
+                doc: m.doc,
+                span: m.local.span.clone(),
+                sentence: m.local.sentence.clone(),
+                kind: m.local.kind,
+                n_fields: n_fields(m),
+            })
+        })
+        .collect();
+    mentions.sort_by_key(|m| (m.doc, m.span.start));
+    mentions.dedup_by_key(|m| (m.doc, m.span.clone()));
+
+    let label = label(
+        kind,
+        cluster.place.as_deref(),
+        &participants,
+        date.as_deref(),
+        actors,
+    );
+    let event = Event {
+        label,
+        kind: kind.as_str().to_string(),
+        date,
+        precision,
+        place: cluster.place.clone(),
+        participants: participants.clone(),
+        mentions,
+    };
+    let key = ClusterKey {
+        family: cluster.family,
+        place: cluster.place.clone(),
+        date: parts,
+        participants,
+    };
+    (event, key)
+}
+
+/// "Helsinki summit", "Trump-Kim meeting", "strike of 2017-04-07".
+fn label(
+    kind: EventKind,
+    place: Option<&str>,
+    participants: &[ActorId],
+    date: Option<&str>,
+    actors: &ActorIndex,
+) -> String {
+    let kind = kind.as_str();
+    if let Some(place) = place {
+        return format!("{place} {kind}");
+    }
+    let surnames: Vec<&str> = participants
+        .iter()
+        .take(2)
+        .filter_map(|&p| actors.actors.get(p as usize))
+        .map(short_name)
+        .collect();
+    if !surnames.is_empty() {
+        return format!("{} {kind}", surnames.join("-"));
+    }
+    match date {
+        Some(date) => format!("{kind} of {date}"),
+        None => kind.to_string(),
+    }
+}
+
+/// How a label names a participant: a person by the one-word alias the articles use
+/// ("Xi" of "Xi Jinping", whose surname comes first), else by the last word of the name;
+/// an organisation in full ("Rapid Support Forces", not "Forces").
+fn short_name(actor: &crate::analysis::actors::Actor) -> &str {
+    if actor.kind != ActorKind::Person {
+        return actor.name.as_str();
+    }
+    actor
+        .aliases
+        .iter()
+        .find(|alias| !alias.contains(' ') && actor.name.split(' ').any(|w| w == alias.as_str()))
+        .map(String::as_str)
+        .unwrap_or_else(|| actor.name.rsplit(' ').next().unwrap_or(&actor.name))
+}
+
+/// Events that share a label are told apart by who took part ("Putin-Erdogan meeting in
+/// Moscow"), else by date, else by a number, so that labels stay keys.
+pub(super) fn disambiguate_labels(built: &mut [(Event, ClusterKey)], actors: &ActorIndex) {
+    // Which labels to change is decided over borrowed labels first: a large corpus has
+    // hundreds of thousands of them, not worth copying.
+    let shared = {
+        let mut label_count: FastMap<&str, usize> = FastMap::default();
+        for (event, _) in built.iter() {
+            *label_count.entry(event.label.as_str()).or_default() += 1;
+        }
+        (built.iter())
+            .map(|(event, _)| {
+                label_count
+                    .get(event.label.as_str())
+                    .is_some_and(|&n| n >= 2)
+            })
+            .collect::<Vec<bool>>()
+    };
+    for (i, (event, _)) in built.iter_mut().enumerate() {
+        if !shared[i] {
+            continue;
+        }
+        let surnames: Vec<&str> = event
+            .participants
+            .iter()
+            .take(2)
+            .filter_map(|&p| actors.actors.get(p as usize))
+            .map(short_name)
+            .collect();
+        event.label = match (&event.place, surnames.is_empty(), &event.date) {
+            (Some(place), false, _) => format!("{} {} in {place}", surnames.join("-"), event.kind),
+            (_, _, Some(date)) => format!("{} ({date})", event.label),
+            _ => format!("{} ({})", event.label, i + 1),
+        };
+    }
+    let repeated = {
+        let mut seen: FastSet<&str> = FastSet::default();
+        (built.iter())
+            .map(|(event, _)| !seen.insert(event.label.as_str()))
+            .collect::<Vec<bool>>()
+    };
+    for (i, (event, _)) in built.iter_mut().enumerate() {
+        if repeated[i] {
+            event.label = format!("{} ({})", event.label, i + 1);
+        }
+    }
+}

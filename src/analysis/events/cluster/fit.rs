@@ -1,0 +1,222 @@
+//! Whether a mention can join a cluster, and how well it fits.
+//!
+//! On a large corpus a mention is tested against thousands of clusters and nearly all
+//! tests fail: another kind of event in the same document, another place, another date,
+//! other people. Each of those tests reads a different part of a large cluster, so a
+//! failing test used to cost several cache misses. A [`Head`] holds what those tests read,
+//! compactly and beside the other clusters' heads, and decides them first; only the
+//! mentions it lets through read the cluster itself.
+
+use super::{Candidate, Cluster};
+use crate::analysis::actors::ActorId;
+use crate::analysis::corpus::DocId;
+use crate::analysis::events::dates::{self, DateParts, EventDate};
+use crate::analysis::events::triggers::KindFamily;
+
+/// The number of no place in [`Candidate::place_fold`] and [`Head`].
+pub(super) const NO_PLACE: u32 = u32::MAX;
+
+/// How many participants a head holds: a cluster with more has its participants tested
+/// in full by `fits`.
+const HEAD_PEOPLE: usize = 4;
+
+/// The parts of a cluster that decide most of the mentions `fits` rejects, copied out of
+/// it after every member it gains (see the module doc).
+#[derive(Clone)]
+pub(super) struct Head {
+    family: Option<KindFamily>,
+    all_span_days: bool,
+    /// The cluster's place and the place holding it, numbered as
+    /// [`Candidate::place_fold`]: equal numbers are names equal but for ASCII case.
+    place: u32,
+    place_parent: u32,
+    n_participants: usize,
+    /// The first [`HEAD_PEOPLE`] participants, when there are no more.
+    people: [ActorId; HEAD_PEOPLE],
+    /// The first of the cluster's distinct resolved dates: any mention whose date
+    /// disagrees with it fails.
+    first_date: Option<(DateParts, DocId, bool)>,
+}
+
+impl Default for Head {
+    fn default() -> Self {
+        Head {
+            family: None,
+            all_span_days: false,
+            place: NO_PLACE,
+            place_parent: NO_PLACE,
+            n_participants: 0,
+            people: [0; HEAD_PEOPLE],
+            first_date: None,
+        }
+    }
+}
+
+impl Head {
+    pub(super) fn of(cluster: &Cluster) -> Head {
+        let mut people = [0; HEAD_PEOPLE];
+        for (slot, (p, _)) in people.iter_mut().zip(&cluster.participants) {
+            *slot = *p;
+        }
+        let (place, place_parent) = match cluster.place {
+            Some(_) => (cluster.place_fold, cluster.parent_fold),
+            None => (NO_PLACE, NO_PLACE),
+        };
+        Head {
+            family: cluster.family,
+            all_span_days: cluster.all_span_days,
+            place,
+            place_parent,
+            n_participants: cluster.participants.len(),
+            people,
+            first_date: cluster.resolved_dates.first().cloned(),
+        }
+    }
+
+    /// `None` when one of the tests of `fits` it holds the data for fails (the same
+    /// tests, with the same outcome); else whether the places match.
+    fn admits(&self, candidate: &Candidate) -> Option<bool> {
+        if self.family != Some(candidate.local.kind.family()) {
+            return None;
+        }
+        let mut place_match = false;
+        if self.place != NO_PLACE && candidate.place_fold != NO_PLACE {
+            let within = self.place == candidate.place_fold
+                || self.place_parent == candidate.place_fold
+                || candidate.parent_fold == self.place;
+            if !within {
+                return None;
+            }
+            place_match = true;
+        }
+        if let (Some(date), Some((parts, first, several))) =
+            (&candidate.local.date, &self.first_date)
+        {
+            // As in `fits`: a date the mention's own document alone gave is not tested
+            // here.
+            let from_elsewhere = *several || *first != candidate.doc;
+            if !date.unresolved && from_elsewhere && !dates::compatible(&date.parts, parts) {
+                return None;
+            }
+        }
+        // A mention referring back to its document's event fits whoever it names.
+        if !candidate.definite_reference && self.n_participants <= HEAD_PEOPLE {
+            let people = &self.people[..self.n_participants];
+            let shared = (candidate.participants.iter())
+                .filter(|p| people.contains(p))
+                .count();
+            let multilateral =
+                place_match && candidate.local.kind.spans_days() && self.all_span_days;
+            if conflicting_people(candidate.participants.len(), people.len(), shared)
+                && !multilateral
+            {
+                return None;
+            }
+        }
+        Some(place_match)
+    }
+}
+
+/// Netanyahu-Putin is not Velayati-Putin: each side names someone the other does not,
+/// and they share fewer than two.
+fn conflicting_people(n_mention: usize, n_cluster: usize, shared: usize) -> bool {
+    n_mention > shared && n_cluster > shared && shared < 2
+}
+
+/// How well a mention fits a cluster, `None` when it cannot be the same event.
+///
+/// `head` is the cluster's [`Head`]: the family and the place are only tested there.
+pub(super) fn fits(
+    cluster: &Cluster,
+    head: &Head,
+    candidate: &Candidate,
+    all: &[Candidate],
+) -> Option<u32> {
+    let place_match = head.admits(candidate)?;
+    let mut same_day = false;
+    if let Some(date) = &candidate.local.date {
+        // Within the mention's document every date counts (relative ones too).
+        let in_doc = cluster
+            .dates_by_doc
+            .get(&candidate.doc)
+            .map_or(&[][..], Vec::as_slice);
+        for other in in_doc {
+            let relative = date.unresolved || other.unresolved;
+            // Talks that opened on March 4 and resumed on March 12 in one place are one.
+            let same_gathering =
+                place_match && days_apart(date, other) <= 7 && candidate.local.kind.spans_days();
+            if !same_gathering && !dates::compatible(&date.parts, &other.parts) {
+                return None;
+            }
+            same_day |= !relative && dates::same_day(&date.parts, &other.parts);
+        }
+        // From other documents only resolved dates count, each distinct one once.
+        if !date.unresolved {
+            for (parts, first, several) in &cluster.resolved_dates {
+                if !*several && *first == candidate.doc {
+                    continue; // tested above
+                }
+                if !dates::compatible(&date.parts, parts) {
+                    return None;
+                }
+                same_day |= dates::same_day(&date.parts, parts);
+            }
+        }
+    }
+    let shared = candidate
+        .participants
+        .iter()
+        .filter(|p| cluster.participant_slot.contains_key(p))
+        .count();
+    let in_doc = cluster
+        .members_by_doc
+        .get(&candidate.doc)
+        .map_or(&[][..], Vec::as_slice);
+    let same_doc = !in_doc.is_empty();
+    let refers_back = candidate.definite_reference
+        && same_doc
+        && in_doc.iter().any(|&m| {
+            all[m].local.kind == candidate.local.kind
+                && all[m].local.span.start < candidate.local.span.start
+        });
+    if refers_back {
+        return Some(1 + 4 * u32::from(same_doc));
+    }
+    // Talks and summits have many parties: two mentions naming different delegates in the
+    // same place are one gathering. A meeting of two is told apart by who met.
+    let multilateral = place_match && candidate.local.kind.spans_days() && cluster.all_span_days;
+    if conflicting_people(
+        candidate.participants.len(),
+        cluster.participants.len(),
+        shared,
+    ) && !multilateral
+    {
+        return None;
+    }
+    let people_match = shared >= 1
+        && shared
+            >= 2.min(candidate.participants.len())
+                .min(cluster.participants.len());
+    // Two triggers of one family in one sentence ("met ... for talks") are one event.
+    let same_sentence = in_doc
+        .iter()
+        .any(|&m| all[m].local.sentence == candidate.local.sentence);
+    if !(place_match || people_match || same_day || same_sentence) {
+        return None;
+    }
+    Some(
+        3 * u32::from(place_match)
+            + 2 * shared as u32
+            + 2 * u32::from(same_day)
+            + 4 * u32::from(same_doc),
+    )
+}
+
+/// Days between two full dates; `i64::MAX` unless both are full days.
+fn days_apart(a: &EventDate, b: &EventDate) -> i64 {
+    let day = |d: &EventDate| Some((d.parts.year?, d.parts.month?, d.parts.day?));
+    match (day(a), day(b)) {
+        (Some(x), Some(y)) => dates::days_between(x, y).abs(),
+        _ => i64::MAX,
+    }
+}
