@@ -58,13 +58,14 @@ impl ExactQuotes {
         ExactQuotes { hashes, quotes }
     }
 
-    /// Every place where a quotation holds exactly the words of `tokens` (after
-    /// normalisation), in quotation order; empty when the quote has gaps or brackets.
+    /// The first `limit` places where a quotation holds exactly the words of `tokens`
+    /// (after normalisation), in corpus order; empty when the quote has gaps or brackets.
     pub fn find(
         &self,
         docs: &[Arc<Document>],
         quotes: &[SourceQuote],
         tokens: &[QuoteToken],
+        limit: usize,
     ) -> Vec<QuoteMatch> {
         let mut query: Vec<Word> = Vec::with_capacity(tokens.len());
         for token in tokens {
@@ -83,6 +84,9 @@ impl ExactQuotes {
         let mut found = Vec::new();
         let mut words: Vec<Word> = Vec::new();
         for &quote_idx in &self.quotes[first..first + n] {
+            if found.len() >= limit {
+                break;
+            }
             let Some(source) = quotes.get(quote_idx as usize) else {
                 continue;
             };
@@ -92,7 +96,7 @@ impl ExactQuotes {
             words.clear();
             words.extend(WordIter::new(&doc.text, source.inner.clone()));
             let mut at = 0;
-            while at + query.len() <= words.len() {
+            while at + query.len() <= words.len() && found.len() < limit {
                 let window = &words[at..at + query.len()];
                 if !window.iter().zip(&query_hashes).all(|(w, &h)| w.hash == h) {
                     at += 1;

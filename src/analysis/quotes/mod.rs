@@ -431,6 +431,12 @@ impl QuoteIndex {
 
     /// Source spans that carry `quote`, best first.
     pub fn find(&self, docs: &[Arc<Document>], quote: &str) -> Vec<QuoteMatch> {
+        self.find_best(docs, quote, usize::MAX)
+    }
+
+    /// The first `limit` of [`QuoteIndex::find`]'s answer, without building the others
+    /// when the quote is carried by thousands of documents.
+    pub fn find_best(&self, docs: &[Arc<Document>], quote: &str, limit: usize) -> Vec<QuoteMatch> {
         let tokens = normalize::quote_tokens(quote);
         let mut found: Vec<QuoteMatch> = Vec::new();
         for candidate in self.text.candidates(&tokens) {
@@ -472,7 +478,8 @@ impl QuoteIndex {
         // The seed index aligns a few regions only: every quotation that holds the quote's
         // words exactly is a source too, found without a scan however many carry it.
         let mut set = short::MatchSet::new(found);
-        for exact in self.exact.find(docs, &self.quotes, &tokens) {
+        // Exact matches come in corpus order, so the first `limit` are the best of them.
+        for exact in self.exact.find(docs, &self.quotes, &tokens, limit) {
             set.add(exact);
         }
         let n_words = tokens
@@ -492,6 +499,7 @@ impl QuoteIndex {
                 .total_cmp(&a.similarity)
                 .then_with(|| (a.doc, a.span.start).cmp(&(b.doc, b.span.start)))
         });
+        found.truncate(limit);
         found
     }
 

@@ -22,7 +22,9 @@ fn corpus(texts: &[String]) -> CorpusIndex {
 }
 
 fn exact(index: &QuoteIndex, docs: &[Arc<Document>], quote: &str) -> Vec<QuoteMatch> {
-    index.exact.find(docs, &index.quotes, &quote_tokens(quote))
+    index
+        .exact
+        .find(docs, &index.quotes, &quote_tokens(quote), usize::MAX)
 }
 
 #[test]
@@ -113,4 +115,23 @@ fn run_hashes_depend_on_order_and_length() {
     assert_ne!(h("we will win"), h("will we win"));
     assert_ne!(h("we will win"), h("we will win win"));
     assert_ne!(run_hash(&[]), h("we"));
+}
+
+#[test]
+fn the_best_few_sources_are_the_first_of_all() {
+    let texts: Vec<String> = (0..50)
+        .map(|i| match i % 3 {
+            0 => format!("\"We will not give up on the talks,\" Lena Ortiz said on day {i}."),
+            1 => format!("Day {i}. \"We will not give up on the talks. Never,\" she said."),
+            _ => format!("She said: \"we will not give up on the walks\" on day {i}."),
+        })
+        .collect();
+    let c = corpus(&texts);
+    let quote = "We will not give up on the talks";
+    let all = c.quotes.find(&c.docs, quote);
+    assert!(all.len() > 30, "{}", all.len());
+    for limit in [0, 1, 5, 11, 100] {
+        let best = c.quotes.find_best(&c.docs, quote, limit);
+        assert_eq!(best, all[..limit.min(all.len())].to_vec(), "limit {limit}");
+    }
 }
