@@ -97,6 +97,11 @@ pub struct CorpusIndex {
     pub events: EventIndex,
     pub curated: Vec<CuratedActor>,
     doc_by_key: HashMap<String, DocId>,
+    /// Every document's key lowercased (as `str::to_lowercase` does), sorted by that, the
+    /// key and the id: citation completion by prefix.
+    keys_lower: Vec<(Box<str>, DocId)>,
+    /// Every key is its own lowercase, so `keys_lower` is in key order too.
+    keys_are_lowercase: bool,
 }
 
 impl CorpusIndex {
@@ -261,6 +266,17 @@ impl CorpusIndex {
             .enumerate()
             .map(|(i, d)| (d.key.clone(), i as DocId))
             .collect();
+        let mut keys_lower: Vec<(Box<str>, DocId)> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.key.to_lowercase().into(), i as DocId))
+            .collect();
+        let keys_are_lowercase = keys_lower
+            .iter()
+            .all(|(lower, id)| docs[*id as usize].key.as_str() == lower.as_ref());
+        keys_lower.sort_unstable_by(|a, b| {
+            (&a.0, &docs[a.1 as usize].key, a.1).cmp(&(&b.0, &docs[b.1 as usize].key, b.1))
+        });
         CorpusIndex {
             docs,
             per_doc,
@@ -269,6 +285,8 @@ impl CorpusIndex {
             events,
             curated,
             doc_by_key,
+            keys_lower,
+            keys_are_lowercase,
         }
     }
 
@@ -278,6 +296,22 @@ impl CorpusIndex {
 
     pub fn doc_by_key(&self, key: &str) -> Option<DocId> {
         self.doc_by_key.get(key).copied()
+    }
+
+    /// The documents whose lowercase key starts with `lower_prefix`, as (lowercase key,
+    /// id), sorted by lowercase key, then key, then id (in key order when
+    /// [`CorpusIndex::keys_are_lowercase`]).
+    pub fn docs_with_key_prefix(&self, lower_prefix: &str) -> &[(Box<str>, DocId)] {
+        let first = self
+            .keys_lower
+            .partition_point(|(k, _)| k.as_ref() < lower_prefix);
+        let n = self.keys_lower[first..].partition_point(|(k, _)| k.starts_with(lower_prefix));
+        &self.keys_lower[first..first + n]
+    }
+
+    /// Whether every document key is already lowercase.
+    pub fn keys_are_lowercase(&self) -> bool {
+        self.keys_are_lowercase
     }
 
     pub fn total_bytes(&self) -> usize {

@@ -322,7 +322,7 @@ async fn reindex_all(client: &Client, state: &Arc<Mutex<State>>, saver: &Arc<Sav
     {
         let mut state = lock(state);
         state.config = indexed.config;
-        state.corpus = corpus.clone();
+        state.set_corpus(corpus.clone());
         state.disk_briefs = indexed.briefs.into_iter().collect();
         state.index_ready = true;
     }
@@ -527,7 +527,7 @@ async fn reindex_files(
             if let Some(path) = cache_path {
                 saver.save(path, corpus.clone());
             }
-            state.corpus = corpus;
+            state.set_corpus(corpus);
         }
         for (uri, file) in briefs {
             match file {

@@ -3,7 +3,9 @@
 //! `from_*` functions turn client positions into byte offsets; `to_*` functions turn the
 //! core's answers into LSP types. Nothing else in dossier knows what a `Position` is.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Mutex;
 
 use ropey::Rope;
 use serde::{Deserialize, Serialize};
@@ -117,6 +119,27 @@ pub fn uri_of(doc: &Document) -> Option<lsp::Url> {
     lsp::Url::from_file_path(&doc.path).ok()
 }
 
+/// The `file://` URIs of one corpus index's documents, each made the first time an answer
+/// names its document: a definition or references answer can name tens of thousands of
+/// documents, and making a URI from a path costs more than the rest of a location.
+#[derive(Debug, Default)]
+pub struct DocUris(Mutex<HashMap<DocId, lsp::Url>>);
+
+impl DocUris {
+    /// The URI of document `id` of `corpus`, which must be the index these URIs are for.
+    pub fn of(&self, corpus: &CorpusIndex, id: DocId) -> Option<lsp::Url> {
+        let known = self.0.lock().ok().and_then(|uris| uris.get(&id).cloned());
+        if known.is_some() {
+            return known;
+        }
+        let uri = uri_of(corpus.docs.get(id as usize)?)?;
+        if let Ok(mut uris) = self.0.lock() {
+            uris.insert(id, uri.clone());
+        }
+        Some(uri)
+    }
+}
+
 pub fn to_hover(file: &BriefFile, hover: ide::HoverResult, unit: ColumnUnit) -> lsp::Hover {
     lsp::Hover {
         contents: lsp::HoverContents::Markup(lsp::MarkupContent {
@@ -129,6 +152,7 @@ pub fn to_hover(file: &BriefFile, hover: ide::HoverResult, unit: ColumnUnit) -> 
 
 pub fn to_definition(
     corpus: &CorpusIndex,
+    uris: &DocUris,
     file: &BriefFile,
     nav: ide::Navigation,
     unit: ColumnUnit,
@@ -138,7 +162,9 @@ pub fn to_definition(
     let mut links = Vec::new();
     for target in &nav.targets {
         let doc = corpus.doc(target.doc);
-        let Some(uri) = uri_of(doc) else { continue };
+        let Some(uri) = uris.of(corpus, target.doc) else {
+            continue;
+        };
         let text = TextRef::doc(doc);
         links.push(lsp::LocationLink {
             origin_selection_range: Some(origin),
@@ -167,15 +193,17 @@ pub fn to_definition(
 
 pub fn to_location(
     corpus: &CorpusIndex,
+    uris: &DocUris,
     briefs: &[&BriefFile],
     location: &ide::Location,
     unit: ColumnUnit,
 ) -> Option<lsp::Location> {
     match location {
         ide::Location::Corpus { doc, range } => {
+            let uri = uris.of(corpus, *doc)?;
             let doc = corpus.doc(*doc);
             Some(lsp::Location {
-                uri: uri_of(doc)?,
+                uri,
                 range: to_range(TextRef::doc(doc), range, unit),
             })
         }

@@ -459,7 +459,14 @@ impl LanguageServer for DossierServer {
             .on_brief(&uri, "textDocument/definition", move |snap, file| {
                 let offset = proto::from_position(proto::TextRef::brief(file), pos, snap.unit);
                 let nav = ide::definition(snap.context(), file, offset)?;
-                proto::to_definition(&snap.corpus, file, nav, snap.unit, snap.definition_links)
+                proto::to_definition(
+                    &snap.corpus,
+                    &snap.doc_uris,
+                    file,
+                    nav,
+                    snap.unit,
+                    snap.definition_links,
+                )
             })
             .await?;
         Ok(answer.flatten())
@@ -481,7 +488,9 @@ impl LanguageServer for DossierServer {
                 briefs.extend(other_files.iter().map(Arc::as_ref));
                 ide::references(snap.context(), &briefs, file, offset)
                     .iter()
-                    .filter_map(|l| proto::to_location(&snap.corpus, &briefs, l, snap.unit))
+                    .filter_map(|l| {
+                        proto::to_location(&snap.corpus, &snap.doc_uris, &briefs, l, snap.unit)
+                    })
                     .collect::<Vec<_>>()
             })
             .await?;

@@ -16,6 +16,7 @@ use crate::analysis::ide::{BriefFile, CheckSettings, Context};
 use crate::analysis::text::ColumnUnit;
 use crate::analysis::CorpusIndex;
 use crate::config::{Config, ConfigLayer};
+use crate::lsp::proto::DocUris;
 
 /// What the client said it can do, as far as dossier cares.
 #[derive(Debug, Clone, Default)]
@@ -76,7 +77,10 @@ pub struct State {
     pub init_layer: ConfigLayer,
     pub workspace_layer: ConfigLayer,
     pub config: Config,
+    /// Set with [`State::set_corpus`], which keeps `doc_uris` in step.
     pub corpus: Arc<CorpusIndex>,
+    /// The URIs of `corpus`'s documents, made as answers need them.
+    pub doc_uris: Arc<DocUris>,
     pub index_ready: bool,
     pub open: HashMap<Url, OpenBrief>,
     /// Briefs of the workspace read from disk (for references across briefs).
@@ -114,6 +118,8 @@ pub struct Snapshot {
     pub index_ready: bool,
     pub unit: ColumnUnit,
     pub definition_links: bool,
+    /// The URIs of `corpus`'s documents.
+    pub doc_uris: Arc<DocUris>,
     /// Set when the request that took this snapshot is abandoned (see `server::blocking`);
     /// every snapshot has its own.
     pub cancelled: Arc<AtomicBool>,
@@ -135,9 +141,16 @@ impl Snapshot {
 }
 
 impl State {
+    /// Installs a new corpus index (and forgets the URIs of the previous one's documents).
+    pub fn set_corpus(&mut self, corpus: Arc<CorpusIndex>) {
+        self.doc_uris = Arc::default();
+        self.corpus = corpus;
+    }
+
     pub fn snapshot(&self) -> Snapshot {
         Snapshot {
             corpus: self.corpus.clone(),
+            doc_uris: self.doc_uris.clone(),
             settings: self.config.check.clone(),
             index_ready: self.index_ready,
             unit: self.unit,

@@ -7,6 +7,7 @@
 //! See docs/events.md for the rules and their reasons.
 
 mod cluster;
+pub mod complete;
 pub mod dates;
 mod extract;
 mod lexicon;
@@ -251,6 +252,8 @@ pub struct EventIndex {
     by_label: BTreeMap<String, u32>,
     /// The longest label in `by_label`, in bytes.
     max_label_len: usize,
+    /// Labels, places, kinds and participants' names by prefix, for completion.
+    completion: complete::CompletionTable,
 }
 
 /// Shorter labels are not looked up in briefs' text: too many ordinary words match.
@@ -273,12 +276,14 @@ impl EventIndex {
             }
         }
         let max_label_len = by_label.keys().map(String::len).max().unwrap_or(0);
+        let completion = complete::CompletionTable::build(&events, &actors.actors);
         EventIndex {
             events,
             keys,
             by_actor,
             by_label,
             max_label_len,
+            completion,
         }
     }
 
@@ -291,6 +296,12 @@ impl EventIndex {
     /// The longest label [`EventIndex::event_by_label`] can find, in bytes.
     pub fn max_label_len(&self) -> usize {
         self.max_label_len
+    }
+
+    /// The events a typed word may complete to, in increasing order of a bound of their
+    /// rank: see [`complete::CompletionTable::candidates`]. `typed_lower` is lowercase.
+    pub fn completion_candidates<'a>(&'a self, typed_lower: &str) -> complete::Candidates<'a> {
+        self.completion.candidates(&self.events, typed_lower)
     }
 
     /// The event a mention extracted from other text (a brief) speaks of, if any.

@@ -78,19 +78,39 @@ pub(super) fn completion(cx: Context, file: &BriefFile, offset: usize) -> Option
         return None; // inside code or a link target
     }
     let typed = &text[start..offset];
-    // Rank every key first (cheap), then build items for the best only: a corpus has far
-    // more documents than a list can show.
-    let mut ranked: Vec<(u32, &str, DocId)> = Vec::new();
-    for (id, doc) in cx.corpus.docs.iter().enumerate() {
-        if id % 1024 == 0 && cx.is_cancelled() {
-            return Some(Vec::new());
-        }
-        let score = fuzzy_score(typed, &doc.key)
-            .or_else(|| fuzzy_score(typed, &doc.title).map(|s| s + 1000));
-        if let Some(score) = score {
-            ranked.push((score, doc.key.as_str(), id as DocId));
-        }
+    if cx.is_cancelled() {
+        return Some(Vec::new());
     }
+    // A key that starts with the typed text scores 0 and nothing else does: when there
+    // are enough of them (always, after a bare `[@`), the best are the first in key order,
+    // read from the index's sorted keys. Otherwise every key is ranked (cheap per key,
+    // but linear in the corpus).
+    let prefixed = cx.corpus.docs_with_key_prefix(&typed.to_lowercase());
+    let key_of = |id: DocId| cx.corpus.doc(id).key.as_str();
+    let mut ranked: Vec<(u32, &str, DocId)> = if prefixed.len() >= MAX_COMPLETIONS {
+        let n = if cx.corpus.keys_are_lowercase() {
+            MAX_COMPLETIONS
+        } else {
+            prefixed.len()
+        };
+        prefixed[..n]
+            .iter()
+            .map(|&(_, id)| (0, key_of(id), id))
+            .collect()
+    } else {
+        let mut ranked = Vec::new();
+        for (id, doc) in cx.corpus.docs.iter().enumerate() {
+            if id % 1024 == 0 && cx.is_cancelled() {
+                return Some(Vec::new());
+            }
+            let score = fuzzy_score(typed, &doc.key)
+                .or_else(|| fuzzy_score(typed, &doc.title).map(|s| s + 1000));
+            if let Some(score) = score {
+                ranked.push((score, doc.key.as_str(), id as DocId));
+            }
+        }
+        ranked
+    };
     let best = super::take_best(&mut ranked, MAX_COMPLETIONS);
     let items = best
         .iter()

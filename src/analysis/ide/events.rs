@@ -5,7 +5,7 @@
 //! with actors from the corpus index, then matched to the corpus-wide events; a label
 //! written as such ("Sochi congress") is found too.
 
-use std::collections::HashMap;
+use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::ops::Range;
 
 use super::{
@@ -14,6 +14,7 @@ use super::{
     WorkspaceSymbolKind, MAX_COMPLETIONS,
 };
 use crate::analysis::actors::ActorId;
+use crate::analysis::events::complete::{self, Field};
 use crate::analysis::events::{self, dates::DateContext, ActorSpan, Event};
 
 /// How many source documents an event card quotes.
@@ -98,20 +99,40 @@ pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completio
     }
     let typed_lower = typed.to_lowercase();
     let index = &cx.corpus.events;
-    // Rank every event without allocating, then build items for the best only.
+    // The events that match come from the index's prefix table in increasing order of a
+    // bound of their rank; each is ranked exactly, and the walk stops once the worst of the
+    // best kept ranks no higher than the next bound: nothing unread can enter the list.
     let mut names_matched: HashMap<ActorId, Option<&str>> = HashMap::new();
-    let mut ranked: Vec<(u32, &str, usize, &str)> = Vec::new();
-    for (i, event) in index.events.iter().enumerate() {
-        if i % 1024 == 0 && cx.is_cancelled() {
+    let mut seen: HashSet<usize> = HashSet::new();
+    let mut best: BinaryHeap<(u32, &str, usize, &str)> = BinaryHeap::new();
+    for (n, (bound, i)) in index.completion_candidates(&typed_lower).enumerate() {
+        if n % 1024 == 0 && cx.is_cancelled() {
             return Vec::new();
         }
-        let Some((matched, rank)) = match_event(cx, event, &typed_lower, &mut names_matched) else {
+        let full = best.len() >= MAX_COMPLETIONS;
+        if full && best.peek().is_some_and(|w| (w.0, w.1, w.2 as u32) <= bound) {
+            break;
+        }
+        if !seen.insert(i) {
+            continue;
+        }
+        let Some(event) = index.events.get(i) else {
             continue;
         };
-        let rank = rank + (100 - event.mentions.len().min(99)) as u32;
-        ranked.push((rank, event.label.as_str(), i, matched));
+        let Some((matched, tier)) = match_event(cx, event, &typed_lower, &mut names_matched) else {
+            continue;
+        };
+        best.push((
+            tier + complete::salience(event),
+            event.label.as_str(),
+            i,
+            matched,
+        ));
+        if best.len() > MAX_COMPLETIONS {
+            best.pop();
+        }
     }
-    super::take_best(&mut ranked, MAX_COMPLETIONS)
+    best.into_sorted_vec()
         .iter()
         .filter_map(|&(rank, label, i, matched)| {
             let event = index.events.get(i)?;
@@ -315,17 +336,17 @@ fn match_event<'a>(
     names_matched: &mut HashMap<ActorId, Option<&'a str>>,
 ) -> Option<(&'a str, u32)> {
     if starts_lowercase(&event.label, typed_lower) {
-        return Some((&event.label, 0));
+        return Some((&event.label, Field::Label.tier()));
     }
     if let Some(place) = event
         .place
         .as_ref()
         .filter(|p| starts_lowercase(p, typed_lower))
     {
-        return Some((place, 10));
+        return Some((place, Field::Place.tier()));
     }
     if starts_lowercase(&event.kind, typed_lower) {
-        return Some((&event.kind, 30));
+        return Some((&event.kind, Field::Kind.tier()));
     }
     for &p in &event.participants {
         let matched = *names_matched.entry(p).or_insert_with(|| {
@@ -342,7 +363,7 @@ fn match_event<'a>(
                 })
         });
         if let Some(name) = matched {
-            return Some((name, 20));
+            return Some((name, Field::Participant.tier()));
         }
     }
     None

@@ -55,14 +55,28 @@ fn one_word_changed(m: &QuoteMatch) -> bool {
     other == 1 && same >= 3
 }
 
-/// Checks one quote; `None` for quotes too short to check.
+/// How many sources of a quote the checks read: the best, and a few to name on its card.
+/// Only definition lists every source (a famous line has thousands).
+const LISTED_SOURCES: usize = 10;
+
+/// Checks one quote, reading its best sources only; `None` for quotes too short to check.
 pub fn check<'a>(cx: Context, file: &BriefFile, quote: &'a BriefQuote) -> Option<QuoteCheck<'a>> {
+    check_sources(cx, file, quote, LISTED_SOURCES + 1)
+}
+
+/// Checks one quote with its first `limit` sources.
+fn check_sources<'a>(
+    cx: Context,
+    file: &BriefFile,
+    quote: &'a BriefQuote,
+    limit: usize,
+) -> Option<QuoteCheck<'a>> {
     let words = checked_words(&file.brief.masked, quote);
     let query = file.brief.masked.get(words.clone())?;
     if count_words(query) < cx.settings.min_quote_words.max(1) {
         return None;
     }
-    let found = cx.corpus.quotes.find(&cx.corpus.docs, query);
+    let found = cx.corpus.quotes.find_best(&cx.corpus.docs, query, limit);
     let best = found.first().map_or(0.0, |m| m.similarity);
     let near = |m: &QuoteMatch| m.similarity >= cx.settings.near_threshold || one_word_changed(m);
     let status = if best >= 1.0 {
@@ -204,9 +218,14 @@ fn checks<'a>(cx: Context, file: &'a BriefFile) -> Vec<QuoteCheck<'a>> {
         .collect()
 }
 
-fn check_at<'a>(cx: Context, file: &'a BriefFile, offset: usize) -> Option<QuoteCheck<'a>> {
+fn check_at<'a>(
+    cx: Context,
+    file: &'a BriefFile,
+    offset: usize,
+    limit: usize,
+) -> Option<QuoteCheck<'a>> {
     let quote = file.brief.quote_at(offset)?;
-    check(cx, file, quote)
+    check_sources(cx, file, quote, limit)
 }
 
 /// `@key` line N of a match.
@@ -220,7 +239,7 @@ fn place(cx: Context, m: &QuoteMatch) -> String {
 }
 
 pub fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult> {
-    let checked = check_at(cx, file, offset)?;
+    let checked = check_at(cx, file, offset, LISTED_SOURCES + 1)?;
     let mut card = match checked.status {
         Status::Verified => "**Quote verified**".to_string(),
         Status::Differs => "**Quote differs from the source**".to_string(),
@@ -272,14 +291,21 @@ pub fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult
                 escape_markdown(source_speaker)
             ));
         }
+        // A card, not a report: a much-quoted line names its first sources only.
         let others: Vec<String> = checked
             .matches
             .iter()
             .skip(1)
+            .take(LISTED_SOURCES - 1)
             .map(|m| place(cx, m))
             .collect();
         if !others.is_empty() && checked.status != Status::NotFound {
-            card.push_str(&format!("\n\nAlso in: {}", others.join(", ")));
+            let more = if checked.matches.len() > LISTED_SOURCES {
+                ", …"
+            } else {
+                ""
+            };
+            card.push_str(&format!("\n\nAlso in: {}{more}", others.join(", ")));
         }
     }
     Some(HoverResult {
@@ -315,7 +341,7 @@ pub fn diff_markdown(source: &str, query: &str, diff: &[DiffOp]) -> String {
 }
 
 pub fn definition(cx: Context, file: &BriefFile, offset: usize) -> Option<Navigation> {
-    let checked = check_at(cx, file, offset)?;
+    let checked = check_at(cx, file, offset, usize::MAX)?;
     if checked.status == Status::NotFound {
         return None;
     }

@@ -185,6 +185,51 @@ fn completion_lists_are_cut_to_the_best_items() {
 }
 
 #[test]
+fn citation_completion_by_key_prefix_ranks_as_a_full_scan() {
+    // Mixed-case keys: the sorted lowercase keys are not in key order.
+    let sources = (0..250)
+        .map(|i| {
+            let stem = if i % 3 == 0 {
+                format!("Doc{i:03}")
+            } else {
+                format!("doc{i:03}")
+            };
+            SourceText {
+                path: format!("/ws/{stem}.txt").into(),
+                rel_path: format!("{stem}.txt"),
+                text: format!("Report {i}\nText."),
+            }
+        })
+        .collect();
+    let corpus = CorpusIndex::build(sources, Vec::new());
+    let settings = CheckSettings::default();
+    let cx = Context::ready(&corpus, &settings);
+    assert!(!corpus.keys_are_lowercase());
+    for typed in ["", "d", "DO", "doc1", "doc19", "c1", "rep", "zz"] {
+        let (file, offset) = fixture(&format!("See [@{typed}$0"));
+        let got: Vec<(u32, String)> = completion(cx, &file, offset)
+            .into_iter()
+            .map(|c| (c.rank, c.label))
+            .collect();
+        let mut scan: Vec<(u32, &str, DocId)> = corpus
+            .docs
+            .iter()
+            .enumerate()
+            .filter_map(|(id, d)| {
+                let score = fuzzy_score(typed, &d.key)
+                    .or_else(|| fuzzy_score(typed, &d.title).map(|s| s + 1000))?;
+                Some((score, d.key.as_str(), id as DocId))
+            })
+            .collect();
+        let expected: Vec<(u32, String)> = take_best(&mut scan, MAX_COMPLETIONS)
+            .iter()
+            .map(|&(score, key, _)| (score, key.to_string()))
+            .collect();
+        assert_eq!(got, expected, "typed {typed:?}");
+    }
+}
+
+#[test]
 fn definition_of_a_citation_is_its_document() {
     let (file, offset) = fixture("Bare @news/tehr$0an citation.");
     let nav = with_context(|cx| definition(cx, &file, offset)).expect("a definition");

@@ -25,7 +25,7 @@ const MIN_STOP_POSTINGS: usize = 2_000;
 /// Postings a query reads at most (beyond its three rarest seeds).
 const QUERY_POSTINGS_BUDGET: usize = 3_000;
 /// Candidate regions aligned per query at most.
-const MAX_CANDIDATES: usize = 20;
+pub(super) const MAX_CANDIDATES: usize = 20;
 
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct TextIndex {

@@ -10,12 +10,13 @@
 
 pub mod align;
 pub mod attribution;
+mod exact;
 pub mod extract;
 mod index;
 mod lexicon;
 pub mod normalize;
+mod short;
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -393,6 +394,8 @@ const SHORT_QUOTE_WORDS: usize = 8;
 pub struct QuoteIndex {
     pub quotes: Vec<SourceQuote>,
     text: index::TextIndex,
+    /// Quotations (and their sentences) by their exact words.
+    exact: exact::ExactQuotes,
     /// Per actor: its speech quotes (indexes into `quotes`), in corpus order.
     by_speaker: Vec<Vec<u32>>,
 }
@@ -436,15 +439,26 @@ impl QuoteIndex {
             }
         }
         let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+        let (text, exact) = rayon::join(
+            || index::TextIndex::build(&texts),
+            || exact::ExactQuotes::build(docs, &quotes),
+        );
         QuoteIndex {
             quotes,
-            text: index::TextIndex::build(&texts),
+            text,
+            exact,
             by_speaker,
         }
     }
 
     /// Source spans that carry `quote`, best first.
     pub fn find(&self, docs: &[Arc<Document>], quote: &str) -> Vec<QuoteMatch> {
+        self.find_best(docs, quote, usize::MAX)
+    }
+
+    /// The first `limit` of [`QuoteIndex::find`]'s answer, without building the others
+    /// when the quote is carried by thousands of documents.
+    pub fn find_best(&self, docs: &[Arc<Document>], quote: &str, limit: usize) -> Vec<QuoteMatch> {
         let tokens = normalize::quote_tokens(quote);
         let mut found: Vec<QuoteMatch> = Vec::new();
         for candidate in self.text.candidates(&tokens) {
@@ -483,6 +497,13 @@ impl QuoteIndex {
                 }),
             }
         }
+        // The seed index aligns a few regions only: every quotation that holds the quote's
+        // words exactly is a source too, found without a scan however many carry it.
+        let mut set = short::MatchSet::new(found);
+        // Exact matches come in corpus order, so the first `limit` are the best of them.
+        for exact in self.exact.find(docs, &self.quotes, &tokens, limit) {
+            set.add(exact);
+        }
         let n_words = tokens
             .iter()
             .filter(|t| matches!(t, QuoteToken::Word(_)))
@@ -491,115 +512,17 @@ impl QuoteIndex {
         // documents that most of their seeds are stop n-grams have too few. Both are
         // looked for among the corpus' quotations.
         let seedless = || n_words <= SHORT_QUOTE_WORDS || self.text.mostly_stopped_seeds(&tokens);
-        if found.iter().all(|m| m.similarity < 1.0) && seedless() {
-            self.find_short(docs, quote, &tokens, &mut found);
+        if !set.has_exact() && seedless() {
+            self.find_short(docs, quote, &tokens, &mut set);
         }
+        let mut found = set.into_vec();
         found.sort_by(|a, b| {
             b.similarity
                 .total_cmp(&a.similarity)
                 .then_with(|| (a.doc, a.span.start).cmp(&(b.doc, b.span.start)))
         });
+        found.truncate(limit);
         found
-    }
-
-    /// A short quote with one word changed has no 3-word seed left ("we will ship water"
-    /// against "we are shipping water"), so the seed index cannot propose where it is. The
-    /// corpus' own quotations are what analysts quote: align against those that hold all
-    /// but one of the quote's words. One case-insensitive Aho-Corasick pass over the
-    /// quotations' text picks them, so a large corpus costs a scan, not an alignment each.
-    fn find_short(
-        &self,
-        docs: &[Arc<Document>],
-        quote: &str,
-        tokens: &[QuoteToken],
-        found: &mut Vec<QuoteMatch>,
-    ) {
-        let mut words: Vec<String> = tokens
-            .iter()
-            .filter_map(|t| match t {
-                QuoteToken::Word(w) => quote.get(w.range()).map(str::to_lowercase),
-                _ => None,
-            })
-            .collect();
-        words.sort();
-        words.dedup();
-        let Ok(matcher) = aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(&words)
-        else {
-            return;
-        };
-        let needed = words.len().saturating_sub(1).max(2);
-        // Matches by document, so that a quote repeated in thousands of documents is not
-        // compared with every match so far.
-        let mut by_doc: HashMap<u32, Vec<usize>> = HashMap::new();
-        let mut dropped: HashSet<usize> = HashSet::new();
-        for (i, m) in found.iter().enumerate() {
-            by_doc.entry(m.doc).or_default().push(i);
-        }
-        for source in self.quotes.iter().filter(|q| q.is_speech) {
-            let Some(doc) = docs.get(source.doc as usize) else {
-                continue;
-            };
-            let Some(inner) = doc.text.get(source.inner.clone()) else {
-                continue;
-            };
-            let mut seen = vec![false; words.len()];
-            for m in matcher.find_overlapping_iter(inner) {
-                seen[m.pattern().as_usize()] = true;
-            }
-            if seen.iter().filter(|&&s| s).count() < needed {
-                continue;
-            }
-            let words = normalize::words(&doc.text, source.inner.clone());
-            let Some(alignment) = align::align(tokens, &words) else {
-                continue;
-            };
-            if alignment.similarity < MIN_SIMILARITY {
-                continue;
-            }
-            let in_doc = by_doc.entry(source.doc).or_default();
-            let overlaps = |m: &QuoteMatch| {
-                m.span.start < alignment.source.end && alignment.source.start < m.span.end
-            };
-            if in_doc
-                .iter()
-                .any(|&i| overlaps(&found[i]) && found[i].similarity >= alignment.similarity)
-            {
-                continue;
-            }
-            let replaced: Vec<usize> = in_doc
-                .iter()
-                .copied()
-                .filter(|&i| overlaps(&found[i]))
-                .collect();
-            let new = QuoteMatch {
-                doc: source.doc,
-                span: alignment.source,
-                similarity: alignment.similarity,
-                diff: alignment.ops,
-            };
-            match replaced.split_first() {
-                // The better match takes the place of the first it overlaps; the others
-                // are dropped below.
-                Some((&first, rest)) => {
-                    found[first] = new;
-                    dropped.extend(rest);
-                    in_doc.retain(|i| !rest.contains(i));
-                }
-                None => {
-                    in_doc.push(found.len());
-                    found.push(new);
-                }
-            }
-        }
-        if !dropped.is_empty() {
-            let mut i = 0;
-            found.retain(|_| {
-                i += 1;
-                !dropped.contains(&(i - 1))
-            });
-        }
     }
 
     /// The extracted quote that holds (most of) a matched span, for its speaker.
@@ -629,7 +552,7 @@ impl QuoteIndex {
                 .iter()
                 .map(|q| q.speaker_name.as_ref().map_or(0, String::capacity))
                 .sum::<usize>();
-        self.text.heap_bytes() + quotes
+        self.text.heap_bytes() + self.exact.heap_bytes() + quotes
     }
 }
 

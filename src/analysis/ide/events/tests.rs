@@ -177,3 +177,88 @@ fn labels_written_as_such_are_found_between_word_boundaries() {
     ));
     expect![[""]].assert_eq(&spans("xgeneva summit and geneva summits"));
 }
+
+/// Completion as it was before the prefix table: every event ranked, the best kept.
+fn completion_by_scan(cx: Context, typed: &str) -> Vec<(u32, String, usize, String)> {
+    let typed_lower = typed.to_lowercase();
+    let mut names_matched = HashMap::new();
+    let mut ranked: Vec<(u32, &str, usize, &str)> = Vec::new();
+    for (i, event) in cx.corpus.events.events.iter().enumerate() {
+        if let Some((matched, tier)) = match_event(cx, event, &typed_lower, &mut names_matched) {
+            ranked.push((tier + complete::salience(event), &event.label, i, matched));
+        }
+    }
+    super::super::take_best(&mut ranked, MAX_COMPLETIONS)
+        .iter()
+        .map(|&(rank, label, i, matched)| (rank, label.to_string(), i, matched.to_string()))
+        .collect()
+}
+
+#[test]
+fn completion_through_the_table_ranks_as_a_full_scan() {
+    const CITIES: &[&str] = &["Geneva", "Genoa", "Helsinki", "Moscow", "Sochi", "Ankara"];
+    const PEOPLE: &[&str] = &[
+        "Vladimir Putin",
+        "Donald Trump",
+        "Recep Tayyip Erdogan",
+        "Ali Akbar Velayati",
+        "Sergey Lavrov",
+        "Geir Pedersen",
+    ];
+    const KINDS: &[&str] = &["summit", "talks", "meeting"];
+    let mut sources = Vec::new();
+    for i in 0..400usize {
+        let (a, b) = (PEOPLE[i % 6], PEOPLE[(i / 6 + 1 + i) % 6]);
+        let city = CITIES[(i / 3) % 6];
+        let kind = KINDS[i % 3];
+        let day = 1 + i % 28;
+        let month = 1 + (i / 28) % 12;
+        let text = format!(
+            "title: Report {i}\ndate: 2019-{month:02}-{day:02}\n\n{a} met {b} in {city} on Monday. The {city} {kind} ended without a deal, officials said.\n"
+        );
+        sources.push(SourceText {
+            path: format!("/ws/r/{i:03}.txt").into(),
+            rel_path: format!("r/{i:03}.txt"),
+            text,
+        });
+    }
+    let corpus = CorpusIndex::build(sources, Vec::new());
+    let settings = CheckSettings::default();
+    let cx = Context::ready(&corpus, &settings);
+    assert!(
+        corpus.events.events.len() > 2 * MAX_COMPLETIONS,
+        "{} events",
+        corpus.events.events.len()
+    );
+    let mut cut = 0;
+    for typed in [
+        "Ge", "Gen", "Geneva", "Mo", "Su", "summ", "ta", "me", "Pu", "Putin", "Ve", "Erd", "Ak",
+        "Ta", "Tayyip", "So", "An", "zz", "Se", "Ser", "Sergey", "Lav",
+    ] {
+        let (file, offset) = fixture(&format!("Recall the {typed}$0"));
+        let got: Vec<(u32, String, Option<CompletionTarget>, String)> =
+            completion(cx, &file, offset)
+                .into_iter()
+                .map(|c| (c.rank, c.label, c.target, c.filter_text))
+                .collect();
+        // The same items, with the filter text the completion writes.
+        let expected: Vec<(u32, String, Option<CompletionTarget>, String)> =
+            completion_by_scan(cx, typed)
+                .into_iter()
+                .map(|(rank, label, i, matched)| {
+                    let filter_text = if matched.eq_ignore_ascii_case(&label) {
+                        label.clone()
+                    } else {
+                        format!("{matched} {label}")
+                    };
+                    (rank, label, Some(CompletionTarget::Event(i)), filter_text)
+                })
+                .collect();
+        assert_eq!(got, expected, "typed {typed:?}");
+        cut += usize::from(got.len() == MAX_COMPLETIONS);
+    }
+    assert!(
+        cut >= 3,
+        "some prefixes must match more events than a list shows"
+    );
+}

@@ -269,3 +269,30 @@ fn nothing_before_the_index_is_ready() {
     };
     assert!(ide::diagnostics(cx, &file).is_empty());
 }
+
+#[test]
+fn a_much_quoted_line_names_a_few_sources_on_its_card_and_all_in_definition() {
+    let n = 40;
+    let sources = (0..n)
+        .map(|i| SourceText {
+            path: format!("/w/d{i:02}.txt").into(),
+            rel_path: format!("d{i:02}.txt"),
+            text: format!("Report {i}\n\"Peace is within reach if both sides keep talking,\" Lena Ortiz said.\n"),
+        })
+        .collect();
+    let corpus = CorpusIndex::build(sources, Vec::new());
+    let settings = CheckSettings::default();
+    let cx = Context::ready(&corpus, &settings);
+    let (file, offset) = brief("She said \"Peace is $0within reach if both sides keep talking.\"");
+    let targets = ide::definition(cx, &file, offset).map_or(0, |nav| nav.targets.len());
+    assert_eq!(targets, n);
+    let card = ide::hover(cx, &file, offset)
+        .map(|h| h.markdown)
+        .unwrap_or_default();
+    let also = card
+        .lines()
+        .find(|l| l.starts_with("Also in:"))
+        .unwrap_or_default();
+    expect![[r#"Also in: `@d01` line 2, `@d02` line 2, `@d03` line 2, `@d04` line 2, `@d05` line 2, `@d06` line 2, `@d07` line 2, `@d08` line 2, `@d09` line 2, …"#]]
+        .assert_eq(also);
+}
