@@ -34,7 +34,7 @@ fn seed_documents() -> Vec<Document> {
 
 fn extraction(c: &mut Criterion) {
     let docs = seed_documents();
-    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let bytes: usize = docs.iter().map(|d| d.len()).sum();
     let mut group = c.benchmark_group("actors");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.bench_function("extract_seeds", |b| {

@@ -74,7 +74,7 @@ fn corpus_documents(dir: &Path, limit: usize) -> Vec<Document> {
 }
 
 fn bench_docs(c: &mut Criterion, name: &str, docs: &[Document], parts: bool) {
-    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let bytes: usize = docs.iter().map(|d| d.len()).sum();
     let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Bytes(bytes as u64));
     group.bench_function("doc_analysis", |b| {

@@ -121,7 +121,7 @@ fn sample_quotes(docs: &[Arc<Document>], n: usize) -> Vec<String> {
     (0..n)
         .map(|_| {
             let doc = &docs[rng.below(docs.len())];
-            let words: Vec<&str> = doc.text.split_whitespace().collect();
+            let words: Vec<&str> = doc.text().split_whitespace().collect();
             let start = rng.below(words.len().saturating_sub(25).max(1));
             words[start..(start + 25).min(words.len())].join(" ")
         })
@@ -144,7 +144,7 @@ fn go_to_source(c: &mut Criterion) {
         .enumerate()
         .map(|(i, s)| Arc::new(Document::new(s, format!("{i:06}"))))
         .collect();
-    let corpus_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let corpus_bytes: usize = docs.iter().map(|d| d.len()).sum();
     let empty = DocQuotes::default();
     let per_doc: Vec<&DocQuotes> = docs.iter().map(|_| &empty).collect();
     let generated = started.elapsed();
@@ -195,7 +195,7 @@ fn compare_with_ripgrep(docs: &[Arc<Document>], quotes: &[String], ours: Duratio
     for (n, chunk) in docs.chunks(1_000).enumerate() {
         let text: String = chunk
             .iter()
-            .map(|d| d.text.as_str())
+            .map(|d| d.text())
             .collect::<Vec<_>>()
             .join("\n");
         if std::fs::write(dir.path().join(format!("{n:04}.txt")), text).is_err() {

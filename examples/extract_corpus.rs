@@ -51,7 +51,7 @@ fn main() {
             )
         })
         .collect();
-    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let bytes: usize = docs.iter().map(|d| d.len()).sum();
     let started = Instant::now();
     let mut n_items = 0;
     for doc in &docs {

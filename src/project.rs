@@ -88,22 +88,38 @@ pub fn index_corpus_cached(
         None
     };
     let started = std::time::Instant::now();
-    let ((sources, problems), stored) = rayon::join(
+    let opened = path.as_deref().map(cache::open);
+    tracing::info!("opened the cache in {} ms", started.elapsed().as_millis());
+    let known = opened.as_ref().and_then(|opened| opened.as_ref().ok());
+    // The merged indexes are decoded while the corpus is looked at: unchanged files are
+    // only `stat`ed, the others read.
+    let ((files, problems), merged) = rayon::join(
         || {
-            let read = read_corpus(root, config, on_progress);
+            let (paths, mut problems) = discover_corpus(root, config);
+            let (files, load_problems) = cache::read_corpus(
+                root,
+                &paths,
+                config.max_file_bytes,
+                known,
+                &|done, total| on_progress(IndexProgress::Reading { done, total }),
+            );
+            problems.extend(load_problems);
             tracing::info!("read the corpus in {} ms", started.elapsed().as_millis());
-            read
+            (files, problems)
         },
         || {
-            let stored = path.as_deref().map(cache::load);
-            tracing::info!("read the cache in {} ms", started.elapsed().as_millis());
-            stored
+            let merged = known.map(cache::Opened::decode_merged);
+            tracing::info!("decoded the cache in {} ms", started.elapsed().as_millis());
+            merged
         },
     );
-    on_progress(IndexProgress::Extracting {
-        files: sources.len(),
-    });
-    let n_files = sources.len();
+    on_progress(IndexProgress::Extracting { files: files.len() });
+    let n_files = files.len();
+    let stored = match (opened, merged) {
+        (Some(Ok(opened)), Some(Ok(merged))) => Some(Ok(opened.decoded(merged))),
+        (Some(Err(refused)), _) | (Some(Ok(_)), Some(Err(refused))) => Some(Err(refused)),
+        (None, _) | (Some(Ok(_)), None) => None,
+    };
     let status = match (&stored, config.cache) {
         (_, false) => CacheStatus::Off,
         (None, true) => CacheStatus::NoFolder,
@@ -115,7 +131,7 @@ pub fn index_corpus_cached(
         }
     };
     let (index, reuse) =
-        cache::build_index(sources, config.actors.clone(), stored.and_then(Result::ok));
+        cache::build_index_from(files, config.actors.clone(), stored.and_then(Result::ok));
     let report = CacheReport {
         status,
         path,

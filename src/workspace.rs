@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 
-use crate::analysis::SourceText;
+use crate::analysis::{FileStamp, SourceText};
 use crate::config::Config;
 
 /// Folders never searched, whatever the configuration says.
@@ -172,6 +172,20 @@ pub fn load_source(
     path: &Path,
     max_file_bytes: u64,
 ) -> (Option<SourceText>, Option<LoadProblem>) {
+    let (source, problem) = load_stamped(root, path, max_file_bytes);
+    (source.map(|(source, _)| source), problem)
+}
+
+/// A modification time this close to the read is not trusted to tell a later change: a
+/// file written again within the same clock tick keeps its time.
+const RACY_MODIFIED_NS: u64 = 2_000_000_000;
+
+/// [`load_source`], with the file's size and modification time as it was read.
+pub fn load_stamped(
+    root: &Path,
+    path: &Path,
+    max_file_bytes: u64,
+) -> (Option<(SourceText, FileStamp)>, Option<LoadProblem>) {
     let unreadable = |err: std::io::Error| LoadProblem::Unreadable {
         path: path.to_path_buf(),
         reason: err.to_string(),
@@ -180,7 +194,12 @@ pub fn load_source(
         Ok(file) => file,
         Err(err) => return (None, Some(unreadable(err))),
     };
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let metadata = file.metadata().ok();
+    let size = metadata.as_ref().map_or(0, |m| m.len());
+    let read_at = modified_ns(std::time::SystemTime::now());
+    let modified = metadata
+        .and_then(|m| m.modified().ok())
+        .map_or(0, modified_ns);
     if size > max_file_bytes {
         return (
             None,
@@ -193,7 +212,10 @@ pub fn load_source(
     }
     let mut bytes = Vec::with_capacity(size as usize);
     // `take` bounds the read even if the file grows while we read it.
-    if let Err(err) = file.take(max_file_bytes + 1).read_to_end(&mut bytes) {
+    if let Err(err) = file
+        .take(max_file_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+    {
         return (None, Some(unreadable(err)));
     }
     if bytes.len() as u64 > max_file_bytes {
@@ -209,6 +231,7 @@ pub fn load_source(
     if memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)]).is_some() {
         return (None, Some(LoadProblem::Binary(path.to_path_buf())));
     }
+    let bytes_read = bytes.len() as u64;
     let (text, problem) = match String::from_utf8(bytes) {
         Ok(text) => (text, None),
         Err(err) => (
@@ -217,14 +240,32 @@ pub fn load_source(
         ),
     };
     let rel_path = relative(root, path).to_string_lossy().replace('\\', "/");
+    let stamp = FileStamp {
+        size: bytes_read,
+        modified_ns: if read_at.saturating_sub(modified) < RACY_MODIFIED_NS {
+            0
+        } else {
+            modified
+        },
+        invalid_utf8: problem.is_some(),
+    };
     (
-        Some(SourceText {
-            path: path.to_path_buf(),
-            rel_path,
-            text,
-        }),
+        Some((
+            SourceText {
+                path: path.to_path_buf(),
+                rel_path,
+                text,
+            },
+            stamp,
+        )),
         problem,
     )
+}
+
+/// A file time as nanoseconds since the Unix epoch (0 before it).
+pub fn modified_ns(time: std::time::SystemTime) -> u64 {
+    time.duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
 }
 
 /// `path` relative to `root` when it is inside it, else as given.

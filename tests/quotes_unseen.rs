@@ -154,7 +154,7 @@ fn no_verbatim_quote_of_the_articles_is_reported_missing() {
     let corpus = news2_corpus();
     let mut brief = String::from("# Every quotation, verbatim\n\n");
     for quote in corpus.quotes.quotes.iter().filter(|q| q.is_speech) {
-        let inner = &corpus.doc(quote.doc).text[quote.inner.clone()];
+        let inner = &corpus.doc(quote.doc).text()[quote.inner.clone()];
         // A nested double quotation would end the brief's quote early.
         if inner.contains(['"', '“', '”']) {
             continue;

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 
 use super::text::LineIndex;
 
@@ -23,7 +24,7 @@ pub struct SourceText {
 }
 
 /// Optional `key: value` lines at the top of a source file.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FrontMatter {
     pub title: Option<String>,
     pub date: Option<String>,
@@ -39,34 +40,145 @@ pub struct Document {
     pub rel_path: String,
     pub title: String,
     pub front_matter: FrontMatter,
-    pub text: String,
+    text: DocText,
+    /// The text's length in bytes (known without reading a deferred text).
+    len: usize,
+    /// A 128-bit xxh3 hash of the text: what the index cache and a deferred text's reader
+    /// check the file against.
+    pub hash: u128,
     /// Where the article body starts (after any front matter); extraction reads from here.
     pub body: Range<usize>,
     pub line_index: LineIndex,
+    /// The file as the loader saw it when it read the text (default when not known).
+    pub stamp: FileStamp,
+}
+
+/// A corpus file's size and modification time when its text was read: what lets the index
+/// cache skip reading an unchanged file at the next start.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FileStamp {
+    /// Bytes on disk (the text can differ when invalid UTF-8 was replaced).
+    pub size: u64,
+    /// Nanoseconds since the Unix epoch; 0 when unknown or too close to the read to be
+    /// trusted (a file written again within the same clock tick keeps its time).
+    pub modified_ns: u64,
+    /// The file was not valid UTF-8 (the loader warns about it at every start).
+    pub invalid_utf8: bool,
+}
+
+/// What a deferred document keeps instead of its text (see [`Document::deferred`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DocumentMeta {
+    pub title: String,
+    pub front_matter: FrontMatter,
+    pub len: usize,
+    pub hash: u128,
+    pub body_start: usize,
+    pub line_index: LineIndex,
+}
+
+/// Reads the text of a deferred document back, at the edge (the analysis core does no IO).
+pub trait TextLoader: std::fmt::Debug + Send + Sync {
+    /// The text of `doc` exactly as it was indexed (same length and hash), or why it cannot
+    /// be had: the file changed or vanished since.
+    fn load(&self, doc: &Document) -> Result<String, String>;
+}
+
+#[derive(Debug, Clone)]
+enum DocText {
+    Loaded(String),
+    /// Read on first use; an unreadable text reads as empty (said in the log once), so no
+    /// span into it resolves.
+    Deferred {
+        loader: Arc<dyn TextLoader>,
+        text: OnceLock<String>,
+    },
 }
 
 impl Document {
     pub fn new(source: SourceText, key: String) -> Document {
-        let (front_matter, body_start) = parse_front_matter(&source.text);
-        let title = front_matter
-            .title
-            .clone()
-            .unwrap_or_else(|| first_line_title(&source.text[body_start..]));
-        let line_index = LineIndex::new(&source.text);
+        let meta = DocumentMeta::of(&source.text);
+        let mut doc = Document::deferred(source.path, source.rel_path, key, meta, None);
+        doc.text = DocText::Loaded(source.text);
+        doc
+    }
+
+    /// A document whose text stays on disk until something reads it: the index cache knows
+    /// everything else about an unchanged file. `loader` is `None` only inside
+    /// [`Document::new`].
+    pub fn deferred(
+        path: PathBuf,
+        rel_path: String,
+        key: String,
+        meta: DocumentMeta,
+        loader: Option<Arc<dyn TextLoader>>,
+    ) -> Document {
+        let text = match loader {
+            Some(loader) => DocText::Deferred {
+                loader,
+                text: OnceLock::new(),
+            },
+            None => DocText::Loaded(String::new()),
+        };
         Document {
             key,
-            path: source.path,
-            rel_path: source.rel_path,
-            title,
-            front_matter,
-            body: body_start..source.text.len(),
-            line_index,
-            text: source.text,
+            path,
+            rel_path,
+            title: meta.title,
+            front_matter: meta.front_matter,
+            text,
+            len: meta.len,
+            hash: meta.hash,
+            body: meta.body_start.min(meta.len)..meta.len,
+            line_index: meta.line_index,
+            stamp: FileStamp::default(),
+        }
+    }
+
+    /// What [`Document::deferred`] needs to stand in for this document.
+    pub fn meta(&self) -> DocumentMeta {
+        DocumentMeta {
+            title: self.title.clone(),
+            front_matter: self.front_matter.clone(),
+            len: self.len,
+            hash: self.hash,
+            body_start: self.body.start,
+            line_index: self.line_index.clone(),
+        }
+    }
+
+    /// The whole text, read from disk on first use when deferred.
+    pub fn text(&self) -> &str {
+        match &self.text {
+            DocText::Loaded(text) => text,
+            DocText::Deferred { loader, text } => text.get_or_init(|| {
+                loader.load(self).unwrap_or_else(|why| {
+                    tracing::warn!("cannot read {} back: {why}", self.rel_path);
+                    String::new()
+                })
+            }),
+        }
+    }
+
+    /// The text's length in bytes, without reading a deferred text.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Whether the text is in memory (always, unless deferred and not read yet).
+    pub fn is_text_loaded(&self) -> bool {
+        match &self.text {
+            DocText::Loaded(_) => true,
+            DocText::Deferred { text, .. } => text.get().is_some(),
         }
     }
 
     pub fn body_text(&self) -> &str {
-        &self.text[self.body.clone()]
+        self.text().get(self.body.clone()).unwrap_or_default()
     }
 
     pub fn date(&self) -> Option<&str> {
@@ -81,13 +193,32 @@ impl Document {
             .line_of(range.end.saturating_sub(1).max(range.start));
         let start = self
             .line_index
-            .line_range(&self.text, first)
+            .line_range(self.text(), first)
             .map_or(range.start, |r| r.start);
         let end = self
             .line_index
-            .line_range(&self.text, last)
+            .line_range(self.text(), last)
             .map_or(range.end, |r| r.end);
         start.min(range.start)..end.max(range.end)
+    }
+}
+
+impl DocumentMeta {
+    /// Everything about `text` a deferred document keeps.
+    pub fn of(text: &str) -> DocumentMeta {
+        let (front_matter, body_start) = parse_front_matter(text);
+        let title = front_matter
+            .title
+            .clone()
+            .unwrap_or_else(|| first_line_title(&text[body_start..]));
+        DocumentMeta {
+            title,
+            front_matter,
+            len: text.len(),
+            hash: xxhash_rust::xxh3::xxh3_128(text.as_bytes()),
+            body_start,
+            line_index: LineIndex::new(text),
+        }
     }
 }
 

@@ -166,10 +166,8 @@ impl CorpusIndex {
             .map(|(entry, key)| match entry {
                 Entry::Kept(doc, analysis) if doc.key == key => (doc, analysis),
                 Entry::Kept(doc, analysis) => {
-                    let renamed = Document {
-                        key,
-                        ..(*doc).clone()
-                    };
+                    let mut renamed = (*doc).clone();
+                    renamed.key = key;
                     (Arc::new(renamed), analysis)
                 }
                 Entry::New(source) => {
@@ -315,6 +313,6 @@ impl CorpusIndex {
     }
 
     pub fn total_bytes(&self) -> usize {
-        self.docs.iter().map(|d| d.text.len()).sum()
+        self.docs.iter().map(|d| d.len()).sum()
     }
 }

@@ -16,5 +16,5 @@ pub mod validate;
 
 mod index;
 
-pub use corpus::{DocId, Document, SourceText};
+pub use corpus::{DocId, Document, DocumentMeta, FileStamp, SourceText, TextLoader};
 pub use index::{CorpusIndex, DocAnalysis, DocExtraction, MergedIndexes, StoredExtraction};

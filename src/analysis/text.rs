@@ -21,7 +21,7 @@ pub struct LineCol {
 }
 
 /// The start offset of every line of a text.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
     len: usize,

@@ -19,7 +19,7 @@ pub fn corpus_violations(corpus: &CorpusIndex) -> Vec<String> {
     let n_actors = corpus.actors.actors.len();
     for (i, (doc, extraction)) in corpus.docs.iter().zip(&corpus.per_doc).enumerate() {
         let analysis = extraction.get(doc);
-        let text = doc.text.as_str();
+        let text = doc.text();
         check_span(&mut out, text, &doc.body, &format!("doc {i} body"));
         let n_local = analysis.actors.actors.len();
         for m in &analysis.actors.mentions {
@@ -64,7 +64,7 @@ pub fn corpus_violations(corpus: &CorpusIndex) -> Vec<String> {
             match corpus.docs.get(m.doc as usize) {
                 Some(doc) => check_span(
                     &mut out,
-                    &doc.text,
+                    doc.text(),
                     &m.span,
                     &format!("mention of {}", actor.name),
                 ),
@@ -80,8 +80,8 @@ pub fn corpus_violations(corpus: &CorpusIndex) -> Vec<String> {
             out.push(format!("quote in doc {} of {n_docs}", q.doc));
             continue;
         };
-        check_span(&mut out, &doc.text, &q.span, "corpus quote");
-        check_span(&mut out, &doc.text, &q.inner, "corpus quote words");
+        check_span(&mut out, doc.text(), &q.span, "corpus quote");
+        check_span(&mut out, doc.text(), &q.inner, "corpus quote words");
         if q.speaker.is_some_and(|s| s as usize >= n_actors) {
             out.push(format!(
                 "quote speaker {:?} of {n_actors} actors",
@@ -101,13 +101,13 @@ pub fn corpus_violations(corpus: &CorpusIndex) -> Vec<String> {
                 Some(doc) => {
                     check_span(
                         &mut out,
-                        &doc.text,
+                        doc.text(),
                         &m.span,
                         &format!("mention of event {}", event.label),
                     );
                     check_span(
                         &mut out,
-                        &doc.text,
+                        doc.text(),
                         &m.sentence,
                         &format!("sentence of event {}", event.label),
                     );
@@ -330,7 +330,7 @@ pub fn match_violations(corpus: &CorpusIndex, quote: &str) -> Vec<String> {
     let mut out = Vec::new();
     for m in corpus.quotes.find(&corpus.docs, quote) {
         match corpus.docs.get(m.doc as usize) {
-            Some(doc) => check_span(&mut out, &doc.text, &m.span, "quote match"),
+            Some(doc) => check_span(&mut out, doc.text(), &m.span, "quote match"),
             None => out.push(format!("match in doc {} of {}", m.doc, corpus.docs.len())),
         }
         if !(0.0..=1.0).contains(&m.similarity) {
@@ -342,7 +342,7 @@ pub fn match_violations(corpus: &CorpusIndex, quote: &str) -> Vec<String> {
 
 fn check_doc_span(out: &mut Vec<String>, cx: Context, doc: u32, span: &Range<usize>, what: &str) {
     match cx.corpus.docs.get(doc as usize) {
-        Some(d) => check_span(out, &d.text, span, what),
+        Some(d) => check_span(out, d.text(), span, what),
         None => out.push(format!("{what} in doc {doc} of {}", cx.corpus.docs.len())),
     }
 }

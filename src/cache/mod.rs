@@ -5,13 +5,17 @@
 //! One file per workspace and corpus selection, under the user's cache folder
 //! (`$DOSSIER_CACHE_DIR`, else `$XDG_CACHE_HOME/dossier`, else `~/.cache/dossier`):
 //! `<16 hex digits>/index.bin`, the digits a hash of the canonical workspace path and the
-//! `corpus`/`exclude` settings. Each file entry records the relative path, size,
-//! modification time and a 128-bit xxh3 hash of the text; the hash decides reuse (a file
-//! touched but unchanged is reused, a file changed within the same second is not). The file
-//! format and its checks are in [`format`]; a refused cache is reported and rebuilt, never
-//! used.
+//! `corpus`/`exclude` settings. Each file entry records the relative path, the size and
+//! modification time seen when the text was read, and what a document keeps besides its
+//! text ([`DocumentMeta`]: title, front matter, line index, length and a 128-bit xxh3 hash).
+//! The file format and its checks are in [`format`]; a refused cache is reported and
+//! rebuilt, never used.
 //!
-//! A warm start decodes only the merged indexes (side by side). Each document's extraction
+//! A warm start opens the table of contents, then looks at the corpus ([`read_corpus`])
+//! while the merged indexes are decoded (side by side). A file with the recorded size and
+//! modification time is not read: it becomes a deferred document whose text is read back
+//! (and checked against its hash) when a feature needs it. Any other file is read, and its
+//! hash decides whether its stored extraction is reused. Each document's extraction
 //! stays in the file, behind a [`DocExtraction::Stored`] holding the open file, and is read
 //! and checked only when a merge (a changed file) or a save needs it; one that fails its
 //! check is extracted again from the text.
@@ -22,20 +26,23 @@ mod format;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_128, xxh3_64};
 
 use crate::analysis::actors::{ActorIndex, CuratedActor};
+use crate::analysis::corpus::document_keys;
 use crate::analysis::events::EventIndex;
 use crate::analysis::quotes::QuoteIndex;
 use crate::analysis::{
-    CorpusIndex, DocAnalysis, DocExtraction, Document, MergedIndexes, SourceText, StoredExtraction,
+    CorpusIndex, DocAnalysis, DocExtraction, Document, DocumentMeta, FileStamp, MergedIndexes,
+    SourceText, StoredExtraction, TextLoader,
 };
 use crate::config::Config;
+use crate::workspace::{self, LoadProblem};
 
 use format::BlobRef;
 pub use format::{build_id, Refused, FORMAT_VERSION};
@@ -106,10 +113,11 @@ struct Table {
 #[derive(Serialize, Deserialize)]
 struct StoredFile {
     rel_path: String,
-    size: u64,
-    /// Recorded for inspection; the content hash decides reuse.
-    modified_ns: u64,
-    hash: u128,
+    /// Size and modification time when the text was read: when both still hold, the file is
+    /// not read at all.
+    stamp: FileStamp,
+    /// Everything but the text (which has this length and hash).
+    meta: DocumentMeta,
     /// The file's [`DocAnalysis`].
     analysis: BlobRef,
 }
@@ -131,31 +139,178 @@ impl StoredExtraction for CachedExtraction {
     }
 }
 
-/// Opens the cache at `path`; every failure says why the cache is not used. The three
-/// merged indexes are decoded side by side.
-pub fn load(path: &Path) -> Result<Stored, Refused> {
+/// A cache file opened and its table of contents checked; nothing else decoded yet.
+pub struct Opened {
+    table: Table,
+    reader: Arc<format::Reader>,
+}
+
+/// Opens the cache at `path`, reading only its table of contents; every failure says why
+/// the cache is not used.
+pub fn open(path: &Path) -> Result<Opened, Refused> {
     let (table, reader): (Table, _) = format::open(path)?;
-    let corrupt = |what: &str, why: String| Refused::Corrupt(format!("{what}: {why}"));
-    let (actors, (quotes, events)) = rayon::join(
-        || reader.decode::<ActorIndex>(&table.actors),
-        || {
-            rayon::join(
-                || reader.decode::<QuoteIndex>(&table.quotes),
-                || reader.decode::<EventIndex>(&table.events),
-            )
-        },
-    );
-    let merged = MergedIndexes {
-        actors: actors.map_err(|why| corrupt("actors", why))?,
-        quotes: quotes.map_err(|why| corrupt("quotes", why))?,
-        events: events.map_err(|why| corrupt("events", why))?,
-    };
-    Ok(Stored {
-        curated: table.curated,
-        files: table.files,
-        merged,
+    Ok(Opened {
+        table,
         reader: Arc::new(reader),
     })
+}
+
+impl Opened {
+    /// Decodes the three merged indexes (side by side).
+    pub fn decode_merged(&self) -> Result<MergedIndexes, Refused> {
+        let (table, reader) = (&self.table, &self.reader);
+        let corrupt = |what: &str, why: String| Refused::Corrupt(format!("{what}: {why}"));
+        let (actors, (quotes, events)) = rayon::join(
+            || reader.decode::<ActorIndex>(&table.actors),
+            || {
+                rayon::join(
+                    || reader.decode::<QuoteIndex>(&table.quotes),
+                    || reader.decode::<EventIndex>(&table.events),
+                )
+            },
+        );
+        Ok(MergedIndexes {
+            actors: actors.map_err(|why| corrupt("actors", why))?,
+            quotes: quotes.map_err(|why| corrupt("quotes", why))?,
+            events: events.map_err(|why| corrupt("events", why))?,
+        })
+    }
+
+    /// With its merged indexes decoded.
+    pub fn decoded(self, merged: MergedIndexes) -> Stored {
+        Stored {
+            curated: self.table.curated,
+            files: self.table.files,
+            merged,
+            reader: self.reader,
+        }
+    }
+}
+
+/// Opens the cache at `path` and decodes its merged indexes ([`open`], then
+/// [`Opened::decode_merged`]).
+pub fn load(path: &Path) -> Result<Stored, Refused> {
+    let opened = open(path)?;
+    let merged = opened.decode_merged()?;
+    Ok(opened.decoded(merged))
+}
+
+/// One corpus file as a start found it.
+pub enum CorpusFile {
+    /// Read from disk: new, changed, or not known to the cache.
+    Read {
+        source: SourceText,
+        stamp: FileStamp,
+    },
+    /// The same size and modification time as when the cache was written: not read, its
+    /// text left on disk until something needs it.
+    Unchanged {
+        path: PathBuf,
+        rel_path: String,
+        stamp: FileStamp,
+        meta: DocumentMeta,
+        analysis: BlobRef,
+    },
+}
+
+impl CorpusFile {
+    fn rel_path(&self) -> &str {
+        match self {
+            CorpusFile::Read { source, .. } => &source.rel_path,
+            CorpusFile::Unchanged { rel_path, .. } => rel_path,
+        }
+    }
+}
+
+/// Reads the corpus files at `paths` in parallel, except those the cache `known` recorded
+/// with the same size and modification time: those are only looked at (`stat`).
+/// `on_progress(done, total)` is called as files finish.
+pub fn read_corpus(
+    root: &Path,
+    paths: &[PathBuf],
+    max_file_bytes: u64,
+    known: Option<&Opened>,
+    on_progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Vec<CorpusFile>, Vec<LoadProblem>) {
+    let by_path: HashMap<&str, &StoredFile> = known.map_or_else(HashMap::new, |known| {
+        let files = &known.table.files;
+        files.iter().map(|f| (f.rel_path.as_str(), f)).collect()
+    });
+    let done = AtomicUsize::new(0);
+    let results: Vec<(Option<CorpusFile>, Option<LoadProblem>)> = paths
+        .par_iter()
+        .map(|path| {
+            let result = unchanged(root, path, max_file_bytes, &by_path).unwrap_or_else(|| {
+                let (read, problem) = workspace::load_stamped(root, path, max_file_bytes);
+                let file = read.map(|(source, stamp)| CorpusFile::Read { source, stamp });
+                (file, problem)
+            });
+            on_progress(done.fetch_add(1, Ordering::Relaxed) + 1, paths.len());
+            result
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut problems = Vec::new();
+    for (file, problem) in results {
+        files.extend(file);
+        problems.extend(problem);
+    }
+    (files, problems)
+}
+
+/// `path` as the cache recorded it, when its size and modification time say it has not
+/// changed (and it is still within the size limit).
+fn unchanged(
+    root: &Path,
+    path: &Path,
+    max_file_bytes: u64,
+    known: &HashMap<&str, &StoredFile>,
+) -> Option<(Option<CorpusFile>, Option<LoadProblem>)> {
+    if known.is_empty() {
+        return None;
+    }
+    let rel_path = workspace::relative(root, path)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let stored = known.get(rel_path.as_str())?;
+    let metadata = std::fs::metadata(path).ok()?;
+    let modified = metadata.modified().ok().map(workspace::modified_ns)?;
+    let same = stored.stamp.modified_ns != 0
+        && stored.stamp.modified_ns == modified
+        && stored.stamp.size == metadata.len()
+        && metadata.len() <= max_file_bytes;
+    if !same {
+        return None;
+    }
+    let problem = stored
+        .stamp
+        .invalid_utf8
+        .then(|| LoadProblem::InvalidUtf8(path.to_path_buf()));
+    let file = CorpusFile::Unchanged {
+        path: path.to_path_buf(),
+        rel_path,
+        stamp: stored.stamp,
+        meta: stored.meta.clone(),
+        analysis: stored.analysis,
+    };
+    Some((Some(file), problem))
+}
+
+/// Reads a deferred document's text back from its file, checking it is the text indexed.
+#[derive(Debug)]
+struct DiskText;
+
+impl TextLoader for DiskText {
+    fn load(&self, doc: &Document) -> Result<String, String> {
+        let (source, problem) = workspace::load_source(Path::new(""), &doc.path, u64::MAX);
+        let text = source
+            .map(|s| s.text)
+            .ok_or_else(|| problem.map_or_else(|| "unreadable".to_string(), |p| p.to_string()))?;
+        if text.len() != doc.len() || xxh3_128(text.as_bytes()) != doc.hash {
+            return Err("the file changed since it was indexed".into());
+        }
+        Ok(text)
+    }
 }
 
 /// Documents encoded together before being written, so that encoding runs in parallel
@@ -170,17 +325,16 @@ pub fn save(path: &Path, corpus: &CorpusIndex) -> std::io::Result<u64> {
         let docs: Vec<(&Arc<Document>, &DocExtraction)> =
             corpus.docs.iter().zip(&corpus.per_doc).collect();
         for chunk in docs.chunks(SAVE_CHUNK) {
-            let encoded: Vec<std::io::Result<(Vec<u8>, u128)>> = chunk
+            let encoded: Vec<std::io::Result<Vec<u8>>> = chunk
                 .par_iter()
-                .map(|&(doc, extraction)| Ok((encoded(doc, extraction)?, content_hash(doc))))
+                .map(|&(doc, extraction)| encoded(doc, extraction))
                 .collect();
             for (&(doc, _), result) in chunk.iter().zip(encoded) {
-                let (bytes, hash) = result?;
+                let bytes = result?;
                 files.push(StoredFile {
                     rel_path: doc.rel_path.clone(),
-                    size: doc.text.len() as u64,
-                    modified_ns: modified_ns(&doc.path),
-                    hash,
+                    stamp: doc.stamp,
+                    meta: doc.meta(),
                     analysis: writer.bytes(&bytes)?,
                 });
             }
@@ -207,18 +361,6 @@ fn encoded(doc: &Document, extraction: &DocExtraction) -> std::io::Result<Vec<u8
     }
     postcard::to_allocvec(&*extraction.get(doc))
         .map_err(|err| std::io::Error::new(std::io::ErrorKind::InvalidData, err.to_string()))
-}
-
-fn modified_ns(path: &Path) -> u64 {
-    std::fs::metadata(path)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
-}
-
-fn content_hash(doc: &Document) -> u128 {
-    xxh3_128(doc.text.as_bytes())
 }
 
 fn curated_fingerprint(curated: &[CuratedActor]) -> u64 {
@@ -296,8 +438,50 @@ pub fn build_index(
     curated: Vec<CuratedActor>,
     stored: Option<Stored>,
 ) -> (CorpusIndex, Reuse) {
+    let files = sources
+        .into_iter()
+        .map(|source| CorpusFile::Read {
+            source,
+            stamp: FileStamp::default(),
+        })
+        .collect();
+    build_index_from(files, curated, stored)
+}
+
+/// [`build_index`] over files as [`read_corpus`] found them: an unchanged file becomes a
+/// document whose text is read only when something needs it.
+pub fn build_index_from(
+    files: Vec<CorpusFile>,
+    curated: Vec<CuratedActor>,
+    stored: Option<Stored>,
+) -> (CorpusIndex, Reuse) {
     let started = std::time::Instant::now();
-    let docs = CorpusIndex::documents(sources);
+    let loader: Arc<dyn TextLoader> = Arc::new(DiskText);
+    let rel_paths: Vec<&str> = files.iter().map(CorpusFile::rel_path).collect();
+    let keys = document_keys(&rel_paths);
+    // The blob of each unchanged file; a read file is looked up by its hash below.
+    let (docs, blobs): (Vec<Arc<Document>>, Vec<Option<BlobRef>>) = files
+        .into_par_iter()
+        .zip(keys)
+        .map(|(file, key)| match file {
+            CorpusFile::Read { source, stamp } => {
+                let mut doc = Document::new(source, key);
+                doc.stamp = stamp;
+                (Arc::new(doc), None)
+            }
+            CorpusFile::Unchanged {
+                path,
+                rel_path,
+                stamp,
+                meta,
+                analysis,
+            } => {
+                let mut doc = Document::deferred(path, rel_path, key, meta, Some(loader.clone()));
+                doc.stamp = stamp;
+                (Arc::new(doc), Some(analysis))
+            }
+        })
+        .unzip();
     tracing::info!("documents in {} ms", started.elapsed().as_millis());
     let Some(stored) = stored else {
         let per_doc = extract_all(&docs, Vec::new());
@@ -312,39 +496,41 @@ pub fn build_index(
             },
         );
     };
-    let hashes: Vec<u128> = docs.par_iter().map(|d| content_hash(d)).collect();
     let reader = stored.reader;
     let same_files = stored.files.len() == docs.len()
-        && stored
+        && stored.files.iter().zip(&docs).all(|(file, doc)| {
+            file.rel_path == doc.rel_path
+                && file.meta.hash == doc.hash
+                && file.meta.len == doc.len()
+        });
+    let same_curated = stored.curated == curated_fingerprint(&curated);
+    // An unchanged file knows its blob; a read one is found by path and checked by hash.
+    let by_path: HashMap<&str, &StoredFile> = if blobs.iter().any(Option::is_none) {
+        stored
             .files
             .iter()
-            .zip(docs.iter().zip(&hashes))
-            .all(|(file, (doc, &hash))| {
-                file.rel_path == doc.rel_path
-                    && file.hash == hash
-                    && file.size == doc.text.len() as u64
-            });
-    let same_curated = stored.curated == curated_fingerprint(&curated);
-    let mut by_path: HashMap<String, StoredFile> = stored
-        .files
-        .into_iter()
-        .map(|file| (file.rel_path.clone(), file))
-        .collect();
+            .map(|f| (f.rel_path.as_str(), f))
+            .collect()
+    } else {
+        HashMap::new()
+    };
     let found: Vec<Option<DocExtraction>> = docs
-        .iter()
-        .zip(&hashes)
-        .map(|(doc, &hash)| {
-            by_path
-                .remove(&doc.rel_path)
-                .filter(|file| file.hash == hash && file.size == doc.text.len() as u64)
-                .map(|file| {
-                    DocExtraction::Stored(Arc::new(CachedExtraction {
-                        reader: reader.clone(),
-                        blob: file.analysis,
-                    }))
-                })
+        .par_iter()
+        .zip(blobs)
+        .map(|(doc, blob)| {
+            let blob = blob.or_else(|| {
+                by_path
+                    .get(doc.rel_path.as_str())
+                    .filter(|file| file.meta.hash == doc.hash && file.meta.len == doc.len())
+                    .map(|file| file.analysis)
+            })?;
+            Some(DocExtraction::Stored(Arc::new(CachedExtraction {
+                reader: reader.clone(),
+                blob,
+            })))
         })
         .collect();
+    drop(by_path);
     tracing::info!(
         "matched with the cache in {} ms",
         started.elapsed().as_millis()
@@ -390,7 +576,7 @@ fn extract_all(
         .filter(|(_, found)| found.is_none())
         .map(|(doc, _)| doc)
         .collect();
-    let bytes: usize = to_extract.iter().map(|d| d.text.len()).sum();
+    let bytes: usize = to_extract.iter().map(|d| d.len()).sum();
     let per_doc = docs
         .par_iter()
         .zip(found)
@@ -490,3 +676,5 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod unchanged_tests;

@@ -26,7 +26,7 @@ fn seeds() -> Vec<SourceText> {
 
 /// Everything an index holds that a feature can see, as bytes: documents, per-document
 /// extraction, merged indexes (the automaton is rebuilt, so it is compared by use below).
-fn dump(index: &CorpusIndex) -> Vec<u8> {
+pub(super) fn dump(index: &CorpusIndex) -> Vec<u8> {
     let docs: Vec<(&str, &str, &str, &str)> = index
         .docs
         .iter()
@@ -35,7 +35,7 @@ fn dump(index: &CorpusIndex) -> Vec<u8> {
                 d.key.as_str(),
                 d.rel_path.as_str(),
                 d.title.as_str(),
-                d.text.as_str(),
+                d.text(),
             )
         })
         .collect();
@@ -98,7 +98,7 @@ fn warm_index_equals_cold_and_skips_the_merge() {
         cold.actors.find_in_text(text)
     );
     let quote = &cold.quotes.quotes[0];
-    let words = &cold.docs[quote.doc as usize].text[quote.inner.clone()];
+    let words = &cold.docs[quote.doc as usize].text()[quote.inner.clone()];
     assert_eq!(
         warm.quotes.find(&warm.docs, words),
         cold.quotes.find(&cold.docs, words)

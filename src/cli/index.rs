@@ -167,7 +167,7 @@ fn mention(doc: &Document, span: &std::ops::Range<usize>) -> MentionJson {
         line: line_number(&doc.line_index, span.start),
         start: span.start,
         end: span.end,
-        text: doc.text.get(span.clone()).unwrap_or_default().to_string(),
+        text: doc.text().get(span.clone()).unwrap_or_default().to_string(),
     }
 }
 
@@ -181,7 +181,7 @@ impl IndexJson {
                 path: d.rel_path.clone(),
                 title: d.title.clone(),
                 date: d.date().map(str::to_string),
-                bytes: d.text.len(),
+                bytes: d.len(),
             })
             .collect();
         let actors = corpus

@@ -36,7 +36,7 @@ impl<'a> TextRef<'a> {
 
     pub fn doc(doc: &'a Document) -> Self {
         TextRef {
-            text: &doc.text,
+            text: doc.text(),
             lines: &doc.line_index,
         }
     }

@@ -50,7 +50,7 @@ pub fn score(corpus: &CorpusIndex, gold: &[Gold]) -> Score {
     let mut report = String::new();
     for quote in &corpus.quotes.quotes {
         let doc = corpus.doc(quote.doc);
-        let inner = &doc.text[quote.inner.clone()];
+        let inner = &doc.text()[quote.inner.clone()];
         // A quotation that opens with a nested one ("'the best test...'") is listed by its words.
         let bare = inner.trim_start_matches(['\'', '‘', '"', '“']);
         let entry = gold.iter().enumerate().find(|(i, g)| {
@@ -113,7 +113,7 @@ pub fn score(corpus: &CorpusIndex, gold: &[Gold]) -> Score {
 pub fn assert_every_quote_found_verbatim(corpus: &CorpusIndex) {
     for quote in &corpus.quotes.quotes {
         let doc = corpus.doc(quote.doc);
-        let inner = &doc.text[quote.inner.clone()];
+        let inner = &doc.text()[quote.inner.clone()];
         if inner.split_whitespace().count() < 3 {
             continue;
         }
@@ -125,7 +125,7 @@ pub fn assert_every_quote_found_verbatim(corpus: &CorpusIndex) {
             best.similarity,
             1.0,
             "{inner:?} found as {:?}",
-            &corpus.doc(best.doc).text[best.span.clone()]
+            &corpus.doc(best.doc).text()[best.span.clone()]
         );
         assert!(
             found.iter().any(|m| m.doc == quote.doc

@@ -129,7 +129,7 @@ pub struct DocMention {
 
 /// Finds the actors one document names (never fails; odd text gives fewer actors).
 pub fn extract_document(doc: &Document) -> DocActors {
-    extract::extract(&doc.text, doc.body.clone())
+    extract::extract(doc.text(), doc.body.clone())
 }
 
 /// Corpus-wide actors and the lookups the features need.

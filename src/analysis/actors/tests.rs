@@ -27,7 +27,7 @@ fn describe(text: &str) -> String {
             .mentions
             .iter()
             .filter(|m| m.actor as usize == idx)
-            .map(|m| &d.text[m.span.clone()])
+            .map(|m| &d.text()[m.span.clone()])
             .collect();
         let tentative = if found.tentative.contains(&(idx as u32)) {
             " (tentative)"

@@ -126,7 +126,7 @@ pub fn build(
                 .map(|p| places.resolve(&p.name, &known_places));
             let written = docs
                 .get(doc_idx)
-                .and_then(|d| d.text.get(local.span.clone()))
+                .and_then(|d| d.text().get(local.span.clone()))
                 .unwrap_or("");
             let definite_reference = place.is_none()
                 && local.date.is_none()

@@ -72,7 +72,7 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocEvents {
     let body_dates = OnceCell::new();
     let date_cx = date_context(doc, &body_dates);
     let mut mentions =
-        extract::extract_with(&doc.text, doc.body.clone(), &spans, date_cx, &body_dates);
+        extract::extract_with(doc.text(), doc.body.clone(), &spans, date_cx, &body_dates);
     if let (Some(place), Some(today)) = (dateline_place(doc, actors), date_cx.today) {
         // A dispatch reports from its dateline: what happened there on the day (or the
         // day or two before) and names no other place happened at the dateline.
@@ -88,7 +88,7 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocEvents {
             }
         }
     }
-    sidelines_places(&doc.text, &mut mentions);
+    sidelines_places(doc.text(), &mut mentions);
     DocEvents { mentions }
 }
 
@@ -130,7 +130,7 @@ fn sidelines_places(text: &str, mentions: &mut [LocalEvent]) {
 /// The body's first line up to the dash or comma of a dateline ("RIO DE JANEIRO —",
 /// "DOHA, March 12 (Wire) -", "ANTAKYA, Turkey, Oct. 9, 2025 —"), when it holds one.
 fn dateline(doc: &Document) -> Option<(usize, &str)> {
-    let body = doc.text.get(doc.body.clone())?;
+    let body = doc.text().get(doc.body.clone())?;
     let lead = body.len() - body.trim_start().len();
     let line = body[lead..].lines().next()?;
     let end = [" — ", " – ", " - ", " -- "]
@@ -172,7 +172,7 @@ fn doc_actor_spans(doc: &Document, actors: &DocActors) -> Vec<ActorSpan> {
         .iter()
         .filter_map(|m| {
             let actor = actors.actors.get(m.actor as usize)?;
-            let written = doc.text.get(m.span.clone())?;
+            let written = doc.text().get(m.span.clone())?;
             Some(ActorSpan {
                 span: m.span.clone(),
                 actor: m.actor,
@@ -211,7 +211,7 @@ fn date_context<'t>(
         // No front-matter date: a full date in the dateline ("ANTAKYA, Oct. 9, 2025 —").
         let (start, line) = dateline(doc)?;
         dates::find_dates(
-            &doc.text,
+            doc.text(),
             start..start + line.len(),
             dates::DateContext::default(),
         )
@@ -220,7 +220,7 @@ fn date_context<'t>(
     });
     let year = today.map(|t| t.0).or_else(|| {
         let found = body_dates
-            .get_or_init(|| DateMatches::new(&doc.text, doc.body.clone()))
+            .get_or_init(|| DateMatches::new(doc.text(), doc.body.clone()))
             .resolve(dates::DateContext::default());
         let mut counts: Vec<(i32, usize)> = Vec::new();
         for date in found

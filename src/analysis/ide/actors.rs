@@ -274,7 +274,7 @@ fn card(cx: Context, id: ActorId, with_related: bool) -> String {
         .take(3)
         .filter_map(|q| {
             let doc = cx.corpus.docs.get(q.doc as usize)?;
-            let text = doc.text.get(q.inner.clone())?;
+            let text = doc.text().get(q.inner.clone())?;
             Some(format!(
                 "> {}",
                 shorten(&text.split_whitespace().collect::<Vec<_>>().join(" "), 160)

@@ -30,7 +30,7 @@ pub fn document_card(doc: &Document) -> String {
         facts.push(escape_markdown(source));
     }
     facts.push(format!("`{}`", doc.rel_path));
-    facts.push(format_size(doc.text.len()));
+    facts.push(format_size(doc.len()));
     card.push_str(&facts.join(" · "));
     if let Some(url) = &doc.front_matter.url {
         card.push_str(&format!("\n\n<{url}>"));

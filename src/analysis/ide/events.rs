@@ -443,7 +443,7 @@ fn card(cx: Context, event_idx: usize) -> String {
         }
         n_listed += 1;
         let doc = cx.corpus.doc(mention.doc);
-        let sentence = doc.text.get(mention.sentence.clone()).unwrap_or_default();
+        let sentence = doc.text().get(mention.sentence.clone()).unwrap_or_default();
         out.push_str(&format!("\n- `{}`: {}", doc.key, shorten(sentence, 220)));
     }
     out

@@ -267,7 +267,7 @@ pub fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult
                     .map_or("unknown".to_string(), escape_markdown)
             ));
         }
-        let wording = doc.text.get(best.span.clone()).unwrap_or_default();
+        let wording = doc.text().get(best.span.clone()).unwrap_or_default();
         card.push_str(&format!("\n\n> {}", escape_markdown(&collapse(wording))));
         if checked.status != Status::Verified {
             let query = file
@@ -277,7 +277,7 @@ pub fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult
                 .unwrap_or_default();
             card.push_str(&format!(
                 "\n\nDifferences: {}",
-                diff_markdown(&doc.text, query, &best.diff)
+                diff_markdown(doc.text(), query, &best.diff)
             ));
         }
         if let Some(source_speaker) = &checked.misattributed_to {
@@ -380,7 +380,7 @@ pub fn diagnostics(cx: Context, file: &BriefFile) -> Vec<Diagnostic> {
                     "quote differs from the source ({:.0}% similar to {}); the source says: “{}”",
                     best.similarity * 100.0,
                     place(cx, best).replace('`', ""),
-                    collapse(cx.corpus.doc(best.doc).text.get(best.span.clone()).unwrap_or_default())
+                    collapse(cx.corpus.doc(best.doc).text().get(best.span.clone()).unwrap_or_default())
                 ),
                 related: vec![Related { doc: best.doc, range: best.span.clone(), message: "the source wording".into() }],
             }),
@@ -427,7 +427,7 @@ pub fn code_actions(cx: Context, file: &BriefFile, range: Range<usize>) -> Vec<C
                 title: format!("Replace with the source wording (@{})", doc.key),
                 edits: vec![TextEdit {
                     range: checked.words.clone(),
-                    new_text: collapse(doc.text.get(best.span.clone()).unwrap_or_default()),
+                    new_text: collapse(doc.text().get(best.span.clone()).unwrap_or_default()),
                 }],
                 fixes: Some("quote-differs"),
                 is_preferred: true,

@@ -46,7 +46,7 @@ impl ExactQuotes {
             .par_iter()
             .enumerate()
             .flat_map_iter(|(i, q)| {
-                let text = docs.get(q.doc as usize).map_or("", |d| d.text.as_str());
+                let text = docs.get(q.doc as usize).map_or("", |d| d.text());
                 run_hashes(text, q.inner.clone())
                     .into_iter()
                     .map(move |h| (h, i as u32))
@@ -94,7 +94,7 @@ impl ExactQuotes {
                 continue;
             };
             words.clear();
-            words.extend(WordIter::new(&doc.text, source.inner.clone()));
+            words.extend(WordIter::new(doc.text(), source.inner.clone()));
             let mut at = 0;
             while at + query.len() <= words.len() && found.len() < limit {
                 let window = &words[at..at + query.len()];

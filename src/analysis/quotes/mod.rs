@@ -133,7 +133,7 @@ fn actor_at(actors: &DocActors, span: &Range<usize>) -> Option<u32> {
 }
 
 pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
-    let text = doc.text.as_str();
+    let text = doc.text();
     let paragraphs = extract::paragraphs(text, doc.body.clone());
     let mut quotes: Vec<LocalQuote> = Vec::new();
     // The last speaker heard in the previous paragraph, for a quote paragraph that goes on.
@@ -224,7 +224,7 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
 /// apostrophes to trust. A headline quotation that a body quotation repeats takes that
 /// quotation's speaker, as the headline has no room to attribute it.
 fn headline_quotes(doc: &Document, body_quotes: &[LocalQuote]) -> Vec<LocalQuote> {
-    let text = doc.text.as_str();
+    let text = doc.text();
     let Some(headline) = headline_range(doc) else {
         return Vec::new();
     };
@@ -264,7 +264,7 @@ fn headline_quotes(doc: &Document, body_quotes: &[LocalQuote]) -> Vec<LocalQuote
 /// The headline: the front matter's `title:` value, else the body's first line when it is
 /// short and does not end like a sentence.
 fn headline_range(doc: &Document) -> Option<Range<usize>> {
-    let text = doc.text.as_str();
+    let text = doc.text();
     let mut at = 0;
     for line in text.get(..doc.body.start)?.split_inclusive('\n') {
         if let Some(value) = line.strip_prefix("title:") {
@@ -438,7 +438,7 @@ impl QuoteIndex {
                 list.push(i as u32);
             }
         }
-        let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+        let texts: Vec<&str> = docs.iter().map(|d| d.text()).collect();
         let (text, exact) = rayon::join(
             || index::TextIndex::build(&texts),
             || exact::ExactQuotes::build(docs, &quotes),
@@ -467,7 +467,7 @@ impl QuoteIndex {
             };
             let words = self
                 .text
-                .doc_words(candidate.doc, &doc.text, candidate.words.clone());
+                .doc_words(candidate.doc, doc.text(), candidate.words.clone());
             let Some(alignment) = align::align(&tokens, &words) else {
                 continue;
             };

@@ -117,7 +117,7 @@ impl QuoteIndex {
             let Some(doc) = docs.get(source.doc as usize) else {
                 continue;
             };
-            let Some(inner) = doc.text.get(source.inner.clone()) else {
+            let Some(inner) = doc.text().get(source.inner.clone()) else {
                 continue;
             };
             let mut seen = vec![false; words.len()];
@@ -127,7 +127,7 @@ impl QuoteIndex {
             if seen.iter().filter(|&&s| s).count() < needed {
                 continue;
             }
-            let words = normalize::words(&doc.text, source.inner.clone());
+            let words = normalize::words(doc.text(), source.inner.clone());
             let Some(alignment) = align::align(tokens, &words) else {
                 continue;
             };

@@ -134,7 +134,7 @@ fn the_index_finds_altered_quotes_and_both_copies() {
                 (
                     m.doc,
                     format!("{:.2}", m.similarity),
-                    docs[m.doc as usize].text[m.span.clone()].to_string(),
+                    docs[m.doc as usize].text()[m.span.clone()].to_string(),
                 )
             })
             .collect()

@@ -75,7 +75,7 @@ pub(super) fn finish(
         .iter()
         .filter_map(|m| {
             let doc = docs.get(m.doc as usize)?;
-            doc.text.get(m.local.span.clone())?;
+            doc.text().get(m.local.span.clone())?;
             Some(EventMention {
                 doc: m.doc,
                 span: m.local.span.clone(),

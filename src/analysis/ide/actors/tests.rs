@@ -124,7 +124,7 @@ fn references_span_corpus_and_briefs() {
             Location::Corpus { doc, range } => format!(
                 "{}:{}",
                 corpus.doc(*doc).key,
-                &corpus.doc(*doc).text[range.clone()]
+                &corpus.doc(*doc).text()[range.clone()]
             ),
             Location::Brief { id, range } => format!("{id}:{}", &file.text[range.clone()]),
         })
@@ -145,7 +145,7 @@ fn definition_goes_to_the_fullest_mention() {
         format!(
             "{}: {}",
             corpus.doc(t.doc).key,
-            &corpus.doc(t.doc).text[t.focus_range.clone()]
+            &corpus.doc(t.doc).text()[t.focus_range.clone()]
         )
     });
     assert_eq!(got.as_deref(), Some("a: Steffen Hebestreit"));

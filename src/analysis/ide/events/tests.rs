@@ -129,7 +129,7 @@ fn definition_references_tokens_and_symbols() {
                     format!(
                         "{} {:?}",
                         cx.corpus.doc(t.doc).key,
-                        &cx.corpus.doc(t.doc).text[t.focus_range.clone()]
+                        &cx.corpus.doc(t.doc).text()[t.focus_range.clone()]
                     )
                 })
                 .collect::<Vec<_>>()

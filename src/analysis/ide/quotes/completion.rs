@@ -76,7 +76,7 @@ fn continuations(
             continue;
         }
         let doc = cx.corpus.doc(m.doc);
-        let rest = doc.text.get(m.span.end..).unwrap_or_default();
+        let rest = doc.text().get(m.span.end..).unwrap_or_default();
         let Some(word_at) = rest.find(|c: char| c.is_alphanumeric()) else {
             continue;
         };
@@ -108,7 +108,7 @@ fn continuations(
             )),
             documentation: Some(format!(
                 "> {}",
-                shorten(&doc.text[m.span.start..m.span.end + word_at + end], 400)
+                shorten(&doc.text()[m.span.start..m.span.end + word_at + end], 400)
             )),
             target: None,
             filter_text: insert.clone(),
@@ -155,7 +155,7 @@ fn speaker_quotes(
             continue;
         }
         let doc = cx.corpus.doc(q.doc);
-        let words = doc.text.get(q.inner.clone()).unwrap_or_default();
+        let words = doc.text().get(q.inner.clone()).unwrap_or_default();
         let insert: String = words
             .split_whitespace()
             .collect::<Vec<_>>()

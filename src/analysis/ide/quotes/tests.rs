@@ -117,8 +117,8 @@ fn show_targets(cx: Context, file: &BriefFile, offset: usize) -> String {
         out.push_str(&format!(
             "{}: {:?} in {:?}\n",
             doc.key,
-            &doc.text[t.focus_range.clone()],
-            &doc.text[t.full_range.clone()]
+            &doc.text()[t.focus_range.clone()],
+            &doc.text()[t.full_range.clone()]
         ));
     }
     out

@@ -35,7 +35,7 @@ fn a_quotation_is_keyed_whole_and_by_runs_of_its_sentences() {
     let found = |q: &str| -> Vec<&str> {
         exact(&c.quotes, &c.docs, q)
             .iter()
-            .map(|m| &c.docs[0].text[m.span.clone()])
+            .map(|m| &c.docs[0].text()[m.span.clone()])
             .collect()
     };
     assert_eq!(
@@ -72,7 +72,7 @@ fn exact_matches_are_what_the_alignment_gives() {
         let source = c.quotes.quote_at(m.doc, &m.span).expect("a quotation");
         let aligned = align::align(
             &tokens,
-            &words(&c.docs[m.doc as usize].text, source.inner.clone()),
+            &words(c.docs[m.doc as usize].text(), source.inner.clone()),
         )
         .expect("aligned");
         assert_eq!(m.span, aligned.source);
