@@ -8,8 +8,11 @@
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use ignore::WalkState;
 use rayon::prelude::*;
 
 use crate::analysis::{FileStamp, SourceText};
@@ -79,28 +82,19 @@ pub fn discover_corpus(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<LoadP
     }
     // Every file visited counts against the limit, matching or not: the limit bounds the
     // walk itself (a workspace opened on a home directory), not only the corpus.
-    let mut budget = config.max_files;
+    let budget = AtomicUsize::new(config.max_files);
     let mut over_limit = false;
     if !globs.is_empty() {
         let include = build_globset(&globs, &mut problems);
-        for path in walk_files(root) {
-            if !spend(&mut budget) {
-                over_limit = true;
-                break;
-            }
-            if include.is_match(relative(root, &path)) {
-                found.insert(path);
-            }
-        }
+        let matches = |path: &Path| include.is_match(relative(root, path));
+        let (paths, over) = walk_files(root, &budget, &matches);
+        found.extend(paths);
+        over_limit |= over;
     }
     for dir in dirs {
-        for path in walk_files(&dir) {
-            if !spend(&mut budget) {
-                over_limit = true;
-                break;
-            }
-            found.insert(path);
-        }
+        let (paths, over) = walk_files(&dir, &budget, &|_| true);
+        found.extend(paths);
+        over_limit |= over;
     }
     if over_limit {
         problems.push(LoadProblem::TooManyFiles {
@@ -120,24 +114,14 @@ pub fn discover_briefs(root: &Path, config: &Config, corpus: &[PathBuf]) -> Vec<
     let mut problems = Vec::new();
     let include = build_globset(&config.briefs, &mut problems);
     let exclude = build_globset(&config.exclude, &mut problems);
-    let corpus: BTreeSet<&PathBuf> = corpus.iter().collect();
-    let mut briefs: Vec<PathBuf> = walk_files(root)
-        .take(config.max_files)
-        .filter(|p| {
-            let rel = relative(root, p);
-            include.is_match(rel) && !exclude.is_match(rel) && !corpus.contains(p)
-        })
-        .collect();
+    let corpus: BTreeSet<&Path> = corpus.iter().map(PathBuf::as_path).collect();
+    let keep = |p: &Path| {
+        let rel = relative(root, p);
+        include.is_match(rel) && !exclude.is_match(rel) && !corpus.contains(p)
+    };
+    let (mut briefs, _) = walk_files(root, &AtomicUsize::new(config.max_files), &keep);
     briefs.sort();
     briefs
-}
-
-fn spend(budget: &mut usize) -> bool {
-    if *budget == 0 {
-        return false;
-    }
-    *budget -= 1;
-    true
 }
 
 /// Reads corpus files in parallel. `on_progress(done, total)` is called as files finish.
@@ -326,8 +310,64 @@ fn build_globset(patterns: &[String], problems: &mut Vec<LoadProblem>) -> GlobSe
     builder.build().unwrap_or_else(|_| GlobSet::empty())
 }
 
-fn walk_files(dir: &Path) -> impl Iterator<Item = PathBuf> {
-    ignore::WalkBuilder::new(dir)
+fn walk_files(
+    dir: &Path,
+    budget: &AtomicUsize,
+    keep: &(dyn Fn(&Path) -> bool + Sync),
+) -> (Vec<PathBuf>, bool) {
+    let found = Mutex::new(Vec::new());
+    let over_limit = AtomicBool::new(false);
+    let (found_ref, over_ref) = (&found, &over_limit);
+    walker(dir).build_parallel().run(|| {
+        // Each thread gathers its own files and hands them over when it finishes.
+        let mut mine = Gathered {
+            files: Vec::new(),
+            into: found_ref,
+        };
+        Box::new(move |entry| {
+            let Ok(entry) = entry else {
+                return WalkState::Continue;
+            };
+            if !entry.file_type().is_some_and(|t| t.is_file()) {
+                return WalkState::Continue;
+            }
+            let spent = budget.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                left.checked_sub(1)
+            });
+            if spent.is_err() {
+                over_ref.store(true, Ordering::Relaxed);
+                return WalkState::Quit;
+            }
+            if keep(entry.path()) {
+                mine.files.push(entry.into_path());
+            }
+            WalkState::Continue
+        })
+    });
+    let found = found
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    (found, over_limit.into_inner())
+}
+
+/// One walking thread's files, added to the shared list when the thread is done.
+struct Gathered<'a> {
+    files: Vec<PathBuf>,
+    into: &'a Mutex<Vec<PathBuf>>,
+}
+
+impl Drop for Gathered<'_> {
+    fn drop(&mut self) {
+        self.into
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .append(&mut self.files);
+    }
+}
+
+fn walker(dir: &Path) -> ignore::WalkBuilder {
+    let mut builder = ignore::WalkBuilder::new(dir);
+    builder
         .hidden(true)
         .git_ignore(true)
         .git_global(false)
@@ -338,11 +378,8 @@ fn walk_files(dir: &Path) -> impl Iterator<Item = PathBuf> {
             !(is_dir
                 && entry.depth() > 0
                 && ALWAYS_SKIPPED_DIRS.iter().any(|d| entry.file_name() == *d))
-        })
-        .build()
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_some_and(|t| t.is_file()))
-        .map(ignore::DirEntry::into_path)
+        });
+    builder
 }
 
 #[cfg(test)]
