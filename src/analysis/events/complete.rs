@@ -3,13 +3,18 @@
 //! pointing at its events best first, walked as a k-way merge.
 //!
 //! The editor ranks an event by what the typed word matches first (label, then place, then
-//! kind, then a participant: [`Field`]) plus its salience ([`salience`]). Every entry of
-//! the table holds the events it names sorted by (salience, label, id), so the smallest
-//! rank an event of an entry can have, given what was already read from that entry, is the
-//! entry's tier plus the next event's salience. [`CompletionTable::candidates`] merges the
-//! entries that start with the typed text in that order; the caller ranks each event
-//! exactly and stops once its worst kept item ranks below the next bound. A keystroke then
-//! costs the entries that match plus the events read, not the number of events.
+//! kind, then a participant: [`Field`]) plus its salience ([`salience`]), ties broken by
+//! label and id. Every entry of the table holds the events it names sorted by (salience,
+//! label, id), so the best rank an unread event of an entry can have is the entry's tier
+//! plus the next event's salience. [`CompletionTable::candidates`] merges the entries that
+//! start with the typed text in that order; the caller ranks each event exactly and stops
+//! once its worst kept item ranks below the next bound. Entries join the merge in the order
+//! of their first event (a segment tree over the entries finds the best of a range), so a
+//! two-letter prefix that thousands of names start with costs no more than a long one: a
+//! keystroke costs a binary search and the events read, not the number of events or names.
+//!
+//! Ranks are compared as `u64` keys, `(tier + salience) << 32 | label rank`, where the
+//! label rank orders all events by (label, id).
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashSet};
@@ -60,8 +65,10 @@ struct Entry {
     /// Lowercase (see [`lowercase`]).
     key: Box<str>,
     field: Field,
-    /// Into [`CompletionTable::lists`].
+    /// Into [`CompletionTable::lists`]; never empty.
     list: Range<u32>,
+    /// The rank key of the list's first event for this field: the best the entry offers.
+    head: u64,
 }
 
 /// The prefix table over every event (see the module docs).
@@ -71,20 +78,29 @@ pub struct CompletionTable {
     entries: Vec<Entry>,
     /// Event ids, one list after another, each sorted by (salience, label, id).
     lists: Vec<u32>,
-}
-
-/// The order of events inside a list: the rank they would have for the same field.
-fn order_key(events: &[Event], id: u32) -> (u32, &str, u32) {
-    events
-        .get(id as usize)
-        .map_or((u32::MAX, "", id), |e| (salience(e), e.label.as_str(), id))
+    /// Per event: `salience << 32 | label rank` (the rank key for tier 0).
+    order: Vec<u64>,
+    /// A segment tree over `entries` for the entry with the smallest `head` in a range:
+    /// `tree[n + i] = i`, `tree[i]` the better of `tree[2i]` and `tree[2i + 1]`.
+    tree: Vec<u32>,
 }
 
 impl CompletionTable {
     pub fn build(events: &[Event], actors: &[Actor]) -> CompletionTable {
-        let mut table = CompletionTable::default();
+        let mut by_label: Vec<u32> = (0..events.len() as u32).collect();
+        by_label.sort_by(|&a, &b| {
+            (events[a as usize].label.as_str(), a).cmp(&(events[b as usize].label.as_str(), b))
+        });
+        let mut order = vec![0u64; events.len()];
+        for (rank, &i) in by_label.iter().enumerate() {
+            order[i as usize] = u64::from(salience(&events[i as usize])) << 32 | rank as u64;
+        }
+        let mut table = CompletionTable {
+            order,
+            ..CompletionTable::default()
+        };
         let push_list = |table: &mut CompletionTable, mut ids: Vec<u32>| -> Range<u32> {
-            ids.sort_by(|&a, &b| order_key(events, a).cmp(&order_key(events, b)));
+            ids.sort_by_key(|&i| table.order[i as usize]);
             ids.dedup();
             let start = table.lists.len() as u32;
             table.lists.extend(ids);
@@ -109,13 +125,14 @@ impl CompletionTable {
                     .iter()
                     .take_while(|(k, f, _)| k == key && *f == field)
                     .count();
-            let ids: Vec<u32> = by_text[at..end].iter().map(|e| e.2).collect();
-            let list = push_list(&mut table, ids);
             if !key.is_empty() {
+                let ids: Vec<u32> = by_text[at..end].iter().map(|e| e.2).collect();
+                let list = push_list(&mut table, ids);
                 table.entries.push(Entry {
                     key: key.as_str().into(),
                     field,
                     list,
+                    head: 0,
                 });
             }
             at = end;
@@ -147,6 +164,7 @@ impl CompletionTable {
                 key: key.into(),
                 field: Field::Participant,
                 list: list.clone(),
+                head: 0,
             }));
         }
         table.entries.sort_by(|a, b| {
@@ -156,38 +174,49 @@ impl CompletionTable {
                 b.list.start,
             ))
         });
+        for i in 0..table.entries.len() {
+            let entry = &table.entries[i];
+            let head = table.key_at(entry.field.tier(), entry.list.start);
+            table.entries[i].head = head;
+        }
+        let n = table.entries.len();
+        table.tree = vec![0; 2 * n];
+        for i in 0..n {
+            table.tree[n + i] = i as u32;
+        }
+        for i in (1..n).rev() {
+            table.tree[i] = table.better(table.tree[2 * i], table.tree[2 * i + 1]);
+        }
         table
+    }
+
+    /// The rank key of event `event` ranked `rank` (tier plus salience), to compare with
+    /// the bounds [`CompletionTable::candidates`] gives.
+    pub fn rank_key(&self, event: usize, rank: u32) -> u64 {
+        let label_rank = self
+            .order
+            .get(event)
+            .map_or(u64::from(u32::MAX), |&o| o & 0xffff_ffff);
+        u64::from(rank) << 32 | label_rank
     }
 
     /// The events whose label, place, kind or a participant's name (or later word) starts
     /// with `typed_lower` (lowercased with [`lowercase`]), in increasing order of a lower
-    /// bound of their rank: `(tier + salience, label, id)`. An event can come more than
-    /// once (from several fields or names) and its real rank can be above the bound given
-    /// with it, but never below the bound of the first time it comes.
-    pub fn candidates<'a>(&'a self, events: &'a [Event], typed_lower: &str) -> Candidates<'a> {
+    /// bound of their rank key (see [`CompletionTable::rank_key`]). An event can come more
+    /// than once (from several fields or names) and its real rank can be above the bound
+    /// given with it, but never below the bound of the first time it comes.
+    pub fn candidates(&self, typed_lower: &str) -> Candidates<'_> {
         let first = self
             .entries
             .partition_point(|e| e.key.as_ref() < typed_lower);
-        let mut lists_seen: HashSet<u32> = HashSet::new();
-        let mut heads: Vec<Reverse<Head<'a>>> = Vec::new();
-        for entry in self.entries[first..]
-            .iter()
-            .take_while(|e| e.key.starts_with(typed_lower))
-        {
-            // An actor's names share one list: merge it once.
-            if !lists_seen.insert(entry.list.start) {
-                continue;
-            }
-            let list = (entry.list.start, entry.list.end);
-            if let Some(head) = Head::new(self, events, entry.field.tier(), list) {
-                heads.push(Reverse(head));
-            }
-        }
-        Candidates {
+        let n = self.entries[first..].partition_point(|e| e.key.starts_with(typed_lower));
+        let mut candidates = Candidates {
             table: self,
-            events,
-            heap: BinaryHeap::from(heads),
-        }
+            heap: BinaryHeap::new(),
+            lists_seen: HashSet::new(),
+        };
+        candidates.push_range(first, first + n);
+        candidates
     }
 
     /// Heap bytes of the table.
@@ -195,6 +224,49 @@ impl CompletionTable {
         self.entries.capacity() * std::mem::size_of::<Entry>()
             + self.entries.iter().map(|e| e.key.len()).sum::<usize>()
             + self.lists.capacity() * std::mem::size_of::<u32>()
+            + self.order.capacity() * std::mem::size_of::<u64>()
+            + self.tree.capacity() * std::mem::size_of::<u32>()
+    }
+
+    /// The rank key of the list element at `pos` for a field of `tier`.
+    fn key_at(&self, tier: u32, pos: u32) -> u64 {
+        let order = self
+            .lists
+            .get(pos as usize)
+            .and_then(|&i| self.order.get(i as usize))
+            .copied()
+            .unwrap_or(u64::MAX >> 1);
+        order.saturating_add(u64::from(tier) << 32)
+    }
+
+    /// Of two entries, the one whose first event ranks best.
+    fn better(&self, a: u32, b: u32) -> u32 {
+        let head = |i: u32| self.entries.get(i as usize).map_or(u64::MAX, |e| e.head);
+        if (head(b), b) < (head(a), a) {
+            b
+        } else {
+            a
+        }
+    }
+
+    /// The entry of `from..to` (not empty) whose first event ranks best.
+    fn best_entry(&self, from: usize, to: usize) -> u32 {
+        let n = self.entries.len();
+        let (mut lo, mut hi) = (from + n, to + n);
+        let mut best = from as u32;
+        while lo < hi {
+            if lo & 1 == 1 {
+                best = self.better(best, self.tree[lo]);
+                lo += 1;
+            }
+            if hi & 1 == 1 {
+                hi -= 1;
+                best = self.better(best, self.tree[hi]);
+            }
+            lo >>= 1;
+            hi >>= 1;
+        }
+        best
     }
 }
 
@@ -208,53 +280,80 @@ fn field_order(field: Field) -> u8 {
     }
 }
 
-/// The next unread event of one list, with its bound.
+/// What the merge reads next: the best entry of a range of entries not yet opened, or the
+/// rest of an opened entry's list.
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Head<'a> {
-    bound: (u32, &'a str, u32),
-    tier: u32,
-    /// The unread rest of the list, from this event: `(start, end)`.
-    rest: (u32, u32),
-}
-
-impl<'a> Head<'a> {
-    fn new(
-        table: &CompletionTable,
-        events: &'a [Event],
-        tier: u32,
-        rest: (u32, u32),
-    ) -> Option<Head<'a>> {
-        if rest.0 >= rest.1 {
-            return None;
-        }
-        let id = *table.lists.get(rest.0 as usize)?;
-        let (salience, label, id) = order_key(events, id);
-        Some(Head {
-            bound: (tier.saturating_add(salience), label, id),
-            tier,
-            rest,
-        })
-    }
+enum Next {
+    /// Entries `from..to`, of which `best` has the smallest head.
+    Entries { from: u32, to: u32, best: u32 },
+    /// List elements `pos..end` of a field of `tier`.
+    List { tier: u32, pos: u32, end: u32 },
 }
 
 /// See [`CompletionTable::candidates`].
 pub struct Candidates<'a> {
     table: &'a CompletionTable,
-    events: &'a [Event],
-    heap: BinaryHeap<Reverse<Head<'a>>>,
+    /// By the rank key of what each item gives next.
+    heap: BinaryHeap<Reverse<(u64, Next)>>,
+    /// Lists opened already (an actor's names share one).
+    lists_seen: HashSet<u32>,
 }
 
-impl<'a> Iterator for Candidates<'a> {
-    /// The rank bound `(tier + salience, label, id)` and the event id.
-    type Item = ((u32, &'a str, u32), usize);
+impl Candidates<'_> {
+    fn push_range(&mut self, from: usize, to: usize) {
+        if from >= to {
+            return;
+        }
+        let best = self.table.best_entry(from, to);
+        let head = self
+            .table
+            .entries
+            .get(best as usize)
+            .map_or(u64::MAX, |e| e.head);
+        self.heap.push(Reverse((
+            head,
+            Next::Entries {
+                from: from as u32,
+                to: to as u32,
+                best,
+            },
+        )));
+    }
+
+    fn push_list(&mut self, tier: u32, pos: u32, end: u32) {
+        if pos < end {
+            let key = self.table.key_at(tier, pos);
+            self.heap
+                .push(Reverse((key, Next::List { tier, pos, end })));
+        }
+    }
+}
+
+impl Iterator for Candidates<'_> {
+    /// The rank key bound and the event id.
+    type Item = (u64, usize);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let Reverse(head) = self.heap.pop()?;
-        let next = (head.rest.0 + 1, head.rest.1);
-        if let Some(next) = Head::new(self.table, self.events, head.tier, next) {
-            self.heap.push(Reverse(next));
+        loop {
+            let Reverse((key, next)) = self.heap.pop()?;
+            let (tier, pos, end) = match next {
+                Next::Entries { from, to, best } => {
+                    self.push_range(from as usize, best as usize);
+                    self.push_range(best as usize + 1, to as usize);
+                    let Some(entry) = self.table.entries.get(best as usize) else {
+                        continue;
+                    };
+                    if !self.lists_seen.insert(entry.list.start) {
+                        continue;
+                    }
+                    (entry.field.tier(), entry.list.start, entry.list.end)
+                }
+                Next::List { tier, pos, end } => (tier, pos, end),
+            };
+            self.push_list(tier, pos + 1, end);
+            let event = self.table.lists.get(pos as usize)?;
+            return Some((key, *event as usize));
         }
-        Some((head.bound, head.bound.2 as usize))
     }
 }
 

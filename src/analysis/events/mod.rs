@@ -300,8 +300,14 @@ impl EventIndex {
 
     /// The events a typed word may complete to, in increasing order of a bound of their
     /// rank: see [`complete::CompletionTable::candidates`]. `typed_lower` is lowercase.
-    pub fn completion_candidates<'a>(&'a self, typed_lower: &str) -> complete::Candidates<'a> {
-        self.completion.candidates(&self.events, typed_lower)
+    pub fn completion_candidates(&self, typed_lower: &str) -> complete::Candidates<'_> {
+        self.completion.candidates(typed_lower)
+    }
+
+    /// The key an event ranked `rank` compares by with the bounds of
+    /// [`EventIndex::completion_candidates`]: in the order of (rank, label, index).
+    pub fn completion_rank_key(&self, event: usize, rank: u32) -> u64 {
+        self.completion.rank_key(event, rank)
     }
 
     /// The event a mention extracted from other text (a brief) speaks of, if any.

@@ -104,13 +104,14 @@ pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completio
     // best kept ranks no higher than the next bound: nothing unread can enter the list.
     let mut names_matched: HashMap<ActorId, Option<&str>> = HashMap::new();
     let mut seen: HashSet<usize> = HashSet::new();
-    let mut best: BinaryHeap<(u32, &str, usize, &str)> = BinaryHeap::new();
+    // (rank key, event, rank, what matched): the key orders by rank, label and index.
+    let mut best: BinaryHeap<(u64, usize, u32, &str)> = BinaryHeap::new();
     for (n, (bound, i)) in index.completion_candidates(&typed_lower).enumerate() {
         if n % 1024 == 0 && cx.is_cancelled() {
             return Vec::new();
         }
         let full = best.len() >= MAX_COMPLETIONS;
-        if full && best.peek().is_some_and(|w| (w.0, w.1, w.2 as u32) <= bound) {
+        if full && best.peek().is_some_and(|worst| worst.0 <= bound) {
             break;
         }
         if !seen.insert(i) {
@@ -122,20 +123,17 @@ pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completio
         let Some((matched, tier)) = match_event(cx, event, &typed_lower, &mut names_matched) else {
             continue;
         };
-        best.push((
-            tier + complete::salience(event),
-            event.label.as_str(),
-            i,
-            matched,
-        ));
+        let rank = tier + complete::salience(event);
+        best.push((index.completion_rank_key(i, rank), i, rank, matched));
         if best.len() > MAX_COMPLETIONS {
             best.pop();
         }
     }
     best.into_sorted_vec()
         .iter()
-        .filter_map(|&(rank, label, i, matched)| {
+        .filter_map(|&(_, i, rank, matched)| {
             let event = index.events.get(i)?;
+            let label = event.label.as_str();
             Some(Completion {
                 label: label.to_string(),
                 kind: CompletionKind::Event,
@@ -327,8 +325,10 @@ fn brief_events(cx: Context, file: &BriefFile) -> Vec<BriefEvent> {
     found
 }
 
-/// What the typed word matches in an event: its label, place, kind or a participant.
-/// `names_matched` remembers each participant's answer: actors take part in many events.
+/// What the typed word matches in an event: its label, place, kind or a participant, the
+/// first of them in that order, with the tier of that [`Field`] (the completion table's
+/// bounds are built on the same fields and tiers). `names_matched` remembers each
+/// participant's answer: actors take part in many events.
 fn match_event<'a>(
     cx: Context<'a>,
     event: &'a Event,
