@@ -96,6 +96,11 @@ pub fn index_corpus_cached(
     let ((files, problems), merged) = rayon::join(
         || {
             let (paths, mut problems) = discover_corpus(root, config);
+            tracing::info!(
+                "found {} corpus files in {} ms",
+                paths.len(),
+                started.elapsed().as_millis()
+            );
             let (files, load_problems) = cache::read_corpus(
                 root,
                 &paths,

@@ -189,10 +189,15 @@ impl CorpusIndex {
         curated: Vec<CuratedActor>,
     ) -> CorpusIndex {
         let started = Instant::now();
+        // The merge reads every text (the quote index is built over them): deferred texts
+        // are read here, in parallel, rather than one at a time inside the merge.
         let loaded: Vec<Arc<DocAnalysis>> = docs
             .par_iter()
             .zip(&per_doc)
-            .map(|(doc, extraction)| extraction.get(doc))
+            .map(|(doc, extraction)| {
+                doc.text();
+                extraction.get(doc)
+            })
             .collect();
         let merged = CorpusIndex::merge_loaded(&docs, &loaded, &curated, started);
         drop(loaded);
