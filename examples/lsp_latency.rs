@@ -62,6 +62,9 @@ struct Args {
     /// the first hover then times a cold index. Without it, a second run times a warm start.
     #[arg(long)]
     no_cache: bool,
+    /// Write the server's log (stderr; set `DOSSIER_LOG=info` for phase times) to this file.
+    #[arg(long)]
+    server_log: Option<PathBuf>,
     /// Seconds to wait for the first index before giving up.
     #[arg(long, default_value_t = 600)]
     timeout: u64,
@@ -89,7 +92,7 @@ fn main() -> Result<()> {
     };
 
     let spawned_at = Instant::now();
-    let mut server = Server::spawn(&bin)?;
+    let mut server = Server::spawn(&bin, args.server_log.as_deref())?;
     server.request(
         "initialize",
         json!({
@@ -623,12 +626,19 @@ struct Server {
 }
 
 impl Server {
-    fn spawn(bin: &Path) -> Result<Server> {
+    fn spawn(bin: &Path, log: Option<&Path>) -> Result<Server> {
+        let stderr = match log {
+            Some(path) => Stdio::from(
+                std::fs::File::create(path)
+                    .with_context(|| format!("cannot write {}", path.display()))?,
+            ),
+            None => Stdio::null(),
+        };
         let mut child = Command::new(bin)
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .with_context(|| format!("cannot start {}", bin.display()))?;
         let stdin = child.stdin.take().ok_or_else(|| anyhow!("no stdin"))?;
