@@ -70,6 +70,7 @@ pub struct CompletionTable {
     /// Sorted by key, then field and list.
     entries: Vec<Entry>,
     /// Event ids, one list after another, each sorted by (salience, label, id).
+    #[serde(with = "crate::analysis::packed::vec")]
     lists: Vec<u32>,
 }
 

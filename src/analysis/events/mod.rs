@@ -55,7 +55,9 @@ pub struct Event {
     /// How much of the date the text gave.
     pub precision: Option<DatePrecision>,
     pub place: Option<String>,
+    #[serde(with = "crate::analysis::packed::vec")]
     pub participants: Vec<ActorId>,
+    #[serde(with = "crate::analysis::packed::vec")]
     pub mentions: Vec<EventMention>,
 }
 
@@ -245,6 +247,7 @@ pub struct EventIndex {
     /// Per event: what brief mentions are matched against.
     keys: Vec<cluster::ClusterKey>,
     /// Per actor: the events it takes part in, dated ones first by date, then by label.
+    #[serde(with = "crate::analysis::packed::nested")]
     by_actor: Vec<Vec<u32>>,
     /// Labels of at least [`MIN_WRITTEN_LABEL`] bytes, ASCII-lowercased -> the first event
     /// with that label: a brief that writes a label as such ("Sochi congress") is matched

@@ -397,6 +397,7 @@ pub struct QuoteIndex {
     /// Quotations (and their sentences) by their exact words.
     exact: exact::ExactQuotes,
     /// Per actor: its speech quotes (indexes into `quotes`), in corpus order.
+    #[serde(with = "crate::analysis::packed::nested")]
     by_speaker: Vec<Vec<u32>>,
 }
 
