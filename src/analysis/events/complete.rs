@@ -17,6 +17,7 @@ use std::ops::Range;
 
 use super::Event;
 use crate::analysis::actors::Actor;
+use crate::analysis::packed::Words;
 
 /// What a typed word matched in an event, in the order the editor tries them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -57,10 +58,17 @@ pub fn lowercase(text: &str) -> String {
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct Entry {
-    /// Lowercase (see [`lowercase`]).
-    key: Box<str>,
+    /// Lowercase (see [`lowercase`]): a range of [`CompletionTable::keys`].
+    key: Range<u32>,
     field: Field,
     /// Into [`CompletionTable::lists`].
+    list: Range<u32>,
+}
+
+/// An entry while the table is built, before its key goes into the key text.
+struct Draft {
+    key: String,
+    field: Field,
     list: Range<u32>,
 }
 
@@ -68,7 +76,11 @@ struct Entry {
 #[derive(Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CompletionTable {
     /// Sorted by key, then field and list.
+    #[serde(with = "crate::analysis::packed::vec")]
     entries: Vec<Entry>,
+    /// Every entry's key, one after another: one string rather than one per entry, which
+    /// is what reading the table back from the index cache costs.
+    keys: String,
     /// Event ids, one list after another, each sorted by (salience, label, id).
     #[serde(with = "crate::analysis::packed::vec")]
     lists: Vec<u32>,
@@ -84,6 +96,7 @@ fn order_key(events: &[Event], id: u32) -> (u32, &str, u32) {
 impl CompletionTable {
     pub fn build(events: &[Event], actors: &[Actor]) -> CompletionTable {
         let mut table = CompletionTable::default();
+        let mut drafts: Vec<Draft> = Vec::new();
         let push_list = |table: &mut CompletionTable, mut ids: Vec<u32>| -> Range<u32> {
             ids.sort_by(|&a, &b| order_key(events, a).cmp(&order_key(events, b)));
             ids.dedup();
@@ -113,8 +126,8 @@ impl CompletionTable {
             let ids: Vec<u32> = by_text[at..end].iter().map(|e| e.2).collect();
             let list = push_list(&mut table, ids);
             if !key.is_empty() {
-                table.entries.push(Entry {
-                    key: key.as_str().into(),
+                drafts.push(Draft {
+                    key: key.clone(),
                     field,
                     list,
                 });
@@ -144,20 +157,39 @@ impl CompletionTable {
             keys.retain(|k| !k.is_empty());
             keys.sort();
             keys.dedup();
-            table.entries.extend(keys.into_iter().map(|key| Entry {
-                key: key.into(),
+            drafts.extend(keys.into_iter().map(|key| Draft {
+                key,
                 field: Field::Participant,
                 list: list.clone(),
             }));
         }
-        table.entries.sort_by(|a, b| {
+        drafts.sort_by(|a, b| {
             (&a.key, field_order(a.field), a.list.start).cmp(&(
                 &b.key,
                 field_order(b.field),
                 b.list.start,
             ))
         });
+        table.keys.reserve(drafts.iter().map(|d| d.key.len()).sum());
+        table.entries = drafts
+            .into_iter()
+            .map(|draft| {
+                let start = table.keys.len() as u32;
+                table.keys.push_str(&draft.key);
+                Entry {
+                    key: start..table.keys.len() as u32,
+                    field: draft.field,
+                    list: draft.list,
+                }
+            })
+            .collect();
         table
+    }
+
+    fn key(&self, entry: &Entry) -> &str {
+        self.keys
+            .get(entry.key.start as usize..entry.key.end as usize)
+            .unwrap_or("")
     }
 
     /// The events whose label, place, kind or a participant's name (or later word) starts
@@ -168,12 +200,12 @@ impl CompletionTable {
     pub fn candidates<'a>(&'a self, events: &'a [Event], typed_lower: &str) -> Candidates<'a> {
         let first = self
             .entries
-            .partition_point(|e| e.key.as_ref() < typed_lower);
+            .partition_point(|e| self.key(e) < typed_lower);
         let mut lists_seen: HashSet<u32> = HashSet::new();
         let mut heads: Vec<Reverse<Head<'a>>> = Vec::new();
         for entry in self.entries[first..]
             .iter()
-            .take_while(|e| e.key.starts_with(typed_lower))
+            .take_while(|e| self.key(e).starts_with(typed_lower))
         {
             // An actor's names share one list: merge it once.
             if !lists_seen.insert(entry.list.start) {
@@ -194,10 +226,33 @@ impl CompletionTable {
     /// Heap bytes of the table.
     pub fn heap_bytes(&self) -> usize {
         self.entries.capacity() * std::mem::size_of::<Entry>()
-            + self.entries.iter().map(|e| e.key.len()).sum::<usize>()
+            + self.keys.capacity()
             + self.lists.capacity() * std::mem::size_of::<u32>()
     }
 }
+
+impl Words for Entry {
+    const N: usize = 5;
+    fn put(&self, out: &mut Vec<u32>) -> Option<()> {
+        let field = u32::from(field_order(self.field));
+        out.extend([self.key.start, self.key.end, field]);
+        out.extend([self.list.start, self.list.end]);
+        Some(())
+    }
+    fn take(words: &[u32]) -> Option<Self> {
+        match *words {
+            [key_start, key_end, field, list_start, list_end] => Some(Entry {
+                key: key_start..key_end,
+                field: *FIELDS.get(field as usize)?,
+                list: list_start..list_end,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// Every field, at its [`field_order`].
+const FIELDS: [Field; 4] = [Field::Label, Field::Place, Field::Kind, Field::Participant];
 
 /// Entries with the same key sort label, place, kind, participant.
 fn field_order(field: Field) -> u8 {
