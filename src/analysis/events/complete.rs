@@ -198,9 +198,7 @@ impl CompletionTable {
     /// once (from several fields or names) and its real rank can be above the bound given
     /// with it, but never below the bound of the first time it comes.
     pub fn candidates<'a>(&'a self, events: &'a [Event], typed_lower: &str) -> Candidates<'a> {
-        let first = self
-            .entries
-            .partition_point(|e| self.key(e) < typed_lower);
+        let first = self.entries.partition_point(|e| self.key(e) < typed_lower);
         let mut lists_seen: HashSet<u32> = HashSet::new();
         let mut heads: Vec<Reverse<Head<'a>>> = Vec::new();
         for entry in self.entries[first..]

@@ -297,7 +297,10 @@ impl EventIndex {
     /// [`MIN_WRITTEN_LABEL`] bytes).
     pub fn event_by_label(&self, lower: &str) -> Option<usize> {
         let label_cmp = |&id: &u32| {
-            let label = self.events.get(id as usize).map_or("", |e| e.label.as_str());
+            let label = self
+                .events
+                .get(id as usize)
+                .map_or("", |e| e.label.as_str());
             label
                 .bytes()
                 .map(|b| b.to_ascii_lowercase())
