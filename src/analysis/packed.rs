@@ -30,6 +30,18 @@ pub trait Words: Sized {
     fn put(&self, out: &mut Vec<u32>) -> Option<()>;
     /// The record from exactly [`Words::N`] words; `None` when they cannot be one.
     fn take(words: &[u32]) -> Option<Self>;
+
+    /// Appends the records of `bytes`, a whole number of them, to `out`.
+    fn extend_from(bytes: &[u8], out: &mut Vec<Self>) -> Option<()> {
+        let mut buf = [0u32; MAX_WORDS];
+        for chunk in bytes.chunks_exact(4 * Self::N) {
+            for (w, b) in buf.iter_mut().zip(chunk.chunks_exact(4)) {
+                *w = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            }
+            out.push(Self::take(buf.get(..Self::N)?)?);
+        }
+        Some(())
+    }
 }
 
 impl Words for u32 {
@@ -40,6 +52,15 @@ impl Words for u32 {
     }
     fn take(words: &[u32]) -> Option<Self> {
         words.first().copied()
+    }
+    /// The bulk of the cache (postings): one loop the compiler turns into a copy.
+    fn extend_from(bytes: &[u8], out: &mut Vec<Self>) -> Option<()> {
+        out.extend(
+            bytes
+                .chunks_exact(4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+        );
+        Some(())
     }
 }
 
@@ -87,13 +108,7 @@ fn records<T: Words, E: de::Error>(bytes: &[u8]) -> Result<Vec<T>, E> {
         return Err(E::invalid_length(bytes.len(), &"a whole number of records"));
     }
     let mut out = Vec::with_capacity(bytes.len() / size);
-    let mut buf = [0u32; MAX_WORDS];
-    for chunk in bytes.chunks_exact(size) {
-        for (w, b) in buf.iter_mut().zip(chunk.chunks_exact(4)) {
-            *w = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-        }
-        out.push(T::take(&buf[..T::N]).ok_or_else(|| E::custom("a record out of range"))?);
-    }
+    T::extend_from(bytes, &mut out).ok_or_else(|| E::custom("a record out of range"))?;
     Ok(out)
 }
 
