@@ -153,12 +153,16 @@ impl Reader {
 
     /// A blob decoded as `T`.
     pub fn decode<T: DeserializeOwned>(&self, blob: &BlobRef) -> Result<T, String> {
-        let bytes = self.bytes(blob)?;
-        match postcard::take_from_bytes::<T>(&bytes) {
-            Ok((value, [])) => Ok(value),
-            Ok(_) => Err("bytes left after the value".into()),
-            Err(err) => Err(format!("cannot decode ({err})")),
-        }
+        decode_bytes(&self.bytes(blob)?)
+    }
+}
+
+/// A blob's bytes decoded as `T`, all of them.
+pub fn decode_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+    match postcard::take_from_bytes::<T>(bytes) {
+        Ok((value, [])) => Ok(value),
+        Ok(_) => Err("bytes left after the value".into()),
+        Err(err) => Err(format!("cannot decode ({err})")),
     }
 }
 

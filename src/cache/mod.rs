@@ -313,6 +313,36 @@ impl TextLoader for DiskText {
     }
 }
 
+/// The pieces of [`load`], one at a time, for `benches/cache_decode.rs`: the merged
+/// indexes' blobs read and checked but not decoded, and the decoder [`load`] uses.
+#[doc(hidden)]
+pub mod probe {
+    use super::*;
+
+    /// The three merged indexes of a cache file, as stored.
+    pub struct MergedBlobs {
+        pub actors: Vec<u8>,
+        pub quotes: Vec<u8>,
+        pub events: Vec<u8>,
+    }
+
+    /// Reads and checks the merged indexes' blobs of the cache at `path`.
+    pub fn merged_blobs(path: &Path) -> Result<MergedBlobs, Refused> {
+        let (table, reader): (Table, _) = format::open(path)?;
+        let read = |blob: &BlobRef| reader.bytes(blob).map_err(Refused::Corrupt);
+        Ok(MergedBlobs {
+            actors: read(&table.actors)?,
+            quotes: read(&table.quotes)?,
+            events: read(&table.events)?,
+        })
+    }
+
+    /// Decodes one blob as [`load`] does.
+    pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+        format::decode_bytes(bytes)
+    }
+}
+
 /// Documents encoded together before being written, so that encoding runs in parallel
 /// without holding every document's bytes at once.
 const SAVE_CHUNK: usize = 1024;

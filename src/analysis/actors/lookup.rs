@@ -2,12 +2,16 @@
 //! a case-insensitive alias map (for `resolve`), and a sorted lowercase table of names and
 //! their word suffixes (for completion by prefix with a binary search).
 //!
-//! All three are built once per corpus change in `ActorIndex::build`, so a request only
-//! searches.
+//! All three are built once per corpus change in `ActorIndex::build` (and again when an
+//! index is read back from the cache), so a request only searches. The automaton is the
+//! costly one: it is built on the thread pool in the background, so that a warm start does
+//! not wait for it; the first search that needs it before it is ready waits for it then.
 
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind as AcMatchKind};
+use rayon::prelude::*;
 
 use super::{Actor, ActorId, ActorKind, DocMention};
 
@@ -40,7 +44,7 @@ const PREFIX_SCAN_LIMIT: usize = 50_000;
 
 #[derive(Debug, Default)]
 pub(crate) struct Lookup {
-    automaton: Option<AhoCorasick>,
+    automaton: Arc<Automaton>,
     /// Pattern id -> actor.
     pattern_actor: Vec<ActorId>,
     /// Pattern id -> the pattern is an acronym and must match with its exact case.
@@ -53,72 +57,135 @@ pub(crate) struct Lookup {
     lower_names: Vec<Box<str>>,
 }
 
-impl Lookup {
-    pub fn new(actors: &[Actor]) -> Lookup {
-        let mut lookup = Lookup::default();
-        let mut pattern_ids: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        for (id, actor) in actors.iter().enumerate() {
-            let id = id as ActorId;
-            lookup.lower_names.push(actor.name.to_lowercase().into());
-            // A person's surname finds them in a brief even when the corpus never wrote it
-            // alone ("Hebestreit" for "Steffen Hebestreit").
-            let surname = (actor.kind == ActorKind::Person && actor.name.contains(' '))
-                .then(|| actor.name.rsplit(' ').next().unwrap_or("").to_string())
-                .filter(|s| {
-                    s.chars().count() >= 3 && s.chars().next().is_some_and(char::is_uppercase)
-                });
-            let names = std::iter::once(&actor.name)
-                .chain(&actor.aliases)
-                .chain(surname.as_ref());
-            for (alias_idx, alias) in names.enumerate() {
-                let alias = alias.trim();
-                if alias.chars().count() < 2 {
-                    continue;
-                }
-                let lower = alias.to_lowercase();
-                // Actors come most salient first, so a shared alias keeps the first owner.
-                match lookup.by_alias.get_mut(&lower) {
-                    Some(owner) if *owner != Some(id) => *owner = None,
-                    Some(_) => {}
-                    None => {
-                        lookup.by_alias.insert(lower.clone(), Some(id));
-                    }
-                }
-                if !pattern_ids.contains_key(&lower) {
-                    pattern_ids.insert(lower.clone(), patterns.len());
+/// The aho-corasick automaton over every alias, built once, on first use or in the
+/// background, whichever comes first.
+#[derive(Debug, Default)]
+struct Automaton {
+    patterns: Vec<String>,
+    built: OnceLock<Option<AhoCorasick>>,
+}
+
+impl Automaton {
+    fn get(&self) -> Option<&AhoCorasick> {
+        self.built
+            .get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    .match_kind(AcMatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(true)
+                    .build(&self.patterns)
+                    .ok()
+            })
+            .as_ref()
+    }
+}
+
+/// The names an actor is found by, with their rank (0 for the canonical name): the name,
+/// the aliases and, for a person, the surname ("Hebestreit" for "Steffen Hebestreit": a
+/// brief may write it alone even when the corpus never did); trimmed, two chars at least.
+fn searched_names(actor: &Actor) -> impl Iterator<Item = (usize, &str)> {
+    let surname = (actor.kind == ActorKind::Person && actor.name.contains(' '))
+        .then(|| actor.name.rsplit(' ').next().unwrap_or(""))
+        .filter(|s| s.chars().count() >= 3 && s.chars().next().is_some_and(char::is_uppercase));
+    std::iter::once(actor.name.as_str())
+        .chain(actor.aliases.iter().map(String::as_str))
+        .chain(surname)
+        .enumerate()
+        .map(|(rank, alias)| (rank, alias.trim()))
+        .filter(|(_, alias)| alias.chars().count() >= 2)
+}
+
+type AliasTables = (
+    HashMap<String, Option<ActorId>>,
+    Vec<String>,
+    Vec<ActorId>,
+    Vec<bool>,
+);
+
+/// The lowercase alias map and the automaton's patterns (one per distinct lowercase alias,
+/// as first written, with its actor and whether it is an acronym).
+fn alias_tables(actors: &[Actor]) -> AliasTables {
+    let mut by_alias: HashMap<String, Option<ActorId>> = HashMap::new();
+    let (mut patterns, mut pattern_actor, mut pattern_exact) = (Vec::new(), Vec::new(), Vec::new());
+    for (id, actor) in actors.iter().enumerate() {
+        let id = id as ActorId;
+        for (_, alias) in searched_names(actor) {
+            let lower = alias.to_lowercase();
+            // Actors come most salient first, so a shared alias keeps the first owner.
+            match by_alias.get_mut(&lower) {
+                Some(owner) if *owner != Some(id) => *owner = None,
+                Some(_) => {}
+                None => {
+                    by_alias.insert(lower, Some(id));
                     patterns.push(alias.to_string());
-                    lookup.pattern_actor.push(id);
-                    lookup.pattern_exact.push(is_acronym(alias));
-                }
-                let is_name = alias_idx == 0;
-                // Every word start of the alias is a way in: "Velayati" in "Ali Akbar Velayati".
-                for (at, _) in alias
-                    .char_indices()
-                    .filter(|&(i, _)| i == 0 || alias[..i].ends_with(' '))
-                {
-                    let suffix = &alias[at..];
-                    lookup.prefix_table.push((
-                        suffix.to_lowercase().into(),
-                        id,
-                        suffix.into(),
-                        is_name && at == 0,
-                    ));
+                    pattern_actor.push(id);
+                    pattern_exact.push(is_acronym(alias));
                 }
             }
         }
-        lookup
-            .prefix_table
-            .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-        lookup
-            .prefix_table
-            .dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
-        lookup.automaton = AhoCorasickBuilder::new()
-            .match_kind(AcMatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&patterns)
-            .ok();
-        lookup
+    }
+    (by_alias, patterns, pattern_actor, pattern_exact)
+}
+
+/// Every word start of every searched name ("Velayati" in "Ali Akbar Velayati"),
+/// lowercase, sorted, one entry per (text, actor).
+fn prefix_table(actors: &[Actor]) -> Vec<(Box<str>, ActorId, Box<str>, bool)> {
+    let mut table: Vec<(Box<str>, ActorId, Box<str>, bool)> = actors
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(id, actor)| {
+            let id = id as ActorId;
+            searched_names(actor).flat_map(move |(rank, alias)| {
+                alias
+                    .char_indices()
+                    .filter(move |&(i, _)| i == 0 || alias[..i].ends_with(' '))
+                    .map(move |(at, _)| {
+                        let suffix = &alias[at..];
+                        let is_name = rank == 0 && at == 0;
+                        (suffix.to_lowercase().into(), id, suffix.into(), is_name)
+                    })
+            })
+        })
+        .collect();
+    // The same sort as ever: which of two entries of one (text, actor) is kept depends on it.
+    table.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    table.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
+    table
+}
+
+impl Lookup {
+    pub fn new(actors: &[Actor]) -> Lookup {
+        // Three independent tables, built side by side (a warm start waits for them).
+        let ((by_alias, patterns, pattern_actor, pattern_exact), (prefix_table, lower_names)) =
+            rayon::join(
+                || alias_tables(actors),
+                || {
+                    rayon::join(
+                        || prefix_table(actors),
+                        || {
+                            actors
+                                .par_iter()
+                                .map(|actor| actor.name.to_lowercase().into())
+                                .collect()
+                        },
+                    )
+                },
+            );
+        let automaton = Arc::new(Automaton {
+            patterns,
+            built: OnceLock::new(),
+        });
+        let background = automaton.clone();
+        rayon::spawn(move || {
+            background.get();
+        });
+        Lookup {
+            automaton,
+            pattern_actor,
+            pattern_exact,
+            by_alias,
+            prefix_table,
+            lower_names,
+        }
     }
 
     pub fn resolve(&self, name: &str) -> Option<ActorId> {
@@ -128,7 +195,7 @@ impl Lookup {
     }
 
     pub fn find_in_text(&self, text: &str) -> Vec<DocMention> {
-        let Some(automaton) = &self.automaton else {
+        let Some(automaton) = self.automaton.get() else {
             return Vec::new();
         };
         let mut found = Vec::new();

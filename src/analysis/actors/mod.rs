@@ -89,6 +89,7 @@ pub struct Actor {
     pub kind: ActorKind,
     pub aliases: Vec<String>,
     pub roles: Vec<String>,
+    #[serde(with = "crate::analysis::packed::vec")]
     pub mentions: Vec<Mention>,
 }
 
@@ -138,8 +139,10 @@ pub struct ActorIndex {
     /// Ordered by salience: the most mentioned actor has id 0.
     pub actors: Vec<Actor>,
     /// Per document: its mentions in offset order, with global ids.
+    #[serde(with = "crate::analysis::packed::nested")]
     doc_mentions: Vec<Vec<DocMention>>,
     /// Per document: local actor index -> global id ([`build::DROPPED`] when dropped).
+    #[serde(with = "crate::analysis::packed::nested")]
     local_to_global: Vec<Vec<ActorId>>,
     /// Derived from `actors`: not stored in the index cache, rebuilt by
     /// [`ActorIndex::rebuild_lookup`] when a cached index is loaded (an aho-corasick
@@ -147,8 +150,10 @@ pub struct ActorIndex {
     #[serde(skip)]
     lookup: lookup::Lookup,
     /// Per actor: how many documents name it.
+    #[serde(with = "crate::analysis::packed::vec")]
     doc_counts: Vec<u32>,
     /// Per actor: the persons and organizations most named in the same documents.
+    #[serde(with = "crate::analysis::packed::nested")]
     alongside: Vec<Vec<ActorId>>,
 }
 

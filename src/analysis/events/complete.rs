@@ -77,11 +77,13 @@ pub struct CompletionTable {
     /// Sorted by key, then field and list.
     entries: Vec<Entry>,
     /// Event ids, one list after another, each sorted by (salience, label, id).
+    #[serde(with = "crate::analysis::packed::vec")]
     lists: Vec<u32>,
     /// Per event: `salience << 32 | label rank` (the rank key for tier 0).
     order: Vec<u64>,
     /// A segment tree over `entries` for the entry with the smallest `head` in a range:
     /// `tree[n + i] = i`, `tree[i]` the better of `tree[2i]` and `tree[2i + 1]`.
+    #[serde(with = "crate::analysis::packed::vec")]
     tree: Vec<u32>,
 }
 

@@ -55,7 +55,9 @@ pub struct Event {
     /// How much of the date the text gave.
     pub precision: Option<DatePrecision>,
     pub place: Option<String>,
+    #[serde(with = "crate::analysis::packed::vec")]
     pub participants: Vec<ActorId>,
+    #[serde(with = "crate::analysis::packed::vec")]
     pub mentions: Vec<EventMention>,
 }
 
@@ -245,11 +247,14 @@ pub struct EventIndex {
     /// Per event: what brief mentions are matched against.
     keys: Vec<cluster::ClusterKey>,
     /// Per actor: the events it takes part in, dated ones first by date, then by label.
+    #[serde(with = "crate::analysis::packed::nested")]
     by_actor: Vec<Vec<u32>>,
-    /// Labels of at least [`MIN_WRITTEN_LABEL`] bytes, ASCII-lowercased -> the first event
-    /// with that label: a brief that writes a label as such ("Sochi congress") is matched
-    /// by lookups of its own words.
-    by_label: BTreeMap<String, u32>,
+    /// For each label of at least [`MIN_WRITTEN_LABEL`] bytes, ASCII-lowercased, the first
+    /// event with that label, sorted by that lowercase label: a brief that writes a label as
+    /// such ("Sochi congress") is matched by lookups of its own words (a binary search that
+    /// lowercases as it compares, so the table is only ids).
+    #[serde(with = "crate::analysis::packed::vec")]
+    by_label: Vec<u32>,
     /// The longest label in `by_label`, in bytes.
     max_label_len: usize,
     /// Labels, places, kinds and participants' names by prefix, for completion.
@@ -276,6 +281,7 @@ impl EventIndex {
             }
         }
         let max_label_len = by_label.keys().map(String::len).max().unwrap_or(0);
+        let by_label = by_label.into_values().collect();
         let completion = complete::CompletionTable::build(&events, &actors.actors);
         EventIndex {
             events,
@@ -290,7 +296,18 @@ impl EventIndex {
     /// The first event whose label, ASCII-lowercased, is `lower` (at least
     /// [`MIN_WRITTEN_LABEL`] bytes).
     pub fn event_by_label(&self, lower: &str) -> Option<usize> {
-        self.by_label.get(lower).map(|&i| i as usize)
+        let label_cmp = |&id: &u32| {
+            let label = self
+                .events
+                .get(id as usize)
+                .map_or("", |e| e.label.as_str());
+            label
+                .bytes()
+                .map(|b| b.to_ascii_lowercase())
+                .cmp(lower.bytes())
+        };
+        let at = self.by_label.binary_search_by(label_cmp).ok()?;
+        self.by_label.get(at).map(|&i| i as usize)
     }
 
     /// The longest label [`EventIndex::event_by_label`] can find, in bytes.

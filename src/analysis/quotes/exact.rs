@@ -26,8 +26,10 @@ const MAX_RUN_PIECES: usize = 6;
 #[derive(Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ExactQuotes {
     /// Hashes of word runs ([`run_hash`]), sorted.
+    #[serde(with = "crate::analysis::packed::vec")]
     hashes: Vec<u64>,
     /// `quotes[i]` holds the run of `hashes[i]` (an index into the quote index's quotes).
+    #[serde(with = "crate::analysis::packed::vec")]
     quotes: Vec<u32>,
 }
 

@@ -30,15 +30,20 @@ pub(super) const MAX_CANDIDATES: usize = 20;
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct TextIndex {
     /// Global number of each document's first word, plus the total at the end.
+    #[serde(with = "crate::analysis::packed::vec")]
     doc_first_word: Vec<u32>,
     /// Byte offset, in its document, of every [`CHECKPOINT`]-th global word.
+    #[serde(with = "crate::analysis::packed::vec")]
     checkpoints: Vec<u32>,
     /// `postings[bucket_starts[b]..bucket_starts[b + 1]]` are bucket `b`'s postings.
+    #[serde(with = "crate::analysis::packed::vec")]
     bucket_starts: Vec<u32>,
+    #[serde(with = "crate::analysis::packed::vec")]
     postings: Vec<u32>,
     bucket_mask: u64,
     /// The buckets dropped as stop n-grams, sorted: a quote whose every seed falls in one
     /// of them is carried by too many documents for seeds to find it (see `candidates`).
+    #[serde(with = "crate::analysis::packed::vec")]
     stopped: Vec<u32>,
 }
 

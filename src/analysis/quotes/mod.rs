@@ -16,6 +16,7 @@ mod index;
 mod lexicon;
 pub mod normalize;
 mod short;
+mod stored;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -392,11 +393,13 @@ const SHORT_QUOTE_WORDS: usize = 8;
 
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct QuoteIndex {
+    #[serde(with = "stored")]
     pub quotes: Vec<SourceQuote>,
     text: index::TextIndex,
     /// Quotations (and their sentences) by their exact words.
     exact: exact::ExactQuotes,
     /// Per actor: its speech quotes (indexes into `quotes`), in corpus order.
+    #[serde(with = "crate::analysis::packed::nested")]
     by_speaker: Vec<Vec<u32>>,
 }
 

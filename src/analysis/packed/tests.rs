@@ -1,0 +1,194 @@
+//! Packed arrays: what is written is read back, in postcard and in JSON, and a damaged or
+//! cut byte string is an error, never a panic.
+
+use super::*;
+use crate::analysis::actors::{DocMention, Mention};
+use crate::analysis::events::{EventKind, EventMention};
+
+#[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Sample {
+    #[serde(with = "vec")]
+    numbers: Vec<u32>,
+    #[serde(with = "vec")]
+    hashes: Vec<u64>,
+    #[serde(with = "vec")]
+    mentions: Vec<Mention>,
+    #[serde(with = "nested")]
+    lists: Vec<Vec<DocMention>>,
+    #[serde(with = "vec")]
+    events: Vec<EventMention>,
+    after: String,
+}
+
+fn sample() -> Sample {
+    Sample {
+        numbers: vec![0, 1, 127, 128, u32::MAX],
+        hashes: vec![0, u64::MAX, 0x0123_4567_89ab_cdef],
+        mentions: vec![
+            Mention { doc: 0, span: 0..5 },
+            Mention {
+                doc: 7,
+                span: 1_000_000..1_000_009,
+            },
+        ],
+        lists: vec![
+            vec![],
+            vec![DocMention {
+                span: 3..9,
+                actor: 2,
+            }],
+            vec![],
+            vec![
+                DocMention {
+                    span: 0..1,
+                    actor: 0,
+                },
+                DocMention {
+                    span: 4..8,
+                    actor: u32::MAX - 1,
+                },
+            ],
+        ],
+        events: KINDS
+            .iter()
+            .enumerate()
+            .map(|(i, &kind)| EventMention {
+                doc: i as u32,
+                span: i..i + 3,
+                sentence: 0..i + 10,
+                kind,
+                n_fields: (i % 4) as u8,
+            })
+            .collect(),
+        after: "the rest is still read".into(),
+    }
+}
+
+#[test]
+fn every_kind_has_its_number() {
+    for (i, &kind) in KINDS.iter().enumerate() {
+        assert_eq!(kind_number(kind) as usize, i, "{kind:?}");
+    }
+}
+
+#[test]
+fn postcard_round_trip() {
+    let bytes = postcard::to_allocvec(&sample()).unwrap();
+    assert_eq!(postcard::from_bytes::<Sample>(&bytes).unwrap(), sample());
+    let empty = Sample {
+        numbers: vec![],
+        hashes: vec![],
+        mentions: vec![],
+        lists: vec![],
+        events: vec![],
+        after: String::new(),
+    };
+    let bytes = postcard::to_allocvec(&empty).unwrap();
+    assert_eq!(postcard::from_bytes::<Sample>(&bytes).unwrap(), empty);
+}
+
+#[test]
+fn json_keeps_the_plain_form() {
+    let json = serde_json::to_string(&sample()).unwrap();
+    assert!(
+        json.starts_with(r#"{"numbers":[0,1,127,128,4294967295],"#),
+        "{json}"
+    );
+    assert_eq!(serde_json::from_str::<Sample>(&json).unwrap(), sample());
+}
+
+#[test]
+fn an_offset_over_4_gib_fails_to_save_instead_of_wrapping() {
+    if usize::BITS <= 32 {
+        return;
+    }
+    let mut big = sample();
+    big.mentions[0].span.end = u32::MAX as usize + 1;
+    let err = postcard::to_allocvec(&big).unwrap_err();
+    assert!(
+        err.to_string().contains("Serde Serialization Error"),
+        "{err}"
+    );
+}
+
+#[test]
+fn every_truncation_is_an_error() {
+    let bytes = postcard::to_allocvec(&sample()).unwrap();
+    for len in 0..bytes.len() {
+        assert!(
+            postcard::from_bytes::<Sample>(&bytes[..len]).is_err(),
+            "accepted {len} of {} bytes",
+            bytes.len()
+        );
+    }
+}
+
+#[test]
+fn damaged_bytes_never_panic() {
+    let bytes = postcard::to_allocvec(&sample()).unwrap();
+    for i in 0..bytes.len() {
+        for flip in [0x01, 0x10, 0x80, 0xff] {
+            let mut damaged = bytes.clone();
+            damaged[i] ^= flip;
+            // An error or another value, never a panic or a huge allocation.
+            let _ = postcard::from_bytes::<Sample>(&damaged);
+        }
+    }
+}
+
+#[test]
+fn malformed_packed_strings_are_refused_with_a_reason() {
+    #[derive(Debug, serde::Serialize, serde::Deserialize)]
+    struct Raw(#[serde(with = "serde_bytes_like")] Vec<u8>);
+    mod serde_bytes_like {
+        pub fn serialize<S: serde::Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_bytes(b)
+        }
+        pub fn deserialize<'de, D: serde::Deserializer<'de>>(_: D) -> Result<Vec<u8>, D::Error> {
+            unreachable!("only written")
+        }
+    }
+    #[derive(Debug, serde::Deserialize)]
+    struct Mentions(#[serde(with = "vec")] Vec<Mention>);
+    #[derive(Debug, serde::Deserialize)]
+    struct Lists(#[serde(with = "nested")] Vec<Vec<u32>>);
+    #[derive(Debug, serde::Deserialize)]
+    struct Events(#[serde(with = "vec")] Vec<EventMention>);
+    let encode = |words: &[u32]| {
+        let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+        postcard::to_allocvec(&Raw(bytes)).unwrap()
+    };
+    // Not a whole number of records (3 words each).
+    assert_eq!(
+        postcard::from_bytes::<Mentions>(&encode(&[1, 2, 3]))
+            .unwrap()
+            .0,
+        vec![Mention { doc: 1, span: 2..3 }]
+    );
+    let err = postcard::from_bytes::<Mentions>(&encode(&[1, 2, 3, 4])).unwrap_err();
+    assert_eq!(err, postcard::Error::SerdeDeCustom, "{err}");
+    // Lengths that add up to more or fewer records than there are, or too many lists.
+    for words in [
+        &[2, 1, 1, 7][..],
+        &[1, 1, 7, 8],
+        &[u32::MAX, 1],
+        &[1, u32::MAX, 5],
+        &[],
+    ] {
+        let err = postcard::from_bytes::<Lists>(&encode(words)).unwrap_err();
+        assert_eq!(err, postcard::Error::SerdeDeCustom, "{words:?}");
+    }
+    assert_eq!(
+        postcard::from_bytes::<Lists>(&encode(&[2, 1, 1, 7, 8]))
+            .unwrap()
+            .0,
+        vec![vec![7], vec![8]]
+    );
+    // An event kind or a field count out of range.
+    let ok = postcard::from_bytes::<Events>(&encode(&[0, 0, 1, 0, 1, 17, 3])).unwrap();
+    assert_eq!(ok.0[0].kind, EventKind::Withdrawal);
+    let err = postcard::from_bytes::<Events>(&encode(&[0, 0, 1, 0, 1, 18, 0])).unwrap_err();
+    assert_eq!(err, postcard::Error::SerdeDeCustom);
+    let err = postcard::from_bytes::<Events>(&encode(&[0, 0, 1, 0, 1, 0, 256])).unwrap_err();
+    assert_eq!(err, postcard::Error::SerdeDeCustom);
+}
