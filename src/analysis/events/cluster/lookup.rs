@@ -174,8 +174,9 @@ pub(super) struct ClusterLookup {
     /// Clusters by two of their participants, recorded when the later of them joined;
     /// crowded clusters stop being recorded here.
     by_pair: Lists<(KindFamily, ActorId, ActorId)>,
-    /// The crowded clusters of each family (see [`CROWDED`]), sorted.
-    crowded: FastMap<KindFamily, Vec<u32>>,
+    /// The crowded clusters (see [`CROWDED`]) by each of their participants, sorted: a
+    /// mention naming several people only looks at those that have one of them.
+    crowded: FastMap<(KindFamily, ActorId), Vec<u32>>,
     by_place_participant: Lists<(KindFamily, u32, ActorId)>,
     by_day: Lists<(KindFamily, (u8, u8))>,
     /// The clusters that have a member in each document, indexed by document.
@@ -264,8 +265,14 @@ impl ClusterLookup {
         // Pairs the cluster did not have before, unless it is crowded.
         let n_people = cluster.participants.len();
         if n_people > CROWDED {
-            if n_people - added.participants.len() <= CROWDED {
-                insert(self.crowded.entry(family).or_default(), ci);
+            let newly_crowded = n_people - added.participants.len() <= CROWDED;
+            let people = cluster.participants.iter().map(|(p, _)| p);
+            let people: Vec<ActorId> = match newly_crowded {
+                true => people.copied().collect(),
+                false => added.participants.clone(),
+            };
+            for p in people {
+                insert(self.crowded.entry((family, p)).or_default(), ci);
             }
         } else {
             for &p in &added.participants {
@@ -319,7 +326,7 @@ impl ClusterLookup {
         let year = (candidate.local.date.as_ref())
             .filter(|d| !d.unresolved)
             .and_then(|d| d.parts.year);
-        let by_bound = self.specific(clusters, family, year, candidate);
+        let (by_bound, lowest) = self.specific(clusters, family, year, candidate);
         let mut best: Option<(u32, usize)> = None;
         let budget = std::cell::Cell::new(MAX_SCORED);
         let spend = || {
@@ -327,7 +334,14 @@ impl ClusterLookup {
             budget.set(left.saturating_sub(1));
             left > 0
         };
-        for key in by_bound {
+        let scratch = self.scratch.borrow();
+        // The lowest-bound clusters come after the others (in the order of `specific`),
+        // those already found on another list left out.
+        let lowest_bound = 3 * u32::from(candidate.place.is_some()) + 2;
+        let lowest_keys = merged(lowest.clone())
+            .filter(|&ci| !scratch.has(ci))
+            .map(|ci| pack(lowest_bound, ci));
+        for key in by_bound.into_iter().chain(lowest_keys) {
             let (bound, ci) = unpack(key);
             if !could_win(best, bound, ci) || !spend() {
                 break;
@@ -339,8 +353,8 @@ impl ClusterLookup {
                 }
             }
         }
-        let scratch = self.scratch.borrow();
-        let is_specific = |ci: u32| scratch.has(ci);
+        let is_specific =
+            |ci: u32| scratch.has(ci) || lowest.iter().any(|l| l.binary_search(&ci).is_ok());
         let walk = |best: &mut Option<(u32, usize)>, lists: Vec<&[u32]>, score: u32| {
             for ci in merged(lists) {
                 if !could_win(*best, score, ci as usize) {
@@ -395,17 +409,23 @@ impl ClusterLookup {
     /// Clusters sharing more than the place or a single participant with `candidate`, each
     /// with the most `fits` could score it, packed by [`pack`] and sorted: the highest
     /// bound first, the oldest cluster among equal bounds.
-    fn specific(
-        &self,
+    ///
+    /// For a mention naming one participant, the clusters that share its place and that
+    /// participant and nothing more all have the lowest bound, so they come last, oldest
+    /// first, and the first that fits scores that bound and ends the search. Their lists
+    /// grow with the corpus, so they are not gathered and sorted: they are returned as
+    /// they are (the second value), for [`ClusterLookup::best`] to walk after the others.
+    fn specific<'s>(
+        &'s self,
         clusters: &[Cluster],
         family: KindFamily,
         year: Option<i32>,
         candidate: &Candidate,
-    ) -> Vec<u64> {
+    ) -> (Vec<u64>, Vec<&'s [u32]>) {
         let mut scratch = self.scratch.borrow_mut();
         let scratch = &mut *scratch;
         scratch.begin(clusters.len());
-        let mut add = |lists: &mut dyn Iterator<Item = &[u32]>, weight: u32| {
+        let add = |scratch: &mut Scratch, lists: &mut dyn Iterator<Item = &[u32]>, weight: u32| {
             for list in lists {
                 for &ci in list {
                     scratch.add(ci, weight);
@@ -418,43 +438,50 @@ impl ClusterLookup {
         if people.len() >= 2 {
             for (i, &p) in people.iter().enumerate() {
                 for &q in &people[i + 1..] {
-                    add(&mut self.by_pair.get((family, p.min(q), p.max(q)), year), 0);
+                    let pair = (family, p.min(q), p.max(q));
+                    add(scratch, &mut self.by_pair.get(pair, year), 0);
                 }
-                add(&mut self.solo.get((family, p), year), 0);
+                add(scratch, &mut self.solo.get((family, p), year), 0);
             }
-            let crowded = self.crowded.get(&family).map_or(&[][..], Vec::as_slice);
-            add(
-                &mut crowded
-                    .iter()
-                    .filter(|&&ci| {
-                        clusters
-                            .get(ci as usize)
-                            .is_some_and(|c| shares_pair(c, people, year))
-                    })
-                    .map(std::slice::from_ref),
-                0,
-            );
+            // A crowded cluster sharing two of the people is under both of them.
+            for &p in people {
+                let crowded = self
+                    .crowded
+                    .get(&(family, p))
+                    .map_or(&[][..], Vec::as_slice);
+                for &ci in crowded {
+                    let shares = !scratch.has(ci)
+                        && (clusters.get(ci as usize))
+                            .is_some_and(|c| shares_pair(c, people, year));
+                    if shares {
+                        scratch.add(ci, 0);
+                    }
+                }
+            }
         }
+        let mut lowest: Vec<&'s [u32]> = Vec::new();
         for &place in &candidate.place_lookup_ids {
             for &p in people {
-                add(
-                    &mut self.by_place_participant.get((family, place, p), year),
-                    0,
-                );
+                let lists = self.by_place_participant.get((family, place, p), year);
+                if people.len() == 1 {
+                    lowest.extend(lists);
+                } else {
+                    add(scratch, &mut { lists }, 0);
+                }
             }
         }
         if let Some(day) = super::day_key(candidate) {
-            add(&mut self.by_day.get((family, day), year), 2);
+            add(scratch, &mut self.by_day.get((family, day), year), 2);
         }
         // 4 for the document, or the 1 + 4 of a mention referring back within it.
-        add(&mut std::iter::once(self.in_doc(candidate.doc)), 5);
+        add(scratch, &mut std::iter::once(self.in_doc(candidate.doc)), 5);
         // The place (3) and every participant (2 each), whatever lists the cluster is on.
         let base = 3 * u32::from(candidate.place.is_some()) + 2 * people.len() as u32;
         let mut by_bound: Vec<u64> = (scratch.found.iter())
             .map(|&ci| pack(base + scratch.weight[ci as usize], ci))
             .collect();
         by_bound.sort_unstable();
-        by_bound
+        (by_bound, lowest)
     }
 }
 
