@@ -178,6 +178,10 @@ pub(super) struct ClusterLookup {
     /// mention naming several people only looks at those that have one of them.
     crowded: FastMap<(KindFamily, ActorId), Vec<u32>>,
     by_place_participant: Lists<(KindFamily, u32, ActorId)>,
+    /// The same, for the clusters whose members all were of kinds that span days: the
+    /// only ones of those lists a mention naming several people can join without sharing
+    /// two of them (see [`ClusterLookup::best`]).
+    by_place_participant_span_days: Lists<(KindFamily, u32, ActorId)>,
     by_day: Lists<(KindFamily, (u8, u8))>,
     /// The clusters that have a member in each document, indexed by document.
     by_doc: Vec<Vec<u32>>,
@@ -284,17 +288,21 @@ impl ClusterLookup {
             }
         }
         // Place-participant combinations the cluster did not have before.
+        let mut record_place_participant = |key| {
+            self.by_place_participant.record(key, ci, years);
+            if cluster.all_span_days {
+                self.by_place_participant_span_days.record(key, ci, years);
+            }
+        };
         for &p in &added.participants {
             for &place in &cluster.place_ids {
-                self.by_place_participant
-                    .record((family, place, p), ci, years);
+                record_place_participant((family, place, p));
             }
         }
         for &place in &added.place_ids {
             for &(p, _) in &cluster.participants {
                 if !added.participants.contains(&p) {
-                    self.by_place_participant
-                        .record((family, place, p), ci, years);
+                    record_place_participant((family, place, p));
                 }
             }
         }
@@ -315,6 +323,17 @@ impl ClusterLookup {
 
     /// The cluster `candidate` joins, with its score: the best-scoring one that fits, the
     /// oldest among equals.
+    ///
+    /// A mention naming several people can only join a cluster that shares the place and
+    /// one of them (and no other) if both are gatherings that span days: any other
+    /// cluster has people of its own the mention does not name, and the mention people
+    /// the cluster lacks, so `fits` refuses it (a cluster with that one participant only
+    /// is on `solo`, one sharing two on `by_pair` or `crowded`, one with a member in the
+    /// mention's document on `by_doc`, under the same years). Those lists grow with the
+    /// corpus, so their other clusters are not scored, only counted: they used to spend
+    /// [`MAX_SCORED`] too, so the search runs with that budget less their lists' length,
+    /// and is run again scoring them when that smaller budget runs out, which gives the
+    /// answer the whole budget gave.
     pub(super) fn best(
         &self,
         clusters: &[Cluster],
@@ -322,16 +341,43 @@ impl ClusterLookup {
         candidate: &Candidate,
         all: &[Candidate],
     ) -> Option<(u32, usize)> {
+        if candidate.participants.len() >= 2 {
+            if let Some(found) = self.search(clusters, heads, candidate, all, true) {
+                return found;
+            }
+        }
+        self.search(clusters, heads, candidate, all, false)
+            .unwrap_or_default()
+    }
+
+    /// [`ClusterLookup::best`], leaving out clusters that can only share the place and
+    /// one participant with a mention naming several when `skip_place_people`; `None`
+    /// when their count left too small a budget to be sure of the answer.
+    fn search(
+        &self,
+        clusters: &[Cluster],
+        heads: &[Head],
+        candidate: &Candidate,
+        all: &[Candidate],
+        skip_place_people: bool,
+    ) -> Option<Option<(u32, usize)>> {
         let family = candidate.local.kind.family();
         let year = (candidate.local.date.as_ref())
             .filter(|d| !d.unresolved)
             .and_then(|d| d.parts.year);
-        let (by_bound, lowest) = self.specific(clusters, family, year, candidate);
+        let (by_bound, lowest, skipped) =
+            self.specific(clusters, family, year, candidate, skip_place_people);
+        let n_skipped: usize = skipped.iter().map(|list| list.len()).sum();
+        if n_skipped >= MAX_SCORED {
+            return None;
+        }
         let mut best: Option<(u32, usize)> = None;
-        let budget = std::cell::Cell::new(MAX_SCORED);
+        let budget = std::cell::Cell::new(MAX_SCORED - n_skipped);
+        let ran_out = std::cell::Cell::new(false);
         let spend = || {
             let left = budget.get();
             budget.set(left.saturating_sub(1));
+            ran_out.set(ran_out.get() || left == 0);
             left > 0
         };
         let scratch = self.scratch.borrow();
@@ -353,8 +399,9 @@ impl ClusterLookup {
                 }
             }
         }
-        let is_specific =
-            |ci: u32| scratch.has(ci) || lowest.iter().any(|l| l.binary_search(&ci).is_ok());
+        let is_specific = |ci: u32| {
+            scratch.has(ci) || (lowest.iter().chain(&skipped)).any(|l| l.binary_search(&ci).is_ok())
+        };
         let walk = |best: &mut Option<(u32, usize)>, lists: Vec<&[u32]>, score: u32| {
             for ci in merged(lists) {
                 if !could_win(*best, score, ci as usize) {
@@ -403,7 +450,18 @@ impl ClusterLookup {
             let lists = lists.get((family, *only), year).collect();
             walk(&mut best, lists, PARTICIPANT_ONLY);
         }
-        best
+        if ran_out.get() && n_skipped > 0 {
+            return None;
+        }
+        #[cfg(debug_assertions)]
+        for ci in merged(skipped) {
+            let ci = ci as usize;
+            if !scratch.has(ci as u32) {
+                let found = fits(&clusters[ci], &heads[ci], candidate, all);
+                debug_assert_eq!(found, None, "a skipped cluster fits");
+            }
+        }
+        Some(best)
     }
 
     /// Clusters sharing more than the place or a single participant with `candidate`, each
@@ -415,13 +473,18 @@ impl ClusterLookup {
     /// first, and the first that fits scores that bound and ends the search. Their lists
     /// grow with the corpus, so they are not gathered and sorted: they are returned as
     /// they are (the second value), for [`ClusterLookup::best`] to walk after the others.
+    ///
+    /// With `skip_place_people`, the lists of clusters sharing the place and one of
+    /// several people are not gathered (see [`ClusterLookup::best`]) but returned (the
+    /// third value), only their gatherings that span days are.
     fn specific<'s>(
         &'s self,
         clusters: &[Cluster],
         family: KindFamily,
         year: Option<i32>,
         candidate: &Candidate,
-    ) -> (Vec<u64>, Vec<&'s [u32]>) {
+        skip_place_people: bool,
+    ) -> (Vec<u64>, Vec<&'s [u32]>, Vec<&'s [u32]>) {
         let mut scratch = self.scratch.borrow_mut();
         let scratch = &mut *scratch;
         scratch.begin(clusters.len());
@@ -460,11 +523,21 @@ impl ClusterLookup {
             }
         }
         let mut lowest: Vec<&'s [u32]> = Vec::new();
+        let mut skipped: Vec<&'s [u32]> = Vec::new();
+        let skip = skip_place_people && people.len() >= 2;
+        let spans_days = candidate.local.kind.spans_days();
         for &place in &candidate.place_lookup_ids {
             for &p in people {
-                let lists = self.by_place_participant.get((family, place, p), year);
+                let key = (family, place, p);
+                let lists = self.by_place_participant.get(key, year);
                 if people.len() == 1 {
                     lowest.extend(lists);
+                } else if skip {
+                    skipped.extend(lists);
+                    if spans_days {
+                        let span = self.by_place_participant_span_days.get(key, year);
+                        add(scratch, &mut { span }, 0);
+                    }
                 } else {
                     add(scratch, &mut { lists }, 0);
                 }
@@ -481,7 +554,7 @@ impl ClusterLookup {
             .map(|&ci| pack(base + scratch.weight[ci as usize], ci))
             .collect();
         by_bound.sort_unstable();
-        (by_bound, lowest)
+        (by_bound, lowest, skipped)
     }
 }
 
