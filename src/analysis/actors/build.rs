@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::extract::{name_fullness, name_key};
 use super::lookup::Lookup;
 use super::{
@@ -38,12 +40,20 @@ pub(crate) fn build(
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut local_map: Vec<Vec<Option<usize>>> =
         per_doc.iter().map(|d| vec![None; d.actors.len()]).collect();
-    let n_mentions = |doc: &DocActors, local: usize| {
-        doc.mentions
-            .iter()
-            .filter(|m| m.actor as usize == local)
-            .count()
-    };
+    // Per document, each local actor's number of mentions, counted in one pass.
+    let counts: Vec<Vec<usize>> = per_doc
+        .par_iter()
+        .map(|doc| {
+            let mut counts = vec![0usize; doc.actors.len()];
+            for m in &doc.mentions {
+                if let Some(n) = counts.get_mut(m.actor as usize) {
+                    *n += 1;
+                }
+            }
+            counts
+        })
+        .collect();
+    let n_mentions = |doc_idx: usize, local: usize| counts[doc_idx][local];
 
     // 1. Everything that names itself: multi-word persons, places, organizations, groups.
     for (doc_idx, doc) in per_doc.iter().enumerate() {
@@ -61,7 +71,7 @@ pub(crate) fn build(
                 });
                 drafts.len() - 1
             });
-            absorb(&mut drafts[draft], actor, n_mentions(doc, local));
+            absorb(&mut drafts[draft], actor, n_mentions(doc_idx, local));
             local_map[doc_idx][local] = Some(draft);
         }
     }
@@ -86,7 +96,7 @@ pub(crate) fn build(
                     drafts.len() - 1
                 }),
             };
-            absorb(&mut drafts[draft], actor, n_mentions(doc, local));
+            absorb(&mut drafts[draft], actor, n_mentions(doc_idx, local));
             local_map[doc_idx][local] = Some(draft);
         }
     }
@@ -104,7 +114,11 @@ pub(crate) fn build(
                 .copied()
                 .or_else(|| surnames.get(&name_key(&actor.name)).copied());
             if let Some(draft) = found {
-                absorb(&mut drafts[draft], actor, n_mentions(doc, local as usize));
+                absorb(
+                    &mut drafts[draft],
+                    actor,
+                    n_mentions(doc_idx, local as usize),
+                );
                 local_map[doc_idx][local as usize] = Some(draft);
             }
         }
@@ -144,27 +158,38 @@ pub(crate) fn build(
                 .collect()
         })
         .collect();
-    let mut doc_mentions: Vec<Vec<DocMention>> = Vec::with_capacity(docs.len());
-    for (doc_idx, doc) in per_doc.iter().enumerate() {
-        let mut mentions: Vec<DocMention> = doc
-            .mentions
-            .iter()
-            .filter_map(|m| {
-                let actor = *local_to_global[doc_idx].get(m.actor as usize)?;
-                (actor != DROPPED).then(|| DocMention {
-                    span: m.span.clone(),
-                    actor,
+    let mut doc_mentions: Vec<Vec<DocMention>> = (per_doc.iter().enumerate())
+        .map(|(doc_idx, doc)| {
+            let mut mentions: Vec<DocMention> = doc
+                .mentions
+                .iter()
+                .filter_map(|m| {
+                    let actor = *local_to_global[doc_idx].get(m.actor as usize)?;
+                    (actor != DROPPED).then(|| DocMention {
+                        span: m.span.clone(),
+                        actor,
+                    })
                 })
-            })
-            .collect();
-        mentions.sort_by_key(|m| m.span.start);
-        for m in &mentions {
+                .collect();
+            mentions.sort_by_key(|m| m.span.start);
+            mentions
+        })
+        .collect();
+    // Each actor's mentions are allocated once, at their final size.
+    let mut n_per_actor = vec![0usize; actors.len()];
+    for m in doc_mentions.iter().flatten() {
+        n_per_actor[m.actor as usize] += 1;
+    }
+    for (actor, n) in actors.iter_mut().zip(n_per_actor) {
+        actor.mentions.reserve_exact(n);
+    }
+    for (doc_idx, mentions) in doc_mentions.iter().enumerate() {
+        for m in mentions {
             actors[m.actor as usize].mentions.push(Mention {
                 doc: doc_idx as DocId,
                 span: m.span.clone(),
             });
         }
-        doc_mentions.push(mentions);
     }
     doc_mentions.resize(docs.len().max(doc_mentions.len()), Vec::new());
     let lookup = Lookup::new(&actors);

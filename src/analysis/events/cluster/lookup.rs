@@ -174,9 +174,14 @@ pub(super) struct ClusterLookup {
     /// Clusters by two of their participants, recorded when the later of them joined;
     /// crowded clusters stop being recorded here.
     by_pair: Lists<(KindFamily, ActorId, ActorId)>,
-    /// The crowded clusters of each family (see [`CROWDED`]), sorted.
-    crowded: FastMap<KindFamily, Vec<u32>>,
+    /// The crowded clusters (see [`CROWDED`]) by each of their participants, sorted: a
+    /// mention naming several people only looks at those that have one of them.
+    crowded: FastMap<(KindFamily, ActorId), Vec<u32>>,
     by_place_participant: Lists<(KindFamily, u32, ActorId)>,
+    /// The same, for the clusters whose members all were of kinds that span days: the
+    /// only ones of those lists a mention naming several people can join without sharing
+    /// two of them (see [`ClusterLookup::best`]).
+    by_place_participant_span_days: Lists<(KindFamily, u32, ActorId)>,
     by_day: Lists<(KindFamily, (u8, u8))>,
     /// The clusters that have a member in each document, indexed by document.
     by_doc: Vec<Vec<u32>>,
@@ -264,8 +269,14 @@ impl ClusterLookup {
         // Pairs the cluster did not have before, unless it is crowded.
         let n_people = cluster.participants.len();
         if n_people > CROWDED {
-            if n_people - added.participants.len() <= CROWDED {
-                insert(self.crowded.entry(family).or_default(), ci);
+            let newly_crowded = n_people - added.participants.len() <= CROWDED;
+            let people = cluster.participants.iter().map(|(p, _)| p);
+            let people: Vec<ActorId> = match newly_crowded {
+                true => people.copied().collect(),
+                false => added.participants.clone(),
+            };
+            for p in people {
+                insert(self.crowded.entry((family, p)).or_default(), ci);
             }
         } else {
             for &p in &added.participants {
@@ -277,17 +288,21 @@ impl ClusterLookup {
             }
         }
         // Place-participant combinations the cluster did not have before.
+        let mut record_place_participant = |key| {
+            self.by_place_participant.record(key, ci, years);
+            if cluster.all_span_days {
+                self.by_place_participant_span_days.record(key, ci, years);
+            }
+        };
         for &p in &added.participants {
             for &place in &cluster.place_ids {
-                self.by_place_participant
-                    .record((family, place, p), ci, years);
+                record_place_participant((family, place, p));
             }
         }
         for &place in &added.place_ids {
             for &(p, _) in &cluster.participants {
                 if !added.participants.contains(&p) {
-                    self.by_place_participant
-                        .record((family, place, p), ci, years);
+                    record_place_participant((family, place, p));
                 }
             }
         }
@@ -308,6 +323,17 @@ impl ClusterLookup {
 
     /// The cluster `candidate` joins, with its score: the best-scoring one that fits, the
     /// oldest among equals.
+    ///
+    /// A mention naming several people can only join a cluster that shares the place and
+    /// one of them (and no other) if both are gatherings that span days: any other
+    /// cluster has people of its own the mention does not name, and the mention people
+    /// the cluster lacks, so `fits` refuses it (a cluster with that one participant only
+    /// is on `solo`, one sharing two on `by_pair` or `crowded`, one with a member in the
+    /// mention's document on `by_doc`, under the same years). Those lists grow with the
+    /// corpus, so their other clusters are not scored, only counted: they used to spend
+    /// [`MAX_SCORED`] too, so the search runs with that budget less their lists' length,
+    /// and is run again scoring them when that smaller budget runs out, which gives the
+    /// answer the whole budget gave.
     pub(super) fn best(
         &self,
         clusters: &[Cluster],
@@ -315,19 +341,53 @@ impl ClusterLookup {
         candidate: &Candidate,
         all: &[Candidate],
     ) -> Option<(u32, usize)> {
+        if candidate.participants.len() >= 2 {
+            if let Some(found) = self.search(clusters, heads, candidate, all, true) {
+                return found;
+            }
+        }
+        self.search(clusters, heads, candidate, all, false)
+            .unwrap_or_default()
+    }
+
+    /// [`ClusterLookup::best`], leaving out clusters that can only share the place and
+    /// one participant with a mention naming several when `skip_place_people`; `None`
+    /// when their count left too small a budget to be sure of the answer.
+    fn search(
+        &self,
+        clusters: &[Cluster],
+        heads: &[Head],
+        candidate: &Candidate,
+        all: &[Candidate],
+        skip_place_people: bool,
+    ) -> Option<Option<(u32, usize)>> {
         let family = candidate.local.kind.family();
         let year = (candidate.local.date.as_ref())
             .filter(|d| !d.unresolved)
             .and_then(|d| d.parts.year);
-        let by_bound = self.specific(clusters, family, year, candidate);
+        let (by_bound, lowest, skipped) =
+            self.specific(clusters, family, year, candidate, skip_place_people);
+        let n_skipped: usize = skipped.iter().map(|list| list.len()).sum();
+        if n_skipped >= MAX_SCORED {
+            return None;
+        }
         let mut best: Option<(u32, usize)> = None;
-        let budget = std::cell::Cell::new(MAX_SCORED);
+        let budget = std::cell::Cell::new(MAX_SCORED - n_skipped);
+        let ran_out = std::cell::Cell::new(false);
         let spend = || {
             let left = budget.get();
             budget.set(left.saturating_sub(1));
+            ran_out.set(ran_out.get() || left == 0);
             left > 0
         };
-        for key in by_bound {
+        let scratch = self.scratch.borrow();
+        // The lowest-bound clusters come after the others (in the order of `specific`),
+        // those already found on another list left out.
+        let lowest_bound = 3 * u32::from(candidate.place.is_some()) + 2;
+        let lowest_keys = merged(lowest.clone())
+            .filter(|&ci| !scratch.has(ci))
+            .map(|ci| pack(lowest_bound, ci));
+        for key in by_bound.into_iter().chain(lowest_keys) {
             let (bound, ci) = unpack(key);
             if !could_win(best, bound, ci) || !spend() {
                 break;
@@ -339,8 +399,9 @@ impl ClusterLookup {
                 }
             }
         }
-        let scratch = self.scratch.borrow();
-        let is_specific = |ci: u32| scratch.has(ci);
+        let is_specific = |ci: u32| {
+            scratch.has(ci) || (lowest.iter().chain(&skipped)).any(|l| l.binary_search(&ci).is_ok())
+        };
         let walk = |best: &mut Option<(u32, usize)>, lists: Vec<&[u32]>, score: u32| {
             for ci in merged(lists) {
                 if !could_win(*best, score, ci as usize) {
@@ -389,23 +450,45 @@ impl ClusterLookup {
             let lists = lists.get((family, *only), year).collect();
             walk(&mut best, lists, PARTICIPANT_ONLY);
         }
-        best
+        if ran_out.get() && n_skipped > 0 {
+            return None;
+        }
+        #[cfg(debug_assertions)]
+        for ci in merged(skipped) {
+            let ci = ci as usize;
+            if !scratch.has(ci as u32) {
+                let found = fits(&clusters[ci], &heads[ci], candidate, all);
+                debug_assert_eq!(found, None, "a skipped cluster fits");
+            }
+        }
+        Some(best)
     }
 
     /// Clusters sharing more than the place or a single participant with `candidate`, each
     /// with the most `fits` could score it, packed by [`pack`] and sorted: the highest
     /// bound first, the oldest cluster among equal bounds.
-    fn specific(
-        &self,
+    ///
+    /// For a mention naming one participant, the clusters that share its place and that
+    /// participant and nothing more all have the lowest bound, so they come last, oldest
+    /// first, and the first that fits scores that bound and ends the search. Their lists
+    /// grow with the corpus, so they are not gathered and sorted: they are returned as
+    /// they are (the second value), for [`ClusterLookup::best`] to walk after the others.
+    ///
+    /// With `skip_place_people`, the lists of clusters sharing the place and one of
+    /// several people are not gathered (see [`ClusterLookup::best`]) but returned (the
+    /// third value), only their gatherings that span days are.
+    fn specific<'s>(
+        &'s self,
         clusters: &[Cluster],
         family: KindFamily,
         year: Option<i32>,
         candidate: &Candidate,
-    ) -> Vec<u64> {
+        skip_place_people: bool,
+    ) -> (Vec<u64>, Vec<&'s [u32]>, Vec<&'s [u32]>) {
         let mut scratch = self.scratch.borrow_mut();
         let scratch = &mut *scratch;
         scratch.begin(clusters.len());
-        let mut add = |lists: &mut dyn Iterator<Item = &[u32]>, weight: u32| {
+        let add = |scratch: &mut Scratch, lists: &mut dyn Iterator<Item = &[u32]>, weight: u32| {
             for list in lists {
                 for &ci in list {
                     scratch.add(ci, weight);
@@ -418,43 +501,60 @@ impl ClusterLookup {
         if people.len() >= 2 {
             for (i, &p) in people.iter().enumerate() {
                 for &q in &people[i + 1..] {
-                    add(&mut self.by_pair.get((family, p.min(q), p.max(q)), year), 0);
+                    let pair = (family, p.min(q), p.max(q));
+                    add(scratch, &mut self.by_pair.get(pair, year), 0);
                 }
-                add(&mut self.solo.get((family, p), year), 0);
+                add(scratch, &mut self.solo.get((family, p), year), 0);
             }
-            let crowded = self.crowded.get(&family).map_or(&[][..], Vec::as_slice);
-            add(
-                &mut crowded
-                    .iter()
-                    .filter(|&&ci| {
-                        clusters
-                            .get(ci as usize)
-                            .is_some_and(|c| shares_pair(c, people, year))
-                    })
-                    .map(std::slice::from_ref),
-                0,
-            );
+            // A crowded cluster sharing two of the people is under both of them.
+            for &p in people {
+                let crowded = self
+                    .crowded
+                    .get(&(family, p))
+                    .map_or(&[][..], Vec::as_slice);
+                for &ci in crowded {
+                    let shares = !scratch.has(ci)
+                        && (clusters.get(ci as usize))
+                            .is_some_and(|c| shares_pair(c, people, year));
+                    if shares {
+                        scratch.add(ci, 0);
+                    }
+                }
+            }
         }
+        let mut lowest: Vec<&'s [u32]> = Vec::new();
+        let mut skipped: Vec<&'s [u32]> = Vec::new();
+        let skip = skip_place_people && people.len() >= 2;
+        let spans_days = candidate.local.kind.spans_days();
         for &place in &candidate.place_lookup_ids {
             for &p in people {
-                add(
-                    &mut self.by_place_participant.get((family, place, p), year),
-                    0,
-                );
+                let key = (family, place, p);
+                let lists = self.by_place_participant.get(key, year);
+                if people.len() == 1 {
+                    lowest.extend(lists);
+                } else if skip {
+                    skipped.extend(lists);
+                    if spans_days {
+                        let span = self.by_place_participant_span_days.get(key, year);
+                        add(scratch, &mut { span }, 0);
+                    }
+                } else {
+                    add(scratch, &mut { lists }, 0);
+                }
             }
         }
         if let Some(day) = super::day_key(candidate) {
-            add(&mut self.by_day.get((family, day), year), 2);
+            add(scratch, &mut self.by_day.get((family, day), year), 2);
         }
         // 4 for the document, or the 1 + 4 of a mention referring back within it.
-        add(&mut std::iter::once(self.in_doc(candidate.doc)), 5);
+        add(scratch, &mut std::iter::once(self.in_doc(candidate.doc)), 5);
         // The place (3) and every participant (2 each), whatever lists the cluster is on.
         let base = 3 * u32::from(candidate.place.is_some()) + 2 * people.len() as u32;
         let mut by_bound: Vec<u64> = (scratch.found.iter())
             .map(|&ci| pack(base + scratch.weight[ci as usize], ci))
             .collect();
         by_bound.sort_unstable();
-        by_bound
+        (by_bound, lowest, skipped)
     }
 }
 

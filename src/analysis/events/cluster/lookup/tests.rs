@@ -5,7 +5,11 @@ use std::collections::{BTreeSet, HashMap};
 
 use proptest::prelude::*;
 
+use super::super::fit::NO_PLACE;
 use super::*;
+use crate::analysis::events::dates::{DateParts, EventDate};
+use crate::analysis::events::extract::LocalEvent;
+use crate::analysis::events::triggers::EventKind;
 
 /// The lists as they were first written: one map for every cluster under a key, one for
 /// the clusters under a key and a year.
@@ -117,5 +121,111 @@ proptest! {
                 .any(|&q| !pairs.get((p.min(q) * 8 + p.max(q)) as u8, year).is_empty())
         });
         prop_assert_eq!(shares_pair(&cluster, &mention, year), by_pairs);
+    }
+}
+
+/// A mention for the greedy search below: a kind, a place number, a date and people.
+type MentionSpec = (bool, Option<u32>, Option<(i32, u8, u8)>, Vec<u32>, u32);
+
+fn local_event(spans_days: bool, date: Option<(i32, u8, u8)>, people: &[u32]) -> LocalEvent {
+    let kind = if spans_days {
+        EventKind::Summit
+    } else {
+        EventKind::Meeting
+    };
+    LocalEvent {
+        span: 0..4,
+        trigger: 0..4,
+        kind,
+        place: None,
+        date: date.map(|(year, month, day)| EventDate {
+            text: String::new(),
+            span: 0..4,
+            parts: DateParts {
+                year: Some(year),
+                month: Some(month),
+                day: (day > 0).then_some(day),
+                ..DateParts::default()
+            },
+            unresolved: false,
+            preposition: None,
+        }),
+        participants: people.to_vec(),
+        sentence: 0..4,
+        anchored: true,
+    }
+}
+
+fn candidate<'a>(doc: u32, local: &'a LocalEvent, place: Option<u32>) -> Candidate<'a> {
+    let mut participants: Vec<ActorId> = Vec::new();
+    for &p in &local.participants {
+        if !participants.contains(&p) {
+            participants.push(p);
+        }
+    }
+    Candidate {
+        doc,
+        local,
+        place: place.map(|p| format!("place {p}")),
+        place_parent: None,
+        place_fold: place.unwrap_or(NO_PLACE),
+        parent_fold: NO_PLACE,
+        place_ids: place.into_iter().collect(),
+        place_lookup_ids: place.into_iter().collect(),
+        participants,
+        definite_reference: false,
+    }
+}
+
+proptest! {
+    /// Mentions join clusters one by one as in `cluster::build`: the search that leaves
+    /// out the clusters sharing only the place and one of several people chooses what the
+    /// search scoring every listed cluster chooses, and what scoring every cluster does.
+    #[test]
+    fn skipping_place_and_one_person_finds_what_scoring_all_finds(
+        specs in prop::collection::vec(
+            (
+                any::<bool>(),
+                prop::option::of(0u32..3),
+                prop::option::of((2017i32..2019, 1u8..3, 0u8..3)),
+                prop::collection::vec(0u32..5, 0..4),
+                0u32..12,
+            ),
+            1..60,
+        )
+    ) {
+        let specs: Vec<MentionSpec> = specs;
+        let locals: Vec<LocalEvent> = specs
+            .iter()
+            .map(|(spans, _, date, people, _)| local_event(*spans, *date, people))
+            .collect();
+        let all: Vec<Candidate> = specs
+            .iter()
+            .zip(&locals)
+            .map(|((_, place, _, _, doc), local)| candidate(*doc, local, *place))
+            .collect();
+        let mut clusters: Vec<Cluster> = Vec::new();
+        let mut heads: Vec<Head> = Vec::new();
+        let mut lookup = ClusterLookup::default();
+        for (i, mention) in all.iter().enumerate() {
+            let chosen = lookup.best(&clusters, &heads, mention, &all);
+            let scoring_listed = lookup.search(&clusters, &heads, mention, &all, false);
+            prop_assert_eq!(Some(chosen), scoring_listed);
+            let scanned = (0..clusters.len())
+                .filter_map(|ci| Some((fits(&clusters[ci], &heads[ci], mention, &all)?, ci)))
+                .max_by_key(|&(score, ci)| (score, std::cmp::Reverse(ci)));
+            prop_assert_eq!(chosen, scanned);
+            let ci = match chosen {
+                Some((_, ci)) => ci,
+                None => {
+                    clusters.push(Cluster::default());
+                    heads.push(Head::default());
+                    clusters.len() - 1
+                }
+            };
+            let added = clusters[ci].add(i, mention);
+            heads[ci] = Head::of(&clusters[ci]);
+            lookup.record(ci, &clusters[ci], mention, &added);
+        }
     }
 }
