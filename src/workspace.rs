@@ -62,7 +62,7 @@ pub fn discover_corpus(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<LoadP
     let mut problems = Vec::new();
     let exclude = build_globset(&config.exclude, &mut problems);
     let mut globs = Vec::new();
-    let mut found: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut found: Vec<PathBuf> = Vec::new();
     let mut dirs = Vec::new();
     for entry in &config.corpus {
         let path = root.join(entry);
@@ -72,7 +72,7 @@ pub fn discover_corpus(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<LoadP
             dirs.push(path);
         } else if path.is_file() {
             // Named explicitly: taken even if .gitignore would hide it.
-            found.insert(path);
+            found.push(path);
         } else {
             problems.push(LoadProblem::NoSuchCorpusEntry {
                 entry: entry.clone(),
@@ -102,11 +102,17 @@ pub fn discover_corpus(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<LoadP
             limit: config.max_files,
         });
     }
-    let files = found
+    // In the order of their relative paths as strings: the order `CorpusIndex::with_source`
+    // keeps, so that a corpus changed file by file and one found afresh list documents
+    // alike (and the index cache sees the same files).
+    let mut files: Vec<(String, PathBuf)> = found
         .into_iter()
         .filter(|p| !exclude.is_match(relative(root, p)))
+        .map(|p| (rel_path(root, &p), p))
         .collect();
-    (files, problems)
+    files.sort_unstable();
+    files.dedup_by(|a, b| a.1 == b.1);
+    (files.into_iter().map(|(_, p)| p).collect(), problems)
 }
 
 /// The briefs of a workspace: files matching `briefs` that are not corpus files.
@@ -223,7 +229,7 @@ pub fn load_stamped(
             Some(LoadProblem::InvalidUtf8(path.to_path_buf())),
         ),
     };
-    let rel_path = relative(root, path).to_string_lossy().replace('\\', "/");
+    let rel_path = rel_path(root, path);
     let stamp = FileStamp {
         size: bytes_read,
         modified_ns: if read_at.saturating_sub(modified) < RACY_MODIFIED_NS {
@@ -250,6 +256,11 @@ pub fn load_stamped(
 pub fn modified_ns(time: std::time::SystemTime) -> u64 {
     time.duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
+}
+
+/// [`relative`] as the corpus names a document: a string with `/` separators.
+pub fn rel_path(root: &Path, path: &Path) -> String {
+    relative(root, path).to_string_lossy().replace('\\', "/")
 }
 
 /// `path` relative to `root` when it is inside it, else as given.
@@ -397,10 +408,7 @@ mod tests {
     }
 
     fn names(root: &Path, paths: &[PathBuf]) -> Vec<String> {
-        paths
-            .iter()
-            .map(|p| relative(root, p).to_string_lossy().replace('\\', "/"))
-            .collect()
+        paths.iter().map(|p| rel_path(root, p)).collect()
     }
 
     #[test]
@@ -521,6 +529,17 @@ mod tests {
         std::os::unix::fs::symlink(ws.path(), ws.path().join("a/loop")).unwrap();
         let (found, _) = discover_corpus(ws.path(), &Config::default());
         assert_eq!(names(ws.path(), &found), vec!["a/x.txt"]);
+    }
+
+    #[test]
+    fn corpus_files_come_in_the_order_of_their_relative_paths() {
+        // `Path` order compares components ("a" < "a-b"); the index orders by the string.
+        let ws = workspace(&[("a/b.txt", b"x"), ("a-b/x.txt", b"y"), ("a.txt", b"z")]);
+        let (found, _) = discover_corpus(ws.path(), &Config::default());
+        assert_eq!(
+            names(ws.path(), &found),
+            vec!["a-b/x.txt", "a.txt", "a/b.txt"]
+        );
     }
 
     #[test]

@@ -269,9 +269,7 @@ fn unchanged(
     if known.is_empty() {
         return None;
     }
-    let rel_path = workspace::relative(root, path)
-        .to_string_lossy()
-        .replace('\\', "/");
+    let rel_path = workspace::rel_path(root, path);
     let stored = known.get(rel_path.as_str())?;
     let metadata = std::fs::metadata(path).ok()?;
     let modified = metadata.modified().ok().map(workspace::modified_ns)?;
