@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use dossier::analysis::{actors, events, quotes, DocAnalysis, Document, SourceText};
+use dossier::config::Config;
+use dossier::workspace::discover_corpus;
 
 fn document(path: PathBuf, text: String) -> Document {
     let rel_path = path.to_string_lossy().into_owned();
@@ -42,24 +44,8 @@ fn seed_documents() -> Vec<Document> {
 
 /// The `*.txt` files under `dir`, in path order, until `limit` bytes are read.
 fn corpus_documents(dir: &Path, limit: usize) -> Vec<Document> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "txt") {
-                out.push(path);
-            }
-        }
-    }
-    let mut paths = Vec::new();
-    walk(dir, &mut paths);
+    // The corpus `dossier index` would find there (every `*.txt`, in path order).
+    let (paths, _) = discover_corpus(dir, &Config::default());
     let mut docs = Vec::new();
     let mut total = 0;
     for path in paths {

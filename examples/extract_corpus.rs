@@ -7,35 +7,20 @@
 //! perf stat -e instructions:u target/release/examples/extract_corpus /tmp/corpus20
 //! ```
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use dossier::analysis::{DocAnalysis, Document, SourceText};
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk(&path, out);
-        } else if path.extension().is_some_and(|e| e == "txt" || e == "md") {
-            out.push(path);
-        }
-    }
-}
+use dossier::config::Config;
+use dossier::workspace::discover_corpus;
 
 fn main() {
     let Some(dir) = std::env::args().nth(1) else {
         eprintln!("usage: extract_corpus FOLDER");
         std::process::exit(2);
     };
-    let mut paths = Vec::new();
-    walk(Path::new(&dir), &mut paths);
+    // The corpus `dossier index` would find there (every `*.txt`, in path order).
+    let (paths, _) = discover_corpus(Path::new(&dir), &Config::default());
     let docs: Vec<Document> = paths
         .into_iter()
         .map(|path| {

@@ -9,7 +9,7 @@
 //! and read back on later runs (the merge changes, extraction does not), which skips most
 //! of the run's time.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -19,23 +19,8 @@ use dossier::analysis::actors::{ActorIndex, DocActors};
 use dossier::analysis::events::{DocEvents, EventIndex};
 use dossier::analysis::quotes::{DocQuotes, QuoteIndex};
 use dossier::analysis::{CorpusIndex, DocAnalysis, SourceText};
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk(&path, out);
-        } else if path.extension().is_some_and(|e| e == "txt" || e == "md") {
-            out.push(path);
-        }
-    }
-}
+use dossier::config::Config;
+use dossier::workspace::discover_corpus;
 
 /// CPU time of the whole process (all threads), in seconds, from /proc.
 fn cpu_seconds() -> f64 {
@@ -70,8 +55,8 @@ fn main() {
         std::process::exit(2);
     };
     let root = Path::new(dir);
-    let mut paths = Vec::new();
-    walk(root, &mut paths);
+    // The corpus `dossier index` would find there (every `*.txt`, in path order).
+    let (paths, _) = discover_corpus(root, &Config::default());
     let sources: Vec<SourceText> = paths
         .into_par_iter()
         .map(|path| {

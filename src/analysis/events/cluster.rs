@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use fast_hash::FastMap;
+use crate::analysis::fxhash::FxHashMap;
 use finish::{disambiguate_labels, finish};
 use fit::{fits, Head, NO_PLACE};
 use lookup::{Added, ClusterLookup};
@@ -22,7 +22,6 @@ use super::{DocEvents, Event};
 use crate::analysis::actors::{ActorId, ActorIndex, ActorKind};
 use crate::analysis::corpus::{DocId, Document};
 
-mod fast_hash;
 mod finish;
 mod fit;
 mod lookup;
@@ -78,16 +77,16 @@ struct Cluster<'a> {
     /// against every member, so that joining a large cluster costs what its dates are.
     resolved_dates: Vec<(DateParts, DocId, bool)>,
     /// `dates` by document, for the tests that only hold within one document.
-    dates_by_doc: FastMap<DocId, Vec<&'a EventDate>>,
+    dates_by_doc: FxHashMap<DocId, Vec<&'a EventDate>>,
     participants: Vec<(ActorId, usize)>,
     /// Position of each participant in `participants`.
-    participant_slot: FastMap<ActorId, usize>,
+    participant_slot: FxHashMap<ActorId, usize>,
     /// For each of `participants`, how many of `years` the cluster had once it joined.
     years_when_joined: Vec<usize>,
     members: Vec<usize>,
     /// `members` grouped by document, so that same-document tests do not walk a large
     /// cluster's every member.
-    members_by_doc: FastMap<DocId, Vec<usize>>,
+    members_by_doc: FxHashMap<DocId, Vec<usize>>,
     /// Whether every member is of a kind that spans days (talks, summits).
     all_span_days: bool,
 }
@@ -277,11 +276,11 @@ struct ResolvedPlace {
 /// Place names repeat across documents: each is resolved and numbered once.
 #[derive(Default)]
 struct PlaceTable<'a> {
-    resolved: FastMap<&'a str, ResolvedPlace>,
+    resolved: FxHashMap<&'a str, ResolvedPlace>,
     /// The numbers of the lookup keys (see `place_keys`).
-    key_numbers: FastMap<String, u32>,
+    key_numbers: FxHashMap<String, u32>,
     /// The numbers of ASCII-lowercased place names.
-    fold_numbers: FastMap<String, u32>,
+    fold_numbers: FxHashMap<String, u32>,
 }
 
 impl<'a> PlaceTable<'a> {

@@ -3,13 +3,13 @@
 
 use std::sync::Arc;
 
-use super::fast_hash::{FastMap, FastSet};
 use super::{n_fields, Candidate, Cluster, ClusterKey};
 use crate::analysis::actors::{ActorId, ActorIndex, ActorKind};
 use crate::analysis::corpus::Document;
 use crate::analysis::events::dates::{self, DateParts, EventDate};
 use crate::analysis::events::triggers::EventKind;
 use crate::analysis::events::{Event, EventMention};
+use crate::analysis::fxhash::{FxHashMap, FxHashSet};
 
 pub(super) fn finish(
     cluster: &Cluster,
@@ -161,7 +161,7 @@ pub(super) fn disambiguate_labels(built: &mut [(Event, ClusterKey)], actors: &Ac
     // Which labels to change is decided over borrowed labels first: a large corpus has
     // hundreds of thousands of them, not worth copying.
     let shared = {
-        let mut label_count: FastMap<&str, usize> = FastMap::default();
+        let mut label_count: FxHashMap<&str, usize> = FxHashMap::default();
         for (event, _) in built.iter() {
             *label_count.entry(event.label.as_str()).or_default() += 1;
         }
@@ -191,7 +191,7 @@ pub(super) fn disambiguate_labels(built: &mut [(Event, ClusterKey)], actors: &Ac
         };
     }
     let repeated = {
-        let mut seen: FastSet<&str> = FastSet::default();
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
         (built.iter())
             .map(|(event, _)| !seen.insert(event.label.as_str()))
             .collect::<Vec<bool>>()

@@ -22,10 +22,10 @@
 use std::cell::RefCell;
 use std::hash::Hash;
 
-use super::fast_hash::FastMap;
 use super::{fits, Candidate, Cluster, Head, KindFamily};
 use crate::analysis::actors::ActorId;
 use crate::analysis::corpus::DocId;
+use crate::analysis::fxhash::FxHashMap;
 
 #[cfg(test)]
 mod tests;
@@ -59,7 +59,7 @@ const CROWDED: usize = 24;
 /// the cluster is found through `by_doc` anyway. Entries are never removed and may be
 /// stale (a cluster recorded as placeless may have gained a place): `fits` decides.
 struct Lists<K> {
-    entries: FastMap<K, Entry>,
+    entries: FxHashMap<K, Entry>,
 }
 
 /// The lists of one key. Most keys only ever see one year (or none): while every cluster
@@ -75,7 +75,7 @@ struct Entry {
 impl<K> Default for Lists<K> {
     fn default() -> Self {
         Lists {
-            entries: FastMap::default(),
+            entries: FxHashMap::default(),
         }
     }
 }
@@ -176,7 +176,7 @@ pub(super) struct ClusterLookup {
     by_pair: Lists<(KindFamily, ActorId, ActorId)>,
     /// The crowded clusters (see [`CROWDED`]) by each of their participants, sorted: a
     /// mention naming several people only looks at those that have one of them.
-    crowded: FastMap<(KindFamily, ActorId), Vec<u32>>,
+    crowded: FxHashMap<(KindFamily, ActorId), Vec<u32>>,
     by_place_participant: Lists<(KindFamily, u32, ActorId)>,
     /// The same, for the clusters whose members all were of kinds that span days: the
     /// only ones of those lists a mention naming several people can join without sharing
