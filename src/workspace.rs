@@ -48,6 +48,10 @@ pub enum LoadProblem {
     TooManyFiles { root: PathBuf, limit: usize },
     #[error("`{pattern}` is not a valid glob ({reason}); it is ignored")]
     BadGlob { pattern: String, reason: String },
+    /// The walk met an error: a folder it could not list (its files are missing from the
+    /// corpus), or an ignore file it could not read or parse (its rules may not apply).
+    #[error("{}: {reason} (met while listing the corpus; files there may be missing or not ignored as written)", .path.display())]
+    Walk { path: PathBuf, reason: String },
 }
 
 impl LoadProblem {
@@ -87,14 +91,16 @@ pub fn discover_corpus(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<LoadP
     if !globs.is_empty() {
         let include = build_globset(&globs, &mut problems);
         let matches = |path: &Path| include.is_match(relative(root, path));
-        let (paths, over) = walk_files(root, &budget, &matches);
-        found.extend(paths);
-        over_limit |= over;
+        let walked = walk_files(root, &budget, &matches);
+        found.extend(walked.files);
+        problems.extend(walked.problems);
+        over_limit |= walked.over_limit;
     }
     for dir in dirs {
-        let (paths, over) = walk_files(&dir, &budget, &|_| true);
-        found.extend(paths);
-        over_limit |= over;
+        let walked = walk_files(&dir, &budget, &|_| true);
+        found.extend(walked.files);
+        problems.extend(walked.problems);
+        over_limit |= walked.over_limit;
     }
     if over_limit {
         problems.push(LoadProblem::TooManyFiles {
@@ -125,7 +131,9 @@ pub fn discover_briefs(root: &Path, config: &Config, corpus: &[PathBuf]) -> Vec<
         let rel = relative(root, p);
         include.is_match(rel) && !exclude.is_match(rel) && !corpus.contains(p)
     };
-    let (mut briefs, _) = walk_files(root, &AtomicUsize::new(config.max_files), &keep);
+    // Problems met here are not reported: a brief the walk misses is still checked when
+    // the editor opens it, and the corpus walk reports the same folders.
+    let mut briefs = walk_files(root, &AtomicUsize::new(config.max_files), &keep).files;
     briefs.sort();
     briefs
 }
@@ -321,14 +329,18 @@ fn build_globset(patterns: &[String], problems: &mut Vec<LoadProblem>) -> GlobSe
     builder.build().unwrap_or_else(|_| GlobSet::empty())
 }
 
-fn walk_files(
-    dir: &Path,
-    budget: &AtomicUsize,
-    keep: &(dyn Fn(&Path) -> bool + Sync),
-) -> (Vec<PathBuf>, bool) {
+/// What a walk found: the files kept, the errors met, and whether the file budget ran out.
+struct Walked {
+    files: Vec<PathBuf>,
+    problems: Vec<LoadProblem>,
+    over_limit: bool,
+}
+
+fn walk_files(dir: &Path, budget: &AtomicUsize, keep: &(dyn Fn(&Path) -> bool + Sync)) -> Walked {
     let found = Mutex::new(Vec::new());
+    let problems = Mutex::new(Vec::new());
     let over_limit = AtomicBool::new(false);
-    let (found_ref, over_ref) = (&found, &over_limit);
+    let (found_ref, problems_ref, over_ref) = (&found, &problems, &over_limit);
     walker(dir).build_parallel().run(|| {
         // Each thread gathers its own files and hands them over when it finishes.
         let mut mine = Gathered {
@@ -336,9 +348,24 @@ fn walk_files(
             into: found_ref,
         };
         Box::new(move |entry| {
-            let Ok(entry) = entry else {
-                return WalkState::Continue;
+            let report = |err: &ignore::Error| {
+                let problem = LoadProblem::Walk {
+                    path: error_path(err).unwrap_or(dir).to_path_buf(),
+                    reason: error_reason(err),
+                };
+                lock_ignoring_poison(problems_ref).push(problem);
             };
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    report(&err);
+                    return WalkState::Continue;
+                }
+            };
+            // A folder whose ignore files could not be read or parsed carries the error.
+            if let Some(err) = entry.error() {
+                report(err);
+            }
             if !entry.file_type().is_some_and(|t| t.is_file()) {
                 return WalkState::Continue;
             }
@@ -355,10 +382,53 @@ fn walk_files(
             WalkState::Continue
         })
     });
-    let found = found
+    let mut problems = problems
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    (found, over_limit.into_inner())
+    // The walk's threads finish in any order; reports should not.
+    problems.sort_by(|a, b| a.to_string().cmp(&b.to_string()));
+    Walked {
+        files: found
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+        problems,
+        over_limit: over_limit.into_inner(),
+    }
+}
+
+/// The path an `ignore` error names, looking inside the errors it wraps.
+fn error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Partial(errs) => errs.iter().find_map(error_path),
+        ignore::Error::Loop { child, .. } => Some(child),
+        _ => None,
+    }
+}
+
+/// An `ignore` error's message without the path [`error_path`] reports separately.
+fn error_reason(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } => {
+            error_reason(err)
+        }
+        ignore::Error::WithLineNumber { line, err } => {
+            format!("line {line}: {}", error_reason(err))
+        }
+        ignore::Error::Partial(errs) => {
+            errs.iter().map(error_reason).collect::<Vec<_>>().join("; ")
+        }
+        other => other.to_string(),
+    }
+}
+
+fn lock_ignoring_poison<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// One walking thread's files, added to the shared list when the thread is done.
@@ -369,10 +439,7 @@ struct Gathered<'a> {
 
 impl Drop for Gathered<'_> {
     fn drop(&mut self) {
-        self.into
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .append(&mut self.files);
+        lock_ignoring_poison(self.into).append(&mut self.files);
     }
 }
 
@@ -409,6 +476,48 @@ mod tests {
 
     fn names(root: &Path, paths: &[PathBuf]) -> Vec<String> {
         paths.iter().map(|p| rel_path(root, p)).collect()
+    }
+
+    #[test]
+    fn walk_errors_are_reported_not_dropped() {
+        // A .gitignore the walk cannot parse: its other rules still apply, and it is named.
+        let ws = workspace(&[
+            ("a.txt", b"A"),
+            ("sub/b.txt", b"B"),
+            ("sub/.gitignore", b"skip.txt\na{b\n"),
+            ("sub/skip.txt", b"S"),
+        ]);
+        let (files, problems) = discover_corpus(ws.path(), &Config::default());
+        assert_eq!(names(ws.path(), &files), ["a.txt", "sub/b.txt"]);
+        let [LoadProblem::Walk { path, reason }] = problems.as_slice() else {
+            panic!("one walk problem expected: {problems:?}");
+        };
+        assert_eq!(path, &ws.path().join("sub/.gitignore"));
+        assert!(reason.contains("line 2"), "{reason}");
+        assert!(!problems[0].is_warning_only());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_that_cannot_be_listed_is_reported() {
+        use std::os::unix::fs::PermissionsExt;
+        let ws = workspace(&[("a.txt", b"A"), ("locked/b.txt", b"B")]);
+        let locked = ws.path().join("locked");
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        let listable = std::fs::read_dir(&locked).is_ok();
+        let (files, problems) = discover_corpus(ws.path(), &Config::default());
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        if listable {
+            // Running as root: permissions do not stop the walk, and nothing is missing.
+            assert_eq!(names(ws.path(), &files), ["a.txt", "locked/b.txt"]);
+            assert!(problems.is_empty(), "{problems:?}");
+        } else {
+            assert_eq!(names(ws.path(), &files), ["a.txt"]);
+            assert!(
+                matches!(problems.as_slice(), [LoadProblem::Walk { path, .. }] if path == &locked),
+                "{problems:?}"
+            );
+        }
     }
 
     #[test]

@@ -204,7 +204,7 @@ fn document_symbols_links_and_tokens_answer() {
 }
 
 #[test]
-fn watched_corpus_changes_are_reindexed_one_by_one() {
+fn watched_corpus_changes_are_reindexed_in_one_batch() {
     let ws = workspace(&[("brief.md", b"[@fresh_doc] and [@004_df48a3a5ab45bcd7]\n")]);
     let (mut client, _) = Client::start(ws.path(), Value::Null, false);
     let uri = file_uri(&ws.path().join("brief.md"));

@@ -7,6 +7,7 @@
 //! neither decodes nor holds them, and a later merge loads them one at a time.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -136,7 +137,16 @@ impl CorpusIndex {
 
     /// A new index with one document added, replaced (same path) or removed (`None` text).
     /// Only that document is extracted again; the others keep their results.
-    pub fn with_source(&self, path: &std::path::Path, source: Option<SourceText>) -> CorpusIndex {
+    pub fn with_source(&self, path: &Path, source: Option<SourceText>) -> CorpusIndex {
+        self.with_sources(vec![(path.to_path_buf(), source)])
+    }
+
+    /// A new index with documents added, replaced (same path) or removed (`None` text), in
+    /// one merge: a burst of changed files (a folder of new articles copied in) costs one
+    /// merge, not one per file. When a path appears more than once, its last change wins.
+    /// Only the changed documents are extracted again (in parallel); the others keep
+    /// their results.
+    pub fn with_sources(&self, changes: Vec<(PathBuf, Option<SourceText>)>) -> CorpusIndex {
         enum Entry {
             Kept(Arc<Document>, DocExtraction),
             New(SourceText),
@@ -149,19 +159,20 @@ impl CorpusIndex {
                 }
             }
         }
+        let changes: HashMap<PathBuf, Option<SourceText>> = changes.into_iter().collect();
         let mut entries: Vec<Entry> = self
             .docs
             .iter()
             .zip(&self.per_doc)
-            .filter(|(doc, _)| doc.path != path)
+            .filter(|(doc, _)| !changes.contains_key(&doc.path))
             .map(|(doc, analysis)| Entry::Kept(doc.clone(), analysis.clone()))
             .collect();
-        entries.extend(source.map(Entry::New));
+        entries.extend(changes.into_values().flatten().map(Entry::New));
         entries.sort_by(|a, b| a.rel_path().cmp(b.rel_path()));
         let rel_paths: Vec<&str> = entries.iter().map(Entry::rel_path).collect();
         let keys = document_keys(&rel_paths);
         let (docs, per_doc): (Vec<_>, Vec<_>) = entries
-            .into_iter()
+            .into_par_iter()
             .zip(keys)
             .map(|(entry, key)| match entry {
                 Entry::Kept(doc, analysis) if doc.key == key => (doc, analysis),

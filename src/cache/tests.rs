@@ -300,3 +300,35 @@ fn the_saver_writes_the_newest_index_in_the_background() {
     assert!(reuse.merge_reused);
     assert_eq!(dump(&warm), dump(&newer));
 }
+
+#[test]
+fn a_batch_of_changes_is_one_merge_equal_to_a_fresh_index() {
+    let mut all = seeds();
+    let start: Vec<SourceText> = all.drain(..3).collect();
+    let before = CorpusIndex::build(start.clone(), Vec::new());
+    let mut edited = start[1].clone();
+    edited
+        .text
+        .push_str("\n\nAngela Merkel met Emmanuel Macron in Paris on Friday.\n");
+    let mut twice = edited.clone();
+    twice
+        .text
+        .push_str("\"We will meet again,\" Macron said.\n");
+    // Two new files, one edited twice in the batch (the last change wins), one removed.
+    let mut changes: Vec<(PathBuf, Option<SourceText>)> = all
+        .iter()
+        .map(|s| (s.path.clone(), Some(s.clone())))
+        .collect();
+    changes.push((edited.path.clone(), Some(edited)));
+    changes.push((twice.path.clone(), Some(twice.clone())));
+    changes.push((start[0].path.clone(), None));
+    let after = before.with_sources(changes);
+
+    let mut expected_sources = vec![twice, start[2].clone()];
+    expected_sources.extend(all);
+    expected_sources.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+    let fresh = CorpusIndex::build(expected_sources, Vec::new());
+    assert_eq!(after.docs.len(), 4);
+    assert!(dump(&after) == dump(&fresh));
+    assert!(after.actors.resolve("Emmanuel Macron").is_some());
+}

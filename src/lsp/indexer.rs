@@ -455,7 +455,8 @@ async fn report_load_problems(client: &Client, problems: &[LoadProblem]) {
     }
 }
 
-/// Re-indexes the files that changed, one by one, and refreshes the briefs read from disk.
+/// Re-indexes the corpus files that changed (one merge for all of them) and refreshes the
+/// briefs read from disk.
 async fn reindex_files(
     client: &Client,
     state: &Arc<Mutex<State>>,
@@ -472,12 +473,12 @@ async fn reindex_files(
     };
     let Some(root) = root else { return };
     let work = tokio::task::spawn_blocking(move || {
-        let mut corpus = corpus;
         let mut problems = Vec::new();
         let mut briefs: Vec<(Url, Option<Arc<BriefFile>>)> = Vec::new();
-        let mut changed = false;
+        let mut changes = Vec::new();
         for event in events {
             let Ok(path) = event.uri.to_file_path() else {
+                tracing::warn!("ignored a change to {}: not a file path", event.uri);
                 continue;
             };
             if is_corpus_path(&root, &config, &path) {
@@ -487,8 +488,7 @@ async fn reindex_files(
                     load_source(&root, &path, config.max_file_bytes)
                 };
                 problems.extend(problem);
-                corpus = Arc::new(corpus.with_source(&path, source));
-                changed = true;
+                changes.push((path, source));
             } else if path.extension().is_some_and(|e| e == "md") {
                 let text = (event.typ != FileChangeType::DELETED)
                     .then(|| std::fs::read(&path).ok())
@@ -502,7 +502,9 @@ async fn reindex_files(
                 briefs.push((event.uri, text));
             }
         }
-        (changed.then_some(corpus), problems, briefs)
+        // One merge for the whole batch, however many corpus files changed.
+        let corpus = (!changes.is_empty()).then(|| Arc::new(corpus.with_sources(changes)));
+        (corpus, problems, briefs)
     });
     let (new_corpus, problems, briefs) = match work.await {
         Ok(result) => result,
