@@ -386,7 +386,7 @@ fn walk_files(dir: &Path, budget: &AtomicUsize, keep: &(dyn Fn(&Path) -> bool + 
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     // The walk's threads finish in any order; reports should not.
-    problems.sort_by(|a, b| a.to_string().cmp(&b.to_string()));
+    problems.sort_by_cached_key(ToString::to_string);
     Walked {
         files: found
             .into_inner()
