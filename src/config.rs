@@ -17,6 +17,8 @@ pub const CONFIG_FILE_NAME: &str = "dossier.toml";
 /// Files larger than this are skipped and reported (a news corpus has no such files; a
 /// huge one is almost always a dump or a mistake).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+/// The largest `max_file_bytes` accepted: offsets into a document are 32-bit in the indexes.
+pub const MAX_FILE_BYTES_LIMIT: u64 = u32::MAX as u64;
 
 /// Discovery stops after this many files, so that opening a home directory by mistake
 /// reports and stops instead of walking for minutes (a million-document corpus fits).
@@ -243,8 +245,14 @@ impl Config {
         if let Some(max) = layer.max_files {
             self.max_files = max;
         }
-        if let Some(max) = layer.max_file_bytes {
-            self.max_file_bytes = max;
+        match layer.max_file_bytes {
+            // The indexes keep offsets into a document as 32-bit numbers.
+            Some(max) if max > MAX_FILE_BYTES_LIMIT => problems.push(bad(format!(
+                "`max_file_bytes` is {max}; documents over {MAX_FILE_BYTES_LIMIT} bytes cannot be indexed, using {}",
+                self.max_file_bytes
+            ))),
+            Some(max) => self.max_file_bytes = max,
+            None => {}
         }
         if let Some(cache) = layer.cache {
             self.cache = cache;
@@ -354,6 +362,22 @@ mod tests {
         assert_eq!(config.check.near_threshold, 0.8);
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[1].to_string().contains("kind `robot`"));
+    }
+
+    #[test]
+    fn max_file_bytes_past_32_bit_offsets_is_refused() {
+        let layer = ConfigLayer::from_toml("max_file_bytes = 5000000000", "dossier.toml").unwrap();
+        let (config, problems) = Config::from_layers([("dossier.toml", &layer)]);
+        assert_eq!(config.max_file_bytes, DEFAULT_MAX_FILE_BYTES);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].to_string().contains("5000000000"),
+            "{problems:?}"
+        );
+        let layer = ConfigLayer::from_toml("max_file_bytes = 4294967295", "dossier.toml").unwrap();
+        let (config, problems) = Config::from_layers([("dossier.toml", &layer)]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.max_file_bytes, u64::from(u32::MAX));
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod ide;
 pub(crate) mod lower;
 pub(crate) mod packed;
 pub mod quotes;
+pub mod span;
 pub mod text;
 pub mod validate;
 

@@ -21,6 +21,7 @@ use serde::ser::{self, Serialize, Serializer};
 
 use super::actors::{DocMention, Mention};
 use super::events::{EventKind, EventMention};
+use super::span::Span;
 
 /// A record of a fixed number of `u32` words.
 pub trait Words: Sized {
@@ -261,14 +262,14 @@ impl de::Error for PackedError {
 impl Words for Mention {
     const N: usize = 3;
     fn put(&self, out: &mut Vec<u32>) -> Option<()> {
-        out.extend([self.doc, word(self.span.start)?, word(self.span.end)?]);
+        out.extend([self.doc, self.span.start, self.span.end]);
         Some(())
     }
     fn take(words: &[u32]) -> Option<Self> {
         match *words {
             [doc, start, end] => Some(Mention {
                 doc,
-                span: offset(start)..offset(end),
+                span: Span { start, end },
             }),
             _ => None,
         }
@@ -278,13 +279,13 @@ impl Words for Mention {
 impl Words for DocMention {
     const N: usize = 3;
     fn put(&self, out: &mut Vec<u32>) -> Option<()> {
-        out.extend([word(self.span.start)?, word(self.span.end)?, self.actor]);
+        out.extend([self.span.start, self.span.end, self.actor]);
         Some(())
     }
     fn take(words: &[u32]) -> Option<Self> {
         match *words {
             [start, end, actor] => Some(DocMention {
-                span: offset(start)..offset(end),
+                span: Span { start, end },
                 actor,
             }),
             _ => None,

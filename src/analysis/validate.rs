@@ -65,7 +65,7 @@ pub fn corpus_violations(corpus: &CorpusIndex) -> Vec<String> {
                 Some(doc) => check_span(
                     &mut out,
                     doc.text(),
-                    &m.span,
+                    &m.span.range(),
                     &format!("mention of {}", actor.name),
                 ),
                 None => out.push(format!(

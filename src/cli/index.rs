@@ -196,7 +196,7 @@ impl IndexJson {
                 mentions: a
                     .mentions
                     .iter()
-                    .map(|m| mention(corpus.doc(m.doc), &m.span))
+                    .map(|m| mention(corpus.doc(m.doc), &m.span.range()))
                     .collect(),
             })
             .collect();

@@ -13,6 +13,7 @@ use super::{
     Actor, ActorId, ActorIndex, ActorKind, CuratedActor, DocActors, DocMention, LocalActor, Mention,
 };
 use crate::analysis::corpus::{DocId, Document};
+use crate::analysis::span::Span;
 
 /// `local_to_global` value of a local actor the merge dropped.
 pub(crate) const DROPPED: ActorId = ActorId::MAX;
@@ -166,7 +167,7 @@ pub(crate) fn build(
                 .filter_map(|m| {
                     let actor = *local_to_global[doc_idx].get(m.actor as usize)?;
                     (actor != DROPPED).then(|| DocMention {
-                        span: m.span.clone(),
+                        span: Span::from(m.span.clone()),
                         actor,
                     })
                 })
@@ -187,7 +188,7 @@ pub(crate) fn build(
         for m in mentions {
             actors[m.actor as usize].mentions.push(Mention {
                 doc: doc_idx as DocId,
-                span: m.span.clone(),
+                span: m.span,
             });
         }
     }

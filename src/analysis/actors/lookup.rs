@@ -214,7 +214,10 @@ impl Lookup {
                 continue;
             }
             if let Some(&actor) = self.pattern_actor.get(pattern) {
-                found.push(DocMention { span, actor });
+                found.push(DocMention {
+                    span: span.into(),
+                    actor,
+                });
             }
         }
         found

@@ -31,6 +31,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::corpus::{DocId, Document};
+use super::span::Span;
 pub use lookup::{AliasMatch, MatchKind};
 
 /// Index of an actor in [`ActorIndex::actors`].
@@ -80,7 +81,7 @@ pub struct CuratedActor {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     pub doc: DocId,
-    pub span: Range<usize>,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -124,7 +125,7 @@ pub struct DocActors {
 /// A mention with its global actor id, as [`ActorIndex::mentions_in_doc`] lists them.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DocMention {
-    pub span: Range<usize>,
+    pub span: Span,
     pub actor: ActorId,
 }
 

@@ -145,7 +145,7 @@ fn merge_across_documents_and_curated_entries() {
     // Whole words only; `find_in_text` does not know markdown (briefs pass their masked text).
     let found = index.find_in_text("Did Assad’s envoy meet `Assad`? assadist");
     assert_eq!(
-        found.iter().map(|m| m.span.clone()).collect::<Vec<_>>(),
+        found.iter().map(|m| m.span.range()).collect::<Vec<_>>(),
         [4..9, 26..31]
     );
 }

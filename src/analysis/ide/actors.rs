@@ -50,7 +50,7 @@ pub fn references(
         .iter()
         .map(|m| Location::Corpus {
             doc: m.doc,
-            range: m.span.clone(),
+            range: m.span.range(),
         })
         .collect();
     // The brief being edited may not be among `briefs` (an unsaved new file).
@@ -70,7 +70,7 @@ pub fn references(
                 .filter(|m| m.actor == actor)
                 .map(|m| Location::Brief {
                     id: brief.id.clone(),
-                    range: m.span,
+                    range: m.span.range(),
                 }),
         );
     }
@@ -136,7 +136,7 @@ pub fn semantic_tokens(cx: Context, file: &BriefFile) -> Vec<SemanticToken> {
         .find_in_text(&file.brief.masked)
         .into_iter()
         .map(|m| SemanticToken {
-            range: m.span,
+            range: m.span.range(),
             kind: TokenKind::Actor,
         })
         .collect()
@@ -185,8 +185,8 @@ fn actor_at(cx: Context, file: &BriefFile, offset: usize) -> Option<(Range<usize
         .actors
         .find_in_text(&file.brief.masked)
         .into_iter()
-        .find(|m| m.span.start <= offset && offset <= m.span.end)
-        .map(|m| (m.span, m.actor))
+        .map(|m| (m.span.range(), m.actor))
+        .find(|(span, _)| span.start <= offset && offset <= span.end)
 }
 
 /// The mention where the name is written in full (longest), earliest first.
@@ -201,8 +201,8 @@ fn fullest_mention(cx: Context, actor: ActorId) -> Option<NavTarget> {
     let doc = cx.corpus.docs.get(mention.doc as usize)?;
     Some(NavTarget {
         doc: mention.doc,
-        full_range: doc.enclosing_line(mention.span.clone()),
-        focus_range: mention.span.clone(),
+        full_range: doc.enclosing_line(mention.span.range()),
+        focus_range: mention.span.range(),
     })
 }
 

@@ -237,10 +237,10 @@ fn brief_events(cx: Context, file: &BriefFile) -> Vec<BriefEvent> {
         .into_iter()
         .filter_map(|m| {
             let actor = actors.actors.get(m.actor as usize)?;
-            let written = text.get(m.span.clone())?;
+            let written = text.get(m.span.range())?;
             Some(ActorSpan {
                 proper: events::is_proper(written, &actor.name, &actor.aliases, actor.kind),
-                span: m.span,
+                span: m.span.range(),
                 actor: m.actor,
                 kind: actor.kind,
                 name: actor.name.clone(),

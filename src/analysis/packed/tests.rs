@@ -25,26 +25,29 @@ fn sample() -> Sample {
         numbers: vec![0, 1, 127, 128, u32::MAX],
         hashes: vec![0, u64::MAX, 0x0123_4567_89ab_cdef],
         mentions: vec![
-            Mention { doc: 0, span: 0..5 },
+            Mention {
+                doc: 0,
+                span: (0..5).into(),
+            },
             Mention {
                 doc: 7,
-                span: 1_000_000..1_000_009,
+                span: (1_000_000..1_000_009).into(),
             },
         ],
         lists: vec![
             vec![],
             vec![DocMention {
-                span: 3..9,
+                span: (3..9).into(),
                 actor: 2,
             }],
             vec![],
             vec![
                 DocMention {
-                    span: 0..1,
+                    span: (0..1).into(),
                     actor: 0,
                 },
                 DocMention {
-                    span: 4..8,
+                    span: (4..8).into(),
                     actor: u32::MAX - 1,
                 },
             ],
@@ -103,7 +106,7 @@ fn an_offset_over_4_gib_fails_to_save_instead_of_wrapping() {
         return;
     }
     let mut big = sample();
-    big.mentions[0].span.end = u32::MAX as usize + 1;
+    big.events[0].span.end = u32::MAX as usize + 1;
     let err = postcard::to_allocvec(&big).unwrap_err();
     assert!(
         err.to_string().contains("Serde Serialization Error"),
@@ -163,7 +166,10 @@ fn malformed_packed_strings_are_refused_with_a_reason() {
         postcard::from_bytes::<Mentions>(&encode(&[1, 2, 3]))
             .unwrap()
             .0,
-        vec![Mention { doc: 1, span: 2..3 }]
+        vec![Mention {
+            doc: 1,
+            span: (2..3).into()
+        }]
     );
     let err = postcard::from_bytes::<Mentions>(&encode(&[1, 2, 3, 4])).unwrap_err();
     assert_eq!(err, postcard::Error::SerdeDeCustom, "{err}");
