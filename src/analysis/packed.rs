@@ -298,10 +298,10 @@ impl Words for EventMention {
     fn put(&self, out: &mut Vec<u32>) -> Option<()> {
         out.extend([
             self.doc,
-            word(self.span.start)?,
-            word(self.span.end)?,
-            word(self.sentence.start)?,
-            word(self.sentence.end)?,
+            self.span.start,
+            self.span.end,
+            self.sentence.start,
+            self.sentence.end,
             kind_number(self.kind),
             u32::from(self.n_fields),
         ]);
@@ -311,8 +311,11 @@ impl Words for EventMention {
         match *words {
             [doc, start, end, s_start, s_end, kind, n_fields] => Some(EventMention {
                 doc,
-                span: offset(start)..offset(end),
-                sentence: offset(s_start)..offset(s_end),
+                span: Span { start, end },
+                sentence: Span {
+                    start: s_start,
+                    end: s_end,
+                },
                 kind: *KINDS.get(offset(kind))?,
                 n_fields: u8::try_from(n_fields).ok()?,
             }),

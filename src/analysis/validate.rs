@@ -102,13 +102,13 @@ pub fn corpus_violations(corpus: &CorpusIndex) -> Vec<String> {
                     check_span(
                         &mut out,
                         doc.text(),
-                        &m.span,
+                        &m.span.range(),
                         &format!("mention of event {}", event.label),
                     );
                     check_span(
                         &mut out,
                         doc.text(),
-                        &m.sentence,
+                        &m.sentence.range(),
                         &format!("sentence of event {}", event.label),
                     );
                 }

@@ -218,7 +218,7 @@ impl IndexJson {
                 mentions: e
                     .mentions
                     .iter()
-                    .map(|m| mention(corpus.doc(m.doc), &m.span))
+                    .map(|m| mention(corpus.doc(m.doc), &m.span.range()))
                     .collect(),
             })
             .collect();

@@ -21,11 +21,11 @@ mod tests;
 
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
-use std::ops::Range;
 use std::sync::Arc;
 
 use super::actors::{ActorId, ActorIndex, ActorKind, DocActors};
 use super::corpus::{DocId, Document};
+use super::span::Span;
 
 use dates::DateMatches;
 pub use dates::{DateParts, DatePrecision, EventDate};
@@ -36,9 +36,9 @@ pub use triggers::{EventKind, KindFamily};
 pub struct EventMention {
     pub doc: DocId,
     /// The words that name the event ("the July 16 meeting in Helsinki").
-    pub span: Range<usize>,
+    pub span: Span,
     /// The sentence that holds the mention, for hovers that cite the source.
-    pub sentence: Range<usize>,
+    pub sentence: Span,
     pub kind: EventKind,
     /// How many of place, date and participants this mention gives (the fullest mention
     /// is the definition).

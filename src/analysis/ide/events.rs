@@ -47,8 +47,8 @@ pub fn definition(cx: Context, file: &BriefFile, offset: usize) -> Option<Naviga
         origin: found.span,
         targets: vec![NavTarget {
             doc: mention.doc,
-            full_range: mention.sentence.clone(),
-            focus_range: mention.span.clone(),
+            full_range: mention.sentence.range(),
+            focus_range: mention.span.range(),
         }],
     })
 }
@@ -66,7 +66,7 @@ pub fn references(
         .iter()
         .map(|m| Location::Corpus {
             doc: m.doc,
-            range: m.span.clone(),
+            range: m.span.range(),
         })
         .collect();
     for brief in briefs {
@@ -190,7 +190,7 @@ pub fn workspace_symbols(cx: Context, query: &str) -> Vec<WorkspaceSymbol> {
                     name: event.label.clone(),
                     kind: WorkspaceSymbolKind::Event,
                     doc: mention.doc,
-                    range: mention.span.clone(),
+                    range: mention.span.range(),
                     container,
                 },
             ))
@@ -443,7 +443,7 @@ fn card(cx: Context, event_idx: usize) -> String {
         }
         n_listed += 1;
         let doc = cx.corpus.doc(mention.doc);
-        let sentence = doc.text().get(mention.sentence.clone()).unwrap_or_default();
+        let sentence = doc.text().get(mention.sentence.range()).unwrap_or_default();
         out.push_str(&format!("\n- `{}`: {}", doc.key, shorten(sentence, 220)));
     }
     out

@@ -57,8 +57,8 @@ fn sample() -> Sample {
             .enumerate()
             .map(|(i, &kind)| EventMention {
                 doc: i as u32,
-                span: i..i + 3,
-                sentence: 0..i + 10,
+                span: (i..i + 3).into(),
+                sentence: (0..i + 10).into(),
                 kind,
                 n_fields: (i % 4) as u8,
             })
@@ -98,20 +98,6 @@ fn json_keeps_the_plain_form() {
         "{json}"
     );
     assert_eq!(serde_json::from_str::<Sample>(&json).unwrap(), sample());
-}
-
-#[test]
-fn an_offset_over_4_gib_fails_to_save_instead_of_wrapping() {
-    if usize::BITS <= 32 {
-        return;
-    }
-    let mut big = sample();
-    big.events[0].span.end = u32::MAX as usize + 1;
-    let err = postcard::to_allocvec(&big).unwrap_err();
-    assert!(
-        err.to_string().contains("Serde Serialization Error"),
-        "{err}"
-    );
 }
 
 #[test]

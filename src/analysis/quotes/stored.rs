@@ -151,4 +151,18 @@ mod tests {
             let _ = postcard::from_bytes::<Quotes>(&damaged);
         }
     }
+
+    #[test]
+    fn an_offset_over_4_gib_fails_to_save_instead_of_wrapping() {
+        if usize::BITS <= 32 {
+            return;
+        }
+        let mut big = quotes();
+        big.0[1].inner.end = u32::MAX as usize + 1;
+        let err = postcard::to_allocvec(&big).unwrap_err();
+        assert!(
+            err.to_string().contains("Serde Serialization Error"),
+            "{err}"
+        );
+    }
 }

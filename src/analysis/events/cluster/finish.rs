@@ -78,8 +78,8 @@ pub(super) fn finish(
             doc.text().get(m.local.span.clone())?;
             Some(EventMention {
                 doc: m.doc,
-                span: m.local.span.clone(),
-                sentence: m.local.sentence.clone(),
+                span: m.local.span.clone().into(),
+                sentence: m.local.sentence.clone().into(),
                 kind: m.local.kind,
                 n_fields: n_fields(m),
             })

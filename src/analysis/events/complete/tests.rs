@@ -59,8 +59,8 @@ fn events(n: usize) -> Vec<Event> {
             let mentions = (0..1 + rng.below(120))
                 .map(|m| EventMention {
                     doc: m as u32,
-                    span: 0..1,
-                    sentence: 0..1,
+                    span: (0..1).into(),
+                    sentence: (0..1).into(),
                     kind: EventKind::Summit,
                     n_fields: 0,
                 })
