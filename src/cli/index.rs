@@ -206,7 +206,7 @@ impl IndexJson {
             .iter()
             .map(|e| EventJson {
                 label: e.label.clone(),
-                kind: e.kind.clone(),
+                kind: e.kind.as_str().to_string(),
                 date: e.date.clone(),
                 precision: e.precision.map(|p| p.as_str()),
                 place: e.place.clone(),

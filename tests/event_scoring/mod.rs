@@ -242,7 +242,7 @@ fn names(corpus: &CorpusIndex, event: &Event) -> Vec<String> {
 /// Whether a found event is (a piece of) the gold event: same family, and the same place
 /// when both have one, else shared participants or the same date.
 fn matches(corpus: &CorpusIndex, gold: &Gold, event: &Event) -> bool {
-    if family_name(&event.kind) != gold.family {
+    if family_name(event.kind.as_str()) != gold.family {
         return false;
     }
     let people = names(corpus, event);

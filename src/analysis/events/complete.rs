@@ -116,7 +116,7 @@ impl CompletionTable {
             if let Some(place) = &event.place {
                 by_text.push((lowercase(place), Field::Place, i));
             }
-            by_text.push((lowercase(&event.kind), Field::Kind, i));
+            by_text.push((lowercase(event.kind.as_str()), Field::Kind, i));
         }
         by_text.sort_by(|a, b| (&a.0, field_order(a.1)).cmp(&(&b.0, field_order(b.1))));
         let mut at = 0;

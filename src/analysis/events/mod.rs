@@ -48,7 +48,7 @@ pub struct EventMention {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Event {
     pub label: String,
-    pub kind: String,
+    pub kind: EventKind,
     /// ISO where the text allows (`2018-07-16`, `2017-11`, `2017-spring`), else the
     /// phrase as written ("July 16").
     pub date: Option<String>,

@@ -442,3 +442,9 @@ fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
         .is_none_or(|c| !c.is_alphanumeric() && c != '-');
     before_ok && after_ok
 }
+
+impl std::fmt::Display for EventKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

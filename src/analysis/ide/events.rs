@@ -345,8 +345,8 @@ fn match_event<'a>(
     {
         return Some((place, Field::Place.tier()));
     }
-    if starts_lowercase(&event.kind, typed_lower) {
-        return Some((&event.kind, Field::Kind.tier()));
+    if starts_lowercase(event.kind.as_str(), typed_lower) {
+        return Some((event.kind.as_str(), Field::Kind.tier()));
     }
     for &p in &event.participants {
         let matched = *names_matched.entry(p).or_insert_with(|| {
@@ -385,7 +385,7 @@ fn participant_names(cx: Context, event: &Event) -> Vec<String> {
 }
 
 fn detail(cx: Context, event: &Event) -> String {
-    let mut parts = vec![event.kind.clone()];
+    let mut parts = vec![event.kind.as_str().to_string()];
     if let Some(date) = &event.date {
         parts.push(date.clone());
     }

@@ -86,7 +86,7 @@ pub(super) fn finish(
         })
         .collect();
     mentions.sort_by_key(|m| (m.doc, m.span.start));
-    mentions.dedup_by_key(|m| (m.doc, m.span.clone()));
+    mentions.dedup_by_key(|m| (m.doc, m.span));
 
     let label = label(
         kind,
@@ -97,7 +97,7 @@ pub(super) fn finish(
     );
     let event = Event {
         label,
-        kind: kind.as_str().to_string(),
+        kind,
         date,
         precision,
         place: cluster.place.clone(),

@@ -5,7 +5,13 @@ use crate::analysis::actors::ActorKind;
 use crate::analysis::events::{EventKind, EventMention};
 
 const PLACES: &[&str] = &["Geneva", "Genoa", "Helsinki", "Moscow", "Montreux", "Sochi"];
-const KINDS: &[&str] = &["summit", "meeting", "talks", "attack", "sanctions"];
+const KINDS: &[EventKind] = &[
+    EventKind::Summit,
+    EventKind::Meeting,
+    EventKind::Talks,
+    EventKind::Attack,
+    EventKind::Sanctions,
+];
 const PEOPLE: &[(&str, &[&str])] = &[
     ("Vladimir Putin", &["Putin"]),
     ("Donald Trump", &["Trump"]),
@@ -46,7 +52,7 @@ fn events(n: usize) -> Vec<Event> {
     (0..n)
         .map(|i| {
             let place = (rng.below(4) > 0).then(|| PLACES[rng.below(PLACES.len())].to_string());
-            let kind = KINDS[rng.below(KINDS.len())].to_string();
+            let kind = KINDS[rng.below(KINDS.len())];
             let mut participants: Vec<u32> = (0..rng.below(3))
                 .map(|_| rng.below(PEOPLE.len()) as u32)
                 .collect();
@@ -93,7 +99,7 @@ fn plain_match(event: &Event, actors: &[Actor], typed: &str) -> Option<u32> {
         Field::Label
     } else if event.place.as_deref().is_some_and(starts) {
         Field::Place
-    } else if starts(&event.kind) {
+    } else if starts(event.kind.as_str()) {
         Field::Kind
     } else if participant() {
         Field::Participant
@@ -168,8 +174,9 @@ fn the_table_gives_the_best_events_of_a_full_ranking() {
     let mut typed: Vec<String> = Vec::new();
     for text in PLACES
         .iter()
-        .chain(KINDS)
-        .chain(PEOPLE.iter().map(|p| &p.0))
+        .copied()
+        .chain(KINDS.iter().map(|k| k.as_str()))
+        .chain(PEOPLE.iter().map(|p| p.0))
     {
         let lower = lowercase(text);
         let chars: Vec<char> = lower.chars().collect();
