@@ -132,7 +132,7 @@ fn main() -> Result<()> {
             "textDocument/hover",
             json!({"textDocument": {"uri": doc.uri}, "position": doc.position(brief.actor_at)}),
         )?;
-        hover.add(took, !result.is_null(), server.last_bytes);
+        hover.add(took, !result.is_null(), &server.last);
         let (result, took) = server.request(
             "textDocument/definition",
             json!({"textDocument": {"uri": doc.uri}, "position": doc.position(brief.quote_at)}),
@@ -140,21 +140,21 @@ fn main() -> Result<()> {
         definition.add(
             took,
             result.as_array().is_some_and(|a| !a.is_empty()),
-            server.last_bytes,
+            &server.last,
         );
         doc.type_text(&mut server, &args.prefix)?;
         let (result, took) = server.request(
             "textDocument/completion",
             json!({"textDocument": {"uri": doc.uri}, "position": doc.end_position()}),
         )?;
-        completion.add(took, n_items(&result) > 0, server.last_bytes);
+        completion.add(took, n_items(&result) > 0, &server.last);
         resolve_first_item(&mut server, &result, &mut resolve)?;
         doc.type_text(&mut server, " [@")?;
         let (result, took) = server.request(
             "textDocument/completion",
             json!({"textDocument": {"uri": doc.uri}, "position": doc.end_position()}),
         )?;
-        citation.add(took, n_items(&result) > 0, server.last_bytes);
+        citation.add(took, n_items(&result) > 0, &server.last);
         resolve_first_item(&mut server, &result, &mut resolve_citation)?;
         if args.pause_ms > 0 {
             server.drain(Duration::from_millis(args.pause_ms))?;
@@ -204,6 +204,12 @@ fn main() -> Result<()> {
         &reindex,
     ] {
         samples.print_row();
+    }
+    println!(
+        "\n| request (means) | latency | until the answer's first byte (server) | reading it (pipe) | parsing it (client) |\n| --- | --- | --- | --- | --- |"
+    );
+    for samples in [&hover, &definition, &completion, &citation] {
+        samples.print_split_row();
     }
     if args.rg {
         if let Some(quote) = &brief.quote {
@@ -470,7 +476,7 @@ fn time_file_changes(
             json!({"changes": [{"uri": uri, "type": 2}]}),
         )?;
         let done = server.wait_ready(Duration::from_secs(120))?;
-        samples.add(done.duration_since(sent), true, 0);
+        samples.add(done.duration_since(sent), true, &Answer::default());
     }
     if n % 2 == 1 {
         std::fs::write(path, &original)?;
@@ -510,6 +516,10 @@ struct Samples {
     times: Vec<Duration>,
     n_answered: usize,
     total_bytes: usize,
+    /// Sums of the three parts of each latency (see [`Answer`]).
+    until_first_byte: Duration,
+    reading: Duration,
+    parsing: Duration,
 }
 
 impl Samples {
@@ -519,13 +529,36 @@ impl Samples {
             times: Vec::new(),
             n_answered: 0,
             total_bytes: 0,
+            until_first_byte: Duration::ZERO,
+            reading: Duration::ZERO,
+            parsing: Duration::ZERO,
         }
     }
 
-    fn add(&mut self, took: Duration, answered: bool, n_bytes: usize) {
+    fn add(&mut self, took: Duration, answered: bool, answer: &Answer) {
         self.times.push(took);
-        self.total_bytes += n_bytes;
+        self.total_bytes += answer.n_bytes;
         self.n_answered += usize::from(answered);
+        self.until_first_byte += answer.until_first_byte;
+        self.reading += answer.reading;
+        self.parsing += answer.parsing;
+    }
+
+    /// Where the mean latency goes: the server (its work and its JSON encoding, until the
+    /// answer's first byte), the pipe (first to last byte) and this client's JSON parse.
+    fn print_split_row(&self) {
+        if self.times.is_empty() {
+            return;
+        }
+        let n = self.times.len() as u32;
+        println!(
+            "| {} | {} | {} | {} | {} |",
+            self.name,
+            ms(self.times.iter().sum::<Duration>() / n),
+            ms(self.until_first_byte / n),
+            ms(self.reading / n),
+            ms(self.parsing / n)
+        );
     }
 
     /// Nearest-rank percentile.
@@ -575,7 +608,7 @@ fn resolve_first_item(server: &mut Server, result: &Value, samples: &mut Samples
     samples.add(
         took,
         resolved.get("documentation").is_some(),
-        server.last_bytes,
+        &server.last,
     );
     Ok(())
 }
@@ -613,16 +646,40 @@ fn file_uri(path: &Path) -> String {
     uri
 }
 
+/// One message as the reader thread got it: when its first byte and its last byte were
+/// read, and when it was parsed (the time its latency is measured to).
+struct Arrival {
+    message: Value,
+    n_bytes: usize,
+    first_byte: Instant,
+    read: Instant,
+    parsed: Instant,
+}
+
+/// The last answer's size and the parts of its latency.
+#[derive(Default)]
+struct Answer {
+    n_bytes: usize,
+    /// From writing the request to the answer's first byte: the server's work and JSON.
+    until_first_byte: Duration,
+    /// From the first to the last byte: the pipe, and the server writing a large answer.
+    reading: Duration,
+    /// Parsing the answer's JSON in this client.
+    parsing: Duration,
+}
+
 /// The server process and the messages it sent, each stamped when it was read.
 struct Server {
     child: Child,
     stdin: ChildStdin,
-    messages: Receiver<(Instant, Value, usize)>,
+    messages: Receiver<Arrival>,
     next_id: i64,
     /// When the first ready notification since this was last cleared arrived.
     ready_at: Option<Instant>,
-    /// Size of the last message read (the answer, after `request`).
-    last_bytes: usize,
+    /// The last answer (after `request`).
+    last: Answer,
+    /// Size, first-byte and last-byte times of the last message read.
+    last_arrival: (usize, Instant, Instant),
 }
 
 impl Server {
@@ -646,8 +703,8 @@ impl Server {
         let (sender, messages) = channel();
         std::thread::spawn(move || {
             let mut reader = BufReader::new(stdout);
-            while let Some((message, n_bytes)) = read_message(&mut reader) {
-                if sender.send((Instant::now(), message, n_bytes)).is_err() {
+            while let Some(arrival) = read_message(&mut reader) {
+                if sender.send(arrival).is_err() {
                     break;
                 }
             }
@@ -658,7 +715,8 @@ impl Server {
             messages,
             next_id: 1,
             ready_at: None,
-            last_bytes: 0,
+            last: Answer::default(),
+            last_arrival: (0, Instant::now(), Instant::now()),
         })
     }
 
@@ -686,6 +744,13 @@ impl Server {
                 if let Some(error) = message.get("error") {
                     bail!("{method} failed: {error}");
                 }
+                let (n_bytes, first_byte, read) = self.last_arrival;
+                self.last = Answer {
+                    n_bytes,
+                    until_first_byte: first_byte.saturating_duration_since(sent),
+                    reading: read.saturating_duration_since(first_byte.max(sent)),
+                    parsing: at.saturating_duration_since(read),
+                };
                 return Ok((message["result"].clone(), at.duration_since(sent)));
             }
         }
@@ -719,12 +784,13 @@ impl Server {
 
     /// The next message, answering the server's own requests like an editor would.
     fn next_message(&mut self, timeout: Duration) -> Result<Option<(Instant, Value)>> {
-        let (at, message, n_bytes) = match self.messages.recv_timeout(timeout) {
-            Ok(stamped) => stamped,
+        let arrival = match self.messages.recv_timeout(timeout) {
+            Ok(arrival) => arrival,
             Err(RecvTimeoutError::Timeout) => return Ok(None),
             Err(RecvTimeoutError::Disconnected) => bail!("the server exited"),
         };
-        self.last_bytes = n_bytes;
+        let (at, message) = (arrival.parsed, arrival.message);
+        self.last_arrival = (arrival.n_bytes, arrival.first_byte, arrival.read);
         if is_ready(&message) && self.ready_at.is_none() {
             self.ready_at = Some(at);
         }
@@ -773,14 +839,16 @@ impl Server {
     }
 }
 
-/// One framed JSON-RPC message and its size in bytes, or `None` at the end of the stream.
-fn read_message(reader: &mut impl BufRead) -> Option<(Value, usize)> {
+/// One framed JSON-RPC message, stamped, or `None` at the end of the stream.
+fn read_message(reader: &mut impl BufRead) -> Option<Arrival> {
     let mut length = None;
+    let mut first_byte = None;
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line).ok()? == 0 {
             return None;
         }
+        first_byte.get_or_insert_with(Instant::now);
         let line = line.trim_end();
         if line.is_empty() {
             if length.is_some() {
@@ -794,5 +862,13 @@ fn read_message(reader: &mut impl BufRead) -> Option<(Value, usize)> {
     }
     let mut body = vec![0; length?];
     reader.read_exact(&mut body).ok()?;
-    Some((serde_json::from_slice(&body).ok()?, body.len()))
+    let read = Instant::now();
+    let message = serde_json::from_slice(&body).ok()?;
+    Some(Arrival {
+        message,
+        n_bytes: body.len(),
+        first_byte: first_byte.unwrap_or(read),
+        read,
+        parsed: Instant::now(),
+    })
 }

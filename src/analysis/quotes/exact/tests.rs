@@ -21,10 +21,10 @@ fn corpus(texts: &[String]) -> CorpusIndex {
     CorpusIndex::build(sources, Vec::new())
 }
 
-fn exact(index: &QuoteIndex, docs: &[Arc<Document>], quote: &str) -> Vec<QuoteMatch> {
+fn exact(index: &QuoteIndex, quote: &str) -> Vec<QuoteMatch> {
     index
         .exact
-        .find(docs, &index.quotes, &quote_tokens(quote), usize::MAX)
+        .find(&index.quotes, &quote_tokens(quote), usize::MAX)
 }
 
 #[test]
@@ -33,7 +33,7 @@ fn a_quotation_is_keyed_whole_and_by_runs_of_its_sentences() {
         "“We will win. They will lose! Nobody doubts it,” the coach said on Monday.\n".to_string(),
     ]);
     let found = |q: &str| -> Vec<&str> {
-        exact(&c.quotes, &c.docs, q)
+        exact(&c.quotes, q)
             .iter()
             .map(|m| &c.docs[0].text()[m.span.clone()])
             .collect()
@@ -66,7 +66,7 @@ fn exact_matches_are_what_the_alignment_gives() {
     ]);
     let quote = "“every minute counts for the people of Gaza”";
     let tokens = quote_tokens(quote);
-    let found = exact(&c.quotes, &c.docs, quote);
+    let found = exact(&c.quotes, quote);
     assert_eq!(found.len(), 2);
     for m in &found {
         let source = c.quotes.quote_at(m.doc, &m.span).expect("a quotation");
@@ -77,7 +77,19 @@ fn exact_matches_are_what_the_alignment_gives() {
         .expect("aligned");
         assert_eq!(m.span, aligned.source);
         assert_eq!(m.similarity, aligned.similarity);
-        assert_eq!(m.diff, aligned.ops);
+        // One `Same` over the span, where the alignment has one per word.
+        let quote_words = tokens.first().zip(tokens.last()).map(|(a, b)| match (a, b) {
+            (QuoteToken::Word(a), QuoteToken::Word(b)) => a.start..b.end,
+            _ => unreachable!("the quote is words only"),
+        });
+        assert_eq!(
+            m.diff,
+            [DiffOp::Same {
+                source: m.span.clone(),
+                quote: quote_words.expect("words"),
+            }]
+        );
+        assert!(aligned.ops.iter().all(|op| matches!(op, DiffOp::Same { .. })));
     }
 }
 
