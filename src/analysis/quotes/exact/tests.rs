@@ -147,3 +147,64 @@ fn the_best_few_sources_are_the_first_of_all() {
         assert_eq!(best, all[..limit.min(all.len())].to_vec(), "limit {limit}");
     }
 }
+
+/// Reads a deferred document back from the texts of the index it stands in for, counting.
+#[derive(Debug)]
+struct CountingLoader {
+    texts: Vec<String>,
+    loads: std::sync::atomic::AtomicUsize,
+}
+
+impl crate::analysis::corpus::TextLoader for CountingLoader {
+    fn load(&self, doc: &Document) -> Result<String, String> {
+        self.loads
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let i: usize = doc.key.parse().map_err(|_| "no such document".to_string())?;
+        self.texts
+            .get(i)
+            .cloned()
+            .ok_or_else(|| "no such document".into())
+    }
+}
+
+#[test]
+fn listing_every_source_reads_only_the_aligned_regions_documents() {
+    // As after a warm start: every document's text is still on disk.
+    let n = MAX_CANDIDATES * 3;
+    let texts: Vec<String> = (0..n)
+        .map(|i| format!("Day {i} of the talks.\n\"Peace is within reach if both sides keep talking,\" Minister Lena Ortiz said.\n"))
+        .collect();
+    let c = corpus(&texts);
+    let loader = Arc::new(CountingLoader {
+        texts: texts.clone(),
+        loads: Default::default(),
+    });
+    let deferred: Vec<Arc<Document>> = c
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let loader: Arc<dyn crate::analysis::corpus::TextLoader> = loader.clone();
+            Arc::new(Document::deferred(
+                d.path.clone(),
+                d.rel_path.clone(),
+                i.to_string(),
+                d.meta(),
+                Some(loader),
+            ))
+        })
+        .collect();
+    let quote = "peace is within reach if both sides keep talking";
+    let found = c.quotes.find(&deferred, quote);
+    let spans = |found: &[QuoteMatch]| -> Vec<(u32, Range<usize>)> {
+        found.iter().map(|m| (m.doc, m.span.clone())).collect()
+    };
+    assert_eq!(spans(&found), spans(&c.quotes.find(&c.docs, quote)));
+    assert_eq!(found.len(), n);
+    let loads = loader.loads.load(std::sync::atomic::Ordering::Relaxed);
+    assert!(loads <= MAX_CANDIDATES, "{loads} of {n} documents read");
+    assert_eq!(
+        deferred.iter().filter(|d| d.is_text_loaded()).count(),
+        loads
+    );
+}
