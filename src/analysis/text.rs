@@ -177,7 +177,10 @@ impl LineIndex {
         let before = self
             .wide_chars
             .partition_point(|&w| WideChar::unpack(w).start < offset);
-        match before.checked_sub(1).map(|i| WideChar::unpack(self.wide_chars[i])) {
+        match before
+            .checked_sub(1)
+            .map(|i| WideChar::unpack(self.wide_chars[i]))
+        {
             Some(wide) if offset < wide.end() => wide.start,
             _ => offset,
         }

@@ -69,7 +69,12 @@ impl ExactQuotes {
                 run_hashes(text, q.inner.clone())
                     .into_iter()
                     .filter_map(move |(h, span)| {
-                        Some((h, i as u32, u32::try_from(span.start).ok()?, u32::try_from(span.end).ok()?))
+                        Some((
+                            h,
+                            i as u32,
+                            u32::try_from(span.start).ok()?,
+                            u32::try_from(span.end).ok()?,
+                        ))
                     })
             })
             .collect();
@@ -90,7 +95,12 @@ impl ExactQuotes {
     /// empty when the quote has gaps or brackets. Each match's diff is one
     /// [`DiffOp::Same`] over the whole span: the words are the quote's, and telling them
     /// apart would read the document.
-    pub fn find(&self, quotes: &[SourceQuote], tokens: &[QuoteToken], limit: usize) -> Vec<QuoteMatch> {
+    pub fn find(
+        &self,
+        quotes: &[SourceQuote],
+        tokens: &[QuoteToken],
+        limit: usize,
+    ) -> Vec<QuoteMatch> {
         let mut query_hashes: Vec<u64> = Vec::with_capacity(tokens.len());
         let mut query_range: Option<Range<usize>> = None;
         for token in tokens {

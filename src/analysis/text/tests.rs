@@ -82,7 +82,11 @@ fn check_against_text(text: &str) {
     let lines = reference_lines(text);
     assert_eq!(index.line_count(), lines.len(), "{text:?}");
     for (line, range) in lines.iter().enumerate() {
-        assert_eq!(index.line_range(line), Some(range.clone()), "line {line} of {text:?}");
+        assert_eq!(
+            index.line_range(line),
+            Some(range.clone()),
+            "line {line} of {text:?}"
+        );
     }
     assert_eq!(index.line_range(lines.len()), None);
     for unit in [ColumnUnit::Utf8, ColumnUnit::Utf16] {
@@ -185,8 +189,14 @@ fn emoji_counts_two_utf16_units_and_four_bytes() {
 fn positions_past_the_end_are_clamped() {
     let text = "ab\r\ncd";
     let index = LineIndex::new(text);
-    assert_eq!(index.offset(LineCol { line: 0, col: 99 }, ColumnUnit::Utf16), 2);
-    assert_eq!(index.offset(LineCol { line: 7, col: 0 }, ColumnUnit::Utf16), 6);
+    assert_eq!(
+        index.offset(LineCol { line: 0, col: 99 }, ColumnUnit::Utf16),
+        2
+    );
+    assert_eq!(
+        index.offset(LineCol { line: 7, col: 0 }, ColumnUnit::Utf16),
+        6
+    );
     assert_eq!(index.line_count(), 2);
     assert_eq!(
         index.line_col(999, ColumnUnit::Utf8),

@@ -78,10 +78,13 @@ fn exact_matches_are_what_the_alignment_gives() {
         assert_eq!(m.span, aligned.source);
         assert_eq!(m.similarity, aligned.similarity);
         // One `Same` over the span, where the alignment has one per word.
-        let quote_words = tokens.first().zip(tokens.last()).map(|(a, b)| match (a, b) {
-            (QuoteToken::Word(a), QuoteToken::Word(b)) => a.start..b.end,
-            _ => unreachable!("the quote is words only"),
-        });
+        let quote_words = tokens
+            .first()
+            .zip(tokens.last())
+            .map(|(a, b)| match (a, b) {
+                (QuoteToken::Word(a), QuoteToken::Word(b)) => a.start..b.end,
+                _ => unreachable!("the quote is words only"),
+            });
         assert_eq!(
             m.diff,
             [DiffOp::Same {
@@ -89,7 +92,10 @@ fn exact_matches_are_what_the_alignment_gives() {
                 quote: quote_words.expect("words"),
             }]
         );
-        assert!(aligned.ops.iter().all(|op| matches!(op, DiffOp::Same { .. })));
+        assert!(aligned
+            .ops
+            .iter()
+            .all(|op| matches!(op, DiffOp::Same { .. })));
     }
 }
 
@@ -159,7 +165,10 @@ impl crate::analysis::corpus::TextLoader for CountingLoader {
     fn load(&self, doc: &Document) -> Result<String, String> {
         self.loads
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let i: usize = doc.key.parse().map_err(|_| "no such document".to_string())?;
+        let i: usize = doc
+            .key
+            .parse()
+            .map_err(|_| "no such document".to_string())?;
         self.texts
             .get(i)
             .cloned()
