@@ -121,8 +121,9 @@ impl ExactQuotes {
         let n = self.hashes[first..].partition_point(|&h| h == hash);
         (first..first + n)
             .filter_map(|i| {
-                let source = quotes.get(self.quotes[i] as usize)?;
-                let span = self.starts[i] as usize..self.ends[i] as usize;
+                // The columns have one entry per key, unless a cache was tampered with.
+                let source = quotes.get(*self.quotes.get(i)? as usize)?;
+                let span = *self.starts.get(i)? as usize..*self.ends.get(i)? as usize;
                 Some(QuoteMatch {
                     doc: source.doc,
                     span: span.clone(),
