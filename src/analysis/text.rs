@@ -3,13 +3,14 @@
 //! Lines end at `\n`, `\r\n` or a lone `\r`, the three line endings LSP knows. Columns are
 //! counted in UTF-8 bytes or UTF-16 code units; the protocol layer picks which.
 //!
-//! The index keeps, besides the line starts, every character of more than one UTF-8 byte
-//! and which lines end in `\r\n` (as rust-analyzer's line-index crate does). That is all a
-//! conversion needs, so a corpus document whose text stays on disk (a deferred document
-//! after a warm start) converts its spans without being read: a definition answering
-//! 40,000 sources would otherwise read 40,000 files for their columns. News text is mostly
-//! ASCII with a few curly quotes and dashes per line, so the list is short (~0.5% of the
-//! index cache).
+//! The index keeps, besides the line starts, where the characters of more than one UTF-8
+//! byte are and which lines end in `\r\n` (as rust-analyzer's line-index crate does). That
+//! is all a conversion needs, so a corpus document whose text stays on disk (a deferred
+//! document after a warm start) converts its spans without being read: a definition
+//! answering 40,000 sources would otherwise read 40,000 files for their columns. English
+//! news is mostly ASCII with a few curly quotes and dashes per line, so the list is short
+//! (~0.4% of the index cache); adjacent characters of one length are kept as one run, so
+//! that a word of Cyrillic or a line of Chinese costs one entry, not one per character.
 
 use std::ops::Range;
 
@@ -33,39 +34,49 @@ pub struct LineCol {
 pub struct LineIndex {
     line_starts: Vec<usize>,
     len: usize,
-    /// Every character of 2 to 4 UTF-8 bytes in text order, packed as
-    /// `start << 2 | (len - 2)` (one word each: there are hundreds of thousands per 100 MB
-    /// of news, and the index lives in memory for every corpus document).
-    wide_chars: Vec<u64>,
+    /// The characters of 2 to 4 UTF-8 bytes in text order, as runs of adjacent characters
+    /// of the same length packed in one word each (see [`WideRun`]): the index lives in
+    /// memory for every corpus document.
+    wide_runs: Vec<u64>,
     /// Bit `l` is set when line `l` ends in `\r\n` (one bit per line; empty when no line
     /// does, as in most corpora): what [`LineIndex::line_range`] needs to drop the ending.
     crlf_lines: Vec<u64>,
 }
 
-/// One multi-byte character of a [`LineIndex`], unpacked.
+/// `count` adjacent characters of `len` UTF-8 bytes each from `start`, unpacked. Packed as
+/// `start << 8 | (count - 1) << 2 | (len - 2)`: runs of up to 64 characters (a longer one
+/// is split), so that the packed word stays small for the cache's varints (3 bytes for a
+/// start under 8 KB).
 #[derive(Debug, Clone, Copy)]
-struct WideChar {
+struct WideRun {
     start: usize,
     len: usize,
+    count: usize,
 }
 
-impl WideChar {
-    fn unpack(packed: u64) -> WideChar {
-        WideChar {
-            start: (packed >> 2) as usize,
+const MAX_RUN: usize = 1 << 6;
+
+impl WideRun {
+    fn unpack(packed: u64) -> WideRun {
+        WideRun {
+            start: (packed >> 8) as usize,
+            count: ((packed >> 2) & (MAX_RUN as u64 - 1)) as usize + 1,
             len: (packed & 3) as usize + 2,
         }
     }
 
-    fn pack(start: usize, len: usize) -> u64 {
-        ((start as u64) << 2) | (len.clamp(2, 4) - 2) as u64
+    fn pack(self) -> u64 {
+        ((self.start as u64) << 8)
+            | (((self.count.clamp(1, MAX_RUN) - 1) as u64) << 2)
+            | (self.len.clamp(2, 4) - 2) as u64
     }
 
     fn end(self) -> usize {
-        self.start + self.len
+        self.start + self.len * self.count
     }
 
-    /// Its length in `unit`: 4-byte chars are a UTF-16 surrogate pair, the others one unit.
+    /// One character's length in `unit`: 4-byte chars are a UTF-16 surrogate pair, the
+    /// others one unit.
     fn units(self, unit: ColumnUnit) -> usize {
         match unit {
             ColumnUnit::Utf8 => self.len,
@@ -81,7 +92,7 @@ impl LineIndex {
         let mut index = LineIndex {
             line_starts: vec![0],
             len: text.len(),
-            wide_chars: Vec::new(),
+            wide_runs: Vec::new(),
             crlf_lines: Vec::new(),
         };
         let mut i = 0;
@@ -111,9 +122,29 @@ impl LineIndex {
             return;
         }
         for (at, ch) in content.char_indices() {
-            if ch.len_utf8() > 1 {
-                self.wide_chars
-                    .push(WideChar::pack(line.start + at, ch.len_utf8()));
+            let (start, len) = (line.start + at, ch.len_utf8());
+            if len == 1 {
+                continue;
+            }
+            let last = self.wide_runs.last().map(|&packed| WideRun::unpack(packed));
+            match last {
+                Some(run) if run.end() == start && run.len == len && run.count < MAX_RUN => {
+                    if let Some(packed) = self.wide_runs.last_mut() {
+                        *packed = WideRun {
+                            count: run.count + 1,
+                            ..run
+                        }
+                        .pack();
+                    }
+                }
+                _ => self.wide_runs.push(
+                    WideRun {
+                        start,
+                        len,
+                        count: 1,
+                    }
+                    .pack(),
+                ),
             }
         }
     }
@@ -132,9 +163,9 @@ impl LineIndex {
             .is_some_and(|word| word & (1 << (line % 64)) != 0)
     }
 
-    /// The number of multi-byte characters (for the cache's size accounting and tests).
-    pub fn wide_char_count(&self) -> usize {
-        self.wide_chars.len()
+    /// The number of runs of multi-byte characters kept (for size accounting and tests).
+    pub fn wide_run_count(&self) -> usize {
+        self.wide_runs.len()
     }
 
     pub fn line_count(&self) -> usize {
@@ -161,13 +192,14 @@ impl LineIndex {
         Some(start..end.max(start))
     }
 
-    /// The wide characters starting in `range`, as indexes into `wide_chars`.
-    fn wide_chars_in(&self, range: Range<usize>) -> Range<usize> {
-        let first = self
-            .wide_chars
-            .partition_point(|&w| WideChar::unpack(w).start < range.start);
-        let end = first
-            + self.wide_chars[first..].partition_point(|&w| WideChar::unpack(w).start < range.end);
+    /// The runs starting in `range`, as indexes into `wide_runs`. A run never spans a line
+    /// ending (line endings are ASCII).
+    fn runs_in(&self, range: Range<usize>) -> Range<usize> {
+        let starts_before = |offset: usize| {
+            move |&packed: &u64| WideRun::unpack(packed).start < offset
+        };
+        let first = self.wide_runs.partition_point(starts_before(range.start));
+        let end = first + self.wide_runs[first..].partition_point(starts_before(range.end));
         first..end
     }
 
@@ -175,13 +207,15 @@ impl LineIndex {
     fn snap(&self, offset: usize) -> usize {
         let offset = offset.min(self.len);
         let before = self
-            .wide_chars
-            .partition_point(|&w| WideChar::unpack(w).start < offset);
-        match before
+            .wide_runs
+            .partition_point(|&packed| WideRun::unpack(packed).start < offset);
+        let run = before
             .checked_sub(1)
-            .map(|i| WideChar::unpack(self.wide_chars[i]))
-        {
-            Some(wide) if offset < wide.end() => wide.start,
+            .map(|i| WideRun::unpack(self.wide_runs[i]));
+        match run {
+            Some(run) if offset < run.end() => {
+                run.start + (offset - run.start) / run.len * run.len
+            }
             _ => offset,
         }
     }
@@ -193,9 +227,11 @@ impl LineIndex {
         let start = self.line_starts[line];
         let mut col = offset - start;
         if unit == ColumnUnit::Utf16 {
-            for &packed in &self.wide_chars[self.wide_chars_in(start..offset)] {
-                let wide = WideChar::unpack(packed);
-                col -= wide.len - wide.units(unit);
+            for &packed in &self.wide_runs[self.runs_in(start..offset)] {
+                let run = WideRun::unpack(packed);
+                // The run's characters before `offset` (a char boundary).
+                let before = ((offset - run.start) / run.len).min(run.count);
+                col -= before * (run.len - run.units(unit));
             }
         }
         LineCol {
@@ -213,19 +249,22 @@ impl LineIndex {
             return self.len;
         };
         let wanted = pos.col as usize;
-        // Walk the line's wide characters; between them one byte is one unit.
+        // Walk the line's runs; between them one byte is one unit.
         let (mut at, mut units) = (range.start, 0);
-        for &packed in &self.wide_chars[self.wide_chars_in(range.clone())] {
-            let wide = WideChar::unpack(packed);
-            let ascii = wide.start - at;
+        for &packed in &self.wide_runs[self.runs_in(range.clone())] {
+            let run = WideRun::unpack(packed);
+            let ascii = run.start - at;
             if units + ascii >= wanted {
                 return at + (wanted - units);
             }
-            units += ascii + wide.units(unit);
-            if units > wanted {
-                return wide.start;
+            units += ascii;
+            // The first character whose end passes `wanted` (or the one it starts at).
+            let nth = (wanted - units) / run.units(unit);
+            if nth < run.count {
+                return run.start + nth * run.len;
             }
-            at = wide.end();
+            units += run.count * run.units(unit);
+            at = run.end();
         }
         (at + (wanted - units.min(wanted))).min(range.end)
     }

@@ -126,8 +126,9 @@ fn conversions_agree_with_the_text_on_fixed_cases() {
     }
 }
 
-const PIECES: [&str; 14] = [
+const PIECES: [&str; 16] = [
     "a", "word ", "é", "—", "’", "漢字", "🙂", "𝄞", "\r\n", "\n", "\r", "\r\r\n", " ", "",
+    "Привет", "🙂🙂",
 ];
 
 proptest! {
@@ -207,7 +208,12 @@ fn positions_past_the_end_are_clamped() {
 #[test]
 fn only_multi_byte_chars_and_crlf_lines_are_kept() {
     let index = LineIndex::new("plain\nline ’two’\r\nthree🙂\r\n");
-    assert_eq!(index.wide_char_count(), 3);
+    assert_eq!(index.wide_run_count(), 3);
+    // Adjacent chars of one length make one run; another length or ASCII ends it.
+    assert_eq!(LineIndex::new("Привет мир").wide_run_count(), 2);
+    assert_eq!(LineIndex::new("漢字漢字🙂🙂é").wide_run_count(), 3);
+    assert_eq!(LineIndex::new(&"字".repeat(130)).wide_run_count(), 3);
+    check_against_text(&format!("{}a🙂\r\n{}", "字".repeat(130), "é".repeat(64)));
     assert_eq!(index.crlf_lines, vec![0b110]);
     assert!(LineIndex::new("a\nb\rc").crlf_lines.is_empty());
 }
