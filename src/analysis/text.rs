@@ -195,9 +195,8 @@ impl LineIndex {
     /// The runs starting in `range`, as indexes into `wide_runs`. A run never spans a line
     /// ending (line endings are ASCII).
     fn runs_in(&self, range: Range<usize>) -> Range<usize> {
-        let starts_before = |offset: usize| {
-            move |&packed: &u64| WideRun::unpack(packed).start < offset
-        };
+        let starts_before =
+            |offset: usize| move |&packed: &u64| WideRun::unpack(packed).start < offset;
         let first = self.wide_runs.partition_point(starts_before(range.start));
         let end = first + self.wide_runs[first..].partition_point(starts_before(range.end));
         first..end
@@ -213,9 +212,7 @@ impl LineIndex {
             .checked_sub(1)
             .map(|i| WideRun::unpack(self.wide_runs[i]));
         match run {
-            Some(run) if offset < run.end() => {
-                run.start + (offset - run.start) / run.len * run.len
-            }
+            Some(run) if offset < run.end() => run.start + (offset - run.start) / run.len * run.len,
             _ => offset,
         }
     }

@@ -127,8 +127,22 @@ fn conversions_agree_with_the_text_on_fixed_cases() {
 }
 
 const PIECES: [&str; 16] = [
-    "a", "word ", "é", "—", "’", "漢字", "🙂", "𝄞", "\r\n", "\n", "\r", "\r\r\n", " ", "",
-    "Привет", "🙂🙂",
+    "a",
+    "word ",
+    "é",
+    "—",
+    "’",
+    "漢字",
+    "🙂",
+    "𝄞",
+    "\r\n",
+    "\n",
+    "\r",
+    "\r\r\n",
+    " ",
+    "",
+    "Привет",
+    "🙂🙂",
 ];
 
 proptest! {
