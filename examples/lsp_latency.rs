@@ -126,35 +126,38 @@ fn main() -> Result<()> {
     let mut citation = Samples::new("textDocument/completion (after [@)");
     let mut resolve = Samples::new("completionItem/resolve (first name item)");
     let mut resolve_citation = Samples::new("completionItem/resolve (first [@ item)");
+    // How many sources the last definition answer listed.
+    let mut n_sources = 0;
     for round in 0..args.iterations {
         doc.type_text(&mut server, &format!("\nRound {round}: "))?;
         let (result, took) = server.request(
             "textDocument/hover",
             json!({"textDocument": {"uri": doc.uri}, "position": doc.position(brief.actor_at)}),
         )?;
-        hover.add(took, !result.is_null(), server.last_bytes);
+        hover.add(took, !result.is_null(), &server.last);
         let (result, took) = server.request(
             "textDocument/definition",
             json!({"textDocument": {"uri": doc.uri}, "position": doc.position(brief.quote_at)}),
         )?;
+        n_sources = result.as_array().map_or(0, Vec::len);
         definition.add(
             took,
             result.as_array().is_some_and(|a| !a.is_empty()),
-            server.last_bytes,
+            &server.last,
         );
         doc.type_text(&mut server, &args.prefix)?;
         let (result, took) = server.request(
             "textDocument/completion",
             json!({"textDocument": {"uri": doc.uri}, "position": doc.end_position()}),
         )?;
-        completion.add(took, n_items(&result) > 0, server.last_bytes);
+        completion.add(took, n_items(&result) > 0, &server.last);
         resolve_first_item(&mut server, &result, &mut resolve)?;
         doc.type_text(&mut server, " [@")?;
         let (result, took) = server.request(
             "textDocument/completion",
             json!({"textDocument": {"uri": doc.uri}, "position": doc.end_position()}),
         )?;
-        citation.add(took, n_items(&result) > 0, server.last_bytes);
+        citation.add(took, n_items(&result) > 0, &server.last);
         resolve_first_item(&mut server, &result, &mut resolve_citation)?;
         if args.pause_ms > 0 {
             server.drain(Duration::from_millis(args.pause_ms))?;
@@ -205,16 +208,26 @@ fn main() -> Result<()> {
     ] {
         samples.print_row();
     }
+    println!(
+        "\n| request (means) | latency | until the answer's first byte (server) | reading it (pipe) | parsing it (client) |\n| --- | --- | --- | --- | --- |"
+    );
+    for samples in [&hover, &definition, &completion, &citation] {
+        samples.print_split_row();
+    }
     if args.rg {
         if let Some(quote) = &brief.quote {
-            let rg = time_ripgrep(&root, quote)?;
             let p50 = definition.percentile(50.0);
-            println!(
-                "\nrg -F for the quote: {} (median of 3); go-to-source p50 {}: {:.0}x faster",
-                ms(rg),
-                ms(p50),
-                rg.as_secs_f64() / p50.as_secs_f64().max(1e-9)
-            );
+            // `-c` counts lines per file; `--vimgrep` prints every match's line and column,
+            // as go-to-source does (neither normalises case, punctuation or line breaks).
+            for mode in ["-c", "--vimgrep"] {
+                let (rg, n_matches) = time_ripgrep(&root, quote, mode)?;
+                println!(
+                    "\nrg -F {mode} for the quote: {} (median of 3, {n_matches} matches); go-to-source p50 {} ({n_sources} sources): {:.1}x faster",
+                    ms(rg),
+                    ms(p50),
+                    rg.as_secs_f64() / p50.as_secs_f64().max(1e-9)
+                );
+            }
         }
     }
     Ok(())
@@ -470,7 +483,7 @@ fn time_file_changes(
             json!({"changes": [{"uri": uri, "type": 2}]}),
         )?;
         let done = server.wait_ready(Duration::from_secs(120))?;
-        samples.add(done.duration_since(sent), true, 0);
+        samples.add(done.duration_since(sent), true, &Answer::default());
     }
     if n % 2 == 1 {
         std::fs::write(path, &original)?;
@@ -484,24 +497,34 @@ fn time_file_changes(
     Ok(())
 }
 
-/// Median of three `rg -F -c` runs over the workspace for the quote.
-fn time_ripgrep(root: &Path, quote: &str) -> Result<Duration> {
+/// Median of three `rg -F` runs over the workspace for the quote, reading its output
+/// through a pipe as a client would, and the matches the output names (lines with `-c`, one
+/// line per match with `--vimgrep`). The page cache is warm: the session read the corpus.
+fn time_ripgrep(root: &Path, quote: &str, mode: &str) -> Result<(Duration, usize)> {
     let mut times = Vec::new();
+    let mut n_matches = 0;
     for _ in 0..3 {
         let started = Instant::now();
-        let status = Command::new("rg")
-            .args(["-F", "-c", "--no-messages", "--", quote])
+        let output = Command::new("rg")
+            .args(["-F", mode, "--no-messages", "--", quote])
             .arg(root)
-            .stdout(Stdio::null())
-            .status()
+            .output()
             .context("cannot run rg (is ripgrep installed?)")?;
-        if status.code() == Some(2) {
+        times.push(started.elapsed());
+        if output.status.code() == Some(2) {
             bail!("rg failed");
         }
-        times.push(started.elapsed());
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        n_matches = match mode {
+            "-c" => stdout
+                .lines()
+                .filter_map(|l| l.rsplit(':').next()?.parse::<usize>().ok())
+                .sum(),
+            _ => stdout.lines().count(),
+        };
     }
     times.sort();
-    Ok(times[1])
+    Ok((times[1], n_matches))
 }
 
 /// Latencies of one request type.
@@ -510,6 +533,10 @@ struct Samples {
     times: Vec<Duration>,
     n_answered: usize,
     total_bytes: usize,
+    /// Sums of the three parts of each latency (see [`Answer`]).
+    until_first_byte: Duration,
+    reading: Duration,
+    parsing: Duration,
 }
 
 impl Samples {
@@ -519,13 +546,36 @@ impl Samples {
             times: Vec::new(),
             n_answered: 0,
             total_bytes: 0,
+            until_first_byte: Duration::ZERO,
+            reading: Duration::ZERO,
+            parsing: Duration::ZERO,
         }
     }
 
-    fn add(&mut self, took: Duration, answered: bool, n_bytes: usize) {
+    fn add(&mut self, took: Duration, answered: bool, answer: &Answer) {
         self.times.push(took);
-        self.total_bytes += n_bytes;
+        self.total_bytes += answer.n_bytes;
         self.n_answered += usize::from(answered);
+        self.until_first_byte += answer.until_first_byte;
+        self.reading += answer.reading;
+        self.parsing += answer.parsing;
+    }
+
+    /// Where the mean latency goes: the server (its work and its JSON encoding, until the
+    /// answer's first byte), the pipe (first to last byte) and this client's JSON parse.
+    fn print_split_row(&self) {
+        if self.times.is_empty() {
+            return;
+        }
+        let n = self.times.len() as u32;
+        println!(
+            "| {} | {} | {} | {} | {} |",
+            self.name,
+            ms(self.times.iter().sum::<Duration>() / n),
+            ms(self.until_first_byte / n),
+            ms(self.reading / n),
+            ms(self.parsing / n)
+        );
     }
 
     /// Nearest-rank percentile.
@@ -572,11 +622,7 @@ fn resolve_first_item(server: &mut Server, result: &Value, samples: &mut Samples
         return Ok(());
     };
     let (resolved, took) = server.request("completionItem/resolve", item.clone())?;
-    samples.add(
-        took,
-        resolved.get("documentation").is_some(),
-        server.last_bytes,
-    );
+    samples.add(took, resolved.get("documentation").is_some(), &server.last);
     Ok(())
 }
 
@@ -613,16 +659,40 @@ fn file_uri(path: &Path) -> String {
     uri
 }
 
+/// One message as the reader thread got it: when its first byte and its last byte were
+/// read, and when it was parsed (the time its latency is measured to).
+struct Arrival {
+    message: Value,
+    n_bytes: usize,
+    first_byte: Instant,
+    read: Instant,
+    parsed: Instant,
+}
+
+/// The last answer's size and the parts of its latency.
+#[derive(Default)]
+struct Answer {
+    n_bytes: usize,
+    /// From writing the request to the answer's first byte: the server's work and JSON.
+    until_first_byte: Duration,
+    /// From the first to the last byte: the pipe, and the server writing a large answer.
+    reading: Duration,
+    /// Parsing the answer's JSON in this client.
+    parsing: Duration,
+}
+
 /// The server process and the messages it sent, each stamped when it was read.
 struct Server {
     child: Child,
     stdin: ChildStdin,
-    messages: Receiver<(Instant, Value, usize)>,
+    messages: Receiver<Arrival>,
     next_id: i64,
     /// When the first ready notification since this was last cleared arrived.
     ready_at: Option<Instant>,
-    /// Size of the last message read (the answer, after `request`).
-    last_bytes: usize,
+    /// The last answer (after `request`).
+    last: Answer,
+    /// Size, first-byte and last-byte times of the last message read.
+    last_arrival: (usize, Instant, Instant),
 }
 
 impl Server {
@@ -646,8 +716,8 @@ impl Server {
         let (sender, messages) = channel();
         std::thread::spawn(move || {
             let mut reader = BufReader::new(stdout);
-            while let Some((message, n_bytes)) = read_message(&mut reader) {
-                if sender.send((Instant::now(), message, n_bytes)).is_err() {
+            while let Some(arrival) = read_message(&mut reader) {
+                if sender.send(arrival).is_err() {
                     break;
                 }
             }
@@ -658,7 +728,8 @@ impl Server {
             messages,
             next_id: 1,
             ready_at: None,
-            last_bytes: 0,
+            last: Answer::default(),
+            last_arrival: (0, Instant::now(), Instant::now()),
         })
     }
 
@@ -686,6 +757,13 @@ impl Server {
                 if let Some(error) = message.get("error") {
                     bail!("{method} failed: {error}");
                 }
+                let (n_bytes, first_byte, read) = self.last_arrival;
+                self.last = Answer {
+                    n_bytes,
+                    until_first_byte: first_byte.saturating_duration_since(sent),
+                    reading: read.saturating_duration_since(first_byte.max(sent)),
+                    parsing: at.saturating_duration_since(read),
+                };
                 return Ok((message["result"].clone(), at.duration_since(sent)));
             }
         }
@@ -719,12 +797,13 @@ impl Server {
 
     /// The next message, answering the server's own requests like an editor would.
     fn next_message(&mut self, timeout: Duration) -> Result<Option<(Instant, Value)>> {
-        let (at, message, n_bytes) = match self.messages.recv_timeout(timeout) {
-            Ok(stamped) => stamped,
+        let arrival = match self.messages.recv_timeout(timeout) {
+            Ok(arrival) => arrival,
             Err(RecvTimeoutError::Timeout) => return Ok(None),
             Err(RecvTimeoutError::Disconnected) => bail!("the server exited"),
         };
-        self.last_bytes = n_bytes;
+        let (at, message) = (arrival.parsed, arrival.message);
+        self.last_arrival = (arrival.n_bytes, arrival.first_byte, arrival.read);
         if is_ready(&message) && self.ready_at.is_none() {
             self.ready_at = Some(at);
         }
@@ -773,14 +852,16 @@ impl Server {
     }
 }
 
-/// One framed JSON-RPC message and its size in bytes, or `None` at the end of the stream.
-fn read_message(reader: &mut impl BufRead) -> Option<(Value, usize)> {
+/// One framed JSON-RPC message, stamped, or `None` at the end of the stream.
+fn read_message(reader: &mut impl BufRead) -> Option<Arrival> {
     let mut length = None;
+    let mut first_byte = None;
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line).ok()? == 0 {
             return None;
         }
+        first_byte.get_or_insert_with(Instant::now);
         let line = line.trim_end();
         if line.is_empty() {
             if length.is_some() {
@@ -794,5 +875,13 @@ fn read_message(reader: &mut impl BufRead) -> Option<(Value, usize)> {
     }
     let mut body = vec![0; length?];
     reader.read_exact(&mut body).ok()?;
-    Some((serde_json::from_slice(&body).ok()?, body.len()))
+    let read = Instant::now();
+    let message = serde_json::from_slice(&body).ok()?;
+    Some(Arrival {
+        message,
+        n_bytes: body.len(),
+        first_byte: first_byte.unwrap_or(read),
+        read,
+        parsed: Instant::now(),
+    })
 }

@@ -193,11 +193,11 @@ impl Document {
             .line_of(range.end.saturating_sub(1).max(range.start));
         let start = self
             .line_index
-            .line_range(self.text(), first)
+            .line_range(first)
             .map_or(range.start, |r| r.start);
         let end = self
             .line_index
-            .line_range(self.text(), last)
+            .line_range(last)
             .map_or(range.end, |r| r.end);
         start.min(range.start)..end.max(range.end)
     }

@@ -208,7 +208,8 @@ pub enum CorpusFile {
         path: PathBuf,
         rel_path: String,
         stamp: FileStamp,
-        meta: DocumentMeta,
+        /// Boxed: the line index makes it the largest part of the enum.
+        meta: Box<DocumentMeta>,
         analysis: BlobRef,
     },
 }
@@ -288,7 +289,7 @@ fn unchanged(
         path: path.to_path_buf(),
         rel_path,
         stamp: stored.stamp,
-        meta: stored.meta.clone(),
+        meta: Box::new(stored.meta.clone()),
         analysis: stored.analysis,
     };
     Some((Some(file), problem))
@@ -504,7 +505,7 @@ pub fn build_index_from(
                 meta,
                 analysis,
             } => {
-                let mut doc = Document::deferred(path, rel_path, key, meta, Some(loader.clone()));
+                let mut doc = Document::deferred(path, rel_path, key, *meta, Some(loader.clone()));
                 doc.stamp = stamp;
                 (Arc::new(doc), Some(analysis))
             }

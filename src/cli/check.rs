@@ -118,12 +118,10 @@ pub fn run_check(args: &CheckArgs) -> i32 {
 
 fn finding(file: &BriefFile, shown: &str, diagnostic: &Diagnostic) -> Finding {
     let start = file.line_index.line_col(
-        &file.text,
         diagnostic.range.start,
         crate::analysis::text::ColumnUnit::Utf8,
     );
     let end = file.line_index.line_col(
-        &file.text,
         diagnostic.range.end,
         crate::analysis::text::ColumnUnit::Utf8,
     );

@@ -19,24 +19,22 @@ use crate::analysis::ide::{
 use crate::analysis::text::{ColumnUnit, LineCol, LineIndex};
 use crate::analysis::CorpusIndex;
 
-/// A text with its line index: what conversion needs.
+/// The line index of a text: all that position conversion needs. A corpus document's is
+/// known without its text, so converting its spans never reads a deferred document.
 #[derive(Clone, Copy)]
 pub struct TextRef<'a> {
-    pub text: &'a str,
     pub lines: &'a LineIndex,
 }
 
 impl<'a> TextRef<'a> {
     pub fn brief(file: &'a BriefFile) -> Self {
         TextRef {
-            text: &file.text,
             lines: &file.line_index,
         }
     }
 
     pub fn doc(doc: &'a Document) -> Self {
         TextRef {
-            text: doc.text(),
             lines: &doc.line_index,
         }
     }
@@ -44,7 +42,6 @@ impl<'a> TextRef<'a> {
 
 pub fn from_position(text: TextRef, pos: lsp::Position, unit: ColumnUnit) -> usize {
     text.lines.offset(
-        text.text,
         LineCol {
             line: pos.line,
             col: pos.character,
@@ -60,7 +57,7 @@ pub fn from_range(text: TextRef, range: lsp::Range, unit: ColumnUnit) -> Range<u
 }
 
 pub fn to_position(text: TextRef, offset: usize, unit: ColumnUnit) -> lsp::Position {
-    let lc = text.lines.line_col(text.text, offset, unit);
+    let lc = text.lines.line_col(offset, unit);
     lsp::Position {
         line: lc.line,
         character: lc.col,
@@ -390,7 +387,7 @@ pub fn to_semantic_tokens(
             .line_index
             .line_of(token.range.end.saturating_sub(1).max(token.range.start));
         for line in first_line..=last_line {
-            let Some(line_range) = file.line_index.line_range(&file.text, line) else {
+            let Some(line_range) = file.line_index.line_range(line) else {
                 break;
             };
             let start = token.range.start.max(line_range.start);

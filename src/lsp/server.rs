@@ -457,16 +457,27 @@ impl LanguageServer for DossierServer {
         let pos = params.text_document_position_params.position;
         let answer = self
             .on_brief(&uri, "textDocument/definition", move |snap, file| {
+                let started = std::time::Instant::now();
                 let offset = proto::from_position(proto::TextRef::brief(file), pos, snap.unit);
                 let nav = ide::definition(snap.context(), file, offset)?;
-                proto::to_definition(
+                let found = started.elapsed();
+                let n_targets = nav.targets.len();
+                let answer = proto::to_definition(
                     &snap.corpus,
                     &snap.doc_uris,
                     file,
                     nav,
                     snap.unit,
                     snap.definition_links,
-                )
+                );
+                // A definition can list thousands of sources; what the answer's JSON costs
+                // (in tower-lsp, after this) is the request's time less these two.
+                tracing::debug!(
+                    "definition: {n_targets} targets found in {:.2} ms, converted in {:.2} ms",
+                    found.as_secs_f64() * 1e3,
+                    (started.elapsed() - found).as_secs_f64() * 1e3
+                );
+                answer
             })
             .await?;
         Ok(answer.flatten())

@@ -6,8 +6,15 @@
 //! thousands of documents was found by scanning and aligning every quotation. Analysts
 //! mostly quote a whole quotation or whole sentences of one, so the table keys every
 //! quotation by its words and by each run of its sentences: such a quote is found with a
-//! binary search, and each source is confirmed by comparing word hashes, without
-//! alignment. Quotes that are a part of a sentence still go through the seed index.
+//! binary search, without alignment. Quotes that are a part of a sentence still go through
+//! the seed index.
+//!
+//! Each key keeps the byte span of its run, so a lookup reads no document: a definition
+//! listing the 40,000 sources of a famous line after a warm start would otherwise read
+//! 40,000 deferred texts back from disk. The price is two words per key in memory and in
+//! the cache, and trusting the 64-bit run hash (no word-by-word confirmation): a false
+//! match needs two different word runs with the same hash, about one chance in 10^12 per
+//! lookup at 10 million keys.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -31,7 +38,16 @@ pub struct ExactQuotes {
     /// `quotes[i]` holds the run of `hashes[i]` (an index into the quote index's quotes).
     #[serde(with = "crate::analysis::packed::vec")]
     quotes: Vec<u32>,
+    /// `starts[i]..ends[i]`: the run's words in its document (first word's start to last
+    /// word's end).
+    #[serde(with = "crate::analysis::packed::vec")]
+    starts: Vec<u32>,
+    #[serde(with = "crate::analysis::packed::vec")]
+    ends: Vec<u32>,
 }
+
+/// One key of the table: run hash, quotation, run span.
+type Key = (u64, u32, u32, u32);
 
 /// The hash of a run of word hashes: order and length count.
 pub fn run_hash(words: &[u64]) -> u64 {
@@ -44,95 +60,95 @@ pub fn run_hash(words: &[u64]) -> u64 {
 
 impl ExactQuotes {
     pub fn build(docs: &[Arc<Document>], quotes: &[SourceQuote]) -> ExactQuotes {
-        let mut pairs: Vec<(u64, u32)> = quotes
+        let mut keys: Vec<Key> = quotes
             .par_iter()
             .enumerate()
             .flat_map_iter(|(i, q)| {
                 let text = docs.get(q.doc as usize).map_or("", |d| d.text());
+                // A run past 4 GB into its document is not keyed (the seed index finds it).
                 run_hashes(text, q.inner.clone())
                     .into_iter()
-                    .map(move |h| (h, i as u32))
+                    .filter_map(move |(h, span)| {
+                        Some((
+                            h,
+                            i as u32,
+                            u32::try_from(span.start).ok()?,
+                            u32::try_from(span.end).ok()?,
+                        ))
+                    })
             })
             .collect();
-        pairs.par_sort_unstable();
-        pairs.dedup();
-        let (hashes, quotes) = pairs.into_iter().unzip();
-        ExactQuotes { hashes, quotes }
+        keys.par_sort_unstable();
+        keys.dedup();
+        let mut table = ExactQuotes::default();
+        for (hash, quote, start, end) in keys {
+            table.hashes.push(hash);
+            table.quotes.push(quote);
+            table.starts.push(start);
+            table.ends.push(end);
+        }
+        table
     }
 
     /// The first `limit` places where a quotation holds exactly the words of `tokens`
-    /// (after normalisation), in corpus order; empty when the quote has gaps or brackets.
+    /// (after normalisation) as a whole or as a run of its sentences, in corpus order;
+    /// empty when the quote has gaps or brackets. Each match's diff is one
+    /// [`DiffOp::Same`] over the whole span: the words are the quote's, and telling them
+    /// apart would read the document.
     pub fn find(
         &self,
-        docs: &[Arc<Document>],
         quotes: &[SourceQuote],
         tokens: &[QuoteToken],
         limit: usize,
     ) -> Vec<QuoteMatch> {
-        let mut query: Vec<Word> = Vec::with_capacity(tokens.len());
+        let mut query_hashes: Vec<u64> = Vec::with_capacity(tokens.len());
+        let mut query_range: Option<Range<usize>> = None;
         for token in tokens {
             match token {
-                QuoteToken::Word(w) => query.push(*w),
+                QuoteToken::Word(w) => {
+                    query_hashes.push(w.hash);
+                    let range = query_range.get_or_insert(w.start..w.end);
+                    range.end = w.end;
+                }
                 QuoteToken::Gap(_) | QuoteToken::Wildcard(_) => return Vec::new(),
             }
         }
-        if query.is_empty() {
+        let Some(query_range) = query_range else {
             return Vec::new();
-        }
-        let query_hashes: Vec<u64> = query.iter().map(|w| w.hash).collect();
+        };
         let hash = run_hash(&query_hashes);
         let first = self.hashes.partition_point(|&h| h < hash);
         let n = self.hashes[first..].partition_point(|&h| h == hash);
-        let mut found = Vec::new();
-        let mut words: Vec<Word> = Vec::new();
-        for &quote_idx in &self.quotes[first..first + n] {
-            if found.len() >= limit {
-                break;
-            }
-            let Some(source) = quotes.get(quote_idx as usize) else {
-                continue;
-            };
-            let Some(doc) = docs.get(source.doc as usize) else {
-                continue;
-            };
-            words.clear();
-            words.extend(WordIter::new(doc.text(), source.inner.clone()));
-            let mut at = 0;
-            while at + query.len() <= words.len() && found.len() < limit {
-                let window = &words[at..at + query.len()];
-                if !window.iter().zip(&query_hashes).all(|(w, &h)| w.hash == h) {
-                    at += 1;
-                    continue;
-                }
-                found.push(QuoteMatch {
+        (first..first + n)
+            .filter_map(|i| {
+                // The columns have one entry per key, unless a cache was tampered with.
+                let source = quotes.get(*self.quotes.get(i)? as usize)?;
+                let span = *self.starts.get(i)? as usize..*self.ends.get(i)? as usize;
+                Some(QuoteMatch {
                     doc: source.doc,
-                    span: window[0].start..window[window.len() - 1].end,
+                    span: span.clone(),
                     similarity: 1.0,
-                    diff: window
-                        .iter()
-                        .zip(&query)
-                        .map(|(s, q)| DiffOp::Same {
-                            source: s.range(),
-                            quote: q.range(),
-                        })
-                        .collect(),
-                });
-                at += query.len();
-            }
-        }
-        found
+                    diff: vec![DiffOp::Same {
+                        source: span,
+                        quote: query_range.clone(),
+                    }],
+                })
+            })
+            .take(limit)
+            .collect()
     }
 
     /// Heap bytes of the table.
     pub fn heap_bytes(&self) -> usize {
         self.hashes.capacity() * std::mem::size_of::<u64>()
-            + self.quotes.capacity() * std::mem::size_of::<u32>()
+            + (self.quotes.capacity() + self.starts.capacity() + self.ends.capacity())
+                * std::mem::size_of::<u32>()
     }
 }
 
-/// The run hashes a quotation is keyed by: all its words, and every run of consecutive
-/// sentences (single sentences only past [`MAX_RUN_PIECES`]).
-fn run_hashes(text: &str, inner: Range<usize>) -> Vec<u64> {
+/// The run hashes a quotation is keyed by, with the runs' spans: all its words, and every
+/// run of consecutive sentences (single sentences only past [`MAX_RUN_PIECES`]).
+fn run_hashes(text: &str, inner: Range<usize>) -> Vec<(u64, Range<usize>)> {
     let words: Vec<Word> = WordIter::new(text, inner).collect();
     if words.is_empty() {
         return Vec::new();
@@ -151,7 +167,8 @@ fn run_hashes(text: &str, inner: Range<usize>) -> Vec<u64> {
             start = k + 1;
         }
     }
-    let mut out = vec![run_hash(&hashes)];
+    let span = |run: Range<usize>| words[run.start].start..words[run.end - 1].end;
+    let mut out = vec![(run_hash(&hashes), span(0..words.len()))];
     if pieces.len() > 1 {
         for (i, first) in pieces.iter().enumerate() {
             let last_piece = if pieces.len() <= MAX_RUN_PIECES {
@@ -163,7 +180,8 @@ fn run_hashes(text: &str, inner: Range<usize>) -> Vec<u64> {
                 if first.start == 0 && last.end == words.len() {
                     continue; // the whole quotation, already keyed
                 }
-                out.push(run_hash(&hashes[first.start..last.end]));
+                let run = first.start..last.end;
+                out.push((run_hash(&hashes[run.clone()]), span(run)));
             }
         }
     }

@@ -382,6 +382,7 @@ pub struct QuoteMatch {
     /// 1.0 for the same words (after normalisation), lower as they differ.
     pub similarity: f32,
     /// Word by word, source against quote (quote ranges are into the text given to `find`).
+    /// A match found in the exact-text table has one `Same` over all its words instead.
     pub diff: Vec<DiffOp>,
 }
 
@@ -504,7 +505,7 @@ impl QuoteIndex {
         // words exactly is a source too, found without a scan however many carry it.
         let mut set = short::MatchSet::new(found);
         // Exact matches come in corpus order, so the first `limit` are the best of them.
-        for exact in self.exact.find(docs, &self.quotes, &tokens, limit) {
+        for exact in self.exact.find(&self.quotes, &tokens, limit) {
             set.add(exact);
         }
         let n_words = tokens

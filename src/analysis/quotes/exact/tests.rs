@@ -21,10 +21,10 @@ fn corpus(texts: &[String]) -> CorpusIndex {
     CorpusIndex::build(sources, Vec::new())
 }
 
-fn exact(index: &QuoteIndex, docs: &[Arc<Document>], quote: &str) -> Vec<QuoteMatch> {
+fn exact(index: &QuoteIndex, quote: &str) -> Vec<QuoteMatch> {
     index
         .exact
-        .find(docs, &index.quotes, &quote_tokens(quote), usize::MAX)
+        .find(&index.quotes, &quote_tokens(quote), usize::MAX)
 }
 
 #[test]
@@ -33,7 +33,7 @@ fn a_quotation_is_keyed_whole_and_by_runs_of_its_sentences() {
         "“We will win. They will lose! Nobody doubts it,” the coach said on Monday.\n".to_string(),
     ]);
     let found = |q: &str| -> Vec<&str> {
-        exact(&c.quotes, &c.docs, q)
+        exact(&c.quotes, q)
             .iter()
             .map(|m| &c.docs[0].text()[m.span.clone()])
             .collect()
@@ -66,7 +66,7 @@ fn exact_matches_are_what_the_alignment_gives() {
     ]);
     let quote = "“every minute counts for the people of Gaza”";
     let tokens = quote_tokens(quote);
-    let found = exact(&c.quotes, &c.docs, quote);
+    let found = exact(&c.quotes, quote);
     assert_eq!(found.len(), 2);
     for m in &found {
         let source = c.quotes.quote_at(m.doc, &m.span).expect("a quotation");
@@ -77,7 +77,25 @@ fn exact_matches_are_what_the_alignment_gives() {
         .expect("aligned");
         assert_eq!(m.span, aligned.source);
         assert_eq!(m.similarity, aligned.similarity);
-        assert_eq!(m.diff, aligned.ops);
+        // One `Same` over the span, where the alignment has one per word.
+        let quote_words = tokens
+            .first()
+            .zip(tokens.last())
+            .map(|(a, b)| match (a, b) {
+                (QuoteToken::Word(a), QuoteToken::Word(b)) => a.start..b.end,
+                _ => unreachable!("the quote is words only"),
+            });
+        assert_eq!(
+            m.diff,
+            [DiffOp::Same {
+                source: m.span.clone(),
+                quote: quote_words.expect("words"),
+            }]
+        );
+        assert!(aligned
+            .ops
+            .iter()
+            .all(|op| matches!(op, DiffOp::Same { .. })));
     }
 }
 
@@ -134,4 +152,68 @@ fn the_best_few_sources_are_the_first_of_all() {
         let best = c.quotes.find_best(&c.docs, quote, limit);
         assert_eq!(best, all[..limit.min(all.len())].to_vec(), "limit {limit}");
     }
+}
+
+/// Reads a deferred document back from the texts of the index it stands in for, counting.
+#[derive(Debug)]
+struct CountingLoader {
+    texts: Vec<String>,
+    loads: std::sync::atomic::AtomicUsize,
+}
+
+impl crate::analysis::corpus::TextLoader for CountingLoader {
+    fn load(&self, doc: &Document) -> Result<String, String> {
+        self.loads
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let i: usize = doc
+            .key
+            .parse()
+            .map_err(|_| "no such document".to_string())?;
+        self.texts
+            .get(i)
+            .cloned()
+            .ok_or_else(|| "no such document".into())
+    }
+}
+
+#[test]
+fn listing_every_source_reads_only_the_aligned_regions_documents() {
+    // As after a warm start: every document's text is still on disk.
+    let n = MAX_CANDIDATES * 3;
+    let texts: Vec<String> = (0..n)
+        .map(|i| format!("Day {i} of the talks.\n\"Peace is within reach if both sides keep talking,\" Minister Lena Ortiz said.\n"))
+        .collect();
+    let c = corpus(&texts);
+    let loader = Arc::new(CountingLoader {
+        texts: texts.clone(),
+        loads: Default::default(),
+    });
+    let deferred: Vec<Arc<Document>> = c
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let loader: Arc<dyn crate::analysis::corpus::TextLoader> = loader.clone();
+            Arc::new(Document::deferred(
+                d.path.clone(),
+                d.rel_path.clone(),
+                i.to_string(),
+                d.meta(),
+                Some(loader),
+            ))
+        })
+        .collect();
+    let quote = "peace is within reach if both sides keep talking";
+    let found = c.quotes.find(&deferred, quote);
+    let spans = |found: &[QuoteMatch]| -> Vec<(u32, Range<usize>)> {
+        found.iter().map(|m| (m.doc, m.span.clone())).collect()
+    };
+    assert_eq!(spans(&found), spans(&c.quotes.find(&c.docs, quote)));
+    assert_eq!(found.len(), n);
+    let loads = loader.loads.load(std::sync::atomic::Ordering::Relaxed);
+    assert!(loads <= MAX_CANDIDATES, "{loads} of {n} documents read");
+    assert_eq!(
+        deferred.iter().filter(|d| d.is_text_loaded()).count(),
+        loads
+    );
 }
