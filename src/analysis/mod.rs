@@ -15,6 +15,7 @@ pub mod quotes;
 pub mod text;
 pub mod validate;
 
+pub mod doc_search;
 mod index;
 
 pub use corpus::{DocId, Document, DocumentMeta, FileStamp, SourceText, TextLoader};
