@@ -75,6 +75,28 @@ fn main() {
     timed("name completion", &prefixes, &|p| {
         format!("# Brief\n\nRound 1: {p}")
     });
+    // The slowest name prefixes, split into the actor and the event halves of the chain.
+    for typed in ["And", "Ha", "Za", "Go", "Al", "Vela", "Ad"] {
+        let text = format!("# Brief\n\nRound 1: {typed}");
+        let file = BriefFile::new("brief.md".into(), text.clone());
+        let best_of = |f: &dyn Fn() -> usize| {
+            (0..5)
+                .map(|_| {
+                    let t = Instant::now();
+                    let n = f();
+                    (t.elapsed(), n)
+                })
+                .min()
+                .unwrap_or_default()
+        };
+        let (actors, n_actors) = best_of(&|| ide::actors::completion(cx, &file, text.len()).len());
+        let (events, n_events) = best_of(&|| ide::events::completion(cx, &file, text.len()).len());
+        println!(
+            "  {typed:?}: actors {:.3} ms ({n_actors}), events {:.3} ms ({n_events})",
+            ms(actors),
+            ms(events)
+        );
+    }
     let mut key_prefixes: Vec<String> = vec![String::new()];
     for doc in corpus
         .docs
