@@ -130,7 +130,7 @@ fn main() {
 }
 
 fn report_samples(label: &str, samples: &mut [(Duration, String, usize)]) {
-    samples.sort_by(|a, b| b.0.cmp(&a.0));
+    samples.sort_by_key(|s| std::cmp::Reverse(s.0));
     let pct = |p: f64| {
         let i = ((samples.len() as f64) * (1.0 - p / 100.0)) as usize;
         samples[i.min(samples.len() - 1)].0
