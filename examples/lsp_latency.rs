@@ -55,6 +55,10 @@ struct Args {
     /// Corpus-file changes to time (0 to leave the corpus untouched).
     #[arg(long, default_value_t = 5)]
     file_changes: usize,
+    /// Leave out go-to-definition on the quote (its answer can be megabytes, and building
+    /// and freeing it delays the requests that follow: this shows by how much).
+    #[arg(long)]
+    skip_definition: bool,
     /// Also time `rg -F` looking for the brief's quote in the workspace.
     #[arg(long)]
     rg: bool,
@@ -135,16 +139,18 @@ fn main() -> Result<()> {
             json!({"textDocument": {"uri": doc.uri}, "position": doc.position(brief.actor_at)}),
         )?;
         hover.add(took, !result.is_null(), &server.last);
-        let (result, took) = server.request(
-            "textDocument/definition",
-            json!({"textDocument": {"uri": doc.uri}, "position": doc.position(brief.quote_at)}),
-        )?;
-        n_sources = result.as_array().map_or(0, Vec::len);
-        definition.add(
-            took,
-            result.as_array().is_some_and(|a| !a.is_empty()),
-            &server.last,
-        );
+        if !args.skip_definition {
+            let (result, took) = server.request(
+                "textDocument/definition",
+                json!({"textDocument": {"uri": doc.uri}, "position": doc.position(brief.quote_at)}),
+            )?;
+            n_sources = result.as_array().map_or(0, Vec::len);
+            definition.add(
+                took,
+                result.as_array().is_some_and(|a| !a.is_empty()),
+                &server.last,
+            );
+        }
         doc.type_text(&mut server, &args.prefix)?;
         let (result, took) = server.request(
             "textDocument/completion",

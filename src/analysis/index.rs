@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use super::actors::{self, ActorIndex, CuratedActor, DocActors};
 use super::corpus::{document_keys, DocId, Document, SourceText};
+use super::doc_search::DocSearch;
 use super::events::{self, DocEvents, EventIndex};
 use super::quotes::{self, DocQuotes, QuoteIndex};
 
@@ -103,6 +104,8 @@ pub struct CorpusIndex {
     keys_lower: Vec<(Box<str>, DocId)>,
     /// Every key is its own lowercase, so `keys_lower` is in key order too.
     keys_are_lowercase: bool,
+    /// Keys and titles lowercased and packed: citation completion's fuzzy fallback.
+    doc_search: DocSearch,
 }
 
 impl CorpusIndex {
@@ -291,6 +294,7 @@ impl CorpusIndex {
         keys_lower.sort_unstable_by(|a, b| {
             (&a.0, &docs[a.1 as usize].key, a.1).cmp(&(&b.0, &docs[b.1 as usize].key, b.1))
         });
+        let doc_search = DocSearch::new(&docs);
         CorpusIndex {
             docs,
             per_doc,
@@ -301,6 +305,7 @@ impl CorpusIndex {
             doc_by_key,
             keys_lower,
             keys_are_lowercase,
+            doc_search,
         }
     }
 
@@ -321,6 +326,12 @@ impl CorpusIndex {
             .partition_point(|(k, _)| k.as_ref() < lower_prefix);
         let n = self.keys_lower[first..].partition_point(|(k, _)| k.starts_with(lower_prefix));
         &self.keys_lower[first..first + n]
+    }
+
+    /// Documents ranked by a fuzzy match of `typed` against key, else title (see
+    /// [`DocSearch::rank`]).
+    pub fn doc_search(&self) -> &DocSearch {
+        &self.doc_search
     }
 
     /// Whether every document key is already lowercase.

@@ -16,6 +16,7 @@ pub mod span;
 pub mod text;
 pub mod validate;
 
+pub mod doc_search;
 mod index;
 
 pub use corpus::{DocId, Document, DocumentMeta, FileStamp, SourceText, TextLoader};

@@ -13,6 +13,7 @@ use std::sync::{Arc, OnceLock};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind as AcMatchKind};
 use rayon::prelude::*;
 
+use super::prefix::{PrefixEntry, PrefixTable};
 use super::{Actor, ActorId, ActorKind, DocMention};
 
 /// How a completion candidate matched what was typed.
@@ -39,8 +40,6 @@ pub struct AliasMatch {
 /// Fuzzy matching looks at this many of the most salient actors at most, which keeps a
 /// request fast however large the corpus is.
 const FUZZY_SCAN_LIMIT: usize = 20_000;
-/// A prefix range is read this far at most (ids are salience-ordered, so the best are kept).
-const PREFIX_SCAN_LIMIT: usize = 50_000;
 
 #[derive(Debug, Default)]
 pub(crate) struct Lookup {
@@ -51,8 +50,8 @@ pub(crate) struct Lookup {
     pattern_exact: Vec<bool>,
     /// Lowercase alias -> actor, `None` when two actors share it.
     by_alias: HashMap<String, Option<ActorId>>,
-    /// (lowercase text, actor, matched text, is the name itself), sorted by text.
-    prefix_table: Vec<(Box<str>, ActorId, Box<str>, bool)>,
+    /// Names and their later words, lowercase, walked best first for completion.
+    prefix_table: PrefixTable,
     /// Per actor (salience order): lowercase name, for fuzzy matching.
     lower_names: Vec<Box<str>>,
 }
@@ -128,8 +127,8 @@ fn alias_tables(actors: &[Actor]) -> AliasTables {
 
 /// Every word start of every searched name ("Velayati" in "Ali Akbar Velayati"),
 /// lowercase, sorted, one entry per (text, actor).
-fn prefix_table(actors: &[Actor]) -> Vec<(Box<str>, ActorId, Box<str>, bool)> {
-    let mut table: Vec<(Box<str>, ActorId, Box<str>, bool)> = actors
+fn prefix_table(actors: &[Actor]) -> PrefixTable {
+    let mut table: Vec<PrefixEntry> = actors
         .par_iter()
         .enumerate()
         .flat_map_iter(|(id, actor)| {
@@ -149,7 +148,7 @@ fn prefix_table(actors: &[Actor]) -> Vec<(Box<str>, ActorId, Box<str>, bool)> {
     // The same sort as ever: which of two entries of one (text, actor) is kept depends on it.
     table.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     table.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
-    table
+    PrefixTable::new(table)
 }
 
 impl Lookup {
@@ -225,37 +224,19 @@ impl Lookup {
 
     pub fn complete(&self, typed: &str, limit: usize) -> Vec<AliasMatch> {
         let typed_lower = typed.trim().replace('’', "'").to_lowercase();
-        let mut best: HashMap<ActorId, AliasMatch> = HashMap::new();
-        if !typed_lower.is_empty() {
-            let first = self
-                .prefix_table
-                .partition_point(|e| e.0.as_ref() < typed_lower.as_str());
-            for (lower, actor, text, is_name) in
-                self.prefix_table[first..].iter().take(PREFIX_SCAN_LIMIT)
-            {
-                if !lower.starts_with(typed_lower.as_str()) {
-                    break;
-                }
-                let kind = if *is_name {
-                    MatchKind::NamePrefix
-                } else {
-                    MatchKind::AliasPrefix
-                };
-                let candidate = AliasMatch {
-                    actor: *actor,
+        let mut out: Vec<AliasMatch> = if typed_lower.is_empty() {
+            Vec::new()
+        } else {
+            self.prefix_table
+                .best(&typed_lower, limit)
+                .into_iter()
+                .map(|(actor, text, kind)| AliasMatch {
+                    actor,
                     matched: text.to_string(),
                     kind,
-                };
-                match best.get(actor) {
-                    Some(have) if have.kind <= kind => {}
-                    _ => {
-                        best.insert(*actor, candidate);
-                    }
-                }
-            }
-        }
-        let mut out: Vec<AliasMatch> = best.into_values().collect();
-        out.sort_by_key(|m| (m.kind, m.actor));
+                })
+                .collect()
+        };
         out.truncate(limit);
         if out.len() < limit {
             for (id, name) in self.lower_names.iter().enumerate().take(FUZZY_SCAN_LIMIT) {

@@ -20,6 +20,7 @@ mod gazetteer;
 mod lexicon;
 mod lookup;
 mod orgs;
+mod prefix;
 mod related;
 mod resolve;
 mod roles;
