@@ -10,6 +10,7 @@ pub mod events;
 pub(crate) mod fxhash;
 pub mod ide;
 pub(crate) mod lower;
+pub(crate) mod min_tree;
 pub(crate) mod packed;
 pub mod quotes;
 pub mod span;

@@ -15,6 +15,7 @@ use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashSet};
 
 use super::{ActorId, MatchKind};
+use crate::analysis::min_tree::MinTree;
 
 /// One entry: (lowercase text, actor, the text as written, is the canonical name itself).
 pub(crate) type PrefixEntry = (Box<str>, ActorId, Box<str>, bool);
@@ -27,24 +28,18 @@ const PREFIX_SCAN_LIMIT: usize = 50_000;
 pub(crate) struct PrefixTable {
     /// Sorted by lowercase text, then actor; one entry per (text, actor).
     entries: Vec<PrefixEntry>,
-    /// `tree[n + i] = i`; `tree[i]` the better of `tree[2i]` and `tree[2i + 1]`.
-    tree: Vec<u32>,
+    /// The best entry of a range by [`PrefixTable::key`].
+    tree: MinTree,
 }
 
 impl PrefixTable {
     /// `entries` must be sorted by (lowercase text, actor) and hold no duplicate pair.
     pub fn new(entries: Vec<PrefixEntry>) -> PrefixTable {
-        let n = entries.len();
         let mut table = PrefixTable {
             entries,
-            tree: vec![0; 2 * n],
+            tree: MinTree::default(),
         };
-        for i in 0..n {
-            table.tree[n + i] = i as u32;
-        }
-        for i in (1..n).rev() {
-            table.tree[i] = table.better(table.tree[2 * i], table.tree[2 * i + 1]);
-        }
+        table.tree = MinTree::build(table.entries.len(), |i| table.key(i));
         table
     }
 
@@ -111,33 +106,9 @@ impl PrefixTable {
             })
     }
 
-    /// Of two entries, the one with the smaller (key, position).
-    fn better(&self, a: u32, b: u32) -> u32 {
-        if (self.key(b), b) < (self.key(a), a) {
-            b
-        } else {
-            a
-        }
-    }
-
     /// The best entry of `from..to` (not empty).
     fn best_entry(&self, from: usize, to: usize) -> u32 {
-        let n = self.entries.len();
-        let (mut lo, mut hi) = (from + n, to + n);
-        let mut best = from as u32;
-        while lo < hi {
-            if lo & 1 == 1 {
-                best = self.better(best, self.tree[lo]);
-                lo += 1;
-            }
-            if hi & 1 == 1 {
-                hi -= 1;
-                best = self.better(best, self.tree[hi]);
-            }
-            lo >>= 1;
-            hi >>= 1;
-        }
-        best
+        self.tree.best(from, to, |i| self.key(i))
     }
 }
 

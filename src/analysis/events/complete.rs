@@ -22,6 +22,7 @@ use std::ops::Range;
 
 use super::Event;
 use crate::analysis::actors::Actor;
+use crate::analysis::min_tree::MinTree;
 
 /// What a typed word matched in an event, in the order the editor tries them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -81,10 +82,8 @@ pub struct CompletionTable {
     lists: Vec<u32>,
     /// Per event: `salience << 32 | label rank` (the rank key for tier 0).
     order: Vec<u64>,
-    /// A segment tree over `entries` for the entry with the smallest `head` in a range:
-    /// `tree[n + i] = i`, `tree[i]` the better of `tree[2i]` and `tree[2i + 1]`.
-    #[serde(with = "crate::analysis::packed::vec")]
-    tree: Vec<u32>,
+    /// The entry with the smallest `head` in a range.
+    tree: MinTree,
 }
 
 impl CompletionTable {
@@ -181,14 +180,7 @@ impl CompletionTable {
             let head = table.key_at(entry.field.tier(), entry.list.start);
             table.entries[i].head = head;
         }
-        let n = table.entries.len();
-        table.tree = vec![0; 2 * n];
-        for i in 0..n {
-            table.tree[n + i] = i as u32;
-        }
-        for i in (1..n).rev() {
-            table.tree[i] = table.better(table.tree[2 * i], table.tree[2 * i + 1]);
-        }
+        table.tree = MinTree::build(table.entries.len(), |i| table.head(i));
         table
     }
 
@@ -227,7 +219,7 @@ impl CompletionTable {
             + self.entries.iter().map(|e| e.key.len()).sum::<usize>()
             + self.lists.capacity() * std::mem::size_of::<u32>()
             + self.order.capacity() * std::mem::size_of::<u64>()
-            + self.tree.capacity() * std::mem::size_of::<u32>()
+            + self.tree.heap_bytes()
     }
 
     /// The rank key of the list element at `pos` for a field of `tier`.
@@ -241,34 +233,14 @@ impl CompletionTable {
         order.saturating_add(u64::from(tier) << 32)
     }
 
-    /// Of two entries, the one whose first event ranks best.
-    fn better(&self, a: u32, b: u32) -> u32 {
-        let head = |i: u32| self.entries.get(i as usize).map_or(u64::MAX, |e| e.head);
-        if (head(b), b) < (head(a), a) {
-            b
-        } else {
-            a
-        }
+    /// The rank key of entry `i`'s first event.
+    fn head(&self, i: u32) -> u64 {
+        self.entries.get(i as usize).map_or(u64::MAX, |e| e.head)
     }
 
     /// The entry of `from..to` (not empty) whose first event ranks best.
     fn best_entry(&self, from: usize, to: usize) -> u32 {
-        let n = self.entries.len();
-        let (mut lo, mut hi) = (from + n, to + n);
-        let mut best = from as u32;
-        while lo < hi {
-            if lo & 1 == 1 {
-                best = self.better(best, self.tree[lo]);
-                lo += 1;
-            }
-            if hi & 1 == 1 {
-                hi -= 1;
-                best = self.better(best, self.tree[hi]);
-            }
-            lo >>= 1;
-            hi >>= 1;
-        }
-        best
+        self.tree.best(from, to, |i| self.head(i))
     }
 }
 
