@@ -184,3 +184,21 @@ fn malformed_packed_strings_are_refused_with_a_reason() {
     let err = postcard::from_bytes::<Events>(&encode(&[0, 0, 1, 0, 1, 0, 256])).unwrap_err();
     assert_eq!(err, postcard::Error::SerdeDeCustom);
 }
+
+#[test]
+fn arrays_large_enough_for_huge_pages_read_back_whole() {
+    // Over `huge_pages::AT_LEAST` bytes, so the advice is given before the copy.
+    let large = Sample {
+        numbers: (0..3_000_000u32)
+            .map(|i| i.wrapping_mul(2_654_435_761))
+            .collect(),
+        hashes: (0..1_100_000u64).map(|i| i << 20 | i).collect(),
+        mentions: Vec::new(),
+        lists: Vec::new(),
+        events: Vec::new(),
+        after: "end".into(),
+    };
+    let bytes = postcard::to_stdvec(&large).unwrap();
+    let back: Sample = postcard::from_bytes(&bytes).unwrap();
+    assert!(back == large, "a large array changed on the way back");
+}
