@@ -23,10 +23,24 @@ use super::actors::{DocMention, Mention};
 use super::events::{EventKind, EventMention};
 use super::span::Span;
 
+mod array;
+mod lists;
+
+pub use array::{borrowing_from, Counted, Packed, StableBytes};
+pub use lists::Lists;
+
 /// A record of a fixed number of `u32` words.
-pub trait Words: Sized {
+///
+/// # Safety
+/// When [`Words::PLAIN`] is true, the type must be laid out as exactly its `N` words, in
+/// the order [`Words::put`] writes them (`#[repr(C)]` over `u32` fields, or `u32` and
+/// `u64` themselves), with every bit pattern a valid value: [`Packed`] then reads records
+/// in place from the cache's bytes.
+pub unsafe trait Words: Sized {
     /// Words per record.
     const N: usize;
+    /// Whether the record is its words in memory (see the trait's safety section).
+    const PLAIN: bool = false;
     /// Appends the record's words; `None` when a value does not fit in a `u32`.
     fn put(&self, out: &mut Vec<u32>) -> Option<()>;
     /// The record from exactly [`Words::N`] words; `None` when they cannot be one.
@@ -45,8 +59,10 @@ pub trait Words: Sized {
     }
 }
 
-impl Words for u32 {
+// SAFETY: a `u32` is one word.
+unsafe impl Words for u32 {
     const N: usize = 1;
+    const PLAIN: bool = true;
     fn put(&self, out: &mut Vec<u32>) -> Option<()> {
         out.push(*self);
         Some(())
@@ -65,8 +81,11 @@ impl Words for u32 {
     }
 }
 
-impl Words for u64 {
+// SAFETY: on a little-endian machine (the only kind `Packed` borrows on) a `u64` is its
+// low word then its high word, the order `put` writes.
+unsafe impl Words for u64 {
     const N: usize = 2;
+    const PLAIN: bool = true;
     fn put(&self, out: &mut Vec<u32>) -> Option<()> {
         out.extend([*self as u32, (*self >> 32) as u32]);
         Some(())
@@ -298,8 +317,10 @@ impl de::Error for PackedError {
 
 // The records of the merged indexes.
 
-impl Words for Mention {
+// SAFETY: `Mention` and `Span` are `#[repr(C)]` over `u32`s: doc, start, end.
+unsafe impl Words for Mention {
     const N: usize = 3;
+    const PLAIN: bool = true;
     fn put(&self, out: &mut Vec<u32>) -> Option<()> {
         out.extend([self.doc, self.span.start, self.span.end]);
         Some(())
@@ -315,8 +336,10 @@ impl Words for Mention {
     }
 }
 
-impl Words for DocMention {
+// SAFETY: `DocMention` and `Span` are `#[repr(C)]` over `u32`s: start, end, actor.
+unsafe impl Words for DocMention {
     const N: usize = 3;
+    const PLAIN: bool = true;
     fn put(&self, out: &mut Vec<u32>) -> Option<()> {
         out.extend([self.span.start, self.span.end, self.actor]);
         Some(())
@@ -332,7 +355,8 @@ impl Words for DocMention {
     }
 }
 
-impl Words for EventMention {
+// SAFETY: not plain (its kind is an enum), so only `put` and `take` are used.
+unsafe impl Words for EventMention {
     const N: usize = 7;
     fn put(&self, out: &mut Vec<u32>) -> Option<()> {
         out.extend([

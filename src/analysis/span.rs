@@ -18,6 +18,7 @@ use std::ops::Range;
     serde::Serialize,
     serde::Deserialize,
 )]
+#[repr(C)]
 pub struct Span {
     pub start: u32,
     pub end: u32,

@@ -20,15 +20,18 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
+use crate::analysis::packed;
+
 const MAGIC: &[u8; 8] = b"DOSSIERI";
 /// Raised whenever the layout of the file or of the payload's top-level structs changes.
 /// (Changes to the analysis types are caught by the build fingerprint anyway.)
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 const TRAILER_LEN: u64 = 8 + 8 + MAGIC.len() as u64;
 /// Magic, version and build id length; the build id follows.
 const FIXED_HEADER_LEN: u64 = MAGIC.len() as u64 + 4 + 2;
@@ -155,7 +158,8 @@ impl Reader {
                 self.check_range(blob)?;
                 let map = map_blob(file, blob).map_err(|err| format!("cannot map it: {err}"))?;
                 check_hash(&map, blob)?;
-                decode_bytes(&map)
+                // Plain arrays are read in place: they keep the mapping alive.
+                packed::borrowing_from(Arc::new(MappedBlob(map)), decode_bytes)
             }
             _ => decode_bytes(&self.bytes(blob)?),
         }
@@ -171,8 +175,9 @@ impl Reader {
 }
 
 /// Blobs from this size up are mapped rather than read (a document's extraction, a few
-/// kilobytes, is cheaper to read than to map and unmap).
-const MAP_AT_LEAST: u64 = 1 << 20;
+/// kilobytes, is cheaper to read than to map and unmap). Unit tests map every blob, so
+/// that the cache tests' small indexes take the path large ones do.
+const MAP_AT_LEAST: u64 = if cfg!(test) { 1 } else { 1 << 20 };
 
 fn check_hash(bytes: &[u8], blob: &BlobRef) -> Result<(), String> {
     if xxh3_64(bytes) != blob.hash {
@@ -181,15 +186,25 @@ fn check_hash(bytes: &[u8], blob: &BlobRef) -> Result<(), String> {
     Ok(())
 }
 
+/// A blob mapped into memory, which decoded arrays may borrow from.
+struct MappedBlob(memmap2::Mmap);
+
+// SAFETY: the mapping is read-only and lives as long as this value; its bytes do not
+// change, since a cache file is never written in place (see `map_blob`).
+unsafe impl packed::StableBytes for MappedBlob {
+    fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
 /// Maps a blob's bytes read-only, its pages read in at once (`MAP_POPULATE`).
 fn map_blob(file: &File, blob: &BlobRef) -> io::Result<memmap2::Mmap> {
     let len = usize::try_from(blob.len)
         .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "range too long"))?;
-    // SAFETY: the map is only read, and only while a blob is decoded. A cache file is
-    // never written in place: `write_atomic` writes a new file and renames it over the old
-    // one, so the file mapped here (held open by the reader) keeps its bytes. Something
-    // else truncating our cache file during those seconds is the one case left (SIGBUS);
-    // ARCHITECTURE lists it.
+    // SAFETY: the map is only read. A cache file is never written in place: `write_atomic`
+    // writes a new file and renames it over the old one, so the file mapped here keeps its
+    // bytes while the index built from it lives. Something else truncating our cache file
+    // in place is the one case left (SIGBUS); ARCHITECTURE lists it.
     unsafe {
         memmap2::MmapOptions::new()
             .offset(blob.offset)
@@ -312,13 +327,16 @@ impl Writer {
     }
 
     /// Writes `value` (postcard) as a blob, streamed: large values are never held encoded.
+    /// The bytes are counted from the blob's place in the file as they are streamed, so
+    /// that large arrays are laid out aligned in the file, to be read in place from a
+    /// mapping of it ([`packed::Packed`]).
     pub fn value<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<BlobRef> {
         self.out.flush()?;
         let offset = self.position();
         self.out.get_mut().hasher = Some(Xxh3::new());
-        let result = postcard::to_io(value, &mut self.out)
+        let result = postcard::to_io(value, packed::Counted::new(&mut self.out, offset))
             .map_err(|err| io::Error::new(io::ErrorKind::InvalidData, err.to_string()))
-            .and_then(|out| out.flush());
+            .and_then(|mut out| out.flush());
         let hasher = self.out.get_mut().hasher.take();
         result?;
         Ok(BlobRef {

@@ -13,6 +13,7 @@ use super::{
     Actor, ActorId, ActorIndex, ActorKind, CuratedActor, DocActors, DocMention, LocalActor, Mention,
 };
 use crate::analysis::corpus::{DocId, Document};
+use crate::analysis::packed::{Lists, Packed};
 use crate::analysis::span::Span;
 
 /// `local_to_global` value of a local actor the merge dropped.
@@ -181,18 +182,22 @@ pub(crate) fn build(
     for m in doc_mentions.iter().flatten() {
         n_per_actor[m.actor as usize] += 1;
     }
-    for (actor, n) in actors.iter_mut().zip(n_per_actor) {
-        actor.mentions.reserve_exact(n);
-    }
+    let mut per_actor: Vec<Vec<Mention>> =
+        n_per_actor.into_iter().map(Vec::with_capacity).collect();
     for (doc_idx, mentions) in doc_mentions.iter().enumerate() {
         for m in mentions {
-            actors[m.actor as usize].mentions.push(Mention {
+            per_actor[m.actor as usize].push(Mention {
                 doc: doc_idx as DocId,
                 span: m.span,
             });
         }
     }
+    for (actor, mentions) in actors.iter_mut().zip(per_actor) {
+        actor.mentions = mentions.into();
+    }
     doc_mentions.resize(docs.len().max(doc_mentions.len()), Vec::new());
+    let doc_mentions = Lists::from(doc_mentions);
+    let local_to_global = Lists::from(local_to_global);
     let lookup = Lookup::new(&actors);
     ActorIndex {
         actors,
@@ -380,6 +385,6 @@ fn finish(draft: &Draft) -> Actor {
         kind: draft.kind.unwrap_or(ActorKind::Person),
         aliases,
         roles: roles.into_iter().map(|(r, _)| r).collect(),
-        mentions: Vec::new(),
+        mentions: Packed::default(),
     }
 }

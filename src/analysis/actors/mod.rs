@@ -32,6 +32,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::corpus::{DocId, Document};
+use super::packed::{Lists, Packed};
 use super::span::Span;
 pub use lookup::{AliasMatch, MatchKind};
 
@@ -80,6 +81,7 @@ pub struct CuratedActor {
 
 /// One place in a corpus document where an actor is named.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[repr(C)]
 pub struct Mention {
     pub doc: DocId,
     pub span: Span,
@@ -91,8 +93,7 @@ pub struct Actor {
     pub kind: ActorKind,
     pub aliases: Vec<String>,
     pub roles: Vec<String>,
-    #[serde(with = "crate::analysis::packed::vec")]
-    pub mentions: Vec<Mention>,
+    pub mentions: Packed<Mention>,
 }
 
 /// An actor as one document knows it (ids are local to the document).
@@ -125,6 +126,7 @@ pub struct DocActors {
 
 /// A mention with its global actor id, as [`ActorIndex::mentions_in_doc`] lists them.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[repr(C)]
 pub struct DocMention {
     pub span: Span,
     pub actor: ActorId,
@@ -141,11 +143,9 @@ pub struct ActorIndex {
     /// Ordered by salience: the most mentioned actor has id 0.
     pub actors: Vec<Actor>,
     /// Per document: its mentions in offset order, with global ids.
-    #[serde(with = "crate::analysis::packed::nested")]
-    doc_mentions: Vec<Vec<DocMention>>,
+    doc_mentions: Lists<DocMention>,
     /// Per document: local actor index -> global id ([`build::DROPPED`] when dropped).
-    #[serde(with = "crate::analysis::packed::nested")]
-    local_to_global: Vec<Vec<ActorId>>,
+    local_to_global: Lists<ActorId>,
     /// Derived from `actors`: not stored in the index cache, rebuilt by
     /// [`ActorIndex::rebuild_lookup`] when a cached index is loaded (an aho-corasick
     /// automaton has no serialized form, and rebuilding it is cheap next to the merge).
@@ -196,9 +196,7 @@ impl ActorIndex {
 
     /// Mentions in one document, in offset order.
     pub fn mentions_in_doc(&self, doc: DocId) -> &[DocMention] {
-        self.doc_mentions
-            .get(doc as usize)
-            .map_or(&[], Vec::as_slice)
+        self.doc_mentions.get(doc as usize).unwrap_or(&[])
     }
 
     /// The global id of a document's local actor (`None` if the merge dropped it).

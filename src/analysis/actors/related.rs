@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::{Actor, ActorId, ActorKind, DocMention};
+use crate::analysis::packed::Lists;
 
 /// How many actors "named alongside" keeps per actor (the hover shows three).
 pub const MAX_ALONGSIDE: usize = 3;
@@ -25,12 +26,13 @@ pub fn doc_counts(actors: &[Actor]) -> Vec<u32> {
 
 /// Per actor: the persons and organizations with the most mentions in the documents that
 /// name it, most first (ties: the more salient, lower id), at most [`MAX_ALONGSIDE`].
-pub fn named_alongside(actors: &[Actor], doc_mentions: &[Vec<DocMention>]) -> Vec<Vec<ActorId>> {
+pub fn named_alongside(actors: &[Actor], doc_mentions: &Lists<DocMention>) -> Vec<Vec<ActorId>> {
     // Per document, each person or organization once with its number of mentions: the
     // tally below then costs the distinct actors of a document, not all its mentions.
-    let per_doc: Vec<Vec<(ActorId, u32)>> = doc_mentions
-        .par_iter()
-        .map(|mentions| {
+    let per_doc: Vec<Vec<(ActorId, u32)>> = (0..doc_mentions.len())
+        .into_par_iter()
+        .map(|doc| {
+            let mentions = doc_mentions.get(doc).unwrap_or(&[]);
             let mut counts: Vec<(ActorId, u32)> = Vec::new();
             let mut ids: Vec<ActorId> = mentions
                 .iter()

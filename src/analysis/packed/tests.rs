@@ -1,6 +1,8 @@
 //! Packed arrays: what is written is read back, in postcard and in JSON, and a damaged or
 //! cut byte string is an error, never a panic.
 
+use std::sync::Arc;
+
 use super::*;
 use crate::analysis::actors::{DocMention, Mention};
 use crate::analysis::events::{EventKind, EventMention};
@@ -201,4 +203,153 @@ fn arrays_large_enough_for_huge_pages_read_back_whole() {
     let bytes = postcard::to_stdvec(&large).unwrap();
     let back: Sample = postcard::from_bytes(&bytes).unwrap();
     assert!(back == large, "a large array changed on the way back");
+}
+
+/// What the index cache stores: packed arrays read in place or copied.
+#[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Stored {
+    name: String,
+    numbers: Packed<u32>,
+    hashes: Packed<u64>,
+    mentions: Packed<Mention>,
+    lists: Lists<DocMention>,
+    events: Packed<EventMention>,
+}
+
+fn stored() -> Stored {
+    let sample = sample();
+    Stored {
+        // An odd length, so that the arrays after it need padding.
+        name: "Tehran 🙂".into(),
+        numbers: sample.numbers.into(),
+        hashes: sample.hashes.into(),
+        mentions: sample.mentions.into(),
+        lists: sample.lists.into(),
+        events: sample.events.into(),
+    }
+}
+
+/// Bytes in 8-aligned memory (as a mapped blob is), standing in for a mapped cache file.
+struct InMemory {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl InMemory {
+    fn new(bytes: &[u8]) -> Arc<InMemory> {
+        let mut words = vec![0u64; bytes.len().div_ceil(8)];
+        for (word, chunk) in words.iter_mut().zip(bytes.chunks(8)) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            *word = u64::from_ne_bytes(b);
+        }
+        Arc::new(InMemory {
+            words,
+            len: bytes.len(),
+        })
+    }
+}
+
+// SAFETY: the words are never changed after they are wrapped.
+unsafe impl StableBytes for InMemory {
+    fn bytes(&self) -> &[u8] {
+        // SAFETY: `len` bytes lie within the words' allocation; any byte is a valid u8.
+        unsafe { std::slice::from_raw_parts(self.words.as_ptr().cast::<u8>(), self.len) }
+    }
+}
+
+/// `value` written as the cache writer writes a blob (counted).
+fn written_counted(value: &Stored) -> Arc<InMemory> {
+    let mut bytes = Vec::new();
+    postcard::to_io(value, Counted::new(&mut bytes, 0)).unwrap();
+    InMemory::new(&bytes)
+}
+
+fn decode_borrowing(backing: Arc<InMemory>) -> Result<Stored, postcard::Error> {
+    borrowing_from(backing, |bytes| postcard::from_bytes::<Stored>(bytes))
+}
+
+#[test]
+fn plain_arrays_written_counted_are_read_in_place() {
+    let backing = written_counted(&stored());
+    let back = decode_borrowing(backing.clone()).unwrap();
+    assert_eq!(back, stored());
+    assert!(back.numbers.is_borrowed(), "u32 words borrowed");
+    assert!(back.hashes.is_borrowed(), "u64 words borrowed");
+    assert!(back.mentions.is_borrowed(), "mentions borrowed");
+    assert!(
+        !back.events.is_borrowed(),
+        "event mentions hold an enum: copied"
+    );
+    // The arrays keep the bytes alive after everything else let go of them.
+    drop(backing);
+    assert_eq!(back.mentions[1].span.end, 1_000_009);
+    assert_eq!(back, stored());
+}
+
+#[test]
+fn arrays_are_copied_when_not_counted_or_not_from_the_backing() {
+    // Written without counting: no padding for alignment, read back by copying.
+    let bytes = postcard::to_allocvec(&stored()).unwrap();
+    let back: Stored = postcard::from_bytes(&bytes).unwrap();
+    assert_eq!(back, stored());
+    assert!(!back.numbers.is_borrowed());
+    // Counted, but decoded without a backing: copied too.
+    let backing = written_counted(&stored());
+    let back: Stored = postcard::from_bytes(backing.bytes()).unwrap();
+    assert_eq!(back, stored());
+    assert!(!back.numbers.is_borrowed() && !back.mentions.is_borrowed());
+    // JSON keeps the plain form.
+    let json = serde_json::to_string(&stored()).unwrap();
+    assert!(
+        json.contains(r#""numbers":[0,1,127,128,4294967295]"#),
+        "{json}"
+    );
+    assert_eq!(serde_json::from_str::<Stored>(&json).unwrap(), stored());
+}
+
+#[test]
+fn damaged_stored_arrays_are_errors_never_panics() {
+    let backing = written_counted(&stored());
+    let bytes = backing.bytes();
+    for len in 0..bytes.len() {
+        let cut = InMemory::new(&bytes[..len]);
+        assert!(decode_borrowing(cut).is_err(), "accepted {len} bytes");
+    }
+    for i in 0..bytes.len() {
+        for flip in [0x01u8, 0x80, 0xff] {
+            let mut damaged = bytes.to_vec();
+            damaged[i] ^= flip;
+            // Anything may come back; nothing may panic or read out of bounds.
+            if let Ok(back) = decode_borrowing(InMemory::new(&damaged)) {
+                let _ = back.lists.iter().map(<[DocMention]>::len).sum::<usize>();
+                let _ = back.numbers.iter().fold(0u32, |a, &b| a.wrapping_add(b));
+            }
+        }
+    }
+}
+
+#[test]
+fn list_starts_out_of_order_are_refused() {
+    #[derive(serde::Serialize)]
+    struct Raw {
+        starts: Packed<u32>,
+        records: Packed<u32>,
+    }
+    for starts in [vec![0, 2, 1, 3], vec![1, 3], vec![0, 4], vec![]] {
+        let raw = Raw {
+            starts: starts.clone().into(),
+            records: vec![7u32, 8, 9].into(),
+        };
+        let bytes = postcard::to_allocvec(&raw).unwrap();
+        let err = postcard::from_bytes::<Lists<u32>>(&bytes).unwrap_err();
+        assert!(
+            matches!(err, postcard::Error::SerdeDeCustom),
+            "{starts:?}: {err}"
+        );
+    }
+    let good: Lists<u32> = vec![vec![7], vec![], vec![8, 9]].into();
+    assert_eq!(good.len(), 3);
+    assert_eq!(good.get(2), Some(&[8u32, 9][..]));
+    assert_eq!(good.get(3), None);
 }

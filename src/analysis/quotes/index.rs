@@ -13,6 +13,8 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use crate::analysis::packed::Packed;
+
 use super::normalize::{shingle_hash, QuoteToken, Word, WordIter};
 
 /// Words per seed.
@@ -30,21 +32,16 @@ pub(super) const MAX_CANDIDATES: usize = 20;
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct TextIndex {
     /// Global number of each document's first word, plus the total at the end.
-    #[serde(with = "crate::analysis::packed::vec")]
-    doc_first_word: Vec<u32>,
+    doc_first_word: Packed<u32>,
     /// Byte offset, in its document, of every [`CHECKPOINT`]-th global word.
-    #[serde(with = "crate::analysis::packed::vec")]
-    checkpoints: Vec<u32>,
+    checkpoints: Packed<u32>,
     /// `postings[bucket_starts[b]..bucket_starts[b + 1]]` are bucket `b`'s postings.
-    #[serde(with = "crate::analysis::packed::vec")]
-    bucket_starts: Vec<u32>,
-    #[serde(with = "crate::analysis::packed::vec")]
-    postings: Vec<u32>,
+    bucket_starts: Packed<u32>,
+    postings: Packed<u32>,
     bucket_mask: u64,
     /// The buckets dropped as stop n-grams, sorted: a quote whose every seed falls in one
     /// of them is carried by too many documents for seeds to find it (see `candidates`).
-    #[serde(with = "crate::analysis::packed::vec")]
-    stopped: Vec<u32>,
+    stopped: Packed<u32>,
 }
 
 /// A region of a document that may carry the quote.
@@ -122,23 +119,22 @@ impl TextIndex {
         }
         doc_first_word.push(global);
         TextIndex {
-            doc_first_word,
-            checkpoints,
-            bucket_starts,
-            postings,
+            doc_first_word: doc_first_word.into(),
+            checkpoints: checkpoints.into(),
+            bucket_starts: bucket_starts.into(),
+            postings: postings.into(),
             bucket_mask,
-            stopped,
+            stopped: stopped.into(),
         }
     }
 
     /// Heap bytes the index holds.
     pub fn heap_bytes(&self) -> usize {
-        (self.doc_first_word.capacity()
-            + self.checkpoints.capacity()
-            + self.bucket_starts.capacity()
-            + self.postings.capacity()
-            + self.stopped.capacity())
-            * std::mem::size_of::<u32>()
+        self.doc_first_word.heap_bytes()
+            + self.checkpoints.heap_bytes()
+            + self.bucket_starts.heap_bytes()
+            + self.postings.heap_bytes()
+            + self.stopped.heap_bytes()
     }
 
     fn bucket(&self, hash: u64) -> &[u32] {

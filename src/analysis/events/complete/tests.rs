@@ -42,7 +42,7 @@ fn actors() -> Vec<Actor> {
             kind: ActorKind::Person,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             roles: Vec::new(),
-            mentions: Vec::new(),
+            mentions: Default::default(),
         })
         .collect()
 }
