@@ -17,6 +17,7 @@ use super::actors::{self, ActorIndex, CuratedActor, DocActors};
 use super::corpus::{document_keys, DocId, Document, SourceText};
 use super::doc_search::DocSearch;
 use super::events::{self, DocEvents, EventIndex};
+use super::fxhash::FxHashMap;
 use super::quotes::{self, DocQuotes, QuoteIndex};
 
 /// What extraction found in one document, before the corpus-wide merge.
@@ -98,7 +99,7 @@ pub struct CorpusIndex {
     pub quotes: QuoteIndex,
     pub events: EventIndex,
     pub curated: Vec<CuratedActor>,
-    doc_by_key: HashMap<String, DocId>,
+    doc_by_key: FxHashMap<String, DocId>,
     /// Every document's key lowercased (as `str::to_lowercase` does), sorted by that, the
     /// key and the id: citation completion by prefix.
     keys_lower: Vec<(Box<str>, DocId)>,
@@ -267,8 +268,33 @@ impl CorpusIndex {
         CorpusIndex::assemble(docs, per_doc, curated, merged)
     }
 
+    /// [`CorpusIndex::from_merged`] with the document tables built already (a warm start
+    /// builds them while it decodes the merged indexes).
+    pub fn from_merged_with(
+        docs: Vec<Arc<Document>>,
+        tables: DocTables,
+        per_doc: Vec<DocExtraction>,
+        curated: Vec<CuratedActor>,
+        merged: MergedIndexes,
+    ) -> CorpusIndex {
+        let mut merged = merged;
+        merged.actors.rebuild_lookup();
+        CorpusIndex::assemble_with(docs, tables, per_doc, curated, merged)
+    }
+
     fn assemble(
         docs: Vec<Arc<Document>>,
+        per_doc: Vec<DocExtraction>,
+        curated: Vec<CuratedActor>,
+        merged: MergedIndexes,
+    ) -> CorpusIndex {
+        let tables = DocTables::new(&docs);
+        CorpusIndex::assemble_with(docs, tables, per_doc, curated, merged)
+    }
+
+    fn assemble_with(
+        docs: Vec<Arc<Document>>,
+        tables: DocTables,
         per_doc: Vec<DocExtraction>,
         curated: Vec<CuratedActor>,
         merged: MergedIndexes,
@@ -278,23 +304,12 @@ impl CorpusIndex {
             quotes,
             events,
         } = merged;
-        let doc_by_key = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.key.clone(), i as DocId))
-            .collect();
-        let mut keys_lower: Vec<(Box<str>, DocId)> = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.key.to_lowercase().into(), i as DocId))
-            .collect();
-        let keys_are_lowercase = keys_lower
-            .iter()
-            .all(|(lower, id)| docs[*id as usize].key.as_str() == lower.as_ref());
-        keys_lower.sort_unstable_by(|a, b| {
-            (&a.0, &docs[a.1 as usize].key, a.1).cmp(&(&b.0, &docs[b.1 as usize].key, b.1))
-        });
-        let doc_search = DocSearch::new(&docs);
+        let DocTables {
+            doc_by_key,
+            keys_lower,
+            keys_are_lowercase,
+            doc_search,
+        } = tables;
         CorpusIndex {
             docs,
             per_doc,
@@ -341,5 +356,56 @@ impl CorpusIndex {
 
     pub fn total_bytes(&self) -> usize {
         self.docs.iter().map(|d| d.len()).sum()
+    }
+}
+
+/// The lookups over the documents alone (keys and titles), which need no merged index:
+/// a warm start builds them while it decodes the merged indexes.
+pub struct DocTables {
+    doc_by_key: FxHashMap<String, DocId>,
+    keys_lower: Vec<(Box<str>, DocId)>,
+    keys_are_lowercase: bool,
+    doc_search: DocSearch,
+}
+
+impl DocTables {
+    pub fn new(docs: &[Arc<Document>]) -> DocTables {
+        let ((doc_by_key, (keys_lower, keys_are_lowercase)), doc_search) = rayon::join(
+            || {
+                rayon::join(
+                    || {
+                        docs.iter()
+                            .enumerate()
+                            .map(|(i, d)| (d.key.clone(), i as DocId))
+                            .collect()
+                    },
+                    || {
+                        let mut keys_lower: Vec<(Box<str>, DocId)> = docs
+                            .iter()
+                            .enumerate()
+                            .map(|(i, d)| (d.key.to_lowercase().into(), i as DocId))
+                            .collect();
+                        let keys_are_lowercase = keys_lower
+                            .iter()
+                            .all(|(lower, id)| docs[*id as usize].key.as_str() == lower.as_ref());
+                        keys_lower.par_sort_unstable_by(|a, b| {
+                            (&a.0, &docs[a.1 as usize].key, a.1).cmp(&(
+                                &b.0,
+                                &docs[b.1 as usize].key,
+                                b.1,
+                            ))
+                        });
+                        (keys_lower, keys_are_lowercase)
+                    },
+                )
+            },
+            || DocSearch::new(docs),
+        );
+        DocTables {
+            doc_by_key,
+            keys_lower,
+            keys_are_lowercase,
+            doc_search,
+        }
     }
 }

@@ -21,4 +21,6 @@ pub mod doc_search;
 mod index;
 
 pub use corpus::{DocId, Document, DocumentMeta, FileStamp, SourceText, TextLoader};
-pub use index::{CorpusIndex, DocAnalysis, DocExtraction, MergedIndexes, StoredExtraction};
+pub use index::{
+    CorpusIndex, DocAnalysis, DocExtraction, DocTables, MergedIndexes, StoredExtraction,
+};
