@@ -57,7 +57,11 @@ fn texts(index: &CorpusIndex) -> Vec<(String, String)> {
 }
 
 /// A cold index of `paths`, saved; the cache file opened again.
-pub(super) fn cold_and_saved(root: &Path, paths: &[PathBuf], cache: &Path) -> (CorpusIndex, Opened) {
+pub(super) fn cold_and_saved(
+    root: &Path,
+    paths: &[PathBuf],
+    cache: &Path,
+) -> (CorpusIndex, Opened) {
     let (cold, _) = build_index_from(read(root, paths, None), Vec::new(), None);
     save(cache, &cold).unwrap();
     (cold, open(cache).unwrap())

@@ -40,7 +40,10 @@ pub struct Changes {
 impl Changes {
     /// Nothing differs: the index published from the table is the one the files give.
     pub fn is_empty(&self) -> bool {
-        self.changed.is_empty() && self.added.is_empty() && self.removed.is_empty() && !self.reordered
+        self.changed.is_empty()
+            && self.added.is_empty()
+            && self.removed.is_empty()
+            && !self.reordered
     }
 }
 

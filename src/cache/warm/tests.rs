@@ -65,7 +65,11 @@ fn changed_new_and_removed_files_are_found_and_the_index_built_again_is_the_cold
     std::fs::remove_file(&paths[2]).unwrap();
     let removed = paths.remove(2);
     let added = dir.path().join("000_new.txt");
-    std::fs::write(&added, "Amina Bello said \"we will rebuild the bridge\" in Lagos.\n").unwrap();
+    std::fs::write(
+        &added,
+        "Amina Bello said \"we will rebuild the bridge\" in Lagos.\n",
+    )
+    .unwrap();
     paths.insert(0, added.clone());
 
     let files = read(dir.path(), &paths, Some(&opened));
