@@ -292,9 +292,12 @@ async fn answer_from_cache(
         let checked = check_cached_index(&root, &config, pending, &|step| {
             let _ = sender.send(step);
         });
-        tracing::info!("checked the corpus against the cache: {}", checked.changes);
+        let outcome = format!(
+            "checked {} corpus files against the cache: {}",
+            checked.report.n_files, checked.changes
+        );
         let briefs = read_disk_briefs(&root, &config, checked.index.as_ref().unwrap_or(&corpus));
-        Indexed {
+        let indexed = Indexed {
             config,
             config_problems,
             config_path: root.join(CONFIG_FILE_NAME),
@@ -302,11 +305,17 @@ async fn answer_from_cache(
             load_problems: checked.problems,
             briefs,
             cache: checked.report,
-        }
+        };
+        (indexed, outcome)
     });
     forward_progress(progress, receiver, true).await;
     match work.await {
-        Ok(indexed) => Some(indexed),
+        Ok((indexed, outcome)) => {
+            client
+                .log_message(MessageType::INFO, format!("dossier: {outcome}"))
+                .await;
+            Some(indexed)
+        }
         Err(err) => {
             report_internal_error(client, "checking the corpus against the cache", err).await;
             None
