@@ -20,6 +20,9 @@
 //! and checked only when a merge (a changed file) or a save needs it; one that fails its
 //! check is extracted again from the text.
 //!
+//! The language server does not wait for that look at the corpus: it publishes the index
+//! the cache holds first and checks the files afterwards ([`warm`]).
+//!
 //! This module does IO; the analysis core only gains serde derives for it.
 
 mod format;
