@@ -286,7 +286,6 @@ async fn answer_from_cache(
             message: format!("dossier: {message}…"),
         })
         .await;
-    publish_all(client, state).await;
     let (sender, receiver) = mpsc::unbounded_channel::<IndexProgress>();
     let work = tokio::task::spawn_blocking(move || {
         let checked = check_cached_index(&root, &config, pending, &|step| {
@@ -308,6 +307,8 @@ async fn answer_from_cache(
         };
         (indexed, outcome)
     });
+    // The check is under way: meanwhile, open briefs get diagnostics from the cached index.
+    publish_all(client, state).await;
     forward_progress(progress, receiver, true).await;
     match work.await {
         Ok((indexed, outcome)) => {
