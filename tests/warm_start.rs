@@ -1,7 +1,8 @@
 //! A warm `dossier lsp` start over the real binary: the server answers from the index the
 //! cache holds while it checks the corpus files against it, then publishes what changed
 //! while it was down (changed, new and removed files); when nothing changed it neither
-//! merges again nor rewrites the cache.
+//! merges again nor rewrites the cache. A damaged cache, or one built with other curated
+//! actors, is not answered from: those starts check the files first, as before.
 
 mod support;
 
@@ -284,6 +285,31 @@ fn a_damaged_cache_is_not_answered_from() {
     );
     assert!(
         logged(&second, "cache: not used (not a dossier index cache"),
+        "{:?}",
+        second.notifications
+    );
+    assert_eq!(second.shutdown(), 0);
+}
+
+#[test]
+fn other_curated_actors_take_the_checked_path_and_merge_again() {
+    let ws = workspace(&[]);
+    aged_seeds(ws.path());
+    first_run(ws.path());
+    let curated = json!({"actors": [{"name": "Amina Bello", "aliases": ["Bello"]}]});
+    let (second, _) = Client::start(ws.path(), curated, false);
+    let messages = progress_messages(&second);
+    assert!(
+        !messages
+            .iter()
+            .any(|m| m.contains("answering from the cache")),
+        "{messages:?}"
+    );
+    assert!(
+        logged(
+            &second,
+            "cache: 5 of 5 files reused, 0 extracted; merged again"
+        ),
         "{:?}",
         second.notifications
     );
