@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::analysis::CorpusIndex;
-use crate::cache::{self, CacheReport, CacheStatus, Refused};
+use crate::cache::{self, CacheReport, CacheStatus, Changes, Refused};
 use crate::config::{read_config_file, Config, ConfigError, ConfigLayer, CONFIG_FILE_NAME};
 use crate::workspace::{discover_corpus, load_sources, LoadProblem};
 
@@ -147,6 +147,130 @@ pub fn index_corpus_cached(
     };
     tracing::info!("{report}");
     (index, problems, report)
+}
+
+/// A warm start's first index and what its check needs (see [`open_cached_index`]).
+pub struct CachedStart {
+    /// The index the cache holds, as if no corpus file had changed since it was written.
+    pub index: CorpusIndex,
+    /// The cache's table, kept for [`check_cached_index`].
+    pub pending: PendingCheck,
+}
+
+/// A cache opened for a warm start, waiting for the corpus files to be checked against it.
+pub struct PendingCheck {
+    opened: cache::Opened,
+    path: PathBuf,
+}
+
+impl PendingCheck {
+    /// How many files the cache lists.
+    pub fn n_files(&self) -> usize {
+        self.opened.n_files()
+    }
+}
+
+/// The index the workspace's cache holds, assembled without looking at any corpus file:
+/// for the language server, which answers from it at once while [`check_cached_index`]
+/// looks at the files. `None` when the cache is off, missing, refused (another build,
+/// damaged) or built with other curated actors: the caller then indexes with
+/// [`index_corpus_cached`], which says why the cache was not used. The CLI answers once,
+/// so it never takes this path.
+pub fn open_cached_index(root: &Path, config: &Config) -> Option<CachedStart> {
+    if !config.cache {
+        return None;
+    }
+    let path = cache::cache_path(root, config)?;
+    let started = std::time::Instant::now();
+    let opened = cache::open(&path).ok()?;
+    // Checked before the costly decode: other curated actors make other merged indexes.
+    if !opened.curated_matches(&config.actors) {
+        return None;
+    }
+    let merged = match opened.decode_merged() {
+        Ok(merged) => merged,
+        Err(refused) => {
+            tracing::info!("no warm start: {refused}");
+            return None;
+        }
+    };
+    tracing::info!("decoded the cache in {} ms", started.elapsed().as_millis());
+    let index = opened.cached_index(root, config.actors.clone(), merged);
+    Some(CachedStart {
+        index,
+        pending: PendingCheck { opened, path },
+    })
+}
+
+/// What [`check_cached_index`] found.
+pub struct Checked {
+    /// The index of the corpus files as they are, when they differ from the cache's;
+    /// `None` when the index assembled from the cache is already that index.
+    pub index: Option<CorpusIndex>,
+    pub changes: Changes,
+    /// Problems met finding and reading the files, as [`index_corpus_cached`] reports them.
+    pub problems: Vec<LoadProblem>,
+    pub report: CacheReport,
+}
+
+/// Checks the corpus files against the cache a warm start was assembled from: they are
+/// found again, each one `stat`ed against the cache's table (and read when its size or
+/// time differ). When a file changed, appeared or went away, the index is built again from
+/// the files with the stored extractions of the unchanged ones and one merge: the index
+/// [`index_corpus_cached`] gives. The merged indexes are not decoded a second time.
+pub fn check_cached_index(
+    root: &Path,
+    config: &Config,
+    pending: PendingCheck,
+    on_progress: &(dyn Fn(IndexProgress) + Sync),
+) -> Checked {
+    let started = std::time::Instant::now();
+    let PendingCheck { opened, path } = pending;
+    let (paths, mut problems) = discover_corpus(root, config);
+    let (files, load_problems) = cache::read_corpus(
+        root,
+        &paths,
+        config.max_file_bytes,
+        Some(&opened),
+        &|done, total| on_progress(IndexProgress::Reading { done, total }),
+    );
+    problems.extend(load_problems);
+    let changes = cache::changes(&opened, &files);
+    tracing::info!(
+        "checked {} corpus files against the cache in {} ms: {changes}",
+        files.len(),
+        started.elapsed().as_millis()
+    );
+    let n_files = files.len();
+    let mut report = CacheReport {
+        status: CacheStatus::Loaded,
+        path: Some(path),
+        n_files,
+        reused: n_files,
+        extracted: 0,
+        merge_reused: true,
+    };
+    if changes.is_empty() {
+        return Checked {
+            index: None,
+            changes,
+            problems,
+            report,
+        };
+    }
+    on_progress(IndexProgress::Extracting { files: n_files });
+    let (index, reuse) =
+        cache::build_index_from(files, config.actors.clone(), Some(opened.into_stored()));
+    report.reused = reuse.reused;
+    report.extracted = reuse.extracted;
+    report.merge_reused = reuse.merge_reused;
+    tracing::info!("{report}");
+    Checked {
+        index: Some(index),
+        changes,
+        problems,
+        report,
+    }
 }
 
 fn read_corpus(

@@ -20,9 +20,13 @@
 //! and checked only when a merge (a changed file) or a save needs it; one that fails its
 //! check is extracted again from the text.
 //!
+//! The language server does not wait for that look at the corpus: it publishes the index
+//! the cache holds first and checks the files afterwards ([`warm`]).
+//!
 //! This module does IO; the analysis core only gains serde derives for it.
 
 mod format;
+mod warm;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -46,6 +50,7 @@ use crate::workspace::{self, LoadProblem};
 
 use format::BlobRef;
 pub use format::{build_id, Refused, FORMAT_VERSION};
+pub use warm::{changes, Changes};
 
 /// Overrides the folder caches are kept in (tests point it at a temporary folder).
 pub const CACHE_DIR_ENV: &str = "DOSSIER_CACHE_DIR";
@@ -91,12 +96,13 @@ fn cache_base_dir() -> Option<PathBuf> {
     from_env("LOCALAPPDATA").map(|dir| dir.join("dossier").join("cache"))
 }
 
-/// A cache file opened: what the last index held. The merged indexes are decoded; each
-/// document's extraction stays in the file until a merge needs it.
+/// A cache file opened: what the last index held. The merged indexes are decoded (`None`
+/// when a warm start already handed them to the index it published first, see [`warm`]);
+/// each document's extraction stays in the file until a merge needs it.
 pub struct Stored {
     curated: u64,
     files: Vec<StoredFile>,
-    merged: MergedIndexes,
+    merged: Option<MergedIndexes>,
     reader: Arc<format::Reader>,
 }
 
@@ -181,7 +187,7 @@ impl Opened {
         Stored {
             curated: self.table.curated,
             files: self.table.files,
-            merged,
+            merged: Some(merged),
             reader: self.reader,
         }
     }
@@ -567,11 +573,11 @@ pub fn build_index_from(
     let reused = found.iter().filter(|f| f.is_some()).count();
     let extracted = docs.len() - reused;
     let per_doc = extract_all(&docs, found);
-    let merge_reused = same_files && same_curated;
-    let index = if merge_reused {
-        CorpusIndex::from_merged(docs, per_doc, curated, stored.merged)
-    } else {
-        CorpusIndex::merge(docs, per_doc, curated)
+    let reusable = stored.merged.filter(|_| same_files && same_curated);
+    let merge_reused = reusable.is_some();
+    let index = match reusable {
+        Some(merged) => CorpusIndex::from_merged(docs, per_doc, curated, merged),
+        None => CorpusIndex::merge(docs, per_doc, curated),
     };
     tracing::info!("index ready in {} ms", started.elapsed().as_millis());
     (

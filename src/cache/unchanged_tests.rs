@@ -10,7 +10,7 @@ use super::*;
 
 /// A corpus folder with copies of the seeds, last modified an hour ago (so their times are
 /// trusted), and its file paths in order.
-fn corpus() -> (tempfile::TempDir, Vec<PathBuf>) {
+pub(super) fn corpus() -> (tempfile::TempDir, Vec<PathBuf>) {
     let dir = tempfile::TempDir::new().unwrap();
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let mut paths = Vec::new();
@@ -27,13 +27,13 @@ fn corpus() -> (tempfile::TempDir, Vec<PathBuf>) {
     (dir, paths)
 }
 
-fn set_age(path: &Path, seconds: u64) {
+pub(super) fn set_age(path: &Path, seconds: u64) {
     let file = std::fs::File::options().write(true).open(path).unwrap();
     file.set_modified(SystemTime::now() - Duration::from_secs(seconds))
         .unwrap();
 }
 
-fn read(root: &Path, paths: &[PathBuf], known: Option<&Opened>) -> Vec<CorpusFile> {
+pub(super) fn read(root: &Path, paths: &[PathBuf], known: Option<&Opened>) -> Vec<CorpusFile> {
     let (files, problems) = read_corpus(root, paths, u64::MAX, known, &|_, _| {});
     assert!(problems.is_empty(), "{problems:?}");
     files
@@ -57,13 +57,17 @@ fn texts(index: &CorpusIndex) -> Vec<(String, String)> {
 }
 
 /// A cold index of `paths`, saved; the cache file opened again.
-fn cold_and_saved(root: &Path, paths: &[PathBuf], cache: &Path) -> (CorpusIndex, Opened) {
+pub(super) fn cold_and_saved(
+    root: &Path,
+    paths: &[PathBuf],
+    cache: &Path,
+) -> (CorpusIndex, Opened) {
     let (cold, _) = build_index_from(read(root, paths, None), Vec::new(), None);
     save(cache, &cold).unwrap();
     (cold, open(cache).unwrap())
 }
 
-fn decoded(opened: Opened) -> Stored {
+pub(super) fn decoded(opened: Opened) -> Stored {
     let merged = opened.decode_merged().unwrap();
     opened.decoded(merged)
 }

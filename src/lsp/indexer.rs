@@ -7,22 +7,27 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tokio::sync::mpsc;
-use tower_lsp::lsp_types::notification::{Notification, Progress};
-use tower_lsp::lsp_types::request::WorkDoneProgressCreate;
 use tower_lsp::lsp_types::*;
 use tower_lsp::Client;
 
+use super::progress::{
+    forward_progress, report_config, report_load_problems, ProgressReporter, StatusNotification,
+    StatusParams,
+};
 use super::proto;
 use super::server::{lock, pushed_settings};
 use super::state::State;
+use super::watchers::register_watchers;
 use crate::analysis::ide::{self, BriefFile};
 use crate::analysis::CorpusIndex;
 use crate::cache::{self, CacheReport, CacheStatus, Saver};
 use crate::config::{Config, ConfigLayer, CONFIG_FILE_NAME};
-use crate::project::{index_corpus_cached, load_config, IndexProgress, Overrides};
+use crate::project::{
+    check_cached_index, index_corpus_cached, load_config, open_cached_index, CachedStart,
+    IndexProgress, Overrides,
+};
 use crate::workspace::{discover_briefs, is_corpus_path, load_source, LoadProblem};
 
 #[derive(Debug)]
@@ -34,24 +39,12 @@ pub enum Job {
     Files(Vec<FileEvent>),
 }
 
-/// `dossier/status`: a custom notification for status bars.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct StatusParams {
-    pub state: String,
-    pub documents: usize,
-    pub message: String,
-}
-
-pub enum StatusNotification {}
-
-impl Notification for StatusNotification {
-    type Params = StatusParams;
-    const METHOD: &'static str = "dossier/status";
-}
-
 pub async fn run(client: Client, state: Arc<Mutex<State>>, mut jobs: mpsc::UnboundedReceiver<Job>) {
     // Writes the index cache on its own thread after each index change.
     let saver = Arc::new(Saver::default());
+    // Only the first index may come from the cache before the files are checked: a later
+    // one (a configuration change) would otherwise step back to what the cache last held.
+    let mut from_cache = true;
     while let Some(first) = jobs.recv().await {
         // Coalesce what queued up meanwhile: one full re-index covers everything.
         let mut batch = vec![first];
@@ -84,7 +77,8 @@ pub async fn run(client: Client, state: Arc<Mutex<State>>, mut jobs: mpsc::Unbou
             .iter()
             .any(|e| e.uri.path().ends_with(CONFIG_FILE_NAME));
         if full || touches_config {
-            reindex_all(&client, &state, &saver).await;
+            reindex_all(&client, &state, &saver, from_cache).await;
+            from_cache = false;
             // Registered once the configuration is known, so the globs follow `corpus`.
             if register_after_index {
                 register_watchers(&client, &state).await;
@@ -122,134 +116,42 @@ async fn apply_pushed_settings(client: &Client, state: &Arc<Mutex<State>>, value
     }
 }
 
-async fn register_watchers(client: &Client, state: &Arc<Mutex<State>>) {
-    let corpus = {
-        let state = lock(state);
-        if !state.support.watched_files_dynamic {
-            return;
-        }
-        state.config.corpus.clone()
-    };
-    let watchers = watch_globs(&corpus)
-        .into_iter()
-        .map(|glob| FileSystemWatcher {
-            glob_pattern: GlobPattern::String(glob),
-            kind: None,
-        })
-        .collect();
-    let options = DidChangeWatchedFilesRegistrationOptions { watchers };
-    let registration = Registration {
-        id: "dossier-watched-files".into(),
-        method: "workspace/didChangeWatchedFiles".into(),
-        register_options: serde_json::to_value(options).ok(),
-    };
-    if let Err(err) = client.register_capability(vec![registration]).await {
-        client
-            .log_message(
-                MessageType::WARNING,
-                format!(
-                    "dossier: could not watch corpus files ({err}); changes on disk need a restart"
-                ),
-            )
-            .await;
-    }
-}
-
-/// Globs for the client's file watcher: the corpus entries (made to match anywhere, as
-/// clients match string globs against absolute paths), briefs and the config file. Which
-/// changed file is corpus is decided again on our side, so broad globs are harmless.
-fn watch_globs(corpus: &[String]) -> Vec<String> {
-    let mut globs: Vec<String> = corpus
-        .iter()
-        .map(|entry| {
-            let entry = entry.trim_start_matches("./").trim_end_matches('/');
-            let is_glob = entry.contains(['*', '?', '[', '{']);
-            match (entry.starts_with("**"), is_glob) {
-                (true, _) => entry.to_string(),
-                (false, true) => format!("**/{entry}"),
-                // A folder or a file: the name itself and anything below it.
-                (false, false) => format!("**/{entry}{{,/**}}"),
-            }
-        })
-        .collect();
-    globs.extend(["**/*.md".to_string(), format!("**/{CONFIG_FILE_NAME}")]);
-    globs.dedup();
-    globs
-}
-
-/// Progress reporting through `$/progress`, when the client supports it.
-struct ProgressReporter {
-    client: Client,
-    token: Option<NumberOrString>,
-}
-
-impl ProgressReporter {
-    async fn begin(client: &Client, enabled: bool, title: &str) -> ProgressReporter {
-        let mut token = None;
-        if enabled {
-            let candidate = NumberOrString::String(format!("dossier-index-{}", std::process::id()));
-            let created = client
-                .send_request::<WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
-                    token: candidate.clone(),
-                })
-                .await;
-            if created.is_ok() {
-                token = Some(candidate);
-            }
-        }
-        let reporter = ProgressReporter {
-            client: client.clone(),
-            token,
-        };
-        reporter
-            .send(WorkDoneProgress::Begin(WorkDoneProgressBegin {
-                title: title.into(),
-                cancellable: Some(false),
-                message: None,
-                percentage: Some(0),
-            }))
-            .await;
-        reporter
-    }
-
-    async fn report(&self, message: String, percentage: u32) {
-        self.send(WorkDoneProgress::Report(WorkDoneProgressReport {
-            cancellable: None,
-            message: Some(message),
-            percentage: Some(percentage),
-        }))
-        .await;
-    }
-
-    async fn end(&self, message: String) {
-        self.send(WorkDoneProgress::End(WorkDoneProgressEnd {
-            message: Some(message),
-        }))
-        .await;
-    }
-
-    async fn send(&self, value: WorkDoneProgress) {
-        if let Some(token) = &self.token {
-            let params = ProgressParams {
-                token: token.clone(),
-                value: ProgressParamsValue::WorkDone(value),
-            };
-            self.client.send_notification::<Progress>(params).await;
-        }
-    }
-}
-
+/// A full index, ready to publish.
 struct Indexed {
     config: Config,
     config_problems: Vec<String>,
     config_path: PathBuf,
-    corpus: CorpusIndex,
+    /// `None` after a warm start whose check found every file as the cache has it: the
+    /// index published from the cache stays, and nothing is published again.
+    corpus: Option<CorpusIndex>,
     load_problems: Vec<LoadProblem>,
     briefs: Vec<(Url, Arc<BriefFile>)>,
     cache: CacheReport,
 }
 
-async fn reindex_all(client: &Client, state: &Arc<Mutex<State>>, saver: &Arc<Saver>) {
+/// What the blocking part of a full re-index gives back first.
+enum Opening {
+    Indexed(Indexed),
+    /// A warm start: the index the cache holds, to publish before the files are checked.
+    FromCache(FromCache),
+}
+
+struct FromCache {
+    root: PathBuf,
+    config: Config,
+    config_problems: Vec<String>,
+    start: CachedStart,
+}
+
+/// Indexes the whole workspace (start-up, configuration changes). With `from_cache` (the
+/// first index of the session), a usable index cache is published at once and the corpus
+/// files are checked against it afterwards ([`answer_from_cache`]).
+async fn reindex_all(
+    client: &Client,
+    state: &Arc<Mutex<State>>,
+    saver: &Arc<Saver>,
+    from_cache: bool,
+) {
     let (root, overrides, progress_enabled) = {
         let mut state = lock(state);
         state.index_ready = false;
@@ -279,65 +181,59 @@ async fn reindex_all(client: &Client, state: &Arc<Mutex<State>>, saver: &Arc<Sav
         })
         .await;
     let progress = ProgressReporter::begin(client, progress_enabled, "dossier: indexing").await;
-    let (sender, mut receiver) = mpsc::unbounded_channel::<IndexProgress>();
-    let work =
-        tokio::task::spawn_blocking(move || index_workspace(root.as_deref(), &overrides, &sender));
+    let (sender, receiver) = mpsc::unbounded_channel::<IndexProgress>();
+    let work = tokio::task::spawn_blocking(move || {
+        open_workspace(root.as_deref(), &overrides, from_cache, &sender)
+    });
     // Forward progress while the blocking work runs; the channel closes when it ends.
-    let mut last_percent = 0;
-    while let Some(step) = receiver.recv().await {
-        let (message, percent) = match step {
-            IndexProgress::Reading { done, total } => (
-                format!("reading {done}/{total} files"),
-                (done * 80 / total.max(1)) as u32,
-            ),
-            IndexProgress::Extracting { files } => (format!("extracting {files} documents"), 80),
-        };
-        if percent >= last_percent + 5 || matches!(step, IndexProgress::Extracting { .. }) {
-            last_percent = percent;
-            progress.report(message, percent).await;
-        }
-    }
+    forward_progress(&progress, receiver, false).await;
     let indexed = match work.await {
-        Ok(indexed) => indexed,
+        Ok(Opening::Indexed(indexed)) => Some(indexed),
+        Ok(Opening::FromCache(cached)) => answer_from_cache(client, state, &progress, cached).await,
         Err(err) => {
-            let error = super::server::internal_error("indexing", err);
-            client
-                .show_message(MessageType::ERROR, error.message.to_string())
-                .await;
-            progress.end("dossier: indexing failed".into()).await;
-            return;
+            report_internal_error(client, "indexing", err).await;
+            None
         }
     };
-    report_config(client, &indexed).await;
+    let Some(indexed) = indexed else {
+        progress.end("dossier: indexing failed".into()).await;
+        return;
+    };
+    report_config(client, &indexed.config_path, &indexed.config_problems).await;
     report_load_problems(client, &indexed.load_problems).await;
-    let n_docs = indexed.corpus.docs.len();
-    let summary = format!(
-        "dossier: {n_docs} documents, {} actors, {} events, {} quotes",
-        indexed.corpus.actors.actors.len(),
-        indexed.corpus.events.events.len(),
-        indexed.corpus.quotes.quotes.len()
-    );
     let cache_report = indexed.cache;
-    let corpus = Arc::new(indexed.corpus);
-    {
+    let published = indexed.corpus.map(Arc::new);
+    let corpus = {
         let mut state = lock(state);
         state.config = indexed.config;
-        state.set_corpus(corpus.clone());
+        if let Some(corpus) = &published {
+            state.set_corpus(corpus.clone());
+        }
         state.disk_briefs = indexed.briefs.into_iter().collect();
         state.index_ready = true;
-    }
+        state.corpus.clone()
+    };
+    let n_docs = corpus.docs.len();
+    let summary = format!(
+        "dossier: {n_docs} documents, {} actors, {} events, {} quotes",
+        corpus.actors.actors.len(),
+        corpus.events.events.len(),
+        corpus.quotes.quotes.len()
+    );
     progress.end(summary.clone()).await;
     client.log_message(MessageType::INFO, summary.clone()).await;
     client
         .log_message(MessageType::INFO, format!("dossier: {cache_report}"))
         .await;
-    if let Some(path) = cache_report
-        .path
-        .clone()
-        .filter(|_| cache_report.needs_save())
-    {
+    if let (Some(path), Some(corpus)) = (
+        cache_report
+            .path
+            .clone()
+            .filter(|_| cache_report.needs_save()),
+        &published,
+    ) {
         // Written after `ready`, on the saver's thread: never delays the first answers.
-        saver.save(path, corpus);
+        saver.save(path, corpus.clone());
     }
     client
         .send_notification::<StatusNotification>(StatusParams {
@@ -346,21 +242,111 @@ async fn reindex_all(client: &Client, state: &Arc<Mutex<State>>, saver: &Arc<Sav
             message: summary,
         })
         .await;
-    publish_all(client, state).await;
+    if published.is_some() {
+        publish_all(client, state).await;
+    }
 }
 
-fn index_workspace(
+/// A warm start: publishes the index the cache holds, so that requests are answered from
+/// it at once, then checks the corpus files against the cache on the blocking pool. The
+/// work-done progress stays open until the check ends. Gives the checked index (`corpus`
+/// is `None` when no file differed) for [`reindex_all`] to publish as any other index.
+async fn answer_from_cache(
+    client: &Client,
+    state: &Arc<Mutex<State>>,
+    progress: &ProgressReporter,
+    cached: FromCache,
+) -> Option<Indexed> {
+    let FromCache {
+        root,
+        config,
+        config_problems,
+        start,
+    } = cached;
+    let CachedStart { index, pending } = start;
+    let corpus = Arc::new(index);
+    let n_docs = corpus.docs.len();
+    {
+        let mut state = lock(state);
+        state.config = config.clone();
+        state.set_corpus(corpus.clone());
+        // The cache is the last complete index: its diagnostics are worth showing while
+        // the files are checked (they are published again if a file changed).
+        state.index_ready = true;
+    }
+    let message = format!(
+        "answering from the cache ({n_docs} documents) while checking {} corpus files",
+        pending.n_files()
+    );
+    progress.report(message.clone(), 0).await;
+    client
+        .send_notification::<StatusNotification>(StatusParams {
+            state: "indexing".into(),
+            documents: n_docs,
+            message: format!("dossier: {message}…"),
+        })
+        .await;
+    let (sender, receiver) = mpsc::unbounded_channel::<IndexProgress>();
+    let work = tokio::task::spawn_blocking(move || {
+        let checked = check_cached_index(&root, &config, pending, &|step| {
+            let _ = sender.send(step);
+        });
+        let outcome = format!(
+            "checked {} corpus files against the cache: {}",
+            checked.report.n_files, checked.changes
+        );
+        let briefs = read_disk_briefs(&root, &config, checked.index.as_ref().unwrap_or(&corpus));
+        // The check held a second copy of every document's metadata (the cache's table and
+        // what was found on disk, ~100 MB at 1 GB): give those pages back.
+        super::memory::release_free_memory();
+        let indexed = Indexed {
+            config,
+            config_problems,
+            config_path: root.join(CONFIG_FILE_NAME),
+            corpus: checked.index,
+            load_problems: checked.problems,
+            briefs,
+            cache: checked.report,
+        };
+        (indexed, outcome)
+    });
+    // The check is under way: meanwhile, open briefs get diagnostics from the cached index.
+    publish_all(client, state).await;
+    forward_progress(progress, receiver, true).await;
+    match work.await {
+        Ok((indexed, outcome)) => {
+            client
+                .log_message(MessageType::INFO, format!("dossier: {outcome}"))
+                .await;
+            Some(indexed)
+        }
+        Err(err) => {
+            report_internal_error(client, "checking the corpus against the cache", err).await;
+            None
+        }
+    }
+}
+
+async fn report_internal_error(client: &Client, what: &str, err: tokio::task::JoinError) {
+    let error = super::server::internal_error(what, err);
+    client
+        .show_message(MessageType::ERROR, error.message.to_string())
+        .await;
+}
+
+fn open_workspace(
     root: Option<&Path>,
     overrides: &Overrides,
+    from_cache: bool,
     progress: &mpsc::UnboundedSender<IndexProgress>,
-) -> Indexed {
+) -> Opening {
     let Some(root) = root else {
         // No workspace folder: no corpus, but every request still answers.
-        return Indexed {
+        return Opening::Indexed(Indexed {
             config: Config::default(),
             config_problems: Vec::new(),
             config_path: PathBuf::from(CONFIG_FILE_NAME),
-            corpus: CorpusIndex::default(),
+            corpus: Some(CorpusIndex::default()),
             load_problems: Vec::new(),
             briefs: Vec::new(),
             cache: CacheReport {
@@ -371,88 +357,50 @@ fn index_workspace(
                 extracted: 0,
                 merge_reused: false,
             },
-        };
+        });
     };
     let (config, problems) = load_config(root, None, overrides);
+    let config_problems = problems.iter().map(ToString::to_string).collect();
+    if from_cache {
+        if let Some(start) = open_cached_index(root, &config) {
+            return Opening::FromCache(FromCache {
+                root: root.to_path_buf(),
+                config,
+                config_problems,
+                start,
+            });
+        }
+    }
     let (corpus, load_problems, cache) = index_corpus_cached(root, &config, &|step| {
         let _ = progress.send(step);
     });
+    let briefs = read_disk_briefs(root, &config, &corpus);
+    Opening::Indexed(Indexed {
+        config,
+        config_problems,
+        config_path: root.join(CONFIG_FILE_NAME),
+        corpus: Some(corpus),
+        load_problems,
+        briefs,
+        cache,
+    })
+}
+
+/// The workspace's briefs on disk (Markdown files outside the corpus).
+fn read_disk_briefs(
+    root: &Path,
+    config: &Config,
+    corpus: &CorpusIndex,
+) -> Vec<(Url, Arc<BriefFile>)> {
     let corpus_paths: Vec<PathBuf> = corpus.docs.iter().map(|d| d.path.clone()).collect();
-    let briefs = discover_briefs(root, &config, &corpus_paths)
+    discover_briefs(root, config, &corpus_paths)
         .into_iter()
         .filter_map(|path| {
             let text = String::from_utf8_lossy(&std::fs::read(&path).ok()?).into_owned();
             let uri = Url::from_file_path(&path).ok()?;
             Some((uri.clone(), Arc::new(BriefFile::new(uri.to_string(), text))))
         })
-        .collect();
-    Indexed {
-        config,
-        config_problems: problems.iter().map(ToString::to_string).collect(),
-        config_path: root.join(CONFIG_FILE_NAME),
-        corpus,
-        load_problems,
-        briefs,
-        cache,
-    }
-}
-
-/// A bad configuration: a message to the user and a diagnostic on the file.
-async fn report_config(client: &Client, indexed: &Indexed) {
-    let Ok(uri) = Url::from_file_path(&indexed.config_path) else {
-        return;
-    };
-    // Also clears an earlier report once the file is fixed; a missing file has nothing.
-    if !indexed.config_path.exists() && indexed.config_problems.is_empty() {
-        return;
-    }
-    let diagnostics = indexed
-        .config_problems
-        .iter()
-        .map(|problem| Diagnostic {
-            range: Range::default(),
-            severity: Some(DiagnosticSeverity::ERROR),
-            source: Some("dossier".into()),
-            code: Some(NumberOrString::String("bad-config".into())),
-            message: problem.clone(),
-            ..Diagnostic::default()
-        })
-        .collect();
-    client.publish_diagnostics(uri, diagnostics, None).await;
-    for problem in &indexed.config_problems {
-        client
-            .show_message(MessageType::ERROR, format!("dossier: {problem}"))
-            .await;
-    }
-}
-
-async fn report_load_problems(client: &Client, problems: &[LoadProblem]) {
-    for problem in problems {
-        let kind = if problem.is_warning_only() {
-            MessageType::INFO
-        } else {
-            MessageType::WARNING
-        };
-        client
-            .log_message(kind, format!("dossier: {problem}"))
-            .await;
-    }
-    let skipped = problems.iter().filter(|p| !p.is_warning_only()).count();
-    if skipped > 0 {
-        let first = problems
-            .iter()
-            .find(|p| !p.is_warning_only())
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        let more = if skipped > 1 {
-            format!(" (and {} more; see the output log)", skipped - 1)
-        } else {
-            String::new()
-        };
-        client
-            .show_message(MessageType::WARNING, format!("dossier: {first}{more}"))
-            .await;
-    }
+        .collect()
 }
 
 /// Re-indexes the corpus files that changed (one merge for all of them) and refreshes the
@@ -595,31 +543,5 @@ pub async fn publish_diagnostics(client: &Client, state: &Arc<Mutex<State>>, uri
                 .log_message(MessageType::ERROR, error.message.to_string())
                 .await;
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::watch_globs;
-
-    #[test]
-    fn watch_globs_follow_the_corpus_configuration() {
-        let globs = watch_globs(&[
-            "seeds".into(),
-            "news/*.txt".into(),
-            "**/*.txt".into(),
-            "./one.txt".into(),
-        ]);
-        assert_eq!(
-            globs,
-            vec![
-                "**/seeds{,/**}",
-                "**/news/*.txt",
-                "**/*.txt",
-                "**/one.txt{,/**}",
-                "**/*.md",
-                "**/dossier.toml"
-            ]
-        );
     }
 }

@@ -3,15 +3,20 @@
 //! - `server`: the `LanguageServer` implementation (lifecycle, document sync, requests).
 //! - `indexer`: the one task that changes the corpus (initial index, watched files,
 //!   configuration), so corpus changes apply in order and off the request path.
+//! - `progress`: what the indexer tells the client (`$/progress`, `dossier/status`, load
+//!   problems).
 //! - `state`: mutable state behind a short-held mutex, and snapshots for handlers.
 //! - `proto`: every conversion between LSP types and the core's offsets.
+//! - `watchers`: the file watcher registration and its globs.
 
 mod indexer;
 mod memory;
+mod progress;
 pub mod proto;
 mod server;
 mod state;
 mod transport;
+mod watchers;
 
 use tower_lsp::{LspService, Server};
 
