@@ -187,15 +187,17 @@ pub fn open_cached_index(root: &Path, config: &Config) -> Option<CachedStart> {
     if !opened.curated_matches(&config.actors) {
         return None;
     }
-    let merged = match opened.decode_merged() {
-        Ok(merged) => merged,
+    let index = match opened.cached_index(root, config.actors.clone()) {
+        Ok(index) => index,
         Err(refused) => {
             tracing::info!("no warm start: {refused}");
             return None;
         }
     };
-    tracing::info!("decoded the cache in {} ms", started.elapsed().as_millis());
-    let index = opened.cached_index(root, config.actors.clone(), merged);
+    tracing::info!(
+        "opened and assembled the cache in {} ms",
+        started.elapsed().as_millis()
+    );
     Some(CachedStart {
         index,
         pending: PendingCheck { opened, path },

@@ -14,11 +14,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_128;
 
-use super::{curated_fingerprint, CorpusFile, DiskText, Opened, Stored, StoredFile};
+use super::{curated_fingerprint, CorpusFile, DiskText, Opened, Refused, Stored, StoredFile};
 use crate::analysis::actors::CuratedActor;
 use crate::analysis::corpus::document_keys;
 use crate::analysis::{
-    CorpusIndex, DocExtraction, Document, MergedIndexes, StoredExtraction, TextLoader,
+    CorpusIndex, DocExtraction, DocTables, Document, StoredExtraction, TextLoader,
 };
 
 /// How the corpus files found on disk differ from a cache's table of contents, by relative
@@ -81,20 +81,46 @@ impl Opened {
     /// The index the cache holds, assembled without looking at any corpus file: every
     /// file of the table becomes a deferred document under `root` (its text read back and
     /// checked against its hash when a feature needs it) with its stored extraction, and
-    /// `merged` (this cache's merged indexes, see [`Opened::decode_merged`]) is used as is.
-    /// It is the index of the corpus as it was when the cache was written.
+    /// the merged indexes are this cache's, used as is. It is the index of the corpus as it
+    /// was when the cache was written. The documents and their tables are built while the
+    /// merged indexes are decoded (they need nothing from them).
     pub fn cached_index(
         &self,
         root: &Path,
         curated: Vec<CuratedActor>,
-        merged: MergedIndexes,
-    ) -> CorpusIndex {
+    ) -> Result<CorpusIndex, Refused> {
         let started = std::time::Instant::now();
+        let (merged, (docs, per_doc, tables)) = rayon::join(
+            || {
+                let merged = self.decode_merged();
+                tracing::info!("decoded the cache in {} ms", started.elapsed().as_millis());
+                merged
+            },
+            || {
+                let (docs, per_doc) = self.documents(root);
+                let tables = DocTables::new(&docs);
+                tracing::info!(
+                    "documents from the cache's table in {} ms",
+                    started.elapsed().as_millis()
+                );
+                (docs, per_doc, tables)
+            },
+        );
+        let index = CorpusIndex::from_merged_with(docs, tables, per_doc, curated, merged?);
+        tracing::info!(
+            "index assembled from the cache in {} ms",
+            started.elapsed().as_millis()
+        );
+        Ok(index)
+    }
+
+    /// Every file of the table as a deferred document with its stored extraction.
+    fn documents(&self, root: &Path) -> (Vec<Arc<Document>>, Vec<DocExtraction>) {
         let loader: Arc<dyn TextLoader> = Arc::new(DiskText);
         let files = &self.table.files;
         let rel_paths: Vec<&str> = files.iter().map(|f| f.rel_path.as_str()).collect();
         let keys = document_keys(&rel_paths);
-        let (docs, per_doc): (Vec<Arc<Document>>, Vec<DocExtraction>) = files
+        files
             .par_iter()
             .zip(keys)
             .map(|(file, key)| {
@@ -112,13 +138,7 @@ impl Opened {
                 });
                 (Arc::new(doc), DocExtraction::Stored(stored))
             })
-            .unzip();
-        let index = CorpusIndex::from_merged(docs, per_doc, curated, merged);
-        tracing::info!(
-            "index assembled from the cache's table in {} ms",
-            started.elapsed().as_millis()
-        );
-        index
+            .unzip()
     }
 
     /// The table and the open file without merged indexes, for [`super::build_index_from`]

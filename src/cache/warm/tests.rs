@@ -16,8 +16,7 @@ fn rel(root: &Path, path: &Path) -> String {
 /// The index assembled from the cache at `cache`, as the server publishes it first.
 fn from_table(root: &Path, cache: &Path) -> CorpusIndex {
     let opened = open(cache).unwrap();
-    let merged = opened.decode_merged().unwrap();
-    opened.cached_index(root, Vec::new(), merged)
+    opened.cached_index(root, Vec::new()).unwrap()
 }
 
 #[test]
