@@ -272,3 +272,36 @@ fn a_second_server_on_the_same_workspace_starts_from_the_cache() {
     assert!(card.contains("Putin"), "{hover}");
     assert_eq!(second.shutdown(), 0);
 }
+
+#[test]
+fn a_server_told_to_exit_while_writing_its_cache_finishes_the_write_first() {
+    // Enough documents that the cache takes a while to write after `ready`.
+    let seeds: Vec<Vec<u8>> = std::fs::read_dir(support::seeds_dir())
+        .unwrap()
+        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .collect();
+    let copies: Vec<(String, Vec<u8>)> = (0..600)
+        .map(|i| {
+            let text = &seeds[i % seeds.len()];
+            (format!("seeds/copies/copy_{i:04}.txt"), text.clone())
+        })
+        .collect();
+    let files: Vec<(&str, &[u8])> = copies
+        .iter()
+        .map(|(path, text)| (path.as_str(), text.as_slice()))
+        .collect();
+    let ws = workspace(&files);
+
+    // Leave as soon as the index is ready, while the cache is still being written.
+    let (first, _) = Client::start(ws.path(), Value::Null, false);
+    assert_eq!(first.shutdown(), 0);
+    let written = cache_files(&cache_dir(ws.path()));
+    assert!(
+        written.iter().any(|p| p.ends_with("index.bin")),
+        "the cache was not finished before the server exited: {written:?}"
+    );
+    assert!(
+        written.iter().all(|p| p.ends_with("index.bin")),
+        "a temporary file was left: {written:?}"
+    );
+}

@@ -701,6 +701,18 @@ impl Saver {
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
     }
+
+    /// [`Saver::wait_idle`] for at most `limit`; whether the writes finished.
+    pub fn wait_idle_for(&self, limit: std::time::Duration) -> bool {
+        let started = std::time::Instant::now();
+        while lock(&self.pending).writing {
+            if started.elapsed() >= limit {
+                return false;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        true
+    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

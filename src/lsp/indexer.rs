@@ -39,9 +39,14 @@ pub enum Job {
     Files(Vec<FileEvent>),
 }
 
-pub async fn run(client: Client, state: Arc<Mutex<State>>, mut jobs: mpsc::UnboundedReceiver<Job>) {
-    // Writes the index cache on its own thread after each index change.
-    let saver = Arc::new(Saver::default());
+/// Runs the indexer until the server goes; `saver` writes the index cache on its own
+/// thread after each index change.
+pub async fn run(
+    client: Client,
+    state: Arc<Mutex<State>>,
+    mut jobs: mpsc::UnboundedReceiver<Job>,
+    saver: Arc<Saver>,
+) {
     // Only the first index may come from the cache before the files are checked: a later
     // one (a configuration change) would otherwise step back to what the cache last held.
     let mut from_cache = true;

@@ -18,7 +18,11 @@ mod state;
 mod transport;
 mod watchers;
 
+use std::sync::Arc;
+
 use tower_lsp::{LspService, Server};
+
+use crate::cache::Saver;
 
 pub use server::DossierServer;
 
@@ -28,27 +32,42 @@ pub async fn serve_stdio() {
     let (sanitized_writer, sanitized_reader) = tokio::io::duplex(1 << 16);
     tokio::spawn(transport::sanitize(tokio::io::stdin(), sanitized_writer));
     let stdout = tokio::io::stdout();
-    let (service, socket) = LspService::build(DossierServer::new)
-        .custom_method("dossier/indexStatus", DossierServer::index_status)
-        .custom_method("dossier/debugPanic", DossierServer::debug_panic)
-        .custom_method(
-            "dossier/debugWaitForCancel",
-            DossierServer::debug_wait_for_cancel,
-        )
-        .custom_method(
-            "dossier/debugCancelledWork",
-            DossierServer::debug_cancelled_work,
-        )
-        .custom_method(
-            "dossier/debugDocumentText",
-            DossierServer::debug_document_text,
-        )
-        .custom_method(
-            transport::INVALID_MESSAGE_METHOD,
-            DossierServer::invalid_message,
-        )
-        .finish();
+    let saver = Arc::new(Saver::default());
+    let server_saver = saver.clone();
+    let (service, socket) =
+        LspService::build(move |client| DossierServer::with_saver(client, server_saver.clone()))
+            .custom_method("dossier/indexStatus", DossierServer::index_status)
+            .custom_method("dossier/debugPanic", DossierServer::debug_panic)
+            .custom_method(
+                "dossier/debugWaitForCancel",
+                DossierServer::debug_wait_for_cancel,
+            )
+            .custom_method(
+                "dossier/debugCancelledWork",
+                DossierServer::debug_cancelled_work,
+            )
+            .custom_method(
+                "dossier/debugDocumentText",
+                DossierServer::debug_document_text,
+            )
+            .custom_method(
+                transport::INVALID_MESSAGE_METHOD,
+                DossierServer::invalid_message,
+            )
+            .finish();
     Server::new(sanitized_reader, stdout, socket)
         .serve(service)
         .await;
+    // A cache being written when the client leaves is finished first (a cold index of a
+    // large corpus would otherwise be lost, and done again at the next start), within a
+    // bound: a client that waits for the process to end waits at most this long.
+    let finished = tokio::task::spawn_blocking(move || saver.wait_idle_for(CACHE_WRITE_AT_EXIT))
+        .await
+        .unwrap_or(false);
+    if !finished {
+        tracing::warn!("exited before the index cache was written; the next start rebuilds it");
+    }
 }
+
+/// How long the server stays after `exit` to finish writing the index cache.
+const CACHE_WRITE_AT_EXIT: std::time::Duration = std::time::Duration::from_secs(120);
