@@ -846,7 +846,8 @@ impl Server {
     fn shutdown(mut self) {
         let _ = self.request("shutdown", Value::Null);
         let _ = self.notify("exit", Value::Null);
-        let deadline = Instant::now() + Duration::from_secs(5);
+        // The server finishes a cache write under way before it ends (up to 120 s).
+        let deadline = Instant::now() + Duration::from_secs(150);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.try_wait() {
                 return;
