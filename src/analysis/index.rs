@@ -216,7 +216,8 @@ impl CorpusIndex {
             .collect();
         let merged = CorpusIndex::merge_loaded(&docs, &loaded, &curated, started);
         drop(loaded);
-        CorpusIndex::assemble(docs, per_doc, curated, merged)
+        let tables = DocTables::new(&docs);
+        CorpusIndex::assemble(docs, tables, per_doc, curated, merged)
     }
 
     fn merge_loaded(
@@ -263,9 +264,8 @@ impl CorpusIndex {
         curated: Vec<CuratedActor>,
         merged: MergedIndexes,
     ) -> CorpusIndex {
-        let mut merged = merged;
-        merged.actors.rebuild_lookup();
-        CorpusIndex::assemble(docs, per_doc, curated, merged)
+        let tables = DocTables::new(&docs);
+        CorpusIndex::from_merged_with(docs, tables, per_doc, curated, merged)
     }
 
     /// [`CorpusIndex::from_merged`] with the document tables built already (a warm start
@@ -279,20 +279,10 @@ impl CorpusIndex {
     ) -> CorpusIndex {
         let mut merged = merged;
         merged.actors.rebuild_lookup();
-        CorpusIndex::assemble_with(docs, tables, per_doc, curated, merged)
+        CorpusIndex::assemble(docs, tables, per_doc, curated, merged)
     }
 
     fn assemble(
-        docs: Vec<Arc<Document>>,
-        per_doc: Vec<DocExtraction>,
-        curated: Vec<CuratedActor>,
-        merged: MergedIndexes,
-    ) -> CorpusIndex {
-        let tables = DocTables::new(&docs);
-        CorpusIndex::assemble_with(docs, tables, per_doc, curated, merged)
-    }
-
-    fn assemble_with(
         docs: Vec<Arc<Document>>,
         tables: DocTables,
         per_doc: Vec<DocExtraction>,
