@@ -1,5 +1,5 @@
-//! Giving freed memory back to the system after a large brief is closed, and after a warm
-//! start's check of the corpus files.
+//! Giving freed memory back to the system after a large brief is closed, after indexing
+//! the corpus, and after a warm start's check of the corpus files.
 //!
 //! Why: glibc keeps the pages of freed small allocations in its per-thread arenas, so a
 //! server that once held a 50 MB brief (rope, parse, analysis) would stay some hundred
