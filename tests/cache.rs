@@ -227,18 +227,9 @@ fn an_unwritable_cache_folder_is_a_warning_and_the_index_still_works() {
 fn a_second_server_on_the_same_workspace_starts_from_the_cache() {
     const BRIEF: &str = "# Brief\n\nVladimir Putin met Hassan Rouhani in Tehran.\n";
     let ws = workspace(&[("brief.md", BRIEF.as_bytes())]);
-    let logged = |client: &Client, needle: &str| {
-        client.notifications.iter().any(|n| {
-            n["method"] == "window/logMessage"
-                && n["params"]["message"]
-                    .as_str()
-                    .is_some_and(|m| m.contains(needle))
-        })
-    };
-
     let (first, _) = Client::start(ws.path(), Value::Null, false);
     assert!(
-        logged(&first, "cache: not used (no cache yet)"),
+        first.logged("cache: not used (no cache yet)"),
         "{:?}",
         first.notifications
     );
@@ -255,10 +246,7 @@ fn a_second_server_on_the_same_workspace_starts_from_the_cache() {
 
     let (mut second, _) = Client::start(ws.path(), Value::Null, false);
     assert!(
-        logged(
-            &second,
-            "cache: 5 of 5 files reused, 0 extracted; merged indexes reused"
-        ),
+        second.logged("cache: 5 of 5 files reused, 0 extracted; merged indexes reused"),
         "{:?}",
         second.notifications
     );

@@ -60,15 +60,6 @@ fn wait_for_cache_file(root: &Path) -> PathBuf {
     }
 }
 
-fn logged(client: &Client, needle: &str) -> bool {
-    client.notifications.iter().any(|n| {
-        n["method"] == "window/logMessage"
-            && n["params"]["message"]
-                .as_str()
-                .is_some_and(|m| m.contains(needle))
-    })
-}
-
 /// The messages of the `$/progress` notifications, in order, with `"end"` for the end.
 fn progress_messages(client: &Client) -> Vec<String> {
     client
@@ -161,18 +152,12 @@ fn files_changed_added_or_removed_while_the_server_was_down_are_seen_after_the_c
         "{messages:?}"
     );
     assert!(
-        logged(
-            &second,
-            "5 corpus files against the cache: 1 changed, 1 new, 1 removed"
-        ),
+        second.logged("5 corpus files against the cache: 1 changed, 1 new, 1 removed"),
         "{:?}",
         second.notifications
     );
     assert!(
-        logged(
-            &second,
-            "cache: 3 of 5 files reused, 2 extracted; merged again"
-        ),
+        second.logged("cache: 3 of 5 files reused, 2 extracted; merged again"),
         "{:?}",
         second.notifications
     );
@@ -202,10 +187,7 @@ fn files_changed_added_or_removed_while_the_server_was_down_are_seen_after_the_c
     assert_eq!(second.shutdown(), 0);
     let (third, _) = Client::start(ws.path(), Value::Null, false);
     assert!(
-        logged(
-            &third,
-            "cache: 5 of 5 files reused, 0 extracted; merged indexes reused"
-        ),
+        third.logged("cache: 5 of 5 files reused, 0 extracted; merged indexes reused"),
         "{:?}",
         third.notifications
     );
@@ -229,18 +211,12 @@ fn with_nothing_changed_the_warm_server_answers_and_neither_merges_nor_rewrites_
         "{messages:?}"
     );
     assert!(
-        logged(
-            &second,
-            "5 corpus files against the cache: no corpus file changed"
-        ),
+        second.logged("5 corpus files against the cache: no corpus file changed"),
         "{:?}",
         second.notifications
     );
     assert!(
-        logged(
-            &second,
-            "cache: 5 of 5 files reused, 0 extracted; merged indexes reused"
-        ),
+        second.logged("cache: 5 of 5 files reused, 0 extracted; merged indexes reused"),
         "{:?}",
         second.notifications
     );
@@ -284,7 +260,7 @@ fn a_damaged_cache_is_not_answered_from() {
         "{messages:?}"
     );
     assert!(
-        logged(&second, "cache: not used (not a dossier index cache"),
+        second.logged("cache: not used (not a dossier index cache"),
         "{:?}",
         second.notifications
     );
@@ -306,10 +282,7 @@ fn other_curated_actors_take_the_checked_path_and_merge_again() {
         "{messages:?}"
     );
     assert!(
-        logged(
-            &second,
-            "cache: 5 of 5 files reused, 0 extracted; merged again"
-        ),
+        second.logged("cache: 5 of 5 files reused, 0 extracted; merged again"),
         "{:?}",
         second.notifications
     );

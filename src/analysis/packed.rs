@@ -118,6 +118,24 @@ fn to_bytes(words: &[u32]) -> Vec<u8> {
     bytes
 }
 
+/// The records as little-endian words, or an error when a value does not fit in a word.
+fn encode<T: Words, E: ser::Error>(items: &[T]) -> Result<Vec<u8>, E> {
+    let mut words = Vec::with_capacity(items.len() * T::N);
+    for item in items {
+        item.put(&mut words).ok_or_else(|| E::custom(TOO_LARGE))?;
+    }
+    Ok(to_bytes(&words))
+}
+
+/// A byte string that a format wrote as a sequence of bytes.
+fn collect_bytes<'de, A: de::SeqAccess<'de>>(mut seq: A) -> Result<Vec<u8>, A::Error> {
+    let mut bytes = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 20));
+    while let Some(b) = seq.next_element::<u8>()? {
+        bytes.push(b);
+    }
+    Ok(bytes)
+}
+
 /// Records wider than this many words are not supported (none is).
 const MAX_WORDS: usize = 8;
 
@@ -183,12 +201,7 @@ pub mod vec {
         if serializer.is_human_readable() {
             return items.serialize(serializer);
         }
-        let mut words = Vec::with_capacity(items.len() * T::N);
-        for item in items {
-            item.put(&mut words)
-                .ok_or_else(|| <S::Error as ser::Error>::custom(TOO_LARGE))?;
-        }
-        serializer.serialize_bytes(&to_bytes(&words))
+        serializer.serialize_bytes(&encode::<T, S::Error>(items)?)
     }
 
     pub fn deserialize<'de, T, D>(deserializer: D) -> Result<Vec<T>, D::Error>
@@ -287,13 +300,8 @@ where
         (self.1)(bytes).map_err(|err| E::custom(err.0))
     }
 
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<T, A::Error> {
-        // Formats that write byte strings as sequences of bytes.
-        let mut bytes = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 20));
-        while let Some(b) = seq.next_element::<u8>()? {
-            bytes.push(b);
-        }
-        self.visit_bytes(&bytes)
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<T, A::Error> {
+        self.visit_bytes(&collect_bytes(seq)?)
     }
 }
 

@@ -697,9 +697,7 @@ impl Saver {
 
     /// Waits until nothing is queued or being written (tests, and a clean shutdown).
     pub fn wait_idle(&self) {
-        while lock(&self.pending).writing {
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
+        self.wait_idle_for(std::time::Duration::MAX);
     }
 
     /// [`Saver::wait_idle`] for at most `limit`; whether the writes finished.

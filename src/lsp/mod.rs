@@ -35,7 +35,7 @@ pub async fn serve_stdio() {
     let saver = Arc::new(Saver::default());
     let server_saver = saver.clone();
     let (service, socket) =
-        LspService::build(move |client| DossierServer::with_saver(client, server_saver.clone()))
+        LspService::build(move |client| DossierServer::new(client, server_saver.clone()))
             .custom_method("dossier/indexStatus", DossierServer::index_status)
             .custom_method("dossier/debugPanic", DossierServer::debug_panic)
             .custom_method(

@@ -49,13 +49,9 @@ pub struct IndexStatus {
 }
 
 impl DossierServer {
-    pub fn new(client: Client) -> DossierServer {
-        DossierServer::with_saver(client, Arc::new(Saver::default()))
-    }
-
     /// A server whose index cache writes go through `saver`, which the caller may wait
     /// for after the session (see `serve_stdio`).
-    pub fn with_saver(client: Client, saver: Arc<Saver>) -> DossierServer {
+    pub fn new(client: Client, saver: Arc<Saver>) -> DossierServer {
         let state = Arc::new(Mutex::new(State::default()));
         let (jobs, receiver) = mpsc::unbounded_channel();
         tokio::spawn(indexer::run(client.clone(), state.clone(), receiver, saver));

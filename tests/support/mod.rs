@@ -91,6 +91,16 @@ pub struct Client {
 }
 
 impl Client {
+    /// Whether the server logged (`window/logMessage`) a message containing `needle`.
+    pub fn logged(&self, needle: &str) -> bool {
+        self.notifications.iter().any(|n| {
+            n["method"] == "window/logMessage"
+                && n["params"]["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains(needle))
+        })
+    }
+
     pub fn spawn(args: &[&str]) -> Client {
         Client::spawn_with_cache(args, &shared_cache_dir())
     }

@@ -23,9 +23,9 @@ use std::ops::Deref;
 use std::sync::Arc;
 
 use serde::de::{self, Deserialize, Deserializer, Visitor};
-use serde::ser::{self, Serialize, Serializer};
+use serde::ser::{Serialize, Serializer};
 
-use super::{records, to_bytes, PackedError, Words, TOO_LARGE};
+use super::{collect_bytes, encode, records, PackedError, Words};
 
 /// Bytes that stay where they are, unchanged, for as long as the value lives.
 ///
@@ -222,12 +222,7 @@ impl<T: Words + Serialize> Serialize for Packed<T> {
         if serializer.is_human_readable() {
             return (**self).serialize(serializer);
         }
-        let mut words = Vec::with_capacity(self.len() * T::N);
-        for item in self.iter() {
-            item.put(&mut words)
-                .ok_or_else(|| <S::Error as ser::Error>::custom(TOO_LARGE))?;
-        }
-        let payload = to_bytes(&words);
+        let payload = encode::<T, S::Error>(self)?;
         let pad = padding(WRITTEN.with(Cell::get), payload.len());
         let mut bytes = Vec::with_capacity(1 + pad + payload.len());
         bytes.push(pad as u8);
@@ -306,12 +301,7 @@ impl<'de, T: Words> Visitor<'de> for PackedVisitor<T> {
             .map_err(|err| E::custom(err.0))
     }
 
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Packed<T>, A::Error> {
-        // Formats that write byte strings as sequences of bytes.
-        let mut bytes = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 20));
-        while let Some(b) = seq.next_element::<u8>()? {
-            bytes.push(b);
-        }
-        self.visit_bytes(&bytes)
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Packed<T>, A::Error> {
+        self.visit_bytes(&collect_bytes(seq)?)
     }
 }
