@@ -169,7 +169,8 @@ fn brief_speaker(
                 .collect::<Vec<_>>()
                 .join(" "),
         )),
-        Cue::Anaphor(_) => None,
+        // A sentence's subject without a cue verb is too weak a claim to warn on.
+        Cue::Anaphor(_) | Cue::Subject(_) | Cue::Unnamed(_) => None,
     }
 }
 

@@ -12,6 +12,7 @@ pub mod align;
 pub mod attribution;
 mod exact;
 pub mod extract;
+mod gender;
 mod index;
 mod lexicon;
 pub mod normalize;
@@ -67,6 +68,9 @@ struct Speaker {
     actor: Option<u32>,
     name: Option<String>,
     span: Option<Range<usize>>,
+    /// Someone the text describes without a name (`the source recalled`): quotes that
+    /// go on from this one are theirs too, not the last named speaker's.
+    unnamed: bool,
 }
 
 impl Speaker {
@@ -76,7 +80,22 @@ impl Speaker {
             actor: actor_at(actors, &span),
             name,
             span: Some(span),
+            unnamed: false,
         }
+    }
+
+    /// [`Speaker::from_span`] when the name there is an actor the document explains, a
+    /// person or an organization: a sentence's subject is not a speaker by its capital
+    /// letter alone ("One word changed: "...").
+    fn from_known_span(text: &str, span: Range<usize>, actors: &DocActors) -> Option<Speaker> {
+        let speaker = Speaker::from_span(text, span, actors);
+        let actor = speaker.actor?;
+        let known = actors.tentative.binary_search(&actor).is_err()
+            && actors
+                .actors
+                .get(actor as usize)
+                .is_some_and(|a| matches!(a.kind, ActorKind::Person | ActorKind::Organization));
+        known.then_some(speaker)
     }
 
     fn from_actor(actors: &DocActors, mention: usize) -> Option<Speaker> {
@@ -86,11 +105,17 @@ impl Speaker {
             actor: Some(m.actor),
             name,
             span: Some(m.span.clone()),
+            unnamed: false,
         })
     }
 
     fn is_known(&self) -> bool {
         self.actor.is_some() || self.name.is_some()
+    }
+
+    /// Whether a quote that goes on from this speaker's is theirs (named or not).
+    fn continues(&self) -> bool {
+        self.is_known() || self.unnamed
     }
 }
 
@@ -169,31 +194,50 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
             } else {
                 match cue {
                     Some((Cue::Name(span), _)) => Speaker::from_span(text, span, actors),
-                    Some((Cue::Anaphor(_), _)) => resolve_anaphor(
-                        &mut window_words,
-                        &paragraphs,
-                        para_idx,
-                        quote.span.start,
-                        actors,
-                    ),
+                    Some((Cue::Unnamed(_), _)) => Speaker {
+                        unnamed: true,
+                        ..Speaker::default()
+                    },
+                    Some((Cue::Subject(span), _)) => {
+                        Speaker::from_known_span(text, span, actors).unwrap_or_default()
+                    }
+                    Some((Cue::Anaphor(span), _)) => {
+                        let words = text.get(span).unwrap_or("");
+                        description_head(words)
+                            .and_then(|head| resolve_description(actors, quote.span.start, head))
+                            .unwrap_or_else(|| {
+                                resolve_anaphor(
+                                    &mut window_words,
+                                    &paragraphs,
+                                    para_idx,
+                                    quote.span.start,
+                                    actors,
+                                    gender::of_pronoun(words),
+                                )
+                            })
+                    }
                     None => {
                         let starts_paragraph = text[para.start..quote.span.start].trim().is_empty();
-                        last_in_paragraph
-                            .clone()
-                            .filter(Speaker::is_known)
-                            .or_else(|| {
-                                attribution::last_speaker_clause_with(
-                                    &mut para_words,
-                                    para.start..quote.span.start,
-                                )
-                                .map(|span| Speaker::from_span(text, span, actors))
-                            })
-                            .or_else(|| {
-                                previous_paragraph_speaker
-                                    .clone()
-                                    .filter(|_| starts_paragraph)
-                            })
-                            .unwrap_or_default()
+                        attribution::enclosing_subject_with(
+                            &mut para_words,
+                            para.clone(),
+                            quote.span.clone(),
+                        )
+                        .and_then(|span| Speaker::from_known_span(text, span, actors))
+                        .or_else(|| last_in_paragraph.clone().filter(Speaker::continues))
+                        .or_else(|| {
+                            attribution::last_speaker_clause_with(
+                                &mut para_words,
+                                para.start..quote.span.start,
+                            )
+                            .map(|span| Speaker::from_span(text, span, actors))
+                        })
+                        .or_else(|| {
+                            previous_paragraph_speaker
+                                .clone()
+                                .filter(|_| starts_paragraph)
+                        })
+                        .unwrap_or_default()
                     }
                 }
             };
@@ -210,7 +254,7 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
             });
         }
         // A paragraph without quotes ends the run of a speaker's quote paragraphs.
-        previous_paragraph_speaker = last_in_paragraph.filter(Speaker::is_known);
+        previous_paragraph_speaker = last_in_paragraph.filter(Speaker::continues);
     }
     let headline_quotes = headline_quotes(doc, &quotes);
     if !headline_quotes.is_empty() {
@@ -281,43 +325,101 @@ fn headline_range(doc: &Document) -> Option<Range<usize>> {
     looks_headline.then(|| doc.body.start + lead..doc.body.start + lead + first.len())
 }
 
-/// `he said`, `the Russian leader insisted`: whoever was last said to speak in this or the
-/// previous paragraph, else the nearest person named before the quote.
+/// `he said`, `the Russian leader insisted`: a person who became a subject since the last
+/// speaker was heard, else that speaker, else the nearest person named before the quote;
+/// each time only a person the pronoun can stand for (`sex`), and never a capitalised
+/// word the document does not explain (a tentative actor).
 fn resolve_anaphor(
     words: &mut attribution::PrefixTokens<'_>,
     paragraphs: &[Range<usize>],
     para_idx: usize,
     quote_start: usize,
     actors: &DocActors,
+    sex: Option<gender::Sex>,
 ) -> Speaker {
     let text = words.text();
+    let fits = |actor: u32| {
+        actors.tentative.binary_search(&actor).is_err()
+            && actors
+                .actors
+                .get(actor as usize)
+                .is_some_and(|a| a.kind == ActorKind::Person && gender::compatible(sex, &a.name))
+    };
     let window_start = paragraphs[para_idx.saturating_sub(1)].start;
     let clause = attribution::last_speaker_clause_with(words, window_start..quote_start);
     // "Karol Nawrocki ... hit back. "My opponent...," he said": a person who became the
     // subject of a sentence after the last speaker was heard is who "he" now is.
     let subject_from = clause.as_ref().map_or(window_start, |c| c.end);
-    if let Some(i) = last_subject_person(text, actors, subject_from, quote_start) {
+    if let Some(i) = last_subject_person(text, actors, subject_from, quote_start, &fits) {
         if let Some(speaker) = Speaker::from_actor(actors, i) {
             return speaker;
         }
     }
     if let Some(span) = clause {
-        return Speaker::from_span(text, span, actors);
+        let speaker = Speaker::from_span(text, span, actors);
+        let compatible = match speaker.actor {
+            Some(actor) => fits(actor),
+            None => speaker
+                .name
+                .as_deref()
+                .is_some_and(|name| gender::compatible(sex, name)),
+        };
+        if compatible {
+            return speaker;
+        }
     }
     let before = actors
         .mentions
         .partition_point(|m| m.span.end <= quote_start);
     (0..before)
         .rev()
-        .find(|&i| {
-            let actor = actors.mentions[i].actor as usize;
-            actors
-                .actors
-                .get(actor)
-                .is_some_and(|a| a.kind == ActorKind::Person)
-        })
+        .find(|&i| fits(actors.mentions[i].actor))
         .and_then(|i| Speaker::from_actor(actors, i))
         .unwrap_or_default()
+}
+
+/// The words of a description after its determiner (`the Kremlin spokesman` gives
+/// `Kremlin spokesman`); `None` for a pronoun.
+fn description_head(words: &str) -> Option<&str> {
+    let (_, rest) = words.trim().split_once(char::is_whitespace)?;
+    Some(rest.trim())
+}
+
+/// `the spokesman said`: the nearest person before the quote whose role holds every word
+/// of the description (`Kremlin spokesman Dmitry Peskov`; `the Russian leader` is not
+/// the "supreme leader" of Iran); else, for a spokesman or an envoy the document never
+/// named, nobody (not whoever was mentioned last); else `None`, and the description is
+/// read like a pronoun (`the Russian leader`: the last speaker).
+fn resolve_description(
+    actors: &DocActors,
+    quote_start: usize,
+    description: &str,
+) -> Option<Speaker> {
+    const UNNAMED_HEADS: &[&str] = &["spokesman", "spokeswoman", "diplomat", "envoy"];
+    let head = description.split_whitespace().next_back()?;
+    let before = actors
+        .mentions
+        .partition_point(|m| m.span.end <= quote_start);
+    let with_role = (0..before).rev().find(|&i| {
+        let actor = actors.mentions[i].actor;
+        actors.tentative.binary_search(&actor).is_err()
+            && actors.actors.get(actor as usize).is_some_and(|a| {
+                a.kind == ActorKind::Person
+                    && a.roles.iter().any(|role| {
+                        description
+                            .split_whitespace()
+                            .all(|d| role.split_whitespace().any(|w| w.eq_ignore_ascii_case(d)))
+                    })
+            })
+    });
+    match with_role {
+        Some(i) => Speaker::from_actor(actors, i),
+        None if UNNAMED_HEADS.iter().any(|h| h.eq_ignore_ascii_case(head)) => Some(Speaker {
+            unnamed: true,
+            ..Speaker::default()
+        }),
+        None => None,
+    }
 }
 
 /// The index of the last person mention in `from..to` that is the subject of its sentence:
@@ -325,7 +427,13 @@ fn resolve_anaphor(
 /// government spokesman, Adam Szlapka, dismissed"), or with titles ("Interior Minister Ali
 /// Yerlikaya said"). Names after a preposition or a verb ("campaigning for Trzaskowski",
 /// "a Nawrocki victory") are not subjects.
-fn last_subject_person(text: &str, actors: &DocActors, from: usize, to: usize) -> Option<usize> {
+fn last_subject_person(
+    text: &str,
+    actors: &DocActors,
+    from: usize,
+    to: usize,
+    fits: &dyn Fn(u32) -> bool,
+) -> Option<usize> {
     const NOT_IN_SUBJECT: &[&str] = &[
         "of", "for", "in", "on", "at", "with", "by", "to", "from", "about", "that", "said", "says",
         "told", "a", "an",
@@ -334,11 +442,7 @@ fn last_subject_person(text: &str, actors: &DocActors, from: usize, to: usize) -
     let last = actors.mentions.partition_point(|m| m.span.end <= to);
     (first..last).rev().find(|&i| {
         let mention = &actors.mentions[i];
-        let is_person = actors
-            .actors
-            .get(mention.actor as usize)
-            .is_some_and(|a| a.kind == ActorKind::Person);
-        if !is_person {
+        if !fits(mention.actor) {
             return false;
         }
         let Some(before) = text.get(from..mention.span.start) else {

@@ -1,0 +1,177 @@
+//! Quote speakers measured against a gold list of real articles (PolNeAR's, written by
+//! `scripts/polnear_gold.py`): quotes found, speaker precision and recall, by how the gold
+//! speaker is named in the text. The data stays outside the repository (docs/quotes.md).
+//!
+//! ```text
+//! python3 scripts/polnear_gold.py PolNeAR/data dev > /tmp/polnear_dev.tsv
+//! cargo run --release --example eval_quotes -- /tmp/polnear_dev.tsv [--errors]
+//! ```
+//!
+//! A gold line: path, byte start and end of the quoted words, speaker (or `-`), how the
+//! gold names the speaker (`name`, `coref`: a pronoun or description, `unnamed`), and the
+//! source as written. Quotes whose gold is a pronoun no coreference chain resolves
+//! (`pronoun`) are shown but left out of the totals. A dossier quote matches a gold quote it overlaps; its speaker is
+//! right when the gold name's last word is one of its words (`Trump` = `Donald Trump`).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use dossier::analysis::{DocAnalysis, Document, SourceText};
+
+struct GoldQuote {
+    start: usize,
+    end: usize,
+    speaker: Option<String>,
+    how: String,
+    written: String,
+}
+
+/// Per kind of gold source: (gold quotes, found, given a speaker, right, gold named).
+#[derive(Default)]
+struct Tally {
+    quotes: usize,
+    found: usize,
+    predicted: usize,
+    right: usize,
+    named: usize,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let errors = args.iter().any(|a| a == "--errors");
+    let Some(gold_path) = args.iter().find(|a| !a.starts_with("--")) else {
+        eprintln!("usage: eval_quotes GOLD.tsv [--errors]");
+        std::process::exit(2);
+    };
+    let gold_text = std::fs::read_to_string(gold_path).expect("read the gold list");
+    let mut by_file: BTreeMap<&str, Vec<GoldQuote>> = BTreeMap::new();
+    for line in gold_text.lines().filter(|l| !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert!(cols.len() >= 6, "bad gold line: {line}");
+        by_file.entry(cols[0]).or_default().push(GoldQuote {
+            start: cols[1].parse().expect("start"),
+            end: cols[2].parse().expect("end"),
+            speaker: (cols[3] != "-").then(|| cols[3].to_string()),
+            how: cols[4].to_string(),
+            written: cols[5].to_string(),
+        });
+    }
+    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut report = String::new();
+    for (path, gold) in &by_file {
+        let text = std::fs::read_to_string(path).expect("read an article");
+        let doc = Document::new(
+            SourceText {
+                path: PathBuf::from(path),
+                rel_path: path.to_string(),
+                text,
+            },
+            "doc".into(),
+        );
+        let found = DocAnalysis::extract(&doc);
+        let text = doc.text();
+        for g in gold {
+            let tally = tallies.entry(g.how.clone()).or_default();
+            tally.quotes += 1;
+            tally.named += usize::from(g.speaker.is_some());
+            let quote = found
+                .quotes
+                .quotes
+                .iter()
+                .filter(|q| q.inner.start < g.end && g.start < q.inner.end)
+                .max_by_key(|q| q.inner.end.min(g.end) - q.inner.start.max(g.start));
+            let Some(quote) = quote else {
+                report.push_str(&format!("not found: {:?}\n", &text[g.start..g.end]));
+                continue;
+            };
+            tally.found += 1;
+            let predicted = match quote.speaker {
+                Some(local) => found
+                    .actors
+                    .actors
+                    .get(local as usize)
+                    .map(|a| a.name.clone()),
+                None => quote.speaker_name.clone(),
+            };
+            let right = match (&predicted, &g.speaker) {
+                (Some(p), Some(gold)) => same_speaker(gold, p),
+                _ => false,
+            };
+            tally.predicted += usize::from(predicted.is_some());
+            tally.right += usize::from(right);
+            if !right && (predicted.is_some() || g.speaker.is_some()) {
+                let what = if predicted.is_some() {
+                    "wrong"
+                } else {
+                    "missed"
+                };
+                report.push_str(&format!(
+                    "{what} [{}] gold {:?} ({:?}) got {:?}\n    {}\n",
+                    g.how,
+                    g.speaker.as_deref().unwrap_or("-"),
+                    g.written,
+                    predicted.as_deref().unwrap_or("-"),
+                    context(text, g.start, g.end)
+                ));
+            }
+        }
+    }
+    let mut all = Tally::default();
+    println!("source    quotes  found  given  right  named  P      R");
+    for (how, t) in &tallies {
+        print_row(how, t);
+        if how == "pronoun" {
+            continue;
+        }
+        all.quotes += t.quotes;
+        all.found += t.found;
+        all.predicted += t.predicted;
+        all.right += t.right;
+        all.named += t.named;
+    }
+    print_row("all", &all);
+    if errors {
+        print!("{report}");
+    }
+}
+
+fn print_row(label: &str, t: &Tally) {
+    println!(
+        "{label:<9} {:>6} {:>6} {:>6} {:>6} {:>6}  {:.3}  {:.3}",
+        t.quotes,
+        t.found,
+        t.predicted,
+        t.right,
+        t.named,
+        t.right as f64 / t.predicted.max(1) as f64,
+        t.right as f64 / t.named.max(1) as f64
+    );
+}
+
+/// The quote's line, cut to 300 bytes around it.
+fn context(text: &str, start: usize, end: usize) -> String {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let from = text.floor_char_boundary(line_start.max(start.saturating_sub(200)));
+    let to = text.ceil_char_boundary(line_end.min(end + 100));
+    text[from..to].to_string()
+}
+
+fn name_words(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .map(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_lowercase()
+        })
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+fn same_speaker(gold: &str, predicted: &str) -> bool {
+    let predicted = name_words(predicted);
+    name_words(gold)
+        .last()
+        .is_some_and(|last| predicted.contains(last))
+}
