@@ -26,6 +26,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 OPEN = "“\""
+INDEFINITES = {"a", "an", "one", "another", "some", "several", "two", "three", "many"}
 PRONOUNS = {"he", "she", "they", "i", "we", "him", "her", "them", "me", "us", "it", "you"}
 
 
@@ -181,9 +182,17 @@ def main():
                 )
                 toks = nlp.tokens_in(source[1], head_end)
                 is_pronoun = written.lower() in PRONOUNS
-                speaker = nlp.proper_run(toks) if toks and not is_pronoun else None
+                # A description: headed by a common noun ("the Florida senator", "the
+                # former top aide to President George W. Bush") it may refer to someone
+                # named elsewhere; opened by an indefinite ("a Nevada Democrat", "one
+                # New Hampshire Republican") it names nobody.
+                head = nlp.tokens[toks[-1]] if toks else None
+                described = head is not None and head[3] not in ("NNP", "NNPS")
+                indefinite = written.lower().split()[0] in INDEFINITES
+                named = toks and not is_pronoun and not described and not indefinite
+                speaker = nlp.proper_run(toks) if named else None
                 how = "name"
-                if speaker is None:
+                if speaker is None and not indefinite:
                     speaker, how = nlp.resolve(source[1], source[2]), "coref"
                 if speaker is None and not toks and not is_pronoun:
                     # No CoreNLP file: the capitalised words of the head phrase.

@@ -285,7 +285,9 @@ fn is_possessive(tok: &Tok) -> bool {
 
 fn is_demonym(word: &str) -> bool {
     let lower = word.to_lowercase();
+    // "Brian", "Julian", "Vivian" are given names, not demonyms.
     word.chars().next().is_some_and(char::is_uppercase)
+        && !super::gender::is_given_name(word)
         && (lower.ends_with("ian")
             || lower.ends_with("ean")
             || lower.ends_with("ese")
@@ -400,6 +402,34 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
         if rest.first().is_some_and(|t| str_in(PRONOUNS, t.text)) {
             return Some(Cue::Anaphor(rest[0].range.clone()));
         }
+        // "said a spokesman for the Cumbria Fire and Rescue squad, Brian Mitchelhill.":
+        // a description, then the name it describes at the sentence's end; without that
+        // name the speaker is unnamed ("said a spokeswoman for the British Transport
+        // Police").
+        let finite = !first.text.ends_with("ing");
+        if finite && rest.first().is_some_and(|t| lowercase_in(t.text, DETERMINERS)) {
+            let sentence = &toks[1..];
+            let end = sentence
+                .iter()
+                .position(|t| t.stop_after)
+                .map_or(sentence.len(), |i| i + 1);
+            let named = (1..end)
+                .filter(|&i| sentence[i - 1].comma_after)
+                .find_map(|i| {
+                    name_run_ending_at(text, &sentence[..end], end - 1)
+                        .filter(|name| name.start >= sentence[i].range.start)
+                });
+            let span = rest[0].range.start..rest[rest.len() - 1].range.end;
+            let role = rest.len() > 1
+                && rest[0].text.eq_ignore_ascii_case("the")
+                && str_in(ANAPHOR_HEADS, rest[rest.len() - 1].text);
+            return Some(match named {
+                Some(name) => Cue::Name(name),
+                // "said the Texas senator": someone named before.
+                None if role => Cue::Anaphor(span),
+                None => Cue::Unnamed(span),
+            });
+        }
         // "said Virginia delegate Beau Correll": the last name run of the clause.
         return last_name_in(text, &rest)
             .or_else(|| first_name_run(text, &rest))
@@ -513,6 +543,10 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
     if str_in(PRONOUNS, toks[last].text) || toks[last].text == "they" {
         return Some(Cue::Anaphor(toks[last].range.clone()));
     }
+    // "Eduard Limonov, who declared": the relative pronoun's antecedent.
+    if toks[last].text == "who" && last > 0 && toks[last - 1].comma_after {
+        return name_run_ending_at(text, toks, last - 1).map(Cue::Name);
+    }
     if let Some(name) = name_run_ending_at(text, toks, last) {
         // "The deputy commander of Iran's Revolutionary Guards boasted": the name is not the subject.
         let mut run_start = toks
@@ -528,6 +562,11 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
         let governed = run_start >= 2
             && str_in(&["of", "by"], toks[run_start - 1].text)
             && !is_capitalised(&toks[run_start - 2]);
+        // "another New Hampshire Republican added": one of a group, unnamed.
+        if run_start >= 1 && lowercase_in(toks[run_start - 1].text, &["a", "an", "another", "one"])
+        {
+            return Some(Cue::Unnamed(toks[run_start - 1].range.start..name.end));
+        }
         return (!governed).then_some(Cue::Name(name));
     }
     // "the Russian leader", "a senior official", "one employee": a description. With
@@ -722,8 +761,17 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
             && (prev.comma_after || str_in(&["by", "while", "after", "before"], prev.text));
         let joined = str_in(&["and", "but"], prev.text);
         if participle {
-            match sentence_subject(text, &toks[..v]) {
-                Some(name) => return Some(Cue::Subject(name)),
+            // "Sanders says ..., adding "..."": the speaker of an earlier cue of the
+            // sentence; else the sentence's subject ("Perez hammered Trump, calling him").
+            let earlier = (1..v)
+                .rev()
+                .filter(|&u| is_speech_verb(&toks[u]))
+                .find_map(|u| match subject_before(text, toks, u) {
+                    Some(Cue::Name(name)) => Some(Cue::Name(name)),
+                    _ => None,
+                });
+            match earlier.or_else(|| sentence_subject(text, &toks[..v]).map(Cue::Subject)) {
+                Some(cue) => return Some(cue),
                 None => continue,
             }
         }
@@ -736,10 +784,9 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
     }
     if colon {
         // "Mark Blumenthal and Jon Cohen: "..."": a sentence that is only a name.
-        let only_name = (toks.len() <= 6)
+        let only_name = (toks.len() <= 6 && toks.iter().all(is_capitalised))
             .then(|| name_run_ending_at(text, toks, toks.len() - 1))
-            .flatten()
-            .filter(|name| name.start == toks[0].range.start);
+            .flatten();
         return sentence_subject(text, toks).or(only_name).map(Cue::Subject);
     }
     None

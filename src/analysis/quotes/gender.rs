@@ -55,6 +55,11 @@ pub(crate) fn of_name(name: &str) -> Option<Sex> {
     GIVEN_NAMES.get(given).copied()
 }
 
+/// Whether `word` is a given name of the list (`Brian`, not `Syrian`).
+pub(crate) fn is_given_name(word: &str) -> bool {
+    GIVEN_NAMES.contains_key(word)
+}
+
 /// Whether a person named `name` can be what `pronoun` refers to.
 pub(crate) fn compatible(pronoun: Option<Sex>, name: &str) -> bool {
     match (pronoun, of_name(name)) {

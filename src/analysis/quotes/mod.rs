@@ -469,11 +469,18 @@ fn last_subject_person(
         {
             return false;
         }
+        // "Obama consultant Cornell Belcher, ..., picked up": names and role nouns
+        // before the name, no verb among them.
+        let role_word = |w: &&str| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || (w.chars().all(char::is_lowercase)
+                    && !w.ends_with("ed")
+                    && !w.ends_with("ing")
+                    && !matches!(*w, "is" | "was" | "has" | "had" | "and" | "but"))
+        };
         prefix.is_empty()
             || prefix.ends_with(',')
-            || words
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            || (words.len() <= 4 && words.iter().all(role_word))
     })
 }
 

@@ -226,3 +226,62 @@ fn a_quote_carried_by_thousands_of_documents_is_still_found() {
         .mostly_stopped_seeds(&normalize::quote_tokens(other)));
     assert!(corpus.quotes.find(&corpus.docs, other).is_empty());
 }
+
+/// Each quote as `inner => speaker`, with the document's actors extracted (the sentence
+/// subject stages only name actors the document knows).
+fn check_with_actors(text: &str, expect: expect_test::Expect) {
+    let d = doc(text);
+    let actors = crate::analysis::actors::extract_document(&d);
+    let found = extract_document(&d, &actors);
+    let out: String = found
+        .quotes
+        .iter()
+        .map(|q| {
+            let who = match (q.speaker, &q.speaker_name) {
+                (Some(local), _) => actors.actors[local as usize].name.clone(),
+                (None, Some(name)) => name.clone(),
+                (None, None) => "-".to_string(),
+            };
+            format!("{} => {}\n", &text[q.inner.clone()], who)
+        })
+        .collect();
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn attribution_stages_of_real_news_forms() {
+    check_with_actors(
+        r#"COLUMBUS, Ohio — The budget fight went on for a third day.
+
+Senator Maria Lopez criticised the plan on Tuesday, calling it "a gift to the banks that caused the crisis."
+
+Lopez said the vote had been rushed, adding that "nobody in this chamber has read the whole bill."
+
+Governor Tom Reyes: "We will rebuild every home that was lost in the flood."
+
+"You have broken every promise you made to this city," Reyes charged.
+
+Sen. John Hale, R-Ohio, who chairs the finance committee, said "the hearings will resume next week."
+
+"The figures are not final," a senior official said. "We expect more delays before the vote."
+
+"The bridge stays closed until further notice," said a spokeswoman for the city, Ana Ruiz.
+
+John Hale spoke after Maria Lopez. "We agreed on nothing at all today," she said.
+
+The plan was backed by Ana Ruiz, who declared "this is the best deal the city will ever get."
+"#,
+        expect![[r#"
+            a gift to the banks that caused the crisis. => Maria Lopez
+            nobody in this chamber has read the whole bill. => Maria Lopez
+            We will rebuild every home that was lost in the flood. => Tom Reyes
+            You have broken every promise you made to this city, => Tom Reyes
+            the hearings will resume next week. => John Hale
+            The figures are not final, => -
+            We expect more delays before the vote. => -
+            The bridge stays closed until further notice, => Ana Ruiz
+            We agreed on nothing at all today, => Maria Lopez
+            this is the best deal the city will ever get. => Ana Ruiz
+        "#]],
+    );
+}
