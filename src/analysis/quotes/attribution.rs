@@ -407,7 +407,11 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
         // name the speaker is unnamed ("said a spokeswoman for the British Transport
         // Police").
         let finite = !first.text.ends_with("ing");
-        if finite && rest.first().is_some_and(|t| lowercase_in(t.text, DETERMINERS)) {
+        if finite
+            && rest
+                .first()
+                .is_some_and(|t| lowercase_in(t.text, DETERMINERS))
+        {
             let sentence = &toks[1..];
             let end = sentence
                 .iter()
