@@ -26,6 +26,9 @@ const HEADER_NAME: &[u8] = b"Content-Length:";
 const RETAINED_BUFFER_BYTES: usize = 1024 * 1024;
 /// Header blocks longer than this are garbage, not headers.
 const MAX_HEADER_BYTES: usize = 8 * 1024;
+/// A `Content-Length` above this is refused rather than waited for: no editor sends a
+/// message of a gigabyte, and `usize::MAX` must not overflow the arithmetic below.
+const MAX_MESSAGE_BYTES: usize = 1 << 30;
 
 /// Copies LSP messages from `input` to `output`, repairing the stream as described above.
 pub async fn sanitize(mut input: impl AsyncRead + Unpin, mut output: impl AsyncWrite + Unpin) {
@@ -110,11 +113,15 @@ fn next_frame(buf: &mut Vec<u8>, eof: bool) -> Frame {
         .lines()
         .find_map(|line| line.strip_prefix("Content-Length:"))
         .and_then(|value| value.trim().parse::<usize>().ok());
-    let Some(length) = length else {
+    let Some(length) = length.filter(|&n| n <= MAX_MESSAGE_BYTES) else {
         buf.drain(..header_end + 4);
+        let value = headers
+            .lines()
+            .find_map(|line| line.strip_prefix("Content-Length:"))
+            .unwrap_or_default();
         return Frame::Garbage(format!(
-            "bad Content-Length header `{}`",
-            headers.lines().next().unwrap_or_default()
+            "bad Content-Length `{}`: a byte count of at most {MAX_MESSAGE_BYTES}",
+            value.trim()
         ));
     };
     let body_start = header_end + 4;
@@ -153,7 +160,13 @@ fn checked_body(body: Vec<u8>) -> Vec<u8> {
         );
     };
     let id = object.get("id").cloned().unwrap_or(Value::Null);
-    let id_ok = matches!(id, Value::Null | Value::Number(_) | Value::String(_));
+    // tower-lsp takes integer ids that fit an i64, or strings: `1.5`, `1e3` and
+    // `18446744073709551615` would end its decoding, and the session with it.
+    let id_ok = match &id {
+        Value::Null | Value::String(_) => true,
+        Value::Number(n) => n.is_i64(),
+        _ => false,
+    };
     let id_for_reply = if id_ok { id.clone() } else { Value::Null };
     if object.get("jsonrpc").and_then(Value::as_str) != Some("2.0") {
         return invalid_message(
@@ -183,7 +196,21 @@ fn checked_body(body: Vec<u8>) -> Vec<u8> {
             id_for_reply,
         );
     }
-    body
+    without_void_params(object, body)
+}
+
+/// `shutdown` and `exit` take no parameters; a client that sends `"params": null` or `{}`
+/// with them means no parameters, and tower-lsp would refuse the `shutdown` (-32602) yet
+/// still move to its shut-down state. Such a message goes on without its `params`.
+fn without_void_params(object: &serde_json::Map<String, Value>, body: Vec<u8>) -> Vec<u8> {
+    let method = object.get("method").and_then(Value::as_str);
+    let empty = |p: &Value| p.is_null() || p.as_object().is_some_and(|o| o.is_empty());
+    if !matches!(method, Some("shutdown" | "exit")) || !object.get("params").is_some_and(empty) {
+        return body;
+    }
+    let mut object = object.clone();
+    object.remove("params");
+    serde_json::to_vec(&object).unwrap_or(body)
 }
 
 fn is_exit(body: &[u8]) -> bool {
@@ -272,6 +299,42 @@ mod tests {
             "a too-long length resynchronises at the next header"
         );
         assert_eq!(out[5], good);
+    }
+
+    #[test]
+    fn huge_lengths_and_odd_ids_are_refused_and_the_stream_goes_on() {
+        let good = r#"{"jsonrpc":"2.0","id":7,"method":"shutdown"}"#;
+        for length in ["18446744073709551615", "18446744073709551605", "2000000000"] {
+            let input = format!("Content-Length: {length}\r\n\r\n{good}{}", frame(good));
+            let out = frames(input.as_bytes());
+            assert!(out[0].contains("-32700"), "{length}: {}", out[0]);
+            assert_eq!(
+                out.last().map(String::as_str),
+                Some(good),
+                "{length}: {out:#?}"
+            );
+        }
+        for id in ["1.5", "1e3", "18446744073709551615", "-1.0"] {
+            let body = format!(r#"{{"jsonrpc":"2.0","id":{id},"method":"shutdown"}}"#);
+            let out = frames(frame(&body).as_bytes());
+            assert!(out[0].contains("-32600"), "id {id}: {}", out[0]);
+        }
+        let out = frames(frame(r#"{"jsonrpc":"2.0","id":-4,"method":"x"}"#).as_bytes());
+        assert!(out[0].contains(r#""method":"x""#), "{}", out[0]);
+    }
+
+    #[test]
+    fn shutdown_with_null_or_empty_params_goes_on_without_them() {
+        for params in ["null", "{}"] {
+            let body =
+                format!(r#"{{"jsonrpc":"2.0","id":2,"method":"shutdown","params":{params}}}"#);
+            let out = frames(frame(&body).as_bytes());
+            let value: Value = serde_json::from_str(&out[0]).unwrap();
+            assert_eq!(value["method"], "shutdown");
+            assert!(value.get("params").is_none(), "{}", out[0]);
+        }
+        let with = r#"{"jsonrpc":"2.0","id":2,"method":"dossier/x","params":{}}"#;
+        assert_eq!(frames(frame(with).as_bytes()), vec![with]);
     }
 
     #[test]
