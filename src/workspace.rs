@@ -121,6 +121,15 @@ pub fn discover_corpus(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<LoadP
     (files.into_iter().map(|(_, p)| p).collect(), problems)
 }
 
+/// The `briefs` and `exclude` globs that do not parse: a command line check must fail on
+/// them rather than check nothing and pass.
+pub fn brief_glob_problems(config: &Config) -> Vec<LoadProblem> {
+    let mut problems = Vec::new();
+    build_globset(&config.briefs, &mut problems);
+    build_globset(&config.exclude, &mut problems);
+    problems
+}
+
 /// The briefs of a workspace: files matching `briefs` that are not corpus files.
 pub fn discover_briefs(root: &Path, config: &Config, corpus: &[PathBuf]) -> Vec<PathBuf> {
     let mut problems = Vec::new();

@@ -99,6 +99,28 @@ fn usage_config_and_io_errors_exit_2_with_one_line() {
 }
 
 #[test]
+fn check_without_a_brief_to_check_exits_2() {
+    // A `briefs` glob that does not parse.
+    let ws = workspace(&[("dossier.toml", b"briefs = [\"{{{\"]\n"), ("b.md", b"x\n")]);
+    let output = run(ws.path(), &["check"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("`{{{` is not a valid glob"),
+        "{}",
+        stderr(&output)
+    );
+    // A workspace where no file is a brief.
+    let ws = workspace(&[("notes.txt", b"not a brief\n")]);
+    let output = run(ws.path(), &["check"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("no brief found"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn corpus_flag_replaces_the_configured_corpus() {
     let ws = workspace(&[
         ("dossier.toml", b"corpus = [\"nothing-here\"]"),

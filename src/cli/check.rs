@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{display_path, open, write_stdout, CommonArgs, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use crate::analysis::ide::{self, BriefFile, Context, Diagnostic};
-use crate::workspace::discover_briefs;
+use crate::workspace::{brief_glob_problems, discover_briefs};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum OutputFormat {
@@ -47,9 +47,27 @@ pub fn run_check(args: &CheckArgs) -> i32 {
     };
     let cwd = std::env::current_dir().unwrap_or_else(|_| opened.root.clone());
     let brief_paths: Vec<PathBuf> = if args.briefs.is_empty() {
+        // A bad glob or an empty selection would check nothing and exit 0: CI would pass
+        // with no brief checked.
+        let problems = brief_glob_problems(&opened.config);
+        for problem in &problems {
+            eprintln!("error: {problem}");
+        }
+        if !problems.is_empty() {
+            return EXIT_ERROR;
+        }
         let corpus_paths: Vec<PathBuf> =
             opened.corpus.docs.iter().map(|d| d.path.clone()).collect();
-        discover_briefs(&opened.root, &opened.config, &corpus_paths)
+        let found = discover_briefs(&opened.root, &opened.config, &corpus_paths);
+        if found.is_empty() {
+            eprintln!(
+                "error: no brief found: no file under {} matches `briefs` {:?} outside the corpus",
+                opened.root.display(),
+                opened.config.briefs
+            );
+            return EXIT_ERROR;
+        }
+        found
     } else {
         args.briefs.iter().map(|p| cwd.join(p)).collect()
     };
