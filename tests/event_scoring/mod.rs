@@ -227,6 +227,7 @@ fn family_name(kind: &str) -> &'static str {
         Some(KindFamily::Sanctions) => "sanctions",
         Some(KindFamily::Vote) => "vote",
         Some(KindFamily::Withdrawal) => "withdrawal",
+        Some(other) => other.as_str(),
         None => "?",
     }
 }

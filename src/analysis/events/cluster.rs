@@ -107,7 +107,12 @@ pub fn build(
     let mut candidates = Vec::new();
     for (doc_idx, doc_events) in per_doc.iter().enumerate() {
         let doc = doc_idx as DocId;
-        for local in &doc_events.mentions {
+        // Hypothetical, denied and negated mentions are marked, not reported as events.
+        for local in doc_events
+            .mentions
+            .iter()
+            .filter(|m| m.status.is_reported())
+        {
             let mut participants: Vec<ActorId> = Vec::new();
             for id in local
                 .participants

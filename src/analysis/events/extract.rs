@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::dates::{self, DateContext, DateMatches, EventDate};
 use super::lexicon::*;
+use super::modality::{status_of, EventStatus};
 use super::triggers::{find_triggers, EventKind, KindFamily, Trigger, TriggerForm};
 use super::words::{self, Token};
 use crate::analysis::actors::ActorKind;
@@ -52,6 +53,10 @@ pub struct LocalEvent {
     /// False for a bare definite mention ("the summit") that only refers to an event
     /// the text anchors elsewhere.
     pub anchored: bool,
+    /// Happened, planned, cancelled, hypothetical, denied or negated
+    /// ([`super::modality::status_of`]); only reported ones make corpus events.
+    #[serde(default)]
+    pub status: EventStatus,
 }
 
 /// Extracts event mentions from `text[range]`. `actors` must be sorted by start offset.
@@ -231,16 +236,35 @@ impl Clause<'_> {
         let forward_range = trigger.span.end..self.offset_of(forward_end);
         let backward_range = self.offset_of(previous_stop)..self.offset_of(phrase_start_token);
 
+        // A noun naming a happening of a general kind ("a fire-bomb attack on a bank in
+        // Greece killed ...") is often the subject of the clause that places and dates it:
+        // its complements are read as a verb's are.
+        let as_verb = Trigger {
+            form: TriggerForm::Verb,
+            ..trigger.clone()
+        };
+        let general_noun = trigger.form == TriggerForm::Noun && kind.general();
         let place = self
             .place_in(&premod_range, kind, trigger, true)
             .or_else(|| self.place_in(&forward_range, kind, trigger, false))
             .or_else(|| self.fallback_place(trigger, after, forward_end))
-            .or_else(|| self.place_in(&backward_range, kind, trigger, false));
+            .or_else(|| self.place_in(&backward_range, kind, trigger, false))
+            .or_else(|| {
+                general_noun
+                    .then(|| self.place_in(&forward_range, kind, &as_verb, false))
+                    .flatten()
+            });
         let place_end = place.as_ref().map(|p| p.span.end);
         let date = self
             .date_in(&premod_range, true, TriggerForm::Verb, None)
             .or_else(|| self.date_in(&forward_range, true, trigger.form, place_end))
-            .or_else(|| self.date_in(&backward_range, false, trigger.form, None));
+            .or_else(|| self.date_in(&backward_range, false, trigger.form, None))
+            .or_else(|| {
+                // "a magnitude 7.1 earthquake struck shortly before dawn on Wednesday".
+                general_noun
+                    .then(|| self.date_in(&forward_range, true, TriggerForm::Verb, None))
+                    .flatten()
+            });
 
         let mut participants = Vec::new();
         for actor in self.persons_in(&premod_range) {
@@ -280,10 +304,34 @@ impl Clause<'_> {
             self.subject(previous_stop, phrase_start_token, &mut participants);
         }
 
+        let clause_start = self
+            .tokens
+            .first()
+            .map_or(trigger.span.start, |t| t.span.start);
+        let status = status_of(self.text, &self.sentence, clause_start, &trigger.span);
+        let mut date = date;
+        if status == EventStatus::Cancelled
+            && date
+                .as_ref()
+                .is_some_and(|d| d.span.start >= trigger.span.start)
+        {
+            // "called off the summit on May 24": the day it was called off, not its day.
+            date = None;
+        }
         // A bare "Monday" the document cannot date says too little to make an event.
         let dated = date.as_ref().is_some_and(|d| !d.unresolved);
         let anchored = match trigger.form {
             TriggerForm::WeakVerb => place.is_some(),
+            // A finite verb of a general event kind ("died", "was arrested") asserts a
+            // happening by itself.
+            TriggerForm::Verb if kind.general() && status == EventStatus::Happened => true,
+            // ... and so does a noun of such a kind with a determiner ("a shooting", "the
+            // killing", "an arrest"): a bare noun is generic ("murder charges").
+            TriggerForm::Noun
+                if kind.general() && status == EventStatus::Happened && determiner.is_some() =>
+            {
+                true
+            }
             _ => place.is_some() || dated || !participants.is_empty(),
         };
         let definite = determiner.is_some_and(|d| self.is_word(d, DEFINITE))
@@ -306,6 +354,7 @@ impl Clause<'_> {
             participants,
             sentence: self.sentence.clone(),
             anchored,
+            status,
         })
     }
 
@@ -381,6 +430,13 @@ impl Clause<'_> {
             && start >= trigger.span.end
         {
             return true; // "visited Moscow"
+        }
+        if place_token == floor + 1
+            && kind.family() == KindFamily::Disaster
+            && start >= trigger.span.end
+            && self.tokens.get(floor).is_some_and(|t| t.is_word)
+        {
+            return true; // "an earthquake struck Aleppo", "a storm hit Manila"
         }
         let mut i = place_token;
         let mut steps = 0;

@@ -11,6 +11,7 @@ pub mod complete;
 pub mod dates;
 mod extract;
 mod lexicon;
+pub mod modality;
 mod participants;
 mod places;
 pub mod triggers;
@@ -30,6 +31,7 @@ use super::span::Span;
 use dates::DateMatches;
 pub use dates::{DateParts, DatePrecision, EventDate};
 pub use extract::{extract, ActorSpan, LocalEvent, PlaceRef};
+pub use modality::EventStatus;
 pub use triggers::{EventKind, KindFamily};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -79,6 +81,18 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocEvents {
         // A dispatch reports from its dateline: what happened there on the day (or the
         // day or two before) and names no other place happened at the dateline.
         for mention in mentions.iter_mut().filter(|m| m.place.is_none()) {
+            // "An earthquake struck Aleppo on Tuesday": a sentence that names another place
+            // does not report from the dateline.
+            let names_place = spans.iter().any(|a| {
+                a.kind == ActorKind::Place
+                    && a.proper
+                    && a.name != place.name
+                    && a.span.start >= mention.sentence.start
+                    && a.span.end <= mention.sentence.end
+            });
+            if names_place {
+                continue;
+            }
             let Some(day) = mention.date.as_ref().and_then(|d| {
                 let p = &d.parts;
                 (!d.unresolved).then_some((p.year?, p.month?, p.day?))

@@ -300,8 +300,62 @@ The aim was a signed text by Sunday. The talks collapsed a week after the RSF at
         None,
         expect![[r#"
             talks "ceasefire talks" @Doha on 2025-03-12 (day) with Sudanese army, Rapid Support Forces
+            earthquake "An earthquake struck Aleppo" @Aleppo on 2025-03-11 (day)
             talks "The talks" [refers back]
             attack "the RSF attack on Aleppo" @Aleppo on 2025-03-05 (day) with Rapid Support Forces"#]],
+    );
+}
+
+/// Each mention of `text` as "trigger: status".
+fn statuses(text: &str) -> String {
+    extract(text, 0..text.len(), &[], dates::DateContext::default())
+        .iter()
+        .map(|m| format!("{}: {}", &text[m.trigger.clone()], m.status.as_str()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn hypothetical_negated_denied_and_cancelled_events_are_marked() {
+    expect![[r#"
+        attacks: hypothetical
+        attack: negated
+        meeting: denied
+        summit: cancelled
+        arrested: happened
+        meet: planned"#]]
+    .assert_eq(&statuses(
+        "If India attacks Pakistan in Kashmir, the army will respond.\n\
+The rebels did not attack the base in Homs on Monday.\n\
+The ministry denied that a meeting in Vienna took place on Friday.\n\
+Trump called off the summit in Singapore on May 24.\n\
+Police arrested a man in Dallas.\n\
+The leaders will meet in Geneva on June 16, 2021.",
+    ));
+}
+
+#[test]
+fn a_cancelled_summit_is_not_dated_by_its_cancellation() {
+    let text = "Trump called off the summit in Singapore on May 24.";
+    let found = extract(text, 0..text.len(), &[], dates::DateContext::default());
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].status, EventStatus::Cancelled);
+    assert!(found[0].date.is_none(), "{:?}", found[0].date);
+}
+
+#[test]
+fn general_kinds_from_the_ace_types_are_events() {
+    check(
+        "DALLAS, May 3, 2013 — A gunman opened fire at a restaurant in Dallas on Tuesday. \
+Police arrested the suspect in Plano on Wednesday. He was charged with murder. \
+The coach was fired on Thursday. A fire destroyed a warehouse in Houston.",
+        None,
+        expect![[r#"
+            attack "opened fire at a restaurant in Dallas" @Dallas on 2013-04-30 (day)
+            arrest "arrested the suspect in Plano" @Plano on 2013-05-01 (day)
+            charge "charged"
+            dismissal "fired" on 2013-05-02 (day)
+            fire "A fire""#]],
     );
 }
 

@@ -31,6 +31,35 @@ pub enum EventKind {
     Election,
     Referendum,
     Withdrawal,
+    // ACE 2005 event types (Life, Conflict, Justice, Personnel, Business) and disasters.
+    Death,
+    Injury,
+    Protest,
+    Arrest,
+    Charge,
+    Trial,
+    Conviction,
+    Sentencing,
+    Release,
+    Execution,
+    Lawsuit,
+    Appointment,
+    Dismissal,
+    Resignation,
+    Acquisition,
+    Bankruptcy,
+    Earthquake,
+    Fire,
+    Explosion,
+    Crash,
+    Flood,
+    Storm,
+    /// A game, fight or race decided (won, beaten, a victory).
+    Contest,
+    /// An escape, a flight, an evacuation.
+    Escape,
+    /// A marriage or divorce.
+    Marriage,
 }
 
 /// Kinds that may describe the same happening ("the Helsinki summit" is "the July 16 meeting").
@@ -42,6 +71,66 @@ pub enum KindFamily {
     Sanctions,
     Vote,
     Withdrawal,
+    /// ACE Life.Die: a death, a killing.
+    Death,
+    /// ACE Life.Injure.
+    Injury,
+    /// ACE Conflict.Demonstrate.
+    Protest,
+    /// The ACE Justice stages are each their own happening: an arrest is not the charge,
+    /// the trial, the verdict or the sentence that follow it.
+    Arrest,
+    Charge,
+    Trial,
+    Verdict,
+    Sentence,
+    Release,
+    Execution,
+    Lawsuit,
+    /// ACE Personnel.Start-Position.
+    Appointment,
+    /// ACE Personnel.End-Position: dismissed or resigned.
+    Departure,
+    /// ACE Business.Merge-Org, Transaction.Transfer-Ownership, Business.Declare-Bankruptcy.
+    Business,
+    /// Natural and man-made disasters (earthquakes, fires, explosions, crashes, floods,
+    /// storms): a fire may be the explosion's.
+    Disaster,
+    /// A contest decided: sports results, races.
+    Contest,
+    Escape,
+    Marriage,
+}
+
+impl KindFamily {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KindFamily::Diplomacy => "diplomacy",
+            KindFamily::Violence => "violence",
+            KindFamily::Accord => "accord",
+            KindFamily::Sanctions => "sanctions",
+            KindFamily::Vote => "vote",
+            KindFamily::Withdrawal => "withdrawal",
+            KindFamily::Death => "death",
+            KindFamily::Injury => "injury",
+            KindFamily::Protest => "protest",
+            KindFamily::Arrest => "arrest",
+            KindFamily::Charge => "charge",
+            KindFamily::Trial => "trial",
+            KindFamily::Verdict => "verdict",
+            KindFamily::Sentence => "sentence",
+            KindFamily::Release => "release",
+            KindFamily::Execution => "execution",
+            KindFamily::Lawsuit => "lawsuit",
+            KindFamily::Appointment => "appointment",
+            KindFamily::Departure => "departure",
+            KindFamily::Business => "business",
+            KindFamily::Disaster => "disaster",
+            KindFamily::Contest => "contest",
+            KindFamily::Escape => "escape",
+            KindFamily::Marriage => "marriage",
+        }
+    }
 }
 
 impl EventKind {
@@ -65,7 +154,46 @@ impl EventKind {
             EventKind::Election => "election",
             EventKind::Referendum => "referendum",
             EventKind::Withdrawal => "withdrawal",
+            EventKind::Death => "death",
+            EventKind::Injury => "injury",
+            EventKind::Protest => "protest",
+            EventKind::Arrest => "arrest",
+            EventKind::Charge => "charge",
+            EventKind::Trial => "trial",
+            EventKind::Conviction => "conviction",
+            EventKind::Sentencing => "sentencing",
+            EventKind::Release => "release",
+            EventKind::Execution => "execution",
+            EventKind::Lawsuit => "lawsuit",
+            EventKind::Appointment => "appointment",
+            EventKind::Dismissal => "dismissal",
+            EventKind::Resignation => "resignation",
+            EventKind::Acquisition => "acquisition",
+            EventKind::Bankruptcy => "bankruptcy",
+            EventKind::Earthquake => "earthquake",
+            EventKind::Fire => "fire",
+            EventKind::Explosion => "explosion",
+            EventKind::Crash => "crash",
+            EventKind::Flood => "flood",
+            EventKind::Storm => "storm",
+            EventKind::Contest => "contest",
+            EventKind::Escape => "escape",
+            EventKind::Marriage => "marriage",
         }
+    }
+
+    /// The kinds added from the ACE 2005 types and disasters, beyond diplomacy, conflict
+    /// and accords: their verbs report a happening without a place, date or people.
+    pub fn general(self) -> bool {
+        self.family() != KindFamily::Diplomacy
+            && !matches!(
+                self.family(),
+                KindFamily::Accord
+                    | KindFamily::Sanctions
+                    | KindFamily::Withdrawal
+                    | KindFamily::Vote
+            )
+            && !matches!(self, EventKind::Strike | EventKind::Airstrike)
     }
 
     /// Kinds that last days or weeks ("talks that opened on March 4 resumed on
@@ -78,6 +206,10 @@ impl EventKind {
                 | EventKind::Conference
                 | EventKind::Congress
                 | EventKind::Summit
+                | EventKind::Trial
+                | EventKind::Protest
+                | EventKind::Fire
+                | EventKind::Flood
         )
     }
 
@@ -92,6 +224,24 @@ impl EventKind {
             Sanctions => KindFamily::Sanctions,
             Election | Referendum => KindFamily::Vote,
             Withdrawal => KindFamily::Withdrawal,
+            Death => KindFamily::Death,
+            Injury => KindFamily::Injury,
+            Protest => KindFamily::Protest,
+            Arrest => KindFamily::Arrest,
+            Charge => KindFamily::Charge,
+            Trial => KindFamily::Trial,
+            Conviction => KindFamily::Verdict,
+            Sentencing => KindFamily::Sentence,
+            Release => KindFamily::Release,
+            Execution => KindFamily::Execution,
+            Lawsuit => KindFamily::Lawsuit,
+            Appointment => KindFamily::Appointment,
+            Dismissal | Resignation => KindFamily::Departure,
+            Acquisition | Bankruptcy => KindFamily::Business,
+            Earthquake | Fire | Explosion | Crash | Flood | Storm => KindFamily::Disaster,
+            Contest => KindFamily::Contest,
+            Escape => KindFamily::Escape,
+            Marriage => KindFamily::Marriage,
         }
     }
 
@@ -101,9 +251,12 @@ impl EventKind {
         use EventKind::*;
         match self {
             Summit | Congress | ChemicalAttack | Referendum | Ceasefire => 5,
+            Earthquake | Explosion | Execution | Bankruptcy => 5,
             Conference | Airstrike | Election => 4,
+            Conviction | Sentencing | Resignation | Dismissal | Crash | Flood | Storm => 4,
             Talks | Strike | Agreement | Deal | Sanctions | Withdrawal => 3,
-            Meeting | Attack => 2,
+            Arrest | Charge | Trial | Release | Lawsuit | Appointment | Acquisition | Fire => 3,
+            Meeting | Attack | Death | Injury | Protest | Contest | Escape | Marriage => 2,
             Negotiations | Visit => 1,
         }
     }
@@ -138,6 +291,31 @@ impl EventKind {
             Election,
             Referendum,
             Withdrawal,
+            Death,
+            Injury,
+            Protest,
+            Arrest,
+            Charge,
+            Trial,
+            Conviction,
+            Sentencing,
+            Release,
+            Execution,
+            Lawsuit,
+            Appointment,
+            Dismissal,
+            Resignation,
+            Acquisition,
+            Bankruptcy,
+            Earthquake,
+            Fire,
+            Explosion,
+            Crash,
+            Flood,
+            Storm,
+            Contest,
+            Escape,
+            Marriage,
         ]
     }
 }
@@ -250,6 +428,161 @@ const PATTERNS: &[Pattern] = &[
     noun("elections", K::Election),
     noun("referendum", K::Referendum),
     noun("withdrawal", K::Withdrawal),
+    // ACE 2005 event types, their usual English words (nouns and inflected verbs).
+    // Life.Die
+    noun("death", K::Death),
+    noun("deaths", K::Death),
+    noun("killing", K::Death),
+    noun("killings", K::Death),
+    noun("murder", K::Death),
+    noun("murders", K::Death),
+    noun("homicide", K::Death),
+    noun("slaying", K::Death),
+    noun("suicide", K::Death),
+    verb("died", K::Death),
+    verb("dies", K::Death),
+    verb("killed", K::Death),
+    verb("kills", K::Death),
+    verb("murdered", K::Death),
+    verb("slain", K::Death),
+    // Life.Injure
+    noun("injuries", K::Injury),
+    verb("injured", K::Injury),
+    verb("injuring", K::Injury),
+    verb("wounded", K::Injury),
+    verb("wounding", K::Injury),
+    // Conflict.Attack
+    noun("shooting", K::Attack),
+    noun("shootings", K::Attack),
+    noun("stabbing", K::Attack),
+    noun("assault", K::Attack),
+    noun("ambush", K::Attack),
+    noun("raid", K::Attack),
+    noun("arson", K::Attack),
+    noun("gunfire", K::Attack),
+    verb("shot", K::Attack),
+    verb("stabbed", K::Attack),
+    verb("opened fire", K::Attack),
+    verb("open fire", K::Attack),
+    verb("gunned down", K::Attack),
+    verb("raided", K::Attack),
+    verb("assaulted", K::Attack),
+    verb("ambushed", K::Attack),
+    // Conflict.Demonstrate
+    noun("protest", K::Protest),
+    noun("protests", K::Protest),
+    noun("demonstration", K::Protest),
+    noun("demonstrations", K::Protest),
+    noun("rally", K::Protest),
+    noun("riot", K::Protest),
+    noun("riots", K::Protest),
+    noun("rioting", K::Protest),
+    verb("protested", K::Protest),
+    verb("rioted", K::Protest),
+    // Justice.*
+    noun("arrest", K::Arrest),
+    noun("arrests", K::Arrest),
+    verb("arrested", K::Arrest),
+    verb("detained", K::Arrest),
+    verb("captured", K::Arrest),
+    verb("jailed", K::Arrest),
+    verb("charged", K::Charge),
+    verb("indicted", K::Charge),
+    noun("indictment", K::Charge),
+    noun("charges", K::Charge),
+    noun("trial", K::Trial),
+    noun("hearing", K::Trial),
+    verb("convicted", K::Conviction),
+    noun("conviction", K::Conviction),
+    noun("verdict", K::Conviction),
+    verb("found guilty", K::Conviction),
+    verb("pleaded guilty", K::Conviction),
+    verb("acquitted", K::Conviction),
+    verb("sentenced", K::Sentencing),
+    noun("death sentence", K::Sentencing),
+    noun("sentencing", K::Sentencing),
+    verb("was released", K::Release),
+    verb("were released", K::Release),
+    verb("been released", K::Release),
+    verb("released from", K::Release),
+    verb("freed", K::Release),
+    verb("executed", K::Execution),
+    noun("execution", K::Execution),
+    verb("hanged", K::Execution),
+    verb("sued", K::Lawsuit),
+    noun("lawsuit", K::Lawsuit),
+    // Personnel.*
+    verb("hired", K::Appointment),
+    verb("appointed", K::Appointment),
+    verb("sworn in", K::Appointment),
+    verb("nominated", K::Appointment),
+    verb("elected", K::Election),
+    verb("re-elected", K::Election),
+    verb("fired", K::Dismissal),
+    verb("sacked", K::Dismissal),
+    verb("ousted", K::Dismissal),
+    noun("dismissal", K::Dismissal),
+    verb("resigned", K::Resignation),
+    verb("resigns", K::Resignation),
+    verb("stepped down", K::Resignation),
+    noun("resignation", K::Resignation),
+    // Business.Merge-Org, Transaction.Transfer-Ownership, Business.Declare-Bankruptcy
+    verb("acquired", K::Acquisition),
+    verb("acquires", K::Acquisition),
+    noun("acquisition", K::Acquisition),
+    noun("takeover", K::Acquisition),
+    noun("merger", K::Deal),
+    verb("bought", K::Acquisition),
+    noun("bankruptcy", K::Bankruptcy),
+    // Disasters
+    noun("earthquake", K::Earthquake),
+    noun("earthquakes", K::Earthquake),
+    noun("quake", K::Earthquake),
+    noun("tremor", K::Earthquake),
+    noun("fire", K::Fire),
+    noun("fires", K::Fire),
+    noun("blaze", K::Fire),
+    noun("wildfire", K::Fire),
+    noun("explosion", K::Explosion),
+    noun("explosions", K::Explosion),
+    noun("blast", K::Explosion),
+    noun("crash", K::Crash),
+    noun("collision", K::Crash),
+    verb("crashed", K::Crash),
+    noun("flood", K::Flood),
+    noun("floods", K::Flood),
+    noun("flooding", K::Flood),
+    noun("hurricane", K::Storm),
+    noun("storm", K::Storm),
+    noun("tornado", K::Storm),
+    noun("typhoon", K::Storm),
+    verb("exploded", K::Explosion),
+    // Movement.Transport: escapes, evacuations, deportations (arrivals are visits).
+    verb("escaped", K::Escape),
+    noun("escape", K::Escape),
+    verb("fled", K::Escape),
+    noun("jailbreak", K::Escape),
+    verb("evacuated", K::Escape),
+    verb("deported", K::Release),
+    verb("extradited", K::Release),
+    // Justice.Fine, Appeal, Pardon, Release-Parole
+    verb("fined", K::Sentencing),
+    verb("appealed", K::Trial),
+    noun("appeal", K::Trial),
+    verb("pardoned", K::Release),
+    verb("paroled", K::Release),
+    // Life.Be-Born, Marry, Divorce
+    verb("married", K::Marriage),
+    noun("wedding", K::Marriage),
+    verb("divorced", K::Marriage),
+    noun("divorce", K::Marriage),
+    // Business.End-Org
+    verb("went bankrupt", K::Bankruptcy),
+    verb("passed away", K::Death),
+    noun("victory over", K::Contest),
+    noun("win over", K::Contest),
+    verb("defeated", K::Contest),
+    verb("defeats", K::Contest),
     verb("met", K::Meeting),
     verb("meet", K::Meeting),
     verb("meets", K::Meeting),
@@ -298,6 +631,48 @@ const PATTERNS: &[Pattern] = &[
     block("meet the target"),
     block("in agreement"),
     block("visiting professor"),
+    // Institutions and figures of speech named after an event word.
+    block("fire department"),
+    block("fire departments"),
+    block("fire chief"),
+    block("fire officials"),
+    block("fire brigade"),
+    block("fire service"),
+    block("fire station"),
+    block("fire crews"),
+    block("fire crew"),
+    block("fire truck"),
+    block("fire trucks"),
+    block("fire marshal"),
+    block("fire alarm"),
+    block("under fire"),
+    block("in charge"),
+    block("free of charge"),
+    block("clinical trial"),
+    block("clinical trials"),
+    block("trial and error"),
+    block("death toll"),
+    block("death penalty"),
+    block("death row"),
+    block("hearing loss"),
+    block("fire fighters"),
+    block("fire officers"),
+    block("fire investigators"),
+    block("fire engine"),
+    block("fire engines"),
+    block("fire safety"),
+    block("fire hydrant"),
+    block("fire escape"),
+    block("fire exit"),
+    block("hearing aid"),
+    block("storm of criticism"),
+    block("brainstorm"),
+    block("rally behind"),
+    block("rallied behind"),
+    block("crash course"),
+    block("shot at the title"),
+    block("a shot at"),
+    block("big shot"),
 ];
 
 fn automaton() -> &'static AhoCorasick {
@@ -343,17 +718,68 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
         {
             continue;
         }
+        let mut kind = pattern.kind;
+        if kind == Some(EventKind::Dismissal) && fired_a_weapon(text, end) {
+            // "fired shots at", "fired on the crowd": ACE Conflict.Attack, not End-Position.
+            kind = Some(EventKind::Attack);
+        }
         if pattern.form != TriggerForm::Noun && after_determiner(text, start) {
             // "a signed text", "the visiting delegation": a participle used as an adjective.
             continue;
         }
         found.push(Trigger {
             span: start..end,
-            kind: pattern.kind,
+            kind,
             form: pattern.form,
         });
     }
     found
+}
+
+/// "fired shots", "fired a missile", "fired on the crowd": what a weapon fires within three
+/// words, or a preposition of aim right after ("fired on Thursday" is a date, not an aim).
+fn fired_a_weapon(text: &str, end: usize) -> bool {
+    const AMMUNITION: &[&str] = &[
+        "shot", "shots", "rounds", "round", "bullets", "bullet", "weapon", "weapons", "gun",
+        "guns", "rifle", "pistol", "missile", "missiles", "rocket", "rockets", "shells", "mortar",
+        "mortars", "tear", "warning", "volley",
+    ];
+    const AIM: &[&str] = &["at", "on", "into", "upon", "back"];
+    const CALENDAR: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "last",
+        "this",
+    ];
+    let words: Vec<String> = text[end..]
+        .split_whitespace()
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let ammunition = words.iter().any(|w| str_in(AMMUNITION, w.as_str()));
+    let aimed = words.first().is_some_and(|w| str_in(AIM, w.as_str()))
+        && words.get(1).is_none_or(|w| !str_in(CALENDAR, w.as_str()));
+    ammunition || aimed
 }
 
 fn after_determiner(text: &str, start: usize) -> bool {

@@ -201,7 +201,10 @@ pub(super) fn fits(
     let same_sentence = in_doc
         .iter()
         .any(|&m| all[m].local.sentence == candidate.local.sentence);
-    if !(place_match || people_match || same_day || same_sentence) {
+    // A news story tells of one death, one fire, one arrest of a kind: in one document,
+    // mentions of a general kind that nothing keeps apart are the same happening.
+    let same_story = same_doc && candidate.local.kind.general();
+    if !(place_match || people_match || same_day || same_sentence || same_story) {
         return None;
     }
     Some(

@@ -153,6 +153,7 @@ fn local_event(spans_days: bool, date: Option<(i32, u8, u8)>, people: &[u32]) ->
         participants: people.to_vec(),
         sentence: 0..4,
         anchored: true,
+        status: Default::default(),
     }
 }
 
