@@ -3,10 +3,10 @@
 //! place or an organization, and whether its line is a headline.
 
 use super::extract::{Extractor, Seg};
-use super::gazetteer::{fold_into, Entry};
+use super::gazetteer::{fold_into, name_words, Entry};
 use super::lexicon::*;
 use super::scan::{
-    Token, AFTER_COMMA, ALL_CAPS, CAP, JOINED, LINE_START, POSSESSIVE, SENTENCE_START,
+    Token, AFTER_COMMA, ALL_CAPS, ALPHA, CAP, JOINED, LINE_START, POSSESSIVE, SENTENCE_START, TEAM,
 };
 
 impl Extractor<'_> {
@@ -182,7 +182,18 @@ impl Extractor<'_> {
             .into_iter()
             .flatten()
             .any(|t| !t.has(CAP) && is_in(&ORG_CONTEXT, t.text(self.text)));
-        beside || self.org_appositive(end)
+        // "Petofi general manager Laszlo Sebesvari", "Eagles owner Jeffrey Lurie": a
+        // company's or a club's office before a name.
+        let office = after.is_some_and(|t| {
+            let word = t.text(self.text);
+            is_in(&ORG_AFTER, word)
+                || (word == "general"
+                    && self
+                        .tokens
+                        .get(end + 1)
+                        .is_some_and(|n| n.has(JOINED) && n.text(self.text) == "manager"))
+        });
+        beside || office || self.org_appositive(end)
     }
 
     /// "BASF, the chemicals company based in ...": an appositive whose head noun, within
@@ -293,7 +304,10 @@ pub(super) fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
             first_word,
             "By" | "Follow" | "Reporting" | "Writing" | "Editing" | "Additional"
         ) && n_words >= 3;
-        if !terminated && !byline && (n_words <= 4 || (title_case && n_words <= 14)) {
+        // Results, tables, lists and sign-offs name people: no headlines (`data_line`).
+        let looks_headline =
+            !terminated && !byline && (n_words <= 4 || (title_case && n_words <= 14));
+        if looks_headline && !data_line(text, &tokens[line_start..line_end], n_words, n_caps) {
             flags[line_start..line_end]
                 .iter_mut()
                 .for_each(|f| *f = true);
@@ -301,4 +315,115 @@ pub(super) fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
         line_start = line_end;
     }
     flags
+}
+
+/// Whether an unterminated line is data, not a headline: results, tables and lists ("Tim
+/// Henman (Britain) beat Doug Flach (U.S.) 6-3", "Scorers: Shkvyrin Igor 78", "Flemming,
+/// Jason Gillespie, Stuart Law, ...") hold numbers, commas or parentheses and name people;
+/// so do a name alone on its line (a sign-off, "Larry Fine"), names joined by "/" or "&"
+/// ("Faith McKie / Kathryn Hambleton") and a given name after a label ("Media contact:
+/// Elizabeth Vlock"). A line in capitals only stays a headline.
+fn data_line(text: &str, line: &[Token], n_words: usize, n_caps: usize) -> bool {
+    if !line.iter().any(|t| t.has(ALPHA) && !t.has(ALL_CAPS)) {
+        return false;
+    }
+    let last_end = line[line.len() - 1].end as usize;
+    let line_text = text.get(line[0].start as usize..last_end).unwrap_or("");
+    if line.iter().any(|t| !t.has(ALPHA))
+        || line_text.matches(',').count() >= 2
+        || line_text.contains('(')
+    {
+        return true;
+    }
+    let mut buf = String::new();
+    let mut given = |t: &Token| {
+        fold_into(t.text(text), &mut buf);
+        name_words().is_given(&buf)
+    };
+    let separated = line_text.contains(['/', '&']);
+    (n_caps == n_words && given(&line[0]) && (n_words == 2 || (separated && n_words <= 8)))
+        || line
+            .iter()
+            .skip(1)
+            .any(|t| t.has(CAP) && text[..t.start as usize].trim_end().ends_with(':') && given(t))
+}
+
+/// Sentences in another language ("o Presidente da República prossegue ...", a Russian
+/// quotation) name people by their own grammar: their words, like a headline's, only
+/// resolve to actors the English text names. A sentence is foreign when it has a letter
+/// outside ASCII and fewer than half of its (at least three) lowercase words are English.
+pub(super) fn mark_foreign_sentences(text: &str, tokens: &[Token], flags: &mut [bool]) {
+    let words = name_words();
+    let gaz = super::gazetteer::gazetteer();
+    let mut start = 0;
+    let mut buf = String::new();
+    while start < tokens.len() {
+        let mut end = start + 1;
+        while end < tokens.len() && !tokens[end].has(SENTENCE_START) {
+            end += 1;
+        }
+        let sentence = &tokens[start..end];
+        let foreign_letter = |t: &Token| {
+            let word = t.text(text);
+            !word.is_ascii() && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic())
+        };
+        if sentence.iter().any(foreign_letter) {
+            let (mut lower, mut english) = (0, 0);
+            for t in sentence.iter().filter(|t| t.has(ALPHA) && !t.has(CAP)) {
+                lower += 1;
+                fold_into(t.text(text), &mut buf);
+                english += usize::from(
+                    words.is_common(&buf) || gaz.is_nonname(&buf) || is_in(&CONNECTORS, &buf),
+                );
+            }
+            if lower >= 3 && english * 2 < lower {
+                flags[start..end].iter_mut().for_each(|f| *f = true);
+            }
+        }
+        start = end;
+    }
+}
+
+/// Marks [`TEAM`] on the names in results and standings lines: a line that is a name, a
+/// number, a name, a number ("Wigan 42 Bradford Bulls 36", "Greenock Morton 1 Falkirk 0"),
+/// or a name then only numbers, four or more ("Crystal Palace 4 1 2 1 4 3 5"). Players'
+/// lines start with a rank or carry a country in parentheses, so they do not match.
+pub(super) fn mark_teams(text: &str, tokens: &mut [Token]) {
+    let mut line_start = 0;
+    // Items of a line: (is a name, first token, end token).
+    let mut items: Vec<(bool, usize, usize)> = Vec::new();
+    while line_start < tokens.len() {
+        let mut line_end = line_start + 1;
+        while line_end < tokens.len() && !tokens[line_end].has(LINE_START) {
+            line_end += 1;
+        }
+        items.clear();
+        let mut ok = true;
+        for (i, &t) in tokens.iter().enumerate().take(line_end).skip(line_start) {
+            let name = t.has(ALPHA) && (t.has(CAP) || is_in(&NAME_PARTICLES, t.text(text)));
+            if t.has(ALPHA) && !name {
+                ok = false;
+                break;
+            }
+            match items.last_mut() {
+                Some(last) if last.0 && name && t.has(JOINED) => last.2 = i + 1,
+                _ => items.push((name, i, i + 1)),
+            }
+        }
+        let is_name = |k: usize| items.get(k).is_some_and(|it| it.0);
+        let teams: &[usize] = if !ok || !is_name(0) {
+            &[]
+        } else if items.len() == 4 && !is_name(1) && is_name(2) && !is_name(3) {
+            &[0, 2]
+        } else if items.len() >= 5 && (1..items.len()).all(|k| !is_name(k)) {
+            &[0]
+        } else {
+            &[]
+        };
+        for &item in teams {
+            let (_, s, e) = items[item];
+            tokens[s..e].iter_mut().for_each(|t| t.flags |= TEAM);
+        }
+        line_start = line_end;
+    }
 }

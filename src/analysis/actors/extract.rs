@@ -8,11 +8,13 @@
 
 use std::ops::Range;
 
-use super::context::headline_flags;
-use super::gazetteer::{fold_into, gazetteer, Entry, Gazetteer};
+use super::context::{headline_flags, mark_foreign_sentences, mark_teams};
+use super::gazetteer::{fold_into, gazetteer, name_words, Entry, Gazetteer, NameWords};
 use super::lexicon::*;
 use super::roles::clean_role;
-use super::scan::{tokenize, Token, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START};
+use super::scan::{
+    tokenize, Token, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START, TEAM,
+};
 use super::{ActorKind, DocActors, LocalActor, LocalMention};
 use crate::analysis::fxhash::FxHashMap;
 
@@ -20,7 +22,9 @@ use crate::analysis::fxhash::FxHashMap;
 pub(crate) fn extract(text: &str, body: Range<usize>) -> DocActors {
     let mut tokens = Vec::new();
     tokenize(text, body, &mut tokens);
-    let headline = headline_flags(text, &tokens);
+    mark_teams(text, &mut tokens);
+    let mut headline = headline_flags(text, &tokens);
+    mark_foreign_sentences(text, &tokens, &mut headline);
     let mut ex = Extractor {
         text,
         tokens,
@@ -59,6 +63,8 @@ pub(super) enum Seg {
 #[derive(Debug)]
 pub(super) struct Pending {
     pub(super) tok: usize,
+    /// The first token of the mention: `tok`, or a particle before it ("El Gizawy").
+    pub(super) from: usize,
     /// A title, honorific or speech verb says this is a person.
     pub(super) is_person: bool,
     pub(super) role: Option<String>,
@@ -94,6 +100,15 @@ impl<'t> Extractor<'t> {
                 continue;
             }
             let end = self.run_end(i);
+            // "@Borzou", "#Egypt": a handle or a hashtag, not a name as written.
+            let sigil = (tok.start as usize)
+                .checked_sub(1)
+                .and_then(|b| self.text.as_bytes().get(b))
+                .is_some_and(|&b| b == b'@' || b == b'#');
+            if sigil {
+                i = end;
+                continue;
+            }
             self.process_run(i, end);
             i = end;
         }
@@ -144,6 +159,10 @@ impl<'t> Extractor<'t> {
     }
 
     fn process_run(&mut self, start: usize, end: usize) {
+        // "Davis Cup", "Rose Bowl", "Grand Prix": an event, no actor.
+        if end - start > 1 && is_in(&EVENT_TAILS, self.tokens[end - 1].text(self.text)) {
+            return;
+        }
         // A whole-run gazetteer entry ("Antigua and Barbuda", "Islamic Republic of Iran").
         if end - start > 1 {
             if let Some(entry) = self.lookup(start, end) {
@@ -273,17 +292,49 @@ impl<'t> Extractor<'t> {
                 segs[idx].0 = Seg::Word;
             }
         }
+        // "Theresa May", "Brian May": a month after a given name is a surname.
+        for idx in 1..segs.len() {
+            let (seg, s, e) = segs[idx];
+            let (prev, ps, pe) = segs[idx - 1];
+            if seg == Seg::Nonname
+                && e == s + 1
+                && prev == Seg::Word
+                && pe == ps + 1
+                && matches!(
+                    self.tokens[s].text(self.text),
+                    "May" | "June" | "April" | "August"
+                )
+            {
+                fold_into(self.tokens[ps].text(self.text), &mut self.buf);
+                if name_words().is_given(&self.buf) {
+                    segs[idx].0 = Seg::Word;
+                }
+            }
+        }
         // "Volker Turk", "Gautam Adani": a demonym or a one-word organization right after a
         // given name, ending the part, is a surname.
+        // So is a one-word place after a known given name ("Paul Johnson", "MaliVai
+        // Washington", "Bill Jordan").
+        let after_given = match segs.as_slice() {
+            [.., (Seg::Word, gs, ge), _] if *ge == *gs + 1 => {
+                fold_into(self.tokens[*gs].text(self.text), &mut self.buf);
+                name_words().is_given(&self.buf)
+            }
+            _ => false,
+        };
         if let [.., (Seg::Word, _, _), (last, s, e)] = segs.as_mut_slice() {
-            let surname_like = matches!(
-                last,
+            let surname_like = match last {
                 Seg::Demonym
-                    | Seg::Named {
-                        kind: ActorKind::Organization,
-                        ..
-                    }
-            );
+                | Seg::Named {
+                    kind: ActorKind::Organization,
+                    ..
+                } => true,
+                Seg::Named {
+                    kind: ActorKind::Place,
+                    ..
+                } => after_given,
+                _ => false,
+            };
             if surname_like && *e == *s + 1 && *e == end && !self.tokens[*s].has(ALL_CAPS) {
                 *last = Seg::Word;
             }
@@ -440,6 +491,7 @@ impl<'t> Extractor<'t> {
                 }
                 self.pending.push(Pending {
                     tok: caps,
+                    from: caps,
                     is_person: false,
                     role: None,
                 });
@@ -449,7 +501,53 @@ impl<'t> Extractor<'t> {
                 return;
             }
         }
-        let n_words = (start..end).filter(|&i| self.tokens[i].has(CAP)).count();
+        if self.tokens[start].has(TEAM) && !self.headline[start] {
+            let span = self.span(start, end);
+            let surface = self.surface(span.clone());
+            let actor = self.actor_for(
+                format!("n:{}", surface.to_lowercase()),
+                surface.clone(),
+                ActorKind::Organization,
+            );
+            self.add_mention(actor, span, surface);
+            return;
+        }
+        let mut n_words = (start..end).filter(|&i| self.tokens[i].has(CAP)).count();
+        if n_words > 1 && !self.headline[start] {
+            // Common words are no part of a name ("Struggling Donald Trump", "Outer Space").
+            let (name_start, shape) = self.name_shape(start, end);
+            match shape {
+                NameShape::Person => {}
+                NameShape::Organization => {
+                    let span = self.span(name_start, end);
+                    let surface = self.surface(span.clone());
+                    let actor = self.actor_for(
+                        format!("n:{}", surface.to_lowercase()),
+                        surface.clone(),
+                        ActorKind::Organization,
+                    );
+                    self.add_mention(actor, span, surface);
+                    return;
+                }
+                NameShape::Nothing => return,
+            }
+            start = name_start;
+            n_words = (start..end).filter(|&i| self.tokens[i].has(CAP)).count();
+        }
+        // "El Gizawy's criticism": a capitalised particle and a surname are the surname
+        // of the person the document names in full ("Ahmed El Gizawy").
+        if n_words == 2 && end == start + 2 && !self.headline[start] {
+            fold_into(self.tokens[start].text(self.text), &mut self.buf);
+            if is_in(&NAME_PARTICLES, &self.buf) {
+                self.pending.push(Pending {
+                    tok: start + 1,
+                    from: start,
+                    is_person,
+                    role,
+                });
+                return;
+            }
+        }
         if n_words == 1 || self.headline[start] {
             // Headlines name people already named; each word is resolved in pass two.
             for i in start..end {
@@ -459,6 +557,7 @@ impl<'t> Extractor<'t> {
                 is_person |= self.speech_next_to(i);
                 self.pending.push(Pending {
                     tok: i,
+                    from: i,
                     is_person,
                     role: role.clone(),
                 });
@@ -481,7 +580,14 @@ impl<'t> Extractor<'t> {
             self.add_mention(actor, span, surface);
             return;
         }
-        if role.is_none() && !is_person && (self.place_context(start) || self.place_cue(start, end))
+        // "from Paul Johnson": a given name first makes the preposition no place cue.
+        fold_into(self.tokens[start].text(self.text), &mut self.buf);
+        let given_first = name_words().is_given(&self.buf);
+        let place_tail = is_in(&PLACE_TAILS, self.tokens[end - 1].text(self.text));
+        if place_tail
+            || (role.is_none()
+                && !is_person
+                && ((self.place_context(start) && !given_first) || self.place_cue(start, end)))
         {
             let actor = self.actor_for(
                 format!("n:{}", surface.to_lowercase()),
@@ -506,6 +612,73 @@ impl<'t> Extractor<'t> {
         self.full_mentions.push((span.start, actor));
         self.add_mention(actor, span, surface);
         self.appositive_role(end, actor);
+    }
+
+    /// What a group of two or more capitalised words is, by its words. A given name or
+    /// an initial starts a person's name ("Bill Jordan", "John Major", "M. Butcher"); a
+    /// common word before one is dropped ("Struggling Donald Trump", "Accused Trump"), as
+    /// is a word common in news before anything ("Outer Space" is "Space"). What is left,
+    /// when it does not start with a given name but holds a word common in news, is no
+    /// person: an organization when that word ends it ("Network Rail", "Artemis
+    /// Generation"), else nothing. Returns the start of the name and its shape.
+    fn name_shape(&mut self, mut start: usize, end: usize) -> (usize, NameShape) {
+        let words = name_words();
+        let is_word = |ex: &mut Self, i: usize, test: fn(&NameWords, &str) -> bool| {
+            fold_into(ex.tokens[i].text(ex.text), &mut ex.buf);
+            test(words, ex.buf.trim_end_matches('.'))
+        };
+        let given = |ex: &mut Self, i: usize| {
+            let word = ex.tokens[i].text(ex.text);
+            // An initial ("M.", "J.D.") stands for a given name.
+            let initial = word.len() <= 4
+                && word.ends_with('.')
+                && word.chars().filter(|c| c.is_alphabetic()).count() <= 2;
+            initial || is_word(ex, i, NameWords::is_given)
+        };
+        // "St Mirren", "East Fife", "West Indies": a saint's or a compass word starts a
+        // place or a club, not a person's name.
+        if matches!(
+            self.tokens[start].text(self.text),
+            "St" | "St." | "Saint" | "North" | "South" | "East" | "West" | "New"
+        ) {
+            return (start, NameShape::Nothing);
+        }
+        loop {
+            if given(self, start) {
+                return (start, NameShape::Person);
+            }
+            let Some(next) = (start + 1..end).find(|&i| self.tokens[i].has(CAP)) else {
+                break;
+            };
+            let drop = is_word(self, start, NameWords::is_news_common)
+                || (is_word(self, start, NameWords::is_common) && given(self, next));
+            if !drop {
+                break;
+            }
+            start = next;
+        }
+        let caps: Vec<usize> = (start + 1..end)
+            .filter(|&i| self.tokens[i].has(CAP))
+            .collect();
+        // Three or more words, two of them English ("Hybrid Thermally Efficient Core"), or
+        // a word common in news after the first: no person.
+        let n_common = (start..end)
+            .filter(|&i| self.tokens[i].has(CAP) && is_word(self, i, NameWords::is_common))
+            .count();
+        let news_word = caps
+            .iter()
+            .any(|&i| is_word(self, i, NameWords::is_news_common));
+        if !news_word && (caps.len() < 2 || n_common < 2) {
+            return (start, NameShape::Person);
+        }
+        if caps
+            .last()
+            .is_some_and(|&i| is_word(self, i, NameWords::is_news_common))
+        {
+            (start, NameShape::Organization)
+        } else {
+            (start, NameShape::Nothing)
+        }
     }
 
     /// Whether the document already has a non-person actor keyed by this name (checked
@@ -600,6 +773,14 @@ impl<'t> Extractor<'t> {
             tentative: self.tentative,
         }
     }
+}
+
+/// What a group of capitalised words is, by its words (see `Extractor::name_shape`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum NameShape {
+    Person,
+    Organization,
+    Nothing,
 }
 
 fn entry_seg(entry: Entry) -> Seg {

@@ -14,6 +14,56 @@ const PLACES_TSV: &str = include_str!("../../../data/gazetteer/places.tsv");
 const ORGANIZATIONS_TSV: &str = include_str!("../../../data/gazetteer/organizations.tsv");
 const TITLES_TXT: &str = include_str!("../../../data/gazetteer/titles.txt");
 const NONNAMES_TXT: &str = include_str!("../../../data/gazetteer/nonnames.txt");
+const GIVEN_NAMES_TXT: &str = include_str!("../../../data/gazetteer/given_names.txt");
+const COMMON_WORDS_TXT: &str = include_str!("../../../data/gazetteer/common_words.txt");
+
+/// Word lists about the words of a name (`scripts/actors_lexicon.py` builds both): given
+/// names, and words English news writes in lowercase. A capitalised group is a person's
+/// full name when it starts with a given name or holds no common word.
+#[derive(Debug, Default)]
+pub(crate) struct NameWords {
+    given: FxHashSet<String>,
+    /// Word -> seen lowercase in news (CoNLL-2003 train) rather than only in a dictionary.
+    common: FxHashMap<String, bool>,
+}
+
+impl NameWords {
+    /// Whether a folded (lowercase) word is a given name.
+    pub fn is_given(&self, folded: &str) -> bool {
+        self.given.contains(folded)
+    }
+
+    /// Whether a folded word is an English word written in lowercase ("observatory",
+    /// "outer"; not "jordan", which is also a proper noun).
+    pub fn is_common(&self, folded: &str) -> bool {
+        self.common.contains_key(folded)
+    }
+
+    /// Whether a folded word is common in news text itself ("space", "network"; not the
+    /// dictionary-only "bracken" or "tiger", which name people too).
+    pub fn is_news_common(&self, folded: &str) -> bool {
+        self.common.get(folded).copied().unwrap_or(false)
+    }
+}
+
+pub(crate) fn name_words() -> &'static NameWords {
+    static WORDS: LazyLock<NameWords> = LazyLock::new(|| {
+        let set = |text: &str| -> FxHashSet<String> {
+            data_lines(text).map(|l| l.trim().to_string()).collect()
+        };
+        let common = data_lines(COMMON_WORDS_TXT)
+            .map(|l| match l.split_once('\t') {
+                Some((word, mark)) => (word.trim().to_string(), mark.trim() == "+"),
+                None => (l.trim().to_string(), false),
+            })
+            .collect();
+        NameWords {
+            given: set(GIVEN_NAMES_TXT),
+            common,
+        }
+    });
+    &WORDS
+}
 
 /// What a surface form in the gazetteer denotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,7 +14,7 @@ pub(crate) const NAME_PARTICLES: [&str; 14] = [
 pub(crate) const CONNECTORS: [&str; 5] = ["of", "for", "and", "on", "the"];
 
 /// Capitalised head words that make a name an organization.
-pub(crate) const ORG_CUES: [&str; 76] = [
+pub(crate) const ORG_CUES: [&str; 95] = [
     "Institute",
     "Center",
     "Centre",
@@ -91,6 +91,53 @@ pub(crate) const ORG_CUES: [&str; 76] = [
     "Coalition",
     "Exchange",
     "Chamber",
+    // Institutions and firms named by what they are ("Royal Preston Hospital", "Network
+    // Rail", "Virgin Trains", "Arecibo Observatory", "Homestake Mining Co").
+    "Hospital",
+    "Infirmary",
+    "Observatory",
+    "Telescope",
+    "Laboratory",
+    "Rail",
+    "Railway",
+    "Railways",
+    "Trains",
+    "Airways",
+    "Mining",
+    "Police",
+    "Rescue",
+    "Technologies",
+    "Pharmaceuticals",
+    "Co",
+    "Plc",
+    "PLC",
+    "AG",
+];
+
+/// Last words of a capitalised run that name an event or a competition, not an actor
+/// ("Davis Cup", "Rose Bowl", "Grand Prix", "U.S. Open", "Olympic Games"): such a run
+/// gives no actor (alone the word is a common noun too).
+pub(crate) const EVENT_TAILS: [&str; 20] = [
+    "Cup",
+    "Open",
+    "Championship",
+    "Championships",
+    "Trophy",
+    "Prix",
+    "Bowl",
+    "Classic",
+    "Games",
+    "Olympics",
+    "Tournament",
+    "Series",
+    "Derby",
+    "Marathon",
+    "Masters",
+    "Invitational",
+    "Grand",
+    "Slam",
+    "Award",
+    "Awards",
 ];
 
 /// Lowercase nouns that, right before or after a capitalised name, say it is an
@@ -138,7 +185,7 @@ pub(crate) const PLACE_PREPOSITIONS: [&str; 6] = ["in", "at", "near", "outside",
 /// Words that make a capitalised name a place: first ("Plaza San Martin", "Mount Kenya")
 /// or last ("Tahrir Square", "Kibera District").
 pub(crate) const PLACE_HEADS: [&str; 6] = ["Plaza", "Mount", "Lake", "Fort", "Cape", "Port"];
-pub(crate) const PLACE_TAILS: [&str; 16] = [
+pub(crate) const PLACE_TAILS: [&str; 19] = [
     "Square",
     "Street",
     "Avenue",
@@ -155,10 +202,13 @@ pub(crate) const PLACE_TAILS: [&str; 16] = [
     "Desert",
     "Sea",
     "Region",
+    "Station",
+    "Stadium",
+    "Building",
 ];
 
 /// Verbs of saying: a capitalised word next to one of them is a speaker, so a person.
-pub(crate) const SPEECH_VERBS: [&str; 24] = [
+pub(crate) const SPEECH_VERBS: [&str; 32] = [
     "said",
     "says",
     "told",
@@ -183,6 +233,34 @@ pub(crate) const SPEECH_VERBS: [&str; 24] = [
     "believes",
     "thinks",
     "emphasized",
+    "commented",
+    "tweeted",
+    "posted",
+    "observed",
+    "remarked",
+    "responded",
+    "admitted",
+    "suggested",
+];
+
+/// Lowercase nouns that, right after a capitalised name, say it is a team, a club or a
+/// company ("Super Eagles star", "Eagles owner Jeffrey Lurie", "Petofi general manager").
+pub(crate) const ORG_AFTER: [&str; 15] = [
+    "team",
+    "club",
+    "squad",
+    "fans",
+    "star",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "coach",
+    "manager",
+    "owner",
+    "chairman",
+    "chairwoman",
+    "shareholders",
 ];
 
 /// Words that, in front of a title, belong to it ("Foreign Minister", "National Security Advisor").

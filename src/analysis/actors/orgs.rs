@@ -22,9 +22,15 @@ impl Extractor<'_> {
     /// plus a connector tail ("of ...").
     pub(super) fn org_by_cue(&mut self, start: usize, end: usize) -> Option<(usize, usize)> {
         // "Newcastle United", "Leeds United": a club name ends with "United".
+        // A cue word before a title names a portfolio, not an organization ("Treasury
+        // Secretary Steven Mnuchin", "Railway Minister Ashwini Vaishnaw").
         let last_cue = (start..end).rev().find(|&i| {
             let word = self.tokens[i].text(self.text);
-            is_org_cue(word) || (word == "United" && i == end - 1 && i > start)
+            let cue = is_org_cue(word) || (word == "United" && i == end - 1 && i > start);
+            // Only when the cue leads the run, or follows one place ("US Treasury
+            // Under-Secretary"): "Boxing Association President" is an organization's office.
+            let leads = i == start || (i == start + 1 && self.lookup(start, i).is_some());
+            cue && !(leads && i + 1 < end && self.is_title_at(i + 1))
         })?;
         // The name starts after the last "and"/"on" before the cue ("Rosneft and the
         // National Iranian Oil Company" is two organizations).
@@ -91,6 +97,16 @@ impl Extractor<'_> {
             return None;
         }
         Some((org_start, org_end))
+    }
+
+    /// Whether token `i` is a title word ("Secretary", "Minister", "Under-Secretary").
+    fn is_title_at(&mut self, i: usize) -> bool {
+        let tok = self.tokens[i];
+        if !tok.has(CAP) || tok.has(ALL_CAPS) {
+            return false;
+        }
+        fold_into(tok.text(self.text), &mut self.buf);
+        self.gaz.is_title(&self.buf) || is_in(&CORE_TITLES, &self.buf)
     }
 
     /// A leading word that is not part of what follows: "The", "Mr", a sentence-initial

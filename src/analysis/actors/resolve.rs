@@ -3,17 +3,65 @@
 
 use super::context::one_edit_apart;
 use super::extract::{looks_like_common_word, name_key, Extractor, Pending};
-use super::gazetteer::fold_into;
-use super::scan::{ALL_CAPS, JOINED, SENTENCE_START};
+use super::gazetteer::{fold_into, name_words};
+use super::scan::{ALL_CAPS, JOINED, POSSESSIVE, SENTENCE_START};
 use super::ActorKind;
 
 impl Extractor<'_> {
     pub(super) fn second_pass(&mut self) {
         let pending = std::mem::take(&mut self.pending);
-        for p in pending {
-            self.resolve_pending(p);
+        let mut idx = 0;
+        while idx < pending.len() {
+            // A full name in a headline, table or foreign sentence, word by word ("Samora
+            // Machel", "Putin's"): one mention of the person the document names in full.
+            if let Some(next) = pending.get(idx + 1) {
+                if self.full_name_pair(pending[idx].tok, next.tok) {
+                    idx += 2;
+                    continue;
+                }
+            }
+            let p = &pending[idx];
+            self.resolve_pending(Pending {
+                tok: p.tok,
+                from: p.from,
+                is_person: p.is_person,
+                role: p.role.clone(),
+            });
+            idx += 1;
         }
         self.persons_named_as_orgs();
+        self.places_named_as_persons();
+    }
+
+    /// "Washington fell short ... Washington came charging back" in a story about MaliVai
+    /// Washington: a one-word place that is the surname of a person the document names in
+    /// full is that person, unless a preposition makes it a place ("in Washington").
+    fn places_named_as_persons(&mut self) {
+        if self.persons.is_empty() {
+            return;
+        }
+        for idx in 0..self.mentions.len() {
+            let m = &self.mentions[idx];
+            let actor = &self.actors[m.actor as usize];
+            if actor.kind != ActorKind::Place || actor.name.contains(' ') {
+                continue;
+            }
+            let (at, span) = (m.span.start, m.span.clone());
+            let tok = self.tokens.partition_point(|t| (t.start as usize) < at);
+            if self
+                .tokens
+                .get(tok)
+                .is_none_or(|t| t.end as usize != span.end)
+                || self.place_context(tok)
+                || self.headline[tok]
+            {
+                continue;
+            }
+            let key = name_key(self.text.get(span).unwrap_or(""));
+            if let Some(person) = self.nearest_person(at, |(_, _, last)| *last == key) {
+                self.mentions[idx].actor = person;
+            }
+        }
     }
 
     /// A "person" whose full name the document elsewhere gives an organization ("talks
@@ -99,9 +147,13 @@ impl Extractor<'_> {
             }
             None => {
                 fold_into(&surface, &mut self.buf);
+                // A lone word common in news ("Result", "Stadium", "Cup") unexplained is no
+                // name; a dictionary-only word may be a surname elsewhere ("Macron").
                 if self.gaz.is_nonname(&self.buf)
+                    || name_words().is_news_common(self.buf.trim_end_matches('.'))
                     || looks_like_common_word(&self.buf)
                     || surface.chars().count() < 2
+                    || surface.bytes().any(|b| b.is_ascii_digit())
                 {
                     return;
                 }
@@ -119,10 +171,34 @@ impl Extractor<'_> {
                 self.add_role(actor, role);
             }
         }
-        self.add_mention(actor, tok.range(), surface);
+        if p.from < p.tok {
+            let span = self.span(p.from, p.tok + 1);
+            let surface = self.surface(span.clone());
+            self.add_mention(actor, span, surface);
+        } else {
+            self.add_mention(actor, tok.range(), surface);
+        }
         if self.actors[actor as usize].kind == ActorKind::Person {
             self.appositive_role(p.tok + 1, actor);
         }
+    }
+
+    /// Whether tokens `a` and `b` (adjacent, joined) are the given name and surname of a
+    /// person named in full; if so, records one mention of both.
+    fn full_name_pair(&mut self, a: usize, b: usize) -> bool {
+        if b != a + 1 || !self.tokens[b].has(JOINED) || self.tokens[a].has(POSSESSIVE) {
+            return false;
+        }
+        let first = name_key(self.tokens[a].text(self.text));
+        let last = name_key(self.tokens[b].text(self.text));
+        let at = self.tokens[a].start as usize;
+        let Some(person) = self.nearest_person(at, |(_, f, l)| *f == first && *l == last) else {
+            return false;
+        };
+        let span = self.span(a, b + 1);
+        let surface = self.surface(span.clone());
+        self.add_mention(person, span, surface);
+        true
     }
 
     /// "a Green, said": a word after an article is a noun, however it is said.

@@ -196,11 +196,9 @@ fn initials_hyphenated_given_names_and_bylines() {
             person Min-jung Park aliases=[] roles=[] mentions=["Min-jung Park"]
             place United States aliases=["U.S."] roles=[] mentions=["U.S."]
             person Amit P. Mehta aliases=["Mehta"] roles=["Judge"] mentions=["Amit P. Mehta", "Mehta"]
-            person J.D. Vance aliases=[] roles=["Sen"] mentions=["J.D. Vance"]
+            person J.D. Vance aliases=[] roles=["Republican Sen"] mentions=["J.D. Vance"]
             place Ohio aliases=[] roles=[] mentions=["Ohio"]
             person District (tentative) aliases=[] roles=[] mentions=["District"]
-            person Republican (tentative) aliases=[] roles=[] mentions=["Republican"]
-            person Economists (tentative) aliases=[] roles=[] mentions=["Economists"]
         "#]],
     );
 }
@@ -240,4 +238,87 @@ fn organizations_by_cue_context_and_known_as() {
             place Ludwigshafen aliases=[] roles=[] mentions=["Ludwigshafen"]
         "#]],
     );
+}
+
+/// The person mentions (as written) extraction does not leave tentative.
+fn person_mentions(text: &str) -> Vec<String> {
+    let d = doc(text);
+    let found = extract_document(&d);
+    found
+        .mentions
+        .iter()
+        .filter(|m| {
+            found.actors[m.actor as usize].kind == ActorKind::Person
+                && found.tentative.binary_search(&m.actor).is_err()
+        })
+        .map(|m| d.text()[m.span.clone()].to_string())
+        .collect()
+}
+
+#[test]
+fn results_and_lists_name_people_in_full() {
+    assert_eq!(
+        person_mentions("Tim Henman (Britain) beat Doug Flach (U.S.) 6-3 6-4 6-2\n"),
+        ["Tim Henman", "Doug Flach"]
+    );
+    assert_eq!(
+        person_mentions("Flemming, Jason Gillespie, Michael Bevan, Glenn McGrath\n"),
+        ["Jason Gillespie", "Michael Bevan", "Glenn McGrath"]
+    );
+    assert_eq!(
+        person_mentions("The launch went well.\nMedia contact: Elizabeth Vlock\n"),
+        ["Elizabeth Vlock"]
+    );
+    // Teams in results and standings lines are no persons.
+    assert!(
+        person_mentions("Wigan 42 Bradford Bulls 36\nCrystal Palace 4 1 2 1 4 3 5\n").is_empty()
+    );
+}
+
+#[test]
+fn common_words_are_no_part_of_a_name() {
+    assert_eq!(
+        person_mentions("Struggling Donald Trump met reporters on Monday.\n"),
+        ["Donald Trump"]
+    );
+    assert_eq!(
+        person_mentions("Coach Berti Vogts said the team was ready.\n"),
+        ["Berti Vogts"]
+    );
+    assert!(person_mentions(
+        "Data came from the Earth Observatory and Network Rail. Outer Space is vast.\n"
+    )
+    .is_empty());
+    assert!(person_mentions("He won the Davis Cup and the Rose Bowl last year.\n").is_empty());
+}
+
+#[test]
+fn portfolios_given_names_and_places_as_surnames() {
+    assert_eq!(
+        person_mentions("Treasury Secretary Steven Mnuchin said on Monday that talks went well.\n"),
+        ["Steven Mnuchin"]
+    );
+    assert_eq!(
+        person_mentions("They were held up by a gritty 84 from Paul Johnson on Friday.\n"),
+        ["Paul Johnson"]
+    );
+    assert_eq!(
+        person_mentions(
+            "Bill Jordan won the race. Later Washington came back. MaliVai Washington lost.\n"
+        ),
+        ["Bill Jordan", "Washington", "MaliVai Washington"]
+    );
+    assert_eq!(
+        person_mentions("Prime Minister Theresa May met him in May.\n"),
+        ["Theresa May"]
+    );
+}
+
+#[test]
+fn handles_and_foreign_sentences_name_nobody() {
+    assert!(person_mentions("@Borzou: very few voters at the election centre.\n").is_empty());
+    assert!(person_mentions(
+        "Na verdade, o Presidente da República prossegue indiferente ao eleitor e ao povo.\n"
+    )
+    .is_empty());
 }
