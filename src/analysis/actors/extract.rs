@@ -504,12 +504,7 @@ impl<'t> Extractor<'t> {
         if self.tokens[start].has(TEAM) && !self.headline[start] {
             let span = self.span(start, end);
             let surface = self.surface(span.clone());
-            let actor = self.actor_for(
-                format!("n:{}", surface.to_lowercase()),
-                surface.clone(),
-                ActorKind::Organization,
-            );
-            self.add_mention(actor, span, surface);
+            self.add_named(span, surface, ActorKind::Organization);
             return;
         }
         let mut n_words = (start..end).filter(|&i| self.tokens[i].has(CAP)).count();
@@ -521,12 +516,7 @@ impl<'t> Extractor<'t> {
                 NameShape::Organization => {
                     let span = self.span(name_start, end);
                     let surface = self.surface(span.clone());
-                    let actor = self.actor_for(
-                        format!("n:{}", surface.to_lowercase()),
-                        surface.clone(),
-                        ActorKind::Organization,
-                    );
-                    self.add_mention(actor, span, surface);
+                    self.add_named(span, surface, ActorKind::Organization);
                     return;
                 }
                 NameShape::Nothing => return,
@@ -572,12 +562,7 @@ impl<'t> Extractor<'t> {
         // A name the document already called an organization stays one ("railway operator
         // Deutsche Bahn" ... "Deutsche Bahn's head").
         if self.org_context(start, end) || self.is_named_org(&surface).is_some() {
-            let actor = self.actor_for(
-                format!("n:{}", surface.to_lowercase()),
-                surface.clone(),
-                ActorKind::Organization,
-            );
-            self.add_mention(actor, span, surface);
+            self.add_named(span, surface, ActorKind::Organization);
             return;
         }
         // "from Paul Johnson": a given name first makes the preposition no place cue.
@@ -589,12 +574,7 @@ impl<'t> Extractor<'t> {
                 && !is_person
                 && ((self.place_context(start) && !given_first) || self.place_cue(start, end)))
         {
-            let actor = self.actor_for(
-                format!("n:{}", surface.to_lowercase()),
-                surface.clone(),
-                ActorKind::Place,
-            );
-            self.add_mention(actor, span, surface);
+            self.add_named(span, surface, ActorKind::Place);
             return;
         }
         let role = role.or_else(|| self.role_before_comma(start));
@@ -706,6 +686,13 @@ impl<'t> Extractor<'t> {
         self.surfaces.push(Vec::new());
         self.by_key.insert(key, actor);
         actor
+    }
+
+    /// A mention of the actor its own surface names (`n:` key), of `kind`.
+    fn add_named(&mut self, span: Range<usize>, surface: String, kind: ActorKind) {
+        let key = format!("n:{}", surface.to_lowercase());
+        let actor = self.actor_for(key, surface.clone(), kind);
+        self.add_mention(actor, span, surface);
     }
 
     pub(super) fn add_mention(&mut self, actor: u32, span: Range<usize>, surface: String) {

@@ -71,6 +71,26 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether `word` (lowercase) is a weekday or a month name: "fired on Thursday" is a date.
+pub(super) fn is_weekday_or_month(word: &str) -> bool {
+    WEEKDAYS.contains(&word) || MONTHS.contains(&word)
+}
+
 impl EventDate {
     pub fn precision(&self) -> DatePrecision {
         let p = &self.parts;

@@ -745,29 +745,6 @@ fn fired_a_weapon(text: &str, end: usize) -> bool {
         "mortars", "tear", "warning", "volley",
     ];
     const AIM: &[&str] = &["at", "on", "into", "upon", "back"];
-    const CALENDAR: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "last",
-        "this",
-    ];
     let words: Vec<String> = text[end..]
         .split_whitespace()
         .take(3)
@@ -778,7 +755,9 @@ fn fired_a_weapon(text: &str, end: usize) -> bool {
         .collect();
     let ammunition = words.iter().any(|w| str_in(AMMUNITION, w.as_str()));
     let aimed = words.first().is_some_and(|w| str_in(AIM, w.as_str()))
-        && words.get(1).is_none_or(|w| !str_in(CALENDAR, w.as_str()));
+        && words.get(1).is_none_or(|w| {
+            !(super::dates::is_weekday_or_month(w) || str_in(&["last", "this"], w.as_str()))
+        });
     ammunition || aimed
 }
 
