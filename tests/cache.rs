@@ -11,6 +11,10 @@ use serde_json::{json, Value};
 use support::{binary, cache_dir, file_uri, workspace, Client};
 
 /// Runs the binary in `root` with its caches in `cache`.
+/// A brief with nothing to report, so that `check` has something to check (it refuses a
+/// workspace without briefs) and exits 0.
+const CLEAN_BRIEF: &[u8] = b"Fine [@001_227275e6a66a84db].\n";
+
 fn run_with_cache(root: &Path, cache: &Path, args: &[&str]) -> Output {
     Command::new(binary())
         .args(args)
@@ -63,7 +67,7 @@ fn the_cache_file(root: &Path) -> PathBuf {
 
 #[test]
 fn a_warm_run_prints_what_a_cold_run_prints_and_says_it_reused_everything() {
-    let ws = workspace(&[]);
+    let ws = workspace(&[("brief.md", CLEAN_BRIEF)]);
     let (cold, cold_err) = index_json(ws.path(), &[]);
     assert!(
         cold_err.contains("cache: not used (no cache yet); 5 files extracted"),
@@ -129,7 +133,7 @@ fn a_changed_file_alone_is_extracted_again_and_the_result_equals_a_cold_run() {
 
 #[test]
 fn a_damaged_or_foreign_cache_is_refused_with_a_reason_and_rebuilt() {
-    let ws = workspace(&[]);
+    let ws = workspace(&[("brief.md", CLEAN_BRIEF)]);
     let (cold, _) = index_json(ws.path(), &[]);
     let path = the_cache_file(ws.path());
     let good = std::fs::read(&path).unwrap();
@@ -190,14 +194,17 @@ fn a_damaged_or_foreign_cache_is_refused_with_a_reason_and_rebuilt() {
 
 #[test]
 fn no_cache_flag_and_setting_write_nothing() {
-    let ws = workspace(&[]);
+    let ws = workspace(&[("brief.md", CLEAN_BRIEF)]);
     let (_, err) = index_json(ws.path(), &["--no-cache"]);
     assert!(err.contains("cache: off"), "{err}");
     let check = run(ws.path(), &["check", "--no-cache"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     assert!(cache_files(&cache_dir(ws.path())).is_empty());
 
-    let ws = workspace(&[("dossier.toml", b"cache = false\n")]);
+    let ws = workspace(&[
+        ("dossier.toml", b"cache = false\n"),
+        ("brief.md", CLEAN_BRIEF),
+    ]);
     let (_, err) = index_json(ws.path(), &[]);
     assert!(err.contains("cache: off"), "{err}");
     run(ws.path(), &["check"]);
