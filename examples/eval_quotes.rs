@@ -126,6 +126,12 @@ fn main() {
                     predicted.as_deref().unwrap_or("-"),
                     context(text, g.start, g.end)
                 ));
+                if quote.inner != (g.start..g.end) {
+                    report.push_str(&format!(
+                        "    (dossier's quote: {:?})\n",
+                        &text[quote.inner.clone()]
+                    ));
+                }
             }
         }
     }
@@ -166,13 +172,18 @@ fn print_row(label: &str, t: &Tally) {
     );
 }
 
-/// The quote's line, cut to 300 bytes around it.
+/// The quote's line, cut to 300 bytes around it, the quote between `⟦` and `⟧`.
 fn context(text: &str, start: usize, end: usize) -> String {
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     let from = text.floor_char_boundary(line_start.max(start.saturating_sub(200)));
     let to = text.ceil_char_boundary(line_end.min(end + 100));
-    text[from..to].to_string()
+    format!(
+        "{}⟦{}⟧{}",
+        &text[from..start],
+        &text[start..end],
+        &text[end..to]
+    )
 }
 
 fn name_words(name: &str) -> Vec<String> {

@@ -31,6 +31,18 @@ pub enum Cue {
     Subject(Range<usize>),
 }
 
+/// Words a writer puts after a dash to sign a quote off (`"..." ― Hillary Clinton`).
+fn is_dash(c: char) -> bool {
+    matches!(c, '–' | '—' | '―' | '-')
+}
+
+/// Words that open a clause of their own after a quote (`"...," when he said`): what
+/// follows is not the quote's attribution.
+const SUBORDINATORS: &[&str] = &[
+    "when", "because", "if", "although", "though", "while", "since", "until", "unless", "whereas",
+    "after", "before", "once",
+];
+
 /// Words of an unclosed quote's attribution ("Lavrov told reporters in Moscow").
 pub fn starts_with_attribution(rest: &str) -> bool {
     let toks = tokens_upto(rest, 0..rest.len(), 8);
@@ -80,14 +92,107 @@ pub(crate) fn enclosing_subject_with(
     sentence_subject(text, &toks[sentence_start..])
 }
 
+/// The subject of the last reporting or cue verb in the quote's sentence before the quote
+/// (`Trump called her "crooked"`, `Sanders has described the deal as a "disaster"`):
+/// who chose the words quoted when no cue names a speaker, or whose label a short quote is.
+pub(crate) fn reporting_subject_with(
+    cache: &mut PrefixTokens<'_>,
+    para: Range<usize>,
+    quote: Range<usize>,
+) -> Option<Range<usize>> {
+    let text = cache.text;
+    let toks = cache.tokens(para.start..quote.start);
+    // The sentence opens after a full stop; an earlier quote of a list does not end it.
+    let ends_sentence = |i: usize| {
+        let next = toks.get(i + 1).map_or(quote.start, |t| t.range.start);
+        toks[i].stop_after
+            && text
+                .get(toks[i].range.end..next)
+                .is_some_and(|gap| gap.contains(['.', '!', '?', ';']))
+    };
+    let start = (0..toks.len())
+        .rev()
+        .find(|&i| ends_sentence(i))
+        .map_or(0, |i| i + 1);
+    let toks = &toks[start..];
+    let v = (1..toks.len())
+        .rev()
+        .find(|&v| lowercase_in(toks[v].text, REPORTING_VERBS) || is_speech_verb(&toks[v]))?;
+    match subject_before(text, toks, v) {
+        Some(Cue::Name(name)) => Some(name),
+        _ => sentence_subject(text, &toks[..v]),
+    }
+}
+
+/// Verbs by which a writer reports what someone called something, beside the cue verbs.
+const REPORTING_VERBS: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "describe",
+    "describes",
+    "described",
+    "describing",
+    "brand",
+    "branded",
+    "branding",
+    "label",
+    "labeled",
+    "labelled",
+    "labeling",
+    "dub",
+    "dubbed",
+    "term",
+    "termed",
+    "deem",
+    "deemed",
+    "dismiss",
+    "dismissed",
+    "mock",
+    "mocked",
+    "deride",
+    "derided",
+    "tout",
+    "touted",
+    "praise",
+    "praised",
+    "criticize",
+    "criticized",
+    "criticised",
+    "slam",
+    "slammed",
+    "blast",
+    "blasted",
+    "accuse",
+    "accused",
+    "refer",
+    "referred",
+    "referring",
+    "characterize",
+    "characterized",
+    "characterizing",
+    "tweet",
+    "tweeted",
+    "promise",
+    "promised",
+    "vow",
+    "vowed",
+    "pledge",
+    "pledged",
+    "nickname",
+    "nicknamed",
+    "hail",
+    "hailed",
+    "decry",
+    "decried",
+];
+
 /// `– John Bolton, US Adviser ...` right after an epigraph (in `after`).
 pub fn epigraph_cue(text: &str, after: Range<usize>) -> Option<Cue> {
     let slice = text.get(after.clone())?;
     let trimmed = slice.trim_start();
-    let dash = trimmed
-        .chars()
-        .next()
-        .filter(|c| matches!(c, '–' | '—' | '-' | '―'))?;
+    let dash = trimmed.chars().next().filter(|&c| is_dash(c))?;
     let start = after.start + (slice.len() - trimmed.len()) + dash.len_utf8();
     let toks = tokens(text, start..after.end);
     let clause_end = toks
@@ -230,9 +335,14 @@ fn push_tokens<'a>(text: &'a str, range: Range<usize>, max: usize, out: &mut Vec
             }
             continue;
         }
-        let abbreviation = trail.starts_with('.') && str_in(ABBREVIATIONS, core);
+        // A full stop that belongs to the word does not end the sentence: an abbreviation
+        // ("Sen."), a state in a party tag ("(R-Ky.)"), or any word whose stop a comma
+        // follows ("Washington, D.C., said").
+        let own_stop = trail.starts_with('.')
+            && (str_in(ABBREVIATIONS, core) || is_party_tag(core) || trail[1..].starts_with(','));
+        let after_own = if own_stop { &trail[1..] } else { trail };
         // A line break ends a clause too: scraped paragraphs often lack their final stop.
-        let stop_after = (!abbreviation && trail.chars().any(|c| ".!?:;".contains(c)))
+        let stop_after = after_own.chars().any(|c| ".!?:;".contains(c))
             || trail.chars().any(|c| "\"“”«»".contains(c))
             || chunk[word.len()..].contains(['\n', '\r']);
         let start = chunk_start + lead;
@@ -319,7 +429,7 @@ fn name_from_run(toks: &[Tok]) -> Option<Range<usize>> {
 /// The name run whose last word is `toks[end]`.
 fn name_run_ending_at(_text: &str, toks: &[Tok], end: usize) -> Option<Range<usize>> {
     let last = toks.get(end)?;
-    if !is_capitalised(last) || is_possessive(last) {
+    if !is_capitalised(last) || is_possessive(last) || is_party_tag(last.text) {
         return None;
     }
     let mut start = end;
@@ -390,9 +500,20 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
     let gap = text.get(range.start..first.range.start)?;
     if gap
         .chars()
-        .any(|c| !c.is_whitespace() && c != ',' && c != '–' && c != '—')
+        .any(|c| !c.is_whitespace() && c != ',' && !is_dash(c))
     {
         return None;
+    }
+    if lowercase_in(first.text, SUBORDINATORS) {
+        return None;
+    }
+    // `"..." ― Hillary Clinton`: a name alone after a dash signs the quote off.
+    if gap.chars().any(is_dash) && !gap.contains(',') {
+        let sign_off =
+            first_name_run(text, &clause(&toks)).filter(|name| name.start == first.range.start);
+        if let Some(name) = sign_off {
+            return Some(Cue::Name(name));
+        }
     }
     if first.text.eq_ignore_ascii_case("according") && toks.get(1).is_some_and(|t| t.text == "to") {
         return first_name_run(text, &clause_after_according(&toks[2..])).map(Cue::Name);
@@ -406,6 +527,16 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
         // a description, then the name it describes at the sentence's end; without that
         // name the speaker is unnamed ("said a spokeswoman for the British Transport
         // Police").
+        // "said the Rev. Peter Wherry", "said the White House": a title or an
+        // organization's name, all of it capitalised, is a name.
+        if rest.len() >= 2
+            && rest[0].text.eq_ignore_ascii_case("the")
+            && rest[1..].iter().all(is_capitalised)
+        {
+            if let Some(name) = name_from_run(&rest[1..]) {
+                return Some(Cue::Name(name));
+            }
+        }
         let finite = !first.text.ends_with("ing");
         if finite
             && rest
@@ -448,6 +579,26 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
     if let Some(v) = toks[..limit].iter().position(is_speech_verb) {
         return (v > 0).then(|| subject_before(text, &toks, v)).flatten();
     }
+    // `"...," Mark Holden, chairman of the group's network of donors that ..., said`: a
+    // name set off by a comma, appositions longer than ten words, then the verb.
+    let sentence_end = toks
+        .iter()
+        .position(|t| t.stop_after)
+        .map_or(toks.len(), |i| i + 1);
+    if is_capitalised(first) && limit < sentence_end {
+        let apposed = toks[..limit]
+            .iter()
+            .position(|t| t.comma_after || !is_capitalised(t))
+            .is_some_and(|i| toks[i].comma_after && is_capitalised(&toks[i]));
+        let v = (limit..sentence_end).find(|&v| is_speech_verb(&toks[v]));
+        if let Some(v) = v.filter(|_| apposed) {
+            if let Some(Cue::Name(name)) = subject_before(text, &toks, v) {
+                if name.start == first.range.start {
+                    return Some(Cue::Name(name));
+                }
+            }
+        }
+    }
     // `"...," Kelly charged`, `"...?" Hannity pressed`, `"...," interjected Trump`: a quote
     // its own punctuation leaves open, then a name and a verb in the past tense, is the
     // news form of attribution whatever the verb.
@@ -478,8 +629,9 @@ fn is_past_tense(tok: &Tok) -> bool {
 }
 
 /// More than any cue after a quote reads: `clause` takes 8 words after the verb,
-/// `clause_after_according` 10 after "according to", the subject search 10.
-const AFTER_QUOTE_WORDS: usize = 24;
+/// `clause_after_according` 10 after "according to", the subject search 10, or to the
+/// sentence's end after a name set off by a comma.
+const AFTER_QUOTE_WORDS: usize = 40;
 
 fn clause_after_according<'a>(toks: &[Tok<'a>]) -> Vec<Tok<'a>> {
     let mut out = Vec::new();
@@ -547,6 +699,19 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
     if str_in(PRONOUNS, toks[last].text) || toks[last].text == "they" {
         return Some(Cue::Anaphor(toks[last].range.clone()));
     }
+    // "the IMF report stated", "Trump's statement said": a document speaks for its author.
+    if last > 0 && lowercase_in(toks[last].text, DOCUMENT_NOUNS) {
+        let owner = &toks[last - 1];
+        if !owner.comma_after && !owner.stop_after && is_capitalised(owner) {
+            if is_possessive(owner) {
+                let stem = owner.text.len() - if owner.text.ends_with("'s") { 2 } else { 4 };
+                return Some(Cue::Name(owner.range.start..owner.range.start + stem));
+            }
+            if let Some(name) = name_run_ending_at(text, toks, last - 1) {
+                return Some(Cue::Name(name));
+            }
+        }
+    }
     // "Eduard Limonov, who declared": the relative pronoun's antecedent.
     if toks[last].text == "who" && last > 0 && toks[last - 1].comma_after {
         return name_run_ending_at(text, toks, last - 1).map(Cue::Name);
@@ -611,6 +776,37 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
     }
     Some(Cue::Unnamed(span))
 }
+
+/// What a person or an organization writes, which then "says" or "states" in its name.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "report",
+    "statement",
+    "study",
+    "letter",
+    "memo",
+    "memorandum",
+    "analysis",
+    "survey",
+    "release",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "ruling",
+    "indictment",
+    "tweet",
+    "post",
+    "email",
+    "ad",
+    "advertisement",
+    "website",
+    "document",
+    "transcript",
+    "editorial",
+    "video",
+    "commercial",
+    "blog",
+    "op-ed",
+];
 
 /// Words that open a description of a speaker (`the source`, `a spokeswoman for the
 /// board`, `one employee`, `two officials`).

@@ -206,18 +206,13 @@ pub fn find_single_quotes(text: &str, range: Range<usize>) -> Vec<MarkedQuote> {
 }
 
 /// Words that introduce a title rather than speech: `the 2017 book "What is Russia?"`.
-const TITLE_CUES: [&str; 24] = [
+const TITLE_CUES: [&str; 19] = [
     "book",
     "books",
     "novel",
     "film",
     "movie",
     "documentary",
-    "titled",
-    "entitled",
-    "named",
-    "called",
-    "dubbed",
     "song",
     "album",
     "article",
@@ -233,6 +228,24 @@ const TITLE_CUES: [&str; 24] = [
     "slogan",
 ];
 
+/// Verbs that name what follows them: a title or a label only right before the quote (`a
+/// book called "Fear"`), as `Trump called Clinton "a liar"` reports words.
+const NAMING_VERBS: [&str; 5] = ["called", "named", "dubbed", "titled", "entitled"];
+
+/// What tells a quotation's words from a word merely mentioned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Support {
+    /// No attribution: a word or two in marks is a scare quote, title case a title.
+    None,
+    /// A name cues the quote (`"...," Lavrov said`, `Adorni said he would sign "with
+    /// reservations"`): even two words are someone's words.
+    AdjacentName,
+    /// A known person or organization is the subject of a reporting verb in the quote's
+    /// sentence (`Trump called her a "nasty woman"`, `Trump dubbed him "Lyin' Ted"`): a
+    /// label in their words, even after an article or in title case.
+    Reported,
+}
+
 /// Small words a title may keep in lower case.
 const TITLE_SMALL_WORDS: [&str; 14] = [
     "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "from",
@@ -240,23 +253,38 @@ const TITLE_SMALL_WORDS: [&str; 14] = [
 
 /// False for titles ("What is Russia?" after "book") and scare quotes ("denuclearize"):
 /// one or two words with no attribution, or capitalised like a title.
-pub fn is_speech(text: &str, quote: &MarkedQuote, has_explicit_speaker: bool) -> bool {
+pub fn is_speech(text: &str, quote: &MarkedQuote, support: Support) -> bool {
     let inner = &text[quote.inner.clone()];
     let words: Vec<&str> = inner
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
         .collect();
     let before = &text[..quote.span.start];
+    // The three words before the quote in its own sentence: a title cue in the sentence
+    // before ("... on The Laura Ingraham Show on Tuesday. "He's backed ...") is not this
+    // quote's.
     let preceding: Vec<String> = before
         .split_whitespace()
         .rev()
+        .enumerate()
+        .take_while(|(i, w)| {
+            !w.ends_with(['.', '!', '?', '"', '”']) && (*i == 0 || !w.ends_with(':'))
+        })
+        .map(|(_, w)| w)
         .take(3)
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
         .collect();
-    if preceding.iter().any(|w| str_in(&TITLE_CUES, w.as_str())) {
+    // A title cue right before the quote names a title; a few words back it does only
+    // when nobody is said to speak (`The IMF report stated that "growth will slow"`).
+    let right_before = preceding
+        .first()
+        .is_some_and(|w| str_in(&TITLE_CUES, w.as_str()) || str_in(&NAMING_VERBS, w.as_str()));
+    let nearby =
+        support == Support::None && preceding.iter().any(|w| str_in(&TITLE_CUES, w.as_str()));
+    if right_before || nearby {
         return false;
     }
     let n_words = inner.split_whitespace().count();
@@ -276,7 +304,12 @@ pub fn is_speech(text: &str, quote: &MarkedQuote, has_explicit_speaker: bool) ->
         ]
         .contains(&w.as_str())
     });
-    if n_words <= 2 && (!has_explicit_speaker || after_determiner) {
+    let short_named = match support {
+        Support::None => false,
+        Support::AdjacentName => !after_determiner,
+        Support::Reported => true,
+    };
+    if n_words <= 2 && !short_named {
         return false;
     }
     let title_case = words.len() >= 2
@@ -290,5 +323,5 @@ pub fn is_speech(text: &str, quote: &MarkedQuote, has_explicit_speaker: bool) ->
             .count()
             >= 2;
     let ends_sentence = inner.trim_end().ends_with(['.', '!', '?', ',']);
-    !(title_case && !ends_sentence && !has_explicit_speaker)
+    !(title_case && !ends_sentence && support == Support::None)
 }

@@ -78,7 +78,8 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
 
 pub(super) const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "St", "Jr", "Sr", "Lt", "Col", "Gov", "Prof",
-    "U.S", "U.N", "U.K", "E.U",
+    "U.S", "U.N", "U.K", "E.U", "Rev", "Sgt", "Capt", "Maj", "Adm", "Cpl", "Pvt", "Cmdr", "Hon",
+    "Sens", "Reps", "Gens",
 ];
 
 /// Capitalised words that are not names on their own.
@@ -264,6 +265,19 @@ pub(super) const TITLE_WORDS: &[&str] = &[
     "Swiss",
     "Greek",
     "Thai",
+    "Rev",
+    "Reverend",
+    "Sgt",
+    "Sergeant",
+    "Capt",
+    "Maj",
+    "Adm",
+    "Cmdr",
+    "Retired",
+    "Attorney",
+    "Speaker",
+    "Majority",
+    "Minority",
 ];
 
 pub(super) const ANAPHOR_HEADS: &[&str] = &[

@@ -26,6 +26,7 @@ use super::actors::{ActorId, ActorIndex, ActorKind, DocActors};
 use super::corpus::{DocId, Document};
 pub use align::DiffOp;
 use attribution::Cue;
+use extract::Support;
 pub use index::SHINGLE;
 use normalize::QuoteToken;
 
@@ -172,6 +173,8 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
         // An anaphor's window opens at the previous paragraph, whose words are read.
         std::mem::swap(&mut para_words, &mut window_words);
         let mut last_in_paragraph: Option<Speaker> = None;
+        // The paragraph's previous quote: where it ends, what told it was speech, whose.
+        let mut previous: Option<(usize, Support, Speaker)> = None;
         for quote in extract::find_quotes(text, para.clone(), para_idx) {
             let cue =
                 attribution::explicit_cue_with(&mut para_words, para.clone(), quote.span.clone());
@@ -185,12 +188,38 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                 }
                 (cue, _) => cue,
             };
-            // A name either side (`"...," Lavrov said`, `Adorni said he would sign "with
-            // reservations"`) makes even a two-word quotation someone's words.
-            let adjacent_name = matches!(cue, Some((Cue::Name(_), _)));
-            let is_speech = extract::is_speech(text, &quote, adjacent_name);
+            // A known person or organization that reports the quote's words in its
+            // sentence (`Trump called her a "nasty woman"`), when no cue after the quote
+            // names someone else.
+            let reported = match cue {
+                None | Some((Cue::Name(_), false)) => attribution::reporting_subject_with(
+                    &mut para_words,
+                    para.clone(),
+                    quote.span.clone(),
+                )
+                .and_then(|span| Speaker::from_known_span(text, span, actors)),
+                _ => None,
+            };
+            // `called him "weak," "a loser" and "a disaster"`: a list of quotes in one
+            // sentence is one speaker's, and as much speech as its first.
+            let listed = previous
+                .as_ref()
+                .filter(|(end, _, _)| continues_list(text, *end, quote.span.start));
+            let support = if reported.is_some() {
+                Support::Reported
+            } else if matches!(cue, Some((Cue::Name(_), _))) {
+                Support::AdjacentName
+            } else {
+                Support::None
+            };
+            let support = support.max(listed.map_or(Support::None, |(_, s, _)| *s));
+            let is_speech = extract::is_speech(text, &quote, support);
             let speaker = if !is_speech {
                 Speaker::default()
+            } else if let (None, Some((_, _, speaker))) = (&cue, listed) {
+                speaker.clone()
+            } else if let (None, Some(speaker)) = (&cue, &reported) {
+                speaker.clone()
             } else {
                 match cue {
                     Some((Cue::Name(span), _)) => Speaker::from_span(text, span, actors),
@@ -243,6 +272,9 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
             };
             if is_speech {
                 last_in_paragraph = Some(speaker.clone());
+                previous = Some((quote.span.end, support, speaker.clone()));
+            } else {
+                previous = None;
             }
             quotes.push(LocalQuote {
                 span: quote.span,
@@ -264,6 +296,25 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
     DocQuotes { quotes }
 }
 
+/// Whether the quote at `next` goes on a list that a quote ending at `end` opened: only
+/// commas, `and`, `or`, `as well as` between them.
+fn continues_list(text: &str, end: usize, next: usize) -> bool {
+    let Some(between) = text.get(end..next) else {
+        return false;
+    };
+    let words = between
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
+    let mut any = false;
+    for word in words {
+        if !matches!(word, "and" | "or" | "as" | "well") {
+            return false;
+        }
+        any = true;
+    }
+    any || between.contains(',')
+}
+
 /// The headline's single-quoted words (`Syria 'congress'`, `'Every minute counts': ...`):
 /// headline style marks quotations with single marks, which in body text are too often
 /// apostrophes to trust. A headline quotation that a body quotation repeats takes that
@@ -281,7 +332,7 @@ fn headline_quotes(doc: &Document, body_quotes: &[LocalQuote]) -> Vec<LocalQuote
         {
             continue;
         }
-        let is_speech = extract::is_speech(text, &quote, false);
+        let is_speech = extract::is_speech(text, &quote, Support::None);
         let words = normalize::words(text, quote.inner.clone());
         let repeated = body_quotes.iter().filter(|q| q.is_speech).find(|q| {
             let body = normalize::words(text, q.inner.clone());

@@ -285,3 +285,60 @@ The plan was backed by Ana Ruiz, who declared "this is the best deal the city wi
         "#]],
     );
 }
+
+#[test]
+fn sign_offs_appositions_titles_and_documents() {
+    check_with_actors(
+        r#"WASHINGTON — The hearing ran late.
+
+"We will not back down," said Sen. Tom Reed (R-Ky.), who spoke after the vote.
+
+"This is a disgrace." ― Helen Marsh
+
+"The economy is strong," Mark Holden, chairman of the group's network of donors that spent millions in the primaries, said on Tuesday.
+
+"We have a plan for the whole parish," said the Rev. Peter Wherry.
+
+"No comment at this time," said the White House.
+
+The Treasury report stated that "growth will slow in the coming years."
+
+Nobody answered.
+
+"Prices will fall," when Reed said nothing would change, surprised the room.
+"#,
+        expect![[r#"
+            We will not back down, => Tom Reed
+            This is a disgrace. => Helen Marsh
+            The economy is strong, => Mark Holden
+            We have a plan for the whole parish, => Peter Wherry
+            No comment at this time, => White House
+            growth will slow in the coming years. => Treasury
+            Prices will fall, => -
+        "#]],
+    );
+}
+
+#[test]
+fn labels_a_known_speaker_reports_are_speech_with_their_list() {
+    check_with_actors(
+        r#"DES MOINES — Donald Trump spoke for an hour.
+
+Donald Trump called Hillary Clinton a "nasty woman" on Wednesday night.
+
+Trump has described her as "crooked," "a liar" and "nasty."
+
+The film called "Fear Itself" opened on Friday.
+
+Voters were told the plan was "very good."
+"#,
+        expect![[r#"
+            nasty woman => Donald Trump
+            crooked, => Donald Trump
+            a liar => Donald Trump
+            nasty. => Donald Trump
+            Fear Itself => -
+            very good. => -
+        "#]],
+    );
+}
