@@ -73,13 +73,13 @@ pub fn run_check(args: &CheckArgs) -> i32 {
     };
     let cx = Context::ready(&opened.corpus, &opened.config.check);
     let mut findings = Vec::new();
-    let mut io_failed = false;
+    let mut n_unreadable = 0usize;
     for path in &brief_paths {
         let text = match std::fs::read(path) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(err) => {
                 eprintln!("error: cannot read brief {}: {err}", path.display());
-                io_failed = true;
+                n_unreadable += 1;
                 continue;
             }
         };
@@ -103,12 +103,20 @@ pub fn run_check(args: &CheckArgs) -> i32 {
                 })
                 .collect();
             write_stdout(&lines);
-            let n_briefs = brief_paths.len();
-            eprintln!(
-                "dossier: {} finding(s) in {n_briefs} brief(s) against {} document(s)",
-                findings.len(),
-                opened.corpus.docs.len()
-            );
+            // A brief that could not be read was not checked: counting it would report
+            // "0 finding(s) in 1 brief(s)" for a file that does not exist.
+            let n_checked = brief_paths.len() - n_unreadable;
+            if n_checked > 0 {
+                let unread = match n_unreadable {
+                    0 => String::new(),
+                    n => format!("; {n} brief(s) could not be read"),
+                };
+                eprintln!(
+                    "dossier: {} finding(s) in {n_checked} brief(s) against {} document(s){unread}",
+                    findings.len(),
+                    opened.corpus.docs.len()
+                );
+            }
         }
         OutputFormat::Json => match serde_json::to_string_pretty(&findings) {
             Ok(json) => write_stdout(&format!("{json}\n")),
@@ -122,7 +130,7 @@ pub fn run_check(args: &CheckArgs) -> i32 {
         eprintln!("dossier: {}", opened.cache);
     }
     opened.save_cache();
-    if io_failed || opened.config_failed {
+    if n_unreadable > 0 || opened.config_failed {
         EXIT_ERROR
     } else if findings
         .iter()
