@@ -120,7 +120,14 @@ fn citation_features_work_end_to_end_in_utf16() {
         .as_str()
         .unwrap_or_default();
     assert!(card.contains("`@003_423e3940cca06aad`"), "{resolved}");
-    assert!(card.contains("**MOSCOW (AP)"), "{resolved}");
+    // The title is the item's detail: the card does not repeat it, as heading or opening.
+    let title = resolved["detail"].as_str().unwrap_or_default();
+    assert!(title.starts_with("MOSCOW (AP)"), "{resolved}");
+    assert!(!card.contains("MOSCOW (AP)"), "{resolved}");
+    assert!(
+        card.contains("for talks focusing on Iranian presence"),
+        "{resolved}"
+    );
 
     assert_eq!(client.shutdown(), 0);
 }
@@ -382,5 +389,43 @@ fn quotes_are_verified_and_lead_to_their_source_over_stdio() {
     let card = hover_text(&hover);
     assert!(card.to_lowercase().contains("verified"), "{card}");
     assert!(card.contains("003_423e3940cca06aad"), "{card}");
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn without_a_workspace_folder_the_brief_folder_is_indexed_and_the_user_told() {
+    let brief = "# B\n\nKnown [@003_423e3940cca06aad]; unknown [@zz_missing_key].\n";
+    let ws = workspace(&[("brief.md", brief.as_bytes())]);
+    let mut client = Client::spawn_with_cache(&["lsp"], &support::cache_dir(ws.path()));
+    // What Neovim 0.11's vim.lsp.enable sends when no root marker is found.
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "workspaceFolders": null, "capabilities": {}}),
+    );
+    client.notify("initialized", json!({}));
+    let status = client.wait_notification(|n| n["method"] == "dossier/status");
+    assert_eq!(status["params"]["state"], "no-workspace", "{status}");
+
+    let uri = file_uri(&ws.path().join("brief.md"));
+    client.open(&uri, brief);
+    let told = client.wait_notification(|n| n["method"] == "window/showMessage");
+    let message = told["params"]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("no workspace folder"), "{message}");
+    client.wait_ready();
+    let ready = client
+        .notifications
+        .iter()
+        .rev()
+        .find(|n| n["method"] == "dossier/status")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(ready["params"]["documents"], 5, "{ready}");
+    // Diagnostics against the indexed folder: only the key no document has.
+    let diagnostics = client.wait_diagnostics_where(&uri, |d| !d.is_empty());
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert!(diagnostics[0]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("zz_missing_key"));
     assert_eq!(client.shutdown(), 0);
 }

@@ -81,6 +81,13 @@ pub async fn run(
         let touches_config = files
             .iter()
             .any(|e| e.uri.path().ends_with(CONFIG_FILE_NAME));
+        if full && lock(&state).root.is_none() {
+            // No folder to index: an empty corpus would flag every citation and quote of
+            // every brief. The first brief opened gives its folder (`did_open`), which
+            // queues the start-up again.
+            report_no_workspace(&client).await;
+            continue;
+        }
         if full || touches_config {
             reindex_all(&client, &state, &saver, from_cache).await;
             from_cache = false;
@@ -92,6 +99,20 @@ pub async fn run(
             reindex_files(&client, &state, files, &saver).await;
         }
     }
+}
+
+/// What a server without a workspace folder tells the client (SPEC §1: the opened brief's
+/// folder stands in, said to the user).
+async fn report_no_workspace(client: &Client) {
+    let message = "dossier: the editor gave no workspace folder; waiting for a brief to open, whose folder will be indexed";
+    client.log_message(MessageType::WARNING, message).await;
+    client
+        .send_notification::<StatusNotification>(StatusParams {
+            state: "no-workspace".into(),
+            documents: 0,
+            message: message.into(),
+        })
+        .await;
 }
 
 async fn pull_configuration(client: &Client, state: &Arc<Mutex<State>>) {

@@ -263,6 +263,13 @@ fn client_support(caps: &ClientCapabilities) -> ClientSupport {
             .and_then(|t| t.definition)
             .and_then(|d| d.link_support)
             .unwrap_or(false),
+        snippets: caps
+            .text_document
+            .as_ref()
+            .and_then(|t| t.completion.as_ref())
+            .and_then(|c| c.completion_item.as_ref())
+            .and_then(|i| i.snippet_support)
+            .unwrap_or(false),
     }
 }
 
@@ -367,12 +374,35 @@ impl LanguageServer for DossierServer {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
-        {
+        let adopted_root = {
             let mut state = lock(&self.state);
             let brief = OpenBrief::new(&doc.text, doc.version);
             if let Some(replaced) = state.open.insert(doc.uri.clone(), brief) {
                 replaced.superseded.store(true, Ordering::Relaxed);
             }
+            // SPEC §1: without a workspace folder, the first brief's folder is the workspace.
+            let folder = state
+                .root
+                .is_none()
+                .then(|| doc.uri.to_file_path().ok())
+                .flatten()
+                .and_then(|path| path.parent().map(std::path::Path::to_path_buf));
+            if let Some(folder) = &folder {
+                state.root = Some(folder.clone());
+            }
+            folder
+        };
+        if let Some(folder) = adopted_root {
+            self.client
+                .show_message(
+                    MessageType::WARNING,
+                    format!(
+                        "dossier: the editor gave no workspace folder, so the folder of this brief is the workspace: {}. Open the folder that holds the corpus (or put a dossier.toml in it) to index another.",
+                        folder.display()
+                    ),
+                )
+                .await;
+            self.send(Job::Initialize);
         }
         indexer::publish_diagnostics(&self.client, &self.state, doc.uri).await;
     }
@@ -519,7 +549,7 @@ impl LanguageServer for DossierServer {
                 let offset = proto::from_position(proto::TextRef::brief(file), pos, snap.unit);
                 let items: Vec<CompletionItem> = ide::completion(snap.context(), file, offset)
                     .into_iter()
-                    .map(|item| proto::to_completion(file, item, snap.unit))
+                    .map(|item| proto::to_completion(file, item, snap.unit, snap.snippets))
                     .collect();
                 // Incomplete: the list depends on the typed word and is cut to the best
                 // items, so clients must ask again as the word grows.

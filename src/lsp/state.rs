@@ -25,6 +25,8 @@ pub struct ClientSupport {
     pub watched_files_dynamic: bool,
     pub configuration_pull: bool,
     pub definition_links: bool,
+    /// `completionItem.snippetSupport`: see `proto::to_completion`.
+    pub snippets: bool,
 }
 
 /// A brief open in the editor.
@@ -118,6 +120,7 @@ pub struct Snapshot {
     pub index_ready: bool,
     pub unit: ColumnUnit,
     pub definition_links: bool,
+    pub snippets: bool,
     /// The URIs of `corpus`'s documents.
     pub doc_uris: Arc<DocUris>,
     /// Set when the request that took this snapshot is abandoned (see `server::blocking`);
@@ -155,6 +158,7 @@ impl State {
             index_ready: self.index_ready,
             unit: self.unit,
             definition_links: self.support.definition_links,
+            snippets: self.support.snippets,
             cancelled: Arc::default(),
         }
     }
