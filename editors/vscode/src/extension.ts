@@ -3,6 +3,7 @@
 // that needs no editor lives in settings.ts, status.ts, findings.ts and binary.ts.
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
+import * as path from "node:path";
 import * as vscode from "vscode";
 import {
   DidChangeConfigurationNotification,
@@ -12,7 +13,15 @@ import {
   State,
 } from "vscode-languageclient/node";
 import { findServerBinary } from "./binary";
-import { FindingsError, groupFindings, parseFindings, PlainDiagnostic, splitLines, summarize } from "./findings";
+import {
+  FindingsError,
+  groupFindings,
+  leaveServedFiles,
+  parseFindings,
+  PlainDiagnostic,
+  splitLines,
+  summarize,
+} from "./findings";
 import { checkCommandArgs, serverArgs, ServerConfiguration, toServerConfiguration } from "./settings";
 import { formatStatus, startingStatus, STATUS_NOTIFICATION, StatusParams, StatusView, stoppedStatus } from "./status";
 
@@ -38,6 +47,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("dossier.showOutput", () => outputChannel.show(true)),
     vscode.commands.registerCommand("dossier.checkAllBriefs", checkAllBriefs),
     vscode.workspace.onDidChangeConfiguration(onDidChangeConfiguration),
+    // From now on the server publishes this brief's findings: drop the check's copy.
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (isServedDocument(document)) checkDiagnostics.delete(document.uri);
+    }),
   );
 
   await startClient();
@@ -239,7 +252,8 @@ async function checkAllBriefs(): Promise<void> {
         try {
           const findings = parseFindings(result.stdout);
           allFindings.push(...findings);
-          for (const [file, diagnostics] of groupFindings(findings, root, readLines)) {
+          const shown = leaveServedFiles(groupFindings(findings, root, readLines), isServedFile);
+          for (const [file, diagnostics] of shown) {
             checkDiagnostics.set(vscode.Uri.file(file), diagnostics.map(toDiagnostic));
           }
         } catch (error) {
@@ -250,6 +264,18 @@ async function checkAllBriefs(): Promise<void> {
       void vscode.window.showInformationMessage(summarize(allFindings));
       if (allFindings.length > 0) await vscode.commands.executeCommand("workbench.actions.view.problems");
     },
+  );
+}
+
+/** Whether the running language server publishes this document's diagnostics. */
+function isServedDocument(document: vscode.TextDocument): boolean {
+  return client?.isRunning() === true && document.uri.scheme === "file" && document.languageId === "markdown";
+}
+
+function isServedFile(file: string): boolean {
+  const wanted = path.resolve(file);
+  return vscode.workspace.textDocuments.some(
+    (document) => isServedDocument(document) && path.resolve(document.uri.fsPath) === wanted,
   );
 }
 
