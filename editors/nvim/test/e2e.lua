@@ -257,6 +257,20 @@ end)
 
 local cases = {
   {
+    name = "the plugin knows its repository, where a plugin manager's `cargo build --release` puts the server",
+    run = function()
+      check_eq(dossier.repo_root, repo_root, "repo_root")
+      local built = dossier.built_binary()
+      check(built == nil or built == repo_root .. "/target/release/dossier", "built_binary: " .. tostring(built))
+      -- setup({ path }) and $DOSSIER_BIN come first; without them the build is used when present.
+      local saved_path, saved_env = dossier.config.path, vim.env.DOSSIER_BIN
+      dossier.config.path, vim.env.DOSSIER_BIN = nil, nil
+      local found = dossier.path()
+      dossier.config.path, vim.env.DOSSIER_BIN = saved_path, saved_env
+      check_eq(found, built or "dossier", "path() without a setting")
+    end,
+  },
+  {
     name = "the plugin links the server's semantic token types to highlight groups",
     run = function()
       for token_type, group in pairs({ actor = "Type", event = "Function", quoteNotFound = "DiagnosticError" }) do

@@ -47,7 +47,7 @@ local function as_object(value)
 end
 
 --- The repository this plugin lives in (editors/nvim/lua/dossier/init.lua, four levels up).
-local repo_root = vim.fs.dirname(vim.fs.dirname(vim.fs.dirname(vim.fs.dirname(vim.fs.dirname(
+M.repo_root = vim.fs.dirname(vim.fs.dirname(vim.fs.dirname(vim.fs.dirname(vim.fs.dirname(
   vim.fs.normalize(debug.getinfo(1, "S").source:sub(2))
 )))))
 
@@ -55,7 +55,7 @@ local repo_root = vim.fs.dirname(vim.fs.dirname(vim.fs.dirname(vim.fs.dirname(vi
 --- repository), when there is one.
 ---@return string?
 function M.built_binary()
-  local built = vim.fs.joinpath(repo_root, "target", "release", vim.fn.has("win32") == 1 and "dossier.exe" or "dossier")
+  local built = vim.fs.joinpath(M.repo_root, "target", "release", vim.fn.has("win32") == 1 and "dossier.exe" or "dossier")
   if vim.fn.executable(built) == 1 then
     return built
   end
