@@ -12,7 +12,7 @@ import {
   ServerOptions,
   State,
 } from "vscode-languageclient/node";
-import { findServerBinary } from "./binary";
+import { bundledServerPath, findServerBinary } from "./binary";
 import {
   FindingsError,
   groupFindings,
@@ -75,7 +75,20 @@ function firstWorkspaceFolder(): vscode.WorkspaceFolder | undefined {
 
 function lookUpBinary() {
   const setting = vscode.workspace.getConfiguration("dossier").get<string>("path");
-  return findServerBinary(setting, undefined, firstWorkspaceFolder()?.uri.fsPath);
+  const bundled = bundledServerPath(extensionUri.fsPath);
+  makeExecutable(bundled);
+  return findServerBinary(setting, undefined, firstWorkspaceFolder()?.uri.fsPath, bundled);
+}
+
+/** An archive tool may drop the executable bit of the server a platform .vsix carries. */
+function makeExecutable(file: string): void {
+  if (process.platform === "win32") return;
+  try {
+    const mode = fs.statSync(file).mode;
+    if ((mode & 0o111) === 0) fs.chmodSync(file, mode | 0o755);
+  } catch {
+    // No bundled server (a .vsix without one): PATH and dossier.path remain.
+  }
 }
 
 async function startClient(): Promise<void> {
