@@ -282,3 +282,21 @@ fn a_rephrased_quote_is_judged_by_the_threshold_against_the_whole_source_passage
     assert!(out.contains("75% similar"), "{out}");
     assert!(out.contains("“it is absolutely not realistic”"), "{out}");
 }
+
+#[test]
+fn an_empty_corpus_is_an_error_not_a_list_of_findings() {
+    let dir = tempfile::TempDir::new().unwrap();
+    std::fs::write(
+        dir.path().join("brief.md"),
+        "Cited [@003_423e3940cca06aad].\n",
+    )
+    .unwrap();
+    let output = run(dir.path(), &["check", "--no-cache"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "", "findings against no corpus");
+    assert!(
+        stderr(&output).contains("the corpus is empty"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -45,6 +45,16 @@ pub fn run_check(args: &CheckArgs) -> i32 {
             return EXIT_ERROR;
         }
     };
+    if opened.corpus.docs.is_empty() {
+        // Every key would be unknown and every quote not found: a wrong folder or glob,
+        // which a CI job must not mistake for findings (or, with no brief flagged, a pass).
+        eprintln!(
+            "error: the corpus is empty: no source document under {} matches `corpus` {:?}; run in the folder that holds the articles, pass --root or --corpus, or set `corpus` in dossier.toml",
+            opened.root.display(),
+            opened.config.corpus
+        );
+        return EXIT_ERROR;
+    }
     let cwd = std::env::current_dir().unwrap_or_else(|_| opened.root.clone());
     let brief_paths: Vec<PathBuf> = if args.briefs.is_empty() {
         // A bad glob or an empty selection would check nothing and exit 0: CI would pass

@@ -115,6 +115,23 @@ async fn report_no_workspace(client: &Client) {
         .await;
 }
 
+/// An index of no document checks nothing: said once per index, where the user sees it.
+async fn report_empty_corpus(client: &Client, state: &Arc<Mutex<State>>) {
+    let (root, corpus) = {
+        let state = lock(state);
+        (state.root.clone(), state.config.corpus.clone())
+    };
+    let root = root.map_or_else(|| "?".to_string(), |r| r.display().to_string());
+    client
+        .show_message(
+            MessageType::WARNING,
+            format!(
+                "dossier: no source document found in {root} (corpus: {corpus:?}), so citations and quotes are not checked. Put the articles under this folder, or name them with `corpus` in dossier.toml."
+            ),
+        )
+        .await;
+}
+
 async fn pull_configuration(client: &Client, state: &Arc<Mutex<State>>) {
     if !lock(state).support.configuration_pull {
         return;
@@ -248,6 +265,9 @@ async fn reindex_all(
     );
     progress.end(summary.clone()).await;
     client.log_message(MessageType::INFO, summary.clone()).await;
+    if n_docs == 0 {
+        report_empty_corpus(client, state).await;
+    }
     client
         .log_message(MessageType::INFO, format!("dossier: {cache_report}"))
         .await;

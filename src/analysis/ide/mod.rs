@@ -435,6 +435,12 @@ pub fn completion_documentation(
 }
 
 pub fn diagnostics(cx: Context, file: &BriefFile) -> Vec<Diagnostic> {
+    // An empty corpus is a missing one (a wrong folder or `corpus` glob), not a finding
+    // about the brief: every key would be unknown and every quote not found. The server
+    // and the CLI say so once instead.
+    if cx.corpus.docs.is_empty() {
+        return Vec::new();
+    }
     let mut found = citations::diagnostics(cx, file);
     if cx.index_ready {
         found.extend(quotes::diagnostics(cx, file));
