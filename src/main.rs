@@ -1,5 +1,6 @@
 //! The `dossier` binary: argument parsing and wiring only.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,15 +14,21 @@ use dossier::cli::{self, CheckArgs, CommonArgs, IndexArgs, OutputFormat};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Serve LSP on stdio (what VS Code's client passes; the default anyway).
-    #[arg(long, global = true)]
+    /// Serve LSP on stdio: what VS Code's client appends, and the default anyway. Hidden,
+    /// and not global: `check` and `index` have no use for it.
+    #[arg(long, hide = true)]
     stdio: bool,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Serve the language server on stdin/stdout.
-    Lsp,
+    /// Serve the language server on stdin/stdout (what an editor starts).
+    Lsp {
+        /// Accepted for clients that append it (`dossier lsp --stdio`); stdio is the only
+        /// transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Check briefs against the corpus and print the findings.
     Check {
         /// Briefs to check (default: every brief of the workspace).
@@ -74,6 +81,11 @@ impl From<Common> for CommonArgs {
     }
 }
 
+/// What a bare `dossier` on a terminal says before it waits for an editor's messages.
+const TERMINAL_NOTE: &str = "dossier: this is a language server; it speaks LSP on stdin/stdout and is started by your editor (see the README for VS Code, Neovim, Helix and Emacs).
+To check briefs from the terminal: `dossier check [BRIEF.md ...]` (all briefs of the current folder when none is named); `dossier index` shows what the corpus holds; `dossier --help` lists everything.
+Waiting for LSP messages on stdin; press Ctrl-C to quit.";
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -98,7 +110,7 @@ fn main() -> ExitCode {
         )
         .init();
     let code = match cli.command {
-        None | Some(Command::Lsp) => serve(),
+        None | Some(Command::Lsp { .. }) => serve(),
         Some(Command::Check {
             briefs,
             format,
@@ -123,6 +135,10 @@ fn main() -> ExitCode {
 }
 
 fn serve() -> i32 {
+    // Someone who runs `dossier` by hand would otherwise see a cursor wait for JSON-RPC.
+    if std::io::stdin().is_terminal() {
+        eprintln!("{TERMINAL_NOTE}");
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

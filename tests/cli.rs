@@ -199,3 +199,104 @@ fn a_closed_pipe_ends_the_output_without_a_backtrace() {
     child.wait().unwrap();
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn a_brief_that_cannot_be_read_is_not_counted_as_checked() {
+    let ws = workspace(&[("clean.md", "Fine [@001_227275e6a66a84db].\n".as_bytes())]);
+    let output = run(ws.path(), &["check", "nosuch.md"]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("cannot read brief"), "{err}");
+    assert!(
+        !err.contains("finding(s)"),
+        "a summary for a brief never read: {err}"
+    );
+
+    let output = run(ws.path(), &["check", "nosuch.md", "clean.md"]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("0 finding(s) in 1 brief(s)") && err.contains("1 brief(s) could not be read"),
+        "{err}"
+    );
+}
+
+#[test]
+fn stdio_is_accepted_where_clients_pass_it_and_listed_nowhere() {
+    for args in [&["check", "--help"][..], &["index", "--help"], &["--help"]] {
+        let output = run(std::path::Path::new("."), args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        let help = stdout(&output);
+        assert!(!help.contains("--stdio"), "{args:?} lists --stdio:\n{help}");
+    }
+    let output = run(std::path::Path::new("."), &["check", "--stdio"]);
+    assert_eq!(output.status.code(), Some(2), "check takes no --stdio");
+    // `dossier --stdio` and `dossier lsp --stdio` serve: they end quietly at the end of input.
+    for args in [&["--stdio"][..], &["lsp", "--stdio"]] {
+        let output = Command::new(binary())
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run dossier");
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn bare_dossier_on_a_terminal_says_what_it_is() {
+    // `script` gives the binary a terminal for stdin (without it, not Linux, there is nothing
+    // to test); `timeout` ends the server, which then waits for messages.
+    let Ok(output) = Command::new("script")
+        .args([
+            "-qec",
+            &format!("timeout 2 {}", binary().display()),
+            "/dev/null",
+        ])
+        .stdin(std::process::Stdio::null())
+        .env("DOSSIER_CACHE_DIR", std::env::temp_dir())
+        .output()
+    else {
+        return;
+    };
+    let text = format!("{}{}", stdout(&output), stderr(&output));
+    assert!(text.contains("this is a language server"), "{text}");
+    assert!(text.contains("dossier check"), "{text}");
+}
+
+#[test]
+fn a_rephrased_quote_is_judged_by_the_threshold_against_the_whole_source_passage() {
+    // The seed says "it is absolutely not realistic": 75% similar, under the 0.8 threshold.
+    let ws = workspace(&[(
+        "brief.md",
+        "Lavrov warned that \"it is absolutely unrealistic\" to expect a withdrawal.\n".as_bytes(),
+    )]);
+    let output = run(ws.path(), &["check", "brief.md"]);
+    let out = stdout(&output);
+    assert!(!out.contains("quote-differs"), "{out}");
+    assert!(out.contains("warning[quote-not-found]"), "{out}");
+    assert!(out.contains("75% similar"), "{out}");
+    assert!(out.contains("“it is absolutely not realistic”"), "{out}");
+}
+
+#[test]
+fn an_empty_corpus_is_an_error_not_a_list_of_findings() {
+    let dir = tempfile::TempDir::new().unwrap();
+    std::fs::write(
+        dir.path().join("brief.md"),
+        "Cited [@003_423e3940cca06aad].\n",
+    )
+    .unwrap();
+    let output = run(dir.path(), &["check", "--no-cache"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "", "findings against no corpus");
+    assert!(
+        stderr(&output).contains("the corpus is empty"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -120,7 +120,14 @@ fn citation_features_work_end_to_end_in_utf16() {
         .as_str()
         .unwrap_or_default();
     assert!(card.contains("`@003_423e3940cca06aad`"), "{resolved}");
-    assert!(card.contains("**MOSCOW (AP)"), "{resolved}");
+    // The title is the item's detail: the card does not repeat it, as heading or opening.
+    let title = resolved["detail"].as_str().unwrap_or_default();
+    assert!(title.starts_with("MOSCOW (AP)"), "{resolved}");
+    assert!(!card.contains("MOSCOW (AP)"), "{resolved}");
+    assert!(
+        card.contains("for talks focusing on Iranian presence"),
+        "{resolved}"
+    );
 
     assert_eq!(client.shutdown(), 0);
 }
@@ -383,4 +390,108 @@ fn quotes_are_verified_and_lead_to_their_source_over_stdio() {
     assert!(card.to_lowercase().contains("verified"), "{card}");
     assert!(card.contains("003_423e3940cca06aad"), "{card}");
     assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn without_a_workspace_folder_the_brief_folder_is_indexed_and_the_user_told() {
+    let brief = "# B\n\nKnown [@003_423e3940cca06aad]; unknown [@zz_missing_key].\n";
+    let ws = workspace(&[("brief.md", brief.as_bytes())]);
+    let mut client = Client::spawn_with_cache(&["lsp"], &support::cache_dir(ws.path()));
+    // What Neovim 0.11's vim.lsp.enable sends when no root marker is found.
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "workspaceFolders": null, "capabilities": {}}),
+    );
+    client.notify("initialized", json!({}));
+    let status = client.wait_notification(|n| n["method"] == "dossier/status");
+    assert_eq!(status["params"]["state"], "no-workspace", "{status}");
+
+    let uri = file_uri(&ws.path().join("brief.md"));
+    client.open(&uri, brief);
+    let told = client.wait_notification(|n| n["method"] == "window/showMessage");
+    let message = told["params"]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("no workspace folder"), "{message}");
+    client.wait_ready();
+    let ready = client
+        .notifications
+        .iter()
+        .rev()
+        .find(|n| n["method"] == "dossier/status")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(ready["params"]["documents"], 5, "{ready}");
+    // Diagnostics against the indexed folder: only the key no document has.
+    let diagnostics = client.wait_diagnostics_where(&uri, |d| !d.is_empty());
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert!(diagnostics[0]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("zz_missing_key"));
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn an_empty_corpus_is_said_once_and_flags_nothing() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let brief =
+        "Cited [@003_423e3940cca06aad]; quoted \"we manage to coordinate our positions\".\n";
+    std::fs::write(dir.path().join("brief.md"), brief).unwrap();
+    let (mut client, _) = Client::start(dir.path(), json!({"cache": false}), false);
+    let told = client.wait_notification(|n| n["method"] == "window/showMessage");
+    let message = told["params"]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("no source document found"), "{message}");
+    let uri = file_uri(&dir.path().join("brief.md"));
+    client.open(&uri, brief);
+    let diagnostics = client.wait_diagnostics(&uri);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn multi_word_names_complete_as_snippets_without_filter_text_for_neovim_only() {
+    let brief = "Lavrov spoke first. Vela";
+    let ws = workspace(&[("names.md", brief.as_bytes())]);
+    for (client_name, keeps_filter_text) in [("Neovim", false), ("Visual Studio Code", true)] {
+        let mut client = Client::spawn_with_cache(&["lsp"], &support::cache_dir(ws.path()));
+        client.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "clientInfo": {"name": client_name},
+                "rootUri": file_uri(ws.path()),
+                "capabilities": {"textDocument": {"completion": {"completionItem": {"snippetSupport": true}}}}
+            }),
+        );
+        client.notify("initialized", json!({}));
+        client.wait_ready();
+        let uri = file_uri(&ws.path().join("names.md"));
+        client.open(&uri, brief);
+        let completion = client.request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri}, "position": position_of(brief, "Vela", 4, false)}),
+        );
+        let items = completion["items"].as_array().cloned().unwrap_or_default();
+        let item = items
+            .iter()
+            .find(|i| i["label"] == "Ali Akbar Velayati")
+            .unwrap_or_else(|| panic!("{client_name}: no Velayati in {completion}"));
+        assert_eq!(item["insertTextFormat"], 2, "{client_name}: {item}");
+        assert_eq!(item["textEdit"]["newText"], "Ali Akbar Velayati", "{item}");
+        assert_eq!(
+            item.get("filterText").is_some(),
+            keeps_filter_text,
+            "{client_name}: {item}"
+        );
+        // A one-word text stays plain text.
+        let one_word = items.iter().find(|i| {
+            !i["textEdit"]["newText"]
+                .as_str()
+                .unwrap_or(" ")
+                .contains(' ')
+        });
+        if let Some(plain) = one_word {
+            assert_eq!(plain["insertTextFormat"], 1, "{plain}");
+        }
+        assert_eq!(client.shutdown(), 0);
+    }
 }

@@ -45,6 +45,16 @@ pub fn run_check(args: &CheckArgs) -> i32 {
             return EXIT_ERROR;
         }
     };
+    if opened.corpus.docs.is_empty() {
+        // Every key would be unknown and every quote not found: a wrong folder or glob,
+        // which a CI job must not mistake for findings (or, with no brief flagged, a pass).
+        eprintln!(
+            "error: the corpus is empty: no source document under {} matches `corpus` {:?}; run in the folder that holds the articles, pass --root or --corpus, or set `corpus` in dossier.toml",
+            opened.root.display(),
+            opened.config.corpus
+        );
+        return EXIT_ERROR;
+    }
     let cwd = std::env::current_dir().unwrap_or_else(|_| opened.root.clone());
     let brief_paths: Vec<PathBuf> = if args.briefs.is_empty() {
         // A bad glob or an empty selection would check nothing and exit 0: CI would pass
@@ -73,13 +83,13 @@ pub fn run_check(args: &CheckArgs) -> i32 {
     };
     let cx = Context::ready(&opened.corpus, &opened.config.check);
     let mut findings = Vec::new();
-    let mut io_failed = false;
+    let mut n_unreadable = 0usize;
     for path in &brief_paths {
         let text = match std::fs::read(path) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(err) => {
                 eprintln!("error: cannot read brief {}: {err}", path.display());
-                io_failed = true;
+                n_unreadable += 1;
                 continue;
             }
         };
@@ -103,12 +113,20 @@ pub fn run_check(args: &CheckArgs) -> i32 {
                 })
                 .collect();
             write_stdout(&lines);
-            let n_briefs = brief_paths.len();
-            eprintln!(
-                "dossier: {} finding(s) in {n_briefs} brief(s) against {} document(s)",
-                findings.len(),
-                opened.corpus.docs.len()
-            );
+            // A brief that could not be read was not checked: counting it would report
+            // "0 finding(s) in 1 brief(s)" for a file that does not exist.
+            let n_checked = brief_paths.len() - n_unreadable;
+            if n_checked > 0 {
+                let unread = match n_unreadable {
+                    0 => String::new(),
+                    n => format!("; {n} brief(s) could not be read"),
+                };
+                eprintln!(
+                    "dossier: {} finding(s) in {n_checked} brief(s) against {} document(s){unread}",
+                    findings.len(),
+                    opened.corpus.docs.len()
+                );
+            }
         }
         OutputFormat::Json => match serde_json::to_string_pretty(&findings) {
             Ok(json) => write_stdout(&format!("{json}\n")),
@@ -122,7 +140,7 @@ pub fn run_check(args: &CheckArgs) -> i32 {
         eprintln!("dossier: {}", opened.cache);
     }
     opened.save_cache();
-    if io_failed || opened.config_failed {
+    if n_unreadable > 0 || opened.config_failed {
         EXIT_ERROR
     } else if findings
         .iter()

@@ -81,6 +81,13 @@ pub async fn run(
         let touches_config = files
             .iter()
             .any(|e| e.uri.path().ends_with(CONFIG_FILE_NAME));
+        if full && lock(&state).root.is_none() {
+            // No folder to index: an empty corpus would flag every citation and quote of
+            // every brief. The first brief opened gives its folder (`did_open`), which
+            // queues the start-up again.
+            report_no_workspace(&client).await;
+            continue;
+        }
         if full || touches_config {
             reindex_all(&client, &state, &saver, from_cache).await;
             from_cache = false;
@@ -92,6 +99,37 @@ pub async fn run(
             reindex_files(&client, &state, files, &saver).await;
         }
     }
+}
+
+/// What a server without a workspace folder tells the client (SPEC §1: the opened brief's
+/// folder stands in, said to the user).
+async fn report_no_workspace(client: &Client) {
+    let message = "dossier: the editor gave no workspace folder; waiting for a brief to open, whose folder will be indexed";
+    client.log_message(MessageType::WARNING, message).await;
+    client
+        .send_notification::<StatusNotification>(StatusParams {
+            state: "no-workspace".into(),
+            documents: 0,
+            message: message.into(),
+        })
+        .await;
+}
+
+/// An index of no document checks nothing: said once per index, where the user sees it.
+async fn report_empty_corpus(client: &Client, state: &Arc<Mutex<State>>) {
+    let (root, corpus) = {
+        let state = lock(state);
+        (state.root.clone(), state.config.corpus.clone())
+    };
+    let root = root.map_or_else(|| "?".to_string(), |r| r.display().to_string());
+    client
+        .show_message(
+            MessageType::WARNING,
+            format!(
+                "dossier: no source document found in {root} (corpus: {corpus:?}), so citations and quotes are not checked. Put the articles under this folder, or name them with `corpus` in dossier.toml."
+            ),
+        )
+        .await;
 }
 
 async fn pull_configuration(client: &Client, state: &Arc<Mutex<State>>) {
@@ -227,6 +265,9 @@ async fn reindex_all(
     );
     progress.end(summary.clone()).await;
     client.log_message(MessageType::INFO, summary.clone()).await;
+    if n_docs == 0 {
+        report_empty_corpus(client, state).await;
+    }
     client
         .log_message(MessageType::INFO, format!("dossier: {cache_report}"))
         .await;

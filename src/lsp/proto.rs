@@ -11,6 +11,7 @@ use ropey::Rope;
 use serde::{Deserialize, Serialize};
 use tower_lsp::lsp_types as lsp;
 
+use super::state::CompletionStyle;
 use crate::analysis::actors::ActorId;
 use crate::analysis::corpus::{DocId, Document};
 use crate::analysis::ide::{
@@ -214,10 +215,21 @@ pub fn to_location(
     }
 }
 
+/// A completion item. Its `textEdit` replaces the typed word. A text with spaces (a
+/// multi-word name) goes as a snippet where the client takes snippets. Neovim 0.11
+/// (`vim/lsp/completion.lua`) inserts only the first word of a plain-text `textEdit`
+/// (`newText:match('^(%S*)')`: "Neta" -> "Benjamin"); of a snippet it inserts the label,
+/// unless a `filterText` is there and the label does not start with the typed text, when
+/// it inserts the `filterText` ("Netanyahu"); and it keeps an item with a `textEdit` and
+/// no `filterText` whatever was typed ("server took care of filtering"). So for Neovim a
+/// snippet item goes without `filterText`: `<C-x><C-o>` inserts the whole label, and
+/// `vim.lsp.completion.enable` expands the snippet to the same text. Other clients (VS
+/// Code filters on `filterText`) keep it, so an item found by an alias is not dropped.
 pub fn to_completion(
     file: &BriefFile,
     item: ide::Completion,
     unit: ColumnUnit,
+    style: CompletionStyle,
 ) -> lsp::CompletionItem {
     let kind = match item.kind {
         CompletionKind::Document => lsp::CompletionItemKind::FILE,
@@ -229,6 +241,15 @@ pub fn to_completion(
         CompletionKind::Quote => lsp::CompletionItemKind::TEXT,
     };
     let range = to_range(TextRef::brief(file), &item.edit_range, unit);
+    let as_snippet = style.snippets && item.insert_text.contains(char::is_whitespace);
+    let (new_text, format) = if as_snippet {
+        (
+            escape_snippet(&item.insert_text),
+            lsp::InsertTextFormat::SNIPPET,
+        )
+    } else {
+        (item.insert_text, lsp::InsertTextFormat::PLAIN_TEXT)
+    };
     lsp::CompletionItem {
         label: item.label,
         kind: Some(kind),
@@ -236,13 +257,27 @@ pub fn to_completion(
         documentation: item.documentation.map(markdown_documentation),
         data: item.target.map(completion_data),
         sort_text: Some(format!("{:08}", item.rank)),
-        filter_text: Some(item.filter_text),
+        filter_text: (!(as_snippet && style.filter_text_replaces_label))
+            .then_some(item.filter_text),
+        insert_text_format: Some(format),
         text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit {
             range,
-            new_text: item.insert_text,
+            new_text,
         })),
         ..lsp::CompletionItem::default()
     }
+}
+
+/// Text inserted literally by a snippet: `\`, `$` and `}` escaped.
+fn escape_snippet(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if matches!(ch, '\\' | '$' | '}') {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
 }
 
 pub fn markdown_documentation(value: String) -> lsp::Documentation {

@@ -15,7 +15,7 @@ use tower_lsp::{Client, LanguageServer};
 
 use super::indexer::{self, Job};
 use super::proto;
-use super::state::{ClientSupport, OpenBrief, Snapshot, State};
+use super::state::{ClientSupport, CompletionStyle, OpenBrief, Snapshot, State};
 use crate::analysis::ide::{self, BriefFile};
 use crate::analysis::text::ColumnUnit;
 use crate::cache::Saver;
@@ -263,7 +263,25 @@ fn client_support(caps: &ClientCapabilities) -> ClientSupport {
             .and_then(|t| t.definition)
             .and_then(|d| d.link_support)
             .unwrap_or(false),
+        completion: CompletionStyle {
+            snippets: caps
+                .text_document
+                .as_ref()
+                .and_then(|t| t.completion.as_ref())
+                .and_then(|c| c.completion_item.as_ref())
+                .and_then(|i| i.snippet_support)
+                .unwrap_or(false),
+            filter_text_replaces_label: false,
+        },
     }
+}
+
+/// Clients known by name for a behaviour their capabilities do not tell.
+fn with_client_quirks(mut support: ClientSupport, client: Option<&ClientInfo>) -> ClientSupport {
+    // Neovim's vim.lsp.completion (0.10, 0.11) inserts a snippet item's filterText when
+    // its label does not start with the typed text ("Neta" -> "Netanyahu").
+    support.completion.filter_text_replaces_label = client.is_some_and(|c| c.name == "Neovim");
+    support
 }
 
 #[allow(deprecated)] // `root_uri` is deprecated in favour of workspace folders; both are read
@@ -329,7 +347,10 @@ impl LanguageServer for DossierServer {
             let mut state = lock(&self.state);
             state.unit = unit;
             state.root = workspace_root(&params);
-            state.support = client_support(&params.capabilities);
+            state.support = with_client_quirks(
+                client_support(&params.capabilities),
+                params.client_info.as_ref(),
+            );
             match params
                 .initialization_options
                 .clone()
@@ -367,12 +388,35 @@ impl LanguageServer for DossierServer {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
-        {
+        let adopted_root = {
             let mut state = lock(&self.state);
             let brief = OpenBrief::new(&doc.text, doc.version);
             if let Some(replaced) = state.open.insert(doc.uri.clone(), brief) {
                 replaced.superseded.store(true, Ordering::Relaxed);
             }
+            // SPEC §1: without a workspace folder, the first brief's folder is the workspace.
+            let folder = state
+                .root
+                .is_none()
+                .then(|| doc.uri.to_file_path().ok())
+                .flatten()
+                .and_then(|path| path.parent().map(std::path::Path::to_path_buf));
+            if let Some(folder) = &folder {
+                state.root = Some(folder.clone());
+            }
+            folder
+        };
+        if let Some(folder) = adopted_root {
+            self.client
+                .show_message(
+                    MessageType::WARNING,
+                    format!(
+                        "dossier: the editor gave no workspace folder, so the folder of this brief is the workspace: {}. Open the folder that holds the corpus (or put a dossier.toml in it) to index another.",
+                        folder.display()
+                    ),
+                )
+                .await;
+            self.send(Job::Initialize);
         }
         indexer::publish_diagnostics(&self.client, &self.state, doc.uri).await;
     }
@@ -519,7 +563,7 @@ impl LanguageServer for DossierServer {
                 let offset = proto::from_position(proto::TextRef::brief(file), pos, snap.unit);
                 let items: Vec<CompletionItem> = ide::completion(snap.context(), file, offset)
                     .into_iter()
-                    .map(|item| proto::to_completion(file, item, snap.unit))
+                    .map(|item| proto::to_completion(file, item, snap.unit, snap.completion))
                     .collect();
                 // Incomplete: the list depends on the typed word and is cut to the best
                 // items, so clients must ask again as the word grows.

@@ -25,6 +25,19 @@ pub struct ClientSupport {
     pub watched_files_dynamic: bool,
     pub configuration_pull: bool,
     pub definition_links: bool,
+    /// How multi-word completion items go: see `proto::to_completion`.
+    pub completion: CompletionStyle,
+}
+
+/// How completion items with a multi-word text are sent, from the client's capabilities
+/// and name (see `proto::to_completion`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CompletionStyle {
+    /// `completionItem.snippetSupport`.
+    pub snippets: bool,
+    /// The client inserts a snippet item's `filterText` instead of its label when the label
+    /// does not start with the typed text (Neovim): such items go without one.
+    pub filter_text_replaces_label: bool,
 }
 
 /// A brief open in the editor.
@@ -118,6 +131,7 @@ pub struct Snapshot {
     pub index_ready: bool,
     pub unit: ColumnUnit,
     pub definition_links: bool,
+    pub completion: CompletionStyle,
     /// The URIs of `corpus`'s documents.
     pub doc_uris: Arc<DocUris>,
     /// Set when the request that took this snapshot is abandoned (see `server::blocking`);
@@ -155,6 +169,7 @@ impl State {
             index_ready: self.index_ready,
             unit: self.unit,
             definition_links: self.support.definition_links,
+            completion: self.support.completion,
             cancelled: Arc::default(),
         }
     }

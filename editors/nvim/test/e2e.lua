@@ -257,6 +257,20 @@ end)
 
 local cases = {
   {
+    name = "the plugin knows its repository, where a plugin manager's `cargo build --release` puts the server",
+    run = function()
+      check_eq(dossier.repo_root, repo_root, "repo_root")
+      local built = dossier.built_binary()
+      check(built == nil or built == repo_root .. "/target/release/dossier", "built_binary: " .. tostring(built))
+      -- setup({ path }) and $DOSSIER_BIN come first; without them the build is used when present.
+      local saved_path, saved_env = dossier.config.path, vim.env.DOSSIER_BIN
+      dossier.config.path, vim.env.DOSSIER_BIN = nil, nil
+      local found = dossier.path()
+      dossier.config.path, vim.env.DOSSIER_BIN = saved_path, saved_env
+      check_eq(found, built or "dossier", "path() without a setting")
+    end,
+  },
+  {
     name = "the plugin links the server's semantic token types to highlight groups",
     run = function()
       for token_type, group in pairs({ actor = "Type", event = "Function", quoteNotFound = "DiagnosticError" }) do
@@ -364,7 +378,8 @@ local cases = {
       check(item, "no 003_423e3940cca06aad after [@00")
       check(item.textEdit, "the item has no textEdit")
       check_eq(item.textEdit.range or item.textEdit.replace, { start = after_at, ["end"] = cursor }, "the textEdit range")
-      check_eq(item.textEdit.newText, "003_423e3940cca06aad", "the textEdit text")
+      -- The bracket is open and nothing closes it: the key closes it.
+      check_eq(item.textEdit.newText, "003_423e3940cca06aad]", "the textEdit text")
       -- Neovim filters by prefix: what the item is matched on must start with what was typed.
       check(vim.startswith(item.filterText or item.label, "00"), "filterText does not start with the typed 00")
       vim.cmd("silent! bwipeout!")
@@ -386,11 +401,11 @@ local cases = {
       local params = text_params(buf, { line = 0, character = 24 })
       params.context = { triggerKind = 1 }
       local items = items_of(request(buf, "textDocument/completion", params))
-      local kept = vim.tbl_filter(function(item)
-        return vim.startswith(item.filterText or item.label, "Vela")
-      end, items)
-      local labels = vim.tbl_map(function(item) return item.label end, kept)
-      check(vim.tbl_contains(labels, "Ali Akbar Velayati"), "Velayati not kept by prefix filtering: " .. vim.inspect(labels))
+      -- Neovim's own filter (vim.lsp.completion): what it keeps of the server's answer.
+      local line = vim.api.nvim_buf_get_lines(buf, 0, 1, false)[1]
+      local kept = vim.lsp.completion._convert_results(line, 0, #line, client_of(buf).id, #line - 4, nil, { items = items }, client_of(buf).offset_encoding)
+      local labels = vim.tbl_map(function(item) return item.abbr end, kept)
+      check(vim.tbl_contains(labels, "Ali Akbar Velayati"), "Velayati not kept by Neovim's filtering: " .. vim.inspect(labels))
       vim.cmd("silent! bwipeout!")
     end,
   },
@@ -490,6 +505,230 @@ local cases = {
     end,
   },
 }
+
+-- Folders outside the workspace, with no dossier.toml or .git anywhere above them: what a
+-- user who opens a brief in a folder of articles has. `seeds` copies that many seeds in.
+local function loose_folder(name, n_seeds, brief)
+  local folder = vim.uv.fs_realpath(vim.fn.fnamemodify(vim.fn.tempname(), ":h")) .. "/dossier-" .. name .. "-" .. vim.uv.getpid()
+  vim.fn.delete(folder, "rf")
+  vim.fn.mkdir(folder, "p")
+  for i = 1, n_seeds do
+    assert(vim.uv.fs_copyfile(repo_root .. "/seeds/" .. KEYS[i] .. ".txt", folder .. "/" .. KEYS[i] .. ".txt"))
+  end
+  write_file(folder .. "/brief.md", brief)
+  check(vim.fs.root(folder, { "dossier.toml", ".git" }) == nil, "a root marker above " .. folder)
+  return folder
+end
+
+local LOOSE_BRIEF = "# Loose\n\nKnown [@" .. KEYS[1] .. "]; unknown [@zz_loose_missing].\n"
+
+local function unknown_citations(buf)
+  return vim.tbl_filter(function(d)
+    return d.code == "unknown-citation"
+  end, vim.diagnostic.get(buf))
+end
+
+local function checkhealth_text()
+  vim.cmd("silent checkhealth dossier")
+  local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
+  vim.cmd("tabclose")
+  return text
+end
+
+local function stop_all_clients()
+  for _, client in ipairs(vim.lsp.get_clients({ name = "dossier" })) do
+    client:stop(true)
+  end
+  wait_for("the dossier clients to stop", function()
+    return #vim.lsp.get_clients({ name = "dossier" }) == 0
+  end)
+end
+
+-- Real insert-mode completion needs Neovim's main loop, which a `-l` script never reaches:
+-- a second Neovim (--embed) runs it, driven over RPC with the keys a user types.
+local function embedded_nvim()
+  local channel = vim.fn.jobstart({ vim.v.progpath, "--embed", "--headless", "--clean" }, { rpc = true })
+  check(channel > 0, "could not start an embedded Neovim")
+  local nvim = {}
+  function nvim.lua(code, ...)
+    return vim.rpcrequest(channel, "nvim_exec_lua", code, { ... })
+  end
+  function nvim.input(keys)
+    vim.rpcrequest(channel, "nvim_input", keys)
+  end
+  function nvim.stop()
+    pcall(nvim.lua, "for _, c in ipairs(vim.lsp.get_clients()) do c:stop(true) end")
+    vim.fn.jobstop(channel)
+  end
+  return nvim
+end
+
+--- Types `typed` on a fresh line, completes with <C-x><C-o>, picks the item labelled
+--- `wanted` and returns the line then, with the labels of the menu in order.
+local function complete_in(nvim, typed, wanted)
+  nvim.lua([[
+    vim.api.nvim_buf_set_lines(0, 0, -1, false, { "# Completion", "", ... })
+    vim.api.nvim_win_set_cursor(0, { 3, 0 })
+  ]], typed)
+  nvim.input("A<C-x><C-o>")
+  wait_for("the completion menu for " .. typed, function()
+    return nvim.lua("return vim.fn.pumvisible()") == 1
+  end)
+  local items = nvim.lua("return vim.fn.complete_info({ 'items' }).items")
+  local labels = vim.tbl_map(function(item) return item.abbr end, items)
+  local index
+  for i, label in ipairs(labels) do
+    if label == wanted and not index then
+      index = i
+    end
+  end
+  check(index, ("%s is not in the menu for %q: %s"):format(wanted, typed, vim.inspect(labels)))
+  nvim.lua("vim.api.nvim_select_popupmenu_item(...)", index - 1, true, true, vim.empty_dict())
+  local line
+  vim.wait(2000, function()
+    line = nvim.lua("return vim.api.nvim_get_current_line()")
+    return line == wanted
+  end, 50)
+  nvim.input("<Esc>")
+  return line, labels
+end
+
+vim.list_extend(cases, {
+  {
+    name = "<C-x><C-o> and vim.lsp.completion.enable insert multi-word names whole, names before events that only mention them",
+    run = function()
+      local nvim = embedded_nvim()
+      local ok, err = pcall(function()
+        nvim.lua([[
+          local plugin_dir, bin, file = ...
+          vim.opt.runtimepath:prepend(plugin_dir)
+          vim.cmd("filetype on")
+          vim.o.swapfile = false
+          vim.lsp.config("dossier", { cmd = { bin, "lsp" } })
+          vim.lsp.enable("dossier")
+          vim.cmd.edit(vim.fn.fnameescape(file))
+        ]], plugin_dir, bin, workspace .. "/briefs/completion.md")
+        wait_for("the embedded client to index", function()
+          return nvim.lua("return require('dossier').status.state") == "ready"
+        end)
+        local line, labels = complete_in(nvim, "Neta", "Benjamin Netanyahu")
+        check_eq(line, "Benjamin Netanyahu", "<C-x><C-o> inserted; menu: " .. vim.inspect(labels))
+        local name_at, talks_at
+        for i, label in ipairs(labels) do
+          name_at = name_at or (label == "Benjamin Netanyahu" and i)
+          talks_at = talks_at or (label == "Moscow talks" and i)
+        end
+        check(not talks_at or name_at < talks_at, "an event found through a participant ranks above the name: " .. vim.inspect(labels))
+        line = complete_in(nvim, "Vela", "Ali Akbar Velayati")
+        check_eq(line, "Ali Akbar Velayati", "<C-x><C-o> inserted for Vela")
+
+        nvim.lua("vim.lsp.completion.enable(true, vim.lsp.get_clients({ name = 'dossier' })[1].id, 0)")
+        line = complete_in(nvim, "Neta", "Benjamin Netanyahu")
+        check_eq(line, "Benjamin Netanyahu", "with vim.lsp.completion.enable")
+      end)
+      nvim.stop()
+      if not ok then
+        error(err, 0)
+      end
+    end,
+  },
+  {
+    name = "vim.lsp.enable('dossier') in a folder without dossier.toml or .git roots at the brief's folder and checks against its documents",
+    run = function()
+      local folder = loose_folder("enable", 2, LOOSE_BRIEF)
+      vim.lsp.config("dossier", { cmd = { bin, "lsp" } })
+      dossier.status = { state = "stopped" }
+      vim.lsp.enable("dossier")
+      vim.cmd.edit(vim.fn.fnameescape(folder .. "/brief.md"))
+      local buf = vim.api.nvim_get_current_buf()
+      wait_for("the client to attach", function()
+        local client = client_of(buf)
+        return client ~= nil and client.initialized == true
+      end)
+      check_eq(client_of(buf).root_dir, folder, "root_dir: the brief's folder")
+      wait_for("dossier/status ready", function()
+        return dossier.status_of(buf).state == "ready"
+      end)
+      check_eq(dossier.statusline(buf), "dossier: 2 documents", "statusline")
+      wait_for("unknown-citation diagnostics", function()
+        return #unknown_citations(buf) > 0
+      end)
+      local flagged = unknown_citations(buf)
+      check_eq(#flagged, 1, "only the missing key is unknown: " .. vim.inspect(flagged))
+      check(flagged[1].message:find("zz_loose_missing", 1, true), flagged[1].message)
+      local health = checkhealth_text()
+      check(not health:find("ERROR", 1, true), "checkhealth errors:\n" .. health)
+      vim.lsp.enable("dossier", false)
+      stop_all_clients()
+      vim.cmd("silent! bwipeout! " .. buf)
+      vim.fn.delete(folder, "rf")
+    end,
+  },
+  {
+    name = "a client with no workspace folder: the server says so, indexes the brief's folder, and :checkhealth fails loudly",
+    run = function()
+      local folder = loose_folder("rootless", 3, LOOSE_BRIEF)
+      local messages = {}
+      dossier.status = { state = "stopped" }
+      vim.cmd.edit(vim.fn.fnameescape(folder .. "/brief.md"))
+      local buf = vim.api.nvim_get_current_buf()
+      -- What vim.lsp.enable does with root_markers alone when none is found: no root_dir.
+      vim.lsp.start({
+        name = "dossier",
+        cmd = { bin, "lsp" },
+        handlers = {
+          ["dossier/status"] = dossier.on_status,
+          ["window/showMessage"] = function(_, result)
+            messages[#messages + 1] = result.message
+          end,
+        },
+      }, { bufnr = buf })
+      wait_for("a window/showMessage about the missing workspace", function()
+        return #messages > 0
+      end)
+      check(messages[1]:find("no workspace folder", 1, true), vim.inspect(messages))
+      check(messages[1]:find(folder, 1, true), "the message names the folder: " .. vim.inspect(messages))
+      wait_for("dossier/status ready", function()
+        return dossier.status_of(buf).state == "ready"
+      end)
+      check_eq(dossier.statusline(buf), "dossier: 3 documents", "statusline")
+      wait_for("unknown-citation diagnostics", function()
+        return #unknown_citations(buf) > 0
+      end)
+      check_eq(#unknown_citations(buf), 1, "only the missing key is unknown")
+      local health = checkhealth_text()
+      check(health:find("ERROR", 1, true) and health:find("without a workspace folder", 1, true), "checkhealth:\n" .. health)
+      stop_all_clients()
+      vim.cmd("silent! bwipeout! " .. buf)
+      vim.fn.delete(folder, "rf")
+    end,
+  },
+  {
+    name = ":checkhealth dossier fails loudly on an index of 0 documents and on a missing server",
+    run = function()
+      local folder = loose_folder("empty", 0, LOOSE_BRIEF)
+      vim.lsp.config("dossier", { cmd = { bin, "lsp" } })
+      dossier.status = { state = "stopped" }
+      vim.lsp.enable("dossier")
+      vim.cmd.edit(vim.fn.fnameescape(folder .. "/brief.md"))
+      local buf = vim.api.nvim_get_current_buf()
+      wait_for("dossier/status ready", function()
+        return client_of(buf) ~= nil and dossier.status_of(buf).state == "ready"
+      end)
+      local health = checkhealth_text()
+      check(health:find("ERROR", 1, true) and health:find("0 documents", 1, true), "checkhealth:\n" .. health)
+      vim.lsp.enable("dossier", false)
+      stop_all_clients()
+      vim.cmd("silent! bwipeout! " .. buf)
+      vim.fn.delete(folder, "rf")
+
+      dossier.config.path = "/nonexistent/dossier"
+      health = checkhealth_text()
+      dossier.config.path = bin
+      check(health:find("ERROR", 1, true) and health:find("/nonexistent/dossier", 1, true), "checkhealth:\n" .. health)
+    end,
+  },
+})
 
 if started then
   for _, case in ipairs(cases) do

@@ -1,11 +1,17 @@
-// Finds the dossier binary: the `dossier.path` setting, else `dossier` on PATH.
+// Finds the dossier binary: the `dossier.path` setting, else the server a platform .vsix
+// carries (server/dossier inside the extension), else `dossier` on PATH.
 // No `vscode` import: the unit tests load this in plain Node.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
 export const INSTALL_HINT =
-  "Build it with `cargo install --path .` in the dossier repository (or `cargo build` and put target/debug on PATH), then set `dossier.path` if it is not on PATH.";
+  "Install the platform .vsix that carries the server (`npm run package:platform` in editors/vscode), or build it with `cargo install --path .` in the dossier repository (or `cargo build` and put target/debug on PATH), then set `dossier.path` if it is not on PATH.";
+
+/** Where a platform .vsix puts the server, inside the extension's folder. */
+export function bundledServerPath(extensionRoot: string, platform: NodeJS.Platform = process.platform): string {
+  return path.join(extensionRoot, "server", platform === "win32" ? "dossier.exe" : "dossier");
+}
 
 export type BinaryLookup =
   | { found: true; command: string }
@@ -30,16 +36,21 @@ export function defaultEnvironment(): LookupEnvironment {
 }
 
 /**
- * `setting` is the value of `dossier.path` ("" or unset: search PATH for `dossier`).
- * A setting that contains no path separator is also searched on PATH; `~/` is expanded.
- * Relative paths with a separator are taken relative to `workspaceRoot` when given.
+ * `setting` is the value of `dossier.path` ("" or unset: the `bundled` server when the
+ * extension carries one, else `dossier` on PATH). A setting that contains no path
+ * separator is also searched on PATH; `~/` is expanded. Relative paths with a separator
+ * are taken relative to `workspaceRoot` when given.
  */
 export function findServerBinary(
   setting: string | undefined,
   environment: LookupEnvironment = defaultEnvironment(),
   workspaceRoot?: string,
+  bundled?: string,
 ): BinaryLookup {
   let name = (setting ?? "").trim();
+  if (name === "" && bundled !== undefined && environment.isExecutable(bundled)) {
+    return { found: true, command: bundled };
+  }
   if (name === "") name = "dossier";
   if (name.startsWith("~/") && environment.HOME) name = path.join(environment.HOME, name.slice(2));
 

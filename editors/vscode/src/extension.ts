@@ -3,6 +3,7 @@
 // that needs no editor lives in settings.ts, status.ts, findings.ts and binary.ts.
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
+import * as path from "node:path";
 import * as vscode from "vscode";
 import {
   DidChangeConfigurationNotification,
@@ -11,8 +12,16 @@ import {
   ServerOptions,
   State,
 } from "vscode-languageclient/node";
-import { findServerBinary } from "./binary";
-import { FindingsError, groupFindings, parseFindings, PlainDiagnostic, splitLines, summarize } from "./findings";
+import { bundledServerPath, findServerBinary } from "./binary";
+import {
+  FindingsError,
+  groupFindings,
+  leaveServedFiles,
+  parseFindings,
+  PlainDiagnostic,
+  splitLines,
+  summarize,
+} from "./findings";
 import { checkCommandArgs, serverArgs, ServerConfiguration, toServerConfiguration } from "./settings";
 import { formatStatus, startingStatus, STATUS_NOTIFICATION, StatusParams, StatusView, stoppedStatus } from "./status";
 
@@ -38,6 +47,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("dossier.showOutput", () => outputChannel.show(true)),
     vscode.commands.registerCommand("dossier.checkAllBriefs", checkAllBriefs),
     vscode.workspace.onDidChangeConfiguration(onDidChangeConfiguration),
+    // From now on the server publishes this brief's findings: drop the check's copy.
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (isServedDocument(document)) checkDiagnostics.delete(document.uri);
+    }),
   );
 
   await startClient();
@@ -62,7 +75,20 @@ function firstWorkspaceFolder(): vscode.WorkspaceFolder | undefined {
 
 function lookUpBinary() {
   const setting = vscode.workspace.getConfiguration("dossier").get<string>("path");
-  return findServerBinary(setting, undefined, firstWorkspaceFolder()?.uri.fsPath);
+  const bundled = bundledServerPath(extensionUri.fsPath);
+  makeExecutable(bundled);
+  return findServerBinary(setting, undefined, firstWorkspaceFolder()?.uri.fsPath, bundled);
+}
+
+/** An archive tool may drop the executable bit of the server a platform .vsix carries. */
+function makeExecutable(file: string): void {
+  if (process.platform === "win32") return;
+  try {
+    const mode = fs.statSync(file).mode;
+    if ((mode & 0o111) === 0) fs.chmodSync(file, mode | 0o755);
+  } catch {
+    // No bundled server (a .vsix without one): PATH and dossier.path remain.
+  }
 }
 
 async function startClient(): Promise<void> {
@@ -239,7 +265,8 @@ async function checkAllBriefs(): Promise<void> {
         try {
           const findings = parseFindings(result.stdout);
           allFindings.push(...findings);
-          for (const [file, diagnostics] of groupFindings(findings, root, readLines)) {
+          const shown = leaveServedFiles(groupFindings(findings, root, readLines), isServedFile);
+          for (const [file, diagnostics] of shown) {
             checkDiagnostics.set(vscode.Uri.file(file), diagnostics.map(toDiagnostic));
           }
         } catch (error) {
@@ -250,6 +277,18 @@ async function checkAllBriefs(): Promise<void> {
       void vscode.window.showInformationMessage(summarize(allFindings));
       if (allFindings.length > 0) await vscode.commands.executeCommand("workbench.actions.view.problems");
     },
+  );
+}
+
+/** Whether the running language server publishes this document's diagnostics. */
+function isServedDocument(document: vscode.TextDocument): boolean {
+  return client?.isRunning() === true && document.uri.scheme === "file" && document.languageId === "markdown";
+}
+
+function isServedFile(file: string): boolean {
+  const wanted = path.resolve(file);
+  return vscode.workspace.textDocuments.some(
+    (document) => isServedDocument(document) && path.resolve(document.uri.fsPath) === wanted,
   );
 }
 

@@ -147,6 +147,21 @@ export function groupFindings(
   return byFile;
 }
 
+/**
+ * What "Check all briefs" shows, by file. A brief open in the editor already has the
+ * language server's diagnostics (the same findings, kept current as it is edited): the
+ * check's own would show every one of them twice in Problems. A served file gets an empty
+ * list, which also clears what an earlier check left on it.
+ */
+export function leaveServedFiles(
+  groups: Map<string, PlainDiagnostic[]>,
+  isServed: (file: string) => boolean,
+): Map<string, PlainDiagnostic[]> {
+  const shown = new Map<string, PlainDiagnostic[]>();
+  for (const [file, diagnostics] of groups) shown.set(file, isServed(file) ? [] : diagnostics);
+  return shown;
+}
+
 /** One line for the notification after "Check all briefs". */
 export function summarize(findings: Finding[]): string {
   if (findings.length === 0) return "dossier: no findings in the briefs.";

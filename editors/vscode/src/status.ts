@@ -3,7 +3,7 @@
 
 /** Params of the custom notification `dossier/status` that the server sends. */
 export interface StatusParams {
-  state: "indexing" | "ready" | string;
+  state: "indexing" | "ready" | "no-workspace" | string;
   documents?: number;
   message?: string;
 }
@@ -50,6 +50,12 @@ export function formatStatus(params: StatusParams): StatusView {
         warning: count === 0,
       };
     }
+    case "no-workspace":
+      return {
+        text: "$(warning) dossier: no workspace",
+        tooltip: `${detail !== "" ? detail : "The editor gave the server no workspace folder."}\nOpen a folder (File > Open Folder) that holds the corpus.`,
+        warning: true,
+      };
     default:
       return {
         text: `dossier: ${params.state}`,

@@ -18,4 +18,17 @@ npm run build
 npm test
 if [ -n "${CI:-}" ]; then
   npm run package </dev/null
+  # The platform .vsix with the server inside (here the binary under test, not a release
+  # build): it must carry an executable extension/server/dossier.
+  if [ -n "${DOSSIER_BIN:-}" ] && [ -x "$DOSSIER_BIN" ]; then
+    DOSSIER_SERVER="$DOSSIER_BIN" npm run package:platform </dev/null
+    python3 - <<'PY'
+import glob, sys, zipfile
+(vsix,) = [v for v in glob.glob("dossier-*.vsix")]
+entry = zipfile.ZipFile(vsix).getinfo("extension/server/dossier")
+mode = entry.external_attr >> 16
+sys.exit(0 if mode & 0o111 else f"{vsix}: extension/server/dossier is not executable ({oct(mode)})")
+PY
+    rm -rf server dossier-*.vsix
+  fi
 fi

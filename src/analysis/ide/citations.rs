@@ -21,7 +21,16 @@ pub(super) fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<Hove
 
 /// The card shown for a document: title, date, source, path, size and how it opens.
 pub fn document_card(doc: &Document) -> String {
-    let mut card = format!("**{}**\n\n", escape_markdown(&doc.title));
+    format!(
+        "**{}**\n\n{}",
+        escape_markdown(&doc.title),
+        document_facts(doc)
+    )
+}
+
+/// The card below its title: key, date, source, path and size, link, opening words.
+fn document_facts(doc: &Document) -> String {
+    let mut card = String::new();
     let mut facts = vec![format!("`@{}`", doc.key)];
     if let Some(date) = doc.date() {
         facts.push(date.to_string());
@@ -111,27 +120,84 @@ pub(super) fn completion(cx: Context, file: &BriefFile, offset: usize) -> Option
             .collect()
     };
     let best = super::take_best(&mut ranked, MAX_COMPLETIONS);
+    let closing = if closes_bracket(text, at, offset) {
+        "]"
+    } else {
+        ""
+    };
     let items = best
         .iter()
-        .map(|&(score, key, id)| Completion {
-            label: key.to_string(),
-            kind: CompletionKind::Document,
-            detail: Some(cx.corpus.doc(id).title.clone()),
-            documentation: None,
-            target: Some(CompletionTarget::Document(id)),
-            filter_text: key.to_string(),
-            insert_text: key.to_string(),
-            edit_range: start..offset,
-            rank: score,
+        .map(|&(score, key, id)| {
+            let title = &cx.corpus.doc(id).title;
+            Completion {
+                label: key.to_string(),
+                kind: CompletionKind::Document,
+                detail: Some(title.clone()),
+                documentation: None,
+                target: Some(CompletionTarget::Document(id)),
+                filter_text: citation_filter_text(typed, key, title),
+                insert_text: format!("{key}{closing}"),
+                edit_range: start..offset,
+                rank: score,
+            }
         })
         .collect();
     Some(items)
 }
 
-/// The document card of a key offered after `@` (`completionItem/resolve`).
+/// What a client filters a key on. Clients keep only items whose filter text matches what
+/// was typed (Neovim: starts with it), so a key found by its title (`[@Tehran`) would be
+/// dropped if the key were the filter text: it is then the typed text followed by the
+/// rest of the title word it begins, the rest of the title and the key.
+fn citation_filter_text(typed: &str, key: &str, title: &str) -> String {
+    let typed_lower = typed.to_lowercase();
+    if typed.is_empty() || key.to_lowercase().starts_with(&typed_lower) {
+        return key.to_string();
+    }
+    let title_word = title.char_indices().find(|&(i, _)| {
+        let at_word_start = title[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        at_word_start && title[i..].to_lowercase().starts_with(&typed_lower)
+    });
+    // The rest after as many characters as were typed (their case may differ).
+    let rest_after_typed =
+        |from: &str| -> String { from.chars().skip(typed.chars().count()).collect() };
+    if let Some((i, _)) = title_word {
+        return format!("{typed}{} {key}", rest_after_typed(&title[i..]));
+    }
+    let in_key = key
+        .is_ascii()
+        .then(|| key.to_ascii_lowercase().find(&typed_lower))
+        .flatten();
+    match in_key {
+        Some(i) => format!("{typed}{} {key}", rest_after_typed(&key[i..])),
+        None => format!("{key} {title}"),
+    }
+}
+
+/// Whether a key inserted at `at + 1..offset` should close the bracket: the `@` is inside
+/// an open `[` of this line and no `]` follows before the next `[` or the line's end.
+fn closes_bracket(text: &str, at: usize, offset: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..at];
+    let opened = before
+        .rfind(['[', ']'])
+        .is_some_and(|i| before.as_bytes()[i] == b'[');
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let after = &text[offset..line_end];
+    let closed = after
+        .find(['[', ']'])
+        .is_some_and(|i| after.as_bytes()[i] == b']');
+    opened && !closed
+}
+
+/// The document card of a key offered after `@` (`completionItem/resolve`), without the
+/// title: the item's detail shows it right above.
 pub(super) fn completion_documentation(cx: Context, id: DocId, key: &str) -> Option<String> {
     let doc = cx.corpus.docs.get(id as usize)?;
-    (doc.key == key).then(|| document_card(doc))
+    (doc.key == key).then(|| document_facts(doc))
 }
 
 pub(super) fn diagnostics(cx: Context, file: &BriefFile) -> Vec<Diagnostic> {
@@ -219,11 +285,30 @@ fn format_size(bytes: usize) -> String {
     }
 }
 
-/// The first words of the body after the title line: what the document is about.
+/// The first words of the body after the title: what the document is about. The title is
+/// skipped word by word, so a title written over two lines or with other spacing (or
+/// repeated by a front matter `title:`) is not shown again.
 fn opening_words(body: &str, title: &str, max_words: usize) -> String {
-    let rest = body.trim_start();
-    let rest = rest.strip_prefix(title).unwrap_or(rest);
-    let words: Vec<&str> = rest.split_whitespace().take(max_words + 1).collect();
+    let mut body_words = body.split_whitespace();
+    // A title taken from a long first line is cut with "…", maybe inside a word.
+    let shortened = title.strip_suffix('…');
+    let title_words: Vec<&str> = shortened.unwrap_or(title).split_whitespace().collect();
+    let starts_with_title = !title_words.is_empty()
+        && body.split_whitespace().zip(&title_words).enumerate().all(
+            |(i, (body_word, title_word))| {
+                body_word == *title_word
+                    || shortened.is_some()
+                        && i + 1 == title_words.len()
+                        && body_word.starts_with(title_word)
+            },
+        )
+        && body.split_whitespace().count() >= title_words.len();
+    if starts_with_title {
+        for _ in 0..title_words.len() {
+            body_words.next();
+        }
+    }
+    let words: Vec<&str> = body_words.take(max_words + 1).collect();
     if words.len() > max_words {
         format!("{} …", words[..max_words].join(" "))
     } else {

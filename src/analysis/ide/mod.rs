@@ -347,9 +347,77 @@ pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completio
     }
     let mut items = actors::completion(cx, file, offset);
     items.extend(events::completion(cx, file, offset));
+    let typed = file.text[word.clone()].trim_start_matches(['\'', '’', '-', '.']);
+    let before = words_before(&file.text, word.start);
+    for item in &mut items {
+        rank_by_label(item, &before, typed);
+    }
     items.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.label.cmp(&b.label)));
     items.truncate(MAX_COMPLETIONS);
     items
+}
+
+/// Ranks above any salience: how well the typed text matches the label.
+const LABEL_TIER: u32 = 10_000_000;
+
+/// Puts how well the typed text matches an item's label before its own rank: the words
+/// before the cursor and the typed word as a phrase of the label ("Helsinki su" for
+/// "Helsinki summit"), then the label's start, then the start of one of its words, then
+/// an item found another way (an alias, an event's participant or place). A phrase item
+/// inserts the label from the typed word on, since the words before it are written.
+fn rank_by_label(item: &mut Completion, before: &[&str], typed: &str) {
+    if typed.is_empty() {
+        return;
+    }
+    let typed_lower = typed.to_lowercase();
+    let label_words: Vec<(usize, &str)> = item
+        .label
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let starts = |w: &str| w.to_lowercase().starts_with(&typed_lower);
+    let phrase = (1..=before.len()).rev().find_map(|k| {
+        let context = &before[before.len() - k..];
+        (0..label_words.len().saturating_sub(k)).find_map(|i| {
+            let same = label_words[i..i + k]
+                .iter()
+                .zip(context)
+                .all(|((_, w), c)| w.to_lowercase() == c.to_lowercase());
+            (same && starts(label_words[i + k].1)).then_some(label_words[i + k].0)
+        })
+    });
+    let tier = if let Some(from) = phrase {
+        let rest = item.label[from..].to_string();
+        item.insert_text = rest.clone();
+        item.filter_text = rest;
+        0
+    } else if starts(&item.label) {
+        1
+    } else if label_words.iter().any(|(_, w)| starts(w)) {
+        2
+    } else {
+        3
+    };
+    item.rank = tier * LABEL_TIER + item.rank.min(LABEL_TIER - 1);
+}
+
+/// Up to three words written just before `offset` in the same clause (no punctuation
+/// between them and the cursor's word).
+fn words_before(text: &str, offset: usize) -> Vec<&str> {
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let clause = &text[line_start..offset];
+    let clause_start = clause
+        .rfind(|c: char| !(c.is_alphanumeric() || c.is_whitespace() || "-'’".contains(c)))
+        .map_or(0, |i| {
+            i + clause[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let words: Vec<&str> = clause[clause_start..].split_whitespace().collect();
+    words[words.len().saturating_sub(3)..].to_vec()
 }
 
 /// The documentation of a completion item (`completionItem/resolve`): the card of what it
@@ -367,6 +435,12 @@ pub fn completion_documentation(
 }
 
 pub fn diagnostics(cx: Context, file: &BriefFile) -> Vec<Diagnostic> {
+    // An empty corpus is a missing one (a wrong folder or `corpus` glob), not a finding
+    // about the brief: every key would be unknown and every quote not found. The server
+    // and the CLI say so once instead.
+    if cx.corpus.docs.is_empty() {
+        return Vec::new();
+    }
     let mut found = citations::diagnostics(cx, file);
     if cx.index_ready {
         found.extend(quotes::diagnostics(cx, file));

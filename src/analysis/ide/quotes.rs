@@ -40,21 +40,6 @@ pub struct QuoteCheck<'a> {
     pub misattributed_to: Option<String>,
 }
 
-/// One word changed, added or dropped among at least three that agree: a misquote, however
-/// short the quote ("The courts had spoken" is 75% similar to "The courts have spoken",
-/// below the usual threshold, yet plainly the same words).
-fn one_word_changed(m: &QuoteMatch) -> bool {
-    let (mut same, mut other) = (0usize, 0usize);
-    for op in &m.diff {
-        match op {
-            DiffOp::Same { .. } => same += 1,
-            DiffOp::Skipped { .. } => {}
-            _ => other += 1,
-        }
-    }
-    other == 1 && same >= 3
-}
-
 /// How many sources of a quote the checks read: the best, and a few to name on its card.
 /// Only definition lists every source (a famous line has thousands).
 const LISTED_SOURCES: usize = 10;
@@ -78,7 +63,11 @@ fn check_sources<'a>(
     }
     let found = cx.corpus.quotes.find_best(&cx.corpus.docs, query, limit);
     let best = found.first().map_or(0.0, |m| m.similarity);
-    let near = |m: &QuoteMatch| m.similarity >= cx.settings.near_threshold || one_word_changed(m);
+    // The threshold alone decides (SPEC §3): a short quote with one word changed ("it is
+    // absolutely unrealistic" against "it is absolutely not realistic", 75%) is not found,
+    // and its card shows the nearest passage, rather than a "differs" whose fix would put
+    // the source's first words in place of the analyst's.
+    let near = |m: &QuoteMatch| m.similarity >= cx.settings.near_threshold;
     let status = if best >= 1.0 {
         Status::Verified
     } else if found.first().is_some_and(near) {
@@ -229,6 +218,80 @@ fn check_at<'a>(
     check_sources(cx, file, quote, limit)
 }
 
+/// The source passage a match stands for: its aligned words and, where the quote begins or
+/// ends with words the alignment left unmatched, the source words on that side within the
+/// clause (at most one more than those words). The alignment ends a
+/// match at its last agreeing word, so "it is absolutely unrealistic" against "it is
+/// absolutely not realistic" aligns to "it is absolutely": shown, or put in the brief by
+/// the fix, that would drop the words that carry the meaning.
+pub fn source_passage(cx: Context, m: &QuoteMatch) -> Range<usize> {
+    let text = cx.corpus.doc(m.doc).text();
+    let is_word = |op: &&DiffOp| !matches!(op, DiffOp::Skipped { .. });
+    let added = |op: &&DiffOp| matches!(op, DiffOp::Added { .. });
+    let leading = m.diff.iter().filter(is_word).take_while(added).count();
+    let trailing = m
+        .diff
+        .iter()
+        .rev()
+        .filter(is_word)
+        .take_while(added)
+        .count();
+    let mut passage = m.span.clone();
+    if trailing > 0 {
+        passage.end = extend_forward(text, passage.end, trailing + 1);
+    }
+    if leading > 0 {
+        passage.start = extend_backward(text, passage.start, leading + 1);
+    }
+    passage
+}
+
+/// Characters that end a clause: a passage never grows across them.
+const CLAUSE_END: &[char] = &[
+    '.', ',', ';', ':', '!', '?', '"', '“', '”', '«', '»', '(', ')', '\n', '—', '–',
+];
+
+fn extend_forward(text: &str, end: usize, max_words: usize) -> usize {
+    let rest = text.get(end..).unwrap_or_default();
+    let clause = rest.find(CLAUSE_END).map_or(rest, |i| &rest[..i]);
+    let mut new_end = end;
+    let mut at = 0;
+    for (n, word) in clause.split_whitespace().enumerate() {
+        if n == max_words {
+            break;
+        }
+        let found = clause[at..].find(word).map_or(at, |i| at + i);
+        at = found + word.len();
+        new_end = end + at;
+    }
+    new_end
+}
+
+fn extend_backward(text: &str, start: usize, max_words: usize) -> usize {
+    let before = text.get(..start).unwrap_or_default();
+    let clause_start = before.rfind(CLAUSE_END).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let clause = &before[clause_start..];
+    let mut new_start = start;
+    let mut at = clause.len();
+    for (n, word) in clause.split_whitespace().rev().enumerate() {
+        if n == max_words {
+            break;
+        }
+        let found = clause[..at].rfind(word).unwrap_or(at);
+        at = found;
+        new_start = clause_start + at;
+    }
+    new_start
+}
+
+/// The source words of a match as one line.
+fn passage_text(cx: Context, m: &QuoteMatch) -> String {
+    let text = cx.corpus.doc(m.doc).text();
+    collapse(text.get(source_passage(cx, m)).unwrap_or_default())
+}
+
 /// `@key` line N of a match.
 fn place(cx: Context, m: &QuoteMatch) -> String {
     let doc = cx.corpus.doc(m.doc);
@@ -246,12 +309,19 @@ pub fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult
         Status::Differs => "**Quote differs from the source**".to_string(),
         Status::NotFound => "**Quote not found** in the corpus".to_string(),
     };
+    if checked.status == Status::NotFound && checked.matches.is_empty() {
+        card.push_str(&format!(
+            "\n\nNothing in the corpus comes close: no passage of {} documents shares half of these words in order.",
+            cx.corpus.docs.len()
+        ));
+    }
     if let Some(best) = checked.matches.first() {
         let doc = cx.corpus.doc(best.doc);
         if checked.status == Status::NotFound {
             card.push_str(&format!(
-                "\n\nClosest wording ({:.0}% similar), {}:",
+                "\n\nNearest passage: {:.0}% similar (a quote {:.0}% similar or more counts as differing), {}:",
                 best.similarity * 100.0,
+                cx.settings.near_threshold * 100.0,
                 place(cx, best)
             ));
         } else {
@@ -268,7 +338,8 @@ pub fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult
                     .map_or("unknown".to_string(), escape_markdown)
             ));
         }
-        let wording = doc.text().get(best.span.clone()).unwrap_or_default();
+        let passage = source_passage(cx, best);
+        let wording = doc.text().get(passage.clone()).unwrap_or_default();
         card.push_str(&format!("\n\n> {}", escape_markdown(&collapse(wording))));
         if checked.status != Status::Verified {
             let query = file
@@ -276,10 +347,20 @@ pub fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult
                 .masked
                 .get(checked.words.clone())
                 .unwrap_or_default();
-            card.push_str(&format!(
-                "\n\nDifferences: {}",
-                diff_markdown(doc.text(), query, &best.diff)
-            ));
+            // The passage's words beyond the aligned ones are words the quote lacks.
+            let lacking = |range: Range<usize>| {
+                let words = collapse(doc.text().get(range).unwrap_or_default());
+                (!words.is_empty()).then(|| format!("~~{}~~", escape_markdown(&words)))
+            };
+            let parts: Vec<String> = [
+                lacking(passage.start..best.span.start),
+                Some(diff_markdown(doc.text(), query, &best.diff)),
+                lacking(best.span.end..passage.end),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            card.push_str(&format!("\n\nDifferences: {}", parts.join(" ")));
         }
         if let Some(source_speaker) = &checked.misattributed_to {
             let brief_name = checked
@@ -366,12 +447,23 @@ pub fn diagnostics(cx: Context, file: &BriefFile) -> Vec<Diagnostic> {
     for checked in checks(cx, file) {
         let range = checked.quote.range.clone();
         match (checked.status, checked.matches.first()) {
-            (Status::NotFound, _) => out.push(Diagnostic {
+            (Status::NotFound, nearest) => out.push(Diagnostic {
                 range,
                 severity: Severity::Warning,
                 code: "quote-not-found",
-                message: "quote not found in the corpus: no source has these words (check the wording or the source)".into(),
-                related: Vec::new(),
+                message: match nearest {
+                    Some(m) => format!(
+                        "quote not found in the corpus: the nearest passage is {:.0}% similar ({}): “{}”",
+                        m.similarity * 100.0,
+                        place(cx, m).replace('`', ""),
+                        passage_text(cx, m)
+                    ),
+                    None => "quote not found in the corpus: no source has these words (check the wording or the source)".into(),
+                },
+                related: nearest
+                    .map(|m| Related { doc: m.doc, range: source_passage(cx, m), message: "the nearest passage".into() })
+                    .into_iter()
+                    .collect(),
             }),
             (Status::Differs, Some(best)) => out.push(Diagnostic {
                 range,
@@ -381,9 +473,9 @@ pub fn diagnostics(cx: Context, file: &BriefFile) -> Vec<Diagnostic> {
                     "quote differs from the source ({:.0}% similar to {}); the source says: “{}”",
                     best.similarity * 100.0,
                     place(cx, best).replace('`', ""),
-                    collapse(cx.corpus.doc(best.doc).text().get(best.span.clone()).unwrap_or_default())
+                    passage_text(cx, best)
                 ),
-                related: vec![Related { doc: best.doc, range: best.span.clone(), message: "the source wording".into() }],
+                related: vec![Related { doc: best.doc, range: source_passage(cx, best), message: "the source wording".into() }],
             }),
             _ => {}
         }
@@ -426,9 +518,10 @@ pub fn code_actions(cx: Context, file: &BriefFile, range: Range<usize>) -> Vec<C
         match checked.status {
             Status::Differs => actions.push(CodeAction {
                 title: format!("Replace with the source wording (@{})", doc.key),
+                // Exactly the passage the quote was compared with (and the message shows).
                 edits: vec![TextEdit {
                     range: checked.words.clone(),
-                    new_text: collapse(doc.text().get(best.span.clone()).unwrap_or_default()),
+                    new_text: passage_text(cx, best),
                 }],
                 fixes: Some("quote-differs"),
                 is_preferred: true,
@@ -461,6 +554,21 @@ pub fn code_actions(cx: Context, file: &BriefFile, range: Range<usize>) -> Vec<C
     actions
 }
 
+/// The keys of the citations that follow the quote in the same sentence.
+fn keys_cited_after<'a>(file: &'a BriefFile, quote: &BriefQuote) -> Vec<&'a str> {
+    let rest = file.text.get(quote.range.end..).unwrap_or_default();
+    let sentence_end = rest
+        .find(['.', '\n', '!', '?'])
+        .map_or(rest.len(), |i| i + 1);
+    let window = quote.range.end..quote.range.end + sentence_end;
+    file.brief
+        .citations
+        .iter()
+        .filter(|c| c.range.start >= window.start && c.range.start <= window.end)
+        .map(|c| c.key.as_str())
+        .collect()
+}
+
 /// A citation follows the quote in the same sentence.
 fn cited_after(file: &BriefFile, quote: &BriefQuote) -> bool {
     let rest = file.text.get(quote.range.end..).unwrap_or_default();
@@ -483,6 +591,15 @@ pub fn inlay_hints(cx: Context, file: &BriefFile) -> Vec<InlayHint> {
         .filter_map(|c| {
             let best = c.matches.first()?;
             let doc = cx.corpus.doc(best.doc);
+            // A citation of one of its sources written right after the quote says it already.
+            let cited = keys_cited_after(file, c.quote);
+            let already_cited = c
+                .matches
+                .iter()
+                .any(|m| cited.contains(&cx.corpus.doc(m.doc).key.as_str()));
+            if already_cited {
+                return None;
+            }
             Some(InlayHint {
                 offset: c.quote.range.end,
                 label: format!("@{}", doc.key),

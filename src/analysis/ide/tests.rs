@@ -137,14 +137,10 @@ fn document_keys_resolve_to_the_document_card() {
             .collect::<Vec<_>>()
     });
     expect![[r#"
-        news/tehran: **Putin in Tehran**
-
-        `@news/tehran` · `news/tehran.txt` · 48 bytes
+        news/tehran: `@news/tehran` · `news/tehran.txt` · 48 bytes
 
         > The Russian leader visited Iran.
-        other/tehran: **A second file with the same stem.**
-
-        `@other/tehran` · `other/tehran.txt` · 34 bytes"#]]
+        other/tehran: `@other/tehran` · `other/tehran.txt` · 34 bytes"#]]
     .assert_eq(&cards.join("\n"));
     let stale = with_context(|cx| {
         completion_documentation(cx, CompletionTarget::Document(0), "news/tehran")
@@ -305,4 +301,43 @@ fn fuzzy_scores_prefer_prefixes_then_substrings() {
     assert_eq!(fuzzy_score("vela", "Velayati"), Some(0));
     assert!(fuzzy_score("laya", "Velayati").unwrap() < fuzzy_score("vlt", "Velayati").unwrap());
     assert_eq!(fuzzy_score("xyz", "Velayati"), None);
+}
+
+#[test]
+fn citation_completion_matches_titles_and_closes_the_bracket() {
+    let (file, offset) = fixture("See [@Tehr$0");
+    let rendered = with_context(|cx| {
+        completion(cx, &file, offset)
+            .iter()
+            .map(|i| {
+                format!(
+                    "{} | inserts {:?} | filter {:?}",
+                    i.label, i.insert_text, i.filter_text
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    expect![[r#"
+        news/tehran | inserts "news/tehran]" | filter "Tehran news/tehran"
+        other/tehran | inserts "other/tehran]" | filter "Tehran other/tehran""#]]
+    .assert_eq(&rendered);
+    // A bracket already closed, or a key among others, gets no second `]`.
+    for text in [
+        "See [@news$0]",
+        "See [@news$0; @other/tehran]",
+        "See @news$0",
+    ] {
+        let (file, offset) = fixture(text);
+        let inserts: Vec<String> = with_context(|cx| {
+            completion(cx, &file, offset)
+                .into_iter()
+                .map(|i| i.insert_text)
+                .collect()
+        });
+        assert!(
+            inserts.iter().all(|i| !i.ends_with(']')),
+            "{text}: {inserts:?}"
+        );
+    }
 }

@@ -35,8 +35,8 @@ M.did_setup = false
 --- The last `dossier/status` the server sent: { state = "indexing"|"ready", documents = N, message = "..." }.
 M.status = { state = "stopped" }
 
-local INSTALL_HINT = "Install the server with `cargo install --path .` in the dossier repository "
-  .. "(or `cargo build` and pass setup({ path = '<repo>/target/debug/dossier' })). See :checkhealth dossier."
+local INSTALL_HINT = "Build it with the plugin manager's build step (`cargo build --release` in the plugin's "
+  .. "repository), or `cargo install --path .` there, or pass setup({ path = '/path/to/dossier' }). See :checkhealth dossier."
 
 --- Lua's empty table encodes as a JSON array; the server wants objects.
 local function as_object(value)
@@ -46,11 +46,31 @@ local function as_object(value)
   return value
 end
 
---- The server binary as configured: setup({ path }), else $DOSSIER_BIN, else "dossier".
+--- The repository this plugin lives in (editors/nvim/lua/dossier/init.lua, four levels up).
+M.repo_root = vim.fs.dirname(vim.fs.dirname(vim.fs.dirname(vim.fs.dirname(vim.fs.dirname(
+  vim.fs.normalize(debug.getinfo(1, "S").source:sub(2))
+)))))
+
+--- The server the plugin manager's build step made (`cargo build --release` in the
+--- repository), when there is one.
+---@return string?
+function M.built_binary()
+  local built = vim.fs.joinpath(M.repo_root, "target", "release", vim.fn.has("win32") == 1 and "dossier.exe" or "dossier")
+  if vim.fn.executable(built) == 1 then
+    return built
+  end
+  return nil
+end
+
+--- The server binary as configured: setup({ path }), else $DOSSIER_BIN, else the binary
+--- the plugin was built with (its repository's target/release), else "dossier" on PATH.
 function M.path()
   local path = M.config.path
   if path == nil or path == "" then
     path = vim.env.DOSSIER_BIN
+  end
+  if path == nil or path == "" then
+    path = M.built_binary()
   end
   if path == nil or path == "" then
     path = "dossier"
@@ -81,22 +101,48 @@ function M.root_dir(bufnr)
   return vim.uv.cwd()
 end
 
+--- The last `dossier/status` of each client, by client id (one server per root).
+M.statuses = {}
+
 --- Handler for the server's `dossier/status` notification; also used by lsp/dossier.lua.
-function M.on_status(_, result, _)
+function M.on_status(_, result, ctx)
   if type(result) == "table" then
     M.status = result
+    if ctx and ctx.client_id then
+      M.statuses[ctx.client_id] = result
+    end
     vim.api.nvim_exec_autocmds("User", { pattern = "DossierStatus", data = result, modeline = false })
   end
 end
 
---- A short text for the statusline: "dossier: indexing…" or "dossier: 5 documents".
-function M.statusline()
-  local status = M.status
+--- The status of the dossier client attached to a buffer (default: the current one), else
+--- the last status any client sent.
+---@param bufnr? integer
+function M.status_of(bufnr)
+  local clients = vim.lsp.get_clients({ bufnr = bufnr or 0, name = "dossier" })
+  if #clients == 0 then
+    return M.status
+  end
+  for _, client in ipairs(clients) do
+    if M.statuses[client.id] then
+      return M.statuses[client.id]
+    end
+  end
+  return { state = "starting" }
+end
+
+--- A short text for the statusline: "dossier: indexing…" or "dossier: 5 documents", for
+--- the server of the buffer (default: the current one).
+---@param bufnr? integer
+function M.statusline(bufnr)
+  local status = M.status_of(bufnr)
   if status.state == "ready" then
     local n = tonumber(status.documents) or 0
     return ("dossier: %d %s"):format(n, n == 1 and "document" or "documents")
   elseif status.state == "indexing" then
     return "dossier: indexing…"
+  elseif status.state == "no-workspace" then
+    return "dossier: no workspace"
   end
   return "dossier: " .. tostring(status.state)
 end
@@ -253,6 +299,11 @@ end
 function M.setup(opts)
   M.config = vim.tbl_deep_extend("force", vim.deepcopy(defaults), opts or {})
   M.did_setup = true
+  -- A plugin manager that adds editors/nvim to 'runtimepath' late (lazy.nvim's `config`)
+  -- has not sourced plugin/dossier.lua: the commands and colours come from there.
+  if not vim.g.loaded_dossier then
+    vim.cmd.runtime("plugin/dossier.lua")
+  end
   local group = vim.api.nvim_create_augroup("dossier", { clear = true })
   vim.api.nvim_create_autocmd("FileType", {
     group = group,

@@ -6,9 +6,9 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
-import { groupFindings, parseFindings, Severity, splitLines } from "../../src/findings";
+import { groupFindings, leaveServedFiles, parseFindings, Severity, splitLines } from "../../src/findings";
 import { checkCommandArgs } from "../../src/settings";
-import { createWorkspace, dossierBinary } from "./session";
+import { createWorkspace, dossierBinary, ServerSession } from "./session";
 
 function runCheck(workspace: string, briefs: string[] = []) {
   const result = spawnSync(dossierBinary(), checkCommandArgs(workspace, {}, briefs), {
@@ -61,4 +61,26 @@ test("a brief that does not exist is an error (exit 2) with a message on stderr"
   const result = runCheck(workspace, [path.join(workspace, "missing.md")]);
   assert.equal(result.status, 2, `exit code: ${result.status}`);
   assert.notEqual(result.stderr.trim(), "", "no message on stderr");
+});
+
+test("Check all briefs shows an open brief's findings once: the server's, not the check's copy too", async () => {
+  const brief = "# Open\n\nUnknown [@zz_first_missing] and [@zz_second_missing].\n";
+  const workspace = createWorkspace({ "open.md": brief, "closed.md": "# Closed\n\n[@zz_third_missing]\n" });
+  const session = new ServerSession(dossierBinary(), workspace);
+  try {
+    await session.initialize();
+    await session.waitForIndex();
+    await session.open("open.md");
+    const published = await session.waitForDiagnostics("open.md", (d) => d.length > 0, "the open brief's diagnostics");
+    const result = runCheck(workspace);
+    const groups = groupFindings(parseFindings(result.stdout), workspace, readLines);
+    const openFile = path.join(workspace, "open.md");
+    const shown = leaveServedFiles(groups, (file) => file === openFile);
+    // Problems holds the server's diagnostics plus the check's: each finding once.
+    const inProblems = published.length + (shown.get(openFile)?.length ?? 0);
+    assert.equal(inProblems, 2, `the open brief's findings in Problems: ${inProblems}`);
+    assert.equal(shown.get(path.join(workspace, "closed.md"))?.length, 1, "a closed brief keeps the check's findings");
+  } finally {
+    await session.shutdown();
+  }
 });

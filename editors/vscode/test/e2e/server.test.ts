@@ -194,6 +194,8 @@ export const cases: ServerCase[] = [
       const resolved = await session.resolveCompletion(item001);
       const card = typeof resolved.documentation === "string" ? resolved.documentation : resolved.documentation?.value;
       assert.ok(card?.includes("`@001_227275e6a66a84db`"), `the resolved card lacks the key: ${JSON.stringify(resolved)}`);
+      // The detail shows the title right above the docs pane: the card does not repeat it.
+      assert.ok(!card?.includes("difficult for the US and Russia"), `the card repeats the title: ${card}`);
       assert.equal(resolved.label, item001.label);
 
       // Type part of the key: the edit replaces "00" and inserts the whole key.
@@ -207,8 +209,18 @@ export const cases: ServerCase[] = [
       const edit = item003.textEdit;
       const range = "range" in edit ? edit.range : edit.replace;
       assert.deepEqual(range, { start: afterAt, end: cursor }, "the textEdit must replace exactly the typed key part");
-      assert.equal(edit.newText, "003_423e3940cca06aad");
+      // Nothing closes the bracket yet: the inserted key closes it.
+      assert.equal(edit.newText, "003_423e3940cca06aad]");
       assert.ok(text.endsWith("[@00"));
+
+      // A title word finds the document too, and VS Code keeps it: its filterText matches.
+      await session.append("notes.md", "\nAlso [@Tehran");
+      text = session.text("notes.md");
+      cursor = positionOf(text, "[@Tehran", "[@Tehran".length);
+      const byTitle = completionItems(await session.completion("notes.md", cursor));
+      const item002 = byTitle.find((item) => item.label === "002_770ca645d559dffd");
+      assert.ok(item002, `[@Tehran lacks 002_770ca645d559dffd: ${JSON.stringify(byTitle.map((i) => i.label))}`);
+      assert.ok(item002.filterText?.startsWith("Tehran"), `filterText: ${item002.filterText}`);
     },
   },
 ];

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { test } from "node:test";
-import { findServerBinary, LookupEnvironment } from "../../src/binary";
+import { bundledServerPath, findServerBinary, LookupEnvironment } from "../../src/binary";
 
 function environment(executables: string[], PATH = "/usr/local/bin:/opt/dossier/bin"): LookupEnvironment {
   const files = new Set(executables);
@@ -46,5 +46,19 @@ test("a bare name in the setting is searched on PATH", () => {
   assert.deepEqual(findServerBinary("dossier-dev", environment(["/usr/local/bin/dossier-dev"])), {
     found: true,
     command: "/usr/local/bin/dossier-dev",
+  });
+});
+
+test("the server a platform .vsix carries comes after dossier.path and before PATH", () => {
+  const bundled = bundledServerPath("/ext", "linux");
+  assert.equal(bundled, path.join("/ext", "server", "dossier"));
+  assert.equal(bundledServerPath("/ext", "win32"), path.join("/ext", "server", "dossier.exe"));
+  const both = environment([bundled, "/usr/local/bin/dossier", "/x/dossier"]);
+  assert.deepEqual(findServerBinary("", both, undefined, bundled), { found: true, command: bundled });
+  assert.deepEqual(findServerBinary("/x/dossier", both, undefined, bundled), { found: true, command: "/x/dossier" });
+  // A .vsix without the server (npm run package): PATH as before.
+  assert.deepEqual(findServerBinary("", environment(["/usr/local/bin/dossier"]), undefined, bundled), {
+    found: true,
+    command: "/usr/local/bin/dossier",
   });
 });

@@ -4,6 +4,7 @@ import { test } from "node:test";
 import {
   FindingsError,
   groupFindings,
+  leaveServedFiles,
   parseFindings,
   Severity,
   summarize,
@@ -145,4 +146,16 @@ test("grouping reads each file's lines once for the column conversion", () => {
   );
   assert.equal(reads.length, 1);
   assert.deepEqual(groups.get(path.resolve("/ws/b.md"))?.map((d) => d.startCharacter), [1, 2]);
+});
+
+test("leaveServedFiles empties the files the server serves and keeps the others", () => {
+  const diagnostic = toPlainDiagnostic({ path: "a.md", line: 1, column: 1, severity: "error", message: "m" });
+  const groups = new Map([
+    ["/w/open.md", [diagnostic, diagnostic]],
+    ["/w/closed.md", [diagnostic]],
+  ]);
+  const shown = leaveServedFiles(groups, (file) => file === "/w/open.md");
+  assert.deepEqual(shown.get("/w/open.md"), []);
+  assert.equal(shown.get("/w/closed.md")?.length, 1);
+  assert.equal(groups.get("/w/open.md")?.length, 2, "the input is left as it was");
 });

@@ -77,3 +77,15 @@ test("the modules with pure logic do not import vscode", () => {
     assert.doesNotMatch(source, /from\s+["']vscode["']|require\(["']vscode["']\)/, `${file}.ts imports vscode`);
   }
 });
+
+test("the icon is a 128x128 PNG that the .vsix ships", () => {
+  const icon = fs.readFileSync(path.join(packageRoot, manifest.icon));
+  assert.equal(icon.subarray(1, 4).toString("latin1"), "PNG");
+  assert.equal(icon.readUInt32BE(16), 128, "width");
+  assert.equal(icon.readUInt32BE(20), 128, "height");
+  const shipped = fs.readFileSync(path.join(packageRoot, ".vscodeignore"), "utf8").split("\n");
+  for (const file of [manifest.icon, "server/dossier", "server/dossier.exe"]) {
+    assert.ok(shipped.includes(`!${file}`), `.vscodeignore leaves out ${file}`);
+  }
+  assert.equal(manifest.scripts["package:platform"], "node scripts/package-platform.mjs");
+});

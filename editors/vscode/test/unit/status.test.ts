@@ -50,3 +50,11 @@ test("document counts are pluralized", () => {
   assert.equal(documentCount(1), "1 document");
   assert.equal(documentCount(12), "12 documents");
 });
+
+test("no workspace warns and says what to open", () => {
+  const view = formatStatus({ state: "no-workspace", documents: 0, message: "dossier: the editor gave no workspace folder" });
+  assert.equal(view.text, "$(warning) dossier: no workspace");
+  assert.equal(view.warning, true);
+  assert.match(view.tooltip, /no workspace folder/);
+  assert.match(view.tooltip, /Open a folder/);
+});

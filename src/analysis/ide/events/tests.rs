@@ -262,3 +262,35 @@ fn completion_through_the_table_ranks_as_a_full_scan() {
         "some prefixes must match more events than a list shows"
     );
 }
+
+#[test]
+fn completion_ranks_by_how_the_typed_text_matches_the_label_first() {
+    let rendered = with_context(|cx| {
+        ["When Puti$0", "At the Geneva su$0"]
+            .iter()
+            .map(|t| {
+                let (file, offset) = fixture(t);
+                super::super::completion(cx, &file, offset)
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{} | inserts {:?} over {:?} | filter {:?}",
+                            c.label,
+                            c.insert_text,
+                            &file.text[c.edit_range.clone()],
+                            c.filter_text
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect::<Vec<_>>()
+            .join("\n--\n")
+    });
+    expect![[r#"
+        Vladimir Putin | inserts "Vladimir Putin" over "Puti" | filter "Putin"
+        Geneva summit | inserts "Geneva summit" over "Puti" | filter "Putin Geneva summit"
+        --
+        Geneva summit | inserts "summit" over "su" | filter "summit""#]]
+    .assert_eq(&rendered);
+}

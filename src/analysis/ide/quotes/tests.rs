@@ -296,3 +296,78 @@ fn a_much_quoted_line_names_a_few_sources_on_its_card_and_all_in_definition() {
     expect![[r#"Also in: `@d01` line 2, `@d02` line 2, `@d03` line 2, `@d04` line 2, `@d05` line 2, `@d06` line 2, `@d07` line 2, `@d08` line 2, `@d09` line 2, …"#]]
         .assert_eq(also);
 }
+
+#[test]
+fn a_rephrased_quote_under_the_threshold_is_not_found_and_shows_the_whole_passage() {
+    // 75% similar, under the 0.8 threshold: not "differs", no fix, and the nearest passage
+    // shown whole ("not realistic", which the alignment stops short of).
+    check_diagnostics(
+        "Lavrov said \"it is absolutely unrealistic\".",
+        expect![[r#"
+            quote-not-found "\"it is absolutely unrealistic\"": quote not found in the corpus: the nearest passage is 75% similar (@tehran line 4): “it is absolutely not realistic”
+        "#]],
+    );
+    check_feature(
+        "Lavrov said \"it is absolutely$0 unrealistic\".",
+        show_actions,
+        expect![""],
+    );
+    check_feature(
+        "Lavrov said \"it is absolutely$0 unrealistic\".",
+        |cx, file, offset| ide::hover(cx, file, offset).map_or("none".into(), |h| h.markdown),
+        expect![[r#"
+            **Quote not found** in the corpus
+
+            Nearest passage: 75% similar (a quote 80% similar or more counts as differing), `@tehran` line 4:
+
+            > it is absolutely not realistic
+
+            Differences: it is absolutely **unrealistic** ~~not realistic~~"#]],
+    );
+}
+
+#[test]
+fn a_differing_quote_is_compared_with_and_replaced_by_the_whole_passage() {
+    // The last word changed: the alignment ends at "on", the passage goes on to "Syria".
+    let fixture = "Putin said \"we manage to coordinate our positions$0 on Iraq\".";
+    check_diagnostics(
+        fixture,
+        expect![[r#"
+        quote-differs "\"we manage to coordinate our positions on Iraq\"": quote differs from the source (88% similar to @tehran line 3); the source says: “we manage to coordinate our positions on Syria”
+    "#]],
+    );
+    check_feature(
+        fixture,
+        show_actions,
+        expect![[r#"
+        Replace with the source wording (@tehran) -> [("we manage to coordinate our positions on Iraq", "we manage to coordinate our positions on Syria")]
+    "#]],
+    );
+}
+
+#[test]
+fn hover_on_a_quote_nothing_comes_close_to_says_so() {
+    check_feature(
+        "He said \"the weather in Lisbon was$0 lovely all week\".",
+        |cx, file, offset| ide::hover(cx, file, offset).map_or("none".into(), |h| h.markdown),
+        expect![[r#"
+            **Quote not found** in the corpus
+
+            Nothing in the corpus comes close: no passage of 2 documents shares half of these words in order."#]],
+    );
+}
+
+#[test]
+fn no_hint_repeats_a_citation_written_after_the_quote() {
+    check_feature(
+        "A “we manage to coordinate our positions” [@tehran]. B “we manage to coordinate our positions” [@rome]. C “we manage to coordinate our positions”.$0",
+        |cx, file, _| {
+            let hints: Vec<String> = ide::inlay_hints(cx, file)
+                .iter()
+                .map(|h| format!("{}@{}", h.label, h.offset))
+                .collect();
+            format!("{hints:?}")
+        },
+        expect![[r#"["@tehran@102", "@tehran@157"]"#]],
+    );
+}
