@@ -107,6 +107,15 @@ fn page_metadata(doc: &dom_query::Document) -> PageMetadata {
             page.url = Some(url);
         }
     }
+    // JSON-LD that Readability's reader skips (an `@graph`, a list of items): the first
+    // `datePublished` in any of them.
+    for script in doc.select("script[type=\"application/ld+json\"]").nodes() {
+        let text = script.text();
+        if let Some(day) = json_ld_date(&text) {
+            dates.push((0, day));
+            break;
+        }
+    }
     dates.sort();
     page.date = dates.into_iter().next().map(|(_, day)| day).or_else(|| {
         // A `<time>` or an element marked as the publication date, in the body.
@@ -119,6 +128,17 @@ fn page_metadata(doc: &dom_query::Document) -> PageMetadata {
         })
     });
     page
+}
+
+/// The value of the first `"datePublished"` key in JSON-LD text, as a day.
+fn json_ld_date(text: &str) -> Option<String> {
+    let after = &text[text.find("\"datePublished\"")? + "\"datePublished\"".len()..];
+    let value = after
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .strip_prefix('"')?;
+    dates::iso_day(&value[..value.find('"')?])
 }
 
 /// `/2019/03/12/` in an article's address.
@@ -206,6 +226,11 @@ mod tests {
         assert_eq!(host("nothing"), None);
         assert_eq!(without_by("By Jane Doe"), "Jane Doe");
         assert_eq!(without_by("Byron Smith"), "Byron Smith");
+        assert_eq!(
+            json_ld_date(r#"{"@graph":[{"datePublished" : "2010-10-22T10:00Z"}]}"#).as_deref(),
+            Some("2010-10-22")
+        );
+        assert_eq!(json_ld_date(r#"{"datePublished": 5}"#), None);
     }
 
     #[test]
