@@ -42,7 +42,10 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            corpus: vec!["**/*.txt".to_string()],
+            corpus: crate::sources::DEFAULT_CORPUS_GLOBS
+                .iter()
+                .map(|glob| glob.to_string())
+                .collect(),
             exclude: Vec::new(),
             briefs: vec!["**/*.md".to_string()],
             check: CheckSettings::default(),
@@ -315,7 +318,10 @@ mod tests {
     fn defaults_need_no_file() {
         let (config, problems) = Config::from_layers([]);
         assert!(problems.is_empty());
-        assert_eq!(config.corpus, vec!["**/*.txt"]);
+        assert_eq!(
+            config.corpus,
+            ["**/*.txt", "**/*.html", "**/*.htm", "**/*.pdf"]
+        );
         assert_eq!(config.briefs, vec!["**/*.md"]);
         assert_eq!(config.check.min_quote_words, 3);
         assert_eq!(config.check.near_threshold, 0.8);

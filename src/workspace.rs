@@ -17,6 +17,7 @@ use rayon::prelude::*;
 
 use crate::analysis::{FileStamp, SourceText};
 use crate::config::Config;
+use crate::sources::{self, Kind};
 
 /// Folders never searched, whatever the configuration says.
 const ALWAYS_SKIPPED_DIRS: [&str; 2] = ["target", "node_modules"];
@@ -41,6 +42,15 @@ pub enum LoadProblem {
     },
     #[error("{}: cannot be read ({reason}); skipped", .path.display())]
     Unreadable { path: PathBuf, reason: String },
+    /// A saved page or PDF whose text could not be had (no text layer, encrypted, no
+    /// article body, content that does not match the extension).
+    #[error("{}: {reason}; skipped", .path.display())]
+    Extraction {
+        path: PathBuf,
+        reason: crate::sources::ExtractError,
+    },
+    #[error("{}: .{extension} files are not read (dossier reads .txt, .md, .html, .htm and .pdf); skipped (convert it or exclude it)", .path.display())]
+    Unsupported { path: PathBuf, extension: String },
     #[error("corpus entry `{entry}` matches no file or folder in {}; check `corpus` in dossier.toml", .root.display())]
     NoSuchCorpusEntry { entry: String, root: PathBuf },
     /// Discovery stopped early; the corpus holds what was found before the limit.
@@ -235,16 +245,39 @@ pub fn load_stamped(
             }),
         );
     }
-    if memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)]).is_some() {
-        return (None, Some(LoadProblem::Binary(path.to_path_buf())));
-    }
     let bytes_read = bytes.len() as u64;
-    let (text, problem) = match String::from_utf8(bytes) {
-        Ok(text) => (text, None),
-        Err(err) => (
-            String::from_utf8_lossy(err.as_bytes()).into_owned(),
-            Some(LoadProblem::InvalidUtf8(path.to_path_buf())),
-        ),
+    let kind = match Kind::of_path(path) {
+        Ok(kind) => kind,
+        Err(extension) => {
+            let path = path.to_path_buf();
+            return (None, Some(LoadProblem::Unsupported { path, extension }));
+        }
+    };
+    let extraction_problem = |reason| LoadProblem::Extraction {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let (text, problem) = if kind == Kind::Text {
+        if let Err(reason) = sources::check_text(&bytes) {
+            return (None, Some(extraction_problem(reason)));
+        }
+        if memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)]).is_some() {
+            return (None, Some(LoadProblem::Binary(path.to_path_buf())));
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => (text, None),
+            Err(err) => (
+                String::from_utf8_lossy(err.as_bytes()).into_owned(),
+                Some(LoadProblem::InvalidUtf8(path.to_path_buf())),
+            ),
+        }
+    } else {
+        // The document's text is its rendition: the same bytes always give the same
+        // text, so a deferred document reads back (and hashes) as it was indexed.
+        match sources::extract(kind, &bytes) {
+            Ok(extracted) => (extracted.rendition(), None),
+            Err(reason) => return (None, Some(extraction_problem(reason))),
+        }
     };
     let rel_path = rel_path(root, path);
     let stamp = FileStamp {

@@ -29,6 +29,7 @@ pub struct FrontMatter {
     pub title: Option<String>,
     pub date: Option<String>,
     pub source: Option<String>,
+    pub author: Option<String>,
     pub url: Option<String>,
 }
 
@@ -256,7 +257,7 @@ fn without_extension(path: &str) -> &str {
     }
 }
 
-const FRONT_MATTER_KEYS: [&str; 4] = ["title", "date", "source", "url"];
+const FRONT_MATTER_KEYS: [&str; 5] = ["title", "date", "source", "author", "url"];
 
 /// Reads front matter: either a `---` fenced block, or consecutive `key: value` lines at the
 /// very top using only the known keys (so an article that opens with "Note: ..." keeps its
@@ -293,6 +294,7 @@ pub fn parse_front_matter(text: &str) -> (FrontMatter, usize) {
                     "title" => &mut front_matter.title,
                     "date" => &mut front_matter.date,
                     "source" => &mut front_matter.source,
+                    "author" => &mut front_matter.author,
                     _ => &mut front_matter.url,
                 };
                 if !value.is_empty() {

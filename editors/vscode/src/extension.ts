@@ -109,7 +109,7 @@ async function startClient(): Promise<void> {
     initializationOptions: serverConfiguration(firstWorkspaceFolder()?.uri),
     synchronize: {
       fileEvents: [
-        vscode.workspace.createFileSystemWatcher("**/*.txt"),
+        vscode.workspace.createFileSystemWatcher("**/*.{txt,html,htm,pdf}"),
         vscode.workspace.createFileSystemWatcher("**/dossier.toml"),
       ],
     },
