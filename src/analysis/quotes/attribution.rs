@@ -415,6 +415,14 @@ fn name_from_run(toks: &[Tok]) -> Option<Range<usize>> {
     {
         start += 1;
     }
+    // "United Steelworkers Political Director Tim Waters", "House Speaker Paul Ryan": a
+    // title inside the run ends the organization or place it belongs to.
+    if let Some(title) = toks[start..toks.len().saturating_sub(1)]
+        .iter()
+        .rposition(|t| str_in(TITLE_WORDS, t.text) && t.text.len() > 3)
+    {
+        start += title + 1;
+    }
     let run = &toks[start..];
     let last = run.last()?;
     if str_in(NOT_NAMES, last.text)
@@ -576,7 +584,17 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
         .position(|t| t.stop_after)
         .map_or(toks.len(), |i| i + 1)
         .min(10);
-    if let Some(v) = toks[..limit].iter().position(is_speech_verb) {
+    // A participle (`..., calling it`) has no subject before it.
+    let finite_cue = |t: &Tok| is_speech_verb(t) && !t.text.ends_with("ing");
+    if let Some(v) = toks[..limit].iter().position(finite_cue) {
+        // `"..." for Clinton, said Kunin`: where the words after the quote go on with its
+        // sentence, the verb after a comma comes before its subject.
+        let goes_on = first.text.chars().next().is_some_and(char::is_lowercase);
+        if v > 0 && goes_on && toks[v - 1].comma_after {
+            if let Some(name) = first_name_run(text, &clause(&toks[v + 1..])) {
+                return Some(Cue::Name(name));
+            }
+        }
         return (v > 0).then(|| subject_before(text, &toks, v)).flatten();
     }
     // `"...," Mark Holden, chairman of the group's network of donors that ..., said`: a
@@ -723,13 +741,22 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
             .position(|t| t.range.start >= name.start)
             .unwrap_or(0);
         while run_start > 0
+            && !toks[run_start - 1].comma_after
+            && !toks[run_start - 1].stop_after
             && (is_capitalised(&toks[run_start - 1]) || is_possessive(&toks[run_start - 1]))
         {
             run_start -= 1;
         }
-        // "A joint statement released by Russia ... referred": nor is a name after "by".
+        // "Sam Lau, the communications director for the Iowa Democratic Party said": an
+        // apposition whose closing comma the writer left out; the subject is the name
+        // before it.
+        if let Some(apposed) = apposition_head(text, toks, run_start) {
+            return Some(Cue::Name(apposed));
+        }
+        // "A joint statement released by Russia ... referred", "posted on Facebook
+        // writing": nor is a name a preposition governs.
         let governed = run_start >= 2
-            && str_in(&["of", "by"], toks[run_start - 1].text)
+            && lowercase_in(toks[run_start - 1].text, GOVERNING)
             && !is_capitalised(&toks[run_start - 2]);
         // "another New Hampshire Republican added": one of a group, unnamed.
         if run_start >= 1 && lowercase_in(toks[run_start - 1].text, &["a", "an", "another", "one"])
@@ -777,6 +804,40 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
     Some(Cue::Unnamed(span))
 }
 
+/// Prepositions whose object is not the sentence's subject.
+const GOVERNING: &[&str] = &[
+    "of", "by", "on", "in", "at", "for", "from", "to", "about", "against", "via",
+];
+
+/// The name that an apposition opened after a comma describes, when the run of the
+/// subject at `run_start` is the object of a preposition that ends that apposition
+/// (`Anthony Anton, president and CEO of Washington Restaurant Association stated`): the
+/// apposition opens with a lower-case word, in the same sentence, at most fifteen words
+/// back.
+fn apposition_head(text: &str, toks: &[Tok], run_start: usize) -> Option<Range<usize>> {
+    let mut before = run_start.checked_sub(1)?;
+    if toks[before].text.eq_ignore_ascii_case("the") {
+        before = before.checked_sub(1)?;
+    }
+    if !lowercase_in(toks[before].text, GOVERNING) {
+        return None;
+    }
+    let comma = (run_start.saturating_sub(15)..run_start)
+        .rev()
+        .take_while(|&i| !toks[i].stop_after)
+        .find(|&i| toks[i].comma_after)?;
+    let opener = toks.get(comma + 1)?;
+    let lower = opener.text.chars().next().is_some_and(char::is_lowercase);
+    if !lower || comma + 1 >= run_start || !is_capitalised(&toks[comma]) {
+        return None;
+    }
+    // The words between are a description: no verb of their own in the past tense.
+    if toks[comma + 1..run_start].iter().any(is_past_tense) {
+        return None;
+    }
+    name_run_ending_at(text, toks, comma)
+}
+
 /// What a person or an organization writes, which then "says" or "states" in its name.
 const DOCUMENT_NOUNS: &[&str] = &[
     "report",
@@ -819,7 +880,7 @@ const DETERMINERS: &[&str] = &[
 /// a comma-delimited segment that is a relative clause, an apposition, an age or a party
 /// tag, the segment is skipped.
 fn skip_parentheticals(toks: &[Tok], mut last: usize) -> usize {
-    for _ in 0..4 {
+    for _ in 0..6 {
         if !toks[last].comma_after {
             break;
         }
@@ -830,7 +891,13 @@ fn skip_parentheticals(toks: &[Tok], mut last: usize) -> usize {
         else {
             break;
         };
-        if toks[opening].stop_after || !is_parenthetical(&toks[opening + 1..=last]) {
+        let segment = &toks[opening + 1..=last];
+        // "of Raleigh, N.C., who ...", "in Columbus, Ohio, said": a place's state or
+        // country, set off by commas, belongs to the segment before it.
+        let place_tail = segment.len() <= 3
+            && segment.iter().all(is_capitalised)
+            && is_capitalised(&toks[opening]);
+        if toks[opening].stop_after || !(place_tail || is_parenthetical(segment)) {
             break;
         }
         last = opening;
@@ -960,6 +1027,14 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
         let participle = toks[v].text.ends_with("ing")
             && (prev.comma_after || str_in(&["by", "while", "after", "before"], prev.text));
         let joined = str_in(&["and", "but"], prev.text);
+        // "posted on Facebook writing": an -ing form with no name right before it is a
+        // participle too.
+        let participle = participle
+            || (toks[v].text.ends_with("ing")
+                && !matches!(
+                    subject_before(text, toks, v),
+                    Some(Cue::Name(_) | Cue::Anaphor(_))
+                ));
         if participle {
             // "Sanders says ..., adding "..."": the speaker of an earlier cue of the
             // sentence; else the sentence's subject ("Perez hammered Trump, calling him").

@@ -342,3 +342,34 @@ Voters were told the plan was "very good."
         "#]],
     );
 }
+
+#[test]
+fn titles_inside_runs_open_appositions_places_and_inversions() {
+    check_with_actors(
+        r#"COLUMBUS, Ohio — The strike entered its second week.
+
+"It doesn't mean the talks are over," said United Steelworkers Political Director Tom Waters.
+
+Anna Berg, president and CEO of the Ohio Restaurant Association stated, "Nobody here can afford another month of this."
+
+"We need people who will bring the sides together," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said on Monday.
+
+Kate Mills, during a town hall meeting in Columbus, Ohio, said she was "going to put the plant back to work by spring."
+
+"This will be a long fight" for the union, said Lena Kunin.
+
+Paul Grady posted on Facebook writing, "Every worker on that line deserves a fair contract."
+
+Mills spoke on The Morning Show on Tuesday. "We have backed every offer the union made so far."
+"#,
+        expect![[r#"
+            It doesn't mean the talks are over, => Tom Waters
+            Nobody here can afford another month of this. => Anna Berg
+            We need people who will bring the sides together, => Harry Bond
+            going to put the plant back to work by spring. => Kate Mills
+            This will be a long fight => Lena Kunin
+            Every worker on that line deserves a fair contract. => Paul Grady
+            We have backed every offer the union made so far. => Kate Mills
+        "#]],
+    );
+}
