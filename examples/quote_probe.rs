@@ -1,5 +1,6 @@
 //! Prints what dossier reads in text files: every quote, whether it is speech, and its
-//! speaker. For trying a rule on sentences written by hand before measuring it.
+//! speaker, then the actors with their kinds (tentative ones marked `?`). For trying a
+//! rule on sentences written by hand before measuring it.
 //!
 //! ```text
 //! cargo run --release --example quote_probe -- FILE.txt [FILE.txt ...]
@@ -47,6 +48,15 @@ fn main() {
                 if quote.is_speech { "speech" } else { "words" },
                 speaker.unwrap_or("-"),
                 &doc.text()[quote.inner.clone()],
+            );
+        }
+        for (i, actor) in found.actors.actors.iter().enumerate() {
+            let tentative = found.actors.tentative.binary_search(&(i as u32)).is_ok();
+            println!(
+                "actor  {:?}{} {}",
+                actor.kind,
+                if tentative { "?" } else { "" },
+                actor.name
             );
         }
     }

@@ -268,6 +268,13 @@ impl<'t> Extractor<'t> {
                 } else if is_in(&TITLE_MODIFIERS, word) {
                     Seg::Modifier
                 } else if self.gaz.is_nonname(word)
+                    || is_party_tag(word)
+                    || (is_in(&STATE_ABBREVIATIONS, word)
+                        && (self.buf.ends_with('.')
+                            || self
+                                .text
+                                .get(tok.range().end..)
+                                .is_some_and(|r| r.starts_with('.'))))
                     || (tok.has(SENTENCE_START) && looks_like_common_word(word))
                     || self.is_compound_of_known(word)
                 {
@@ -803,6 +810,23 @@ pub(crate) fn name_fullness(name: &str) -> (usize, bool, usize) {
         .count();
     (words, name.contains('-'), name.len())
 }
+
+/// `R-Texas`, `d-calif`, `I-Vt`: a US party and state tag after a legislator's name.
+fn is_party_tag(folded: &str) -> bool {
+    let mut parts = folded.splitn(2, '-');
+    matches!(
+        (parts.next(), parts.next()),
+        (Some("r" | "d" | "i"), Some(state)) if state.len() >= 2 && state.chars().all(|c| c.is_alphabetic() || c == '.')
+    )
+}
+
+/// The Associated Press's abbreviations of US states (`Jefferson City, Mo.`), folded and
+/// without their full stop: with the stop after them they name a state, not a person.
+const STATE_ABBREVIATIONS: [&str; 36] = [
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+    "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+    "tenn", "vt", "va", "wash", "wis", "wyo", "n.y", "n.c", "n.j", "s.c",
+];
 
 /// Sentence-initial words shaped like adverbs and gerunds ("Theoretically", "Spearheading").
 pub(super) fn looks_like_common_word(folded: &str) -> bool {
