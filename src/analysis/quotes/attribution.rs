@@ -220,9 +220,12 @@ pub(crate) fn last_speaker_clause_with(
             continue;
         }
         let before = (v > 0).then(|| subject_before(text, toks, v)).flatten();
+        // "said Bolton" names the speaker after the verb only where nobody is named
+        // before it: in "He said Sanders has been", Sanders is who "he" spoke of.
         let name = match before {
             Some(Cue::Name(r)) => Some(r),
-            _ => first_name_run(text, &clause(&toks[v + 1..])),
+            None => first_name_run(text, &clause(&toks[v + 1..])),
+            Some(_) => None,
         };
         if name.is_some() {
             found = name;

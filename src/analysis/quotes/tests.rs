@@ -373,3 +373,16 @@ Mills spoke on The Morning Show on Tuesday. "We have backed every offer the unio
         "#]],
     );
 }
+
+#[test]
+fn a_name_after_a_pronoun_and_its_verb_is_who_was_spoken_of() {
+    check_with_actors(
+        r#"RENO, Nev. — The caucus met late.
+
+Senator Harry Reid praised his colleagues and stressed the need to treat Bernie Sanders respectfully. He said Sanders has been "a tremendously important part of my caucus."
+"#,
+        expect![[r#"
+            a tremendously important part of my caucus. => Harry Reid
+        "#]],
+    );
+}
