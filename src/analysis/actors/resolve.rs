@@ -152,11 +152,6 @@ impl Extractor<'_> {
                 if self.gaz.is_nonname(&self.buf)
                     || name_words().is_news_common(self.buf.trim_end_matches('.'))
                     || looks_like_common_word(&self.buf)
-                    // "Rescue teams reached": a dictionary word opening a sentence, with
-                    // nothing saying it is a person, is that word.
-                    || (tok.has(SENTENCE_START)
-                        && !p.is_person
-                        && name_words().is_common(self.buf.trim_end_matches('.')))
                     || surface.chars().count() < 2
                     || surface.bytes().any(|b| b.is_ascii_digit())
                 {
