@@ -520,6 +520,15 @@ local function loose_folder(name, n_seeds, brief)
   return folder
 end
 
+-- Neovim 0.11's way: `vim.lsp.enable("dossier")`, then the folder's brief opened; its buffer.
+local function enable_and_open(folder)
+  vim.lsp.config("dossier", { cmd = { bin, "lsp" } })
+  dossier.status = { state = "stopped" }
+  vim.lsp.enable("dossier")
+  vim.cmd.edit(vim.fn.fnameescape(folder .. "/brief.md"))
+  return vim.api.nvim_get_current_buf()
+end
+
 local LOOSE_BRIEF = "# Loose\n\nKnown [@" .. KEYS[1] .. "]; unknown [@zz_loose_missing].\n"
 
 local function unknown_citations(buf)
@@ -636,11 +645,7 @@ vim.list_extend(cases, {
     name = "vim.lsp.enable('dossier') in a folder without dossier.toml or .git roots at the brief's folder and checks against its documents",
     run = function()
       local folder = loose_folder("enable", 2, LOOSE_BRIEF)
-      vim.lsp.config("dossier", { cmd = { bin, "lsp" } })
-      dossier.status = { state = "stopped" }
-      vim.lsp.enable("dossier")
-      vim.cmd.edit(vim.fn.fnameescape(folder .. "/brief.md"))
-      local buf = vim.api.nvim_get_current_buf()
+      local buf = enable_and_open(folder)
       wait_for("the client to attach", function()
         local client = client_of(buf)
         return client ~= nil and client.initialized == true
@@ -707,11 +712,7 @@ vim.list_extend(cases, {
     name = ":checkhealth dossier fails loudly on an index of 0 documents and on a missing server",
     run = function()
       local folder = loose_folder("empty", 0, LOOSE_BRIEF)
-      vim.lsp.config("dossier", { cmd = { bin, "lsp" } })
-      dossier.status = { state = "stopped" }
-      vim.lsp.enable("dossier")
-      vim.cmd.edit(vim.fn.fnameescape(folder .. "/brief.md"))
-      local buf = vim.api.nvim_get_current_buf()
+      local buf = enable_and_open(folder)
       wait_for("dossier/status ready", function()
         return client_of(buf) ~= nil and dossier.status_of(buf).state == "ready"
       end)

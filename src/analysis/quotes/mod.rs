@@ -299,20 +299,12 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
 /// Whether the quote at `next` goes on a list that a quote ending at `end` opened: only
 /// commas, `and`, `or`, `as well as` between them.
 fn continues_list(text: &str, end: usize, next: usize) -> bool {
-    let Some(between) = text.get(end..next) else {
-        return false;
-    };
-    let words = between
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty());
-    let mut any = false;
-    for word in words {
-        if !matches!(word, "and" | "or" | "as" | "well") {
-            return false;
-        }
-        any = true;
-    }
-    any || between.contains(',')
+    text.get(end..next).is_some_and(|between| {
+        !between.trim().is_empty()
+            && between
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .all(|w| matches!(w, "" | "and" | "or" | "as" | "well"))
+    })
 }
 
 /// The headline's single-quoted words (`Syria 'congress'`, `'Every minute counts': ...`):
