@@ -115,8 +115,10 @@ fn main() {
             if !right && (predicted.is_some() || g.speaker.is_some()) {
                 let what = if predicted.is_some() {
                     "wrong"
-                } else {
+                } else if quote.is_speech {
                     "missed"
+                } else {
+                    "missed-words"
                 };
                 report.push_str(&format!(
                     "{what} [{}] gold {:?} ({:?}) got {:?}\n    {}\n",

@@ -99,7 +99,7 @@ pub(crate) fn reporting_subject_with(
     cache: &mut PrefixTokens<'_>,
     para: Range<usize>,
     quote: Range<usize>,
-) -> Option<Range<usize>> {
+) -> Option<Cue> {
     let text = cache.text;
     let toks = cache.tokens(para.start..quote.start);
     // The sentence opens after a full stop; an earlier quote of a list does not end it.
@@ -117,10 +117,12 @@ pub(crate) fn reporting_subject_with(
     let toks = &toks[start..];
     let v = (1..toks.len())
         .rev()
-        .find(|&v| lowercase_in(toks[v].text, REPORTING_VERBS) || is_speech_verb(&toks[v]))?;
+        .find(|&v| is_reporting_verb(&toks[v]) || is_speech_verb(&toks[v]))?;
+    // "when he called the businessman "unhinged"", "the senator called it "corrupt"": a
+    // pronoun or a description is the verb's subject too, resolved by the caller.
     match subject_before(text, toks, v) {
-        Some(Cue::Name(name)) => Some(name),
-        _ => sentence_subject(text, &toks[..v]),
+        Some(cue @ (Cue::Name(_) | Cue::Anaphor(_))) => Some(cue),
+        _ => sentence_subject(text, &toks[..v]).map(Cue::Name),
     }
 }
 
@@ -187,6 +189,12 @@ const REPORTING_VERBS: &[&str] = &[
     "decry",
     "decried",
 ];
+
+/// A verb of [`REPORTING_VERBS`] in any of its listed or derived forms (`praising`).
+fn is_reporting_verb(tok: &Tok) -> bool {
+    static VERBS: LazyLock<WordSet> = LazyLock::new(|| with_participles(REPORTING_VERBS));
+    VERBS.contains(&tok.text.to_lowercase())
+}
 
 /// `– John Bolton, US Adviser ...` right after an epigraph (in `after`).
 pub fn epigraph_cue(text: &str, after: Range<usize>) -> Option<Cue> {
@@ -373,10 +381,56 @@ fn is_speech_verb(tok: &Tok) -> bool {
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split('\t').nth(1));
-        let words: Vec<&'static str> = SPEECH_VERBS.iter().copied().chain(learned).collect();
-        WordSet::new(&words)
+        let listed: Vec<&'static str> = SPEECH_VERBS.iter().copied().chain(learned).collect();
+        with_participles(&listed)
     });
     VERBS.contains(tok.text)
+}
+
+/// The words of `listed` and their derived participles: a verb that introduces or reports
+/// quotations does so in each of its forms ("claimed" listed, "He's claiming" is a cue
+/// too). Only the -ed and -ing forms are derived, as a bare or -s form is as often a noun
+/// ("a claim", "her claims").
+fn with_participles(listed: &[&'static str]) -> WordSet {
+    let derived = listed.iter().flat_map(|form| participles(form));
+    let words: Vec<&'static str> = listed
+        .iter()
+        .copied()
+        .chain(derived.map(|w| &*Box::leak(w.into_boxed_str())))
+        .collect();
+    WordSet::new(&words)
+}
+
+/// The past and present participles of a regular verb given in its -ed or -ing form
+/// (`claimed` gives `claiming`, `argued` `arguing`, `replied` `replying`, `slammed`
+/// `slamming`; `insisting` gives `insisted`). Irregular forms give words no text holds.
+pub(super) fn participles(form: &str) -> Vec<String> {
+    let stems: Vec<String> = if let Some(stem) = form.strip_suffix("ied") {
+        return vec![format!("{stem}ying")];
+    } else if let Some(stem) = form.strip_suffix("ed") {
+        // "claim-ed", "argu(e)-d", "slamm-ed".
+        vec![stem.to_string(), format!("{stem}e")]
+    } else if let Some(stem) = form.strip_suffix("ing") {
+        vec![stem.to_string(), format!("{stem}e")]
+    } else {
+        return Vec::new();
+    };
+    stems
+        .iter()
+        .flat_map(|stem| {
+            let ing = match stem.strip_suffix('e') {
+                Some(bare) if !bare.ends_with('e') => format!("{bare}ing"),
+                _ => format!("{stem}ing"),
+            };
+            let ed = if stem.ends_with('e') {
+                format!("{stem}d")
+            } else {
+                format!("{stem}ed")
+            };
+            [ing, ed]
+        })
+        .filter(|w| w != form)
+        .collect()
 }
 
 fn is_capitalised(tok: &Tok) -> bool {
@@ -698,11 +752,18 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
         "itself",
     ];
     let mut end = v;
-    while end > 0
-        && (str_in(SKIPPABLE, toks[end - 1].text)
-            || toks[end - 1].text.ends_with("ly") && !is_capitalised(&toks[end - 1]))
-    {
-        end -= 1;
+    loop {
+        if end > 0
+            && (str_in(SKIPPABLE, toks[end - 1].text)
+                || toks[end - 1].text.ends_with("ly") && !is_capitalised(&toks[end - 1]))
+        {
+            end -= 1;
+        } else if let Some(start) = time_phrase_ending(toks, end) {
+            // "Trump on Thursday said", "Cole Tuesday night told".
+            end = start;
+        } else {
+            break;
+        }
     }
     if end == 0 {
         return None;
@@ -719,6 +780,13 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
     }
     if str_in(PRONOUNS, toks[last].text) || toks[last].text == "they" {
         return Some(Cue::Anaphor(toks[last].range.clone()));
+    }
+    // "He's claiming", "she'd said", "they've called": a pronoun with its auxiliary.
+    if let Some((pronoun, _)) = toks[last].text.split_once(['\'', '’']).filter(|(p, aux)| {
+        (str_in(PRONOUNS, p) || *p == "they") && matches!(*aux, "s" | "d" | "ve" | "ll")
+    }) {
+        let start = toks[last].range.start;
+        return Some(Cue::Anaphor(start..start + pronoun.len()));
     }
     // "the IMF report stated", "Trump's statement said": a document speaks for its author.
     if last > 0 && lowercase_in(toks[last].text, DOCUMENT_NOUNS) {
@@ -944,8 +1012,11 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
         "and", "or", "of", "in", "on", "at", "for", "to", "from", "with", "by", "as",
     ];
     let mut i = 0;
+    // Where a name that a description opened goes on (see below).
+    let mut described = None;
     while i < toks.len() {
-        let opens = i == 0 || toks[i - 1].comma_after || toks[i - 1].stop_after;
+        let opens =
+            described == Some(i) || i == 0 || toks[i - 1].comma_after || toks[i - 1].stop_after;
         if !(opens && is_capitalised(&toks[i])) {
             i += 1;
             continue;
@@ -981,12 +1052,25 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
             closes = seg_end;
             next = seg_end + 1;
         }
+        // "Donald Trump on Thursday ratcheted up": a time phrase before the verb.
+        let next = time_phrase_after(toks, next).unwrap_or(next);
         let verb_follows = toks.get(next).is_some_and(|after| {
             !toks[closes].comma_after
                 && !toks[closes].stop_after
                 && after.text.chars().next().is_some_and(char::is_lowercase)
                 && !str_in(NOT_VERBS, after.text)
         });
+        // "Republican presidential candidate Donald Trump took", "Clinton campaign manager
+        // Robby Mook released": capitalised words, then role nouns, then the name.
+        let role_then_name = (next..toks.len().min(next + 4))
+            .take_while(|&j| !toks[j - 1].comma_after && !toks[j - 1].stop_after)
+            .find(|&j| is_capitalised(&toks[j]))
+            .filter(|&j| j > next && toks[next..j].iter().all(is_role_noun));
+        if let Some(j) = role_then_name.filter(|_| verb_follows) {
+            described = Some(j);
+            i = j;
+            continue;
+        }
         if verb_follows {
             if let Some(name) = name_run_ending_at(text, toks, end) {
                 return Some(name);
@@ -995,6 +1079,80 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
         i = end + 1;
     }
     None
+}
+
+/// Weekdays and their times: what a news sentence puts between a subject and its verb.
+const DAY_WORDS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "yesterday",
+    "today",
+];
+const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+
+/// The start of a time phrase (`on Thursday`, `Tuesday night`, `earlier Monday`) that
+/// ends right before `toks[end]`, if one does and keeps to the sentence.
+fn time_phrase_ending(toks: &[Tok], end: usize) -> Option<usize> {
+    let mut start = end;
+    if start > 0 && str_in(DAY_PARTS, toks[start - 1].text) {
+        start -= 1;
+    }
+    if start == 0 || !str_in(DAY_WORDS, toks[start - 1].text) {
+        return None;
+    }
+    start -= 1;
+    if start > 0
+        && lowercase_in(
+            toks[start - 1].text,
+            &["on", "late", "early", "earlier", "last"],
+        )
+    {
+        start -= 1;
+    }
+    (start > 0 && !toks[start - 1].stop_after && !toks[start - 1].comma_after).then_some(start)
+}
+
+/// The end of a time phrase opening at `toks[at]` (see [`time_phrase_ending`]): the index
+/// of the word after it.
+fn time_phrase_after(toks: &[Tok], at: usize) -> Option<usize> {
+    let mut i = at;
+    if toks
+        .get(i)
+        .is_some_and(|t| lowercase_in(t.text, &["on", "late", "early", "earlier", "last"]))
+    {
+        i += 1;
+    }
+    let day = toks.get(i).filter(|t| str_in(DAY_WORDS, t.text))?;
+    i += 1;
+    if !day.comma_after && !day.stop_after && toks.get(i).is_some_and(|t| str_in(DAY_PARTS, t.text))
+    {
+        i += 1;
+    }
+    (i < toks.len() && !toks[i - 1].stop_after).then_some(i)
+}
+
+/// A lower-case word that may stand in a role before a name (`presidential`,
+/// `candidate`, `campaign`, `manager`): not a verb form, an adverb or a function word.
+fn is_role_noun(tok: &Tok) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "and", "or", "but", "of", "in", "on", "at", "for", "to", "from", "with", "by", "as",
+        "that", "who", "which", "is", "was", "are", "were", "has", "had", "have", "will", "would",
+        "could", "did", "does", "not", "then", "also", "the", "a", "an", "his", "her", "their",
+        "its", "said", "told", "says",
+    ];
+    let w = tok.text;
+    w.chars().all(char::is_lowercase)
+        && !str_in(FUNCTION_WORDS, w)
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
+        && !w.ends_with("ing")
+        && !(w.ends_with('s') && !w.ends_with("ss"))
+        && !is_speech_verb(tok)
 }
 
 /// The cue in the quote's own sentence, before the opening mark. Stages, first that

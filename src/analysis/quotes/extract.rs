@@ -246,6 +246,21 @@ pub enum Support {
     Reported,
 }
 
+/// Whether the word before the last word of `before` (the naming verb right before a
+/// quote) is capitalised: a name as its subject, not a noun (`a book called`).
+fn subject_capitalised(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .rev()
+        .nth(1)
+        .and_then(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .next()
+        })
+        .is_some_and(char::is_uppercase)
+}
+
 /// Small words a title may keep in lower case.
 const TITLE_SMALL_WORDS: [&str; 14] = [
     "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "from",
@@ -279,9 +294,17 @@ pub fn is_speech(text: &str, quote: &MarkedQuote, support: Support) -> bool {
         .collect();
     // A title cue right before the quote names a title; a few words back it does only
     // when nobody is said to speak (`The IMF report stated that "growth will slow"`).
-    let right_before = preceding
-        .first()
-        .is_some_and(|w| str_in(&TITLE_CUES, w.as_str()) || str_in(&NAMING_VERBS, w.as_str()));
+    // `what Walsh called "an image problem"`, `he dubbed it "X"`... no: only a subject
+    // right before the naming verb (a pronoun, or the name a reporting verb's subject
+    // gives) makes the label someone's words; `a book called "Fear"` names a title.
+    let subject_names = |w: &String| {
+        matches!(w.as_str(), "he" | "she" | "they" | "we" | "i")
+            || (support == Support::Reported && subject_capitalised(before))
+    };
+    let right_before = preceding.first().is_some_and(|w| {
+        str_in(&TITLE_CUES, w.as_str())
+            || (str_in(&NAMING_VERBS, w.as_str()) && !preceding.get(1).is_some_and(subject_names))
+    });
     let nearby =
         support == Support::None && preceding.iter().any(|w| str_in(&TITLE_CUES, w.as_str()));
     if right_before || nearby {

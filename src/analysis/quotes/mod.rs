@@ -197,7 +197,19 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                     para.clone(),
                     quote.span.clone(),
                 )
-                .and_then(|span| Speaker::from_known_span(text, span, actors)),
+                .and_then(|cue| match cue {
+                    Cue::Anaphor(span) => Some(resolve_anaphor_cue(
+                        &mut window_words,
+                        &paragraphs,
+                        para_idx,
+                        quote.span.start,
+                        actors,
+                        span,
+                    ))
+                    .filter(|s| s.actor.is_some()),
+                    Cue::Name(span) => Speaker::from_known_span(text, span, actors),
+                    _ => None,
+                }),
                 _ => None,
             };
             // `called him "weak," "a loser" and "a disaster"`: a list of quotes in one
@@ -207,7 +219,14 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                 .filter(|(end, _, _)| continues_list(text, *end, quote.span.start));
             let support = if reported.is_some() {
                 Support::Reported
-            } else if matches!(cue, Some((Cue::Name(_), _))) {
+            } else if match &cue {
+                Some((Cue::Name(_) | Cue::Anaphor(_), _)) => true,
+                // `Dixon targeted the airline, calling its managers "clowns"`.
+                Some((Cue::Subject(span), _)) => {
+                    Speaker::from_known_span(text, span.clone(), actors).is_some()
+                }
+                _ => false,
+            } {
                 Support::AdjacentName
             } else {
                 Support::None
@@ -230,21 +249,14 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                     Some((Cue::Subject(span), _)) => {
                         Speaker::from_known_span(text, span, actors).unwrap_or_default()
                     }
-                    Some((Cue::Anaphor(span), _)) => {
-                        let words = text.get(span).unwrap_or("");
-                        description_head(words)
-                            .and_then(|head| resolve_description(actors, quote.span.start, head))
-                            .unwrap_or_else(|| {
-                                resolve_anaphor(
-                                    &mut window_words,
-                                    &paragraphs,
-                                    para_idx,
-                                    quote.span.start,
-                                    actors,
-                                    gender::of_pronoun(words),
-                                )
-                            })
-                    }
+                    Some((Cue::Anaphor(span), _)) => resolve_anaphor_cue(
+                        &mut window_words,
+                        &paragraphs,
+                        para_idx,
+                        quote.span.start,
+                        actors,
+                        span,
+                    ),
                     None => {
                         let starts_paragraph = text[para.start..quote.span.start].trim().is_empty();
                         attribution::enclosing_subject_with(
@@ -366,6 +378,25 @@ fn headline_range(doc: &Document) -> Option<Range<usize>> {
     let first = body.trim_start().lines().next()?.trim_end();
     let looks_headline = first.len() <= 200 && !first.ends_with(['.', '!', '?']);
     looks_headline.then(|| doc.body.start + lead..doc.body.start + lead + first.len())
+}
+
+/// The speaker a pronoun or a description at `span` stands for: a description whose role
+/// a person named before holds, else read like a pronoun.
+fn resolve_anaphor_cue(
+    words: &mut attribution::PrefixTokens<'_>,
+    paragraphs: &[Range<usize>],
+    para_idx: usize,
+    quote_start: usize,
+    actors: &DocActors,
+    span: Range<usize>,
+) -> Speaker {
+    let written = words.text().get(span).unwrap_or("");
+    description_head(written)
+        .and_then(|head| resolve_description(actors, quote_start, head))
+        .unwrap_or_else(|| {
+            let sex = gender::of_pronoun(written);
+            resolve_anaphor(words, paragraphs, para_idx, quote_start, actors, sex)
+        })
 }
 
 /// `he said`, `the Russian leader insisted`: a person who became a subject since the last

@@ -386,3 +386,43 @@ Senator Harry Reid praised his colleagues and stressed the need to treat Bernie 
         "#]],
     );
 }
+
+#[test]
+fn pronoun_reporters_labels_after_their_subject_and_time_phrases() {
+    check_with_actors(
+        r#"DENVER — Senator John Miller spoke on Monday.
+
+Miller went after his rival at the event, when he called the businessman "reckless."
+
+The city hoped to shed what Mayor Anne Walsh called "an image problem."
+
+A documentary called "Open Roads" opened on Friday.
+
+Paul Dixon has targeted the airline for weeks, calling its managers "clowns" and "cowards."
+
+Paul Dixon spoke at the airport. He's claiming that the merger is "a big problem for the state."
+
+Anne Walsh on Thursday stepped up her attacks on the airline, saying it is "not fit to fly, and everyone knows that."
+"#,
+        expect![[r#"
+            reckless. => John Miller
+            an image problem. => Anne Walsh
+            Open Roads => -
+            clowns => Paul Dixon
+            cowards. => Paul Dixon
+            a big problem for the state. => Paul Dixon
+            not fit to fly, and everyone knows that. => Anne Walsh
+        "#]],
+    );
+}
+
+#[test]
+fn participles_of_regular_verbs() {
+    use super::attribution::participles;
+    assert!(participles("claimed").contains(&"claiming".to_string()));
+    assert!(participles("argued").contains(&"arguing".to_string()));
+    assert_eq!(participles("replied"), ["replying"]);
+    assert!(participles("slammed").contains(&"slamming".to_string()));
+    assert!(participles("insisting").contains(&"insisted".to_string()));
+    assert!(participles("says").is_empty());
+}
