@@ -1151,7 +1151,7 @@ fn is_role_noun(tok: &Tok) -> bool {
         && !w.ends_with("ed")
         && !w.ends_with("ly")
         && !w.ends_with("ing")
-        && !(w.ends_with('s') && !w.ends_with("ss"))
+        && (!w.ends_with('s') || w.ends_with("ss"))
         && !is_speech_verb(tok)
 }
 
