@@ -269,6 +269,12 @@ impl<'t> Extractor<'t> {
                     Seg::Modifier
                 } else if self.gaz.is_nonname(word)
                     || is_party_tag(word)
+                    // "D-N.Y.": the tag's state abbreviation goes on after a full stop.
+                    || (matches!(word.as_bytes(), [b'r' | b'd' | b'i', b'-', c] if c.is_ascii_alphabetic())
+                        && self
+                            .text
+                            .get(tok.range().end..)
+                            .is_some_and(|r| r.starts_with('.')))
                     || (is_in(&STATE_ABBREVIATIONS, word)
                         && (self.buf.ends_with('.')
                             || self
@@ -586,7 +592,14 @@ impl<'t> Extractor<'t> {
         }
         let role = role.or_else(|| self.role_before_comma(start));
         let first = name_key(self.tokens[start].text(self.text));
-        let last = name_key(self.tokens[end - 1].text(self.text));
+        let mut last = name_key(self.tokens[end - 1].text(self.text));
+        if end - start >= 3 {
+            if let Some(particle) = patronymic(self.tokens[end - 2].text(self.text)) {
+                // "Mohammed bin Salman": Salman is his father, so a lone "Salman" (King
+                // Salman) is not him; "bin Salman" is.
+                last = format!("{particle} {last}");
+            }
+        }
         let key = format!("p:{first}|{last}");
         let is_new = !self.by_key.contains_key(&key);
         let actor = self.actor_for(key, surface.clone(), ActorKind::Person);
@@ -809,6 +822,12 @@ pub(crate) fn name_fullness(name: &str) -> (usize, bool, usize) {
         .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.contains('-'))
         .count();
     (words, name.contains('-'), name.len())
+}
+
+/// `bin`, `ibn`, `bint`: a particle that makes the next name a father's, not a surname
+/// (lower case only: "Ben" is a given name).
+pub(super) fn patronymic(word: &str) -> Option<&str> {
+    matches!(word, "bin" | "ibn" | "bint").then_some(word)
 }
 
 /// `R-Texas`, `d-calif`, `I-Vt`: a US party and state tag after a legislator's name.

@@ -220,8 +220,15 @@ impl Gazetteer {
         }
     }
 
+    /// Whether `folded` is a title, hyphenated with a rank prefix too ("under-secretary",
+    /// "vice-chairman", "co-founder"); a hyphenated surname ending in a title word
+    /// ("Jean-King") is not one.
     pub fn is_title(&self, folded: &str) -> bool {
+        const RANK_PREFIXES: [&str; 6] = ["under", "vice", "deputy", "co", "ex", "acting"];
         self.titles.contains(folded)
+            || folded.split_once('-').is_some_and(|(prefix, rest)| {
+                RANK_PREFIXES.contains(&prefix) && self.titles.contains(rest)
+            })
     }
 
     pub fn is_nonname(&self, folded: &str) -> bool {

@@ -2,7 +2,7 @@
 //! resolved against the full names the whole document gives, once it has all been read.
 
 use super::context::one_edit_apart;
-use super::extract::{looks_like_common_word, name_key, Extractor, Pending};
+use super::extract::{looks_like_common_word, name_key, patronymic, Extractor, Pending};
 use super::gazetteer::{fold_into, name_words};
 use super::scan::{ALL_CAPS, JOINED, POSSESSIVE, SENTENCE_START};
 use super::ActorKind;
@@ -92,7 +92,14 @@ impl Extractor<'_> {
     pub(super) fn resolve_pending(&mut self, p: Pending) {
         let tok = self.tokens[p.tok];
         let surface = tok.text(self.text).to_string();
-        let key = name_key(&surface);
+        let mut key = name_key(&surface);
+        if let Some(particle) = p
+            .tok
+            .checked_sub(1)
+            .and_then(|b| patronymic(self.tokens[b].text(self.text)))
+        {
+            key = format!("{particle} {key}");
+        }
         let at = tok.start as usize;
         let mut found = self.nearest_person(at, |(_, _, last)| *last == key);
         if found.is_none() {

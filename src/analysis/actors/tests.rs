@@ -340,3 +340,31 @@ fn party_tags_and_state_abbreviations_are_no_people() {
     people.sort_unstable();
     assert_eq!(people, ["Rice", "Roy Blunt", "Zoe Lofgren"]);
 }
+
+#[test]
+fn two_letter_state_tags_rank_titles_and_fathers_names() {
+    let d = doc(
+        "WASHINGTON — Sen. Anna Kerr, D-N.Y., met Under-Secretary Paul Brandt of the \
+         Treasury on Tuesday.\n\nCrown Prince Faisal bin Rashid met the envoy. King Rashid \
+         did not attend, and bin Rashid spoke for both.\n",
+    );
+    let found = extract_document(&d);
+    let mut people: Vec<&str> = found
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| a.name.as_str())
+        .collect();
+    people.sort_unstable();
+    assert_eq!(
+        people,
+        ["Anna Kerr", "Faisal bin Rashid", "Paul Brandt", "Rashid"]
+    );
+    let faisal = found
+        .actors
+        .iter()
+        .position(|a| a.name == "Faisal bin Rashid")
+        .unwrap() as u32;
+    let mentions = found.mentions.iter().filter(|m| m.actor == faisal).count();
+    assert_eq!(mentions, 2, "the full name and 'bin Rashid'");
+}
