@@ -267,6 +267,10 @@ impl<'t> Extractor<'t> {
                     Seg::Honorific
                 } else if is_in(&TITLE_MODIFIERS, word) {
                     Seg::Modifier
+                } else if is_in(&RELIGIONS, word) {
+                    // "Muslim Uighurs", "Catholic bishops": an adjective of faith is read
+                    // as a demonym is, not as a name.
+                    Seg::Demonym
                 } else if self.gaz.is_nonname(word)
                     || is_party_tag(word)
                     // "D-N.Y.": the tag's state abbreviation goes on after a full stop.
@@ -823,6 +827,32 @@ pub(crate) fn name_fullness(name: &str) -> (usize, bool, usize) {
         .count();
     (words, name.contains('-'), name.len())
 }
+
+/// Adjectives of faith and denomination, folded ("Christian" is left out: it is as often
+/// a given name).
+const RELIGIONS: [&str; 21] = [
+    "muslim",
+    "catholic",
+    "jewish",
+    "hindu",
+    "buddhist",
+    "sikh",
+    "protestant",
+    "orthodox",
+    "sunni",
+    "shia",
+    "shiite",
+    "shi'ite",
+    "evangelical",
+    "mormon",
+    "anglican",
+    "methodist",
+    "lutheran",
+    "coptic",
+    "islamic",
+    "islamist",
+    "jihadist",
+];
 
 /// `bin`, `ibn`, `bint`: a particle that makes the next name a father's, not a surname
 /// (lower case only: "Ben" is a given name).

@@ -368,3 +368,16 @@ fn two_letter_state_tags_rank_titles_and_fathers_names() {
     let mentions = found.mentions.iter().filter(|m| m.actor == faisal).count();
     assert_eq!(mentions, 2, "the full name and 'bin Rashid'");
 }
+
+#[test]
+fn adjectives_of_faith_are_no_names() {
+    let d = doc("KASHGAR — Muslim Uighurs and Sunni clerics met Catholic bishops on Monday.\n");
+    let found = extract_document(&d);
+    let names: Vec<&str> = found.actors.iter().map(|a| a.name.as_str()).collect();
+    for adjective in ["Muslim", "Sunni", "Catholic"] {
+        assert!(
+            !names.iter().any(|n| n.split(' ').any(|w| w == adjective)),
+            "{adjective} in {names:?}"
+        );
+    }
+}
