@@ -118,6 +118,11 @@ pub(crate) fn reporting_subject_with(
     let v = (1..toks.len())
         .rev()
         .find(|&v| is_reporting_verb(&toks[v]) || is_speech_verb(&toks[v]))?;
+    // "Trump went after Bush, calling him "a total stiff"": a participle after a comma has
+    // no subject of its own; the sentence's is who called.
+    if toks[v].text.ends_with("ing") && toks[v - 1].comma_after {
+        return sentence_subject(text, &toks[..v]).map(Cue::Name);
+    }
     // "when he called the businessman "unhinged"", "the senator called it "corrupt"": a
     // pronoun or a description is the verb's subject too, resolved by the caller.
     match subject_before(text, toks, v) {
@@ -689,12 +694,25 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
     if is_past_tense(first) {
         return first_name_run(text, &clause(&toks[1..])).map(Cue::Name);
     }
-    let v = toks[..limit.min(6)].iter().position(is_past_tense)?;
+    // "Bennett shot back", "Trump went on", "Bozell points out".
+    let past_or_phrasal = |v: usize| {
+        is_past_tense(&toks[v])
+            || str_in(IRREGULAR_PAST, toks[v].text)
+            || (toks[v].text.chars().all(|c| c.is_ascii_lowercase())
+                && !toks[v].comma_after
+                && toks
+                    .get(v + 1)
+                    .is_some_and(|p| str_in(&["back", "out", "on", "in", "up"], p.text)))
+    };
+    let v = (0..limit.min(6)).find(|&v| past_or_phrasal(v))?;
     let name = (v > 0)
         .then(|| name_run_ending_at(text, &toks, v - 1))
         .flatten()?;
     (name.start == first.range.start).then_some(Cue::Name(name))
 }
+
+/// Irregular past forms that, after a quote and a name, report it (`Trump shot back`).
+const IRREGULAR_PAST: &[&str] = &["shot", "went", "spoke", "struck", "hit", "cut", "broke"];
 
 /// A lower-case word in `-ed` (`charged`, `interjected`): a verb in the past tense.
 fn is_past_tense(tok: &Tok) -> bool {
@@ -826,6 +844,17 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
         }
         // "A joint statement released by Russia ... referred", "posted on Facebook
         // writing": nor is a name a preposition governs.
+        // "Rep. Tom Cole of Oklahoma, an ally of ..., said", "Stacy Baker of Columbia,
+        // South Carolina says": a name and where they are from is the subject.
+        if run_start >= 2
+            && lowercase_in(toks[run_start - 1].text, &["of", "from"])
+            && is_capitalised(&toks[run_start - 2])
+            && !toks[run_start - 2].comma_after
+        {
+            if let Some(person) = name_run_ending_at(text, toks, run_start - 2) {
+                return Some(Cue::Name(person));
+            }
+        }
         let governed = run_start >= 2
             && lowercase_in(toks[run_start - 1].text, GOVERNING)
             && !is_capitalised(&toks[run_start - 2]);
@@ -1012,11 +1041,8 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
         "and", "or", "of", "in", "on", "at", "for", "to", "from", "with", "by", "as",
     ];
     let mut i = 0;
-    // Where a name that a description opened goes on (see below).
-    let mut described = None;
     while i < toks.len() {
-        let opens =
-            described == Some(i) || i == 0 || toks[i - 1].comma_after || toks[i - 1].stop_after;
+        let opens = i == 0 || toks[i - 1].comma_after || toks[i - 1].stop_after;
         if !(opens && is_capitalised(&toks[i])) {
             i += 1;
             continue;
@@ -1060,17 +1086,6 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
                 && after.text.chars().next().is_some_and(char::is_lowercase)
                 && !str_in(NOT_VERBS, after.text)
         });
-        // "Republican presidential candidate Donald Trump took", "Clinton campaign manager
-        // Robby Mook released": capitalised words, then role nouns, then the name.
-        let role_then_name = (next..toks.len().min(next + 4))
-            .take_while(|&j| !toks[j - 1].comma_after && !toks[j - 1].stop_after)
-            .find(|&j| is_capitalised(&toks[j]))
-            .filter(|&j| j > next && toks[next..j].iter().all(is_role_noun));
-        if let Some(j) = role_then_name.filter(|_| verb_follows) {
-            described = Some(j);
-            i = j;
-            continue;
-        }
         if verb_follows {
             if let Some(name) = name_run_ending_at(text, toks, end) {
                 return Some(name);
@@ -1134,25 +1149,6 @@ fn time_phrase_after(toks: &[Tok], at: usize) -> Option<usize> {
         i += 1;
     }
     (i < toks.len() && !toks[i - 1].stop_after).then_some(i)
-}
-
-/// A lower-case word that may stand in a role before a name (`presidential`,
-/// `candidate`, `campaign`, `manager`): not a verb form, an adverb or a function word.
-fn is_role_noun(tok: &Tok) -> bool {
-    const FUNCTION_WORDS: &[&str] = &[
-        "and", "or", "but", "of", "in", "on", "at", "for", "to", "from", "with", "by", "as",
-        "that", "who", "which", "is", "was", "are", "were", "has", "had", "have", "will", "would",
-        "could", "did", "does", "not", "then", "also", "the", "a", "an", "his", "her", "their",
-        "its", "said", "told", "says",
-    ];
-    let w = tok.text;
-    w.chars().all(char::is_lowercase)
-        && !str_in(FUNCTION_WORDS, w)
-        && !w.ends_with("ed")
-        && !w.ends_with("ly")
-        && !w.ends_with("ing")
-        && (!w.ends_with('s') || w.ends_with("ss"))
-        && !is_speech_verb(tok)
 }
 
 /// The cue in the quote's own sentence, before the opening mark. Stages, first that

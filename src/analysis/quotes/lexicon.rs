@@ -74,6 +74,9 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "reiterated",
     "countered",
     "mused",
+    "interjected",
+    "retorted",
+    "blurted",
 ];
 
 pub(super) const ABBREVIATIONS: &[&str] = &[

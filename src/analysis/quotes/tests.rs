@@ -426,3 +426,25 @@ fn participles_of_regular_verbs() {
     assert!(participles("insisting").contains(&"insisted".to_string()));
     assert!(participles("says").is_empty());
 }
+
+#[test]
+fn phrasal_cues_participles_after_an_object_and_names_with_their_home() {
+    check_with_actors(
+        r#"SALEM, N.H. — Donald Trump and Jeb Bush met voters on Monday.
+
+Speaking at a town hall in Salem, Trump went after Bush, calling him "a total stiff."
+
+"They are all here for the free stuff," Bush shot back with a laugh.
+
+Rep. Tom Cole of Oklahoma, an ally of the leadership, said Thursday that the party is "ready for a long fight over the budget."
+
+Trump tried to laugh it off by interjecting, "Only my rivals think so."
+"#,
+        expect![[r#"
+            a total stiff. => Donald Trump
+            They are all here for the free stuff, => Bush
+            ready for a long fight over the budget. => Tom Cole
+            Only my rivals think so. => Donald Trump
+        "#]],
+    );
+}
