@@ -31,6 +31,9 @@ pub struct DossierServer {
     client: Client,
     state: Arc<Mutex<State>>,
     jobs: mpsc::UnboundedSender<Job>,
+    /// Set by a `shutdown` request: the process exits 0 only after one (LSP: an `exit`
+    /// or a closed stdin without it is an error exit).
+    shut_down: Arc<AtomicBool>,
 }
 
 /// Locks the state, surviving a poisoned lock (a panic elsewhere must not take the server
@@ -51,7 +54,7 @@ pub struct IndexStatus {
 impl DossierServer {
     /// A server whose index cache writes go through `saver`, which the caller may wait
     /// for after the session (see `serve_stdio`).
-    pub fn new(client: Client, saver: Arc<Saver>) -> DossierServer {
+    pub fn new(client: Client, saver: Arc<Saver>, shut_down: Arc<AtomicBool>) -> DossierServer {
         let state = Arc::new(Mutex::new(State::default()));
         let (jobs, receiver) = mpsc::unbounded_channel();
         tokio::spawn(indexer::run(client.clone(), state.clone(), receiver, saver));
@@ -59,6 +62,7 @@ impl DossierServer {
             client,
             state,
             jobs,
+            shut_down,
         }
     }
 
@@ -383,6 +387,7 @@ impl LanguageServer for DossierServer {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        self.shut_down.store(true, Ordering::SeqCst);
         Ok(())
     }
 
