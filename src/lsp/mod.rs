@@ -27,10 +27,20 @@ use crate::cache::Saver;
 
 pub use server::DossierServer;
 
+/// What the server saw of the session, for its exit status.
+#[derive(Debug, Default)]
+pub struct Session {
+    /// An `initialize` request came.
+    pub began: AtomicBool,
+    /// A `shutdown` request was answered.
+    pub shut_down: AtomicBool,
+}
+
 /// How a language server session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SessionEnd {
-    /// `shutdown`, then `exit` (or the end of input): exit status 0.
+    /// `shutdown`, then `exit` (or the end of input), or input that ended before any
+    /// session began: exit status 0.
     ShutDown,
     /// Input ended or `exit` came without a `shutdown` first (the client died, the pipe
     /// broke, the transport failed): LSP says exit status 1, so that a supervisor sees it.
@@ -45,10 +55,10 @@ pub async fn serve_stdio() -> SessionEnd {
     let stdout = tokio::io::stdout();
     let saver = Arc::new(Saver::default());
     let server_saver = saver.clone();
-    let shut_down = Arc::new(AtomicBool::new(false));
-    let server_shut_down = shut_down.clone();
+    let session = Arc::new(Session::default());
+    let server_session = session.clone();
     let (service, socket) = LspService::build(move |client| {
-        DossierServer::new(client, server_saver.clone(), server_shut_down.clone())
+        DossierServer::new(client, server_saver.clone(), server_session.clone())
     })
     .custom_method("dossier/indexStatus", DossierServer::index_status)
     .custom_method("dossier/debugPanic", DossierServer::debug_panic)
@@ -89,7 +99,7 @@ pub async fn serve_stdio() -> SessionEnd {
             return SessionEnd::WithoutShutdown;
         }
     }
-    if shut_down.load(Ordering::SeqCst) {
+    if session.shut_down.load(Ordering::SeqCst) || !session.began.load(Ordering::SeqCst) {
         SessionEnd::ShutDown
     } else {
         SessionEnd::WithoutShutdown

@@ -31,9 +31,10 @@ pub struct DossierServer {
     client: Client,
     state: Arc<Mutex<State>>,
     jobs: mpsc::UnboundedSender<Job>,
-    /// Set by a `shutdown` request: the process exits 0 only after one (LSP: an `exit`
-    /// or a closed stdin without it is an error exit).
-    shut_down: Arc<AtomicBool>,
+    /// How far the session went (see [`super::Session`]): the process exits 0 only after a
+    /// `shutdown`, or when no session began (LSP: an `exit` or a closed stdin without it is
+    /// an error exit).
+    session: Arc<super::Session>,
 }
 
 /// Locks the state, surviving a poisoned lock (a panic elsewhere must not take the server
@@ -54,7 +55,7 @@ pub struct IndexStatus {
 impl DossierServer {
     /// A server whose index cache writes go through `saver`, which the caller may wait
     /// for after the session (see `serve_stdio`).
-    pub fn new(client: Client, saver: Arc<Saver>, shut_down: Arc<AtomicBool>) -> DossierServer {
+    pub fn new(client: Client, saver: Arc<Saver>, session: Arc<super::Session>) -> DossierServer {
         let state = Arc::new(Mutex::new(State::default()));
         let (jobs, receiver) = mpsc::unbounded_channel();
         tokio::spawn(indexer::run(client.clone(), state.clone(), receiver, saver));
@@ -62,7 +63,7 @@ impl DossierServer {
             client,
             state,
             jobs,
-            shut_down,
+            session,
         }
     }
 
@@ -346,6 +347,7 @@ fn capabilities(unit: ColumnUnit) -> ServerCapabilities {
 #[tower_lsp::async_trait]
 impl LanguageServer for DossierServer {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        self.session.began.store(true, Ordering::SeqCst);
         let unit = negotiate_unit(&params);
         let init_problem = {
             let mut state = lock(&self.state);
@@ -387,7 +389,7 @@ impl LanguageServer for DossierServer {
     }
 
     async fn shutdown(&self) -> Result<()> {
-        self.shut_down.store(true, Ordering::SeqCst);
+        self.session.shut_down.store(true, Ordering::SeqCst);
         Ok(())
     }
 
