@@ -314,3 +314,20 @@ fn a_session_that_ends_without_shutdown_exits_non_zero() {
     client.notify("exit", Value::Null);
     assert_eq!(client.wait_exit(), 1);
 }
+
+#[test]
+fn a_brief_on_disk_over_the_size_limit_is_not_read_and_is_reported() {
+    let big = format!("# Big\n\n{}\n", "word ".repeat(4_000));
+    let (_ws, mut client, uri) = start_with(
+        &[("big.md", big.as_bytes())],
+        json!({"maxFileBytes": 10_000}),
+    );
+    let messages = log_messages(&client);
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("big.md") && m.contains("over the 10000-byte limit")),
+        "{messages:?}"
+    );
+    assert_still_answers(&mut client, &uri);
+}

@@ -348,3 +348,59 @@ fn a_paragraph_of_many_quotes_and_citations_is_checked_in_linear_time() {
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert_eq!(stdout(&output).lines().count(), 16_000);
 }
+
+#[test]
+fn briefs_are_read_within_the_size_limit_and_only_from_regular_files() {
+    let big = format!("# Big\n\n{}\n", "word ".repeat(4_000));
+    let ws = workspace(&[
+        ("dossier.toml", b"max_file_bytes = 10000\n"),
+        ("big.md", big.as_bytes()),
+    ]);
+    // Named on the command line, and found in the workspace: refused before it is read.
+    for args in [
+        &["check", "--no-cache", "big.md"][..],
+        &["check", "--no-cache"],
+    ] {
+        let output = run(ws.path(), args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains("big.md")
+                && stderr(&output).contains("over the 10000-byte limit"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    // A device would be read for ever (7 GB in 10 s): refused at once.
+    let output = run_within(
+        ws.path(),
+        &["check", "--no-cache", "/dev/zero"],
+        std::time::Duration::from_secs(20),
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("/dev/zero") && stderr(&output).contains("not a regular file"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_brief_with_invalid_utf8_is_warned_about_and_its_columns_count_the_file_bytes() {
+    let ws = workspace(&[("latin1.md", b"\xff\xfe [@nosuch] caf\xe9 [@nokey]\n")]);
+    let output = run(ws.path(), &["check", "--no-cache", "latin1.md"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("latin1.md: not valid UTF-8"),
+        "{}",
+        stderr(&output)
+    );
+    // `@` is the file's 5th and 20th byte (U+FFFD would have made them 9th and 26th).
+    let out = stdout(&output);
+    let columns: Vec<&str> = out.lines().map(|l| l.split(':').nth(2).unwrap()).collect();
+    assert_eq!(columns, ["5", "20"], "{}", stdout(&output));
+}
