@@ -115,9 +115,18 @@ fn bad_initialization_options_are_reported() {
     let (_ws, mut client, uri) = start_with(&[], json!({"check": {"minQuoteWords": "three"}}));
     let messages = log_messages(&client);
     assert!(
+        messages.iter().any(|m| m.contains("initializationOptions")
+            && m.contains("key `check.minQuoteWords`")
+            && m.contains("invalid type")),
+        "{messages:?}"
+    );
+    // Another key, another wrong type.
+    let (_ws2, client2, _) = start_with(&[], json!({"check": {"nearThreshold": "high"}}));
+    let messages = log_messages(&client2);
+    assert!(
         messages
             .iter()
-            .any(|m| m.contains("initializationOptions") && m.contains("invalid type")),
+            .any(|m| m.contains("key `check.nearThreshold`") && m.contains("\"high\"")),
         "{messages:?}"
     );
     assert_still_answers(&mut client, &uri);
