@@ -351,3 +351,31 @@ fn a_temporary_file_left_by_a_killed_cache_write_is_removed_at_the_next_start() 
     index_json(ws.path(), &[]);
     assert!(!left.exists(), "{} is still there", left.display());
 }
+
+#[test]
+fn a_server_that_cannot_write_its_cache_says_so_once_in_words_and_goes_on() {
+    let ws = workspace(&[("brief.md", CLEAN_BRIEF)]);
+    // A file where the cache folder should be: no one, not even root, can create it.
+    let blocker = ws.path().join("not-a-folder");
+    std::fs::write(&blocker, b"x").unwrap();
+    let mut client = Client::spawn_with_cache(&["lsp"], &blocker.join("cache"));
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": file_uri(ws.path()), "capabilities": {}}),
+    );
+    client.notify("initialized", json!({}));
+    client.wait_ready();
+    let shown = client.wait_notification(|n| {
+        n["method"] == "window/showMessage"
+            && n["params"]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("cannot write the index cache"))
+    });
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(message.contains("not-a-folder"), "{message}");
+    assert_eq!(
+        client.request("dossier/indexStatus", Value::Null)["documents"],
+        5
+    );
+    assert_eq!(client.shutdown(), 0);
+}

@@ -57,6 +57,13 @@ impl DossierServer {
     /// for after the session (see `serve_stdio`).
     pub fn new(client: Client, saver: Arc<Saver>, session: Arc<super::Session>) -> DossierServer {
         let state = Arc::new(Mutex::new(State::default()));
+        // A cache that cannot be written is said once, in words, in the editor.
+        let runtime = tokio::runtime::Handle::current();
+        let notice_client = client.clone();
+        saver.on_failure(move |message| {
+            let client = notice_client.clone();
+            runtime.spawn(async move { client.show_message(MessageType::WARNING, message).await });
+        });
         let (jobs, receiver) = mpsc::unbounded_channel();
         tokio::spawn(indexer::run(client.clone(), state.clone(), receiver, saver));
         DossierServer {
