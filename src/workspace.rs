@@ -56,6 +56,11 @@ pub enum LoadProblem {
     /// Discovery stopped early; the corpus holds what was found before the limit.
     #[error("{} holds more than {limit} files; indexing stopped there (narrow `corpus` in dossier.toml, or raise max_files)", .root.display())]
     TooManyFiles { root: PathBuf, limit: usize },
+    /// The corpus is always inside the workspace: a path, a glob or a link that leads out
+    /// of it is refused (a shared `dossier.toml` must not make an editor read `/etc/passwd`
+    /// into hovers).
+    #[error("corpus entry `{entry}` leads outside the workspace {}; refused (the corpus must be inside the workspace: open the folder that holds it, or copy the files in)", .root.display())]
+    OutsideWorkspace { entry: String, root: PathBuf },
     #[error("`{pattern}` is not a valid glob ({reason}); it is ignored")]
     BadGlob { pattern: String, reason: String },
     /// The walk met an error: a folder it could not list (its files are missing from the
@@ -78,10 +83,33 @@ pub fn discover_corpus(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<LoadP
     let mut globs = Vec::new();
     let mut found: Vec<PathBuf> = Vec::new();
     let mut dirs = Vec::new();
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    // Through `..` or a symbolic link, the real place is what counts.
+    let inside = |path: &Path| {
+        path.canonicalize()
+            .is_ok_and(|real| real.starts_with(&canonical_root))
+    };
+    let outside = |entry: &String| LoadProblem::OutsideWorkspace {
+        entry: entry.clone(),
+        root: root.to_path_buf(),
+    };
     for entry in &config.corpus {
         let path = root.join(entry);
         if is_glob(entry) {
+            // Globs are matched against paths inside the workspace: one that is absolute or
+            // climbs out would match nothing, silently.
+            let entry_path = Path::new(entry);
+            if entry_path.is_absolute()
+                || entry_path
+                    .components()
+                    .any(|c| c == std::path::Component::ParentDir)
+            {
+                problems.push(outside(entry));
+                continue;
+            }
             globs.push(entry.clone());
+        } else if path.exists() && !inside(&path) {
+            problems.push(outside(entry));
         } else if path.is_dir() {
             dirs.push(path);
         } else if path.is_file() {
@@ -409,6 +437,15 @@ pub fn relative<'a>(root: &Path, path: &'a Path) -> &'a Path {
 
 /// Whether a path (absolute) is selected as corpus by the configuration, without walking.
 pub fn is_corpus_path(root: &Path, config: &Config, path: &Path) -> bool {
+    // The corpus is inside the workspace (see `LoadProblem::OutsideWorkspace`), whatever
+    // a watched-file event names.
+    if !path.starts_with(root)
+        || path
+            .components()
+            .any(|c| c == std::path::Component::ParentDir)
+    {
+        return false;
+    }
     let mut problems = Vec::new();
     let rel = relative(root, path);
     if build_globset(&config.exclude, &mut problems).is_match(rel) {

@@ -404,3 +404,30 @@ fn a_brief_with_invalid_utf8_is_warned_about_and_its_columns_count_the_file_byte
     let columns: Vec<&str> = out.lines().map(|l| l.split(':').nth(2).unwrap()).collect();
     assert_eq!(columns, ["5", "20"], "{}", stdout(&output));
 }
+
+#[test]
+fn a_corpus_outside_the_workspace_is_refused_as_paths_globs_and_links_alike() {
+    let ws = workspace(&[]);
+    std::os::unix::fs::symlink("/etc/passwd", ws.path().join("passwd.txt")).unwrap();
+    let config = r#"corpus = ["seeds", "/etc/passwd", "../secret.txt", "/etc/*", "../../*.txt", "passwd.txt"]"#;
+    std::fs::write(ws.path().join("dossier.toml"), config).unwrap();
+    let output = run(ws.path(), &["index", "--json", "--no-cache"]);
+    let err = stderr(&output);
+    let index: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let paths: Vec<&str> = index["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 5, "only the seeds: {paths:?}");
+    assert!(paths.iter().all(|p| p.starts_with("seeds/")), "{paths:?}");
+    for entry in ["/etc/passwd", "/etc/*", "../../*.txt", "passwd.txt"] {
+        assert!(
+            err.contains(&format!(
+                "corpus entry `{entry}` leads outside the workspace"
+            )),
+            "{entry}: {err}"
+        );
+    }
+}
