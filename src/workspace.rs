@@ -61,6 +61,10 @@ pub enum LoadProblem {
     /// into hovers).
     #[error("corpus entry `{entry}` leads outside the workspace {}; refused (the corpus must be inside the workspace: open the folder that holds it, or copy the files in)", .root.display())]
     OutsideWorkspace { entry: String, root: PathBuf },
+    /// Files that would share one document key (`c/y.md` and `c/y.txt`): both are kept,
+    /// each cited by its path with the extension.
+    #[error("{} share the document key `@{key}`; each is cited by its path with the extension ({})", .paths.join(" and "), .paths.iter().map(|p| format!("`@{p}`")).collect::<Vec<_>>().join(", "))]
+    KeyClash { key: String, paths: Vec<String> },
     #[error("`{pattern}` is not a valid glob ({reason}); it is ignored")]
     BadGlob { pattern: String, reason: String },
     /// The walk met an error: a folder it could not list (its files are missing from the
@@ -72,7 +76,10 @@ pub enum LoadProblem {
 impl LoadProblem {
     /// True when the file's content was still indexed.
     pub fn is_warning_only(&self) -> bool {
-        matches!(self, LoadProblem::InvalidUtf8(_))
+        matches!(
+            self,
+            LoadProblem::InvalidUtf8(_) | LoadProblem::KeyClash { .. }
+        )
     }
 }
 
@@ -156,6 +163,10 @@ pub fn discover_corpus(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<LoadP
         .collect();
     files.sort_unstable();
     files.dedup_by(|a, b| a.1 == b.1);
+    let rel_paths: Vec<&str> = files.iter().map(|(rel, _)| rel.as_str()).collect();
+    for (key, paths) in crate::analysis::corpus::key_clashes(&rel_paths) {
+        problems.push(LoadProblem::KeyClash { key, paths });
+    }
     (files.into_iter().map(|(_, p)| p).collect(), problems)
 }
 

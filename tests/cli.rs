@@ -431,3 +431,20 @@ fn a_corpus_outside_the_workspace_is_refused_as_paths_globs_and_links_alike() {
         );
     }
 }
+
+#[test]
+fn two_files_with_one_key_are_reported_and_both_citable() {
+    let ws = workspace(&[
+        ("dossier.toml", b"corpus = [\"seeds\", \"c\"]\n"),
+        ("c/y.md", b"The summit in Vienna ended early.\n"),
+        ("c/y.txt", b"The talks in Geneva went on.\n"),
+        ("brief.md", b"# B\n\nOne [@c/y.md], two [@c/y.txt].\n"),
+    ]);
+    let output = run(ws.path(), &["check", "--no-cache", "brief.md"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{}{err}", stdout(&output));
+    assert!(
+        err.contains("c/y.md and c/y.txt share the document key `@c/y`"),
+        "{err}"
+    );
+}
