@@ -193,11 +193,38 @@ impl ConfigLayer {
             }
             other => other,
         };
-        serde_json::from_value(value).map_err(|err| ConfigError::Invalid {
+        serde_json::from_value(value.clone()).map_err(|err| ConfigError::Invalid {
             path: source_name.to_string(),
-            message: one_line(&err.to_string()),
+            message: match bad_json_key(&value) {
+                Some((key, why)) => format!("key `{key}`: {}", one_line(&why)),
+                None => one_line(&err.to_string()),
+            },
         })
     }
+}
+
+/// The key of client settings that does not decode, and why: serde_json's own error names
+/// no key (`invalid type: string "high", expected f32`). Each key (and each key of a nested
+/// table such as `check`) is decoded alone until one fails.
+fn bad_json_key(value: &serde_json::Value) -> Option<(String, String)> {
+    let object = value.as_object()?;
+    for (key, inner) in object {
+        let alone = serde_json::json!({ key.as_str(): inner });
+        let Err(err) = serde_json::from_value::<ConfigLayer>(alone) else {
+            continue;
+        };
+        if let Some(table) = inner.as_object() {
+            for (inner_key, inner_value) in table {
+                let alone =
+                    serde_json::json!({ key.as_str(): { inner_key.as_str(): inner_value } });
+                if let Err(err) = serde_json::from_value::<ConfigLayer>(alone) {
+                    return Some((format!("{key}.{inner_key}"), err.to_string()));
+                }
+            }
+        }
+        return Some((key.clone(), err.to_string()));
+    }
+    None
 }
 
 impl Config {

@@ -149,8 +149,12 @@ fn serve() -> i32 {
             return cli::EXIT_ERROR;
         }
     };
-    runtime.block_on(dossier::lsp::serve_stdio());
+    let end = runtime.block_on(dossier::lsp::serve_stdio());
     // The stdin reader may still sit in a blocking read; do not wait for it.
     runtime.shutdown_background();
-    cli::EXIT_OK
+    match end {
+        dossier::lsp::SessionEnd::ShutDown => cli::EXIT_OK,
+        // LSP: "exit with error code 1" when `shutdown` did not come first.
+        dossier::lsp::SessionEnd::WithoutShutdown => 1,
+    }
 }

@@ -56,6 +56,15 @@ pub enum LoadProblem {
     /// Discovery stopped early; the corpus holds what was found before the limit.
     #[error("{} holds more than {limit} files; indexing stopped there (narrow `corpus` in dossier.toml, or raise max_files)", .root.display())]
     TooManyFiles { root: PathBuf, limit: usize },
+    /// The corpus is always inside the workspace: a path, a glob or a link that leads out
+    /// of it is refused (a shared `dossier.toml` must not make an editor read `/etc/passwd`
+    /// into hovers).
+    #[error("corpus entry `{entry}` leads outside the workspace {}; refused (the corpus must be inside the workspace: open the folder that holds it, or copy the files in)", .root.display())]
+    OutsideWorkspace { entry: String, root: PathBuf },
+    /// Files that would share one document key (`c/y.md` and `c/y.txt`): both are kept,
+    /// each cited by its path with the extension.
+    #[error("{} share the document key `@{key}`; each is cited by its path with the extension ({})", .paths.join(" and "), .paths.iter().map(|p| format!("`@{p}`")).collect::<Vec<_>>().join(", "))]
+    KeyClash { key: String, paths: Vec<String> },
     #[error("`{pattern}` is not a valid glob ({reason}); it is ignored")]
     BadGlob { pattern: String, reason: String },
     /// The walk met an error: a folder it could not list (its files are missing from the
@@ -67,7 +76,10 @@ pub enum LoadProblem {
 impl LoadProblem {
     /// True when the file's content was still indexed.
     pub fn is_warning_only(&self) -> bool {
-        matches!(self, LoadProblem::InvalidUtf8(_))
+        matches!(
+            self,
+            LoadProblem::InvalidUtf8(_) | LoadProblem::KeyClash { .. }
+        )
     }
 }
 
@@ -78,10 +90,33 @@ pub fn discover_corpus(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<LoadP
     let mut globs = Vec::new();
     let mut found: Vec<PathBuf> = Vec::new();
     let mut dirs = Vec::new();
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    // Through `..` or a symbolic link, the real place is what counts.
+    let inside = |path: &Path| {
+        path.canonicalize()
+            .is_ok_and(|real| real.starts_with(&canonical_root))
+    };
+    let outside = |entry: &String| LoadProblem::OutsideWorkspace {
+        entry: entry.clone(),
+        root: root.to_path_buf(),
+    };
     for entry in &config.corpus {
         let path = root.join(entry);
         if is_glob(entry) {
+            // Globs are matched against paths inside the workspace: one that is absolute or
+            // climbs out would match nothing, silently.
+            let entry_path = Path::new(entry);
+            if entry_path.is_absolute()
+                || entry_path
+                    .components()
+                    .any(|c| c == std::path::Component::ParentDir)
+            {
+                problems.push(outside(entry));
+                continue;
+            }
             globs.push(entry.clone());
+        } else if path.exists() && !inside(&path) {
+            problems.push(outside(entry));
         } else if path.is_dir() {
             dirs.push(path);
         } else if path.is_file() {
@@ -128,6 +163,10 @@ pub fn discover_corpus(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<LoadP
         .collect();
     files.sort_unstable();
     files.dedup_by(|a, b| a.1 == b.1);
+    let rel_paths: Vec<&str> = files.iter().map(|(rel, _)| rel.as_str()).collect();
+    for (key, paths) in crate::analysis::corpus::key_clashes(&rel_paths) {
+        problems.push(LoadProblem::KeyClash { key, paths });
+    }
     (files.into_iter().map(|(_, p)| p).collect(), problems)
 }
 
@@ -302,6 +341,95 @@ pub fn load_stamped(
     )
 }
 
+/// A brief read from disk: its text (invalid UTF-8 replaced by U+FFFD) and where the
+/// replacements changed byte offsets, so that columns can be given in the file's bytes.
+#[derive(Debug, Clone)]
+pub struct BriefText {
+    pub text: String,
+    /// `(offset in text, offset in the file)` after each replacement, in order.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl BriefText {
+    /// Whether the file held invalid UTF-8.
+    pub fn had_invalid_utf8(&self) -> bool {
+        !self.shifts.is_empty()
+    }
+
+    /// The byte offset in the file of the byte offset `offset` in [`BriefText::text`].
+    pub fn file_offset(&self, offset: usize) -> usize {
+        let at = self
+            .shifts
+            .partition_point(|&(in_text, _)| in_text <= offset);
+        match at.checked_sub(1).map(|i| self.shifts[i]) {
+            Some((in_text, in_file)) => in_file + (offset - in_text),
+            None => offset,
+        }
+    }
+}
+
+/// Reads a brief from disk, within `max_file_bytes`: a FIFO, a device (`/dev/zero`) or a
+/// folder is refused, as is a file over the limit, before anything is read. Invalid UTF-8
+/// is replaced and comes back as a warning-only [`LoadProblem::InvalidUtf8`].
+pub fn read_brief(
+    path: &Path,
+    max_file_bytes: u64,
+) -> Result<(BriefText, Option<LoadProblem>), LoadProblem> {
+    let unreadable = |reason: String| LoadProblem::Unreadable {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let metadata = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?;
+    if !metadata.is_file() {
+        return Err(unreadable(
+            "not a regular file (a folder, a pipe or a device)".into(),
+        ));
+    }
+    if metadata.len() > max_file_bytes {
+        return Err(LoadProblem::TooLarge {
+            path: path.to_path_buf(),
+            size: metadata.len(),
+            limit: max_file_bytes,
+        });
+    }
+    let file = std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    // `take` bounds the read even if the file grows while it is read.
+    file.take(max_file_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(e.to_string()))?;
+    if bytes.len() as u64 > max_file_bytes {
+        return Err(LoadProblem::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: max_file_bytes,
+        });
+    }
+    let (text, shifts) = match String::from_utf8(bytes) {
+        Ok(text) => (text, Vec::new()),
+        Err(err) => decode_lossily(err.as_bytes()),
+    };
+    let problem = (!shifts.is_empty()).then(|| LoadProblem::InvalidUtf8(path.to_path_buf()));
+    Ok((BriefText { text, shifts }, problem))
+}
+
+/// `String::from_utf8_lossy`, noting where each replacement moved the offsets.
+fn decode_lossily(bytes: &[u8]) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::with_capacity(bytes.len());
+    let mut shifts = Vec::new();
+    let mut in_file = 0;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        in_file += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            text.push(char::REPLACEMENT_CHARACTER);
+            in_file += chunk.invalid().len();
+            shifts.push((text.len(), in_file));
+        }
+    }
+    (text, shifts)
+}
+
 /// A file time as nanoseconds since the Unix epoch (0 before it).
 pub fn modified_ns(time: std::time::SystemTime) -> u64 {
     time.duration_since(std::time::UNIX_EPOCH)
@@ -320,6 +448,15 @@ pub fn relative<'a>(root: &Path, path: &'a Path) -> &'a Path {
 
 /// Whether a path (absolute) is selected as corpus by the configuration, without walking.
 pub fn is_corpus_path(root: &Path, config: &Config, path: &Path) -> bool {
+    // The corpus is inside the workspace (see `LoadProblem::OutsideWorkspace`), whatever
+    // a watched-file event names.
+    if !path.starts_with(root)
+        || path
+            .components()
+            .any(|c| c == std::path::Component::ParentDir)
+    {
+        return false;
+    }
     let mut problems = Vec::new();
     let rel = relative(root, path);
     if build_globset(&config.exclude, &mut problems).is_match(rel) {

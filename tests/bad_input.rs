@@ -115,9 +115,18 @@ fn bad_initialization_options_are_reported() {
     let (_ws, mut client, uri) = start_with(&[], json!({"check": {"minQuoteWords": "three"}}));
     let messages = log_messages(&client);
     assert!(
+        messages.iter().any(|m| m.contains("initializationOptions")
+            && m.contains("key `check.minQuoteWords`")
+            && m.contains("invalid type")),
+        "{messages:?}"
+    );
+    // Another key, another wrong type.
+    let (_ws2, client2, _) = start_with(&[], json!({"check": {"nearThreshold": "high"}}));
+    let messages = log_messages(&client2);
+    assert!(
         messages
             .iter()
-            .any(|m| m.contains("initializationOptions") && m.contains("invalid type")),
+            .any(|m| m.contains("key `check.nearThreshold`") && m.contains("\"high\"")),
         "{messages:?}"
     );
     assert_still_answers(&mut client, &uri);
@@ -223,4 +232,111 @@ fn requests_before_initialize_are_refused_and_the_server_goes_on() {
     let init = client.request_raw("initialize", json!({"capabilities": {}}));
     assert!(init.get("result").is_some(), "{init}");
     assert_eq!(client.shutdown(), 0);
+}
+
+/// Sends one raw JSON-RPC body, framed.
+fn send_body(client: &mut Client, body: &str) {
+    client.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+}
+
+#[test]
+fn hostile_lengths_ids_and_fields_are_answered_and_the_session_goes_on() {
+    let (_ws, mut client, uri) = start_with(&[], Value::Null);
+    // A length that once overflowed the guard's arithmetic (a panic, and no more answers).
+    for length in ["18446744073709551615", "18446744073709551605"] {
+        client.send_raw(format!("Content-Length: {length}\r\n\r\n").as_bytes());
+        let error = client.wait_response(Value::Null);
+        assert_eq!(error["error"]["code"], -32700, "{length}: {error}");
+        assert_still_answers(&mut client, &uri);
+    }
+    // Ids tower-lsp cannot decode ended its input stream, and the session with it.
+    for id in ["1.5", "1e3", "18446744073709551615"] {
+        for body in [
+            format!(r#"{{"jsonrpc":"2.0","id":{id},"method":"dossier/indexStatus"}}"#),
+            format!(r#"{{"jsonrpc":"2.0","id":{id},"result":null}}"#),
+        ] {
+            send_body(&mut client, &body);
+            let error = client.wait_response(Value::Null);
+            assert_eq!(error["error"]["code"], -32600, "{body}: {error}");
+            assert!(
+                error["error"]["message"].as_str().unwrap().contains("`id`"),
+                "{error}"
+            );
+            assert_still_answers(&mut client, &uri);
+        }
+    }
+    // What tower-lsp's own decoding refuses, the guard refuses too: a repeated field, a
+    // response whose `error` is no error object.
+    send_body(
+        &mut client,
+        r#"{"jsonrpc":"2.0","id":5,"method":"dossier/indexStatus","id":6}"#,
+    );
+    let error = client.wait_response(json!(6));
+    assert_eq!(error["error"]["code"], -32600, "{error}");
+    assert_still_answers(&mut client, &uri);
+    send_body(&mut client, r#"{"jsonrpc":"2.0","id":7,"error":5}"#);
+    let error = client.wait_response(json!(7));
+    assert_eq!(error["error"]["code"], -32600, "{error}");
+    assert_still_answers(&mut client, &uri);
+}
+
+#[test]
+fn parameterless_methods_take_null_or_empty_params_and_a_refused_shutdown_does_not_shut_down() {
+    let (_ws, mut client, uri) = start_with(&[], Value::Null);
+    for (id, params) in [(50, "null"), (51, "{}"), (52, "[]")] {
+        send_body(
+            &mut client,
+            &format!(
+                r#"{{"jsonrpc":"2.0","id":{id},"method":"dossier/indexStatus","params":{params}}}"#
+            ),
+        );
+        let response = client.wait_response(json!(id));
+        assert_eq!(response["result"]["documents"], 5, "{params}: {response}");
+    }
+    // Real parameters on `shutdown` are refused, and the server is not shut down.
+    send_body(
+        &mut client,
+        r#"{"jsonrpc":"2.0","id":60,"method":"shutdown","params":{"now":true}}"#,
+    );
+    let refused = client.wait_response(json!(60));
+    assert_eq!(refused["error"]["code"], -32602, "{refused}");
+    assert_still_answers(&mut client, &uri);
+    // `"params": null` on shutdown is a shutdown; then exit, with status 0.
+    send_body(
+        &mut client,
+        r#"{"jsonrpc":"2.0","id":61,"method":"shutdown","params":null}"#,
+    );
+    let done = client.wait_response(json!(61));
+    assert!(done.get("error").is_none(), "{done}");
+    send_body(
+        &mut client,
+        r#"{"jsonrpc":"2.0","method":"exit","params":{}}"#,
+    );
+    assert_eq!(client.wait_exit(), 0);
+}
+
+#[test]
+fn a_session_that_ends_without_shutdown_exits_non_zero() {
+    let (_ws, mut client, uri) = start_with(&[], Value::Null);
+    assert_still_answers(&mut client, &uri);
+    // LSP: `exit` without `shutdown` first exits with status 1, so a supervisor sees it.
+    client.notify("exit", Value::Null);
+    assert_eq!(client.wait_exit(), 1);
+}
+
+#[test]
+fn a_brief_on_disk_over_the_size_limit_is_not_read_and_is_reported() {
+    let big = format!("# Big\n\n{}\n", "word ".repeat(4_000));
+    let (_ws, mut client, uri) = start_with(
+        &[("big.md", big.as_bytes())],
+        json!({"maxFileBytes": 10_000}),
+    );
+    let messages = log_messages(&client);
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("big.md") && m.contains("over the 10000-byte limit")),
+        "{messages:?}"
+    );
+    assert_still_answers(&mut client, &uri);
 }

@@ -300,3 +300,82 @@ fn a_server_told_to_exit_while_writing_its_cache_finishes_the_write_first() {
         "a temporary file was left: {written:?}"
     );
 }
+
+#[test]
+fn a_fifo_in_the_cache_s_place_is_refused_without_waiting() {
+    let ws = workspace(&[("brief.md", CLEAN_BRIEF)]);
+    index_json(ws.path(), &[]);
+    let cache_file = the_cache_file(ws.path());
+    std::fs::remove_file(&cache_file).unwrap();
+    let made = Command::new("mkfifo").arg(&cache_file).status().unwrap();
+    assert!(made.success());
+    // Opening a FIFO for reading waits for a writer: the run never ended.
+    let mut child = Command::new(binary())
+        .args(["index", "--json"])
+        .current_dir(ws.path())
+        .env("DOSSIER_CACHE_DIR", cache_dir(ws.path()))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("`dossier index` waits on the FIFO in the cache's place");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("not a regular file"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_temporary_file_left_by_a_killed_cache_write_is_removed_at_the_next_start() {
+    let ws = workspace(&[("brief.md", CLEAN_BRIEF)]);
+    index_json(ws.path(), &[]);
+    let folder = the_cache_file(ws.path()).parent().unwrap().to_path_buf();
+    // What a server killed while writing leaves: a temporary file no one holds.
+    let left = folder.join(".index.bin.4242.0.tmp");
+    let file = std::fs::File::create(&left).unwrap();
+    file.set_len(1 << 20).unwrap();
+    let minute_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    file.set_modified(minute_ago).unwrap();
+    drop(file);
+    // A start that finds the cache unchanged writes nothing, and still removes it.
+    index_json(ws.path(), &[]);
+    assert!(!left.exists(), "{} is still there", left.display());
+}
+
+#[test]
+fn a_server_that_cannot_write_its_cache_says_so_once_in_words_and_goes_on() {
+    let ws = workspace(&[("brief.md", CLEAN_BRIEF)]);
+    // A file where the cache folder should be: no one, not even root, can create it.
+    let blocker = ws.path().join("not-a-folder");
+    std::fs::write(&blocker, b"x").unwrap();
+    let mut client = Client::spawn_with_cache(&["lsp"], &blocker.join("cache"));
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": file_uri(ws.path()), "capabilities": {}}),
+    );
+    client.notify("initialized", json!({}));
+    client.wait_ready();
+    let shown = client.wait_notification(|n| {
+        n["method"] == "window/showMessage"
+            && n["params"]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("cannot write the index cache"))
+    });
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(message.contains("not-a-folder"), "{message}");
+    assert_eq!(
+        client.request("dossier/indexStatus", Value::Null)["documents"],
+        5
+    );
+    assert_eq!(client.shutdown(), 0);
+}

@@ -231,17 +231,58 @@ pub fn document_keys(rel_paths: &[&str]) -> Vec<String> {
     for s in &stems {
         *counts.entry(s).or_default() += 1;
     }
-    rel_paths
+    let keys: Vec<&str> = rel_paths
         .iter()
         .zip(&stems)
         .map(|(path, stem)| {
             if counts[stem] > 1 {
-                without_extension(path).to_string()
+                without_extension(path)
             } else {
-                stem.to_string()
+                stem
+            }
+        })
+        .collect();
+    // `c/y.md` and `c/y.txt` still share `c/y`: the extension tells them apart, so that
+    // both stay citable (the workspace reports the clash, see `workspace::key_clashes`).
+    let mut key_counts: HashMap<&str, usize> = HashMap::new();
+    for key in &keys {
+        *key_counts.entry(key).or_default() += 1;
+    }
+    rel_paths
+        .iter()
+        .zip(&keys)
+        .map(|(path, key)| {
+            if key_counts[key] > 1 {
+                path.to_string()
+            } else {
+                key.to_string()
             }
         })
         .collect()
+}
+
+/// Groups of corpus files whose stems and paths without extension are the same (so their
+/// keys carry the extension), for the workspace to report.
+pub fn key_clashes(rel_paths: &[&str]) -> Vec<(String, Vec<String>)> {
+    let mut by_key: HashMap<&str, Vec<&str>> = HashMap::new();
+    for path in rel_paths {
+        by_key
+            .entry(without_extension(path))
+            .or_default()
+            .push(path);
+    }
+    let mut clashes: Vec<(String, Vec<String>)> = by_key
+        .into_iter()
+        .filter(|(_, paths)| paths.len() > 1)
+        .map(|(key, paths)| {
+            (
+                key.to_string(),
+                paths.iter().map(|p| p.to_string()).collect(),
+            )
+        })
+        .collect();
+    clashes.sort();
+    clashes
 }
 
 fn stem(rel_path: &str) -> &str {

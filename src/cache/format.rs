@@ -54,6 +54,10 @@ pub enum Refused {
     Unreadable(io::Error),
     #[error("not a dossier index cache")]
     NotACache,
+    /// A FIFO, a device or a folder where the cache file should be: opening a FIFO for
+    /// reading would wait for a writer for ever, so it is never read.
+    #[error("not a regular file (a pipe, a device or a folder); remove it")]
+    NotAFile,
     #[error("written by another version of dossier ({found})")]
     OtherBuild { found: String },
     #[error("written in cache format {found}, this version reads format {FORMAT_VERSION}")]
@@ -226,11 +230,29 @@ pub fn decode_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
 /// Opens and checks a cache file written by [`write_atomic`] with the same build, and
 /// decodes its table of contents.
 pub fn open<T: DeserializeOwned>(path: &Path) -> Result<(T, Reader), Refused> {
-    let file = match File::open(path) {
+    // What a writer killed mid-write left behind goes at the next start.
+    if let Some(dir) = path.parent() {
+        remove_stale_temp_files(dir);
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // Opening a FIFO for reading blocks until a writer comes (the server never became
+    // ready); non-blocking, the open returns and the check below refuses it.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = match options.open(path) {
         Ok(file) => file,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Err(Refused::Missing),
         Err(err) => return Err(Refused::Unreadable(err)),
     };
+    match file.metadata() {
+        Ok(metadata) if metadata.is_file() => {}
+        Ok(_) => return Err(Refused::NotAFile),
+        Err(err) => return Err(Refused::Unreadable(err)),
+    }
     check(Source::File(file), &build_id())
 }
 
@@ -416,9 +438,10 @@ fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.{}.{n}.tmp", std::process::id()))
 }
 
-/// Temporary files older than this were left by a writer that died (a server stopped
-/// while writing); younger ones may belong to a writer still at work.
-const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+/// A writer holds an exclusive lock on its temporary file while it writes: an unlocked
+/// temporary file was left by a writer that died (a server killed while writing), once it
+/// is older than this (a writer takes its lock right after creating the file).
+const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(5);
 
 fn remove_stale_temp_files(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -434,7 +457,15 @@ fn remove_stale_temp_files(dir: &Path) {
             .ok()
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age > STALE_TEMP_AGE);
-        if is_temp && old {
+        if !(is_temp && old) {
+            continue;
+        }
+        let unlocked = File::open(entry.path()).is_ok_and(|file| file.try_lock().is_ok());
+        if unlocked {
+            tracing::info!(
+                "removing {}, left by a cache write that did not finish",
+                entry.path().display()
+            );
             let _ = std::fs::remove_file(entry.path());
         }
     }
@@ -452,6 +483,8 @@ fn write_file<T: Serialize>(
     header.extend_from_slice(&id_len.to_le_bytes());
     header.extend_from_slice(&id.as_bytes()[..usize::from(id_len)]);
     let file = File::create(temp)?;
+    // Held until the file is written and closed: see `remove_stale_temp_files`.
+    file.lock()?;
     let tracked = Tracked {
         file,
         position: 0,

@@ -636,7 +636,13 @@ fn extract_all(
 #[derive(Default)]
 pub struct Saver {
     pending: Mutex<SaverQueue>,
+    /// Told, once per session, in words, when a write fails (the server shows it to the
+    /// user: a read-only folder or a full disk would otherwise be a line on stderr).
+    on_failure: Mutex<Option<FailureNotice>>,
+    failure_told: std::sync::atomic::AtomicBool,
 }
+
+type FailureNotice = Box<dyn Fn(String) + Send + Sync>;
 
 #[derive(Default)]
 struct SaverQueue {
@@ -647,6 +653,11 @@ struct SaverQueue {
 }
 
 impl Saver {
+    /// Sets who is told (once) that the cache cannot be written.
+    pub fn on_failure(&self, notice: impl Fn(String) + Send + Sync + 'static) {
+        *lock(&self.on_failure) = Some(Box::new(notice));
+    }
+
     /// Queues `corpus` to be written to `path`, replacing anything queued before.
     pub fn save(self: &Arc<Self>, path: PathBuf, corpus: Arc<CorpusIndex>) {
         {
@@ -687,10 +698,18 @@ impl Saver {
                     path.display(),
                     started.elapsed().as_millis()
                 ),
-                Err(err) => tracing::warn!(
-                    "cannot write the index cache {}: {err}; the next start indexes from scratch",
-                    path.display()
-                ),
+                Err(err) => {
+                    let message = format!(
+                        "dossier: cannot write the index cache {}: {err}. Everything works without it, but the next start indexes the corpus from scratch (point DOSSIER_CACHE_DIR or XDG_CACHE_HOME at a writable folder with free space, or set `cache = false`)",
+                        path.display()
+                    );
+                    tracing::warn!("{message}");
+                    if !self.failure_told.swap(true, Ordering::SeqCst) {
+                        if let Some(notice) = lock(&self.on_failure).as_ref() {
+                            notice(message);
+                        }
+                    }
+                }
             }
         }
     }

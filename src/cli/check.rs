@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{display_path, open, write_stdout, CommonArgs, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use crate::analysis::ide::{self, BriefFile, Context, Diagnostic};
-use crate::workspace::{brief_glob_problems, discover_briefs};
+use crate::workspace::{brief_glob_problems, discover_briefs, read_brief, BriefText};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum OutputFormat {
@@ -85,20 +85,25 @@ pub fn run_check(args: &CheckArgs) -> i32 {
     let mut findings = Vec::new();
     let mut n_unreadable = 0usize;
     for path in &brief_paths {
-        let text = match std::fs::read(path) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            Err(err) => {
-                eprintln!("error: cannot read brief {}: {err}", path.display());
+        // Within `max_file_bytes`, and only regular files: `dossier check /dev/zero` once
+        // grew without bound.
+        let (brief, problem) = match read_brief(path, opened.config.max_file_bytes) {
+            Ok(read) => read,
+            Err(problem) => {
+                eprintln!("error: cannot read brief: {problem}");
                 n_unreadable += 1;
                 continue;
             }
         };
+        if let Some(problem) = problem {
+            eprintln!("warning: {problem}");
+        }
         let shown = display_path(&cwd, path);
-        let file = BriefFile::new(shown.clone(), text);
+        let file = BriefFile::new(shown.clone(), brief.text.clone());
         findings.extend(
             ide::diagnostics(cx, &file)
                 .iter()
-                .map(|d| finding(&file, &shown, d)),
+                .map(|d| finding(&file, &brief, &shown, d)),
         );
     }
     match args.format {
@@ -152,21 +157,27 @@ pub fn run_check(args: &CheckArgs) -> i32 {
     }
 }
 
-fn finding(file: &BriefFile, shown: &str, diagnostic: &Diagnostic) -> Finding {
-    let start = file.line_index.line_col(
-        diagnostic.range.start,
-        crate::analysis::text::ColumnUnit::Utf8,
-    );
-    let end = file.line_index.line_col(
-        diagnostic.range.end,
-        crate::analysis::text::ColumnUnit::Utf8,
-    );
+fn finding(file: &BriefFile, brief: &BriefText, shown: &str, diagnostic: &Diagnostic) -> Finding {
+    // Columns count the file's bytes: where invalid UTF-8 was replaced by U+FFFD (three
+    // bytes for what may have been one), they are mapped back.
+    let file_column = |offset: usize| {
+        let position = file
+            .line_index
+            .line_col(offset, crate::analysis::text::ColumnUnit::Utf8);
+        let line_start = offset.saturating_sub(position.col as usize);
+        let column = brief
+            .file_offset(offset)
+            .saturating_sub(brief.file_offset(line_start));
+        (position.line as usize + 1, column + 1)
+    };
+    let (line, column) = file_column(diagnostic.range.start);
+    let (end_line, end_column) = file_column(diagnostic.range.end);
     Finding {
         path: shown.to_string(),
-        line: start.line as usize + 1,
-        column: start.col as usize + 1,
-        end_line: end.line as usize + 1,
-        end_column: end.col as usize + 1,
+        line,
+        column,
+        end_line,
+        end_column,
         severity: diagnostic.severity.as_str(),
         code: diagnostic.code,
         message: diagnostic.message.clone(),

@@ -28,7 +28,7 @@ use crate::project::{
     check_cached_index, index_corpus_cached, load_config, open_cached_index, CachedStart,
     IndexProgress, Overrides,
 };
-use crate::workspace::{discover_briefs, is_corpus_path, load_source, LoadProblem};
+use crate::workspace::{discover_briefs, is_corpus_path, load_source, read_brief, LoadProblem};
 
 #[derive(Debug)]
 pub enum Job {
@@ -341,7 +341,10 @@ async fn answer_from_cache(
             "checked {} corpus files against the cache: {}",
             checked.report.n_files, checked.changes
         );
-        let briefs = read_disk_briefs(&root, &config, checked.index.as_ref().unwrap_or(&corpus));
+        let (briefs, brief_problems) =
+            read_disk_briefs(&root, &config, checked.index.as_ref().unwrap_or(&corpus));
+        let mut load_problems = checked.problems;
+        load_problems.extend(brief_problems);
         // The check held a second copy of every document's metadata (the cache's table and
         // what was found on disk, ~100 MB at 1 GB): give those pages back.
         super::memory::release_free_memory();
@@ -350,7 +353,7 @@ async fn answer_from_cache(
             config_problems,
             config_path: root.join(CONFIG_FILE_NAME),
             corpus: checked.index,
-            load_problems: checked.problems,
+            load_problems,
             briefs,
             cache: checked.report,
         };
@@ -417,13 +420,14 @@ fn open_workspace(
             });
         }
     }
-    let (corpus, load_problems, cache) = index_corpus_cached(root, &config, &|step| {
+    let (corpus, mut load_problems, cache) = index_corpus_cached(root, &config, &|step| {
         let _ = progress.send(step);
     });
     // Extracting and merging a large corpus frees gigabytes of working memory (at 1 GB of
     // corpus the server held 9.6 GB when ready without this): give it back.
     super::memory::release_free_memory();
-    let briefs = read_disk_briefs(root, &config, &corpus);
+    let (briefs, brief_problems) = read_disk_briefs(root, &config, &corpus);
+    load_problems.extend(brief_problems);
     Opening::Indexed(Indexed {
         config,
         config_problems,
@@ -435,21 +439,45 @@ fn open_workspace(
     })
 }
 
-/// The workspace's briefs on disk (Markdown files outside the corpus).
+/// The workspace's briefs on disk (Markdown files outside the corpus), read within
+/// `max_file_bytes` (a 100 MB brief never opened once cost 758 MB for the whole session),
+/// and what was wrong with them.
 fn read_disk_briefs(
     root: &Path,
     config: &Config,
     corpus: &CorpusIndex,
-) -> Vec<(Url, Arc<BriefFile>)> {
+) -> (Vec<(Url, Arc<BriefFile>)>, Vec<LoadProblem>) {
     let corpus_paths: Vec<PathBuf> = corpus.docs.iter().map(|d| d.path.clone()).collect();
-    discover_briefs(root, config, &corpus_paths)
-        .into_iter()
-        .filter_map(|path| {
-            let text = String::from_utf8_lossy(&std::fs::read(&path).ok()?).into_owned();
-            let uri = Url::from_file_path(&path).ok()?;
-            Some((uri.clone(), Arc::new(BriefFile::new(uri.to_string(), text))))
-        })
-        .collect()
+    let mut briefs = Vec::new();
+    let mut problems = Vec::new();
+    for path in discover_briefs(root, config, &corpus_paths) {
+        let Ok(uri) = Url::from_file_path(&path) else {
+            continue;
+        };
+        if let Some(file) = read_disk_brief(&path, &uri, config.max_file_bytes, &mut problems) {
+            briefs.push((uri, file));
+        }
+    }
+    (briefs, problems)
+}
+
+/// One brief from disk, its problem (if any) pushed onto `problems`.
+fn read_disk_brief(
+    path: &Path,
+    uri: &Url,
+    max_file_bytes: u64,
+    problems: &mut Vec<LoadProblem>,
+) -> Option<Arc<BriefFile>> {
+    match read_brief(path, max_file_bytes) {
+        Ok((brief, problem)) => {
+            problems.extend(problem);
+            Some(Arc::new(BriefFile::new(uri.to_string(), brief.text)))
+        }
+        Err(problem) => {
+            problems.push(problem);
+            None
+        }
+    }
 }
 
 /// Re-indexes the corpus files that changed (one merge for all of them) and refreshes the
@@ -487,16 +515,12 @@ async fn reindex_files(
                 problems.extend(problem);
                 changes.push((path, source));
             } else if path.extension().is_some_and(|e| e == "md") {
-                let text = (event.typ != FileChangeType::DELETED)
-                    .then(|| std::fs::read(&path).ok())
-                    .flatten()
-                    .map(|bytes| {
-                        Arc::new(BriefFile::new(
-                            event.uri.to_string(),
-                            String::from_utf8_lossy(&bytes).into_owned(),
-                        ))
-                    });
-                briefs.push((event.uri, text));
+                let file = (event.typ != FileChangeType::DELETED)
+                    .then(|| {
+                        read_disk_brief(&path, &event.uri, config.max_file_bytes, &mut problems)
+                    })
+                    .flatten();
+                briefs.push((event.uri, file));
             }
         }
         // One merge for the whole batch, however many corpus files changed.

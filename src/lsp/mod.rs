@@ -18,6 +18,7 @@ mod state;
 mod transport;
 mod watchers;
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use tower_lsp::{LspService, Server};
@@ -26,35 +27,58 @@ use crate::cache::Saver;
 
 pub use server::DossierServer;
 
+/// What the server saw of the session, for its exit status.
+#[derive(Debug, Default)]
+pub struct Session {
+    /// An `initialize` request came.
+    pub began: AtomicBool,
+    /// A `shutdown` request was answered.
+    pub shut_down: AtomicBool,
+}
+
+/// How a language server session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionEnd {
+    /// `shutdown`, then `exit` (or the end of input), or input that ended before any
+    /// session began: exit status 0.
+    ShutDown,
+    /// Input ended or `exit` came without a `shutdown` first (the client died, the pipe
+    /// broke, the transport failed): LSP says exit status 1, so that a supervisor sees it.
+    WithoutShutdown,
+}
+
 /// Serves LSP on stdin/stdout until the client says `exit` or closes the stream.
-pub async fn serve_stdio() {
+pub async fn serve_stdio() -> SessionEnd {
     // stdin passes through the sanitizer (see `transport`) on its way to tower-lsp.
     let (sanitized_writer, sanitized_reader) = tokio::io::duplex(1 << 16);
-    tokio::spawn(transport::sanitize(tokio::io::stdin(), sanitized_writer));
+    let guard = tokio::spawn(transport::sanitize(tokio::io::stdin(), sanitized_writer));
     let stdout = tokio::io::stdout();
     let saver = Arc::new(Saver::default());
     let server_saver = saver.clone();
-    let (service, socket) =
-        LspService::build(move |client| DossierServer::new(client, server_saver.clone()))
-            .custom_method("dossier/indexStatus", DossierServer::index_status)
-            .custom_method("dossier/debugPanic", DossierServer::debug_panic)
-            .custom_method(
-                "dossier/debugWaitForCancel",
-                DossierServer::debug_wait_for_cancel,
-            )
-            .custom_method(
-                "dossier/debugCancelledWork",
-                DossierServer::debug_cancelled_work,
-            )
-            .custom_method(
-                "dossier/debugDocumentText",
-                DossierServer::debug_document_text,
-            )
-            .custom_method(
-                transport::INVALID_MESSAGE_METHOD,
-                DossierServer::invalid_message,
-            )
-            .finish();
+    let session = Arc::new(Session::default());
+    let server_session = session.clone();
+    let (service, socket) = LspService::build(move |client| {
+        DossierServer::new(client, server_saver.clone(), server_session.clone())
+    })
+    .custom_method("dossier/indexStatus", DossierServer::index_status)
+    .custom_method("dossier/debugPanic", DossierServer::debug_panic)
+    .custom_method(
+        "dossier/debugWaitForCancel",
+        DossierServer::debug_wait_for_cancel,
+    )
+    .custom_method(
+        "dossier/debugCancelledWork",
+        DossierServer::debug_cancelled_work,
+    )
+    .custom_method(
+        "dossier/debugDocumentText",
+        DossierServer::debug_document_text,
+    )
+    .custom_method(
+        transport::INVALID_MESSAGE_METHOD,
+        DossierServer::invalid_message,
+    )
+    .finish();
     Server::new(sanitized_reader, stdout, socket)
         .serve(service)
         .await;
@@ -66,6 +90,19 @@ pub async fn serve_stdio() {
         .unwrap_or(false);
     if !finished {
         tracing::warn!("exited before the index cache was written; the next start rebuilds it");
+    }
+    // The guard ends with the input; a panic there is a failed session even after
+    // `shutdown`.
+    if guard.is_finished() {
+        if let Err(err) = guard.await {
+            tracing::error!("the input guard failed: {err}");
+            return SessionEnd::WithoutShutdown;
+        }
+    }
+    if session.shut_down.load(Ordering::SeqCst) || !session.began.load(Ordering::SeqCst) {
+        SessionEnd::ShutDown
+    } else {
+        SessionEnd::WithoutShutdown
     }
 }
 

@@ -31,6 +31,10 @@ pub struct DossierServer {
     client: Client,
     state: Arc<Mutex<State>>,
     jobs: mpsc::UnboundedSender<Job>,
+    /// How far the session went (see [`super::Session`]): the process exits 0 only after a
+    /// `shutdown`, or when no session began (LSP: an `exit` or a closed stdin without it is
+    /// an error exit).
+    session: Arc<super::Session>,
 }
 
 /// Locks the state, surviving a poisoned lock (a panic elsewhere must not take the server
@@ -51,14 +55,22 @@ pub struct IndexStatus {
 impl DossierServer {
     /// A server whose index cache writes go through `saver`, which the caller may wait
     /// for after the session (see `serve_stdio`).
-    pub fn new(client: Client, saver: Arc<Saver>) -> DossierServer {
+    pub fn new(client: Client, saver: Arc<Saver>, session: Arc<super::Session>) -> DossierServer {
         let state = Arc::new(Mutex::new(State::default()));
+        // A cache that cannot be written is said once, in words, in the editor.
+        let runtime = tokio::runtime::Handle::current();
+        let notice_client = client.clone();
+        saver.on_failure(move |message| {
+            let client = notice_client.clone();
+            runtime.spawn(async move { client.show_message(MessageType::WARNING, message).await });
+        });
         let (jobs, receiver) = mpsc::unbounded_channel();
         tokio::spawn(indexer::run(client.clone(), state.clone(), receiver, saver));
         DossierServer {
             client,
             state,
             jobs,
+            session,
         }
     }
 
@@ -342,6 +354,7 @@ fn capabilities(unit: ColumnUnit) -> ServerCapabilities {
 #[tower_lsp::async_trait]
 impl LanguageServer for DossierServer {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        self.session.began.store(true, Ordering::SeqCst);
         let unit = negotiate_unit(&params);
         let init_problem = {
             let mut state = lock(&self.state);
@@ -383,6 +396,7 @@ impl LanguageServer for DossierServer {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        self.session.shut_down.store(true, Ordering::SeqCst);
         Ok(())
     }
 

@@ -178,7 +178,14 @@ fn checked_body(body: Vec<u8>) -> Vec<u8> {
     let is_request = object.get("method").is_some_and(Value::is_string);
     let is_response = object.contains_key("id")
         && (object.contains_key("result") || object.contains_key("error"));
-    if !(is_request || is_response) || !id_ok {
+    if !id_ok {
+        return invalid_message(
+            -32600,
+            "invalid request: `id` must be a string or an integer that fits 64 signed bits",
+            Value::Null,
+        );
+    }
+    if !(is_request || is_response) {
         return invalid_message(
             -32600,
             "invalid request: no `method` string, and not a response",
@@ -196,21 +203,85 @@ fn checked_body(body: Vec<u8>) -> Vec<u8> {
             id_for_reply,
         );
     }
-    without_void_params(object, body)
+    let body = match without_void_params(object, body) {
+        Ok(body) => body,
+        Err(message) => return invalid_message(-32602, &message, id_for_reply),
+    };
+    // The last word is tower-lsp's own decoding: whatever it would fail on (a duplicate
+    // `id`, a response whose `error` is not an error object) would end its stream, and the
+    // session with it. Both sides must agree on what a valid message is.
+    if let Err(err) = serde_json::from_slice::<TowerLspMessage>(&body) {
+        let what = if is_response {
+            "invalid response"
+        } else {
+            "invalid request"
+        };
+        tracing::debug!("refused a message tower-lsp cannot decode: {err}");
+        let message = format!(
+            "{what}: the message does not decode as a JSON-RPC request, notification or response (a repeated field, or a field of the wrong type)"
+        );
+        return invalid_message(-32600, &message, id_for_reply);
+    }
+    if is_response && serde_json::from_slice::<tower_lsp::jsonrpc::Response>(&body).is_err() {
+        // tower-lsp would take it as a request without a method and answer -32601.
+        return invalid_message(
+            -32600,
+            "invalid response: `error` must be an object with an integer `code` and a `message`",
+            id_for_reply,
+        );
+    }
+    body
 }
 
-/// `shutdown` and `exit` take no parameters; a client that sends `"params": null` or `{}`
-/// with them means no parameters, and tower-lsp would refuse the `shutdown` (-32602) yet
-/// still move to its shut-down state. Such a message goes on without its `params`.
-fn without_void_params(object: &serde_json::Map<String, Value>, body: Vec<u8>) -> Vec<u8> {
-    let method = object.get("method").and_then(Value::as_str);
-    let empty = |p: &Value| p.is_null() || p.as_object().is_some_and(|o| o.is_empty());
-    if !matches!(method, Some("shutdown" | "exit")) || !object.get("params").is_some_and(empty) {
-        return body;
+/// What tower-lsp 0.20 decodes every incoming message as (its `jsonrpc::Message`, which
+/// is private): the guard decodes each body the same way before passing it on.
+#[derive(Deserialize)]
+#[serde(untagged)]
+#[allow(dead_code)] // only whether it decodes matters
+enum TowerLspMessage {
+    Response(tower_lsp::jsonrpc::Response),
+    Request(tower_lsp::jsonrpc::Request),
+}
+
+/// Methods that take no parameters: `shutdown`, `exit` and dossier's own queries.
+/// tower-lsp refuses any `params` on them (-32602), even `null`, and a refused `shutdown`
+/// still moved it into its shut-down state.
+pub const PARAMETERLESS_METHODS: [&str; 6] = [
+    "shutdown",
+    "exit",
+    "dossier/indexStatus",
+    "dossier/debugPanic",
+    "dossier/debugWaitForCancel",
+    "dossier/debugCancelledWork",
+];
+
+/// A parameterless method sent with `"params": null`, `{}` or `[]` means no parameters:
+/// such a message goes on without its `params`. Any other `params` on it is refused here
+/// (the error message), so that tower-lsp never sees a `shutdown` it would refuse yet obey.
+fn without_void_params(
+    object: &serde_json::Map<String, Value>,
+    body: Vec<u8>,
+) -> Result<Vec<u8>, String> {
+    let Some(method) = object.get("method").and_then(Value::as_str) else {
+        return Ok(body);
+    };
+    if !PARAMETERLESS_METHODS.contains(&method) {
+        return Ok(body);
+    }
+    let Some(params) = object.get("params") else {
+        return Ok(body);
+    };
+    let void = params.is_null()
+        || params.as_object().is_some_and(|o| o.is_empty())
+        || params.as_array().is_some_and(|a| a.is_empty());
+    if !void {
+        return Err(format!(
+            "invalid params: `{method}` takes no parameters (send none, or null)"
+        ));
     }
     let mut object = object.clone();
     object.remove("params");
-    serde_json::to_vec(&object).unwrap_or(body)
+    Ok(serde_json::to_vec(&object).unwrap_or(body))
 }
 
 fn is_exit(body: &[u8]) -> bool {

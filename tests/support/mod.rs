@@ -319,6 +319,11 @@ impl Client {
     pub fn shutdown(mut self) -> i32 {
         self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);
+        self.wait_exit()
+    }
+
+    /// Waits for the server to exit and returns its exit status.
+    pub fn wait_exit(&mut self) -> i32 {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {

@@ -136,7 +136,11 @@ fn brief_speaker(
         }
     }
     let block = file.brief.blocks.get(quote.block)?.clone();
-    let para = block.start.min(quote.range.start)..block.end.max(quote.range.end);
+    let para = speaker_context(
+        masked,
+        block.start.min(quote.range.start)..block.end.max(quote.range.end),
+        &quote.range,
+    );
     let cue = attribution::explicit_cue(masked, para, quote.range.clone())
         .map(|(cue, _)| cue)
         .or_else(|| {
@@ -161,6 +165,41 @@ fn brief_speaker(
         // A sentence's subject without a cue verb is too weak a claim to warn on.
         Cue::Anaphor(_) | Cue::Subject(_) | Cue::Unnamed(_) => None,
     }
+}
+
+/// How much of its paragraph around a quote attribution reads, each side. A cue stands in
+/// the quote's sentence, and a sentence is far shorter; reading the whole paragraph before
+/// every quote made a paragraph of n quotes cost n² (60,000 quotes in one paragraph never
+/// finished), where this bound makes it linear.
+const SPEAKER_CONTEXT_BYTES: usize = 2048;
+
+/// `para` cut to [`SPEAKER_CONTEXT_BYTES`] on each side of `quote`, at word boundaries.
+fn speaker_context(masked: &str, para: Range<usize>, quote: &Range<usize>) -> Range<usize> {
+    let mut start = para.start;
+    if quote.start.saturating_sub(start) > SPEAKER_CONTEXT_BYTES {
+        let mut at = quote.start - SPEAKER_CONTEXT_BYTES;
+        while !masked.is_char_boundary(at) {
+            at += 1;
+        }
+        // Start after the first whitespace, so that no word is read cut in half.
+        start = masked[at..quote.start]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(quote.start, |(i, c)| at + i + c.len_utf8());
+    }
+    let mut end = para.end.min(masked.len());
+    if end.saturating_sub(quote.end) > SPEAKER_CONTEXT_BYTES {
+        let mut at = quote.end + SPEAKER_CONTEXT_BYTES;
+        while !masked.is_char_boundary(at) {
+            at -= 1;
+        }
+        end = masked[quote.end..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(quote.end, |(i, _)| quote.end + i);
+    }
+    start..end
 }
 
 /// The source speaker's name when both speakers are known and are not the same actor.
@@ -554,28 +593,41 @@ pub fn code_actions(cx: Context, file: &BriefFile, range: Range<usize>) -> Vec<C
     actions
 }
 
-/// The keys of the citations that follow the quote in the same sentence.
-fn keys_cited_after<'a>(file: &'a BriefFile, quote: &BriefQuote) -> Vec<&'a str> {
-    let rest = file.text.get(quote.range.end..).unwrap_or_default();
+/// The rest of the quote's sentence after it: up to a stop or a line break, and no further
+/// than [`SPEAKER_CONTEXT_BYTES`] (a paragraph without stops must not make each quote read
+/// it to its end).
+fn sentence_after(file: &BriefFile, quote: &BriefQuote) -> Range<usize> {
+    let start = quote.range.end.min(file.text.len());
+    let mut limit = (start + SPEAKER_CONTEXT_BYTES).min(file.text.len());
+    while !file.text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let rest = &file.text[start..limit];
     let sentence_end = rest
         .find(['.', '\n', '!', '?'])
         .map_or(rest.len(), |i| i + 1);
-    let window = quote.range.end..quote.range.end + sentence_end;
-    file.brief
-        .citations
+    start..start + sentence_end
+}
+
+/// The keys of the citations that follow the quote in the same sentence.
+fn keys_cited_after<'a>(file: &'a BriefFile, quote: &BriefQuote) -> Vec<&'a str> {
+    let window = sentence_after(file, quote);
+    // Citations are in text order: find the first one by bisection, so that a paragraph of
+    // n quotes and n citations costs n log n, not n².
+    let citations = &file.brief.citations;
+    let first = citations.partition_point(|c| c.range.start < window.start);
+    citations[first..]
         .iter()
-        .filter(|c| c.range.start >= window.start && c.range.start <= window.end)
+        .take_while(|c| c.range.start <= window.end)
         .map(|c| c.key.as_str())
         .collect()
 }
 
 /// A citation follows the quote in the same sentence.
 fn cited_after(file: &BriefFile, quote: &BriefQuote) -> bool {
-    let rest = file.text.get(quote.range.end..).unwrap_or_default();
-    let sentence_end = rest
-        .find(['.', '\n', '!', '?'])
-        .map_or(rest.len(), |i| i + 1);
-    let window = &rest[..sentence_end.min(rest.len())];
+    let sentence = sentence_after(file, quote);
+    let rest = file.text.get(sentence.start..).unwrap_or_default();
+    let window = &file.text[sentence];
     let window = if window.len() < 4 {
         rest.get(..rest.len().min(8)).unwrap_or(window)
     } else {
