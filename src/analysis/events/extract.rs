@@ -266,6 +266,14 @@ impl Clause<'_> {
                     .flatten()
             });
 
+        // "On Tuesday, a UN tribunal in The Hague dismissed ...", "In January 2011, he was
+        // charged": a date opening the clause dates its first happening.
+        let date = date.or_else(|| {
+            (trigger.form != TriggerForm::Noun || general_noun)
+                .then(|| self.opening_date(previous_stop, trigger))
+                .flatten()
+        });
+
         let mut participants = Vec::new();
         for actor in self.persons_in(&premod_range) {
             push_unique(&mut participants, actor.actor);
@@ -358,6 +366,20 @@ impl Clause<'_> {
         })
     }
 
+    /// A date that opens the clause ("On Tuesday,", "In January 2011,") when no other
+    /// trigger stands between it and `trigger`.
+    fn opening_date(&self, previous_stop: usize, trigger: &Trigger) -> Option<EventDate> {
+        let date = self.dates.first()?;
+        let opens = self.token_containing(date.span.start) <= 1;
+        let before_trigger = date.span.end <= trigger.span.start;
+        let nothing_between = self.token_at(date.span.end) >= previous_stop;
+        let bounding = matches!(
+            date.preposition.as_deref(),
+            Some("since" | "until" | "till" | "before" | "than" | "after")
+        );
+        (opens && before_trigger && nothing_between && !bounding).then(|| date.clone())
+    }
+
     pub(super) fn offset_of(&self, token: usize) -> usize {
         match self.tokens.get(token) {
             Some(t) => t.span.start,
@@ -426,7 +448,7 @@ impl Clause<'_> {
         let place_token = self.token_at(start);
         if place_token == floor
             && kind == EventKind::Visit
-            && trigger.form == TriggerForm::Verb
+            && trigger.form != TriggerForm::Noun
             && start >= trigger.span.end
         {
             return true; // "visited Moscow"
@@ -601,7 +623,16 @@ impl Clause<'_> {
                 let governs_clause = d.text.ends_with(" after") || d.text.ends_with(" before");
                 governs_clause || self.light_gap(d.span.end, range.end, false)
             };
+            // "The ruling comes a week after the ministers met": a phrase that governs
+            // the clause after it dates that clause's happening, not one before it.
+            // ("the conference in Baku the week before." governs nothing).
+            let governs_next = first
+                && (d.text.ends_with(" after") || d.text.ends_with(" before"))
+                && self.text[d.span.end..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_alphabetic());
             gap_ok
+                && !governs_next
                 && d.span.start >= range.start
                 && d.span.end <= range.end
                 && !matches!(
