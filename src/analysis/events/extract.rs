@@ -446,6 +446,12 @@ impl Clause<'_> {
         floor: usize,
     ) -> bool {
         let place_token = self.token_at(start);
+        // "went to Riyadh": a journey verb's place comes right after it, not later ("went
+        // to perform umrah (pilgrimage to Mecca)").
+        let journey = self.text[trigger.span.clone()].ends_with(" to");
+        if journey && place_token != floor {
+            return false;
+        }
         if place_token == floor
             && kind == EventKind::Visit
             && trigger.form != TriggerForm::Noun
@@ -539,7 +545,11 @@ impl Clause<'_> {
                     let next = &self.text[t.span.clone()];
                     t.is_word && (is_upper_start(next) || lowercase_in(next, PLACE_NOUNS))
                 });
-                if !claimed_next {
+                // "outside the Square": a lone place noun refers back, it names nothing.
+                let lone_noun = j == start + 1
+                    && (lowercase_in(&self.text[span.clone()], PLACE_NOUNS)
+                        || lowercase_in(&self.text[span.clone()], LONE_PLACE_NOUNS));
+                if !claimed_next && !lone_noun {
                     return Some(PlaceRef {
                         name: self.text[span.clone()].to_string(),
                         span,
@@ -626,6 +636,9 @@ impl Clause<'_> {
             // "The ruling comes a week after the ministers met": a phrase that governs
             // the clause after it dates that clause's happening, not one before it.
             // ("the conference in Baku the week before." governs nothing).
+            // "revealing the nature of today's Russian authorities": a possessive date
+            // after the trigger describes the noun it precedes.
+            let possessive = first && (d.text.ends_with("'s") || d.text.ends_with("’s"));
             let governs_next = first
                 && (d.text.ends_with(" after") || d.text.ends_with(" before"))
                 && self.text[d.span.end..]
@@ -633,6 +646,7 @@ impl Clause<'_> {
                     .starts_with(|c: char| c.is_alphabetic());
             gap_ok
                 && !governs_next
+                && !possessive
                 && d.span.start >= range.start
                 && d.span.end <= range.end
                 && !matches!(
@@ -666,6 +680,35 @@ pub(super) fn is_upper_start(word: &str) -> bool {
 fn is_lower_start(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase)
 }
+
+/// Nouns of places that, capitalised alone after "the", refer back to a place named before.
+const LONE_PLACE_NOUNS: &[&str] = &[
+    "square",
+    "street",
+    "avenue",
+    "bridge",
+    "building",
+    "station",
+    "hospital",
+    "embassy",
+    "prison",
+    "court",
+    "office",
+    "site",
+    "scene",
+    "palace",
+    "parliament",
+    "house",
+    "center",
+    "centre",
+    "stadium",
+    "airport",
+    "port",
+    "harbour",
+    "harbor",
+    "camp",
+    "base",
+];
 
 fn is_calendar_word(word: &str) -> bool {
     const WORDS: &[&str] = &[
