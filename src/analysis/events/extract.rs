@@ -340,6 +340,16 @@ impl Clause<'_> {
             {
                 true
             }
+            // ... and a bare one where English makes it a particular happening: the agent
+            // of a passive ("damaged by fire"), the subject of a past verb of damage ("fire
+            // destroyed the warehouse"), or the act a charge names ("charged with arson").
+            TriggerForm::Noun
+                if kind.general()
+                    && status == EventStatus::Happened
+                    && self.bare_particular(premod, after) =>
+            {
+                true
+            }
             _ => place.is_some() || dated || !participants.is_empty(),
         };
         let definite = determiner.is_some_and(|d| self.is_word(d, DEFINITE))
@@ -364,6 +374,35 @@ impl Clause<'_> {
             anchored,
             status,
         })
+    }
+
+    /// Whether a bare noun of a general kind at tokens `premod..after` names a particular
+    /// happening (see `event_at`).
+    fn bare_particular(&self, premod: usize, after: usize) -> bool {
+        const DAMAGE: &[&str] = &[
+            "destroyed",
+            "damaged",
+            "gutted",
+            "razed",
+            "swept",
+            "ripped",
+            "tore",
+            "broke",
+            "engulfed",
+            "killed",
+            "injured",
+            "wounded",
+            "left",
+        ];
+        const CHARGE: &[&str] = &["charged", "accused", "suspicion", "convicted", "guilty"];
+        let agent = premod >= 2
+            && self.is_word(premod - 1, &["by"])
+            && self.lower(premod - 2).ends_with("ed");
+        let subject = premod == 0 && self.is_word(after, DAMAGE);
+        let charged = premod >= 2
+            && self.is_word(premod - 1, &["with", "of"])
+            && self.is_word(premod - 2, CHARGE);
+        agent || subject || charged
     }
 
     /// A date that opens the clause ("On Tuesday,", "In January 2011,") when no other

@@ -367,3 +367,15 @@ fn a_title_stands_for_the_person_named_before() {
         expect![[r#"meeting "met" on 2025-03-11 (day) with Recep Tayyip Erdogan, Vladimir Putin"#]],
     );
 }
+
+#[test]
+fn codebook_kinds_added_from_ace_and_cameo() {
+    check(
+        "On Tuesday, a tribunal in The Hague dismissed the claims. She dismissed the criticism. The ruling party won. He played for Shooting Stars in Nigeria. The protest movement grew. The church was badly damaged by fire on Friday. There have not been protests in Algeria.",
+        None,
+        expect![[r#"
+            ruling "dismissed" on Tuesday (relative)
+            fire "fire" on Friday (relative)
+            protest "protests in Algeria" @Algeria"#]],
+    );
+}
