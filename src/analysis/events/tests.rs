@@ -354,6 +354,7 @@ The coach was fired on Thursday. A fire destroyed a warehouse in Houston.",
             attack "opened fire at a restaurant in Dallas" @Dallas on 2013-04-30 (day)
             arrest "arrested the suspect in Plano" @Plano on 2013-05-01 (day)
             charge "charged"
+            death "murder"
             dismissal "fired" on 2013-05-02 (day)
             fire "A fire""#]],
     );
