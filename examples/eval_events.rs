@@ -8,6 +8,7 @@
 //! Gold ("seminal") mentions: ACTION_OCCURRENCE mentions in the sentences ECB+ annotated for
 //! coreference that belong to a CROSS_DOC_COREF chain. Figures:
 //! - found: a gold mention whose tokens overlap the trigger of a mention dossier reports;
+//!   at event level, a gold chain in one document is found when one of its mentions is;
 //! - place right: of found mentions whose sentence (or chain, in the document) has a LOC_*
 //!   mention, those whose dossier event (the corpus-wide cluster the mention joined) has
 //!   one of those words as its place (either holds the other, ignoring case); "the mention
@@ -127,10 +128,13 @@ fn main() {
     let (mut place_n, mut place_ok, mut date_n, mut date_ok) = (0, 0, 0, 0);
     let (mut place_local_ok, mut date_local_ok) = (0, 0);
     let mut system: Vec<Option<usize>> = Vec::new();
+    // Whether each seminal mention was found (a found mention may have joined no event).
+    let mut found_at: Vec<bool> = Vec::new();
     let mut misses = Vec::new();
     let mut wrong_places = Vec::new();
     let mut wrong_dates = Vec::new();
     for g in &seminal {
+        found_at.push(false);
         let Some((doc_id, mentions, text)) = by_doc.get(&g.doc) else {
             system.push(None);
             continue;
@@ -163,6 +167,7 @@ fn main() {
             continue;
         };
         found += 1;
+        *found_at.last_mut().expect("pushed above") = true;
         let cluster = cluster_of
             .get(&(*doc_id, m.span.start, m.span.end))
             .copied();
@@ -283,6 +288,14 @@ fn main() {
     };
     let ratio = |a: usize, b: usize| if b > 0 { a as f64 / b as f64 } else { 0.0 };
     let chains: HashSet<&str> = gold_chain.iter().copied().collect();
+    // Event level: a gold chain in one document is found when any of its mentions there is.
+    let mut doc_events: HashMap<(&str, &str), bool> = HashMap::new();
+    for (i, g) in seminal.iter().enumerate() {
+        *doc_events
+            .entry((g.doc.as_str(), g.chain.as_str()))
+            .or_default() |= system[i].is_some() || found_at[i];
+    }
+    let events_found = doc_events.values().filter(|&&f| f).count();
 
     println!(
         "ECB+ seminal mentions: {} in {} chains",
@@ -293,6 +306,11 @@ fn main() {
         "events found        {:.3} ({found}/{})",
         ratio(found, seminal.len()),
         seminal.len()
+    );
+    println!(
+        "  event level       {:.3} ({events_found}/{} gold chains in a document with a mention found)",
+        ratio(events_found, doc_events.len()),
+        doc_events.len()
     );
     println!(
         "  on a trigger word {trigger_words}; marked hypothetical/denied/negated {marked_unreported}"

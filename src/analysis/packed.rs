@@ -396,7 +396,7 @@ unsafe impl Words for EventMention {
 }
 
 /// Every event kind, at its [`kind_number`].
-const KINDS: [EventKind; 43] = [
+const KINDS: [EventKind; 45] = [
     EventKind::Summit,
     EventKind::Congress,
     EventKind::Conference,
@@ -440,6 +440,8 @@ const KINDS: [EventKind; 43] = [
     EventKind::Contest,
     EventKind::Escape,
     EventKind::Marriage,
+    EventKind::Ruling,
+    EventKind::Speech,
 ];
 
 /// An event kind's number in [`KINDS`]; the match fails to compile when a kind is added,
@@ -489,6 +491,8 @@ fn kind_number(kind: EventKind) -> u32 {
         EventKind::Contest => 40,
         EventKind::Escape => 41,
         EventKind::Marriage => 42,
+        EventKind::Ruling => 43,
+        EventKind::Speech => 44,
     }
 }
 

@@ -266,6 +266,14 @@ impl Clause<'_> {
                     .flatten()
             });
 
+        // "On Tuesday, a UN tribunal in The Hague dismissed ...", "In January 2011, he was
+        // charged": a date opening the clause dates its first happening.
+        let date = date.or_else(|| {
+            (trigger.form != TriggerForm::Noun || general_noun)
+                .then(|| self.opening_date(previous_stop, trigger))
+                .flatten()
+        });
+
         let mut participants = Vec::new();
         for actor in self.persons_in(&premod_range) {
             push_unique(&mut participants, actor.actor);
@@ -332,6 +340,16 @@ impl Clause<'_> {
             {
                 true
             }
+            // ... and a bare one where English makes it a particular happening: the agent
+            // of a passive ("damaged by fire"), the subject of a past verb of damage ("fire
+            // destroyed the warehouse"), or the act a charge names ("charged with arson").
+            TriggerForm::Noun
+                if kind.general()
+                    && status == EventStatus::Happened
+                    && self.bare_particular(premod, after) =>
+            {
+                true
+            }
             _ => place.is_some() || dated || !participants.is_empty(),
         };
         let definite = determiner.is_some_and(|d| self.is_word(d, DEFINITE))
@@ -356,6 +374,49 @@ impl Clause<'_> {
             anchored,
             status,
         })
+    }
+
+    /// Whether a bare noun of a general kind at tokens `premod..after` names a particular
+    /// happening (see `event_at`).
+    fn bare_particular(&self, premod: usize, after: usize) -> bool {
+        const DAMAGE: &[&str] = &[
+            "destroyed",
+            "damaged",
+            "gutted",
+            "razed",
+            "swept",
+            "ripped",
+            "tore",
+            "broke",
+            "engulfed",
+            "killed",
+            "injured",
+            "wounded",
+            "left",
+        ];
+        const CHARGE: &[&str] = &["charged", "accused", "suspicion", "convicted", "guilty"];
+        let agent = premod >= 2
+            && self.is_word(premod - 1, &["by"])
+            && self.lower(premod - 2).ends_with("ed");
+        let subject = premod == 0 && self.is_word(after, DAMAGE);
+        let charged = premod >= 2
+            && self.is_word(premod - 1, &["with", "of"])
+            && self.is_word(premod - 2, CHARGE);
+        agent || subject || charged
+    }
+
+    /// A date that opens the clause ("On Tuesday,", "In January 2011,") when no other
+    /// trigger stands between it and `trigger`.
+    fn opening_date(&self, previous_stop: usize, trigger: &Trigger) -> Option<EventDate> {
+        let date = self.dates.first()?;
+        let opens = self.token_containing(date.span.start) <= 1;
+        let before_trigger = date.span.end <= trigger.span.start;
+        let nothing_between = self.token_at(date.span.end) >= previous_stop;
+        let bounding = matches!(
+            date.preposition.as_deref(),
+            Some("since" | "until" | "till" | "before" | "than" | "after")
+        );
+        (opens && before_trigger && nothing_between && !bounding).then(|| date.clone())
     }
 
     pub(super) fn offset_of(&self, token: usize) -> usize {
@@ -424,9 +485,15 @@ impl Clause<'_> {
         floor: usize,
     ) -> bool {
         let place_token = self.token_at(start);
+        // "went to Riyadh": a journey verb's place comes right after it, not later ("went
+        // to perform umrah (pilgrimage to Mecca)").
+        let journey = self.text[trigger.span.clone()].ends_with(" to");
+        if journey && place_token != floor {
+            return false;
+        }
         if place_token == floor
             && kind == EventKind::Visit
-            && trigger.form == TriggerForm::Verb
+            && trigger.form != TriggerForm::Noun
             && start >= trigger.span.end
         {
             return true; // "visited Moscow"
@@ -517,7 +584,11 @@ impl Clause<'_> {
                     let next = &self.text[t.span.clone()];
                     t.is_word && (is_upper_start(next) || lowercase_in(next, PLACE_NOUNS))
                 });
-                if !claimed_next {
+                // "outside the Square": a lone place noun refers back, it names nothing.
+                let lone_noun = j == start + 1
+                    && (lowercase_in(&self.text[span.clone()], PLACE_NOUNS)
+                        || lowercase_in(&self.text[span.clone()], LONE_PLACE_NOUNS));
+                if !claimed_next && !lone_noun {
                     return Some(PlaceRef {
                         name: self.text[span.clone()].to_string(),
                         span,
@@ -601,7 +672,20 @@ impl Clause<'_> {
                 let governs_clause = d.text.ends_with(" after") || d.text.ends_with(" before");
                 governs_clause || self.light_gap(d.span.end, range.end, false)
             };
+            // "The ruling comes a week after the ministers met": a phrase that governs
+            // the clause after it dates that clause's happening, not one before it.
+            // ("the conference in Baku the week before." governs nothing).
+            // "revealing the nature of today's Russian authorities": a possessive date
+            // after the trigger describes the noun it precedes.
+            let possessive = first && (d.text.ends_with("'s") || d.text.ends_with("’s"));
+            let governs_next = first
+                && (d.text.ends_with(" after") || d.text.ends_with(" before"))
+                && self.text[d.span.end..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_alphabetic());
             gap_ok
+                && !governs_next
+                && !possessive
                 && d.span.start >= range.start
                 && d.span.end <= range.end
                 && !matches!(
@@ -635,6 +719,35 @@ pub(super) fn is_upper_start(word: &str) -> bool {
 fn is_lower_start(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase)
 }
+
+/// Nouns of places that, capitalised alone after "the", refer back to a place named before.
+const LONE_PLACE_NOUNS: &[&str] = &[
+    "square",
+    "street",
+    "avenue",
+    "bridge",
+    "building",
+    "station",
+    "hospital",
+    "embassy",
+    "prison",
+    "court",
+    "office",
+    "site",
+    "scene",
+    "palace",
+    "parliament",
+    "house",
+    "center",
+    "centre",
+    "stadium",
+    "airport",
+    "port",
+    "harbour",
+    "harbor",
+    "camp",
+    "base",
+];
 
 fn is_calendar_word(word: &str) -> bool {
     const WORDS: &[&str] = &[

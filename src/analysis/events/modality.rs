@@ -130,6 +130,23 @@ const PLANNING: &[&str] = &[
     "next",
 ];
 
+/// "there + be + not/no" among the eight words before a trigger.
+fn existential_negation(words: &[&str]) -> bool {
+    const BE: &[&str] = &[
+        "is", "are", "was", "were", "been", "be", "has", "have", "had",
+    ];
+    let Some(at) = words.iter().position(|w| w.eq_ignore_ascii_case("there")) else {
+        return false;
+    };
+    let rest = &words[at + 1..];
+    rest.first()
+        .is_some_and(|w| is_in(w, BE) || is_in(w, NEGATIONS) || w.ends_with("n't"))
+        && rest
+            .iter()
+            .take(4)
+            .any(|w| is_in(w, &["not", "no", "never"]) || w.ends_with("n't"))
+}
+
 /// The status of the mention whose trigger is `trigger`, in `sentence`; `clause_start` is
 /// where the trigger's clause begins (a condition only governs its clause).
 pub fn status_of(
@@ -175,6 +192,11 @@ pub fn status_of(
             .any(|w| w[0].eq_ignore_ascii_case("not") && w[1].eq_ignore_ascii_case("only"));
     if !not_only && (has(3, NEGATIONS) || last(3).any(|w| w.ends_with("n't") || w.ends_with("n’t")))
     {
+        return EventStatus::Negated;
+    }
+    // "there have not been the kind of anti-regime protests", "there was no attack": an
+    // existential "there" denied in the trigger's clause negates what it introduces.
+    if existential_negation(&words) {
         return EventStatus::Negated;
     }
     // "a Nawrocki victory would mean": a modal right after the mention.

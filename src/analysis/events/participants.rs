@@ -54,7 +54,12 @@ impl Clause<'_> {
             .collect();
         let linked = match trigger.form {
             TriggerForm::Noun => {
-                gap_words.iter().any(|w| str_in(LINK_WORDS, w.as_str()))
+                // "the death of Ampon", "the arrest of X": the person a happening of a
+                // general kind befalls.
+                let of_victim = trigger.kind.is_some_and(|k| k.general())
+                    && gap_words.len() == 1
+                    && gap_words[0] == "of";
+                (of_victim || gap_words.iter().any(|w| str_in(LINK_WORDS, w.as_str())))
                     && self.light_gap(trigger.span.end, first.span.start, true)
             }
             _ => gap_words.len() <= 8,

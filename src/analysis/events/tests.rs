@@ -354,6 +354,7 @@ The coach was fired on Thursday. A fire destroyed a warehouse in Houston.",
             attack "opened fire at a restaurant in Dallas" @Dallas on 2013-04-30 (day)
             arrest "arrested the suspect in Plano" @Plano on 2013-05-01 (day)
             charge "charged"
+            death "murder"
             dismissal "fired" on 2013-05-02 (day)
             fire "A fire""#]],
     );
@@ -365,5 +366,17 @@ fn a_title_stands_for_the_person_named_before() {
         "Putin arrived in Ankara on Monday. The Russian leader met Erdogan on Tuesday.",
         Some("2025-03-12"),
         expect![[r#"meeting "met" on 2025-03-11 (day) with Recep Tayyip Erdogan, Vladimir Putin"#]],
+    );
+}
+
+#[test]
+fn codebook_kinds_added_from_ace_and_cameo() {
+    check(
+        "On Tuesday, a tribunal in The Hague dismissed the claims. She dismissed the criticism. The ruling party won. He played for Shooting Stars in Nigeria. The protest movement grew. The church was badly damaged by fire on Friday. There have not been protests in Algeria.",
+        None,
+        expect![[r#"
+            ruling "dismissed" on Tuesday (relative)
+            fire "fire" on Friday (relative)
+            protest "protests in Algeria" @Algeria"#]],
     );
 }

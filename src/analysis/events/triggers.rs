@@ -60,6 +60,11 @@ pub enum EventKind {
     Escape,
     /// A marriage or divorce.
     Marriage,
+    /// A court's decision that is no verdict on guilt ("the tribunal dismissed the claims",
+    /// "the court ruled that"): CAMEO's adjudication, ACE Justice.
+    Ruling,
+    /// A speech or address (CAMEO 01, "make public statement", in its event form).
+    Speech,
 }
 
 /// Kinds that may describe the same happening ("the Helsinki summit" is "the July 16 meeting").
@@ -100,6 +105,8 @@ pub enum KindFamily {
     Contest,
     Escape,
     Marriage,
+    /// Speeches and addresses: each its own happening.
+    Speech,
 }
 
 impl KindFamily {
@@ -129,6 +136,7 @@ impl KindFamily {
             KindFamily::Contest => "contest",
             KindFamily::Escape => "escape",
             KindFamily::Marriage => "marriage",
+            KindFamily::Speech => "speech",
         }
     }
 }
@@ -179,6 +187,8 @@ impl EventKind {
             EventKind::Contest => "contest",
             EventKind::Escape => "escape",
             EventKind::Marriage => "marriage",
+            EventKind::Ruling => "ruling",
+            EventKind::Speech => "speech",
         }
     }
 
@@ -242,6 +252,8 @@ impl EventKind {
             Contest => KindFamily::Contest,
             Escape => KindFamily::Escape,
             Marriage => KindFamily::Marriage,
+            Ruling => KindFamily::Verdict,
+            Speech => KindFamily::Speech,
         }
     }
 
@@ -256,6 +268,7 @@ impl EventKind {
             Conviction | Sentencing | Resignation | Dismissal | Crash | Flood | Storm => 4,
             Talks | Strike | Agreement | Deal | Sanctions | Withdrawal => 3,
             Arrest | Charge | Trial | Release | Lawsuit | Appointment | Acquisition | Fire => 3,
+            Ruling | Speech => 3,
             Meeting | Attack | Death | Injury | Protest | Contest | Escape | Marriage => 2,
             Negotiations | Visit => 1,
         }
@@ -316,6 +329,8 @@ impl EventKind {
             Contest,
             Escape,
             Marriage,
+            Ruling,
+            Speech,
         ]
     }
 }
@@ -578,6 +593,55 @@ const PATTERNS: &[Pattern] = &[
     noun("divorce", K::Marriage),
     // Business.End-Org
     verb("went bankrupt", K::Bankruptcy),
+    // Conflict.Demonstrate: marches and sit-ins, and protesters who gather (CAMEO 14).
+    noun("march", K::Protest),
+    noun("marches", K::Protest),
+    verb("marched", K::Protest),
+    noun("sit-in", K::Protest),
+    noun("sit-ins", K::Protest),
+    verb("protesters gathered", K::Protest),
+    verb("demonstrators gathered", K::Protest),
+    verb("protesters rallied", K::Protest),
+    // Conflict.Attack: fighting between groups (CAMEO 19, "fight").
+    noun("clash", K::Attack),
+    noun("clashes", K::Attack),
+    verb("clashed", K::Attack),
+    // Life.Die, found: "was found dead".
+    verb("found dead", K::Death),
+    noun("slayings", K::Death),
+    // Adjudication (CAMEO 0, ACE Justice): a court's ruling. The verbs that a court's
+    // decision shares with everyday speech ("dismissed", "rejected", "upheld",
+    // "overturned", "struck down") are rulings only after a court (`court_decides`).
+    verb("ruled that", K::Ruling),
+    verb("ruled in favour", K::Ruling),
+    verb("ruled in favor", K::Ruling),
+    verb("ruled against", K::Ruling),
+    noun("ruling", K::Ruling),
+    verb("dismissed", K::Ruling),
+    verb("rejected", K::Ruling),
+    verb("upheld", K::Ruling),
+    verb("overturned", K::Ruling),
+    // Speeches (CAMEO 01 in its event form): "in a speech", "delivered an address".
+    noun("speech", K::Speech),
+    noun("speeches", K::Speech),
+    noun("keynote", K::Speech),
+    // Reduced relations (CAMEO 16): expulsions, closed embassies, recalled envoys.
+    verb("expelled", K::Withdrawal),
+    noun("expulsion", K::Withdrawal),
+    noun("expulsions", K::Withdrawal),
+    verb("closed its embassy", K::Withdrawal),
+    verb("closed their embassy", K::Withdrawal),
+    verb("closed the embassy", K::Withdrawal),
+    verb("recalled its ambassador", K::Withdrawal),
+    verb("recalled their ambassador", K::Withdrawal),
+    // Movement.Transport: a journey to a place is a visit when the place is named.
+    weak("went to", K::Visit),
+    weak("traveled to", K::Visit),
+    weak("travelled to", K::Visit),
+    weak("flew to", K::Visit),
+    // A signing is the agreement's event ("The signing took place April 9").
+    noun("signing", K::Agreement),
+    noun("signing ceremony", K::Agreement),
     verb("passed away", K::Death),
     noun("victory over", K::Contest),
     noun("win over", K::Contest),
@@ -620,7 +684,9 @@ const PATTERNS: &[Pattern] = &[
     block("struck a balance"),
     block("struck a chord"),
     block("struck by"),
-    block("struck down"),
+    // "the court struck down the law": a ruling; otherwise it blocks "struck" (see
+    // `court_decides`).
+    verb("struck down", K::Ruling),
     block("met with criticism"),
     block("met with resistance"),
     block("met with opposition"),
@@ -673,6 +739,13 @@ const PATTERNS: &[Pattern] = &[
     block("shot at the title"),
     block("a shot at"),
     block("big shot"),
+    block("ruled out"),
+    block("rule out"),
+    block("ruling out"),
+    block("march towards"),
+    block("march toward"),
+    block("signing bonus"),
+    block("speech recognition"),
 ];
 
 fn automaton() -> &'static AhoCorasick {
@@ -723,6 +796,32 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
             // "fired shots at", "fired on the crowd": ACE Conflict.Attack, not End-Position.
             kind = Some(EventKind::Attack);
         }
+        if kind == Some(EventKind::Ruling)
+            && pattern.form == TriggerForm::Verb
+            && !pattern.text.starts_with("ruled")
+            && !court_decides(text, start)
+        {
+            // "she dismissed the criticism": only a court's dismissal is a ruling.
+            continue;
+        }
+        if pattern.text.starts_with("march") && starts_upper(matched) && the_month(text, start, end)
+        {
+            continue; // "in March 2017"; "the Million Man March" is a name's head
+        }
+        if pattern.text == "ruling" && ruling_as_adjective(text, end) {
+            continue; // "the ruling party", "the ruling FLN"
+        }
+        if pattern.text == "signed" && !document_near(text, start, end) {
+            // "a comment signed by user Tchaka": what is signed must be an accord.
+            continue;
+        }
+        if pattern.form == TriggerForm::Noun
+            && (inside_name(text, start, end) || modifies_noun(text, end))
+        {
+            // "Shooting Stars" (a club), "the protest movement", "election center": the
+            // event word is part of a name or describes another noun.
+            continue;
+        }
         if pattern.form != TriggerForm::Noun && after_determiner(text, start) {
             // "a signed text", "the visiting delegation": a participle used as an adjective.
             continue;
@@ -759,6 +858,251 @@ fn fired_a_weapon(text: &str, end: usize) -> bool {
             !(super::dates::is_weekday_or_month(w) || str_in(&["last", "this"], w.as_str()))
         });
     ammunition || aimed
+}
+
+/// The words of the sentence before `start`, nearest first, lowercased, at most `n`.
+fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
+    let from = text[..start]
+        .rfind(['.', '!', '?', ';', '\n'])
+        .map_or(0, |i| i + 1);
+    text[from..start]
+        .split_whitespace()
+        .rev()
+        .take(n)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect()
+}
+
+/// The words after `end`, lowercased, up to the sentence's end, at most `n`.
+fn words_after(text: &str, end: usize, n: usize) -> Vec<String> {
+    let rest = &text[end..];
+    let to = rest.find(['.', '!', '?', ';', '\n']).unwrap_or(rest.len());
+    rest[..to]
+        .split_whitespace()
+        .take(n)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect()
+}
+
+/// Whether a court decides: a court, tribunal, judge or jury within eight words before the
+/// verb in its sentence ("a UN tribunal in The Hague dismissed", "the judge rejected").
+fn court_decides(text: &str, start: usize) -> bool {
+    const COURTS: &[&str] = &[
+        "court",
+        "courts",
+        "tribunal",
+        "judge",
+        "judges",
+        "justices",
+        "jury",
+        "panel",
+        "magistrate",
+        "arbitrator",
+        "arbitrators",
+    ];
+    words_before(text, start, 8)
+        .iter()
+        .any(|w| str_in(COURTS, w.as_str()))
+}
+
+/// Whether a capitalised "March" is the month: a number follows, or no capitalised word
+/// of a name stands before it.
+fn the_month(text: &str, start: usize, end: usize) -> bool {
+    let number_after = text[end..]
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit());
+    let name_before = text[..start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| starts_upper(w) && !w.ends_with(['.', ':', '!', '?']));
+    number_after || !name_before
+}
+
+/// "the ruling party", "the ruling FLN": "ruling" before a name or a body it describes.
+fn ruling_as_adjective(text: &str, end: usize) -> bool {
+    const BODIES: &[&str] = &[
+        "party",
+        "parties",
+        "coalition",
+        "class",
+        "classes",
+        "elite",
+        "elites",
+        "family",
+        "council",
+        "junta",
+        "military",
+        "government",
+        "regime",
+        "establishment",
+        "body",
+        "bloc",
+        "camp",
+        "majority",
+        "dynasty",
+        "faction",
+    ];
+    let next = text[end..].trim_start_matches([' ', '\t']);
+    let word: String = next
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    starts_upper(&word) || str_in(BODIES, word.to_ascii_lowercase().as_str())
+}
+
+/// Whether an accord's document is named within ten words before "signed" or six after
+/// ("signed an agreement", "the treaty, signed by China", "hold signed copies of an
+/// historic agreement"): one signs a document, and "signed by user X" is no accord.
+fn document_near(text: &str, start: usize, end: usize) -> bool {
+    const DOCUMENTS: &[&str] = &[
+        "agreement",
+        "agreements",
+        "deal",
+        "deals",
+        "treaty",
+        "treaties",
+        "accord",
+        "accords",
+        "pact",
+        "convention",
+        "contract",
+        "contracts",
+        "arrangement",
+        "memorandum",
+        "declaration",
+        "bill",
+        "bills",
+        "law",
+        "laws",
+        "order",
+        "decree",
+        "charter",
+        "protocol",
+        "ceasefire",
+        "truce",
+        "roadmap",
+        "legislation",
+        "document",
+        "documents",
+        "framework",
+        "compact",
+        "statement",
+        "communique",
+        "armistice",
+        "deals",
+    ];
+    words_before(text, start, 10)
+        .iter()
+        .chain(words_after(text, end, 6).iter())
+        .any(|w| str_in(DOCUMENTS, w.as_str()))
+}
+
+/// A capitalised event word in the middle of a sentence followed by another capitalised
+/// word is inside a name ("Shooting Stars", "Fire Brigade Union"); English names end on
+/// their head ("the Million Man March" stays). A title-case headline (no lowercase word of
+/// four letters or more on its line) is no name.
+fn inside_name(text: &str, start: usize, end: usize) -> bool {
+    if !starts_upper(&text[start..end]) {
+        return false;
+    }
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    let opens_sentence = before
+        .chars()
+        .next_back()
+        .is_none_or(|c| ".!?:\n\"“‘'([".contains(c));
+    if opens_sentence {
+        return false;
+    }
+    let next = text[end..].trim_start_matches([' ', '\t']);
+    let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+    if !starts_upper(&next_word)
+        || super::dates::is_weekday_or_month(&next_word.to_ascii_lowercase())
+    {
+        return false;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    text[line_start..line_end]
+        .split_whitespace()
+        .any(|w| w.len() >= 4 && w.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// "the protest movement", "an election center", "attack helicopters": an event noun
+/// directly before a noun of a person, group, body, place or tool describes that noun.
+fn modifies_noun(text: &str, end: usize) -> bool {
+    const HEADS: &[&str] = &[
+        "movement",
+        "movements",
+        "leader",
+        "leaders",
+        "organizer",
+        "organizers",
+        "organiser",
+        "organisers",
+        "tactics",
+        "site",
+        "sites",
+        "center",
+        "centre",
+        "centers",
+        "centres",
+        "website",
+        "monitoring",
+        "monitor",
+        "monitors",
+        "official",
+        "officials",
+        "observer",
+        "observers",
+        "commission",
+        "committee",
+        "campaign",
+        "campaigns",
+        "law",
+        "laws",
+        "rules",
+        "policy",
+        "policies",
+        "squad",
+        "squads",
+        "helicopter",
+        "helicopters",
+        "dog",
+        "dogs",
+        "warrant",
+        "warrants",
+        "season",
+        "coverage",
+        "zone",
+        "zones",
+        "movement's",
+        "group",
+        "groups",
+        "activists",
+        "unit",
+        "units",
+        "plane",
+        "planes",
+        "aircraft",
+        "submarine",
+        "submarines",
+        "boat",
+        "boats",
+        "team",
+        "teams",
+    ];
+    let next = text[end..].trim_start_matches([' ', '\t']);
+    let word: String = next
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '\'')
+        .collect();
+    !word.is_empty() && !starts_upper(&word) && str_in(HEADS, word.as_str())
 }
 
 fn after_determiner(text: &str, start: usize) -> bool {
