@@ -50,6 +50,20 @@ fn main() {
                 &doc.text()[quote.inner.clone()],
             );
         }
+        if std::env::var_os("PROBE_MENTIONS").is_some() {
+            for m in &found.actors.mentions {
+                let name = found
+                    .actors
+                    .actors
+                    .get(m.actor as usize)
+                    .map(|a| a.name.as_str());
+                println!(
+                    "mention {:?} -> {}",
+                    &doc.text()[m.span.clone()],
+                    name.unwrap_or("?")
+                );
+            }
+        }
         for (i, actor) in found.actors.actors.iter().enumerate() {
             let tentative = found.actors.tentative.binary_search(&(i as u32)).is_ok();
             println!(

@@ -285,7 +285,11 @@ impl<'t> Extractor<'t> {
                                 .text
                                 .get(tok.range().end..)
                                 .is_some_and(|r| r.starts_with('.'))))
-                    || (tok.has(SENTENCE_START) && looks_like_common_word(word))
+                    // "Finally," opening a sentence is an adverb; "Schlafly also noted"
+                    // is a name: only a word the dictionary knows.
+                    || (tok.has(SENTENCE_START)
+                        && looks_like_common_word(word)
+                        && name_words().is_common(word))
                     || self.is_compound_of_known(word)
                 {
                     Seg::Nonname

@@ -381,3 +381,18 @@ fn adjectives_of_faith_are_no_names() {
         );
     }
 }
+
+#[test]
+fn a_surname_shaped_like_an_adverb_still_opens_a_sentence() {
+    // "Finally" and "Following" open sentences as words; "Schlafly" and "Connolly" are
+    // names no dictionary holds, and the person named in full before.
+    check(
+        "Conservative icon Phyllis Schlafly used her final column to praise the candidate.\n\
+         Schlafly also noted the border. Finally, the column ended.\n\
+         Following the vote, Gerry Connolly spoke. Connolly left early.\n",
+        expect![[r#"
+            person Phyllis Schlafly aliases=["Schlafly"] roles=[] mentions=["Phyllis Schlafly", "Schlafly"]
+            person Gerry Connolly aliases=["Connolly"] roles=[] mentions=["Gerry Connolly", "Connolly"]
+        "#]],
+    );
+}

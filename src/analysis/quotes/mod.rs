@@ -530,13 +530,22 @@ fn last_subject_person(
             .map_or(0, |(at, c)| at + c.len_utf8());
         let prefix = before[sentence_start..].trim();
         let words: Vec<&str> = prefix.split_whitespace().collect();
-        if words.len() > 6 {
-            return false;
-        }
         let plain = |w: &&str| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         };
+        // "Noting that both Reagan and Trump battled the media, Schlafly put...": a
+        // subject after a fronted clause, however long the clause.
+        if prefix.ends_with(',')
+            && words
+                .first()
+                .is_some_and(|w| opens_fronted_clause(&plain(w)))
+        {
+            return true;
+        }
+        if words.len() > 6 {
+            return false;
+        }
         if words
             .iter()
             .any(|w| NOT_IN_SUBJECT.contains(&plain(w).as_str()))
@@ -556,6 +565,17 @@ fn last_subject_person(
             || prefix.ends_with(',')
             || (words.len() <= 4 && words.iter().all(role_word))
     })
+}
+
+/// Whether a sentence's first word opens a clause before its subject: a subordinator
+/// (`After`, `While`) or a participle (`Noting`, `Asked`).
+fn opens_fronted_clause(word: &str) -> bool {
+    const SUBORDINATORS: &[&str] = &[
+        "after", "before", "when", "while", "as", "although", "though", "despite", "since",
+        "because", "if", "once", "unlike", "like",
+    ];
+    SUBORDINATORS.contains(&word)
+        || (word.len() > 5 && (word.ends_with("ing") || word.ends_with("ed")))
 }
 
 /// Where a quote's words stand in the corpus.
