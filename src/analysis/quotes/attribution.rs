@@ -445,12 +445,12 @@ fn is_speech_verb(tok: &Tok) -> bool {
 /// quotations does so in each of its forms ("claimed" listed, "He's claiming" is a cue
 /// too). Only the -ed and -ing forms are derived, as a bare or -s form is as often a noun
 /// ("a claim", "her claims").
-fn with_participles(listed: &[&'static str]) -> WordSet {
+fn with_participles(listed: &[&str]) -> WordSet {
     let derived = listed.iter().flat_map(|form| participles(form));
-    let words: Vec<&'static str> = listed
+    let words: Vec<String> = listed
         .iter()
-        .copied()
-        .chain(derived.map(|w| &*Box::leak(w.into_boxed_str())))
+        .map(|w| w.to_string())
+        .chain(derived)
         .collect();
     WordSet::new(&words)
 }
