@@ -239,16 +239,16 @@ impl Extractor<'_> {
             1 => Some(candidates[0]),
             _ => {
                 const RECENT: usize = 300;
-                let mut of_candidates = self
-                    .full_mentions
-                    .iter()
-                    .filter(|(_, actor)| candidates.contains(actor));
-                let recent = of_candidates
-                    .clone()
-                    .filter(|(pos, _)| *pos <= at && at - pos <= RECENT)
-                    .max_by_key(|(pos, _)| *pos);
+                // Full mentions are in text order (the first pass reads forward): the
+                // recent ones are found by bisection, not by a scan of every full mention
+                // of the document, which made a document of megabytes quadratic.
+                let is_candidate = |(_, actor): &&(usize, u32)| candidates.contains(actor);
+                let mentions = &self.full_mentions;
+                let from = mentions.partition_point(|(pos, _)| *pos < at.saturating_sub(RECENT));
+                let to = mentions.partition_point(|(pos, _)| *pos <= at);
+                let recent = mentions[from..to.max(from)].iter().rev().find(is_candidate);
                 recent
-                    .or_else(|| of_candidates.next())
+                    .or_else(|| mentions.iter().find(is_candidate))
                     .map(|&(_, actor)| actor)
             }
         }

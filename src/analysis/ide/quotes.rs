@@ -543,7 +543,20 @@ pub fn diagnostics(cx: Context, file: &BriefFile) -> Vec<Diagnostic> {
 
 pub fn code_actions(cx: Context, file: &BriefFile, range: Range<usize>) -> Vec<CodeAction> {
     let mut actions = Vec::new();
-    for checked in checks(cx, file) {
+    let touches_range = |r: &Range<usize>| r.start <= range.end && range.start <= r.end;
+    // Only the quotes the range touches, by their marks or by their speaker's name, are
+    // looked up in the corpus: looking up every quote of the brief made each request
+    // cost the whole brief (the `brief` fuzz target, which asks at every 13th byte, ran
+    // at one input a second).
+    let nearby = file.brief.quotes.iter().filter(|q| {
+        touches_range(&q.range)
+            || brief_speaker(file, q, &checked_words(&file.brief.masked, q))
+                .is_some_and(|(span, _)| touches_range(&span))
+    });
+    let checked = nearby
+        .take_while(|_| !cx.is_cancelled())
+        .filter_map(|q| check(cx, file, q));
+    for checked in checked {
         let q = checked.quote;
         let touches = q.range.start <= range.end && range.start <= q.range.end
             || checked

@@ -247,6 +247,45 @@ pub(crate) fn last_speaker_clause_with(
     found
 }
 
+/// How far before a quote its attribution reads, at most. Every cue stands in the quote's
+/// sentence or a few sentences before; reading the whole paragraph instead made a long
+/// paragraph's cost grow with the cube of its length (each quote looked at every speech
+/// verb before it, and each verb at every word before it): a 1 MB document with no
+/// paragraph break took 11.7 s to index, 4 MB more than 14 minutes. The same bound as the
+/// brief side's (`SPEAKER_CONTEXT_BYTES` in `ide/quotes.rs`).
+pub(crate) const CONTEXT_BYTES: usize = 2048;
+
+/// Where the words read before the quote at `quote_start` begin: the paragraph's start
+/// (`para_start`) when it is at most [`CONTEXT_BYTES`] back, as in any ordinary
+/// paragraph; otherwise the first sentence that opens inside that window, or failing one
+/// the first word, so that neither a sentence nor a word is read cut in half.
+pub(crate) fn context_start(text: &str, para_start: usize, quote_start: usize) -> usize {
+    if quote_start.saturating_sub(para_start) <= CONTEXT_BYTES {
+        return para_start;
+    }
+    let mut at = quote_start - CONTEXT_BYTES;
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    let window = &text[at..quote_start];
+    let mut chars = window.char_indices().peekable();
+    let mut first_word = None;
+    while let Some((i, c)) = chars.next() {
+        if !c.is_whitespace() {
+            continue;
+        }
+        let after = at + i + c.len_utf8();
+        first_word.get_or_insert(after);
+        let gap_start = window[..i].trim_end().len();
+        let ends_sentence = window[..gap_start].ends_with(['.', '!', '?'])
+            || window[gap_start..after - at].contains(['\n', '\r']);
+        if ends_sentence && chars.peek().is_some_and(|(_, next)| !next.is_whitespace()) {
+            return after;
+        }
+    }
+    first_word.unwrap_or(quote_start)
+}
+
 /// Words with their byte ranges, stripped of surrounding punctuation.
 #[derive(Debug, Clone)]
 pub(crate) struct Tok<'a> {
@@ -308,8 +347,18 @@ impl<'a> PrefixTokens<'a> {
             push_tokens(text, self.range.end..range.end, usize::MAX, &mut self.toks);
             self.range.end = range.end;
         }
+        #[cfg(test)]
+        MOST_WORDS_HANDED_OUT.with(|most| most.set(most.get().max(self.toks.len())));
         &self.toks
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// The most words [`PrefixTokens::tokens`] has handed out at once on this thread: what
+    /// each attribution stage may walk for one quote.
+    pub(crate) static MOST_WORDS_HANDED_OUT: std::cell::Cell<usize> =
+        const { std::cell::Cell::new(0) };
 }
 
 /// The first `max` words of `range`: what a cue after a quote can use, without reading
@@ -396,12 +445,12 @@ fn is_speech_verb(tok: &Tok) -> bool {
 /// quotations does so in each of its forms ("claimed" listed, "He's claiming" is a cue
 /// too). Only the -ed and -ing forms are derived, as a bare or -s form is as often a noun
 /// ("a claim", "her claims").
-fn with_participles(listed: &[&'static str]) -> WordSet {
+fn with_participles(listed: &[&str]) -> WordSet {
     let derived = listed.iter().flat_map(|form| participles(form));
-    let words: Vec<&'static str> = listed
+    let words: Vec<String> = listed
         .iter()
-        .copied()
-        .chain(derived.map(|w| &*Box::leak(w.into_boxed_str())))
+        .map(|w| w.to_string())
+        .chain(derived)
         .collect();
     WordSet::new(&words)
 }
@@ -825,10 +874,12 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
     }
     if let Some(name) = name_run_ending_at(text, toks, last) {
         // "The deputy commander of Iran's Revolutionary Guards boasted": the name is not the subject.
-        let mut run_start = toks
-            .iter()
-            .position(|t| t.range.start >= name.start)
-            .unwrap_or(0);
+        // Found by bisection: a scan from the first word made each call cost the words
+        // before the verb, in a paragraph of thousands.
+        let mut run_start = toks.partition_point(|t| t.range.start < name.start);
+        if run_start == toks.len() {
+            run_start = 0;
+        }
         while run_start > 0
             && !toks[run_start - 1].comma_after
             && !toks[run_start - 1].stop_after

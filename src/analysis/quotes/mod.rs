@@ -176,8 +176,14 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
         // The paragraph's previous quote: where it ends, what told it was speech, whose.
         let mut previous: Option<(usize, Support, Speaker)> = None;
         for quote in extract::find_quotes(text, para.clone(), para_idx) {
-            let cue =
-                attribution::explicit_cue_with(&mut para_words, para.clone(), quote.span.clone());
+            // The paragraph as attribution reads it: at most a few sentences before the
+            // quote (the whole of any ordinary paragraph).
+            let context = attribution::context_start(text, para.start, quote.span.start)..para.end;
+            let cue = attribution::explicit_cue_with(
+                &mut para_words,
+                context.clone(),
+                quote.span.clone(),
+            );
             let alone = text[para.start..quote.span.start].trim().is_empty()
                 && !text[quote.span.end..para.end]
                     .chars()
@@ -194,7 +200,7 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
             let reported = match cue {
                 None | Some((Cue::Name(_), false)) => attribution::reporting_subject_with(
                     &mut para_words,
-                    para.clone(),
+                    context.clone(),
                     quote.span.clone(),
                 )
                 .and_then(|cue| match cue {
@@ -261,7 +267,7 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                         let starts_paragraph = text[para.start..quote.span.start].trim().is_empty();
                         attribution::enclosing_subject_with(
                             &mut para_words,
-                            para.clone(),
+                            context.clone(),
                             quote.span.clone(),
                         )
                         .and_then(|span| Speaker::from_known_span(text, span, actors))
@@ -269,7 +275,7 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                         .or_else(|| {
                             attribution::last_speaker_clause_with(
                                 &mut para_words,
-                                para.start..quote.span.start,
+                                context.start..quote.span.start,
                             )
                             .map(|span| Speaker::from_span(text, span, actors))
                         })
@@ -419,7 +425,12 @@ fn resolve_anaphor(
                 .get(actor as usize)
                 .is_some_and(|a| a.kind == ActorKind::Person && gender::compatible(sex, &a.name))
     };
-    let window_start = paragraphs[para_idx.saturating_sub(1)].start;
+    // The previous paragraph and this one, bounded like the words before any quote.
+    let window_start = attribution::context_start(
+        text,
+        paragraphs[para_idx.saturating_sub(1)].start,
+        quote_start,
+    );
     let clause = attribution::last_speaker_clause_with(words, window_start..quote_start);
     // "Karol Nawrocki ... hit back. "My opponent...," he said": a person who became the
     // subject of a sentence after the last speaker was heard is who "he" now is.
@@ -442,14 +453,29 @@ fn resolve_anaphor(
             return speaker;
         }
     }
-    let before = actors
-        .mentions
-        .partition_point(|m| m.span.end <= quote_start);
-    (0..before)
+    let (first, before) = mentions_before(actors, quote_start);
+    (first..before)
         .rev()
         .find(|&i| fits(actors.mentions[i].actor))
         .and_then(|i| Speaker::from_actor(actors, i))
         .unwrap_or_default()
+}
+
+/// How far back a pronoun or a description looks for the person it stands for. Twice
+/// the longest article of PolNeAR (34 KB), so that no article's answer changes; without a
+/// bound, each "the spokesman said" in a document of megabytes scanned every mention
+/// before it.
+const ANTECEDENT_BYTES: usize = 64 * 1024;
+
+/// The mentions (indexes into `actors.mentions`) that end before `quote_start` and start
+/// at most [`ANTECEDENT_BYTES`] before it.
+fn mentions_before(actors: &DocActors, quote_start: usize) -> (usize, usize) {
+    let from = quote_start.saturating_sub(ANTECEDENT_BYTES);
+    let first = actors.mentions.partition_point(|m| m.span.start < from);
+    let before = actors
+        .mentions
+        .partition_point(|m| m.span.end <= quote_start);
+    (first.min(before), before)
 }
 
 /// The words of a description after its determiner (`the Kremlin spokesman` gives
@@ -471,10 +497,8 @@ fn resolve_description(
 ) -> Option<Speaker> {
     const UNNAMED_HEADS: &[&str] = &["spokesman", "spokeswoman", "diplomat", "envoy"];
     let head = description.split_whitespace().next_back()?;
-    let before = actors
-        .mentions
-        .partition_point(|m| m.span.end <= quote_start);
-    let with_role = (0..before).rev().find(|&i| {
+    let (first, before) = mentions_before(actors, quote_start);
+    let with_role = (first..before).rev().find(|&i| {
         let actor = actors.mentions[i].actor;
         actors.tentative.binary_search(&actor).is_err()
             && actors.actors.get(actor as usize).is_some_and(|a| {

@@ -448,3 +448,51 @@ Trump tried to laugh it off by interjecting, "Only my rivals think so."
         "#]],
     );
 }
+
+#[test]
+fn attribution_reads_a_bounded_window_before_each_quote() {
+    use attribution::{context_start, CONTEXT_BYTES};
+    // An ordinary paragraph is read whole.
+    let text = "Ana said it. \"Yes,\" she said.";
+    assert_eq!(context_start(text, 0, text.find('"').unwrap()), 0);
+    // A long one from the first sentence that opens in the window, on a char boundary.
+    let filler = "Épée words — here, ".repeat(200);
+    let text = format!("{filler}done. Ana Ruiz said: \"Yes.\"");
+    let quote = text.find('"').unwrap();
+    let start = context_start(&text, 0, quote);
+    assert!(quote - start <= CONTEXT_BYTES);
+    assert_eq!(&text[start..quote], "Ana Ruiz said: ");
+    // No sentence end in the window: the first whole word.
+    let text = format!("{filler}\"Yes.\"");
+    let quote = text.find('"').unwrap();
+    let start = context_start(&text, 0, quote);
+    assert!(text.is_char_boundary(start) && quote - start <= CONTEXT_BYTES);
+    assert!(text[..start].ends_with(char::is_whitespace));
+    // No whitespace at all: nothing before the quote is read.
+    let text = format!("{}\"Yes.\"", "x".repeat(5000));
+    assert_eq!(context_start(&text, 0, 5000), 5000);
+}
+
+#[test]
+fn a_paragraph_of_many_quotes_hands_attribution_a_bounded_window() {
+    // A seed article run together into one paragraph, many times over (as a corpus file
+    // without paragraph breaks): each stage once walked every word from the paragraph's
+    // start for every quote, a cost that grew with the cube of the paragraph.
+    let article = include_str!("../../../seeds/000_1e2f7ca976c65369.txt");
+    let text = article
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .repeat(30);
+    let d = doc(&(text + "\n"));
+    let actors = crate::analysis::actors::extract_document(&d);
+    attribution::MOST_WORDS_HANDED_OUT.with(|most| most.set(0));
+    let found = extract_document(&d, &actors);
+    assert!(found.quotes.len() > 300, "{}", found.quotes.len());
+    let most = attribution::MOST_WORDS_HANDED_OUT.with(|most| most.get());
+    // A word takes at least two bytes of the window (a character and a space).
+    assert!(
+        most <= attribution::CONTEXT_BYTES / 2 + 1,
+        "{most} words at once"
+    );
+}
