@@ -12,18 +12,19 @@ use tokio::sync::mpsc;
 use tower_lsp::lsp_types::*;
 use tower_lsp::Client;
 
+use super::blocking::internal_error;
+use super::diagnostics::publish_all;
 use super::progress::{
     forward_progress, report_config, report_load_problems, ProgressReporter, StatusNotification,
     StatusParams,
 };
-use super::proto;
-use super::server::{lock, pushed_settings};
-use super::state::State;
+use super::settings::{apply_pushed_settings, pull_configuration, pushed_settings};
+use super::state::{lock, State};
 use super::watchers::register_watchers;
-use crate::analysis::ide::{self, BriefFile};
+use crate::analysis::ide::BriefFile;
 use crate::analysis::CorpusIndex;
 use crate::cache::{self, CacheReport, CacheStatus, Saver};
-use crate::config::{Config, ConfigLayer, CONFIG_FILE_NAME};
+use crate::config::{Config, CONFIG_FILE_NAME};
 use crate::project::{
     check_cached_index, index_corpus_cached, load_config, open_cached_index, CachedStart,
     IndexProgress, Overrides,
@@ -130,33 +131,6 @@ async fn report_empty_corpus(client: &Client, state: &Arc<Mutex<State>>) {
             ),
         )
         .await;
-}
-
-async fn pull_configuration(client: &Client, state: &Arc<Mutex<State>>) {
-    if !lock(state).support.configuration_pull {
-        return;
-    }
-    let item = ConfigurationItem {
-        scope_uri: None,
-        section: Some("dossier".into()),
-    };
-    let Ok(mut values) = client.configuration(vec![item]).await else {
-        return;
-    };
-    if let Some(value) = values.pop() {
-        apply_pushed_settings(client, state, value).await;
-    }
-}
-
-async fn apply_pushed_settings(client: &Client, state: &Arc<Mutex<State>>, value: Value) {
-    match ConfigLayer::from_json(value, "workspace/configuration") {
-        Ok(layer) => lock(state).workspace_layer = layer,
-        Err(err) => {
-            client
-                .show_message(MessageType::WARNING, format!("dossier: {err}"))
-                .await
-        }
-    }
 }
 
 /// A full index, ready to publish.
@@ -377,7 +351,7 @@ async fn answer_from_cache(
 }
 
 async fn report_internal_error(client: &Client, what: &str, err: tokio::task::JoinError) {
-    let error = super::server::internal_error(what, err);
+    let error = internal_error(what, err);
     client
         .show_message(MessageType::ERROR, error.message.to_string())
         .await;
@@ -530,7 +504,7 @@ async fn reindex_files(
     let (new_corpus, problems, briefs) = match work.await {
         Ok(result) => result,
         Err(err) => {
-            let error = super::server::internal_error("re-indexing changed files", err);
+            let error = internal_error("re-indexing changed files", err);
             client
                 .show_message(MessageType::ERROR, error.message.to_string())
                 .await;
@@ -569,52 +543,5 @@ async fn reindex_files(
             })
             .await;
         publish_all(client, state).await;
-    }
-}
-
-async fn publish_all(client: &Client, state: &Arc<Mutex<State>>) {
-    let uris: Vec<Url> = lock(state).open.keys().cloned().collect();
-    for uri in uris {
-        publish_diagnostics(client, state, uri).await;
-    }
-}
-
-/// Computes and publishes the diagnostics of one open brief.
-pub async fn publish_diagnostics(client: &Client, state: &Arc<Mutex<State>>, uri: Url) {
-    let (source, snapshot) = {
-        let state = lock(state);
-        (state.brief_source(&uri), state.snapshot())
-    };
-    let Some(source) = source.filter(|s| s.version.is_some()) else {
-        return;
-    };
-    let version = source.version;
-    // A newer version of the brief makes this work useless: stop it then.
-    let mut snapshot = snapshot;
-    if let Some(superseded) = &source.superseded {
-        snapshot.cancelled = superseded.clone();
-    }
-    let work = tokio::task::spawn_blocking(move || {
-        let file = source.file();
-        let found = ide::diagnostics(snapshot.context(), &file);
-        found
-            .iter()
-            .map(|d| proto::to_diagnostic(&snapshot.corpus, &file, d, snapshot.unit))
-            .collect::<Vec<Diagnostic>>()
-    });
-    match work.await {
-        Ok(diagnostics) => {
-            let current = lock(state).open.get(&uri).map(|o| o.version);
-            // A newer version will publish its own diagnostics.
-            if current == version {
-                client.publish_diagnostics(uri, diagnostics, version).await;
-            }
-        }
-        Err(err) => {
-            let error = super::server::internal_error("diagnostics", err);
-            client
-                .log_message(MessageType::ERROR, error.message.to_string())
-                .await;
-        }
     }
 }

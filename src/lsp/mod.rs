@@ -1,40 +1,40 @@
 //! The language server: tower-lsp over stdio.
 //!
 //! - `server`: the `LanguageServer` implementation (lifecycle, document sync, requests).
+//! - `blocking`: every request's work on the blocking pool, its cancellation, and a panic
+//!   there made a JSON-RPC error.
+//! - `diagnostics`: computing and publishing an open brief's diagnostics (after its edits,
+//!   and for every open brief after an index change).
 //! - `indexer`: the one task that changes the corpus (initial index, watched files,
 //!   configuration), so corpus changes apply in order and off the request path.
+//! - `settings`: client settings, pushed (`didChangeConfiguration`) or pulled
+//!   (`workspace/configuration`).
 //! - `progress`: what the indexer tells the client (`$/progress`, `dossier/status`, load
 //!   problems).
 //! - `state`: mutable state behind a short-held mutex, and snapshots for handlers.
 //! - `proto`: every conversion between LSP types and the core's offsets.
 //! - `watchers`: the file watcher registration and its globs.
 
+mod blocking;
+mod diagnostics;
 mod indexer;
 mod memory;
 mod progress;
 pub mod proto;
 mod server;
+mod settings;
 mod state;
 mod transport;
 mod watchers;
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use tower_lsp::{LspService, Server};
 
 use crate::cache::Saver;
 
-pub use server::DossierServer;
-
-/// What the server saw of the session, for its exit status.
-#[derive(Debug, Default)]
-pub struct Session {
-    /// An `initialize` request came.
-    pub began: AtomicBool,
-    /// A `shutdown` request was answered.
-    pub shut_down: AtomicBool,
-}
+pub use server::{DossierServer, Session};
 
 /// How a language server session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

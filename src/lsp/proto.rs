@@ -11,7 +11,6 @@ use ropey::Rope;
 use serde::{Deserialize, Serialize};
 use tower_lsp::lsp_types as lsp;
 
-use super::state::CompletionStyle;
 use crate::analysis::actors::ActorId;
 use crate::analysis::corpus::{DocId, Document};
 use crate::analysis::ide::{
@@ -115,6 +114,17 @@ pub fn apply_change(
 
 pub fn uri_of(doc: &Document) -> Option<lsp::Url> {
     lsp::Url::from_file_path(&doc.path).ok()
+}
+
+/// How completion items with a multi-word text are sent, from the client's capabilities
+/// and name (see [`to_completion`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CompletionStyle {
+    /// `completionItem.snippetSupport`.
+    pub snippets: bool,
+    /// The client inserts a snippet item's `filterText` instead of its label when the label
+    /// does not start with the typed text (Neovim): such items go without one.
+    pub filter_text_replaces_label: bool,
 }
 
 /// The `file://` URIs of one corpus index's documents, each made the first time an answer

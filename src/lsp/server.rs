@@ -3,19 +3,20 @@
 //! applied synchronously, before any `.await`, so they take effect in arrival order.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use tokio::sync::mpsc;
 use tower_lsp::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
+use super::blocking::{blocking, internal_error};
+use super::diagnostics::publish_diagnostics;
 use super::indexer::{self, Job};
-use super::proto;
-use super::state::{ClientSupport, CompletionStyle, OpenBrief, Snapshot, State};
+use super::proto::{self, CompletionStyle};
+use super::state::{lock, ClientSupport, OpenBrief, Snapshot, State};
 use crate::analysis::ide::{self, BriefFile};
 use crate::analysis::text::ColumnUnit;
 use crate::cache::Saver;
@@ -31,18 +32,19 @@ pub struct DossierServer {
     client: Client,
     state: Arc<Mutex<State>>,
     jobs: mpsc::UnboundedSender<Job>,
-    /// How far the session went (see [`super::Session`]): the process exits 0 only after a
+    /// How far the session went (see [`Session`]): the process exits 0 only after a
     /// `shutdown`, or when no session began (LSP: an `exit` or a closed stdin without it is
     /// an error exit).
-    session: Arc<super::Session>,
+    session: Arc<Session>,
 }
 
-/// Locks the state, surviving a poisoned lock (a panic elsewhere must not take the server
-/// down; the state is plain data that stays consistent between statements).
-pub(super) fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
-    state
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+/// What the server saw of the session, for its exit status.
+#[derive(Debug, Default)]
+pub struct Session {
+    /// An `initialize` request came.
+    pub began: AtomicBool,
+    /// A `shutdown` request was answered.
+    pub shut_down: AtomicBool,
 }
 
 /// Answer of the `dossier/indexStatus` request.
@@ -55,7 +57,7 @@ pub struct IndexStatus {
 impl DossierServer {
     /// A server whose index cache writes go through `saver`, which the caller may wait
     /// for after the session (see `serve_stdio`).
-    pub fn new(client: Client, saver: Arc<Saver>, session: Arc<super::Session>) -> DossierServer {
+    pub fn new(client: Client, saver: Arc<Saver>, session: Arc<Session>) -> DossierServer {
         let state = Arc::new(Mutex::new(State::default()));
         // A cache that cannot be written is said once, in words, in the editor.
         let runtime = tokio::runtime::Handle::current();
@@ -184,60 +186,8 @@ fn test_hooks_enabled() -> bool {
     std::env::var_os("DOSSIER_TEST_HOOKS").is_some_and(|v| v == "1")
 }
 
-/// Runs one request's CPU work on the blocking pool, so that it can be cancelled.
-///
-/// tower-lsp answers `$/cancelRequest` itself (RequestCancelled, -32800) by dropping the
-/// handler's future, but work already handed to the blocking pool would run to its end and
-/// hold a thread that the next requests wait for. The guard below lives in the handler's
-/// future: when that future is dropped it sets the snapshot's flag, which the work checks
-/// before it starts and in its long loops (`Context::is_cancelled`). Every request handler
-/// goes through here.
-async fn blocking<R: Send + 'static>(
-    method: &'static str,
-    snapshot: Snapshot,
-    work: impl FnOnce(&Snapshot) -> R + Send + 'static,
-) -> Result<R> {
-    let _cancel_on_drop = CancelOnDrop(snapshot.cancelled.clone());
-    let joined =
-        tokio::task::spawn_blocking(move || (!snapshot.is_cancelled()).then(|| work(&snapshot)))
-            .await;
-    match joined {
-        Ok(Some(answer)) => Ok(answer),
-        // Only reachable once the request was dropped: tower-lsp has answered already.
-        Ok(None) => Err(Error::request_cancelled()),
-        Err(err) => Err(internal_error(method, err)),
-    }
-}
-
-/// Sets a request's cancellation flag when the handler's future ends, answered or dropped
-/// (once answered, nothing reads the flag any more).
-struct CancelOnDrop(Arc<AtomicBool>);
-
-impl Drop for CancelOnDrop {
-    fn drop(&mut self) {
-        self.0.store(true, Ordering::Relaxed);
-    }
-}
-
 /// How many test-hook requests saw their cancellation flag (`dossier/debugCancelledWork`).
 static CANCELLED_WORK: AtomicUsize = AtomicUsize::new(0);
-
-pub(super) fn internal_error(method: &str, err: tokio::task::JoinError) -> Error {
-    let reason = match err.try_into_panic() {
-        Ok(panic) => panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_string()),
-        Err(err) => err.to_string(),
-    };
-    tracing::error!("{method} failed: {reason}");
-    Error {
-        code: ErrorCode::InternalError,
-        message: format!("dossier: internal error in {method}: {reason}").into(),
-        data: None,
-    }
-}
 
 fn negotiate_unit(params: &InitializeParams) -> ColumnUnit {
     let offered = params
@@ -432,7 +382,7 @@ impl LanguageServer for DossierServer {
                 .await;
             self.send(Job::Initialize);
         }
-        indexer::publish_diagnostics(&self.client, &self.state, doc.uri).await;
+        publish_diagnostics(&self.client, &self.state, doc.uri).await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -468,7 +418,7 @@ impl LanguageServer for DossierServer {
                 .get(&uri)
                 .is_some_and(|o| o.version == version);
             if still_current {
-                indexer::publish_diagnostics(&client, &state, uri).await;
+                publish_diagnostics(&client, &state, uri).await;
             }
         });
     }
@@ -729,9 +679,4 @@ impl LanguageServer for DossierServer {
             .await?;
         Ok(answer)
     }
-}
-
-/// Settings a client pushes with `didChangeConfiguration`, when it does not support pull.
-pub(super) fn pushed_settings(settings: Value) -> Option<Value> {
-    (!settings.is_null()).then_some(settings)
 }

@@ -7,16 +7,24 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use ropey::Rope;
 use tower_lsp::lsp_types::Url;
 
+use super::proto::{CompletionStyle, DocUris};
 use crate::analysis::ide::{BriefFile, CheckSettings, Context};
 use crate::analysis::text::ColumnUnit;
 use crate::analysis::CorpusIndex;
 use crate::config::{Config, ConfigLayer};
-use crate::lsp::proto::DocUris;
+
+/// Locks the state, surviving a poisoned lock (a panic elsewhere must not take the server
+/// down; the state is plain data that stays consistent between statements).
+pub(super) fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
 /// What the client said it can do, as far as dossier cares.
 #[derive(Debug, Clone, Default)]
@@ -27,17 +35,6 @@ pub struct ClientSupport {
     pub definition_links: bool,
     /// How multi-word completion items go: see `proto::to_completion`.
     pub completion: CompletionStyle,
-}
-
-/// How completion items with a multi-word text are sent, from the client's capabilities
-/// and name (see `proto::to_completion`).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct CompletionStyle {
-    /// `completionItem.snippetSupport`.
-    pub snippets: bool,
-    /// The client inserts a snippet item's `filterText` instead of its label when the label
-    /// does not start with the typed text (Neovim): such items go without one.
-    pub filter_text_replaces_label: bool,
 }
 
 /// A brief open in the editor.
@@ -134,7 +131,7 @@ pub struct Snapshot {
     pub completion: CompletionStyle,
     /// The URIs of `corpus`'s documents.
     pub doc_uris: Arc<DocUris>,
-    /// Set when the request that took this snapshot is abandoned (see `server::blocking`);
+    /// Set when the request that took this snapshot is abandoned (see `blocking::blocking`);
     /// every snapshot has its own.
     pub cancelled: Arc<AtomicBool>,
 }

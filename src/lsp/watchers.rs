@@ -6,8 +6,7 @@ use std::sync::{Arc, Mutex};
 use tower_lsp::lsp_types::*;
 use tower_lsp::Client;
 
-use super::server::lock;
-use super::state::State;
+use super::state::{lock, State};
 use crate::config::CONFIG_FILE_NAME;
 
 pub async fn register_watchers(client: &Client, state: &Arc<Mutex<State>>) {
