@@ -1,10 +1,12 @@
 //! The cache's promise: an index built with it is the index built without it, whatever
 //! changed in between (files, curated actors), and a damaged cache is never used.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::analysis::actors::ActorKind;
+use crate::analysis::SourceText;
+use crate::project::{build_index, Reuse};
 
 fn seeds() -> Vec<SourceText> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
@@ -233,23 +235,6 @@ fn stored_extractions_are_loaded_for_a_merge_and_stay_stored() {
         .count();
     assert_eq!(stored, 4, "the unchanged documents stay in the cache file");
     assert!(next.actors.resolve("Emmanuel Macron").is_some());
-}
-
-#[test]
-fn cache_paths_differ_by_workspace_and_corpus_selection() {
-    let config = Config::default();
-    let narrowed = Config {
-        corpus: vec!["seeds".into()],
-        ..Config::default()
-    };
-    let a = cache_path(Path::new("/nonexistent/a"), &config);
-    let b = cache_path(Path::new("/nonexistent/b"), &config);
-    let a_narrowed = cache_path(Path::new("/nonexistent/a"), &narrowed);
-    if let (Some(a), Some(b), Some(a_narrowed)) = (a, b, a_narrowed) {
-        assert_ne!(a, b);
-        assert_ne!(a, a_narrowed);
-        assert!(a.ends_with(CACHE_FILE_NAME));
-    }
 }
 
 #[test]

@@ -2,11 +2,13 @@
 //! them, and their text is read back (and checked against its hash) only when something
 //! needs it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use super::tests::dump;
 use super::*;
+use crate::project::build_index_from;
+use crate::workspace::LoadProblem;
 
 /// A corpus folder with copies of the seeds, last modified an hour ago (so their times are
 /// trusted), and its file paths in order.

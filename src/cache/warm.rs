@@ -2,7 +2,8 @@
 //! its table of contents alone and published before any corpus file is looked at
 //! ([`Opened::cached_index`]); then the corpus files checked against that table
 //! ([`changes`]), and only when something differs, the index built again from the files
-//! with the stored extractions ([`Opened::into_stored`] for [`build_index_from`]).
+//! with the stored extractions ([`Opened::into_stored`] for
+//! [`crate::project::build_index_from`]).
 //!
 //! The CLI does not take this path: it answers once, so it checks the files first
 //! (`project::index_corpus_cached`).
@@ -141,7 +142,8 @@ impl Opened {
             .unzip()
     }
 
-    /// The table and the open file without merged indexes, for [`super::build_index_from`]
+    /// The table and the open file without merged indexes, for
+    /// [`crate::project::build_index_from`]
     /// once files changed: it reuses each stored extraction whose text is unchanged, and
     /// merges again.
     pub fn into_stored(self) -> Stored {

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use super::super::tests::dump;
 use super::super::unchanged_tests::{cold_and_saved, corpus, read, set_age};
-use super::super::{build_index_from, open, read_corpus};
+use super::super::{open, read_corpus};
 use super::*;
+use crate::project::build_index_from;
 use crate::workspace::LoadProblem;
 
 fn rel(root: &Path, path: &Path) -> String {

@@ -1,5 +1,11 @@
 //! Opening a workspace: configuration from its layers, corpus discovery, loading and
 //! indexing. Shared by the CLI and the language server.
+//!
+//! - this file: the configuration, and a workspace indexed with the cache (as the CLI
+//!   does, and the server's warm start in two steps).
+//! - `build`: the index built from the files found, reusing what the cache holds.
+
+mod build;
 
 use std::path::{Path, PathBuf};
 
@@ -7,6 +13,8 @@ use crate::analysis::CorpusIndex;
 use crate::cache::{self, CacheReport, CacheStatus, Changes, Refused};
 use crate::config::{read_config_file, Config, ConfigError, ConfigLayer, CONFIG_FILE_NAME};
 use crate::workspace::{discover_corpus, load_sources, LoadProblem};
+
+pub use build::{build_index, build_index_from, Reuse};
 
 /// Extra settings on top of `dossier.toml`, lowest precedence first.
 #[derive(Debug, Default, Clone)]
@@ -136,7 +144,7 @@ pub fn index_corpus_cached(
         }
     };
     let (index, reuse) =
-        cache::build_index_from(files, config.actors.clone(), stored.and_then(Result::ok));
+        build_index_from(files, config.actors.clone(), stored.and_then(Result::ok));
     let report = CacheReport {
         status,
         path,
@@ -261,8 +269,7 @@ pub fn check_cached_index(
         };
     }
     on_progress(IndexProgress::Extracting { files: n_files });
-    let (index, reuse) =
-        cache::build_index_from(files, config.actors.clone(), Some(opened.into_stored()));
+    let (index, reuse) = build_index_from(files, config.actors.clone(), Some(opened.into_stored()));
     report.reused = reuse.reused;
     report.extracted = reuse.extracted;
     report.merge_reused = reuse.merge_reused;
