@@ -15,4 +15,5 @@ pub mod config;
 pub mod lsp;
 pub mod project;
 pub mod sources;
+mod sync;
 pub mod workspace;

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use crate::analysis::{FileStamp, SourceText};
 use crate::config::Config;
 use crate::sources::{self, Kind};
+use crate::sync::lock;
 
 /// Folders never searched, whatever the configuration says.
 const ALWAYS_SKIPPED_DIRS: [&str; 2] = ["target", "node_modules"];
@@ -532,7 +533,7 @@ fn walk_files(dir: &Path, budget: &AtomicUsize, keep: &(dyn Fn(&Path) -> bool + 
                     path: error_path(err).unwrap_or(dir).to_path_buf(),
                     reason: error_reason(err),
                 };
-                lock_ignoring_poison(problems_ref).push(problem);
+                lock(problems_ref).push(problem);
             };
             let entry = match entry {
                 Ok(entry) => entry,
@@ -604,12 +605,6 @@ fn error_reason(err: &ignore::Error) -> String {
     }
 }
 
-fn lock_ignoring_poison<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
 /// One walking thread's files, added to the shared list when the thread is done.
 struct Gathered<'a> {
     files: Vec<PathBuf>,
@@ -618,7 +613,7 @@ struct Gathered<'a> {
 
 impl Drop for Gathered<'_> {
     fn drop(&mut self) {
-        lock_ignoring_poison(self.into).append(&mut self.files);
+        lock(self.into).append(&mut self.files);
     }
 }
 

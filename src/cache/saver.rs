@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use super::save;
 use crate::analysis::CorpusIndex;
+use crate::sync::lock;
 
 /// Writes caches in the background, one at a time, always the newest index: a burst of
 /// corpus changes costs one write after the burst, not one per change. Used by the
@@ -108,10 +109,4 @@ impl Saver {
         }
         true
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }

@@ -10,8 +10,9 @@ use tower_lsp::Client;
 
 use super::blocking::internal_error;
 use super::proto;
-use super::state::{lock, State};
+use super::state::State;
 use crate::analysis::ide;
+use crate::sync::lock;
 
 /// Re-publishes the diagnostics of every open brief (after an index change).
 pub(super) async fn publish_all(client: &Client, state: &Arc<Mutex<State>>) {

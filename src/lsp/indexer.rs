@@ -19,7 +19,7 @@ use super::progress::{
     StatusParams,
 };
 use super::settings::{apply_pushed_settings, pull_configuration, pushed_settings};
-use super::state::{lock, State};
+use super::state::State;
 use super::watchers::register_watchers;
 use crate::analysis::ide::BriefFile;
 use crate::analysis::CorpusIndex;
@@ -29,6 +29,7 @@ use crate::project::{
     check_cached_index, index_corpus_cached, load_config, open_cached_index, CachedStart,
     IndexProgress, Overrides,
 };
+use crate::sync::lock;
 use crate::workspace::{discover_briefs, is_corpus_path, load_source, read_brief, LoadProblem};
 
 #[derive(Debug)]

@@ -16,11 +16,12 @@ use super::blocking::{blocking, internal_error};
 use super::diagnostics::publish_diagnostics;
 use super::indexer::{self, Job};
 use super::proto::{self, CompletionStyle};
-use super::state::{lock, ClientSupport, OpenBrief, Snapshot, State};
+use super::state::{ClientSupport, OpenBrief, Snapshot, State};
 use crate::analysis::ide::{self, BriefFile};
 use crate::analysis::text::ColumnUnit;
 use crate::cache::Saver;
 use crate::config::ConfigLayer;
+use crate::sync::lock;
 
 /// Closing a brief at least this large returns freed memory to the system.
 const LARGE_BRIEF_BYTES: usize = 4 * 1024 * 1024;

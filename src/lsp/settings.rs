@@ -8,8 +8,9 @@ use serde_json::Value;
 use tower_lsp::lsp_types::*;
 use tower_lsp::Client;
 
-use super::state::{lock, State};
+use super::state::State;
 use crate::config::ConfigLayer;
+use crate::sync::lock;
 
 /// Settings a client pushes with `didChangeConfiguration`, when it does not support pull.
 pub(super) fn pushed_settings(settings: Value) -> Option<Value> {

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use ropey::Rope;
 use tower_lsp::lsp_types::Url;
@@ -17,14 +17,6 @@ use crate::analysis::ide::{BriefFile, CheckSettings, Context};
 use crate::analysis::text::ColumnUnit;
 use crate::analysis::CorpusIndex;
 use crate::config::{Config, ConfigLayer};
-
-/// Locks the state, surviving a poisoned lock (a panic elsewhere must not take the server
-/// down; the state is plain data that stays consistent between statements).
-pub(super) fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
-    state
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
 
 /// What the client said it can do, as far as dossier cares.
 #[derive(Debug, Clone, Default)]

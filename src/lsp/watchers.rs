@@ -6,8 +6,9 @@ use std::sync::{Arc, Mutex};
 use tower_lsp::lsp_types::*;
 use tower_lsp::Client;
 
-use super::state::{lock, State};
+use super::state::State;
 use crate::config::CONFIG_FILE_NAME;
+use crate::sync::lock;
 
 pub async fn register_watchers(client: &Client, state: &Arc<Mutex<State>>) {
     let corpus = {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::analysis::CorpusIndex;
 use crate::cache::{self, CacheReport, CacheStatus, Changes, Refused};
 use crate::config::{read_config_file, Config, ConfigError, ConfigLayer, CONFIG_FILE_NAME};
-use crate::workspace::{discover_corpus, load_sources, LoadProblem};
+use crate::workspace::{discover_corpus, LoadProblem};
 
 pub use build::{build_index, build_index_from, Reuse};
 
@@ -65,20 +65,6 @@ pub fn load_config(
 pub enum IndexProgress {
     Reading { done: usize, total: usize },
     Extracting { files: usize },
-}
-
-/// Discovers, reads and indexes the corpus, without the index cache.
-pub fn index_corpus(
-    root: &Path,
-    config: &Config,
-    on_progress: &(dyn Fn(IndexProgress) + Sync),
-) -> (CorpusIndex, Vec<LoadProblem>) {
-    let (sources, problems) = read_corpus(root, config, on_progress);
-    on_progress(IndexProgress::Extracting {
-        files: sources.len(),
-    });
-    let index = CorpusIndex::build(sources, config.actors.clone());
-    (index, problems)
 }
 
 /// Discovers, reads and indexes the corpus, reusing what the index cache holds for
@@ -280,18 +266,4 @@ pub fn check_cached_index(
         problems,
         report,
     }
-}
-
-fn read_corpus(
-    root: &Path,
-    config: &Config,
-    on_progress: &(dyn Fn(IndexProgress) + Sync),
-) -> (Vec<crate::analysis::SourceText>, Vec<LoadProblem>) {
-    let (paths, mut problems) = discover_corpus(root, config);
-    let (sources, load_problems) =
-        load_sources(root, &paths, config.max_file_bytes, &|done, total| {
-            on_progress(IndexProgress::Reading { done, total })
-        });
-    problems.extend(load_problems);
-    (sources, problems)
 }
