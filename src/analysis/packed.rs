@@ -19,10 +19,6 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{self, Serialize, Serializer};
 
-use super::actors::{DocMention, Mention};
-use super::events::{EventKind, EventMention};
-use super::span::Span;
-
 mod array;
 mod lists;
 
@@ -35,7 +31,8 @@ pub use lists::Lists;
 /// When [`Words::PLAIN`] is true, the type must be laid out as exactly its `N` words, in
 /// the order [`Words::put`] writes them (`#[repr(C)]` over `u32` fields, or `u32` and
 /// `u64` themselves), with every bit pattern a valid value: [`Packed`] then reads records
-/// in place from the cache's bytes.
+/// in place from the cache's bytes. A record's impl sits beside its definition, with
+/// `size_of`/`offset_of!` assertions that make the compiler check that layout.
 pub unsafe trait Words: Sized {
     /// Words per record.
     const N: usize;
@@ -320,179 +317,6 @@ impl std::error::Error for PackedError {}
 impl de::Error for PackedError {
     fn custom<M: fmt::Display>(msg: M) -> Self {
         PackedError(msg.to_string())
-    }
-}
-
-// The records of the merged indexes.
-
-// SAFETY: `Mention` and `Span` are `#[repr(C)]` over `u32`s: doc, start, end.
-unsafe impl Words for Mention {
-    const N: usize = 3;
-    const PLAIN: bool = true;
-    fn put(&self, out: &mut Vec<u32>) -> Option<()> {
-        out.extend([self.doc, self.span.start, self.span.end]);
-        Some(())
-    }
-    fn take(words: &[u32]) -> Option<Self> {
-        match *words {
-            [doc, start, end] => Some(Mention {
-                doc,
-                span: Span { start, end },
-            }),
-            _ => None,
-        }
-    }
-}
-
-// SAFETY: `DocMention` and `Span` are `#[repr(C)]` over `u32`s: start, end, actor.
-unsafe impl Words for DocMention {
-    const N: usize = 3;
-    const PLAIN: bool = true;
-    fn put(&self, out: &mut Vec<u32>) -> Option<()> {
-        out.extend([self.span.start, self.span.end, self.actor]);
-        Some(())
-    }
-    fn take(words: &[u32]) -> Option<Self> {
-        match *words {
-            [start, end, actor] => Some(DocMention {
-                span: Span { start, end },
-                actor,
-            }),
-            _ => None,
-        }
-    }
-}
-
-// SAFETY: not plain (its kind is an enum), so only `put` and `take` are used.
-unsafe impl Words for EventMention {
-    const N: usize = 7;
-    fn put(&self, out: &mut Vec<u32>) -> Option<()> {
-        out.extend([
-            self.doc,
-            self.span.start,
-            self.span.end,
-            self.sentence.start,
-            self.sentence.end,
-            kind_number(self.kind),
-            u32::from(self.n_fields),
-        ]);
-        Some(())
-    }
-    fn take(words: &[u32]) -> Option<Self> {
-        match *words {
-            [doc, start, end, s_start, s_end, kind, n_fields] => Some(EventMention {
-                doc,
-                span: Span { start, end },
-                sentence: Span {
-                    start: s_start,
-                    end: s_end,
-                },
-                kind: *KINDS.get(offset(kind))?,
-                n_fields: u8::try_from(n_fields).ok()?,
-            }),
-            _ => None,
-        }
-    }
-}
-
-/// Every event kind, at its [`kind_number`].
-const KINDS: [EventKind; 45] = [
-    EventKind::Summit,
-    EventKind::Congress,
-    EventKind::Conference,
-    EventKind::Meeting,
-    EventKind::Talks,
-    EventKind::Negotiations,
-    EventKind::Visit,
-    EventKind::ChemicalAttack,
-    EventKind::Attack,
-    EventKind::Airstrike,
-    EventKind::Strike,
-    EventKind::Agreement,
-    EventKind::Deal,
-    EventKind::Ceasefire,
-    EventKind::Sanctions,
-    EventKind::Election,
-    EventKind::Referendum,
-    EventKind::Withdrawal,
-    EventKind::Death,
-    EventKind::Injury,
-    EventKind::Protest,
-    EventKind::Arrest,
-    EventKind::Charge,
-    EventKind::Trial,
-    EventKind::Conviction,
-    EventKind::Sentencing,
-    EventKind::Release,
-    EventKind::Execution,
-    EventKind::Lawsuit,
-    EventKind::Appointment,
-    EventKind::Dismissal,
-    EventKind::Resignation,
-    EventKind::Acquisition,
-    EventKind::Bankruptcy,
-    EventKind::Earthquake,
-    EventKind::Fire,
-    EventKind::Explosion,
-    EventKind::Crash,
-    EventKind::Flood,
-    EventKind::Storm,
-    EventKind::Contest,
-    EventKind::Escape,
-    EventKind::Marriage,
-    EventKind::Ruling,
-    EventKind::Speech,
-];
-
-/// An event kind's number in [`KINDS`]; the match fails to compile when a kind is added,
-/// and a test checks that both agree.
-fn kind_number(kind: EventKind) -> u32 {
-    match kind {
-        EventKind::Summit => 0,
-        EventKind::Congress => 1,
-        EventKind::Conference => 2,
-        EventKind::Meeting => 3,
-        EventKind::Talks => 4,
-        EventKind::Negotiations => 5,
-        EventKind::Visit => 6,
-        EventKind::ChemicalAttack => 7,
-        EventKind::Attack => 8,
-        EventKind::Airstrike => 9,
-        EventKind::Strike => 10,
-        EventKind::Agreement => 11,
-        EventKind::Deal => 12,
-        EventKind::Ceasefire => 13,
-        EventKind::Sanctions => 14,
-        EventKind::Election => 15,
-        EventKind::Referendum => 16,
-        EventKind::Withdrawal => 17,
-        EventKind::Death => 18,
-        EventKind::Injury => 19,
-        EventKind::Protest => 20,
-        EventKind::Arrest => 21,
-        EventKind::Charge => 22,
-        EventKind::Trial => 23,
-        EventKind::Conviction => 24,
-        EventKind::Sentencing => 25,
-        EventKind::Release => 26,
-        EventKind::Execution => 27,
-        EventKind::Lawsuit => 28,
-        EventKind::Appointment => 29,
-        EventKind::Dismissal => 30,
-        EventKind::Resignation => 31,
-        EventKind::Acquisition => 32,
-        EventKind::Bankruptcy => 33,
-        EventKind::Earthquake => 34,
-        EventKind::Fire => 35,
-        EventKind::Explosion => 36,
-        EventKind::Crash => 37,
-        EventKind::Flood => 38,
-        EventKind::Storm => 39,
-        EventKind::Contest => 40,
-        EventKind::Escape => 41,
-        EventKind::Marriage => 42,
-        EventKind::Ruling => 43,
-        EventKind::Speech => 44,
     }
 }
 

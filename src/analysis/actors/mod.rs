@@ -32,7 +32,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::corpus::{DocId, Document};
-use super::packed::{Lists, Packed};
+use super::packed::{Lists, Packed, Words};
 use super::span::Span;
 pub use lookup::{AliasMatch, MatchKind};
 
@@ -87,6 +87,34 @@ pub struct Mention {
     pub span: Span,
 }
 
+// SAFETY: `Mention` and `Span` are `#[repr(C)]` over `u32`s: doc, start, end (the
+// assertions below).
+unsafe impl Words for Mention {
+    const N: usize = 3;
+    const PLAIN: bool = true;
+    fn put(&self, out: &mut Vec<u32>) -> Option<()> {
+        out.extend([self.doc, self.span.start, self.span.end]);
+        Some(())
+    }
+    fn take(words: &[u32]) -> Option<Self> {
+        match *words {
+            [doc, start, end] => Some(Mention {
+                doc,
+                span: Span { start, end },
+            }),
+            _ => None,
+        }
+    }
+}
+
+const _: () = {
+    assert!(std::mem::size_of::<Mention>() == Mention::N * 4);
+    assert!(std::mem::align_of::<Mention>() == 4);
+    assert!(std::mem::offset_of!(Mention, doc) == 0);
+    assert!(std::mem::offset_of!(Mention, span.start) == 4);
+    assert!(std::mem::offset_of!(Mention, span.end) == 8);
+};
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Actor {
     pub name: String,
@@ -131,6 +159,34 @@ pub struct DocMention {
     pub span: Span,
     pub actor: ActorId,
 }
+
+// SAFETY: `DocMention` and `Span` are `#[repr(C)]` over `u32`s: start, end, actor (the
+// assertions below).
+unsafe impl Words for DocMention {
+    const N: usize = 3;
+    const PLAIN: bool = true;
+    fn put(&self, out: &mut Vec<u32>) -> Option<()> {
+        out.extend([self.span.start, self.span.end, self.actor]);
+        Some(())
+    }
+    fn take(words: &[u32]) -> Option<Self> {
+        match *words {
+            [start, end, actor] => Some(DocMention {
+                span: Span { start, end },
+                actor,
+            }),
+            _ => None,
+        }
+    }
+}
+
+const _: () = {
+    assert!(std::mem::size_of::<DocMention>() == DocMention::N * 4);
+    assert!(std::mem::align_of::<DocMention>() == 4);
+    assert!(std::mem::offset_of!(DocMention, span.start) == 0);
+    assert!(std::mem::offset_of!(DocMention, span.end) == 4);
+    assert!(std::mem::offset_of!(DocMention, actor) == 8);
+};
 
 /// Finds the actors one document names (never fails; odd text gives fewer actors).
 pub fn extract_document(doc: &Document) -> DocActors {

@@ -26,6 +26,7 @@ use std::sync::Arc;
 
 use super::actors::{ActorId, ActorIndex, ActorKind, DocActors};
 use super::corpus::{DocId, Document};
+use super::packed::{offset, Words};
 use super::span::Span;
 
 use dates::DateMatches;
@@ -45,6 +46,38 @@ pub struct EventMention {
     /// How many of place, date and participants this mention gives (the fullest mention
     /// is the definition).
     pub n_fields: u8,
+}
+
+// SAFETY: not plain (its kind is an enum), so only `put` and `take` are used.
+unsafe impl Words for EventMention {
+    const N: usize = 7;
+    fn put(&self, out: &mut Vec<u32>) -> Option<()> {
+        out.extend([
+            self.doc,
+            self.span.start,
+            self.span.end,
+            self.sentence.start,
+            self.sentence.end,
+            kind_number(self.kind),
+            u32::from(self.n_fields),
+        ]);
+        Some(())
+    }
+    fn take(words: &[u32]) -> Option<Self> {
+        match *words {
+            [doc, start, end, s_start, s_end, kind, n_fields] => Some(EventMention {
+                doc,
+                span: Span { start, end },
+                sentence: Span {
+                    start: s_start,
+                    end: s_end,
+                },
+                kind: *KINDS.get(offset(kind))?,
+                n_fields: u8::try_from(n_fields).ok()?,
+            }),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -385,4 +418,105 @@ fn events_by_actor(events: &[Event], n_actors: usize) -> Vec<Vec<u32>> {
         list.sort_by(|a, b| order(a).cmp(&order(b)));
     }
     by_actor
+}
+
+/// Every event kind, at its [`kind_number`].
+pub(crate) const KINDS: [EventKind; 45] = [
+    EventKind::Summit,
+    EventKind::Congress,
+    EventKind::Conference,
+    EventKind::Meeting,
+    EventKind::Talks,
+    EventKind::Negotiations,
+    EventKind::Visit,
+    EventKind::ChemicalAttack,
+    EventKind::Attack,
+    EventKind::Airstrike,
+    EventKind::Strike,
+    EventKind::Agreement,
+    EventKind::Deal,
+    EventKind::Ceasefire,
+    EventKind::Sanctions,
+    EventKind::Election,
+    EventKind::Referendum,
+    EventKind::Withdrawal,
+    EventKind::Death,
+    EventKind::Injury,
+    EventKind::Protest,
+    EventKind::Arrest,
+    EventKind::Charge,
+    EventKind::Trial,
+    EventKind::Conviction,
+    EventKind::Sentencing,
+    EventKind::Release,
+    EventKind::Execution,
+    EventKind::Lawsuit,
+    EventKind::Appointment,
+    EventKind::Dismissal,
+    EventKind::Resignation,
+    EventKind::Acquisition,
+    EventKind::Bankruptcy,
+    EventKind::Earthquake,
+    EventKind::Fire,
+    EventKind::Explosion,
+    EventKind::Crash,
+    EventKind::Flood,
+    EventKind::Storm,
+    EventKind::Contest,
+    EventKind::Escape,
+    EventKind::Marriage,
+    EventKind::Ruling,
+    EventKind::Speech,
+];
+
+/// An event kind's number in [`KINDS`] (how the index cache stores it); the match fails to
+/// compile when a kind is added, and a test (`packed/tests.rs`) checks that both agree.
+pub(crate) fn kind_number(kind: EventKind) -> u32 {
+    match kind {
+        EventKind::Summit => 0,
+        EventKind::Congress => 1,
+        EventKind::Conference => 2,
+        EventKind::Meeting => 3,
+        EventKind::Talks => 4,
+        EventKind::Negotiations => 5,
+        EventKind::Visit => 6,
+        EventKind::ChemicalAttack => 7,
+        EventKind::Attack => 8,
+        EventKind::Airstrike => 9,
+        EventKind::Strike => 10,
+        EventKind::Agreement => 11,
+        EventKind::Deal => 12,
+        EventKind::Ceasefire => 13,
+        EventKind::Sanctions => 14,
+        EventKind::Election => 15,
+        EventKind::Referendum => 16,
+        EventKind::Withdrawal => 17,
+        EventKind::Death => 18,
+        EventKind::Injury => 19,
+        EventKind::Protest => 20,
+        EventKind::Arrest => 21,
+        EventKind::Charge => 22,
+        EventKind::Trial => 23,
+        EventKind::Conviction => 24,
+        EventKind::Sentencing => 25,
+        EventKind::Release => 26,
+        EventKind::Execution => 27,
+        EventKind::Lawsuit => 28,
+        EventKind::Appointment => 29,
+        EventKind::Dismissal => 30,
+        EventKind::Resignation => 31,
+        EventKind::Acquisition => 32,
+        EventKind::Bankruptcy => 33,
+        EventKind::Earthquake => 34,
+        EventKind::Fire => 35,
+        EventKind::Explosion => 36,
+        EventKind::Crash => 37,
+        EventKind::Flood => 38,
+        EventKind::Storm => 39,
+        EventKind::Contest => 40,
+        EventKind::Escape => 41,
+        EventKind::Marriage => 42,
+        EventKind::Ruling => 43,
+        EventKind::Speech => 44,
+    }
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::*;
 use crate::analysis::actors::{DocMention, Mention};
-use crate::analysis::events::{EventKind, EventMention};
+use crate::analysis::events::{kind_number, EventKind, EventMention, KINDS};
 
 #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Sample {
