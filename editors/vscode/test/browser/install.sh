@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the browser test needs, offline apart from Debian's and npm's registries:
 #   Debian: chromium (driven by playwright-core; no browser download), libkrb5-dev (code-server
-#           builds the kerberos module), ripgrep (stands in for @vscode/ripgrep's GitHub download);
+#           builds the kerberos module), ripgrep (stands in for @vscode/ripgrep's GitHub download),
+#           a font, and a C++ toolchain and Python for node-gyp;
 #   npm:    code-server 4.100.3 and playwright-core from package-lock.json (npm ci).
 # Idempotent: skips apt-get when the packages are there and npm ci when node_modules matches
 # the lockfile. Fails (never skips) when something cannot be installed.
@@ -11,19 +12,21 @@ cd "$(dirname "$0")"
 log() { echo "browser/install.sh: $*"; }
 
 # --- Debian packages -------------------------------------------------------------------
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
-[ -e /usr/include/krb5.h ] || [ -e /usr/include/gssapi/gssapi.h ] || missing+=(libkrb5-dev)
-for tool in make g++ python3; do command -v "$tool" >/dev/null 2>&1 || missing+=(build-essential); done
+for package in chromium libkrb5-dev ripgrep; do installed "$package" || missing+=("$package"); done
+# Without recommends, chromium may come without a font: the screenshots would show no text.
+ls /usr/share/fonts/truetype/*/*.ttf >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+command -v make >/dev/null 2>&1 && command -v g++ >/dev/null 2>&1 || missing+=(build-essential)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo=()
   [ "$(id -u)" = 0 ] || sudo=(sudo)
   log "apt-get install ${missing[*]}"
   "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-command -v chromium >/dev/null 2>&1 || { log "chromium is not installed"; exit 1; }
+for tool in chromium rg; do command -v "$tool" >/dev/null 2>&1 || { log "$tool is not installed"; exit 1; }; done
 
 # --- npm packages ----------------------------------------------------------------------
 stamp=node_modules/.dossier-installed
