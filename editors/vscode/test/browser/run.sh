@@ -26,9 +26,9 @@ log "install took $((SECONDS - started)) s"
 (
   cd "$vscode_dir"
   [ -d node_modules/@vscode/vsce ] || npm ci --no-audit --no-fund
-  npm run build >/dev/null
+  npm run build
   rm -rf server dossier-*.vsix
-  DOSSIER_SERVER="$DOSSIER_BIN" npm run package:platform </dev/null >/dev/null
+  DOSSIER_SERVER="$DOSSIER_BIN" npm run package:platform </dev/null
 )
 vsix="$(ls "$vscode_dir"/dossier-*.vsix)"
 

@@ -218,13 +218,18 @@ function uiTest(name, body) {
     try {
       await body(t);
     } catch (error) {
-      const shot = path.join(SCREENSHOTS, `failure-${name.split(" ").slice(0, 3).join("-").replace(/[^\w-]/g, "")}.png`);
-      await page?.screenshot({ path: shot }).catch(() => {});
-      console.error(`---- failed: ${name}; screenshot ${shot}; browser console (last 30 of ${consoleLines.length}) ----`);
-      for (const line of consoleLines.slice(-30)) console.error(line);
+      await reportFailure(name);
       throw error;
     }
   });
+}
+
+/** Saves failure-<words>.png and prints the browser console's last lines. @param {string} name */
+async function reportFailure(name) {
+  const shot = path.join(SCREENSHOTS, `failure-${name.split(" ").slice(0, 3).join("-").replace(/[^\w-]/g, "")}.png`);
+  await page?.screenshot({ path: shot }).catch(() => {});
+  console.error(`---- failed: ${name}; screenshot ${shot}; browser console (last 30 of ${consoleLines.length}) ----`);
+  for (const line of consoleLines.slice(-30)) console.error(line);
 }
 
 const near = (/** @type {number[]} */ a, /** @type {number[]} */ b, tolerance = 24) =>
@@ -232,6 +237,16 @@ const near = (/** @type {number[]} */ a, /** @type {number[]} */ b, tolerance = 
 
 describe("the dossier extension in code-server", () => {
   before(async () => {
+    try {
+      await openBrief();
+    } catch (error) {
+      await reportFailure("opening the workspace and the brief");
+      throw error;
+    }
+  });
+
+  /** Opens the workspace in code-server and the brief in an editor. */
+  async function openBrief() {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     for (const old of fs.readdirSync(SCREENSHOTS)) if (old.endsWith(".png")) fs.rmSync(path.join(SCREENSHOTS, old));
     const workspace = fs.mkdtempSync(path.join(process.env.WORKSPACE_PARENT ?? os.tmpdir(), "workspace-"));
@@ -260,7 +275,7 @@ describe("the dossier extension in code-server", () => {
     await page.keyboard.press("Enter");
     await page.locator(".tabs-container .tab", { hasText: "brief.md" }).waitFor();
     await page.locator(".monaco-editor .view-line", { hasText: "Syria before the Helsinki summit" }).waitFor();
-  });
+  }
 
   after(async () => {
     await browser?.close();
