@@ -67,10 +67,35 @@ pub(crate) fn explicit_cue_with(
     quote: Range<usize>,
 ) -> Option<(Cue, bool)> {
     let text = cache.text;
-    match after_quote(text, quote.end..para.end) {
+    let after = after_quote(text, quote.end..para.end)
+        .filter(|_| !ends_sentence_inside(text, cache, para.start, &quote));
+    match after {
         Some(cue) => Some((cue, true)),
         None => before_quote(text, cache.tokens(para.start..quote.start)).map(|cue| (cue, false)),
     }
+}
+
+/// Whether the quote at `quote` ends a sentence that opened before it (`Jeb Bush called
+/// Trump "unhinged." Sen. Marco Rubio called ...`): a full stop inside the closing mark,
+/// where news style puts a comma before its attribution. A cue after such a quote
+/// begins the next sentence and tells of another quote.
+fn ends_sentence_inside(
+    text: &str,
+    cache: &mut PrefixTokens<'_>,
+    para_start: usize,
+    quote: &Range<usize>,
+) -> bool {
+    let inner = text
+        .get(quote.clone())
+        .unwrap_or("")
+        .trim_end_matches(['"', '”', '’', '\'', ' ']);
+    if !inner.ends_with('.') || inner.ends_with("..") {
+        return false;
+    }
+    cache
+        .tokens(para_start..quote.start)
+        .last()
+        .is_some_and(|last| !last.stop_after)
 }
 
 /// The subject of the sentence the quote at `quote` stands inside, when that sentence
@@ -638,6 +663,15 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
         return first_name_run(text, &clause_after_according(&toks[2..])).map(Cue::Name);
     }
     if is_speech_verb(first) {
+        // `"messy," adding, "Democracy is messy."`: what follows the verb is another
+        // quote, not its speaker.
+        let opens_quote = toks.get(1).is_some_and(|next| {
+            text.get(first.range.end..next.range.start)
+                .is_some_and(|gap| gap.contains(['"', '“']))
+        });
+        if opens_quote {
+            return None;
+        }
         let rest = clause(&toks[1..]);
         if rest.first().is_some_and(|t| str_in(PRONOUNS, t.text)) {
             return Some(Cue::Anaphor(rest[0].range.clone()));
@@ -673,7 +707,8 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
                     name_run_ending_at(text, &sentence[..end], end - 1)
                         .filter(|name| name.start >= sentence[i].range.start)
                 });
-            let span = rest[0].range.start..rest[rest.len() - 1].range.end;
+            let last = rest.len() - 1;
+            let span = rest[0].range.start..rest[last].range.end;
             let role = rest.len() > 1
                 && rest[0].text.eq_ignore_ascii_case("the")
                 && str_in(ANAPHOR_HEADS, rest[rest.len() - 1].text);

@@ -46,6 +46,15 @@ pub(crate) fn of_pronoun(words: &str) -> Option<Sex> {
     }
 }
 
+/// The sex an honorific tells (`Mr.`, `Mrs`, `Ms.`), if the word is one.
+pub(crate) fn of_honorific(word: &str) -> Option<Sex> {
+    match word.trim_end_matches('.') {
+        "Mr" | "Messrs" => Some(Sex::Male),
+        "Mrs" | "Ms" | "Miss" | "Mme" => Some(Sex::Female),
+        _ => None,
+    }
+}
+
 /// The sex of a person's name by its given name (`Hillary Clinton`), if the list knows.
 /// A lone word is most often a surname (`Clinton`) and tells nothing.
 pub(crate) fn of_name(name: &str) -> Option<Sex> {
@@ -84,5 +93,8 @@ mod tests {
         // Unknown or surname-only names fit any pronoun.
         assert!(compatible(of_pronoun("he"), "Xi Jinping"));
         assert!(compatible(of_pronoun("she"), "Clinton"));
+        assert_eq!(of_honorific("Mr."), Some(Sex::Male));
+        assert_eq!(of_honorific("Ms"), Some(Sex::Female));
+        assert_eq!(of_honorific("Mister"), None);
     }
 }

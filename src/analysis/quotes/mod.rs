@@ -169,6 +169,10 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
     // quote, read on from quote to quote rather than from the paragraph start each time.
     let mut para_words = attribution::PrefixTokens::new(text);
     let mut window_words = attribution::PrefixTokens::new(text);
+    let anaphora = Anaphora::new(text, &paragraphs, actors);
+    // The last quote whose speaker is known: where it ends, and who. A pronoun with no
+    // new subject since then goes on with this speaker.
+    let mut recent: Option<(usize, Speaker)> = None;
     for (para_idx, para) in paragraphs.iter().enumerate() {
         // An anaphor's window opens at the previous paragraph, whose words are read.
         std::mem::swap(&mut para_words, &mut window_words);
@@ -204,13 +208,12 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                     quote.span.clone(),
                 )
                 .and_then(|cue| match cue {
-                    Cue::Anaphor(span) => Some(resolve_anaphor_cue(
+                    Cue::Anaphor(span) => Some(anaphora.resolve_cue(
                         &mut window_words,
-                        &paragraphs,
                         para_idx,
                         quote.span.start,
-                        actors,
                         span,
+                        recent.as_ref(),
                     ))
                     .filter(|s| s.actor.is_some()),
                     Cue::Name(span) => Speaker::from_known_span(text, span, actors),
@@ -255,13 +258,12 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                     Some((Cue::Subject(span), _)) => {
                         Speaker::from_known_span(text, span, actors).unwrap_or_default()
                     }
-                    Some((Cue::Anaphor(span), _)) => resolve_anaphor_cue(
+                    Some((Cue::Anaphor(span), _)) => anaphora.resolve_cue(
                         &mut window_words,
-                        &paragraphs,
                         para_idx,
                         quote.span.start,
-                        actors,
                         span,
+                        recent.as_ref(),
                     ),
                     None => {
                         let starts_paragraph = text[para.start..quote.span.start].trim().is_empty();
@@ -284,11 +286,21 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                                 .clone()
                                 .filter(|_| starts_paragraph)
                         })
+                        .or_else(|| {
+                            // "Viguerie is upbeat about Cruz's chances." then a paragraph
+                            // that is only a quote: the previous paragraph's subject.
+                            let previous = paragraphs.get(para_idx.checked_sub(1)?)?;
+                            let last = last_sentence(text, previous.clone());
+                            alone.then(|| anaphora.subject_in(text, last))?
+                        })
                         .unwrap_or_default()
                     }
                 }
             };
             if is_speech {
+                if speaker.actor.is_some() {
+                    recent = Some((quote.span.end, speaker.clone()));
+                }
                 last_in_paragraph = Some(speaker.clone());
                 previous = Some((quote.span.end, support, speaker.clone()));
             } else {
@@ -386,79 +398,218 @@ fn headline_range(doc: &Document) -> Option<Range<usize>> {
     looks_headline.then(|| doc.body.start + lead..doc.body.start + lead + first.len())
 }
 
-/// The speaker a pronoun or a description at `span` stands for: a description whose role
-/// a person named before holds, else read like a pronoun.
-fn resolve_anaphor_cue(
-    words: &mut attribution::PrefixTokens<'_>,
-    paragraphs: &[Range<usize>],
-    para_idx: usize,
-    quote_start: usize,
-    actors: &DocActors,
-    span: Range<usize>,
-) -> Speaker {
-    let written = words.text().get(span).unwrap_or("");
-    description_head(written)
-        .and_then(|head| resolve_description(actors, quote_start, head))
-        .unwrap_or_else(|| {
-            let sex = gender::of_pronoun(written);
-            resolve_anaphor(words, paragraphs, para_idx, quote_start, actors, sex)
-        })
+/// What a document tells about the persons its pronouns can stand for.
+struct Anaphora<'a> {
+    paragraphs: &'a [Range<usize>],
+    actors: &'a DocActors,
+    /// Per local actor: the sex its given name or an honorific before one of its
+    /// mentions tells (`Mr. Romney`), if any.
+    sexes: Vec<Option<gender::Sex>>,
 }
 
-/// `he said`, `the Russian leader insisted`: a person who became a subject since the last
-/// speaker was heard, else that speaker, else the nearest person named before the quote;
-/// each time only a person the pronoun can stand for (`sex`), and never a capitalised
-/// word the document does not explain (a tentative actor).
-fn resolve_anaphor(
-    words: &mut attribution::PrefixTokens<'_>,
-    paragraphs: &[Range<usize>],
-    para_idx: usize,
-    quote_start: usize,
-    actors: &DocActors,
-    sex: Option<gender::Sex>,
-) -> Speaker {
-    let text = words.text();
-    let fits = |actor: u32| {
+impl<'a> Anaphora<'a> {
+    fn new(text: &str, paragraphs: &'a [Range<usize>], actors: &'a DocActors) -> Self {
+        let mut sexes: Vec<Option<gender::Sex>> = actors
+            .actors
+            .iter()
+            .map(|a| gender::of_name(&a.name))
+            .collect();
+        for m in &actors.mentions {
+            let Some(slot) = sexes.get_mut(m.actor as usize) else {
+                continue;
+            };
+            if slot.is_none() {
+                *slot = text
+                    .get(..m.span.start)
+                    .and_then(|before| before.split_whitespace().next_back())
+                    .and_then(gender::of_honorific)
+                    .or_else(|| {
+                        text.get(m.span.clone())
+                            .and_then(|name| name.split_whitespace().next())
+                            .and_then(gender::of_honorific)
+                    });
+            }
+        }
+        Anaphora {
+            paragraphs,
+            actors,
+            sexes,
+        }
+    }
+
+    /// The speaker a pronoun or a description at `span` stands for: a description whose
+    /// role a person named before holds, else read like a pronoun. Only what comes
+    /// before the pronoun is read (`She says Trump's tweets accusing Alicia Machado are
+    /// "lies"`: not Machado).
+    fn resolve_cue(
+        &self,
+        words: &mut attribution::PrefixTokens<'_>,
+        para_idx: usize,
+        quote_start: usize,
+        span: Range<usize>,
+        recent: Option<&(usize, Speaker)>,
+    ) -> Speaker {
+        let written = words.text().get(span.clone()).unwrap_or("");
+        let before = quote_start.min(span.start);
+        if let Some(head) = description_head(written) {
+            if let Some(speaker) = resolve_description(self.actors, before, head) {
+                return speaker;
+            }
+        }
+        if is_plural(written) {
+            self.resolve_plural(words, para_idx, before, recent)
+        } else {
+            let sex = gender::of_pronoun(written);
+            self.resolve_person(words, para_idx, before, sex, recent)
+        }
+    }
+
+    /// The person or organization the document explains that was the last subject of
+    /// a sentence in `range`.
+    fn subject_in(&self, text: &str, range: Range<usize>) -> Option<Speaker> {
+        let actors = self.actors;
+        let known = |actor: u32| {
+            actors.tentative.binary_search(&actor).is_err()
+                && actors
+                    .actors
+                    .get(actor as usize)
+                    .is_some_and(|a| matches!(a.kind, ActorKind::Person | ActorKind::Organization))
+        };
+        last_subject_person(text, actors, range.start, range.end, &known)
+            .and_then(|i| Speaker::from_actor(actors, i))
+    }
+
+    /// Whether local actor `actor` is a person `sex` can stand for, whom the document
+    /// explains (not a tentative capitalised word).
+    fn person_fits(&self, actor: u32, sex: Option<gender::Sex>) -> bool {
+        let actors = self.actors;
         actors.tentative.binary_search(&actor).is_err()
             && actors
                 .actors
                 .get(actor as usize)
-                .is_some_and(|a| a.kind == ActorKind::Person && gender::compatible(sex, &a.name))
-    };
-    // The previous paragraph and this one, bounded like the words before any quote.
-    let window_start = attribution::context_start(
-        text,
-        paragraphs[para_idx.saturating_sub(1)].start,
-        quote_start,
-    );
-    let clause = attribution::last_speaker_clause_with(words, window_start..quote_start);
-    // "Karol Nawrocki ... hit back. "My opponent...," he said": a person who became the
-    // subject of a sentence after the last speaker was heard is who "he" now is.
-    let subject_from = clause.as_ref().map_or(window_start, |c| c.end);
-    if let Some(i) = last_subject_person(text, actors, subject_from, quote_start, &fits) {
-        if let Some(speaker) = Speaker::from_actor(actors, i) {
-            return speaker;
-        }
+                .is_some_and(|a| a.kind == ActorKind::Person)
+            && match (sex, self.sexes.get(actor as usize).copied().flatten()) {
+                (Some(p), Some(n)) => p == n,
+                _ => true,
+            }
     }
-    if let Some(span) = clause {
-        let speaker = Speaker::from_span(text, span, actors);
-        let compatible = match speaker.actor {
-            Some(actor) => fits(actor),
-            None => speaker
-                .name
-                .as_deref()
-                .is_some_and(|name| gender::compatible(sex, name)),
+
+    /// The previous paragraph and this one up to `before`, bounded like the words before
+    /// any quote.
+    fn window(&self, text: &str, para_idx: usize, before: usize) -> Range<usize> {
+        let start = self.paragraphs[para_idx.saturating_sub(1)].start;
+        attribution::context_start(text, start.min(before), before)..before
+    }
+
+    /// `he said`, `the Russian leader insisted`: a person who became a subject since the
+    /// last speaker was heard, else that speaker, else the nearest person named before;
+    /// each time only a person the pronoun can stand for (`sex`), and never a capitalised
+    /// word the document does not explain (a tentative actor).
+    fn resolve_person(
+        &self,
+        words: &mut attribution::PrefixTokens<'_>,
+        para_idx: usize,
+        before: usize,
+        sex: Option<gender::Sex>,
+        recent: Option<&(usize, Speaker)>,
+    ) -> Speaker {
+        let text = words.text();
+        let actors = self.actors;
+        let fits = |actor: u32| self.person_fits(actor, sex);
+        let window = self.window(text, para_idx, before);
+        let clause = attribution::last_speaker_clause_with(words, window.clone());
+        // The speaker heard last in the window: a named clause ("Warren said") or the
+        // speaker of the last attributed quote (`She said, "...". She tweeted: "..."`).
+        let recent = recent.filter(|(end, s)| {
+            (window.start..=before).contains(end) && s.actor.is_some_and(|a| fits(a))
+        });
+        let clause_end = clause.as_ref().map_or(window.start, |c| c.end);
+        let recent_end = recent.map_or(window.start, |(end, _)| *end);
+        // "Karol Nawrocki ... hit back. "My opponent...," he said": a person who became
+        // the subject of a sentence after the last speaker was heard is who "he" now is.
+        let subject_from = clause_end.max(recent_end);
+        if let Some(i) = last_subject_person(text, actors, subject_from, before, &fits) {
+            if let Some(speaker) = Speaker::from_actor(actors, i) {
+                return speaker;
+            }
+        }
+        if let Some((_, speaker)) = recent.filter(|(end, _)| *end >= clause_end) {
+            return speaker.clone();
+        }
+        if let Some(span) = clause {
+            let speaker = Speaker::from_span(text, span, actors);
+            let compatible = match speaker.actor {
+                Some(actor) => fits(actor),
+                None => speaker
+                    .name
+                    .as_deref()
+                    .is_some_and(|name| gender::compatible(sex, name)),
+            };
+            if compatible {
+                return speaker;
+            }
+        }
+        let (first, last) = mentions_before(actors, before);
+        (first..last)
+            .rev()
+            .find(|&i| fits(actors.mentions[i].actor))
+            .and_then(|i| Speaker::from_actor(actors, i))
+            .unwrap_or_default()
+    }
+
+    /// `they said`: never one person. An organization that became a subject since the
+    /// last speaker was heard, else the last speaker when an organization; else nobody
+    /// ("they" are most often a group the document names only by a noun).
+    fn resolve_plural(
+        &self,
+        words: &mut attribution::PrefixTokens<'_>,
+        para_idx: usize,
+        before: usize,
+        recent: Option<&(usize, Speaker)>,
+    ) -> Speaker {
+        let text = words.text();
+        let actors = self.actors;
+        let fits = |actor: u32| {
+            actors.tentative.binary_search(&actor).is_err()
+                && actors
+                    .actors
+                    .get(actor as usize)
+                    .is_some_and(|a| a.kind == ActorKind::Organization)
         };
-        if compatible {
-            return speaker;
-        }
+        let window = self.window(text, para_idx, before);
+        let recent = recent.filter(|(end, s)| {
+            (window.start..=before).contains(end) && s.actor.is_some_and(|a| fits(a))
+        });
+        let from = recent.map_or(window.start, |(end, _)| *end);
+        last_subject_person(text, actors, from, before, &fits)
+            .and_then(|i| Speaker::from_actor(actors, i))
+            .or_else(|| recent.map(|(_, s)| s.clone()))
+            .unwrap_or(Speaker {
+                unnamed: true,
+                ..Speaker::default()
+            })
     }
-    let (first, before) = mentions_before(actors, quote_start);
-    (first..before)
-        .rev()
-        .find(|&i| fits(actors.mentions[i].actor))
-        .and_then(|i| Speaker::from_actor(actors, i))
-        .unwrap_or_default()
+}
+
+/// The last sentence of `range` (all of it when it is one sentence).
+fn last_sentence(text: &str, range: Range<usize>) -> Range<usize> {
+    let Some(words) = text.get(range.clone()) else {
+        return range;
+    };
+    let body = words
+        .trim_end()
+        .trim_end_matches(['.', '!', '?', ':', '"', '”', '’']);
+    let start = ['.', '!', '?']
+        .iter()
+        .filter_map(|stop| body.rfind(&format!("{stop} ")))
+        .max()
+        .map_or(0, |at| at + 2);
+    range.start + start..range.end
+}
+
+/// Whether a pronoun speaks for many (`they`, `we`).
+fn is_plural(pronoun: &str) -> bool {
+    matches!(pronoun.to_ascii_lowercase().as_str(), "they" | "we")
 }
 
 /// How far back a pronoun or a description looks for the person it stands for. Twice
@@ -520,7 +671,8 @@ fn resolve_description(
     }
 }
 
-/// The index of the last person mention in `from..to` that is the subject of its sentence:
+/// The index of the last mention in `from..to` of an actor that `fits` and is the subject
+/// of its sentence:
 /// the sentence opens with it, or with a short description set off by a comma ("The
 /// government spokesman, Adam Szlapka, dismissed"), or with titles ("Interior Minister Ali
 /// Yerlikaya said"). Names after a preposition or a verb ("campaigning for Trzaskowski",
@@ -585,9 +737,20 @@ fn last_subject_person(
                     && !w.ends_with("ing")
                     && !matches!(*w, "is" | "was" | "has" | "had" | "and" | "but"))
         };
+        // "Russian celebrity and recent oppositionist figure Ksenia Sobchak": `and`
+        // joins two descriptions, not two names.
+        let joins_roles = |(i, w): (usize, &&str)| {
+            *w == "and"
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| n.chars().all(char::is_lowercase))
+        };
         prefix.is_empty()
             || prefix.ends_with(',')
-            || (words.len() <= 4 && words.iter().all(role_word))
+            || words
+                .iter()
+                .enumerate()
+                .all(|(i, w)| role_word(w) || joins_roles((i, w)))
     })
 }
 
