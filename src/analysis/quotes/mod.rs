@@ -467,27 +467,30 @@ impl<'a> Anaphora<'a> {
     /// The person or organization the document explains that was the last subject of
     /// a sentence in `range`.
     fn subject_in(&self, text: &str, range: Range<usize>) -> Option<Speaker> {
-        let actors = self.actors;
         let known = |actor: u32| {
-            actors.tentative.binary_search(&actor).is_err()
-                && actors
-                    .actors
-                    .get(actor as usize)
-                    .is_some_and(|a| matches!(a.kind, ActorKind::Person | ActorKind::Organization))
+            self.is_explained(actor, |kind| {
+                matches!(kind, ActorKind::Person | ActorKind::Organization)
+            })
         };
-        last_subject_person(text, actors, range.start, range.end, &known)
-            .and_then(|i| Speaker::from_actor(actors, i))
+        last_subject_person(text, self.actors, range.start, range.end, &known)
+            .and_then(|i| Speaker::from_actor(self.actors, i))
+    }
+
+    /// Whether local actor `actor` is of a kind `wanted` takes and the document explains
+    /// it (not a tentative capitalised word).
+    fn is_explained(&self, actor: u32, wanted: impl Fn(ActorKind) -> bool) -> bool {
+        self.actors.tentative.binary_search(&actor).is_err()
+            && self
+                .actors
+                .actors
+                .get(actor as usize)
+                .is_some_and(|a| wanted(a.kind))
     }
 
     /// Whether local actor `actor` is a person `sex` can stand for, whom the document
     /// explains (not a tentative capitalised word).
     fn person_fits(&self, actor: u32, sex: Option<gender::Sex>) -> bool {
-        let actors = self.actors;
-        actors.tentative.binary_search(&actor).is_err()
-            && actors
-                .actors
-                .get(actor as usize)
-                .is_some_and(|a| a.kind == ActorKind::Person)
+        self.is_explained(actor, |kind| kind == ActorKind::Person)
             && match (sex, self.sexes.get(actor as usize).copied().flatten()) {
                 (Some(p), Some(n)) => p == n,
                 _ => true,
@@ -520,9 +523,8 @@ impl<'a> Anaphora<'a> {
         let clause = attribution::last_speaker_clause_with(words, window.clone());
         // The speaker heard last in the window: a named clause ("Warren said") or the
         // speaker of the last attributed quote (`She said, "...". She tweeted: "..."`).
-        let recent = recent.filter(|(end, s)| {
-            (window.start..=before).contains(end) && s.actor.is_some_and(|a| fits(a))
-        });
+        let recent = recent
+            .filter(|(end, s)| (window.start..=before).contains(end) && s.actor.is_some_and(&fits));
         let clause_end = clause.as_ref().map_or(window.start, |c| c.end);
         let recent_end = recent.map_or(window.start, |(end, _)| *end);
         // "Karol Nawrocki ... hit back. "My opponent...," he said": a person who became
@@ -569,17 +571,10 @@ impl<'a> Anaphora<'a> {
     ) -> Speaker {
         let text = words.text();
         let actors = self.actors;
-        let fits = |actor: u32| {
-            actors.tentative.binary_search(&actor).is_err()
-                && actors
-                    .actors
-                    .get(actor as usize)
-                    .is_some_and(|a| a.kind == ActorKind::Organization)
-        };
+        let fits = |actor: u32| self.is_explained(actor, |kind| kind == ActorKind::Organization);
         let window = self.window(text, para_idx, before);
-        let recent = recent.filter(|(end, s)| {
-            (window.start..=before).contains(end) && s.actor.is_some_and(|a| fits(a))
-        });
+        let recent = recent
+            .filter(|(end, s)| (window.start..=before).contains(end) && s.actor.is_some_and(&fits));
         let from = recent.map_or(window.start, |(end, _)| *end);
         last_subject_person(text, actors, from, before, &fits)
             .and_then(|i| Speaker::from_actor(actors, i))
