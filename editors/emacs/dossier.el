@@ -1,10 +1,10 @@
 ;;; dossier.el --- Eglot setup for the dossier language server  -*- lexical-binding: t; -*-
 
-;; Untested. Load it from your init file:
+;; Tried with Emacs 28.2 and eglot 1.9 (Debian's elpa-eglot). Load it from your init file:
 ;;   (add-to-list 'load-path "/path/to/dossier/editors/emacs")
 ;;   (require 'dossier)
 ;; Then open a markdown brief (markdown-mode, gfm-mode or markdown-ts-mode); eglot starts
-;; `dossier lsp' in the project root.  Needs Emacs 29+ (eglot built in) and a markdown mode.
+;; `dossier lsp' in the project root.  Needs eglot (built into Emacs 29+) and a markdown mode.
 
 ;;; Code:
 
@@ -33,9 +33,14 @@
 (add-to-list 'eglot-server-programs
              `(,dossier-markdown-modes . ,(lambda (&rest _) (list dossier-program "lsp"))))
 
-;; A folder with dossier.toml is a project root too, not only a version-control root.
-(when (boundp 'project-vc-extra-root-markers)
-  (add-to-list 'project-vc-extra-root-markers "dossier.toml"))
+;; The nearest folder with dossier.toml is the project root, inside a version-control
+;; root or outside any (Emacs 28's project.el knows only VC roots).
+(defun dossier--project (dir)
+  "A project rooted at the nearest folder above DIR that holds dossier.toml."
+  (let ((root (locate-dominating-file dir "dossier.toml")))
+    (and root (cons 'transient (expand-file-name root)))))
+
+(add-hook 'project-find-functions #'dossier--project)
 
 (defun dossier-check ()
   "Run `dossier check' on every brief of the current project, in a compilation buffer."
