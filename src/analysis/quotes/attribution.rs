@@ -1080,9 +1080,11 @@ fn skip_parentheticals(toks: &[Tok], mut last: usize) -> usize {
         let segment = &toks[opening + 1..=last];
         // "of Raleigh, N.C., who ...", "in Columbus, Ohio, said": a place's state or
         // country, set off by commas, belongs to the segment before it.
+        // A person's name is no state: "U.S. Ambassador in Russia, Jon Huntsman, has".
         let place_tail = segment.len() <= 3
             && segment.iter().all(is_capitalised)
-            && is_capitalised(&toks[opening]);
+            && is_capitalised(&toks[opening])
+            && !super::gender::is_given_name(segment[0].text);
         if toks[opening].stop_after || !(place_tail || is_parenthetical(segment)) {
             break;
         }

@@ -496,3 +496,36 @@ fn a_paragraph_of_many_quotes_hands_attribution_a_bounded_window() {
         "{most} words at once"
     );
 }
+
+#[test]
+fn pronouns_read_before_themselves_go_on_with_the_last_speaker_and_plurals_name_no_one() {
+    check_with_actors(
+        r#"WASHINGTON — The hearing ran late.
+
+Senator Laura Meyer opened the questioning. She says reports accusing Daniel Ortiz of lying are "a distraction from the real failures of this agency."
+
+She tweeted later: "The agency owes the public a full account of what went wrong."
+
+Mr. Ashby, the agency's director, did not answer. "We will publish everything we have," he said.
+
+Members of the committee met after the hearing. "We have not decided on a subpoena yet," they said.
+
+U.S. Ambassador in Canada, Peter Walsh, spoke to reporters on Thursday, saying the talks left him "hopeful about a deal before the summer."
+
+Governor Ellen Park called the plan "reckless and costly for every family in the state." Mayor Tom Burke called it a relief.
+
+Senator Jim Hale is upbeat about the bill's chances.
+
+"This bill will pass before the recess, and it will pass with votes from both parties."
+"#,
+        expect![[r#"
+            a distraction from the real failures of this agency. => Laura Meyer
+            The agency owes the public a full account of what went wrong. => Laura Meyer
+            We will publish everything we have, => Ashby
+            We have not decided on a subpoena yet, => -
+            hopeful about a deal before the summer. => Peter Walsh
+            reckless and costly for every family in the state. => Ellen Park
+            This bill will pass before the recess, and it will pass with votes from both parties. => Jim Hale
+        "#]],
+    );
+}
