@@ -707,8 +707,7 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
                     name_run_ending_at(text, &sentence[..end], end - 1)
                         .filter(|name| name.start >= sentence[i].range.start)
                 });
-            let last = rest.len() - 1;
-            let span = rest[0].range.start..rest[last].range.end;
+            let span = rest[0].range.start..rest[rest.len() - 1].range.end;
             let role = rest.len() > 1
                 && rest[0].text.eq_ignore_ascii_case("the")
                 && str_in(ANAPHOR_HEADS, rest[rest.len() - 1].text);

@@ -289,9 +289,11 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                         .or_else(|| {
                             // "Viguerie is upbeat about Cruz's chances." then a paragraph
                             // that is only a quote: the previous paragraph's subject.
+                            if !alone {
+                                return None;
+                            }
                             let previous = paragraphs.get(para_idx.checked_sub(1)?)?;
-                            let last = last_sentence(text, previous.clone());
-                            alone.then(|| anaphora.subject_in(text, last))?
+                            anaphora.subject_in(text, last_sentence(text, previous.clone()))
                         })
                         .unwrap_or_default()
                     }
@@ -523,8 +525,7 @@ impl<'a> Anaphora<'a> {
         let clause = attribution::last_speaker_clause_with(words, window.clone());
         // The speaker heard last in the window: a named clause ("Warren said") or the
         // speaker of the last attributed quote (`She said, "...". She tweeted: "..."`).
-        let recent = recent
-            .filter(|(end, s)| (window.start..=before).contains(end) && s.actor.is_some_and(&fits));
+        let recent = heard_in(recent, &window, &fits);
         let clause_end = clause.as_ref().map_or(window.start, |c| c.end);
         let recent_end = recent.map_or(window.start, |(end, _)| *end);
         // "Karol Nawrocki ... hit back. "My opponent...," he said": a person who became
@@ -573,8 +574,7 @@ impl<'a> Anaphora<'a> {
         let actors = self.actors;
         let fits = |actor: u32| self.is_explained(actor, |kind| kind == ActorKind::Organization);
         let window = self.window(text, para_idx, before);
-        let recent = recent
-            .filter(|(end, s)| (window.start..=before).contains(end) && s.actor.is_some_and(&fits));
+        let recent = heard_in(recent, &window, &fits);
         let from = recent.map_or(window.start, |(end, _)| *end);
         last_subject_person(text, actors, from, before, &fits)
             .and_then(|i| Speaker::from_actor(actors, i))
@@ -600,6 +600,16 @@ fn last_sentence(text: &str, range: Range<usize>) -> Range<usize> {
         .max()
         .map_or(0, |at| at + 2);
     range.start + start..range.end
+}
+
+/// The last attributed quote's speaker, when the quote ended inside `window` and its
+/// speaker `fits`.
+fn heard_in<'s>(
+    recent: Option<&'s (usize, Speaker)>,
+    window: &Range<usize>,
+    fits: &dyn Fn(u32) -> bool,
+) -> Option<&'s (usize, Speaker)> {
+    recent.filter(|(end, s)| (window.start..=window.end).contains(end) && s.actor.is_some_and(fits))
 }
 
 /// Whether a pronoun speaks for many (`they`, `we`).
