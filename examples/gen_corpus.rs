@@ -15,6 +15,16 @@
 //!
 //! Same arguments, same bytes: each document draws from its own generator seeded by
 //! (`--seed`, document number), so documents are built in parallel but always identically.
+//!
+//! The invented people are about 20,000 name pairs, so the corpus holds some 11,000 actors
+//! at any size. `--many-people N` draws them instead, evenly, from N people with made-up
+//! surnames of four syllables (all distinct, N at most 2^20), and adds to every paragraph
+//! a sentence naming two more: a corpus of the many distinct names real news has
+//! (hundreds of thousands of actors at 100 MB), for the costs that grow with the actors.
+//!
+//! ```text
+//! cargo run --release --example gen_corpus -- --mb 100 --many-people 1000000 --out /tmp/names100
+//! ```
 
 use std::collections::HashMap;
 use std::fs;
@@ -42,6 +52,10 @@ struct Args {
     /// Seed of the pseudo-random choices.
     #[arg(long, default_value_t = 7)]
     seed: u64,
+    /// Draw the invented people from this many distinct names (at most 1048576) and name
+    /// two more in every paragraph; 0 keeps the ~20,000 name pairs.
+    #[arg(long, default_value_t = 0)]
+    many_people: u64,
 }
 
 /// Written at the top of the output so a re-run may safely replace it; hidden, so the
@@ -54,7 +68,10 @@ const BATCH: u64 = 1000;
 fn main() -> Result<()> {
     let args = Args::parse();
     let seeds = read_seeds(&args.seeds)?;
-    let templates = Templates::new(&seeds);
+    if args.many_people > MANY_PEOPLE_LIMIT {
+        bail!("--many-people is at most {MANY_PEOPLE_LIMIT}, the four-syllable surnames");
+    }
+    let templates = Templates::new(&seeds, args.many_people);
     if templates.sentences.is_empty() {
         bail!(
             "no sentences in {}; point --seeds at news text",
@@ -470,10 +487,12 @@ struct Sentence {
 /// Every sentence of the seeds, parsed once into pieces that vary per document.
 struct Templates {
     sentences: Vec<Sentence>,
+    /// `--many-people`: 0, or how many distinct invented people there are.
+    many_people: u64,
 }
 
 impl Templates {
-    fn new(seeds: &[String]) -> Templates {
+    fn new(seeds: &[String], many_people: u64) -> Templates {
         let mut patterns: Vec<(String, Piece)> = Vec::new();
         for (i, (full, surname)) in CAST.iter().enumerate() {
             patterns.push((full.to_string(), Piece::FullName(i)));
@@ -500,12 +519,23 @@ impl Templates {
                 });
             }
         }
-        Templates { sentences }
+        Templates {
+            sentences,
+            many_people,
+        }
     }
 
     /// Document `doc_number`: its path relative to the output folder and its text.
     fn document(&self, seed: u64, doc_number: u64) -> (PathBuf, String) {
-        let mut rng = Rng::new(seed ^ doc_number.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        let stream = seed ^ doc_number.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        // Neighbouring documents start one step apart on the same stream, so they draw
+        // alike; harmless among 20,000 people, it would make a million a few thousand: with
+        // `--many-people` each document's stream starts at a mixed point.
+        let mut rng = if self.many_people > 0 {
+            Rng::new(Rng::new(stream).next())
+        } else {
+            Rng::new(stream)
+        };
         let target = 2048 + rng.below(6 * 1024) as usize;
         let mut cast_map: HashMap<usize, Option<(usize, usize)>> = HashMap::new();
         let mut city_map: HashMap<usize, usize> = HashMap::new();
@@ -527,6 +557,10 @@ impl Templates {
                 body.push_str(&text);
                 in_paragraph += 1;
                 if sentence.ends_paragraph || in_paragraph >= 2 + rng.below(4) as usize {
+                    if self.many_people > 0 {
+                        body.push(' ');
+                        self.push_bystanders(&mut body, &mut rng);
+                    }
                     body.push('\n');
                     in_paragraph = 0;
                 }
@@ -576,7 +610,7 @@ impl Templates {
                     if !cast_map.contains_key(i) {
                         let person = (rng.unit() >= KEEP_REAL_PERSON).then(|| {
                             // Two seed people must not become one; a few draws suffice.
-                            let mut person = invented_person(rng);
+                            let mut person = self.invented_person(rng);
                             for _ in 0..8 {
                                 let taken = cast_map
                                     .values()
@@ -584,7 +618,7 @@ impl Templates {
                                 if !taken {
                                     break;
                                 }
-                                person = invented_person(rng);
+                                person = self.invented_person(rng);
                             }
                             person
                         });
@@ -598,9 +632,9 @@ impl Templates {
                         (Some((given, surname)), true) => {
                             out.push_str(GIVEN_NAMES[given]);
                             out.push(' ');
-                            out.push_str(SURNAMES[surname]);
+                            self.push_surname(&mut out, surname);
                         }
-                        (Some((_, surname)), false) => out.push_str(SURNAMES[surname]),
+                        (Some((_, surname)), false) => self.push_surname(&mut out, surname),
                     }
                 }
                 Piece::City(i) => {
@@ -634,16 +668,79 @@ impl Templates {
     }
 }
 
-/// A power law over the invented people: a few are in many documents, most in a few.
-/// Person number `index` gets a hashed name pair, so popular people do not share surnames.
-fn invented_person(rng: &mut Rng) -> (usize, usize) {
-    let index = (rng.unit().powi(2) * N_INVENTED_PEOPLE as f64) as u64;
-    let hash = Rng::new(index).next();
-    (
-        (hash % GIVEN_NAMES.len() as u64) as usize,
-        ((hash >> 32) % SURNAMES.len() as u64) as usize,
-    )
+impl Templates {
+    /// An invented person as (given name, surname) numbers. By default a power law over
+    /// 20,000 people (a few are in many documents, most in a few), person number `index`
+    /// getting a hashed name pair so that popular people do not share surnames; with
+    /// `--many-people` an even draw, the surname number being the person's own.
+    fn invented_person(&self, rng: &mut Rng) -> (usize, usize) {
+        if self.many_people > 0 {
+            let index = rng.below(self.many_people);
+            let hash = Rng::new(index ^ 0x5eed_0f_9e01e).next();
+            return ((hash % GIVEN_NAMES.len() as u64) as usize, index as usize);
+        }
+        let index = (rng.unit().powi(2) * N_INVENTED_PEOPLE as f64) as u64;
+        let hash = Rng::new(index).next();
+        (
+            (hash % GIVEN_NAMES.len() as u64) as usize,
+            ((hash >> 32) % SURNAMES.len() as u64) as usize,
+        )
+    }
+
+    fn push_surname(&self, out: &mut String, surname: usize) {
+        if self.many_people == 0 {
+            out.push_str(SURNAMES[surname]);
+            return;
+        }
+        // An odd multiplier permutes the numbers below 2^20, so neighbours sound apart
+        // and every person keeps a surname of their own.
+        let mut digits = (surname as u64).wrapping_mul(0x9_e377) % MANY_PEOPLE_LIMIT;
+        for place in 0..4 {
+            let syllable = SYLLABLES[(digits % SYLLABLES.len() as u64) as usize];
+            digits /= SYLLABLES.len() as u64;
+            if place == 0 {
+                let mut chars = syllable.chars();
+                out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+                out.push_str(chars.as_str());
+            } else {
+                out.push_str(syllable);
+            }
+        }
+    }
+
+    /// A sentence naming two invented people in full, as news lists who was there.
+    fn push_bystanders(&self, out: &mut String, rng: &mut Rng) {
+        let [(given_a, surname_a), (given_b, surname_b)] =
+            [self.invented_person(rng), self.invented_person(rng)];
+        let (opening, middle, closing) = BYSTANDER_SENTENCES[rng.pick(BYSTANDER_SENTENCES.len())];
+        out.push_str(opening);
+        out.push_str(GIVEN_NAMES[given_a]);
+        out.push(' ');
+        self.push_surname(out, surname_a);
+        out.push_str(middle);
+        out.push_str(GIVEN_NAMES[given_b]);
+        out.push(' ');
+        self.push_surname(out, surname_b);
+        out.push_str(closing);
+    }
 }
+
+/// `--many-people` at most: four syllables of 32.
+const MANY_PEOPLE_LIMIT: u64 = 1 << 20;
+
+const SYLLABLES: [&str; 32] = [
+    "ka", "lo", "vi", "ne", "dar", "mor", "sel", "tan", "ri", "go", "bel", "zu", "han", "mi",
+    "ros", "pe", "lin", "va", "dor", "ke", "sa", "nu", "tor", "le", "bra", "fi", "gan", "ho",
+    "jas", "mel", "qui", "wen",
+];
+
+/// The sentences `--many-people` adds, around two full names.
+const BYSTANDER_SENTENCES: &[(&str, &str, &str)] = &[
+    ("Also present were ", " and ", "."),
+    ("The talks were attended by ", " and ", ", officials said."),
+    ("", ", an adviser, and ", " declined to comment."),
+    ("Among those briefed were ", " and ", "."),
+];
 
 /// The first words of a sentence, as a headline.
 fn headline(sentence: &str) -> String {

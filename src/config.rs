@@ -132,6 +132,8 @@ pub struct CheckLayer {
     pub min_quote_words: Option<usize>,
     #[serde(default, alias = "nearThreshold")]
     pub near_threshold: Option<f32>,
+    #[serde(default, alias = "definitionSources")]
+    pub definition_sources: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -271,6 +273,14 @@ impl Config {
                 ))),
                 None => {}
             }
+            match check.definition_sources {
+                Some(0) => problems.push(bad(format!(
+                    "`check.definition_sources` is 0; definition answers one source at least, using {}",
+                    self.check.definition_sources
+                ))),
+                Some(n) => self.check.definition_sources = n,
+                None => {}
+            }
         }
         if let Some(max) = layer.max_files {
             self.max_files = max;
@@ -352,6 +362,7 @@ mod tests {
         assert_eq!(config.briefs, vec!["**/*.md"]);
         assert_eq!(config.check.min_quote_words, 3);
         assert_eq!(config.check.near_threshold, 0.8);
+        assert_eq!(config.check.definition_sources, 20);
     }
 
     #[test]
@@ -362,7 +373,7 @@ mod tests {
         )
         .unwrap();
         let client = ConfigLayer::from_json(
-            serde_json::json!({"check": {"minQuoteWords": 4}, "exclude": "drafts/**"}),
+            serde_json::json!({"check": {"minQuoteWords": 4, "definitionSources": 7}, "exclude": "drafts/**"}),
             "initializationOptions",
         )
         .unwrap();
@@ -372,6 +383,7 @@ mod tests {
         assert_eq!(config.corpus, vec!["sources"]);
         assert_eq!(config.exclude, vec!["drafts/**"]);
         assert_eq!(config.check.min_quote_words, 4);
+        assert_eq!(config.check.definition_sources, 7);
         assert_eq!(config.actors[0].kind, Some(ActorKind::Person));
         assert_eq!(config.actors[0].role.as_deref(), Some("President of Syria"));
     }
@@ -387,14 +399,18 @@ mod tests {
         let err = ConfigLayer::from_toml("corpuss = []", "dossier.toml").unwrap_err();
         assert!(err.to_string().contains("unknown field `corpuss`"), "{err}");
         let layer = ConfigLayer::from_toml(
-            "[check]\nnear_threshold = 3.0\n[[actor]]\nname = \"X\"\nkind = \"robot\"",
+            "[check]\nnear_threshold = 3.0\ndefinition_sources = 0\n[[actor]]\nname = \"X\"\nkind = \"robot\"",
             "dossier.toml",
         )
         .unwrap();
         let (config, problems) = Config::from_layers([("dossier.toml", &layer)]);
         assert_eq!(config.check.near_threshold, 0.8);
-        assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[1].to_string().contains("kind `robot`"));
+        assert_eq!(config.check.definition_sources, 20);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[1]
+            .to_string()
+            .contains("`check.definition_sources` is 0"));
+        assert!(problems[2].to_string().contains("kind `robot`"));
     }
 
     #[test]

@@ -278,7 +278,13 @@ impl CorpusIndex {
         merged: MergedIndexes,
     ) -> CorpusIndex {
         let mut merged = merged;
+        let started = std::time::Instant::now();
         merged.actors.rebuild_lookup();
+        tracing::info!(
+            "name lookups of {} actors built in {} ms",
+            merged.actors.actors.len(),
+            started.elapsed().as_millis()
+        );
         CorpusIndex::assemble(docs, tables, per_doc, curated, merged)
     }
 

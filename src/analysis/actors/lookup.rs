@@ -1,20 +1,19 @@
-//! Finding known actors by name: one aho-corasick automaton over every alias (for briefs),
-//! a case-insensitive alias map (for `resolve`), and a sorted lowercase table of names and
-//! their word suffixes (for completion by prefix with a binary search).
+//! Finding known actors by name: a table of every alias's hash that a brief's word windows
+//! are looked up in (`windows`), a case-insensitive alias map (for `resolve`), and a sorted
+//! lowercase table of names and their word suffixes (for completion by prefix).
 //!
-//! All three are built once per corpus change in `ActorIndex::build` (and again when an
-//! index is read back from the cache), so a request only searches. The automaton is the
-//! costly one: it is built on the thread pool in the background, so that a warm start does
-//! not wait for it; the first search that needs it before it is ready waits for it then.
+//! The last two are built once per corpus change in `ActorIndex::build` (and again when an
+//! index is read back from the cache, which a warm start waits for), the window table on
+//! the first search of a brief; a request then only searches.
 
-use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind as AcMatchKind};
 use rayon::prelude::*;
 
 use super::prefix::{PrefixEntry, PrefixTable};
+use super::windows::AliasWindows;
 use super::{Actor, ActorId, ActorKind, DocMention};
+use crate::analysis::fxhash::FxHashMap;
 
 /// How a completion candidate matched what was typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -43,39 +42,21 @@ const FUZZY_SCAN_LIMIT: usize = 20_000;
 
 #[derive(Debug, Default)]
 pub(crate) struct Lookup {
-    automaton: Arc<Automaton>,
+    /// Pattern id -> the alias as first written (one per distinct lowercase alias).
+    patterns: Vec<String>,
+    /// The patterns by hash, for the windows of a brief: built on the first search, so
+    /// `dossier index`, which never searches a brief, never builds it.
+    windows: OnceLock<AliasWindows>,
     /// Pattern id -> actor.
     pattern_actor: Vec<ActorId>,
     /// Pattern id -> the pattern is an acronym and must match with its exact case.
     pattern_exact: Vec<bool>,
     /// Lowercase alias -> actor, `None` when two actors share it.
-    by_alias: HashMap<String, Option<ActorId>>,
+    by_alias: FxHashMap<String, Option<ActorId>>,
     /// Names and their later words, lowercase, walked best first for completion.
     prefix_table: PrefixTable,
     /// Per actor (salience order): lowercase name, for fuzzy matching.
     lower_names: Vec<Box<str>>,
-}
-
-/// The aho-corasick automaton over every alias, built once, on first use or in the
-/// background, whichever comes first.
-#[derive(Debug, Default)]
-struct Automaton {
-    patterns: Vec<String>,
-    built: OnceLock<Option<AhoCorasick>>,
-}
-
-impl Automaton {
-    fn get(&self) -> Option<&AhoCorasick> {
-        self.built
-            .get_or_init(|| {
-                AhoCorasickBuilder::new()
-                    .match_kind(AcMatchKind::LeftmostLongest)
-                    .ascii_case_insensitive(true)
-                    .build(&self.patterns)
-                    .ok()
-            })
-            .as_ref()
-    }
 }
 
 /// The names an actor is found by, with their rank (0 for the canonical name): the name,
@@ -94,16 +75,18 @@ fn searched_names(actor: &Actor) -> impl Iterator<Item = (usize, &str)> {
 }
 
 type AliasTables = (
-    HashMap<String, Option<ActorId>>,
+    FxHashMap<String, Option<ActorId>>,
     Vec<String>,
     Vec<ActorId>,
     Vec<bool>,
 );
 
-/// The lowercase alias map and the automaton's patterns (one per distinct lowercase alias,
+/// The lowercase alias map and the searched patterns (one per distinct lowercase alias,
 /// as first written, with its actor and whether it is an acronym).
 fn alias_tables(actors: &[Actor]) -> AliasTables {
-    let mut by_alias: HashMap<String, Option<ActorId>> = HashMap::new();
+    // Hundreds of thousands of names: the fast hasher, and room for a few per actor.
+    let mut by_alias: FxHashMap<String, Option<ActorId>> =
+        FxHashMap::with_capacity_and_hasher(actors.len() * 2, Default::default());
     let (mut patterns, mut pattern_actor, mut pattern_exact) = (Vec::new(), Vec::new(), Vec::new());
     for (id, actor) in actors.iter().enumerate() {
         let id = id as ActorId;
@@ -169,16 +152,9 @@ impl Lookup {
                     )
                 },
             );
-        let automaton = Arc::new(Automaton {
-            patterns,
-            built: OnceLock::new(),
-        });
-        let background = automaton.clone();
-        rayon::spawn(move || {
-            background.get();
-        });
         Lookup {
-            automaton,
+            patterns,
+            windows: OnceLock::new(),
             pattern_actor,
             pattern_exact,
             by_alias,
@@ -194,17 +170,21 @@ impl Lookup {
     }
 
     pub fn find_in_text(&self, text: &str) -> Vec<DocMention> {
-        let Some(automaton) = self.automaton.get() else {
-            return Vec::new();
-        };
-        let mut found = Vec::new();
-        for m in automaton.find_iter(text) {
-            let span = m.range();
+        let windows = self.windows.get_or_init(|| {
+            let started = std::time::Instant::now();
+            let windows = AliasWindows::new(&self.patterns);
+            tracing::info!(
+                "alias windows of {} names built in {} ms",
+                self.patterns.len(),
+                started.elapsed().as_millis()
+            );
+            windows
+        });
+        let occurrences = windows.occurrences(&self.patterns, text);
+        let mut found = Vec::with_capacity(occurrences.len());
+        for (span, pattern) in occurrences {
+            let pattern = pattern as usize;
             let matched = &text[span.clone()];
-            let pattern = m.pattern().as_usize();
-            if !word_boundary(text, span.start, span.end) {
-                continue;
-            }
             // Names are written capitalised; "us" in prose is not the United States.
             if !matched.chars().next().is_some_and(char::is_uppercase) {
                 continue;
@@ -220,6 +200,13 @@ impl Lookup {
             }
         }
         found
+    }
+
+    /// The searched patterns with their actors and acronym flags, for the tests that hold
+    /// `find_in_text` against a reference.
+    #[cfg(test)]
+    pub(super) fn patterns(&self) -> (&[String], &[ActorId], &[bool]) {
+        (&self.patterns, &self.pattern_actor, &self.pattern_exact)
     }
 
     pub fn complete(&self, typed: &str, limit: usize) -> Vec<AliasMatch> {
@@ -273,17 +260,7 @@ fn is_subsequence(pattern: &str, candidate: &str) -> bool {
     wanted.peek().is_none()
 }
 
-fn is_acronym(text: &str) -> bool {
+pub(super) fn is_acronym(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && !text.chars().any(char::is_lowercase)
-}
-
-fn word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let head = &text[..start];
-    let before = head.chars().next_back();
-    let after = text[end..].chars().next();
-    // "al-Assad" holds a mention of "Assad"; "Syrian-Israeli" does not hold "Israeli".
-    let article = head.ends_with("al-") || head.ends_with("el-");
-    let clean_before = article || !before.is_some_and(|c| c.is_alphanumeric() || c == '-');
-    clean_before && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
 }

@@ -27,6 +27,7 @@ mod roles;
 mod scan;
 #[cfg(test)]
 mod tests;
+mod windows;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -203,8 +204,8 @@ pub struct ActorIndex {
     /// Per document: local actor index -> global id ([`build::DROPPED`] when dropped).
     local_to_global: Lists<ActorId>,
     /// Derived from `actors`: not stored in the index cache, rebuilt by
-    /// [`ActorIndex::rebuild_lookup`] when a cached index is loaded (an aho-corasick
-    /// automaton has no serialized form, and rebuilding it is cheap next to the merge).
+    /// [`ActorIndex::rebuild_lookup`] when a cached index is loaded (hash tables over
+    /// the aliases, built again from `actors` in one pass).
     #[serde(skip)]
     lookup: lookup::Lookup,
     /// Per actor: how many documents name it.

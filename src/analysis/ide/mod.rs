@@ -49,6 +49,9 @@ impl BriefFile {
 pub struct CheckSettings {
     pub min_quote_words: usize,
     pub near_threshold: f32,
+    /// Go-to-definition on a quote answers this many of its sources at most, the best
+    /// first; references answer them all. At least 1.
+    pub definition_sources: usize,
 }
 
 impl Default for CheckSettings {
@@ -56,6 +59,7 @@ impl Default for CheckSettings {
         CheckSettings {
             min_quote_words: 3,
             near_threshold: 0.8,
+            definition_sources: 20,
         }
     }
 }
@@ -318,7 +322,8 @@ pub fn references(
     offset: usize,
 ) -> Vec<Location> {
     let offset = char_boundary(&file.text, offset);
-    actors::references(cx, briefs, file, offset)
+    quotes::references(cx, file, offset)
+        .or_else(|| actors::references(cx, briefs, file, offset))
         .or_else(|| events::references(cx, briefs, file, offset))
         .unwrap_or_default()
 }

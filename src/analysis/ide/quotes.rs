@@ -9,8 +9,8 @@ use std::ops::Range;
 
 use super::citations::escape_markdown;
 use super::{
-    BriefFile, CodeAction, Context, Diagnostic, HoverResult, InlayHint, NavTarget, Navigation,
-    Related, SemanticToken, Severity, TextEdit, TokenKind,
+    BriefFile, CodeAction, Context, Diagnostic, HoverResult, InlayHint, Location, NavTarget,
+    Navigation, Related, SemanticToken, Severity, TextEdit, TokenKind,
 };
 use crate::analysis::actors::ActorId;
 use crate::analysis::brief::BriefQuote;
@@ -32,8 +32,11 @@ pub struct QuoteCheck<'a> {
     /// The words checked: the quote's inner range without a blockquote's attribution line.
     pub words: Range<usize>,
     pub status: Status,
-    /// Matches at or above the near threshold, best first (the closest one when not found).
+    /// Matches at or above the near threshold, best first (the closest one when not found),
+    /// at most the number the check asked for.
     pub matches: Vec<QuoteMatch>,
+    /// How many sources are at or above the near threshold, `matches` and the others.
+    pub n_sources: usize,
     /// The speaker the brief names (`Lavrov said "..."`): its span and text.
     pub brief_speaker: Option<(Range<usize>, String)>,
     /// The source's speaker when it differs from the brief's.
@@ -41,7 +44,8 @@ pub struct QuoteCheck<'a> {
 }
 
 /// How many sources of a quote the checks read: the best, and a few to name on its card.
-/// Only definition lists every source (a famous line has thousands).
+/// Definition reads its setting's number, and only references list every source (a famous
+/// line has thousands).
 const LISTED_SOURCES: usize = 10;
 
 /// Checks one quote, reading its best sources only; `None` for quotes too short to check.
@@ -61,13 +65,18 @@ fn check_sources<'a>(
     if count_words(query) < cx.settings.min_quote_words.max(1) {
         return None;
     }
-    let found = cx.corpus.quotes.find_best(&cx.corpus.docs, query, limit);
+    let near_threshold = cx.settings.near_threshold;
+    let ranked = cx
+        .corpus
+        .quotes
+        .find_ranked(&cx.corpus.docs, query, limit, near_threshold);
+    let found = ranked.best;
     let best = found.first().map_or(0.0, |m| m.similarity);
     // The threshold alone decides (SPEC §3): a short quote with one word changed ("it is
     // absolutely unrealistic" against "it is absolutely not realistic", 75%) is not found,
     // and its card shows the nearest passage, rather than a "differs" whose fix would put
     // the source's first words in place of the analyst's.
-    let near = |m: &QuoteMatch| m.similarity >= cx.settings.near_threshold;
+    let near = |m: &QuoteMatch| m.similarity >= near_threshold;
     let status = if best >= 1.0 {
         Status::Verified
     } else if found.first().is_some_and(near) {
@@ -89,11 +98,17 @@ fn check_sources<'a>(
         }
         _ => None,
     };
+    let n_sources = if status == Status::NotFound {
+        0
+    } else {
+        ranked.n_near
+    };
     Some(QuoteCheck {
         quote,
         words,
         status,
         matches,
+        n_sources,
         brief_speaker,
         misattributed_to,
     })
@@ -421,12 +436,19 @@ pub fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult
             .map(|m| place(cx, m))
             .collect();
         if !others.is_empty() && checked.status != Status::NotFound {
-            let more = if checked.matches.len() > LISTED_SOURCES {
-                ", …"
-            } else {
-                ""
+            let n_more = checked.n_sources.saturating_sub(1 + others.len());
+            let more = match n_more {
+                0 => String::new(),
+                1 => " and 1 more source".to_string(),
+                n => format!(" and {n} more sources"),
             };
             card.push_str(&format!("\n\nAlso in: {}{more}", others.join(", ")));
+        }
+        if checked.n_sources > cx.settings.definition_sources {
+            card.push_str(&format!(
+                "\n\n{} sources in all: go to definition opens the first {}, find references lists every one.",
+                checked.n_sources, cx.settings.definition_sources
+            ));
         }
     }
     Some(HoverResult {
@@ -461,8 +483,11 @@ pub fn diff_markdown(source: &str, query: &str, diff: &[DiffOp]) -> String {
     parts.join(" ")
 }
 
+/// The quote's best sources, at most the setting's number: an editor opens the first or
+/// shows a list to pick from, and a list of thousands helps nobody (references have them).
 pub fn definition(cx: Context, file: &BriefFile, offset: usize) -> Option<Navigation> {
-    let checked = check_at(cx, file, offset, usize::MAX)?;
+    let limit = cx.settings.definition_sources.max(1);
+    let checked = check_at(cx, file, offset, limit)?;
     if checked.status == Status::NotFound {
         return None;
     }
@@ -479,6 +504,20 @@ pub fn definition(cx: Context, file: &BriefFile, offset: usize) -> Option<Naviga
         origin: checked.quote.range.clone(),
         targets,
     })
+}
+
+/// Every source of the quote under the cursor, best first; `None` when it has none (the
+/// cursor may be on a name inside it, whose references are asked for instead).
+pub fn references(cx: Context, file: &BriefFile, offset: usize) -> Option<Vec<Location>> {
+    let checked = check_at(cx, file, offset, usize::MAX)?;
+    if checked.status == Status::NotFound {
+        return None;
+    }
+    let sources = checked.matches.into_iter().map(|m| Location::Corpus {
+        doc: m.doc,
+        range: m.span,
+    });
+    Some(sources.collect())
 }
 
 pub fn diagnostics(cx: Context, file: &BriefFile) -> Vec<Diagnostic> {

@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use super::align::DiffOp;
 use super::normalize::{QuoteToken, Word, WordIter};
 use super::{QuoteMatch, SourceQuote};
-use crate::analysis::corpus::Document;
+use crate::analysis::corpus::{DocId, Document};
 
 /// A quotation with more sentences than this is keyed by its single sentences (and as a
 /// whole) only, not by every run of them.
@@ -44,6 +44,14 @@ pub struct ExactQuotes {
     starts: Vec<u32>,
     #[serde(with = "crate::analysis::packed::vec")]
     ends: Vec<u32>,
+}
+
+/// What [`ExactQuotes::find`] found: the first places by rank as matches, the others.
+#[derive(Debug, Default)]
+pub struct ExactFound {
+    pub best: Vec<QuoteMatch>,
+    /// (document, span) of every other place, in no order.
+    pub rest: Vec<(DocId, Range<usize>)>,
 }
 
 /// One key of the table: run hash, quotation, run span.
@@ -90,17 +98,20 @@ impl ExactQuotes {
         table
     }
 
-    /// The first `limit` places where a quotation holds exactly the words of `tokens`
-    /// (after normalisation) as a whole or as a run of its sentences, in corpus order;
-    /// empty when the quote has gaps or brackets. Each match's diff is one
+    /// Every place where a quotation holds exactly the words of `tokens` (after
+    /// normalisation) as a whole or as a run of its sentences; empty when the quote has
+    /// gaps or brackets. The `limit` places that come first by `rank` of their document,
+    /// then in corpus order, are matches; the others only their document and span, which
+    /// is all a count of them needs (a famous line has thousands). Each match's diff is one
     /// [`DiffOp::Same`] over the whole span: the words are the quote's, and telling them
     /// apart would read the document.
-    pub fn find(
+    pub fn find<K: Ord>(
         &self,
         quotes: &[SourceQuote],
         tokens: &[QuoteToken],
         limit: usize,
-    ) -> Vec<QuoteMatch> {
+        rank: impl Fn(DocId) -> K,
+    ) -> ExactFound {
         let mut query_hashes: Vec<u64> = Vec::with_capacity(tokens.len());
         let mut query_range: Option<Range<usize>> = None;
         for token in tokens {
@@ -110,32 +121,48 @@ impl ExactQuotes {
                     let range = query_range.get_or_insert(w.start..w.end);
                     range.end = w.end;
                 }
-                QuoteToken::Gap(_) | QuoteToken::Wildcard(_) => return Vec::new(),
+                QuoteToken::Gap(_) | QuoteToken::Wildcard(_) => return ExactFound::default(),
             }
         }
         let Some(query_range) = query_range else {
-            return Vec::new();
+            return ExactFound::default();
         };
         let hash = run_hash(&query_hashes);
         let first = self.hashes.partition_point(|&h| h < hash);
         let n = self.hashes[first..].partition_point(|&h| h == hash);
-        (first..first + n)
+        let mut places: Vec<(K, DocId, Range<usize>)> = (first..first + n)
             .filter_map(|i| {
                 // The columns have one entry per key, unless a cache was tampered with.
                 let source = quotes.get(*self.quotes.get(i)? as usize)?;
                 let span = *self.starts.get(i)? as usize..*self.ends.get(i)? as usize;
-                Some(QuoteMatch {
-                    doc: source.doc,
-                    span: span.clone(),
-                    similarity: 1.0,
-                    diff: vec![DiffOp::Same {
-                        source: span,
-                        quote: query_range.clone(),
-                    }],
-                })
+                Some((rank(source.doc), source.doc, span))
             })
-            .take(limit)
-            .collect()
+            .collect();
+        let by_rank = |a: &(K, DocId, Range<usize>), b: &(K, DocId, Range<usize>)| {
+            (&a.0, a.1, a.2.start).cmp(&(&b.0, b.1, b.2.start))
+        };
+        if limit < places.len() {
+            places.select_nth_unstable_by(limit, by_rank);
+        }
+        let rest = places
+            .split_off(limit.min(places.len()))
+            .into_iter()
+            .map(|(_, doc, span)| (doc, span))
+            .collect();
+        places.sort_unstable_by(by_rank);
+        let best = places
+            .into_iter()
+            .map(|(_, doc, span)| QuoteMatch {
+                doc,
+                span: span.clone(),
+                similarity: 1.0,
+                diff: vec![DiffOp::Same {
+                    source: span,
+                    quote: query_range.clone(),
+                }],
+            })
+            .collect();
+        ExactFound { best, rest }
     }
 
     /// Heap bytes of the table.

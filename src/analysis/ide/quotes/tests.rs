@@ -271,30 +271,103 @@ fn nothing_before_the_index_is_ready() {
 }
 
 #[test]
-fn a_much_quoted_line_names_a_few_sources_on_its_card_and_all_in_definition() {
+fn a_much_quoted_line_names_a_few_sources_on_its_card_the_best_in_definition_and_all_in_references()
+{
+    // Forty documents carry the line, dated so that the last is the earliest.
     let n = 40;
-    let sources = (0..n)
+    let sources: Vec<SourceText> = (0..n)
         .map(|i| SourceText {
             path: format!("/w/d{i:02}.txt").into(),
             rel_path: format!("d{i:02}.txt"),
-            text: format!("Report {i}\n\"Peace is within reach if both sides keep talking,\" Lena Ortiz said.\n"),
+            text: format!("title: Report {i}\ndate: {}-03-01\n\n\"Peace is within reach if both sides keep talking,\" Lena Ortiz said.\n", 2060 - i),
         })
         .collect();
     let corpus = CorpusIndex::build(sources, Vec::new());
     let settings = CheckSettings::default();
     let cx = Context::ready(&corpus, &settings);
     let (file, offset) = brief("She said \"Peace is $0within reach if both sides keep talking.\"");
-    let targets = ide::definition(cx, &file, offset).map_or(0, |nav| nav.targets.len());
-    assert_eq!(targets, n);
+    let keys = |docs: Vec<u32>| -> Vec<String> {
+        docs.into_iter()
+            .map(|doc| corpus.doc(doc).key.clone())
+            .collect()
+    };
+    let targets = ide::definition(cx, &file, offset).map_or(Vec::new(), |nav| {
+        keys(nav.targets.into_iter().map(|t| t.doc).collect())
+    });
+    let expected: Vec<String> = (20..n).rev().map(|i| format!("d{i:02}")).collect();
+    assert_eq!(targets, expected);
+    let referenced = keys(
+        ide::references(cx, &[], &file, offset)
+            .into_iter()
+            .filter_map(|location| match location {
+                ide::Location::Corpus { doc, .. } => Some(doc),
+                ide::Location::Brief { .. } => None,
+            })
+            .collect(),
+    );
+    let every: Vec<String> = (0..n).rev().map(|i| format!("d{i:02}")).collect();
+    assert_eq!(referenced, every);
     let card = ide::hover(cx, &file, offset)
         .map(|h| h.markdown)
         .unwrap_or_default();
-    let also = card
+    let tail: Vec<&str> = card
         .lines()
-        .find(|l| l.starts_with("Also in:"))
-        .unwrap_or_default();
-    expect![[r#"Also in: `@d01` line 2, `@d02` line 2, `@d03` line 2, `@d04` line 2, `@d05` line 2, `@d06` line 2, `@d07` line 2, `@d08` line 2, `@d09` line 2, …"#]]
-        .assert_eq(also);
+        .filter(|l| l.starts_with("Also in:") || l.contains("sources in all"))
+        .collect();
+    expect![[r#"
+        [
+            "Also in: `@d38` line 4, `@d37` line 4, `@d36` line 4, `@d35` line 4, `@d34` line 4, `@d33` line 4, `@d32` line 4, `@d31` line 4, `@d30` line 4 and 30 more sources",
+            "40 sources in all: go to definition opens the first 20, find references lists every one.",
+        ]
+    "#]].assert_debug_eq(&tail);
+    // A setting of 3 cuts definition, not references.
+    let three = CheckSettings {
+        definition_sources: 3,
+        ..CheckSettings::default()
+    };
+    let cx = Context::ready(&corpus, &three);
+    let targets = ide::definition(cx, &file, offset).map_or(0, |nav| nav.targets.len());
+    assert_eq!(targets, 3);
+    assert_eq!(ide::references(cx, &[], &file, offset).len(), n);
+}
+
+#[test]
+fn the_closest_source_comes_before_an_earlier_one() {
+    let source = |key: &str, date: &str, words: &str| SourceText {
+        path: format!("/w/{key}.txt").into(),
+        rel_path: format!("{key}.txt"),
+        text: format!("title: {key}\ndate: {date}\n\n\"{words},\" Lena Ortiz said.\n"),
+    };
+    let corpus = CorpusIndex::build(
+        vec![
+            source(
+                "early",
+                "1990-01-01",
+                "Peace is within reach if both parties keep talking",
+            ),
+            source(
+                "late",
+                "2050-06",
+                "Peace is within reach if both sides keep talking",
+            ),
+            source(
+                "undated",
+                "soon",
+                "Peace is within reach if both sides keep talking",
+            ),
+        ],
+        Vec::new(),
+    );
+    let settings = CheckSettings::default();
+    let cx = Context::ready(&corpus, &settings);
+    let (file, offset) = brief("She said \"Peace is $0within reach if both sides keep talking.\"");
+    let targets: Vec<String> = ide::definition(cx, &file, offset).map_or(Vec::new(), |nav| {
+        nav.targets
+            .into_iter()
+            .map(|t| corpus.doc(t.doc).key.clone())
+            .collect()
+    });
+    assert_eq!(targets, ["late", "undated", "early"]);
 }
 
 #[test]

@@ -24,7 +24,8 @@ fn corpus(texts: &[String]) -> CorpusIndex {
 fn exact(index: &QuoteIndex, quote: &str) -> Vec<QuoteMatch> {
     index
         .exact
-        .find(&index.quotes, &quote_tokens(quote), usize::MAX)
+        .find(&index.quotes, &quote_tokens(quote), usize::MAX, |_| ())
+        .best
 }
 
 #[test]
