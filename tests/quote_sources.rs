@@ -61,29 +61,42 @@ fn exact_newest_last(count: usize) -> Vec<String> {
         .collect()
 }
 
+/// What the server answers at `position` of the brief: definition's files, the hover card,
+/// the references.
+struct Answers {
+    definition: Vec<String>,
+    card: String,
+    references: Value,
+}
+
+fn ask(client: &mut Client, uri: &str, position: Value) -> Answers {
+    let at = json!({"textDocument": {"uri": uri}, "position": position});
+    let definition = client.request("textDocument/definition", at.clone());
+    let hover = client.request("textDocument/hover", at.clone());
+    let mut params = at;
+    params["context"] = json!({"includeDeclaration": true});
+    Answers {
+        definition: file_names(&definition, "targetUri"),
+        card: hover["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string(),
+        references: client.request("textDocument/references", params),
+    }
+}
+
 #[test]
 fn definition_answers_the_best_twenty_and_references_every_source() {
     let (_ws, mut client, uri) = start(Value::Null);
-    let at =
-        json!({"textDocument": {"uri": uri}, "position": position_of(BRIEF, "within", 2, false)});
-    let definition = client.request("textDocument/definition", at.clone());
-    assert_eq!(
-        file_names(&definition, "targetUri"),
-        exact_newest_last(20),
-        "{definition}"
-    );
-
-    let hover = client.request("textDocument/hover", at.clone());
-    let card = hover["contents"]["value"].as_str().unwrap_or_default();
+    let answers = ask(&mut client, &uri, position_of(BRIEF, "within", 2, false));
+    assert_eq!(answers.definition, exact_newest_last(20));
     // Nine sources besides the first are named; 30 in all.
+    let card = &answers.card;
     assert!(card.contains(" and 20 more sources"), "{card}");
     assert!(card.contains("30 sources in all"), "{card}");
-
-    let mut params = at.clone();
-    params["context"] = json!({"includeDeclaration": true});
-    let references = client.request("textDocument/references", params);
+    let references = &answers.references;
     assert_eq!(
-        file_names(&references, "uri"),
+        file_names(references, "uri"),
         exact_newest_last(N_EXACT),
         "{references}"
     );
@@ -98,23 +111,14 @@ fn definition_answers_the_best_twenty_and_references_every_source() {
 #[test]
 fn the_definition_sources_setting_caps_definition_only() {
     let (_ws, mut client, uri) = start(json!({"check": {"definitionSources": 3}}));
-    let at =
-        json!({"textDocument": {"uri": uri}, "position": position_of(BRIEF, "keep", 1, false)});
-    let definition = client.request("textDocument/definition", at.clone());
-    assert_eq!(
-        file_names(&definition, "targetUri"),
-        exact_newest_last(3),
-        "{definition}"
-    );
-    let hover = client.request("textDocument/hover", at.clone());
-    let card = hover["contents"]["value"].as_str().unwrap_or_default();
+    let answers = ask(&mut client, &uri, position_of(BRIEF, "keep", 1, false));
+    assert_eq!(answers.definition, exact_newest_last(3));
+    let card = &answers.card;
     assert!(
         card.contains("go to definition opens the first 3"),
         "{card}"
     );
-    let mut params = at;
-    params["context"] = json!({"includeDeclaration": false});
-    let references = client.request("textDocument/references", params);
+    let references = &answers.references;
     assert_eq!(
         references.as_array().map_or(0, Vec::len),
         N_EXACT,
