@@ -676,7 +676,7 @@ impl Templates {
     fn invented_person(&self, rng: &mut Rng) -> (usize, usize) {
         if self.many_people > 0 {
             let index = rng.below(self.many_people);
-            let hash = Rng::new(index ^ 0x5eed_0f_9e01e).next();
+            let hash = Rng::new(index ^ 0x05ee_d0f9_e01e).next();
             return ((hash % GIVEN_NAMES.len() as u64) as usize, index as usize);
         }
         let index = (rng.unit().powi(2) * N_INVENTED_PEOPLE as f64) as u64;

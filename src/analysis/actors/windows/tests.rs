@@ -71,8 +71,9 @@ fn kept(
     occurrences
         .filter(|(span, pattern_id)| {
             let matched = &text[span.clone()];
-            matched.starts_with(char::is_uppercase)
-                && !(pattern_exact[*pattern_id as usize] && !is_acronym(matched))
+            // Names are capitalised; an acronym alias matches only as an acronym.
+            let exact_ok = !pattern_exact[*pattern_id as usize] || is_acronym(matched);
+            matched.starts_with(char::is_uppercase) && exact_ok
         })
         .map(|(span, pattern_id)| DocMention {
             span: span.into(),
@@ -276,10 +277,10 @@ fn windows_agree_with_the_automaton_on_the_seed_articles() {
         .map(|(idx, text)| {
             let source = SourceText {
                 path: format!("/w/{idx}.txt").into(),
-                rel_path: format!("{idx}.txt").into(),
+                rel_path: format!("{idx}.txt"),
                 text: text.to_string(),
             };
-            Arc::new(Document::new(source, format!("{idx}").into()))
+            Arc::new(Document::new(source, format!("{idx}")))
         })
         .collect();
     let per_doc: Vec<DocActors> = docs.iter().map(|doc| extract_document(doc)).collect();
