@@ -529,3 +529,40 @@ Senator Jim Hale is upbeat about the bill's chances.
         "#]],
     );
 }
+
+#[test]
+fn sixth_pass_appositions_colons_inverted_cues_and_reported_labels() {
+    check_with_actors(
+        r#"Governor Ray Dunn and Mayor Ann Hale spoke on Monday.
+
+Tom Reyes, in a statement released by his office on Friday, said he "regrets the confusion and the delay" caused by the error.
+
+Peter Vance, the veteran labor organizer, endorsed the plan on Sunday, saying, "I have never seen a better offer for the workers."
+
+Said Laura Kim, who grew up on the same street, "We were all so proud of her."
+
+Polls closed late in the West - Sam Ortiz and Dana Lee: "The margins were thin in every county we looked at this year."
+
+The result did not surprise party pollster Rita Gomez: "Lesser-known candidates often win the early contests."
+
+Dunn, the state's sitting governor, repeated his claims, calling Hale a "talented talker" when she reads a script.
+
+Hale said that over the last week she has begun to expose Dunn, whom she called a "con artist."
+
+Yet Hale is also a "change agent," Dunn said.
+
+Hale had a short answer for Dunn: "We will see who the voters believe in November."
+"#,
+        expect![[r#"
+            regrets the confusion and the delay => Tom Reyes
+            I have never seen a better offer for the workers. => Peter Vance
+            We were all so proud of her. => Laura Kim
+            The margins were thin in every county we looked at this year. => Dana Lee
+            Lesser-known candidates often win the early contests. => Rita Gomez
+            talented talker => Ray Dunn
+            con artist. => Ann Hale
+            change agent, => Ray Dunn
+            We will see who the voters believe in November. => Ann Hale
+        "#]],
+    );
+}
