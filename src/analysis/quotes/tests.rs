@@ -97,6 +97,20 @@ fn quotes_across_wrapped_lines_and_continued_paragraphs() {
 }
 
 #[test]
+fn a_line_too_long_to_be_wrapped_ends_its_paragraph() {
+    // Scraped pages mix blank lines with paragraphs that only a line break ends: the
+    // next line's "Rubio said" must not attribute the quote before it.
+    let long = "\"I believe there should be exceptions for the life of the mother, and I have said so in every debate,\" Bush said. \"And so that belief makes me, I think, the right nominee.\"";
+    check_with_actors(
+        &format!("Jeb Bush and Marco Rubio debated.\n\n{long}\nRubio said he does support one exception.\n"),
+        expect![[r#"
+            I believe there should be exceptions for the life of the mother, and I have said so in every debate, => Bush
+            And so that belief makes me, I think, the right nominee. => Bush
+        "#]],
+    );
+}
+
+#[test]
 fn epigraph_and_odd_input() {
     check(
         "\"Peace is a process.\"\n– Kofi Mensah, diplomat\nText.\n",
