@@ -146,7 +146,10 @@ pub(crate) fn reporting_subject_with(
     // "Trump went after Bush, calling him "a total stiff"": a participle after a comma has
     // no subject of its own; the sentence's is who called.
     if toks[v].text.ends_with("ing") && toks[v - 1].comma_after {
-        return sentence_subject(text, &toks[..v]).map(Cue::Name);
+        return match subject_cue(text, &toks[..v])? {
+            Cue::Subject(name) => Some(Cue::Name(name)),
+            cue => Some(cue),
+        };
     }
     // "when he called the businessman "unhinged"", "the senator called it "corrupt"": a
     // pronoun or a description is the verb's subject too, resolved by the caller.
@@ -1196,6 +1199,22 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
     None
 }
 
+/// The subject of the sentence `toks` as a cue: a pronoun that opens it before a verb
+/// (`She then addressed the supporters again: "..."`, `He then joked, "..."`), else its
+/// named subject ([`sentence_subject`]).
+fn subject_cue(text: &str, toks: &[Tok]) -> Option<Cue> {
+    if let [first, second, ..] = toks {
+        if str_in(PRONOUNS, first.text)
+            && !first.comma_after
+            && !first.stop_after
+            && second.text.chars().next().is_some_and(char::is_lowercase)
+        {
+            return Some(Cue::Anaphor(first.range.clone()));
+        }
+    }
+    sentence_subject(text, toks).map(Cue::Subject)
+}
+
 /// Weekdays and their times: what a news sentence puts between a subject and its verb.
 const DAY_WORDS: &[&str] = &[
     "Monday",
@@ -1315,7 +1334,7 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
                     Some(Cue::Name(name)) => Some(Cue::Name(name)),
                     _ => None,
                 });
-            match earlier.or_else(|| sentence_subject(text, &toks[..v]).map(Cue::Subject)) {
+            match earlier.or_else(|| subject_cue(text, &toks[..v])) {
                 Some(cue) => return Some(cue),
                 None => continue,
             }
@@ -1323,14 +1342,12 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
         match subject_before(text, toks, v) {
             Some(cue) => return Some(cue),
             // "... and insisted that": the subject was named earlier in the sentence.
-            None if joined => return sentence_subject(text, &toks[..v]).map(Cue::Subject),
+            None if joined => return subject_cue(text, &toks[..v]),
             None => return None,
         }
     }
     if colon {
-        return sentence_subject(text, toks)
-            .or_else(|| name_before_colon(text, toks))
-            .map(Cue::Subject);
+        return subject_cue(text, toks).or_else(|| name_before_colon(text, toks).map(Cue::Subject));
     }
     None
 }

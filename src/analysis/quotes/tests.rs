@@ -580,3 +580,19 @@ Hale had a short answer for Dunn: "We will see who the voters believe in Novembe
         "#]],
     );
 }
+
+#[test]
+fn a_pronoun_opening_the_sentence_is_the_subject_of_a_colon_or_participle() {
+    check_with_actors(
+        r#"Mayor Ann Hale spoke on Monday to a crowd of supporters.
+
+She then addressed the supporters again: "Here is what I regret most about this race."
+
+She then adopted a fake accent and joked, "I will make it easier for them to laugh at me."
+"#,
+        expect![[r#"
+            Here is what I regret most about this race. => Ann Hale
+            I will make it easier for them to laugh at me. => Ann Hale
+        "#]],
+    );
+}
