@@ -271,7 +271,8 @@ impl<'t> Extractor<'t> {
                     // "Muslim Uighurs", "Catholic bishops": an adjective of faith is read
                     // as a demonym is, not as a name.
                     Seg::Demonym
-                } else if self.gaz.is_nonname(word)
+                } else if (self.gaz.is_nonname(word)
+                    && !(self.gaz.may_be_surname(word) && self.follows_given_name(&segs, i)))
                     || is_party_tag(word)
                     // "D-N.Y.": the tag's state abbreviation goes on after a full stop.
                     || (matches!(word.as_bytes(), [b'r' | b'd' | b'i', b'-', c] if c.is_ascii_alphabetic())
@@ -379,6 +380,22 @@ impl<'t> Extractor<'t> {
             }
         }
         segs
+    }
+
+    /// Whether the word at `i` comes right after a given name that `segs` holds as a word
+    /// of its own ("Chris Low", "Kristen Day"): then a word that is no name alone is the
+    /// surname. Not in capitals, where a headline may set any word after a name.
+    fn follows_given_name(&self, segs: &[(Seg, usize, usize)], i: usize) -> bool {
+        let tok = self.tokens[i];
+        if !tok.has(JOINED) || tok.has(ALL_CAPS) {
+            return false;
+        }
+        let Some(&(Seg::Word, s, e)) = segs.last() else {
+            return false;
+        };
+        let mut given = String::new();
+        fold_into(self.tokens[s].text(self.text), &mut given);
+        e == i && s + 1 == i && name_words().is_given(&given)
     }
 
     /// "Syrian-Israeli", "US-Russian": a hyphenated pair of gazetteer words is an adjective.

@@ -86,6 +86,8 @@ pub(crate) struct Gazetteer {
     pub titles: FxHashSet<String>,
     /// Lowercase words that are never (part of) a name ("the", "monday", "share").
     pub nonnames: FxHashSet<String>,
+    /// The nonnames of sections marked `[surname]`.
+    pub surname_nonnames: FxHashSet<String>,
     /// Forms written with inner capitals ("UN", "LeT", "U.S."): they match only when the
     /// text writes them the same way, so "Un" in "Kim Jong Un" is not the United Nations.
     pub case_sensitive: FxHashMap<String, String>,
@@ -149,8 +151,20 @@ impl Gazetteer {
             gaz.max_words = gaz.max_words.max(folded.split(' ').count());
             gaz.titles.insert(folded);
         }
-        for word in data_lines(nonnames) {
-            gaz.nonnames.insert(word.trim().to_lowercase());
+        let mut surname_section = false;
+        for line in nonnames.lines().map(|line| line.trim_end_matches('\r')) {
+            if line.starts_with('#') {
+                surname_section = line.ends_with("[surname]");
+                continue;
+            }
+            let word = line.trim().to_lowercase();
+            if word.is_empty() {
+                continue;
+            }
+            if surname_section {
+                gaz.surname_nonnames.insert(word.clone());
+            }
+            gaz.nonnames.insert(word);
         }
         let forms: Vec<String> = gaz
             .entries
@@ -233,6 +247,12 @@ impl Gazetteer {
 
     pub fn is_nonname(&self, folded: &str) -> bool {
         self.nonnames.contains(folded)
+    }
+
+    /// A word of [`Gazetteer::is_nonname`] that is also a surname after a given name
+    /// (`Low` of "Chris Low"); function words, months and page furniture never are.
+    pub fn may_be_surname(&self, folded: &str) -> bool {
+        self.surname_nonnames.contains(folded)
     }
 }
 

@@ -324,6 +324,11 @@ fn portfolios_given_names_and_places_as_surnames() {
         person_mentions("Prime Minister Theresa May met him in May.\n"),
         ["Theresa May"]
     );
+    // A word that is no name alone is a surname after a given name.
+    assert_eq!(
+        person_mentions("Analyst Chris Low said the selloff was overdone. Mark Little agreed.\n"),
+        ["Chris Low", "Mark Little"]
+    );
 }
 
 #[test]

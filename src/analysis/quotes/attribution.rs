@@ -146,7 +146,10 @@ pub(crate) fn reporting_subject_with(
     // "Trump went after Bush, calling him "a total stiff"": a participle after a comma has
     // no subject of its own; the sentence's is who called.
     if toks[v].text.ends_with("ing") && toks[v - 1].comma_after {
-        return sentence_subject(text, &toks[..v]).map(Cue::Name);
+        return match subject_cue(text, &toks[..v])? {
+            Cue::Subject(name) => Some(Cue::Name(name)),
+            cue => Some(cue),
+        };
     }
     // "when he called the businessman "unhinged"", "the senator called it "corrupt"": a
     // pronoun or a description is the verb's subject too, resolved by the caller.
@@ -420,7 +423,9 @@ fn push_tokens<'a>(text: &'a str, range: Range<usize>, max: usize, out: &mut Vec
             // Lone punctuation ("–", "\"") still ends what came before.
             if let Some(last) = out.last_mut() {
                 let last: &mut Tok = last;
-                last.stop_after |= word.chars().any(|c| ".!?:;\"“”«»–—".contains(c));
+                // A hyphen standing alone is a dash ("Polls closed late - Sam Ortiz:").
+                last.stop_after |= word.chars().any(|c| ".!?:;\"“”«»–—".contains(c))
+                    || (!word.is_empty() && word.bytes().all(|b| b == b'-'));
                 last.comma_after |= word.contains(',');
             }
             continue;
@@ -455,6 +460,10 @@ fn push_tokens<'a>(text: &'a str, range: Range<usize>, max: usize, out: &mut Vec
 const CUE_VERBS_TXT: &str = include_str!("../../../data/lexicon/cue_verbs.txt");
 
 fn is_speech_verb(tok: &Tok) -> bool {
+    is_speech_word(tok.text)
+}
+
+fn is_speech_word(word: &str) -> bool {
     static VERBS: LazyLock<WordSet> = LazyLock::new(|| {
         let learned = CUE_VERBS_TXT
             .lines()
@@ -463,7 +472,7 @@ fn is_speech_verb(tok: &Tok) -> bool {
         let listed: Vec<&'static str> = SPEECH_VERBS.iter().copied().chain(learned).collect();
         with_participles(&listed)
     });
-    VERBS.contains(tok.text)
+    VERBS.contains(word)
 }
 
 /// The words of `listed` and their derived participles: a verb that introduces or reports
@@ -1148,10 +1157,25 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
             next += 1;
         }
         // "Corey Lewandowski, Donald Trump's fired campaign manager, ripped ...": the
-        // appositions set off by commas come between the subject and its verb.
+        // appositions set off by commas come between the subject and its verb. Each
+        // comma is tried in turn: the words after one may be the verb's own phrase
+        // ("Dunn, the governor, repeated his claims, calling ..."), which reads like
+        // an apposition that opens with a lower-case word.
+        let verb_at = |closes: usize, next: usize| {
+            // "Donald Trump on Thursday ratcheted up": a time phrase before the verb.
+            let next = time_phrase_after(toks, next).unwrap_or(next);
+            // The name's own comma must close an apposition skipped.
+            toks.get(next).is_some_and(|after| {
+                (closes > end || !toks[end].comma_after)
+                    && !toks[closes].stop_after
+                    && after.text.chars().next().is_some_and(char::is_lowercase)
+                    && !str_in(NOT_VERBS, after.text)
+            })
+        };
         let mut closes = next - 1;
+        let mut verb_follows = verb_at(closes, next);
         for _ in 0..3 {
-            if !toks[closes].comma_after || toks[closes].stop_after {
+            if verb_follows || !toks[closes].comma_after || toks[closes].stop_after {
                 break;
             }
             let Some(seg_end) = (closes + 1..toks.len().min(closes + 30))
@@ -1163,16 +1187,8 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
                 break;
             }
             closes = seg_end;
-            next = seg_end + 1;
+            verb_follows = verb_at(closes, seg_end + 1);
         }
-        // "Donald Trump on Thursday ratcheted up": a time phrase before the verb.
-        let next = time_phrase_after(toks, next).unwrap_or(next);
-        let verb_follows = toks.get(next).is_some_and(|after| {
-            !toks[closes].comma_after
-                && !toks[closes].stop_after
-                && after.text.chars().next().is_some_and(char::is_lowercase)
-                && !str_in(NOT_VERBS, after.text)
-        });
         if verb_follows {
             if let Some(name) = name_run_ending_at(text, toks, end) {
                 return Some(name);
@@ -1181,6 +1197,22 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
         i = end + 1;
     }
     None
+}
+
+/// The subject of the sentence `toks` as a cue: a pronoun that opens it before a verb
+/// (`She then addressed the supporters again: "..."`, `He then joked, "..."`), else its
+/// named subject ([`sentence_subject`]).
+fn subject_cue(text: &str, toks: &[Tok]) -> Option<Cue> {
+    if let [first, second, ..] = toks {
+        if str_in(PRONOUNS, first.text)
+            && !first.comma_after
+            && !first.stop_after
+            && second.text.chars().next().is_some_and(char::is_lowercase)
+        {
+            return Some(Cue::Anaphor(first.range.clone()));
+        }
+    }
+    sentence_subject(text, toks).map(Cue::Subject)
 }
 
 /// Weekdays and their times: what a news sentence puts between a subject and its verb.
@@ -1204,7 +1236,9 @@ fn time_phrase_ending(toks: &[Tok], end: usize) -> Option<usize> {
     if start > 0 && str_in(DAY_PARTS, toks[start - 1].text) {
         start -= 1;
     }
-    if start == 0 || !str_in(DAY_WORDS, toks[start - 1].text) {
+    // "Reyes, in a statement on Friday, said": a time phrase that a comma closes ends a
+    // parenthetical, which the caller skips as a whole.
+    if start == 0 || !str_in(DAY_WORDS, toks[start - 1].text) || toks[end - 1].comma_after {
         return None;
     }
     start -= 1;
@@ -1263,6 +1297,17 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
             return Some(Cue::Name(name));
         }
     }
+    // "Said Dorothy Poynter, who grew up with Ali, "..."": a sentence that opens with its
+    // cue verb names the speaker right after it.
+    if let Some((first, rest)) = toks.split_first().filter(|(first, rest)| {
+        is_capitalised(first)
+            && is_speech_word(&first.text.to_lowercase())
+            && !rest.iter().any(is_speech_verb)
+    }) {
+        if !first.stop_after && !first.comma_after {
+            return first_name_run(text, &clause(rest)).map(Cue::Name);
+        }
+    }
     for v in (1..toks.len()).rev() {
         if !is_speech_verb(&toks[v]) {
             continue;
@@ -1289,7 +1334,7 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
                     Some(Cue::Name(name)) => Some(Cue::Name(name)),
                     _ => None,
                 });
-            match earlier.or_else(|| sentence_subject(text, &toks[..v]).map(Cue::Subject)) {
+            match earlier.or_else(|| subject_cue(text, &toks[..v])) {
                 Some(cue) => return Some(cue),
                 None => continue,
             }
@@ -1297,16 +1342,47 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
         match subject_before(text, toks, v) {
             Some(cue) => return Some(cue),
             // "... and insisted that": the subject was named earlier in the sentence.
-            None if joined => return sentence_subject(text, &toks[..v]).map(Cue::Subject),
+            None if joined => return subject_cue(text, &toks[..v]),
             None => return None,
         }
     }
     if colon {
-        // "Mark Blumenthal and Jon Cohen: "..."": a sentence that is only a name.
-        let only_name = (toks.len() <= 6 && toks.iter().all(is_capitalised))
-            .then(|| name_run_ending_at(text, toks, toks.len() - 1))
-            .flatten();
-        return sentence_subject(text, toks).or(only_name).map(Cue::Subject);
+        return subject_cue(text, toks).or_else(|| name_before_colon(text, toks).map(Cue::Subject));
     }
     None
+}
+
+/// The name that a colon before a quote follows, in a sentence with no cue verb: a
+/// sentence that is only names (`Mark Blumenthal and Jon Cohen: "..."`, `More from Jones:`
+/// in a round-up), or a name its sentence ends on after a description (`The surge does not
+/// surprise Republican pollster Daron Shaw: "..."`), not the object of a preposition
+/// (`Sanders had an answer for Clinton: "..."` is Sanders's, whom the subject rule finds).
+fn name_before_colon(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
+    let last = toks.len().checked_sub(1)?;
+    let lead = match toks {
+        [more, from, ..] if more.text == "More" && from.text == "from" => 2,
+        [from, ..] if from.text == "From" => 1,
+        _ => 0,
+    };
+    let names = &toks[lead..];
+    let only_names = names.len() <= 6
+        && names
+            .iter()
+            .all(|t| is_capitalised(t) || t.text == "and" || t.text == "&");
+    if only_names {
+        return name_run_ending_at(text, toks, last);
+    }
+    let name = name_run_ending_at(text, toks, last)?;
+    // The run's first capitalised word, titles included ("pollster Sen. Ted Cruz").
+    let run_start = (0..last)
+        .rev()
+        .find(|&i| !is_capitalised(&toks[i]) || toks[i].comma_after || toks[i].stop_after)?
+        + 1;
+    let before = &toks[run_start - 1];
+    let described = !is_capitalised(before)
+        && !before.comma_after
+        && !lowercase_in(before.text, GOVERNING)
+        && !str_in(CONNECTORS, before.text)
+        && !lowercase_in(before.text, &["and", "with", "than", "like", "as"]);
+    described.then_some(name)
 }

@@ -16,9 +16,15 @@ pub struct MarkedQuote {
     pub paragraph: usize,
 }
 
+/// Lines longer than this are no hard wrap: no one wraps text this wide, so the line break
+/// after one ends a paragraph even where blank lines separate others (scraped pages mix
+/// both).
+const UNWRAPPED_LINE: usize = 160;
+
 /// Paragraphs of `text[body]`. Where the text has blank lines they separate paragraphs and
-/// single line breaks are wraps (a quote may run across them); where it has none, as in
-/// many scraped articles, every line is a paragraph.
+/// single line breaks are wraps (a quote may run across them), except after a line too
+/// long to be wrapped; where it has none, as in many scraped articles, every line is a
+/// paragraph.
 pub fn paragraphs(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let body_text = match text.get(body.clone()) {
         Some(t) => t,
@@ -43,10 +49,14 @@ pub fn paragraphs(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
             }
             continue;
         }
+        let unwrapped = line.len() > UNWRAPPED_LINE;
         current = Some(match current {
             Some(open) => open.start..line.end,
             None => line,
         });
+        if unwrapped {
+            out.extend(current.take());
+        }
     }
     out.extend(current);
     out

@@ -203,23 +203,25 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
             // sentence (`Trump called her a "nasty woman"`), when no cue after the quote
             // names someone else.
             let reported = match cue {
-                None | Some((Cue::Name(_), false)) => attribution::reporting_subject_with(
-                    &mut para_words,
-                    context.clone(),
-                    quote.span.clone(),
-                )
-                .and_then(|cue| match cue {
-                    Cue::Anaphor(span) => Some(anaphora.resolve_cue(
-                        &mut window_words,
-                        para_idx,
-                        quote.span.start,
-                        span,
-                        recent.as_ref(),
-                    ))
-                    .filter(|s| s.actor.is_some()),
-                    Cue::Name(span) => Speaker::from_known_span(text, span, actors),
-                    _ => None,
-                }),
+                None | Some((Cue::Name(_) | Cue::Subject(_) | Cue::Anaphor(_), false)) => {
+                    attribution::reporting_subject_with(
+                        &mut para_words,
+                        context.clone(),
+                        quote.span.clone(),
+                    )
+                    .and_then(|cue| match cue {
+                        Cue::Anaphor(span) => Some(anaphora.resolve_cue(
+                            &mut window_words,
+                            para_idx,
+                            quote.span.start,
+                            span,
+                            recent.as_ref(),
+                        ))
+                        .filter(|s| s.actor.is_some()),
+                        Cue::Name(span) => Speaker::from_known_span(text, span, actors),
+                        _ => None,
+                    })
+                }
                 _ => None,
             };
             // `called him "weak," "a loser" and "a disaster"`: a list of quotes in one
@@ -227,7 +229,10 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
             let listed = previous
                 .as_ref()
                 .filter(|(end, _, _)| continues_list(text, *end, quote.span.start));
-            let support = if reported.is_some() {
+            // `a "change agent," Cole said`: a cue after the closing mark reports the
+            // words however few.
+            let cued_after = matches!(cue, Some((Cue::Name(_) | Cue::Anaphor(_), true)));
+            let support = if reported.is_some() || cued_after {
                 Support::Reported
             } else if match &cue {
                 Some((Cue::Name(_) | Cue::Anaphor(_), _)) => true,

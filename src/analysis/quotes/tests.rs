@@ -97,6 +97,20 @@ fn quotes_across_wrapped_lines_and_continued_paragraphs() {
 }
 
 #[test]
+fn a_line_too_long_to_be_wrapped_ends_its_paragraph() {
+    // Scraped pages mix blank lines with paragraphs that only a line break ends: the
+    // next line's "Rubio said" must not attribute the quote before it.
+    let long = "\"I believe there should be exceptions for the life of the mother, and I have said so in every debate,\" Bush said. \"And so that belief makes me, I think, the right nominee.\"";
+    check_with_actors(
+        &format!("Jeb Bush and Marco Rubio debated.\n\n{long}\nRubio said he does support one exception.\n"),
+        expect![[r#"
+            I believe there should be exceptions for the life of the mother, and I have said so in every debate, => Bush
+            And so that belief makes me, I think, the right nominee. => Bush
+        "#]],
+    );
+}
+
+#[test]
 fn epigraph_and_odd_input() {
     check(
         "\"Peace is a process.\"\n– Kofi Mensah, diplomat\nText.\n",
@@ -526,6 +540,59 @@ Senator Jim Hale is upbeat about the bill's chances.
             hopeful about a deal before the summer. => Peter Walsh
             reckless and costly for every family in the state. => Ellen Park
             This bill will pass before the recess, and it will pass with votes from both parties. => Jim Hale
+        "#]],
+    );
+}
+
+#[test]
+fn sixth_pass_appositions_colons_inverted_cues_and_reported_labels() {
+    check_with_actors(
+        r#"Governor Ray Dunn and Mayor Ann Hale spoke on Monday.
+
+Tom Reyes, in a statement released by his office on Friday, said he "regrets the confusion and the delay" caused by the error.
+
+Peter Vance, the veteran labor organizer, endorsed the plan on Sunday, saying, "I have never seen a better offer for the workers."
+
+Said Laura Kim, who grew up on the same street, "We were all so proud of her."
+
+Polls closed late in the West - Sam Ortiz and Dana Lee: "The margins were thin in every county we looked at this year."
+
+The result did not surprise party pollster Rita Gomez: "Lesser-known candidates often win the early contests."
+
+Dunn, the state's sitting governor, repeated his claims, calling Hale a "talented talker" when she reads a script.
+
+Hale said that over the last week she has begun to expose Dunn, whom she called a "con artist."
+
+Yet Hale is also a "change agent," Dunn said.
+
+Hale had a short answer for Dunn: "We will see who the voters believe in November."
+"#,
+        expect![[r#"
+            regrets the confusion and the delay => Tom Reyes
+            I have never seen a better offer for the workers. => Peter Vance
+            We were all so proud of her. => Laura Kim
+            The margins were thin in every county we looked at this year. => Dana Lee
+            Lesser-known candidates often win the early contests. => Rita Gomez
+            talented talker => Ray Dunn
+            con artist. => Ann Hale
+            change agent, => Ray Dunn
+            We will see who the voters believe in November. => Ann Hale
+        "#]],
+    );
+}
+
+#[test]
+fn a_pronoun_opening_the_sentence_is_the_subject_of_a_colon_or_participle() {
+    check_with_actors(
+        r#"Mayor Ann Hale spoke on Monday to a crowd of supporters.
+
+She then addressed the supporters again: "Here is what I regret most about this race."
+
+She then adopted a fake accent and joked, "I will make it easier for them to laugh at me."
+"#,
+        expect![[r#"
+            Here is what I regret most about this race. => Ann Hale
+            I will make it easier for them to laugh at me. => Ann Hale
         "#]],
     );
 }
