@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::*;
 use crate::analysis::actors::{DocMention, Mention};
-use crate::analysis::events::{kind_number, EventKind, EventMention, KINDS};
+use crate::analysis::events::{kind_number, EventKind, EventMention, JoinReasons, KINDS};
 
 #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Sample {
@@ -63,6 +63,7 @@ fn sample() -> Sample {
                 sentence: (0..i + 10).into(),
                 kind,
                 n_fields: (i % 4) as u8,
+                joined: JoinReasons::from_bits((i % 64) as u8).unwrap_or_default(),
             })
             .collect(),
         after: "the rest is still read".into(),
