@@ -398,40 +398,49 @@ fn the_latest_outcome_wins_and_plans_give_way_to_outcomes() {
     use EventStatus::*;
     let may_24 = Some((2018, 5, 24));
     let june_12 = Some((2018, 6, 12));
-    // Planned, then called off: cancelled, whatever the order of the documents.
-    assert_eq!(
-        event_status(&[(may_24, Cancelled), (None, Planned)]),
-        Cancelled
-    );
-    // Called off on May 24, held on June 12 after all.
-    assert_eq!(
-        event_status(&[(june_12, Happened), (may_24, Cancelled)]),
-        Happened
-    );
-    // Held, then a later story says the next round was postponed.
-    assert_eq!(
-        event_status(&[(may_24, Happened), (june_12, Cancelled)]),
-        Cancelled
-    );
-    // A later "planned summit" does not undo its having happened.
-    assert_eq!(
-        event_status(&[(may_24, Happened), (june_12, Planned)]),
-        Happened
-    );
-    // Undated and disagreeing: cancelled needs more stories than happened.
-    assert_eq!(
-        event_status(&[(None, Happened), (None, Cancelled)]),
-        Happened
-    );
-    let two_cancel = [(None, Happened), (None, Cancelled), (None, Cancelled)];
-    assert_eq!(event_status(&two_cancel), Cancelled);
-    // Undated reports give way to a dated one.
-    assert_eq!(
-        event_status(&[(None, Cancelled), (may_24, Happened)]),
-        Happened
-    );
-    assert_eq!(event_status(&[(None, Planned)]), Planned);
-    assert_eq!(event_status(&[]), Happened);
+    type Verdicts<'a> = &'a [(Option<Day>, EventStatus)];
+    let cases: [(&str, Verdicts, EventStatus); 9] = [
+        (
+            "planned, then called off, in any order",
+            &[(may_24, Cancelled), (None, Planned)],
+            Cancelled,
+        ),
+        (
+            "called off on May 24, held on June 12 after all",
+            &[(june_12, Happened), (may_24, Cancelled)],
+            Happened,
+        ),
+        (
+            "held, then a later story says it was postponed",
+            &[(may_24, Happened), (june_12, Cancelled)],
+            Cancelled,
+        ),
+        (
+            "a later 'planned summit' does not undo it",
+            &[(may_24, Happened), (june_12, Planned)],
+            Happened,
+        ),
+        (
+            "undated and disagreeing: a tie is happened",
+            &[(None, Happened), (None, Cancelled)],
+            Happened,
+        ),
+        (
+            "undated: more cancellations win",
+            &[(None, Happened), (None, Cancelled), (None, Cancelled)],
+            Cancelled,
+        ),
+        (
+            "undated reports give way to a dated one",
+            &[(None, Cancelled), (may_24, Happened)],
+            Happened,
+        ),
+        ("only plans", &[(None, Planned)], Planned),
+        ("nothing", &[], Happened),
+    ];
+    for (why, verdicts, expected) in cases {
+        assert_eq!(event_status(verdicts), expected, "{why}");
+    }
 }
 
 #[test]

@@ -131,9 +131,10 @@ fn status(members: &[&Candidate], docs: &[Arc<Document>]) -> EventStatus {
     let verdicts: Vec<_> = by_doc
         .iter()
         .map(|(&doc, &verdict)| {
-            let day = outcome_differs
-                .then(|| docs.get(doc as usize).and_then(|d| document_day(d)))
-                .flatten();
+            let day = match docs.get(doc as usize) {
+                Some(d) if outcome_differs => document_day(d),
+                _ => None,
+            };
             (day, verdict)
         })
         .collect();
