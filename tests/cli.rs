@@ -173,6 +173,34 @@ fn index_text_summarises_the_corpus() {
 }
 
 #[test]
+fn index_gives_each_event_its_status() {
+    let ws = workspace(&[(
+        "extra/lisbon.txt",
+        "title: Called off\ndate: 2019-03-02\n\nThe ministers called off the summit in Lisbon.\n"
+            .as_bytes(),
+    )]);
+    let output = run(ws.path(), &["index", "--json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let index: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let events = index["events"].as_array().unwrap();
+    let lisbon = events
+        .iter()
+        .find(|e| e["label"] == "Lisbon summit")
+        .unwrap_or_else(|| panic!("no Lisbon summit: {events:?}"));
+    assert_eq!(lisbon["status"], "cancelled");
+    let helsinki = events
+        .iter()
+        .find(|e| e["label"] == "Helsinki summit")
+        .expect("the seeds' Helsinki summit");
+    assert_eq!(helsinki["status"], "happened");
+    let summary = stdout(&run(ws.path(), &["index"]));
+    assert!(
+        summary.contains("Lisbon summit in Lisbon [cancelled]"),
+        "{summary}"
+    );
+}
+
+#[test]
 fn a_closed_pipe_ends_the_output_without_a_backtrace() {
     use std::io::Read;
     let ws = workspace(&[]);

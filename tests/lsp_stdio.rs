@@ -495,3 +495,35 @@ fn multi_word_names_complete_as_snippets_without_filter_text_for_neovim_only() {
         assert_eq!(client.shutdown(), 0);
     }
 }
+
+#[test]
+fn event_hover_gives_status_and_why_mentions_joined_over_stdio() {
+    // The seeds' Helsinki summit: three articles, joined by place, date and people. A
+    // meeting the brief only supposes is not that summit.
+    let brief = "# Helsinki — ’26 🙂\n\nThe Helsinki summit was short.\n\nIf Trump meets Putin in Helsinki again, little changes.\n";
+    let ws = workspace(&[("events.md", brief.as_bytes())]);
+    let (mut client, _) = Client::start(ws.path(), Value::Null, false);
+    let uri = file_uri(&ws.path().join("events.md"));
+    client.open(&uri, brief);
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": position_of(brief, "summit was", 2, false)}),
+    );
+    let card = hover_text(&hover);
+    assert!(card.starts_with("**Helsinki summit** (summit)"), "{card}");
+    assert!(card.contains("\n- status: happened"), "{card}");
+    let joined = card
+        .lines()
+        .find(|l| l.starts_with("- joined: "))
+        .unwrap_or_else(|| panic!("no joined line: {card}"));
+    assert!(joined.contains(" by same "), "{joined}");
+    let hypothetical = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": position_of(brief, "meets Putin", 2, false)}),
+    );
+    assert!(
+        !hover_text(&hypothetical).contains("Helsinki summit"),
+        "{hypothetical}"
+    );
+    assert_eq!(client.shutdown(), 0);
+}

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::{open, write_stdout, CommonArgs, EXIT_ERROR, EXIT_OK};
 use crate::analysis::corpus::Document;
+use crate::analysis::events::EventStatus;
 use crate::analysis::text::line_number;
 use crate::analysis::CorpusIndex;
 
@@ -93,8 +94,13 @@ pub fn summary(corpus: &CorpusIndex) -> String {
                 .as_deref()
                 .map(|p| format!(" in {p}"))
                 .unwrap_or_default();
+            // Happened is the rule; a plan or a cancellation is said.
+            let status = match event.status {
+                EventStatus::Happened => String::new(),
+                other => format!(" [{}]", other.as_str()),
+            };
             out.push_str(&format!(
-                "  {date:<12} {}{place} ({} mentions)\n",
+                "  {date:<12} {}{place}{status} ({} mentions)\n",
                 event.label,
                 event.mentions.len()
             ));
@@ -146,6 +152,9 @@ struct EventJson {
     date: Option<String>,
     /// `day`, `week`, `month`, `season`, `year` or `relative` (a weekday no date resolved).
     precision: Option<&'static str>,
+    /// `happened`, `planned` or `cancelled`: what the event's documents say of it, the
+    /// latest outcome winning (docs/events.md, "Status").
+    status: &'static str,
     place: Option<String>,
     participants: Vec<String>,
     mentions: Vec<MentionJson>,
@@ -209,6 +218,7 @@ impl IndexJson {
                 kind: e.kind.as_str().to_string(),
                 date: e.date.clone(),
                 precision: e.precision.map(|p| p.as_str()),
+                status: e.status.as_str(),
                 place: e.place.clone(),
                 participants: e
                     .participants

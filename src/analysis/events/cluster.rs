@@ -11,14 +11,14 @@ use rayon::prelude::*;
 
 use crate::analysis::fxhash::FxHashMap;
 use finish::{disambiguate_labels, finish};
-use fit::{fits, Head, NO_PLACE};
+use fit::{fits, join_reasons, Head, NO_PLACE};
 use lookup::{Added, ClusterLookup};
 
 use super::dates::{self, DateParts, EventDate};
 use super::extract::LocalEvent;
 use super::places;
 use super::triggers::KindFamily;
-use super::{DocEvents, Event};
+use super::{DocEvents, Event, JoinReasons};
 use crate::analysis::actors::{ActorId, ActorIndex, ActorKind};
 use crate::analysis::corpus::{DocId, Document};
 
@@ -84,6 +84,9 @@ struct Cluster<'a> {
     /// For each of `participants`, how many of `years` the cluster had once it joined.
     years_when_joined: Vec<usize>,
     members: Vec<usize>,
+    /// For each of `members`, what it shared with the cluster when it joined (empty for
+    /// the first).
+    joined: Vec<JoinReasons>,
     /// `members` grouped by document, so that same-document tests do not walk a large
     /// cluster's every member.
     members_by_doc: FxHashMap<DocId, Vec<usize>>,
@@ -173,15 +176,18 @@ pub fn build(
     for &(_, i) in &keyed {
         let candidate = &candidates[i];
         let best = lookup.best(&clusters, &heads, candidate, &candidates);
-        let ci = match best {
-            Some((_, ci)) => ci,
+        let (ci, reasons) = match best {
+            Some((_, ci)) => {
+                let reasons = join_reasons(&clusters[ci], &heads[ci], candidate, &candidates);
+                (ci, reasons)
+            }
             None => {
                 clusters.push(Cluster::default());
                 heads.push(Head::default());
-                clusters.len() - 1
+                (clusters.len() - 1, JoinReasons::empty())
             }
         };
-        let added = clusters[ci].add(i, candidate);
+        let added = clusters[ci].add(i, candidate, reasons);
         heads[ci] = Head::of(&clusters[ci]);
         lookup.record(ci, &clusters[ci], candidate, &added);
     }
@@ -220,6 +226,7 @@ pub fn build(
             .max();
         if let Some((_, _, ci)) = best {
             clusters[ci].members.push(i);
+            clusters[ci].joined.push(JoinReasons::REFERS_BACK);
             clusters[ci]
                 .members_by_doc
                 .entry(candidate.doc)
@@ -338,8 +345,9 @@ fn n_fields(c: &Candidate) -> u8 {
 }
 
 impl<'a> Cluster<'a> {
-    /// Adds a member; returns what it brought that the cluster did not have.
-    fn add(&mut self, index: usize, candidate: &Candidate<'a>) -> Added {
+    /// Adds a member that joined for `reasons`; returns what it brought that the cluster
+    /// did not have.
+    fn add(&mut self, index: usize, candidate: &Candidate<'a>, reasons: JoinReasons) -> Added {
         let added = Added {
             participants: (candidate.participants.iter())
                 .filter(|p| !self.participant_slot.contains_key(p))
@@ -404,6 +412,7 @@ impl<'a> Cluster<'a> {
         self.all_span_days =
             candidate.local.kind.spans_days() && (self.members.is_empty() || self.all_span_days);
         self.members.push(index);
+        self.joined.push(reasons);
         self.members_by_doc
             .entry(candidate.doc)
             .or_default()
@@ -412,8 +421,13 @@ impl<'a> Cluster<'a> {
     }
 }
 
-/// The event a brief's mention speaks of: the best event it fits, if any.
-pub fn resolve(keys: &[ClusterKey], mention: &LocalEvent) -> Option<usize> {
+/// The event a brief's mention speaks of: the best event it fits among those `may_be`
+/// allows, if any.
+pub fn resolve(
+    keys: &[ClusterKey],
+    mention: &LocalEvent,
+    may_be: impl Fn(usize) -> bool,
+) -> Option<usize> {
     if !mention.anchored {
         return None;
     }
@@ -421,7 +435,7 @@ pub fn resolve(keys: &[ClusterKey], mention: &LocalEvent) -> Option<usize> {
     keys.iter()
         .enumerate()
         .filter_map(|(i, key)| {
-            if key.family != Some(family) {
+            if key.family != Some(family) || !may_be(i) {
                 return None;
             }
             let mut score = 0;

@@ -10,6 +10,7 @@ mod cluster;
 pub mod complete;
 pub mod dates;
 mod extract;
+mod lead;
 mod lexicon;
 pub mod modality;
 mod participants;
@@ -32,7 +33,7 @@ use super::span::Span;
 use dates::DateMatches;
 pub use dates::{DateParts, DatePrecision, EventDate};
 pub use extract::{extract, ActorSpan, LocalEvent, PlaceRef};
-pub use modality::EventStatus;
+pub use modality::{Day, EventStatus};
 pub use triggers::{EventKind, KindFamily};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -46,6 +47,82 @@ pub struct EventMention {
     /// How many of place, date and participants this mention gives (the fullest mention
     /// is the definition).
     pub n_fields: u8,
+    /// What it shared with the event when it joined it; empty for the mention the event
+    /// began with. Stored in the byte above `n_fields`.
+    pub joined: JoinReasons,
+}
+
+/// Why a mention joined an event's cluster (see `cluster/fit.rs`): a set of reasons in
+/// one byte, since mentions are kept by the million.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub struct JoinReasons(u8);
+
+impl JoinReasons {
+    /// The same place, or a place within the other ("Astana" and "Kazakhstan").
+    pub const PLACE: JoinReasons = JoinReasons(1);
+    /// The same people: two of them, or all of the smaller side.
+    pub const PEOPLE: JoinReasons = JoinReasons(1 << 1);
+    /// The same day.
+    pub const DAY: JoinReasons = JoinReasons(1 << 2);
+    /// A mention of the same family in the same sentence ("met ... for talks").
+    pub const SENTENCE: JoinReasons = JoinReasons(1 << 3);
+    /// The same story: a general kind (a death, an arrest) in the same document.
+    pub const STORY: JoinReasons = JoinReasons(1 << 4);
+    /// "the summit" with no place or date, referring back to its document's event.
+    pub const REFERS_BACK: JoinReasons = JoinReasons(1 << 5);
+    const ALL: u8 = (1 << 6) - 1;
+
+    pub fn empty() -> JoinReasons {
+        JoinReasons(0)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn contains(self, other: JoinReasons) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    pub fn insert(&mut self, other: JoinReasons) {
+        self.0 |= other.0;
+    }
+
+    /// The byte stored in the cache.
+    pub fn bits(self) -> u8 {
+        self.0
+    }
+
+    /// The reasons of a stored byte; `None` for bits no reason has.
+    pub fn from_bits(bits: u8) -> Option<JoinReasons> {
+        (bits & !Self::ALL == 0).then_some(JoinReasons(bits))
+    }
+
+    /// "same date and place", "same people", "referring back": for the hover card.
+    pub fn describe(self) -> String {
+        if self.contains(JoinReasons::REFERS_BACK) {
+            return "referring back".to_string();
+        }
+        let named = [
+            (JoinReasons::DAY, "date"),
+            (JoinReasons::PLACE, "place"),
+            (JoinReasons::PEOPLE, "people"),
+            (JoinReasons::SENTENCE, "sentence"),
+            (JoinReasons::STORY, "story"),
+        ];
+        let words: Vec<&str> = named
+            .iter()
+            .filter(|(reason, _)| self.contains(*reason))
+            .map(|(_, word)| *word)
+            .collect();
+        match words.split_last() {
+            None => "nothing".to_string(),
+            Some((last, [])) => format!("same {last}"),
+            Some((last, rest)) => format!("same {} and {last}", rest.join(", ")),
+        }
+    }
 }
 
 // SAFETY: not plain (its kind is an enum), so only `put` and `take` are used.
@@ -59,13 +136,13 @@ unsafe impl Words for EventMention {
             self.sentence.start,
             self.sentence.end,
             kind_number(self.kind),
-            u32::from(self.n_fields),
+            u32::from(self.n_fields) | u32::from(self.joined.bits()) << 8,
         ]);
         Some(())
     }
     fn take(words: &[u32]) -> Option<Self> {
         match *words {
-            [doc, start, end, s_start, s_end, kind, n_fields] => Some(EventMention {
+            [doc, start, end, s_start, s_end, kind, fields] => Some(EventMention {
                 doc,
                 span: Span { start, end },
                 sentence: Span {
@@ -73,7 +150,8 @@ unsafe impl Words for EventMention {
                     end: s_end,
                 },
                 kind: *KINDS.get(offset(kind))?,
-                n_fields: u8::try_from(n_fields).ok()?,
+                n_fields: u8::try_from(fields & 0xff).ok()?,
+                joined: JoinReasons::from_bits(u8::try_from(fields >> 8).ok()?)?,
             }),
             _ => None,
         }
@@ -89,6 +167,9 @@ pub struct Event {
     pub date: Option<String>,
     /// How much of the date the text gave.
     pub precision: Option<DatePrecision>,
+    /// Happened, planned or cancelled, from what its documents say
+    /// ([`modality::event_status`]): a summit called off is a cancelled event.
+    pub status: EventStatus,
     pub place: Option<String>,
     #[serde(with = "crate::analysis::packed::vec")]
     pub participants: Vec<ActorId>,
@@ -110,6 +191,9 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocEvents {
     let date_cx = date_context(doc, &body_dates);
     let mut mentions =
         extract::extract_with(doc.text(), doc.body.clone(), &spans, date_cx, &body_dates);
+    if let Some(today) = date_cx.today {
+        lead::date_lead_perfects(doc.text(), doc.body.clone(), today, &mut mentions);
+    }
     if let (Some(place), Some(today)) = (dateline_place(doc, actors), date_cx.today) {
         // A dispatch reports from its dateline: what happened there on the day (or the
         // day or two before) and names no other place happened at the dateline.
@@ -256,17 +340,7 @@ fn date_context<'t>(
     doc: &'t Document,
     body_dates: &OnceCell<DateMatches<'t>>,
 ) -> dates::DateContext {
-    let today = doc.date().and_then(dates::parse_iso_day).or_else(|| {
-        // No front-matter date: a full date in the dateline ("ANTAKYA, Oct. 9, 2025 —").
-        let (start, line) = dateline(doc)?;
-        dates::find_dates(
-            doc.text(),
-            start..start + line.len(),
-            dates::DateContext::default(),
-        )
-        .into_iter()
-        .find_map(|d| Some((d.parts.year?, d.parts.month?, d.parts.day?)))
-    });
+    let today = document_day(doc);
     let year = today.map(|t| t.0).or_else(|| {
         let found = body_dates
             .get_or_init(|| DateMatches::new(doc.text(), doc.body.clone()))
@@ -285,6 +359,21 @@ fn date_context<'t>(
         counts.iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| *y)
     });
     dates::DateContext { today, year }
+}
+
+/// The day a document was written: its front-matter date, else a full date in its
+/// dateline ("ANTAKYA, Oct. 9, 2025 —").
+pub(crate) fn document_day(doc: &Document) -> Option<Day> {
+    doc.date().and_then(dates::parse_iso_day).or_else(|| {
+        let (start, line) = dateline(doc)?;
+        dates::find_dates(
+            doc.text(),
+            start..start + line.len(),
+            dates::DateContext::default(),
+        )
+        .into_iter()
+        .find_map(|d| Some((d.parts.year?, d.parts.month?, d.parts.day?)))
+    })
 }
 
 /// Corpus-wide events and the lookups the editor features need.
@@ -376,8 +465,14 @@ impl EventIndex {
 
     /// The event a mention extracted from other text (a brief) speaks of, if any.
     /// `mention.participants` must be global actor ids.
+    /// A hypothetical or negated mention never stands for an event that happened
+    /// ([`EventStatus::may_refer_to`]).
     pub fn resolve(&self, mention: &LocalEvent) -> Option<usize> {
-        cluster::resolve(&self.keys, mention)
+        cluster::resolve(&self.keys, mention, |event| {
+            self.events
+                .get(event)
+                .is_some_and(|e| mention.status.may_refer_to(e.status))
+        })
     }
 
     /// Events an actor takes part in, dated ones first by date, then by label.

@@ -233,3 +233,91 @@ fn is_in(word: &str, list: &[&str]) -> bool {
     }
     ascii_lowercase_in(word, list)
 }
+
+/// A day as (year, month, day): the date a document was written, which orders reports.
+pub type Day = (i32, u8, u8);
+
+/// What one document says of an event, from the statuses of its mentions: a cancellation
+/// if any mention reports one, else happened if any does, else planned.
+///
+/// Within one story a cancellation is the news and is marked ("called off the summit");
+/// the story's other mentions of the event ("the summit", "the talks") carry no cue and
+/// read as happened by default, so they must not outvote it. A plan is what a story says
+/// only when it says nothing else.
+pub fn document_verdict(statuses: impl IntoIterator<Item = EventStatus>) -> EventStatus {
+    let mut verdict = EventStatus::Planned;
+    let mut any = false;
+    for status in statuses.into_iter().filter(|s| s.is_reported()) {
+        any = true;
+        verdict = match (verdict, status) {
+            (EventStatus::Cancelled, _) | (_, EventStatus::Cancelled) => EventStatus::Cancelled,
+            (EventStatus::Happened, _) | (_, EventStatus::Happened) => EventStatus::Happened,
+            _ => EventStatus::Planned,
+        };
+    }
+    if any {
+        verdict
+    } else {
+        EventStatus::Happened
+    }
+}
+
+/// The status of a corpus event from its documents' verdicts ([`document_verdict`]), each
+/// with the day its document was written when known.
+///
+/// - An outcome (happened, cancelled) overrides a plan: a summit reported as planned by
+///   one article and as held by a later one was held, and an article that still calls it
+///   "the planned summit" afterwards does not undo that.
+/// - Between outcomes the latest dated report wins: a summit called off on May 24 and
+///   held on June 12 after all is happened; one reported held and then cancelled (a
+///   "postponed" round of talks) is cancelled. Undated reports count only when no
+///   outcome is dated.
+/// - Among the reports of that last day (or the undated ones), cancelled needs more
+///   documents than happened; on a tie the event happened, as more sources say so at
+///   least as often and a cancellation is usually marked in every story that reports it.
+pub fn event_status(verdicts: &[(Option<Day>, EventStatus)]) -> EventStatus {
+    let outcomes = || {
+        verdicts
+            .iter()
+            .filter(|(_, s)| matches!(s, EventStatus::Happened | EventStatus::Cancelled))
+    };
+    if outcomes().next().is_none() {
+        let planned = verdicts.iter().any(|(_, s)| *s == EventStatus::Planned);
+        return if planned {
+            EventStatus::Planned
+        } else {
+            EventStatus::Happened
+        };
+    }
+    let latest = outcomes().filter_map(|(day, _)| *day).max();
+    let (mut n_happened, mut n_cancelled) = (0, 0);
+    for (_, status) in outcomes().filter(|(day, _)| latest.is_none() || *day == latest) {
+        match status {
+            EventStatus::Cancelled => n_cancelled += 1,
+            _ => n_happened += 1,
+        }
+    }
+    if n_cancelled > n_happened {
+        EventStatus::Cancelled
+    } else {
+        EventStatus::Happened
+    }
+}
+
+impl EventStatus {
+    /// Whether a brief's mention of this status may stand for a corpus event of status
+    /// `event`. A brief that reports something (happened, planned, cancelled) names the
+    /// corpus event whatever the corpus says of it (the card shows the corpus's status).
+    /// A hypothetical or negated mention ("if Russia attacks", "Trump did not meet Kim")
+    /// speaks of something that did not happen, so it never stands for an event that did;
+    /// it may name a planned or cancelled one ("if the summit goes ahead", "the summit
+    /// will not take place"). A denied mention ("Moscow denied the Douma attack") names
+    /// the event someone denies, which the brief reports as a claim, not as its own word:
+    /// it is linked, and the hover says that the brief reports a denial.
+    pub fn may_refer_to(self, event: EventStatus) -> bool {
+        match self {
+            EventStatus::Hypothetical | EventStatus::Negated => event != EventStatus::Happened,
+            _ => true,
+        }
+    }
+}

@@ -380,3 +380,176 @@ fn codebook_kinds_added_from_ace_and_cameo() {
             protest "protests in Algeria" @Algeria"#]],
     );
 }
+
+#[test]
+fn a_document_that_reports_a_cancellation_says_cancelled() {
+    use modality::document_verdict;
+    use EventStatus::*;
+    // "the summit" with no cue reads as happened; the story's cancellation wins.
+    assert_eq!(document_verdict([Happened, Cancelled, Happened]), Cancelled);
+    assert_eq!(document_verdict([Planned, Happened]), Happened);
+    assert_eq!(document_verdict([Planned, Planned]), Planned);
+    assert_eq!(document_verdict([Hypothetical]), Happened);
+}
+
+#[test]
+fn the_latest_outcome_wins_and_plans_give_way_to_outcomes() {
+    use modality::event_status;
+    use EventStatus::*;
+    let may_24 = Some((2018, 5, 24));
+    let june_12 = Some((2018, 6, 12));
+    type Verdicts<'a> = &'a [(Option<Day>, EventStatus)];
+    let cases: [(&str, Verdicts, EventStatus); 9] = [
+        (
+            "planned, then called off, in any order",
+            &[(may_24, Cancelled), (None, Planned)],
+            Cancelled,
+        ),
+        (
+            "called off on May 24, held on June 12 after all",
+            &[(june_12, Happened), (may_24, Cancelled)],
+            Happened,
+        ),
+        (
+            "held, then a later story says it was postponed",
+            &[(may_24, Happened), (june_12, Cancelled)],
+            Cancelled,
+        ),
+        (
+            "a later 'planned summit' does not undo it",
+            &[(may_24, Happened), (june_12, Planned)],
+            Happened,
+        ),
+        (
+            "undated and disagreeing: a tie is happened",
+            &[(None, Happened), (None, Cancelled)],
+            Happened,
+        ),
+        (
+            "undated: more cancellations win",
+            &[(None, Happened), (None, Cancelled), (None, Cancelled)],
+            Cancelled,
+        ),
+        (
+            "undated reports give way to a dated one",
+            &[(None, Cancelled), (may_24, Happened)],
+            Happened,
+        ),
+        ("only plans", &[(None, Planned)], Planned),
+        ("nothing", &[], Happened),
+    ];
+    for (why, verdicts, expected) in cases {
+        assert_eq!(event_status(verdicts), expected, "{why}");
+    }
+}
+
+#[test]
+fn hypothetical_and_negated_brief_mentions_never_name_what_happened() {
+    use EventStatus::*;
+    for brief in [Hypothetical, Negated] {
+        assert!(!brief.may_refer_to(Happened));
+        assert!(brief.may_refer_to(Planned));
+        assert!(brief.may_refer_to(Cancelled));
+    }
+    for brief in [Happened, Planned, Cancelled, Denied] {
+        assert!(brief.may_refer_to(Happened));
+    }
+}
+
+fn dated_corpus(articles: &[(&str, &str)]) -> CorpusIndex {
+    let texts: Vec<String> = articles
+        .iter()
+        .map(|(date, body)| format!("date: {date}\n\n{body}"))
+        .collect();
+    corpus(&texts.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+#[test]
+fn a_summit_planned_then_called_off_is_a_cancelled_event() {
+    let index = dated_corpus(&[
+        (
+            "2018-05-10",
+            "President Donald Trump will meet Russian President Vladimir Putin in Geneva on June 12, 2018.\n",
+        ),
+        (
+            "2018-05-24",
+            "Trump called off the summit with Putin in Geneva. The summit had been expected to be tense.\n",
+        ),
+        (
+            "2018-05-25",
+            "Putin met French President Emmanuel Macron in Paris on Friday.\n",
+        ),
+    ]);
+    let statuses: Vec<String> = (index.events.events.iter())
+        .map(|e| format!("{}: {}", e.label, e.status.as_str()))
+        .collect();
+    expect![[r#"
+        Geneva summit: cancelled
+        Paris meeting: happened"#]]
+    .assert_eq(&statuses.join("\n"));
+}
+
+#[test]
+fn each_joined_mention_keeps_why_it_joined() {
+    let index = corpus(&[
+        "President Donald Trump met Russian President Vladimir Putin in Geneva on June 16, 2021.\n",
+        "Putin's summit with Trump in Geneva on June 16, 2021 was short.\n",
+        "Trump and Putin talked for two hours in Geneva.\n",
+        "Trump's meeting with Putin was tense, aides said.\n",
+    ]);
+    let joined: Vec<String> = (index.events.events.iter())
+        .flat_map(|e| {
+            e.mentions.iter().map(|m| {
+                let doc = index.doc(m.doc);
+                let words = doc.text().get(m.span.range()).unwrap_or_default();
+                let why = if m.joined.is_empty() {
+                    "first".to_string()
+                } else {
+                    m.joined.describe()
+                };
+                format!("{} | {words} | {why}", e.label)
+            })
+        })
+        .collect();
+    expect![[r#"
+        Geneva summit | met Russian President Vladimir Putin in Geneva | same date, place and people
+        Geneva summit | Putin's summit with Trump in Geneva | first
+        Geneva summit | Trump's meeting | same people"#]]
+    .assert_eq(&joined.join("\n"));
+}
+
+#[test]
+fn join_reasons_read_as_a_phrase_and_survive_their_byte() {
+    let mut reasons = JoinReasons::empty();
+    assert_eq!(reasons.describe(), "nothing");
+    reasons.insert(JoinReasons::PLACE);
+    assert_eq!(reasons.describe(), "same place");
+    reasons.insert(JoinReasons::DAY);
+    assert_eq!(reasons.describe(), "same date and place");
+    reasons.insert(JoinReasons::PEOPLE);
+    assert_eq!(reasons.describe(), "same date, place and people");
+    assert_eq!(JoinReasons::REFERS_BACK.describe(), "referring back");
+    assert_eq!(JoinReasons::from_bits(reasons.bits()), Some(reasons));
+    assert_eq!(JoinReasons::from_bits(1 << 7), None);
+}
+
+#[test]
+fn the_leads_present_perfect_is_dated_by_the_article() {
+    // Only the lead (the first paragraph), only a perfect, only when the story dates the
+    // event nowhere else.
+    check(
+        "A train run by Virgin Trains has derailed and crashed near Paris.\n\n\
+Police have arrested a man in Aleppo.",
+        Some("2007-02-23"),
+        expect![[r#"
+            crash "crashed near Paris" @Paris on 2007-02-23 (day)
+            arrest "arrested a man in Aleppo" @Aleppo"#]],
+    );
+    check(
+        "Police have arrested a man in Aleppo. He was arrested on Thursday.",
+        Some("2007-02-23"),
+        expect![[r#"
+            arrest "arrested a man in Aleppo" @Aleppo
+            arrest "arrested" on 2007-02-22 (day)"#]],
+    );
+}

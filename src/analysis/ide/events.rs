@@ -15,7 +15,9 @@ use super::{
 };
 use crate::analysis::actors::ActorId;
 use crate::analysis::events::complete::{self, Field};
-use crate::analysis::events::{self, dates::DateContext, ActorSpan, Event};
+use crate::analysis::events::{
+    self, dates::DateContext, ActorSpan, Event, EventStatus, JoinReasons,
+};
 
 /// How many source documents an event card quotes.
 const MAX_SOURCES: usize = 10;
@@ -30,13 +32,15 @@ struct BriefEvent {
     /// For the semantic token: the trigger word, or the label as written.
     token: Range<usize>,
     event: usize,
+    /// How the brief presents it (a label written as such: happened).
+    status: EventStatus,
 }
 
 pub fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult> {
     let found = event_at(cx, file, offset)?;
     Some(HoverResult {
         range: found.span.clone(),
-        markdown: card(cx, found.event),
+        markdown: card(cx, found.event, Some(found.status)),
     })
 }
 
@@ -156,7 +160,7 @@ pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Vec<Completio
 /// The card of an event offered by completion (`completionItem/resolve`).
 pub(super) fn completion_documentation(cx: Context, idx: usize, label: &str) -> Option<String> {
     let event = cx.corpus.events.events.get(idx)?;
-    (event.label == label).then(|| card(cx, idx))
+    (event.label == label).then(|| card(cx, idx, None))
 }
 
 pub fn semantic_tokens(cx: Context, file: &BriefFile) -> Vec<SemanticToken> {
@@ -248,11 +252,19 @@ fn brief_events(cx: Context, file: &BriefFile) -> Vec<BriefEvent> {
         })
         .collect();
     spans.sort_by_key(|s| (s.span.start, s.span.end));
+    // Mentions whose status keeps them from the event they would match ("if Trump meets
+    // Putin in Geneva"): a label written inside one still names the event, marked so.
+    let mut unlinked: Vec<(Range<usize>, EventStatus)> = Vec::new();
     let mut found: Vec<BriefEvent> =
         events::extract(text, 0..text.len(), &spans, DateContext::default())
             .into_iter()
             .filter_map(|local| {
-                let event = index.resolve(&local)?;
+                let Some(event) = index.resolve(&local) else {
+                    if !local.status.is_reported() {
+                        unlinked.push((local.span.clone(), local.status));
+                    }
+                    return None;
+                };
                 let mut hit_ranges = vec![local.span.clone(), local.trigger.clone()];
                 let mut span = local.span.clone();
                 if let Some(place) = &local.place {
@@ -273,6 +285,7 @@ fn brief_events(cx: Context, file: &BriefFile) -> Vec<BriefEvent> {
                     hit_ranges,
                     token: local.trigger,
                     event,
+                    status: local.status,
                 })
             })
             .collect();
@@ -313,11 +326,16 @@ fn brief_events(cx: Context, file: &BriefFile) -> Vec<BriefEvent> {
             .iter()
             .any(|m| m.span.start < range.end && range.start < m.span.end)
         {
+            let status = unlinked
+                .iter()
+                .find(|(span, _)| span.start < range.end && range.start < span.end)
+                .map_or(EventStatus::Happened, |&(_, status)| status);
             found.push(BriefEvent {
                 span: range.clone(),
                 hit_ranges: vec![range.clone()],
                 token: range,
                 event,
+                status,
             });
         }
     }
@@ -385,7 +403,7 @@ fn participant_names(cx: Context, event: &Event) -> Vec<String> {
 }
 
 fn detail(cx: Context, event: &Event) -> String {
-    let mut parts = vec![event.kind.as_str().to_string()];
+    let mut parts = vec![format!("{}, {}", event.kind, event.status.as_str())];
     if let Some(date) = &event.date {
         parts.push(date.clone());
     }
@@ -396,12 +414,21 @@ fn detail(cx: Context, event: &Event) -> String {
     parts.join(" · ")
 }
 
-/// The hover card: label, kind, date with precision, place, participants, sources.
-fn card(cx: Context, event_idx: usize) -> String {
+/// The hover card: label, kind, status, date with precision, place, participants, why
+/// its mentions were joined, sources. `in_brief` is how the brief hovered presents the
+/// event, if a brief does.
+fn card(cx: Context, event_idx: usize, in_brief: Option<EventStatus>) -> String {
     let Some(event) = cx.corpus.events.events.get(event_idx) else {
         return String::new();
     };
     let mut out = format!("**{}** ({})\n", event.label, event.kind);
+    out.push_str(&format!("\n- status: {}", event.status.as_str()));
+    // The brief's word when it marks one the corpus does not share: "Moscow denied the
+    // Douma attack" names the attack, but the brief does not assert it. An unmarked
+    // mention ("the summit") reads as happened and says nothing of its own.
+    if let Some(status) = in_brief.filter(|&s| s != EventStatus::Happened && s != event.status) {
+        out.push_str(&format!(" (in this brief: {})", status.as_str()));
+    }
     if let Some(date) = &event.date {
         let precision = event
             .precision
@@ -422,11 +449,15 @@ fn card(cx: Context, event_idx: usize) -> String {
         docs.len()
     };
     out.push_str(&format!(
-        "\n- {} mention{} in {n_docs} document{}\n\n**Sources**\n",
+        "\n- {} mention{} in {n_docs} document{}",
         event.mentions.len(),
         if event.mentions.len() == 1 { "" } else { "s" },
         if n_docs == 1 { "" } else { "s" }
     ));
+    if let Some(joined) = joined_line(event) {
+        out.push_str(&format!("\n- joined: {joined}"));
+    }
+    out.push_str("\n\n**Sources**\n");
     // A card, not a report: a much-covered event lists its first sources only.
     let mut last_doc = None;
     let mut n_listed = 0;
@@ -447,6 +478,37 @@ fn card(cx: Context, event_idx: usize) -> String {
         out.push_str(&format!("\n- `{}`: {}", doc.key, shorten(sentence, 220)));
     }
     out
+}
+
+/// "3 mentions by same date and place, 1 by same people": the mentions that joined the
+/// event's first one, grouped by what they shared with it, the largest group first.
+fn joined_line(event: &Event) -> Option<String> {
+    let mut groups: Vec<(JoinReasons, usize)> = Vec::new();
+    for mention in event.mentions.iter().filter(|m| !m.joined.is_empty()) {
+        match groups.iter_mut().find(|(r, _)| *r == mention.joined) {
+            Some((_, n)) => *n += 1,
+            None => groups.push((mention.joined, 1)),
+        }
+    }
+    groups.sort_by_key(|&(reasons, n)| (std::cmp::Reverse(n), reasons.bits()));
+    let parts: Vec<String> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, (reasons, n))| {
+            let noun = match (i, n) {
+                (0, 1) => " mention",
+                (0, _) => " mentions",
+                _ => "",
+            };
+            let by = if reasons.contains(JoinReasons::REFERS_BACK) {
+                ""
+            } else {
+                "by "
+            };
+            format!("{n}{noun} {by}{}", reasons.describe())
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 fn shorten(text: &str, max_chars: usize) -> String {

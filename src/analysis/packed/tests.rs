@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::*;
 use crate::analysis::actors::{DocMention, Mention};
-use crate::analysis::events::{kind_number, EventKind, EventMention, KINDS};
+use crate::analysis::events::{kind_number, EventKind, EventMention, JoinReasons, KINDS};
 
 #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Sample {
@@ -63,6 +63,7 @@ fn sample() -> Sample {
                 sentence: (0..i + 10).into(),
                 kind,
                 n_fields: (i % 4) as u8,
+                joined: JoinReasons::from_bits((i % 64) as u8).unwrap_or_default(),
             })
             .collect(),
         after: "the rest is still read".into(),
@@ -178,7 +179,8 @@ fn malformed_packed_strings_are_refused_with_a_reason() {
             .0,
         vec![vec![7], vec![8]]
     );
-    // An event kind or a field count out of range.
+    // An event kind, a field count or join reasons out of range (the word holds the
+    // field count in its low byte, the join reasons in the next).
     let ok = postcard::from_bytes::<Events>(&encode(&[0, 0, 1, 0, 1, 17, 3])).unwrap();
     assert_eq!(ok.0[0].kind, EventKind::Withdrawal);
     let last = EventKind::all().len() as u32 - 1;
@@ -186,8 +188,13 @@ fn malformed_packed_strings_are_refused_with_a_reason() {
     assert_eq!(ok.0[0].kind, *EventKind::all().last().unwrap());
     let err = postcard::from_bytes::<Events>(&encode(&[0, 0, 1, 0, 1, last + 1, 0])).unwrap_err();
     assert_eq!(err, postcard::Error::SerdeDeCustom);
-    let err = postcard::from_bytes::<Events>(&encode(&[0, 0, 1, 0, 1, 0, 256])).unwrap_err();
-    assert_eq!(err, postcard::Error::SerdeDeCustom);
+    let ok = postcard::from_bytes::<Events>(&encode(&[0, 0, 1, 0, 1, 0, 256 | 3])).unwrap();
+    assert_eq!(ok.0[0].n_fields, 3);
+    assert_eq!(ok.0[0].joined, JoinReasons::PLACE);
+    for fields in [1 << 14, 1 << 16] {
+        let err = postcard::from_bytes::<Events>(&encode(&[0, 0, 1, 0, 1, 0, fields])).unwrap_err();
+        assert_eq!(err, postcard::Error::SerdeDeCustom, "{fields}");
+    }
 }
 
 #[test]

@@ -7,8 +7,9 @@ use super::{n_fields, Candidate, Cluster, ClusterKey};
 use crate::analysis::actors::{ActorId, ActorIndex, ActorKind};
 use crate::analysis::corpus::Document;
 use crate::analysis::events::dates::{self, DateParts, EventDate};
+use crate::analysis::events::modality::{self, EventStatus};
 use crate::analysis::events::triggers::EventKind;
-use crate::analysis::events::{Event, EventMention};
+use crate::analysis::events::{document_day, Event, EventMention};
 use crate::analysis::fxhash::{FxHashMap, FxHashSet};
 
 pub(super) fn finish(
@@ -73,7 +74,8 @@ pub(super) fn finish(
 
     let mut mentions: Vec<EventMention> = members
         .iter()
-        .filter_map(|m| {
+        .zip(&cluster.joined)
+        .filter_map(|(m, &joined)| {
             let doc = docs.get(m.doc as usize)?;
             doc.text().get(m.local.span.clone())?;
             Some(EventMention {
@@ -82,6 +84,7 @@ pub(super) fn finish(
                 sentence: m.local.sentence.clone().into(),
                 kind: m.local.kind,
                 n_fields: n_fields(m),
+                joined,
             })
         })
         .collect();
@@ -100,6 +103,7 @@ pub(super) fn finish(
         kind,
         date,
         precision,
+        status: status(&members, docs),
         place: cluster.place.clone(),
         participants: participants.clone(),
         mentions,
@@ -111,6 +115,30 @@ pub(super) fn finish(
         participants,
     };
     (event, key)
+}
+
+/// The event's status from what each of its documents says (see
+/// [`modality::event_status`]). The documents' days are only read when the documents
+/// disagree on the outcome.
+fn status(members: &[&Candidate], docs: &[Arc<Document>]) -> EventStatus {
+    let mut by_doc: FxHashMap<u32, EventStatus> = FxHashMap::default();
+    for m in members {
+        let verdict = by_doc.entry(m.doc).or_insert(m.local.status);
+        *verdict = modality::document_verdict([*verdict, m.local.status]);
+    }
+    let outcome_differs = by_doc.values().any(|s| *s == EventStatus::Cancelled)
+        && by_doc.values().any(|s| *s == EventStatus::Happened);
+    let verdicts: Vec<_> = by_doc
+        .iter()
+        .map(|(&doc, &verdict)| {
+            let day = match docs.get(doc as usize) {
+                Some(d) if outcome_differs => document_day(d),
+                _ => None,
+            };
+            (day, verdict)
+        })
+        .collect();
+    modality::event_status(&verdicts)
 }
 
 /// "Helsinki summit", "Trump-Kim meeting", "strike of 2017-04-07".

@@ -12,6 +12,7 @@ use crate::analysis::actors::ActorId;
 use crate::analysis::corpus::DocId;
 use crate::analysis::events::dates::{self, DateParts, EventDate};
 use crate::analysis::events::triggers::KindFamily;
+use crate::analysis::events::JoinReasons;
 
 /// The number of no place in [`Candidate::place_fold`] and [`Head`].
 pub(super) const NO_PLACE: u32 = u32::MAX;
@@ -132,6 +133,27 @@ pub(super) fn fits(
     candidate: &Candidate,
     all: &[Candidate],
 ) -> Option<u32> {
+    fit(cluster, head, candidate, all).map(|(score, _)| score)
+}
+
+/// What [`fits`] gives, with the evidence the mention shares with the cluster: why it
+/// joins, for the hover card. Asked again of the cluster a mention joins rather than
+/// carried through the lookup's search, which scores many clusters and keeps one.
+pub(super) fn join_reasons(
+    cluster: &Cluster,
+    head: &Head,
+    candidate: &Candidate,
+    all: &[Candidate],
+) -> JoinReasons {
+    fit(cluster, head, candidate, all).map_or(JoinReasons::empty(), |(_, reasons)| reasons)
+}
+
+fn fit(
+    cluster: &Cluster,
+    head: &Head,
+    candidate: &Candidate,
+    all: &[Candidate],
+) -> Option<(u32, JoinReasons)> {
     let place_match = head.admits(candidate)?;
     let mut same_day = false;
     if let Some(date) = &candidate.local.date {
@@ -180,7 +202,7 @@ pub(super) fn fits(
                 && all[m].local.span.start < candidate.local.span.start
         });
     if refers_back {
-        return Some(1 + 4 * u32::from(same_doc));
+        return Some((1 + 4 * u32::from(same_doc), JoinReasons::REFERS_BACK));
     }
     // Talks and summits have many parties: two mentions naming different delegates in the
     // same place are one gathering. A meeting of two is told apart by who met.
@@ -204,15 +226,26 @@ pub(super) fn fits(
     // A news story tells of one death, one fire, one arrest of a kind: in one document,
     // mentions of a general kind that nothing keeps apart are the same happening.
     let same_story = same_doc && candidate.local.kind.general();
-    if !(place_match || people_match || same_day || same_sentence || same_story) {
+    let mut reasons = JoinReasons::empty();
+    for (shares, reason) in [
+        (place_match, JoinReasons::PLACE),
+        (people_match, JoinReasons::PEOPLE),
+        (same_day, JoinReasons::DAY),
+        (same_sentence, JoinReasons::SENTENCE),
+        (same_story, JoinReasons::STORY),
+    ] {
+        if shares {
+            reasons.insert(reason);
+        }
+    }
+    if reasons.is_empty() {
         return None;
     }
-    Some(
-        3 * u32::from(place_match)
-            + 2 * shared as u32
-            + 2 * u32::from(same_day)
-            + 4 * u32::from(same_doc),
-    )
+    let score = 3 * u32::from(place_match)
+        + 2 * shared as u32
+        + 2 * u32::from(same_day)
+        + 4 * u32::from(same_doc);
+    Some((score, reasons))
 }
 
 /// Days between two full dates; `i64::MAX` unless both are full days.

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::analysis::actors::ActorKind;
-use crate::analysis::events::{EventKind, EventMention};
+use crate::analysis::events::{EventKind, EventMention, EventStatus, JoinReasons};
 
 const PLACES: &[&str] = &["Geneva", "Genoa", "Helsinki", "Moscow", "Montreux", "Sochi"];
 const KINDS: &[EventKind] = &[
@@ -69,6 +69,7 @@ fn events(n: usize) -> Vec<Event> {
                     sentence: (0..1).into(),
                     kind: EventKind::Summit,
                     n_fields: 0,
+                    joined: JoinReasons::empty(),
                 })
                 .collect();
             Event {
@@ -76,6 +77,7 @@ fn events(n: usize) -> Vec<Event> {
                 kind,
                 date: None,
                 precision: None,
+                status: EventStatus::Happened,
                 place,
                 participants,
                 mentions,

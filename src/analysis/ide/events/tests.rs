@@ -52,10 +52,12 @@ fn hover_on_a_place_and_kind_names_the_event() {
             "The Geneva summit"
             **Geneva summit** (summit)
 
+            - status: happened
             - date: 2021-06-16 (day)
             - place: Geneva
             - participants: Vladimir Putin, Donald Trump
             - 2 mentions in 2 documents
+            - joined: 1 mention by same place and people
 
             **Sources**
 
@@ -72,6 +74,7 @@ fn hover_on_the_date_of_an_attack() {
             "attacked fighters on February 7, 2018 in Deir ez-Zor"
             **Deir ez-Zor attack** (attack)
 
+            - status: happened
             - date: 2018-02-07 (day)
             - place: Deir ez-Zor
             - 1 mention in 1 document
@@ -112,9 +115,9 @@ fn completion_offers_events_by_place_and_participant() {
             .join("\n--\n")
     });
     expect![[r#"
-        Geneva summit | Geneva summit | Some("summit · 2021-06-16 · Vladimir Putin, Donald Trump") | replaces "Gen"
+        Geneva summit | Geneva summit | Some("summit, happened · 2021-06-16 · Vladimir Putin, Donald Trump") | replaces "Gen"
         --
-        Geneva summit | Putin Geneva summit | Some("summit · 2021-06-16 · Vladimir Putin, Donald Trump") | replaces "Puti""#]].assert_eq(&rendered);
+        Geneva summit | Putin Geneva summit | Some("summit, happened · 2021-06-16 · Vladimir Putin, Donald Trump") | replaces "Puti""#]].assert_eq(&rendered);
 }
 
 #[test]
@@ -293,4 +296,45 @@ fn completion_ranks_by_how_the_typed_text_matches_the_label_first() {
         --
         Geneva summit | inserts "summit" over "su" | filter "summit""#]]
     .assert_eq(&rendered);
+}
+
+#[test]
+fn a_hypothetical_or_negated_meeting_is_not_the_one_that_happened() {
+    check_hover(
+        "If Trump meets Putin in Gen$0eva again, little will change.",
+        expect!["no hover"],
+    );
+    check_hover("Trump did not meet Putin in Gen$0eva.", expect!["no hover"]);
+}
+
+/// The card's status line for the brief's event under the cursor.
+fn status_line(text: &str) -> String {
+    let (file, offset) = fixture(text);
+    with_context(|cx| {
+        let card = hover(cx, &file, offset)
+            .map(|h| h.markdown)
+            .unwrap_or_default();
+        (card.lines())
+            .find(|l| l.starts_with("- status: "))
+            .unwrap_or("no status line")
+            .to_string()
+    })
+}
+
+#[test]
+fn the_card_says_when_the_brief_does_not_assert_the_event() {
+    // A denial names the event it denies; a label written inside a condition names its
+    // event. Neither is the brief's own word that it happened.
+    assert_eq!(
+        status_line("The Kremlin denied that Putin met Trump in Gen$0eva."),
+        "- status: happened (in this brief: denied)"
+    );
+    assert_eq!(
+        status_line("If the Geneva sum$0mit fails, talks end."),
+        "- status: happened (in this brief: hypothetical)"
+    );
+    assert_eq!(
+        status_line("The Geneva sum$0mit went badly."),
+        "- status: happened"
+    );
 }

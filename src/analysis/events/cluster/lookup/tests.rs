@@ -10,6 +10,7 @@ use super::*;
 use crate::analysis::events::dates::{DateParts, EventDate};
 use crate::analysis::events::extract::LocalEvent;
 use crate::analysis::events::triggers::EventKind;
+use crate::analysis::events::JoinReasons;
 
 /// The lists as they were first written: one map for every cluster under a key, one for
 /// the clusters under a key and a year.
@@ -224,7 +225,7 @@ proptest! {
                     clusters.len() - 1
                 }
             };
-            let added = clusters[ci].add(i, mention);
+            let added = clusters[ci].add(i, mention, JoinReasons::empty());
             heads[ci] = Head::of(&clusters[ci]);
             lookup.record(ci, &clusters[ci], mention, &added);
         }
