@@ -771,6 +771,9 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
             }
         }
     }
+    if let Some(name) = name_of_body_before_cue(text, &toks) {
+        return Some(Cue::Name(name));
+    }
     // `"...," Kelly charged`, `"...?" Hannity pressed`, `"...," interjected Trump`: a quote
     // its own punctuation leaves open, then a name and a verb in the past tense, is the
     // news form of attribution whatever the verb.
@@ -801,6 +804,36 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
         .then(|| name_run_ending_at(text, &toks, v - 1))
         .flatten()?;
     (name.start == first.range.start).then_some(Cue::Name(name))
+}
+
+/// `"...," Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote`:
+/// after a quote, a name, then where the person works (`of`, `from` or `at` and a
+/// capitalised body's name, however long), then a cue verb. The name is the speaker.
+fn name_of_body_before_cue(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
+    let ends = |t: &Tok| t.comma_after || t.stop_after;
+    let prep = toks.iter().position(|t| !is_capitalised(t))?;
+    if prep == 0 || toks[..prep].iter().any(ends) {
+        return None;
+    }
+    if !lowercase_in(toks[prep].text, &["of", "from", "at"]) {
+        return None;
+    }
+    let mut j = prep + 1;
+    if toks.get(j).is_some_and(|t| t.text == "the") {
+        j += 1;
+    }
+    let body_start = j;
+    while j < toks.len()
+        && !ends(&toks[j - 1])
+        && (is_capitalised(&toks[j]) || str_in(&["of", "for", "and", "on", "the"], toks[j].text))
+    {
+        j += 1;
+    }
+    let verb = toks.get(j)?;
+    let finite = is_speech_verb(verb) && !verb.text.ends_with("ing");
+    (j > body_start && finite && !ends(&toks[j - 1]) && is_capitalised(&toks[j - 1]))
+        .then(|| name_run_ending_at(text, toks, prep - 1))
+        .flatten()
 }
 
 /// Irregular past forms that, after a quote and a name, report it (`Trump shot back`).
@@ -938,10 +971,11 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
         }
         // "A joint statement released by Russia ... referred", "posted on Facebook
         // writing": nor is a name a preposition governs.
-        // "Rep. Tom Cole of Oklahoma, an ally of ..., said", "Stacy Baker of Columbia,
+        // "Rep. Tom Cole of Oklahoma, an ally of ..., said", "Chris Low at FTN Financial
+        // said", "Stacy Baker of Columbia,
         // South Carolina says": a name and where they are from is the subject.
         if run_start >= 2
-            && lowercase_in(toks[run_start - 1].text, &["of", "from"])
+            && lowercase_in(toks[run_start - 1].text, &["of", "from", "at"])
             && is_capitalised(&toks[run_start - 2])
             && !toks[run_start - 2].comma_after
         {

@@ -596,3 +596,17 @@ She then adopted a fake accent and joked, "I will make it easier for them to lau
         "#]],
     );
 }
+
+#[test]
+fn where_a_speaker_works_stands_between_the_name_and_the_verb() {
+    check_with_actors(
+        r#""A staged weapon would seem to be a stretch for the North Koreans," Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote in December.
+
+"Rates will stay low for the rest of the year and well into the next one," Chris Low at FTN Financial said.
+"#,
+        expect![[r#"
+            A staged weapon would seem to be a stretch for the North Koreans, => Jeffrey Lewis
+            Rates will stay low for the rest of the year and well into the next one, => Chris Low
+        "#]],
+    );
+}
