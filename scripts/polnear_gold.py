@@ -178,7 +178,7 @@ def main():
                 # The head noun phrase: before an apposition or relative clause
                 # ("Flynn, a top Trump surrogate," is Flynn).
                 head_end = source[1] + len(
-                    re.split(r",| who | of ", text[source[1] : source[2]])[0]
+                    re.split(r",| who | of | \(", text[source[1] : source[2]])[0]
                 )
                 toks = nlp.tokens_in(source[1], head_end)
                 is_pronoun = written.lower() in PRONOUNS
@@ -187,10 +187,24 @@ def main():
                 # named elsewhere; opened by an indefinite ("a Nevada Democrat", "one
                 # New Hampshire Republican") it names nobody.
                 head = nlp.tokens[toks[-1]] if toks else None
-                described = head is not None and head[3] not in ("NNP", "NNPS")
+                # CoreNLP's tagger misreads some surnames ("Devine", "Stone"): a head
+                # phrase of capitalised words only, not opened by "The", is a name.
+                head_words = text[source[1] : head_end].split()
+                # (A word the article also writes in lower case, "Police", "Democrats"
+                # opening a sentence, is no name.)
+                capitalised = (
+                    bool(head_words)
+                    and head_words[0] != "The"
+                    and all(w[0].isupper() for w in head_words)
+                    and (head is None or head[3] != "NNS")
+                    and not re.search(r"\b" + re.escape(head_words[-1].lower()) + r"\b", text)
+                )
+                described = head is not None and head[3] not in ("NNP", "NNPS") and not capitalised
                 indefinite = written.lower().split()[0] in INDEFINITES
                 named = toks and not is_pronoun and not described and not indefinite
                 speaker = nlp.proper_run(toks) if named else None
+                if named and speaker is None and capitalised:
+                    speaker = " ".join(head_words)
                 how = "name"
                 if speaker is None and not indefinite:
                     speaker, how = nlp.resolve(source[1], source[2]), "coref"

@@ -101,6 +101,16 @@ pub fn find_quotes(text: &str, paragraph: Range<usize>, paragraph_idx: usize) ->
             ('"', None) if next.is_some_and(|c| !c.is_whitespace()) => {
                 open = Some((at, Mark::Straight))
             }
+            // `,“ said Helen Marsh`: an opening mark typed where the closing one belongs
+            // (right after the words, before a space or punctuation) closes the quote.
+            ('“', Some((start, Mark::Curly)))
+                if prev.is_some_and(|c| !c.is_whitespace())
+                    && next.is_none_or(|c| c.is_whitespace() || ",.;:!?".contains(c)) =>
+            {
+                quotes.extend(make(text, start, end, true, paragraph_idx));
+                open = None;
+                nested_open = false;
+            }
             ('“', Some((start, Mark::Curly))) => {
                 // A second opening mark: the first quote was never closed.
                 quotes.extend(make(text, start, at, false, paragraph_idx));

@@ -180,6 +180,10 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
         let mut last_in_paragraph: Option<Speaker> = None;
         // The paragraph's previous quote: where it ends, what told it was speech, whose.
         let mut previous: Option<(usize, Support, Speaker)> = None;
+        // Where this paragraph's quotes start in `quotes`, and for each whether a cue
+        // after its closing mark named its speaker (`Some(true)`) or no cue did (`None`).
+        let first_of_paragraph = quotes.len();
+        let mut cued: Vec<Option<bool>> = Vec::new();
         for quote in extract::find_quotes(text, para.clone(), para_idx) {
             // The paragraph as attribution reads it: at most a few sentences before the
             // quote (the whole of any ordinary paragraph).
@@ -229,6 +233,11 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
             let listed = previous
                 .as_ref()
                 .filter(|(end, _, _)| continues_list(text, *end, quote.span.start));
+            cued.push(match &cue {
+                Some((_, after)) => Some(*after),
+                None if reported.is_none() && listed.is_none() => None,
+                None => Some(false),
+            });
             // `a "change agent," Cole said`: a cue after the closing mark reports the
             // words however few.
             let cued_after = matches!(cue, Some((Cue::Name(_) | Cue::Anaphor(_), true)));
@@ -323,6 +332,7 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                 is_speech,
             });
         }
+        share_cue_back(text, &mut quotes[first_of_paragraph..], &cued);
         // A paragraph without quotes ends the run of a speaker's quote paragraphs.
         previous_paragraph_speaker = last_in_paragraph.filter(Speaker::continues);
     }
@@ -332,6 +342,27 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
         quotes.sort_by_key(|q| q.span.start);
     }
     DocQuotes { quotes }
+}
+
+/// `Rents are "out of control" and "hurting families," Walsh declared`: a cue after the
+/// last quote of a list names the speaker of the quotes before it that no cue of their
+/// own attributed, and makes them speech however short (`cued` as built in
+/// [`extract_document`]: per quote, whether a cue after it named the speaker, or no cue).
+fn share_cue_back(text: &str, quotes: &mut [LocalQuote], cued: &[Option<bool>]) {
+    for j in (1..quotes.len()).rev() {
+        let (before, after) = quotes.split_at_mut(j);
+        let (earlier, later) = (&mut before[j - 1], &after[0]);
+        let later_cued = cued[j] == Some(true) && later.is_speech;
+        if later_cued
+            && cued[j - 1].is_none()
+            && continues_list(text, earlier.span.end, later.span.start)
+        {
+            earlier.speaker = later.speaker;
+            earlier.speaker_name = later.speaker_name.clone();
+            earlier.speaker_span = later.speaker_span.clone();
+            earlier.is_speech = true;
+        }
+    }
 }
 
 /// Whether the quote at `next` goes on a list that a quote ending at `end` opened: only
