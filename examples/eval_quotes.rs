@@ -195,6 +195,8 @@ fn name_words(name: &str) -> Vec<String> {
                 .trim_end_matches("’s")
                 .trim_end_matches("'s")
                 .to_lowercase()
+                // `O’Donnell` = `O'Donnell`.
+                .replace('’', "'")
         })
         .filter(|t| !t.is_empty())
         .collect()

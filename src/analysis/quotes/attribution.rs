@@ -744,8 +744,11 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
         // `"..." for Clinton, said Kunin`: where the words after the quote go on with its
         // sentence, the verb after a comma comes before its subject.
         let goes_on = first.text.chars().next().is_some_and(char::is_lowercase);
+        // As after any verb that comes first, the name is the clause's last name run
+        // (`..., said Ohio State University professor Paul Beck`).
         if v > 0 && goes_on && toks[v - 1].comma_after {
-            if let Some(name) = first_name_run(text, &clause(&toks[v + 1..])) {
+            let rest = clause(&toks[v + 1..]);
+            if let Some(name) = last_name_in(text, &rest).or_else(|| first_name_run(text, &rest)) {
                 return Some(Cue::Name(name));
             }
         }
@@ -974,14 +977,8 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
         // "Rep. Tom Cole of Oklahoma, an ally of ..., said", "Chris Low at FTN Financial
         // said", "Stacy Baker of Columbia,
         // South Carolina says": a name and where they are from is the subject.
-        if run_start >= 2
-            && lowercase_in(toks[run_start - 1].text, &["of", "from", "at"])
-            && is_capitalised(&toks[run_start - 2])
-            && !toks[run_start - 2].comma_after
-        {
-            if let Some(person) = name_run_ending_at(text, toks, run_start - 2) {
-                return Some(Cue::Name(person));
-            }
+        if let Some(person) = affiliated_name(text, toks, run_start) {
+            return Some(Cue::Name(person));
         }
         let governed = run_start >= 2
             && lowercase_in(toks[run_start - 1].text, GOVERNING)
@@ -1030,6 +1027,63 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
         return Some(Cue::Anaphor(span));
     }
     Some(Cue::Unnamed(span))
+}
+
+/// The person a name run at `run_start` says where they work or come from, when that
+/// run is a chain of `of`/`from`/`at` phrases after the person's name: `Chris Low at FTN
+/// Financial`, `Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem`,
+/// `Stacy Baker of Columbia, South Carolina` (a place, then its state after a comma).
+fn affiliated_name(text: &str, toks: &[Tok], run_start: usize) -> Option<Range<usize>> {
+    // The first capitalised word of the run ending at `end`, within one clause.
+    let run_start_of = |end: usize| {
+        let mut start = end;
+        while start > 0
+            && !toks[start - 1].comma_after
+            && !toks[start - 1].stop_after
+            && is_capitalised(&toks[start - 1])
+        {
+            start -= 1;
+        }
+        start
+    };
+    let mut start = run_start;
+    let mut person = None;
+    loop {
+        let Some(mut p) = start.checked_sub(1) else {
+            break;
+        };
+        // `of Columbia, South Carolina`: the state belongs to the place before it.
+        if toks[p].comma_after && is_capitalised(&toks[p]) && !is_party_tag(toks[p].text) {
+            let place = run_start_of(p);
+            let from = place
+                .checked_sub(1)
+                .is_some_and(|q| lowercase_in(toks[q].text, &["of", "from", "in"]));
+            if !from {
+                break;
+            }
+            start = place;
+            continue;
+        }
+        if toks[p].text == "the" {
+            match p.checked_sub(1) {
+                Some(q) => p = q,
+                None => break,
+            }
+        }
+        if p == 0 || !lowercase_in(toks[p].text, &["of", "from", "at"]) {
+            break;
+        }
+        let before = &toks[p - 1];
+        if !is_capitalised(before) || before.comma_after || before.stop_after {
+            break;
+        }
+        let Some(name) = name_run_ending_at(text, toks, p - 1) else {
+            break;
+        };
+        person = Some(name);
+        start = run_start_of(p - 1);
+    }
+    person
 }
 
 /// Prepositions whose object is not the sentence's subject.
