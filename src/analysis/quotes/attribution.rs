@@ -1385,6 +1385,30 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
             return Some(Cue::Name(name));
         }
     }
+    // `As Vulture put it, "..."`, `in the words of Jim Clyburn, "..."`: idioms that name
+    // whose words follow.
+    if let Some(put) = toks.windows(2).rposition(|w| {
+        w[0].text == "put" && w[1].text.trim_end_matches([',', ':']) == "it"
+    }) {
+        let opened = toks[put.saturating_sub(6)..put]
+            .iter()
+            .any(|t| t.text.eq_ignore_ascii_case("as"));
+        if opened && put > 0 {
+            if let Some(cue) = subject_before(text, toks, put) {
+                return Some(cue);
+            }
+        }
+    }
+    if let Some(at) = toks.windows(4).rposition(|w| {
+        w[0].text.eq_ignore_ascii_case("in")
+            && w[1].text == "the"
+            && w[2].text == "words"
+            && w[3].text == "of"
+    }) {
+        if let Some(name) = first_name_run(text, &clause_after_according(&toks[at + 4..])) {
+            return Some(Cue::Name(name));
+        }
+    }
     // "Said Dorothy Poynter, who grew up with Ali, "..."": a sentence that opens with its
     // cue verb names the speaker right after it.
     if let Some((first, rest)) = toks.split_first().filter(|(first, rest)| {
@@ -1426,6 +1450,13 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
                 Some(cue) => return Some(cue),
                 None => continue,
             }
+        }
+        // `Sanders was asked by host Bill Maher, "..."`: in the passive, the agent after
+        // `by` spoke the words, not the subject.
+        let passive = lowercase_in(prev.text, &["was", "were", "been", "being", "is", "are"])
+            && toks.get(v + 1).is_some_and(|t| t.text == "by");
+        if passive {
+            return first_name_run(text, &clause(&toks[v + 2..])).map(Cue::Name);
         }
         match subject_before(text, toks, v) {
             Some(cue) => return Some(cue),
