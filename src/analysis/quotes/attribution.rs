@@ -431,10 +431,17 @@ fn push_tokens<'a>(text: &'a str, range: Range<usize>, max: usize, out: &mut Vec
             continue;
         }
         // A full stop that belongs to the word does not end the sentence: an abbreviation
-        // ("Sen."), a state in a party tag ("(R-Ky.)"), or any word whose stop a comma
-        // follows ("Washington, D.C., said").
+        // ("Sen."), an initial ("Michael J. Petrilli", "George H.W. Bush"), a state in a
+        // party tag ("(R-Ky.)"), or any word whose stop a comma follows ("Washington,
+        // D.C., said").
+        let initial = core.len() <= 4
+            && core.split('.').all(|c| c.len() == 1)
+            && core.chars().all(|c| c.is_ascii_uppercase() || c == '.');
         let own_stop = trail.starts_with('.')
-            && (str_in(ABBREVIATIONS, core) || is_party_tag(core) || trail[1..].starts_with(','));
+            && (str_in(ABBREVIATIONS, core)
+                || initial
+                || is_party_tag(core)
+                || trail[1..].starts_with(','));
         let after_own = if own_stop { &trail[1..] } else { trail };
         // A line break ends a clause too: scraped paragraphs often lack their final stop.
         let stop_after = after_own.chars().any(|c| ".!?:;".contains(c))
