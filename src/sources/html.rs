@@ -1,11 +1,12 @@
 //! Saved web pages: the article body in the manner of Mozilla's Readability (menus,
 //! comments, scripts, cookie banners and related-article lists left out), and the page's
 //! metadata from `<title>`, Open Graph and `article:` meta tags, JSON-LD `NewsArticle`,
-//! `<link rel=canonical>` and `<time>`.
+//! `<link rel=canonical>` and `<time>`. Captions, share bars, related stories and the like
+//! that sit inside the article are taken out around Readability (`furniture.rs`).
 
 use dom_smoothie::{Config, Readability, TextMode};
 
-use super::{clean, dates, tidy_paragraphs, ExtractError, Extracted, Metadata};
+use super::{clean, dates, furniture, tidy_paragraphs, ExtractError, Extracted, Metadata};
 
 /// Fewer words than this is not an article (a page saved before it loaded, a paywall).
 const MIN_BODY_WORDS: usize = 20;
@@ -24,10 +25,13 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ExtractError> {
         .map_err(|_| ExtractError::NoArticleBody)?;
     // Read before `parse`, which removes what is not the article.
     let page = page_metadata(&readability.doc);
+    // After the metadata (a `<time>` in a removed share bar still dates the page); the
+    // byline Readability reads the author from is left in place.
+    furniture::remove_from_page(&readability.doc);
     let article = readability
         .parse()
         .map_err(|_| ExtractError::NoArticleBody)?;
-    let body = tidy_paragraphs(&article.text_content);
+    let body = tidy_paragraphs(&furniture::drop_lines(&article.text_content));
     if body.split_whitespace().count() < MIN_BODY_WORDS {
         return Err(ExtractError::NoArticleBody);
     }
