@@ -8,8 +8,8 @@
 //!
 //! `BENCH/html` holds the benchmark's pages, decompressed (`gunzip -k BENCH/html/*.gz`).
 //! The output maps each page's id to `{"articleBody": ...}`, the format its `evaluate.py`
-//! scores. Each page's id, publication date and title go to stderr, for checking dates by
-//! hand (docs/sources.md), with the throughput at the end.
+//! scores. Each page's id, publication date, author and title go to stderr, tab-separated,
+//! for checking dates by hand (docs/sources.md), with the throughput at the end.
 
 use std::time::{Duration, Instant};
 
@@ -44,13 +44,14 @@ fn main() {
         let started = Instant::now();
         let result = dossier::sources::html::extract(&bytes);
         spent += started.elapsed();
-        let (body, date, title) = match result {
-            Ok(page) => (page.body, page.meta.date, page.meta.title),
-            Err(err) => (String::new(), None, Some(format!("({err})"))),
+        let (body, date, author, title) = match result {
+            Ok(page) => (page.body, page.meta.date, page.meta.author, page.meta.title),
+            Err(err) => (String::new(), None, None, Some(format!("({err})"))),
         };
         eprintln!(
-            "{id}\t{}\t{}",
+            "{id}\t{}\t{}\t{}",
             date.as_deref().unwrap_or("-"),
+            author.as_deref().unwrap_or("-"),
             title.as_deref().unwrap_or("-")
         );
         output.insert(id, serde_json::json!({ "articleBody": body }));

@@ -1,11 +1,12 @@
 //! Saved web pages: the article body in the manner of Mozilla's Readability (menus,
 //! comments, scripts, cookie banners and related-article lists left out), and the page's
 //! metadata from `<title>`, Open Graph and `article:` meta tags, JSON-LD `NewsArticle`,
-//! `<link rel=canonical>` and `<time>`.
+//! `<link rel=canonical>` and `<time>`. Captions, share bars, related stories and the like
+//! that sit inside the article are taken out around Readability (`furniture.rs`).
 
 use dom_smoothie::{Config, Readability, TextMode};
 
-use super::{clean, dates, tidy_paragraphs, ExtractError, Extracted, Metadata};
+use super::{clean, dates, furniture, tidy_paragraphs, ExtractError, Extracted, Metadata};
 
 /// Fewer words than this is not an article (a page saved before it loaded, a paywall).
 const MIN_BODY_WORDS: usize = 20;
@@ -24,10 +25,13 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ExtractError> {
         .map_err(|_| ExtractError::NoArticleBody)?;
     // Read before `parse`, which removes what is not the article.
     let page = page_metadata(&readability.doc);
+    // After the metadata (a `<time>` in a removed share bar still dates the page); the
+    // byline Readability reads the author from is left in place.
+    furniture::remove_from_page(&readability.doc);
     let article = readability
         .parse()
         .map_err(|_| ExtractError::NoArticleBody)?;
-    let body = tidy_paragraphs(&article.text_content);
+    let body = tidy_paragraphs(&furniture::drop_lines(&article.text_content));
     if body.split_whitespace().count() < MIN_BODY_WORDS {
         return Err(ExtractError::NoArticleBody);
     }
@@ -39,7 +43,9 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ExtractError> {
         .as_deref()
         .and_then(dates::iso_day)
         .or(page.date)
-        .or_else(|| url.as_deref().and_then(date_in_url));
+        .or_else(|| url.as_deref().and_then(date_in_url))
+        .or(page.shown_date)
+        .or_else(|| date_in_lead(&article.text_content));
     let outlet = clean(article.site_name.as_deref())
         .or(page.outlet)
         .or_else(|| url.as_deref().and_then(host));
@@ -58,11 +64,14 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ExtractError> {
 struct PageMetadata {
     url: Option<String>,
     date: Option<String>,
+    /// The date an element named for it shows (`<span class="post-date">`): weaker than
+    /// the head's and the address's, since a page also dates its comments and sidebars.
+    shown_date: Option<String>,
     outlet: Option<String>,
 }
 
 /// Meta names and properties that carry the publication date, best first.
-const DATE_KEYS: [&str; 14] = [
+const DATE_KEYS: [&str; 13] = [
     "article:published_time",
     "og:published_time",
     "datepublished",
@@ -76,8 +85,21 @@ const DATE_KEYS: [&str; 14] = [
     "sailthru.date",
     "parsely-pub-date",
     "article.published",
-    "og:updated_time",
 ];
+
+/// A meta key the list above does not hold that names a publication date
+/// (`sn-post-date`, `article:publication_date`, `releasedate`), never an update's.
+fn names_publication_date(key: &str) -> bool {
+    (key.contains("date") || key.contains("time"))
+        && [
+            "publi", "pub-", "pub_", "post", "release", "issued", "created",
+        ]
+        .iter()
+        .any(|w| key.contains(w))
+        && !["modif", "updat", "expir", "edit"]
+            .iter()
+            .any(|w| key.contains(w))
+}
 
 fn page_metadata(doc: &dom_query::Document) -> PageMetadata {
     let mut page = PageMetadata::default();
@@ -92,7 +114,15 @@ fn page_metadata(doc: &dom_query::Document) -> PageMetadata {
             .or_else(|| node.attr("itemprop"))
             .map(|k| k.to_ascii_lowercase())
             .unwrap_or_default();
-        if let Some(rank) = DATE_KEYS.iter().position(|k| *k == key) {
+        // The listed keys first, then other publication keys, then the last update.
+        let rank = DATE_KEYS.iter().position(|k| *k == key).or_else(|| {
+            if names_publication_date(&key) {
+                Some(DATE_KEYS.len())
+            } else {
+                (key == "og:updated_time").then_some(DATE_KEYS.len() + 1)
+            }
+        });
+        if let Some(rank) = rank {
             if let Some(day) = dates::iso_day(&content) {
                 dates.push((rank, day));
             }
@@ -127,7 +157,53 @@ fn page_metadata(doc: &dom_query::Document) -> PageMetadata {
                 .or_else(|| dates::iso_day(&node.text()))
         })
     });
+    page.shown_date = shown_date(doc);
     page
+}
+
+/// Text longer than this in an element named for the date is more than a date.
+const MAX_SHOWN_DATE_CHARS: usize = 60;
+
+/// The first short element in the body whose class or id names a date (`article_date`,
+/// `entry-date published`, `timestamp`) and whose text reads as one.
+fn shown_date(doc: &dom_query::Document) -> Option<String> {
+    let named = doc.select("body [class], body [id]");
+    named.nodes().iter().find_map(|node| {
+        let mut names = String::new();
+        for attr in ["class", "id"] {
+            if let Some(value) = node.attr(attr) {
+                names.push_str(&value.to_ascii_lowercase());
+                names.push(' ');
+            }
+        }
+        let dated = names
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(names_shown_date);
+        (dated && node.normalized_char_count() <= MAX_SHOWN_DATE_CHARS)
+            .then(|| dates::iso_day(&node.text()))
+            .flatten()
+    })
+}
+
+fn names_shown_date(part: &str) -> bool {
+    let update = part.starts_with("updat") || part.starts_with("modif");
+    !update
+        && (part.contains("date")
+            || part.starts_with("publish")
+            || ["time", "timestamp", "posted", "dateline"].contains(&part))
+}
+
+/// A line near the top of the article that is a date and little else ("18 NOV 2019"):
+/// where the page states its date only in its text.
+fn date_in_lead(text: &str) -> Option<String> {
+    const LEAD_LINES: usize = 8;
+    const MAX_DATE_LINE_CHARS: usize = 40;
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .take(LEAD_LINES)
+        .filter(|line| line.chars().count() <= MAX_DATE_LINE_CHARS)
+        .find_map(dates::iso_day)
 }
 
 /// The value of the first `"datePublished"` key in JSON-LD text, as a day.
@@ -231,6 +307,52 @@ mod tests {
             Some("2010-10-22")
         );
         assert_eq!(json_ld_date(r#"{"datePublished": 5}"#), None);
+    }
+
+    #[test]
+    fn publication_dates_the_head_names_in_its_own_words() {
+        for key in [
+            "sn-post-date",
+            "article:publication_date",
+            "releasedate",
+            "pub_date",
+        ] {
+            assert!(names_publication_date(key), "{key}");
+        }
+        for key in [
+            "article:modified_time",
+            "post-updated-date",
+            "og:title",
+            "viewport",
+        ] {
+            assert!(!names_publication_date(key), "{key}");
+        }
+        let page = dom_query::Document::from(
+            "<head><meta name=sn-post-date content=2019/11/19>\
+             <meta property=og:updated_time content=2019-12-01></head><body><p>x</p></body>",
+        );
+        assert_eq!(page_metadata(&page).date.as_deref(), Some("2019-11-19"));
+    }
+
+    #[test]
+    fn a_date_shown_in_an_element_named_for_it() {
+        let page = dom_query::Document::from(
+            "<body><div class=updated-at>Nov 21, 2019</div><p>Talks on March 3, 2019.</p>\
+             <div class='article_date font10'>November 20, 2019 - 11:28 AMT</div></body>",
+        );
+        assert_eq!(shown_date(&page).as_deref(), Some("2019-11-20"));
+        let none = dom_query::Document::from("<body><p class=timeline>In 2019</p></body>");
+        assert_eq!(shown_date(&none), None);
+    }
+
+    #[test]
+    fn a_date_on_its_own_line_at_the_top_of_the_text() {
+        let text = "VICTOR TANGERMANN, FUTURISM\n18 NOV 2019\n\nThe probe landed on March 3, 2019.";
+        assert_eq!(date_in_lead(text).as_deref(), Some("2019-11-18"));
+        assert_eq!(
+            date_in_lead("The probe landed on March 3, 2019, said NASA."),
+            None
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! Readability) for HTML, `pdf-extract` (over `lopdf`) for PDF.
 
 mod dates;
+mod furniture;
 pub mod html;
 pub mod pdf;
 
