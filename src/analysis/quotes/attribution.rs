@@ -417,7 +417,14 @@ fn push_tokens<'a>(text: &'a str, range: Range<usize>, max: usize, out: &mut Vec
             - word
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .len();
-        let core = word[lead..].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let mut core = word[lead..].trim_end_matches(|c: char| !c.is_alphanumeric());
+        // `RealClearPolitics’ David Byler`: a plural's possessive apostrophe stays on the
+        // word, so that the word reads as an owner, not a name of its own.
+        if core.ends_with('s') {
+            if let Some(mark) = word[lead + core.len()..].chars().next().filter(|c| ['\'', '’'].contains(c)) {
+                core = &word[lead..lead + core.len() + mark.len_utf8()];
+            }
+        }
         let trail = &word[lead + core.len()..];
         if core.is_empty() {
             // Lone punctuation ("–", "\"") still ends what came before.
@@ -542,7 +549,23 @@ fn is_particle_name(word: &str) -> bool {
 }
 
 fn is_possessive(tok: &Tok) -> bool {
-    tok.text.ends_with("'s") || tok.text.ends_with("’s")
+    possessive_stem(tok.text).is_some()
+}
+
+/// The owner's name of a possessive: `Trump` of `Trump's`, `RealClearPolitics` of
+/// `RealClearPolitics’` (a plural's apostrophe, kept on the word by [`push_tokens`]).
+fn possessive_stem(word: &str) -> Option<&str> {
+    ["'s", "’s", "s'", "s’"]
+        .iter()
+        .find_map(|end| word.strip_suffix(end).map(|stem| (stem, end)))
+        .map(|(stem, end)| {
+            // The plural's `s` is the name's own.
+            if end.starts_with('s') {
+                &word[..stem.len() + 1]
+            } else {
+                stem
+            }
+        })
 }
 
 fn is_demonym(word: &str) -> bool {
@@ -945,9 +968,8 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
     if last > 0 && lowercase_in(toks[last].text, DOCUMENT_NOUNS) {
         let owner = &toks[last - 1];
         if !owner.comma_after && !owner.stop_after && is_capitalised(owner) {
-            if is_possessive(owner) {
-                let stem = owner.text.len() - if owner.text.ends_with("'s") { 2 } else { 4 };
-                return Some(Cue::Name(owner.range.start..owner.range.start + stem));
+            if let Some(stem) = possessive_stem(owner.text) {
+                return Some(Cue::Name(owner.range.start..owner.range.start + stem.len()));
             }
             if let Some(name) = name_run_ending_at(text, toks, last - 1) {
                 return Some(Cue::Name(name));
