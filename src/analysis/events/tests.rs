@@ -400,6 +400,24 @@ traffic. Masked men held up a jewellery store.",
 }
 
 #[test]
+fn headlines_tolls_and_manners_of_death() {
+    check(
+        "Warehouse fire in Paris\nInmate escapes from county jail\nA car bomb exploded in a \
+market, killing at least twelve people. The killing was condemned. Murder rates fell. A \
+climber fell to his death on Sunday. Court overturns ban on protests.",
+        Some("2025-03-12"),
+        expect![[r#"
+            fire "Warehouse fire in Paris" @Paris
+            escape "escapes"
+            explosion "exploded"
+            death "killing"
+            death "The killing"
+            death "fell to his death" on 2025-03-09 (day)
+            ruling "overturns""#]],
+    );
+}
+
+#[test]
 fn a_document_that_reports_a_cancellation_says_cancelled() {
     use modality::document_verdict;
     use EventStatus::*;

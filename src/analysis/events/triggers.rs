@@ -625,6 +625,28 @@ const PATTERNS: &[Pattern] = &[
     // Life.Die, found: "was found dead".
     verb("found dead", K::Death),
     noun("slayings", K::Death),
+    // A suicide or a fall told by its manner: "hanged himself", "fell to her death".
+    verb("hanged himself", K::Death),
+    verb("hanged herself", K::Death),
+    verb("hanged themselves", K::Death),
+    verb("fell to his death", K::Death),
+    verb("fell to her death", K::Death),
+    verb("fell to their deaths", K::Death),
+    verb("falls to his death", K::Death),
+    verb("falls to her death", K::Death),
+    verb("plunged to his death", K::Death),
+    verb("plunged to her death", K::Death),
+    // Headline present tense of kinds above ("Inmate escapes", "Court overturns ban",
+    // "Police nab suspect"), and their other common forms.
+    verb("escapes", K::Escape),
+    verb("explodes", K::Explosion),
+    verb("shoots", K::Attack),
+    verb("nabbed", K::Arrest),
+    verb("nominates", K::Appointment),
+    noun("nomination", K::Appointment),
+    verb("overturns", K::Ruling),
+    verb("reversed", K::Ruling),
+    verb("reverses", K::Ruling),
     // Adjudication (CAMEO 0, ACE Justice): a court's ruling. The verbs that a court's
     // decision shares with everyday speech ("dismissed", "rejected", "upheld",
     // "overturned", "struck down") are rulings only after a court (`court_decides`).
