@@ -402,12 +402,12 @@ traffic. Masked men held up a jewellery store.",
 #[test]
 fn headlines_tolls_and_manners_of_death() {
     check(
-        "Warehouse fire in Paris\nInmate escapes from county jail\nA car bomb exploded in a \
+        "Overnight warehouse fire\nInmate escapes from county jail\nA car bomb exploded in a \
 market, killing at least twelve people. The killing was condemned. Murder rates fell. A \
 climber fell to his death on Sunday. Court overturns ban on protests.",
         Some("2025-03-12"),
         expect![[r#"
-            fire "Warehouse fire in Paris" @Paris
+            fire "Overnight warehouse fire"
             escape "escapes"
             explosion "exploded"
             death "killing"
