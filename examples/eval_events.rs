@@ -130,11 +130,16 @@ fn main() {
     let mut system: Vec<Option<usize>> = Vec::new();
     // Whether each seminal mention was found (a found mention may have joined no event).
     let mut found_at: Vec<bool> = Vec::new();
+    // Per seminal mention: whether its place and date are right (None: not found or no gold).
+    let mut place_right_at: Vec<Option<bool>> = Vec::new();
+    let mut date_right_at: Vec<Option<bool>> = Vec::new();
     let mut misses = Vec::new();
     let mut wrong_places = Vec::new();
     let mut wrong_dates = Vec::new();
     for g in &seminal {
         found_at.push(false);
+        place_right_at.push(None);
+        date_right_at.push(None);
         let Some((doc_id, mentions, text)) = by_doc.get(&g.doc) else {
             system.push(None);
             continue;
@@ -185,7 +190,9 @@ fn main() {
                 .and_then(|e| e.place.as_deref())
                 .is_some_and(|p| place_agrees(&g.places, p));
             place_local_ok += usize::from(local_ok);
-            if event_ok || (event.is_none() && local_ok) {
+            let right = event_ok || (event.is_none() && local_ok);
+            *place_right_at.last_mut().expect("pushed above") = Some(right);
+            if right {
                 place_ok += 1;
             } else {
                 wrong_places.push(format!(
@@ -207,7 +214,9 @@ fn main() {
                 .and_then(|e| e.date.as_deref())
                 .is_some_and(|d| d.starts_with(g.date.as_str()));
             date_local_ok += usize::from(local_ok);
-            if event_ok || (event.is_none() && local_ok) {
+            let right = event_ok || (event.is_none() && local_ok);
+            *date_right_at.last_mut().expect("pushed above") = Some(right);
+            if right {
                 date_ok += 1;
             } else {
                 wrong_dates.push(format!(
@@ -296,6 +305,15 @@ fn main() {
             .or_default() |= system[i].is_some() || found_at[i];
     }
     let events_found = doc_events.values().filter(|&&f| f).count();
+    let seminal_figures = seminal_event_figures(
+        &seminal,
+        &SeminalJudged {
+            found: &found_at,
+            place_right: &place_right_at,
+            date_right: &date_right_at,
+            system: &sys_all,
+        },
+    );
 
     println!(
         "ECB+ seminal mentions: {} in {} chains",
@@ -335,6 +353,33 @@ fn main() {
         "B-cubed found only  P {p_f:.3} R {r_f:.3} F1 {:.3}",
         f1(p_f, r_f)
     );
+    let s = &seminal_figures;
+    println!(
+        "seminal event       {:.3} ({}/{} documents: the chain reaching the most documents of \
+         its subtopic, found in the document)",
+        ratio(s.found, s.docs),
+        s.found,
+        s.docs
+    );
+    println!(
+        "  place right       {:.3} ({}/{} found with a gold place)",
+        ratio(s.place_ok, s.place_n),
+        s.place_ok,
+        s.place_n
+    );
+    println!(
+        "  date right        {:.3} ({}/{} found with a gold date)",
+        ratio(s.date_ok, s.date_n),
+        s.date_ok,
+        s.date_n
+    );
+    println!(
+        "  B-cubed           P {:.3} R {:.3} F1 {:.3} ({} mentions of seminal chains)",
+        s.p,
+        s.r,
+        f1(s.p, s.r),
+        s.mentions
+    );
     if opt("--chains") > 0 {
         // The gold chains with the most found mentions, and the events dossier made of them.
         let mut by_chain: BTreeMap<&str, Vec<String>> = BTreeMap::new();
@@ -360,6 +405,93 @@ fn main() {
     show("not an annotated action", &false_ones, show_false);
     show("place wrong", &wrong_places, show_misses);
     show("date wrong", &wrong_dates, show_misses);
+}
+
+/// What the scorer decided for each seminal mention, in the order of `seminal`.
+struct SeminalJudged<'a> {
+    found: &'a [bool],
+    place_right: &'a [Option<bool>],
+    date_right: &'a [Option<bool>],
+    system: &'a [String],
+}
+
+/// The issue's "seminal events found", per document.
+struct SeminalFigures {
+    docs: usize,
+    found: usize,
+    place_n: usize,
+    place_ok: usize,
+    date_n: usize,
+    date_ok: usize,
+    mentions: usize,
+    p: f64,
+    r: f64,
+}
+
+/// ECB+ gathers, per topic, texts on two happenings of one type (the `ecb` and `ecbplus`
+/// halves: two rehab check-ins, two earthquakes); a subtopic's seminal event is its chain
+/// reaching the most documents. A document counts as found when a mention of that chain in
+/// it is found; its place (date) is right when a found mention with a gold place (date) has
+/// it. B-cubed is over the mentions of the seminal chains only (one not found is its own
+/// cluster).
+fn seminal_event_figures(seminal: &[&Gold], judged: &SeminalJudged) -> SeminalFigures {
+    let subtopic = |doc: &str| {
+        let topic = doc.split('_').next().unwrap_or(doc);
+        (topic.to_string(), doc.ends_with("ecbplus"))
+    };
+    let mut docs_of: HashMap<((String, bool), &str), HashSet<&str>> = HashMap::new();
+    for g in seminal {
+        docs_of
+            .entry((subtopic(&g.doc), g.chain.as_str()))
+            .or_default()
+            .insert(g.doc.as_str());
+    }
+    // The chain of each subtopic with the most documents (ties: the smaller chain id).
+    let mut best: HashMap<(String, bool), (&str, usize)> = HashMap::new();
+    for ((sub, chain), docs) in &docs_of {
+        let entry = best.entry(sub.clone()).or_insert((chain, 0));
+        if docs.len() > entry.1 || (docs.len() == entry.1 && *chain < entry.0) {
+            *entry = (chain, docs.len());
+        }
+    }
+    #[derive(Default)]
+    struct Doc {
+        found: bool,
+        place: Option<bool>,
+        date: Option<bool>,
+    }
+    let mut per_doc: BTreeMap<&str, Doc> = BTreeMap::new();
+    let (mut gold, mut system) = (Vec::new(), Vec::new());
+    for (i, g) in seminal.iter().enumerate() {
+        if best.get(&subtopic(&g.doc)).map(|b| b.0) != Some(g.chain.as_str()) {
+            continue;
+        }
+        gold.push(g.chain.as_str());
+        system.push(judged.system[i].clone());
+        let doc = per_doc.entry(g.doc.as_str()).or_default();
+        doc.found |= judged.found[i];
+        for (slot, right) in [
+            (&mut doc.place, judged.place_right[i]),
+            (&mut doc.date, judged.date_right[i]),
+        ] {
+            if let Some(right) = right {
+                *slot = Some(slot.unwrap_or(false) || right);
+            }
+        }
+    }
+    let (p, r) = bcubed(&gold, &system);
+    let count = |f: &dyn Fn(&Doc) -> bool| per_doc.values().filter(|d| f(d)).count();
+    SeminalFigures {
+        docs: per_doc.len(),
+        found: count(&|d| d.found),
+        place_n: count(&|d| d.place.is_some()),
+        place_ok: count(&|d| d.place == Some(true)),
+        date_n: count(&|d| d.date.is_some()),
+        date_ok: count(&|d| d.date == Some(true)),
+        mentions: gold.len(),
+        p,
+        r,
+    }
 }
 
 fn dump(path: &Path) {

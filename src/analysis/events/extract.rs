@@ -340,6 +340,13 @@ impl Clause<'_> {
             {
                 true
             }
+            // ... and a bare one in a headline, which names the story's happening without
+            // articles ("Warehouse fire in Leeds", "Jewel heist in Nice").
+            TriggerForm::Noun
+                if kind.general() && status == EventStatus::Happened && self.in_headline() =>
+            {
+                true
+            }
             // ... and a bare one where English makes it a particular happening: the agent
             // of a passive ("damaged by fire"), the subject of a past verb of damage ("fire
             // destroyed the warehouse"), or the act a charge names ("charged with arson").
@@ -402,7 +409,36 @@ impl Clause<'_> {
         let charged = premod >= 2
             && self.is_word(premod - 1, &["with", "of"])
             && self.is_word(premod - 2, CHARGE);
-        agent || subject || charged
+        // ", killing at least ten": a participle clause giving the toll of what the
+        // sentence reports.
+        let toll = premod >= 1
+            && self
+                .tokens
+                .get(premod - 1)
+                .is_some_and(|t| &self.text[t.span.clone()] == ",")
+            && self.lower(premod).ends_with("ing");
+        agent || subject || charged || toll
+    }
+
+    /// Whether the clause is a headline: its sentence is a whole line of three to fourteen
+    /// words that ends without a stop or a closing quote (news heads drop both).
+    fn in_headline(&self) -> bool {
+        let Some(line) = self.text.get(self.sentence.clone()) else {
+            return false;
+        };
+        let line_start = self.text[..self.sentence.start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == '\n' || c == '\r');
+        let line_end = self.text[self.sentence.end..]
+            .chars()
+            .next()
+            .is_none_or(|c| c == '\n' || c == '\r');
+        let n_words = line.split_whitespace().count();
+        line_start
+            && line_end
+            && (3..=14).contains(&n_words)
+            && !line.ends_with(['.', '!', '?', '"', '\'', '”', '’', ':', ','])
     }
 
     /// A date that opens the clause ("On Tuesday,", "In January 2011,") when no other

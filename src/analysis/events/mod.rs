@@ -516,7 +516,7 @@ fn events_by_actor(events: &[Event], n_actors: usize) -> Vec<Vec<u32>> {
 }
 
 /// Every event kind, at its [`kind_number`].
-pub(crate) const KINDS: [EventKind; 45] = [
+pub(crate) const KINDS: [EventKind; 47] = [
     EventKind::Summit,
     EventKind::Congress,
     EventKind::Conference,
@@ -562,6 +562,8 @@ pub(crate) const KINDS: [EventKind; 45] = [
     EventKind::Marriage,
     EventKind::Ruling,
     EventKind::Speech,
+    EventKind::Robbery,
+    EventKind::Admission,
 ];
 
 /// An event kind's number in [`KINDS`] (how the index cache stores it); the match fails to
@@ -613,5 +615,7 @@ pub(crate) fn kind_number(kind: EventKind) -> u32 {
         EventKind::Marriage => 42,
         EventKind::Ruling => 43,
         EventKind::Speech => 44,
+        EventKind::Robbery => 45,
+        EventKind::Admission => 46,
     }
 }

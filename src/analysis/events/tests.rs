@@ -382,6 +382,42 @@ fn codebook_kinds_added_from_ace_and_cameo() {
 }
 
 #[test]
+fn robberies_and_admissions_to_a_facility_are_events() {
+    check(
+        "Two gunmen robbed a bank in Paris on Monday. Paintings worth millions were stolen from \
+a gallery. The singer checked herself into a rehab clinic in Geneva on Friday. Her father \
+was admitted to hospital. She admitted to lying. He entered the race. The storm held up \
+traffic. Masked men held up a jewellery store.",
+        Some("2025-03-12"),
+        expect![[r#"
+            robbery "robbed a bank in Paris" @Paris on 2025-03-10 (day)
+            robbery "were stolen"
+            admission "checked herself into a rehab clinic in Geneva" @Geneva on 2025-03-07 (day)
+            admission "admitted to"
+            storm "The storm"
+            robbery "held up""#]],
+    );
+}
+
+#[test]
+fn headlines_tolls_and_manners_of_death() {
+    check(
+        "Overnight warehouse fire\nInmate escapes from county jail\nA car bomb exploded in a \
+market, killing at least twelve people. The killing was condemned. Murder rates fell. A \
+climber fell to his death on Sunday. Court overturns ban on protests.",
+        Some("2025-03-12"),
+        expect![[r#"
+            fire "Overnight warehouse fire"
+            escape "escapes"
+            explosion "exploded"
+            death "killing"
+            death "The killing"
+            death "fell to his death" on 2025-03-09 (day)
+            ruling "overturns""#]],
+    );
+}
+
+#[test]
 fn a_document_that_reports_a_cancellation_says_cancelled() {
     use modality::document_verdict;
     use EventStatus::*;

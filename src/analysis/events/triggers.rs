@@ -65,6 +65,12 @@ pub enum EventKind {
     Ruling,
     /// A speech or address (CAMEO 01, "make public statement", in its event form).
     Speech,
+    /// A robbery, theft or heist: the crime news files as such ("robbed a bank", "a jewel
+    /// heist", "stole paintings"), neither an attack nor an arrest.
+    Robbery,
+    /// Admission to a facility: "checked into rehab", "was admitted to hospital", "entered
+    /// treatment" (ACE Movement.Transport of a person to a place of care or custody).
+    Admission,
 }
 
 /// Kinds that may describe the same happening ("the Helsinki summit" is "the July 16 meeting").
@@ -107,6 +113,8 @@ pub enum KindFamily {
     Marriage,
     /// Speeches and addresses: each its own happening.
     Speech,
+    Robbery,
+    Admission,
 }
 
 impl KindFamily {
@@ -137,6 +145,8 @@ impl KindFamily {
             KindFamily::Escape => "escape",
             KindFamily::Marriage => "marriage",
             KindFamily::Speech => "speech",
+            KindFamily::Robbery => "robbery",
+            KindFamily::Admission => "admission",
         }
     }
 }
@@ -189,6 +199,8 @@ impl EventKind {
             EventKind::Marriage => "marriage",
             EventKind::Ruling => "ruling",
             EventKind::Speech => "speech",
+            EventKind::Robbery => "robbery",
+            EventKind::Admission => "admission",
         }
     }
 
@@ -254,6 +266,8 @@ impl EventKind {
             Marriage => KindFamily::Marriage,
             Ruling => KindFamily::Verdict,
             Speech => KindFamily::Speech,
+            Robbery => KindFamily::Robbery,
+            Admission => KindFamily::Admission,
         }
     }
 
@@ -268,7 +282,7 @@ impl EventKind {
             Conviction | Sentencing | Resignation | Dismissal | Crash | Flood | Storm => 4,
             Talks | Strike | Agreement | Deal | Sanctions | Withdrawal => 3,
             Arrest | Charge | Trial | Release | Lawsuit | Appointment | Acquisition | Fire => 3,
-            Ruling | Speech => 3,
+            Ruling | Speech | Robbery | Admission => 3,
             Meeting | Attack | Death | Injury | Protest | Contest | Escape | Marriage => 2,
             Negotiations | Visit => 1,
         }
@@ -331,6 +345,8 @@ impl EventKind {
             Marriage,
             Ruling,
             Speech,
+            Robbery,
+            Admission,
         ]
     }
 }
@@ -609,6 +625,28 @@ const PATTERNS: &[Pattern] = &[
     // Life.Die, found: "was found dead".
     verb("found dead", K::Death),
     noun("slayings", K::Death),
+    // A suicide or a fall told by its manner: "hanged himself", "fell to her death".
+    verb("hanged himself", K::Death),
+    verb("hanged herself", K::Death),
+    verb("hanged themselves", K::Death),
+    verb("fell to his death", K::Death),
+    verb("fell to her death", K::Death),
+    verb("fell to their deaths", K::Death),
+    verb("falls to his death", K::Death),
+    verb("falls to her death", K::Death),
+    verb("plunged to his death", K::Death),
+    verb("plunged to her death", K::Death),
+    // Headline present tense of kinds above ("Inmate escapes", "Court overturns ban",
+    // "Police nab suspect"), and their other common forms.
+    verb("escapes", K::Escape),
+    verb("explodes", K::Explosion),
+    verb("shoots", K::Attack),
+    verb("nabbed", K::Arrest),
+    verb("nominates", K::Appointment),
+    noun("nomination", K::Appointment),
+    verb("overturns", K::Ruling),
+    verb("reversed", K::Ruling),
+    verb("reverses", K::Ruling),
     // Adjudication (CAMEO 0, ACE Justice): a court's ruling. The verbs that a court's
     // decision shares with everyday speech ("dismissed", "rejected", "upheld",
     // "overturned", "struck down") are rulings only after a court (`court_decides`).
@@ -643,6 +681,49 @@ const PATTERNS: &[Pattern] = &[
     noun("signing", K::Agreement),
     noun("signing ceremony", K::Agreement),
     verb("passed away", K::Death),
+    // Crimes against property, as news files them: robberies, heists, thefts, burglaries
+    // ("robbed a bank", "a jewel heist", "stole paintings", "have been stolen").
+    verb("robbed", K::Robbery),
+    verb("robs", K::Robbery),
+    noun("robbery", K::Robbery),
+    noun("robberies", K::Robbery),
+    noun("heist", K::Robbery),
+    noun("heists", K::Robbery),
+    noun("theft", K::Robbery),
+    noun("thefts", K::Robbery),
+    noun("burglary", K::Robbery),
+    noun("burglaries", K::Robbery),
+    verb("burgled", K::Robbery),
+    verb("burglarized", K::Robbery),
+    verb("stole", K::Robbery),
+    verb("steals", K::Robbery),
+    verb("stealing", K::Robbery),
+    verb("was stolen", K::Robbery),
+    verb("were stolen", K::Robbery),
+    verb("been stolen", K::Robbery),
+    verb("snatched", K::Robbery),
+    verb("looted", K::Robbery),
+    // "held up a bank": a robbery only with what was held up (`held_up_a_target`).
+    verb("held up", K::Robbery),
+    // Admission to a place of care or custody: "checked into rehab", "was admitted to
+    // hospital", "entered a treatment center" (the last two only with the facility named
+    // within a few words, `facility_follows`: "admitted to lying", "entered the race").
+    verb("checked into", K::Admission),
+    verb("checks into", K::Admission),
+    verb("check into", K::Admission),
+    verb("checking into", K::Admission),
+    verb("checked in to", K::Admission),
+    verb("checked himself into", K::Admission),
+    verb("checked herself into", K::Admission),
+    verb("checks himself into", K::Admission),
+    verb("checks herself into", K::Admission),
+    verb("checked themselves into", K::Admission),
+    verb("admitted to", K::Admission),
+    verb("admitted into", K::Admission),
+    verb("entered", K::Admission),
+    verb("enters", K::Admission),
+    verb("hospitalized", K::Admission),
+    verb("hospitalised", K::Admission),
     noun("victory over", K::Contest),
     noun("win over", K::Contest),
     verb("defeated", K::Contest),
@@ -811,6 +892,18 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
         if pattern.text == "ruling" && ruling_as_adjective(text, end) {
             continue; // "the ruling party", "the ruling FLN"
         }
+        if kind == Some(EventKind::Admission)
+            && str_in(
+                &["admitted to", "admitted into", "entered", "enters"],
+                pattern.text,
+            )
+            && !facility_follows(text, end)
+        {
+            continue; // "admitted to lying", "entered the race"
+        }
+        if pattern.text == "held up" && !held_up_a_target(text, end) {
+            continue; // "the bridge held up", "talks were held up by"
+        }
         if pattern.text == "signed" && !document_near(text, start, end) {
             // "a comment signed by user Tchaka": what is signed must be an accord.
             continue;
@@ -858,6 +951,67 @@ fn fired_a_weapon(text: &str, end: usize) -> bool {
             !(super::dates::is_weekday_or_month(w) || str_in(&["last", "this"], w.as_str()))
         });
     ammunition || aimed
+}
+
+/// A place of care, treatment or custody within five words after `end` ("admitted to
+/// hospital", "entered a rehab program", "entered well-known Malibu rehab center").
+fn facility_follows(text: &str, end: usize) -> bool {
+    const FACILITIES: &[&str] = &[
+        "rehab",
+        "rehabilitation",
+        "hospital",
+        "hospitals",
+        "clinic",
+        "treatment",
+        "center",
+        "centre",
+        "facility",
+        "detox",
+        "hospice",
+        "infirmary",
+        "sanatorium",
+        "ward",
+        "program",
+        "programme",
+        "care",
+        "asylum",
+    ];
+    words_after(text, end, 5)
+        .iter()
+        .any(|w| str_in(FACILITIES, w.as_str()))
+}
+
+/// "held up a bank", "held up the jewellery store at gunpoint": a place that keeps money
+/// or goods, or a person robbed, within four words after.
+fn held_up_a_target(text: &str, end: usize) -> bool {
+    const TARGETS: &[&str] = &[
+        "bank",
+        "banks",
+        "store",
+        "shop",
+        "jeweller",
+        "jewellers",
+        "jeweler",
+        "jewelers",
+        "jewelry",
+        "jewellery",
+        "station",
+        "restaurant",
+        "casino",
+        "pharmacy",
+        "supermarket",
+        "truck",
+        "van",
+        "courier",
+        "cashier",
+        "clerk",
+        "teller",
+        "gunpoint",
+        "knifepoint",
+    ];
+    words_after(text, end, 4)
+        .iter()
+        .any(|w| str_in(TARGETS, w.as_str()))
 }
 
 /// The words of the sentence before `start`, nearest first, lowercased, at most `n`.
