@@ -421,7 +421,11 @@ fn push_tokens<'a>(text: &'a str, range: Range<usize>, max: usize, out: &mut Vec
         // `RealClearPolitics’ David Byler`: a plural's possessive apostrophe stays on the
         // word, so that the word reads as an owner, not a name of its own.
         if core.ends_with('s') {
-            if let Some(mark) = word[lead + core.len()..].chars().next().filter(|c| ['\'', '’'].contains(c)) {
+            if let Some(mark) = word[lead + core.len()..]
+                .chars()
+                .next()
+                .filter(|c| ['\'', '’'].contains(c))
+            {
                 core = &word[lead..lead + core.len() + mark.len_utf8()];
             }
         }
@@ -1416,9 +1420,10 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
     }
     // `As Vulture put it, "..."`, `in the words of Jim Clyburn, "..."`: idioms that name
     // whose words follow.
-    if let Some(put) = toks.windows(2).rposition(|w| {
-        w[0].text == "put" && w[1].text.trim_end_matches([',', ':']) == "it"
-    }) {
+    if let Some(put) = toks
+        .windows(2)
+        .rposition(|w| w[0].text == "put" && w[1].text.trim_end_matches([',', ':']) == "it")
+    {
         let opened = toks[put.saturating_sub(6)..put]
             .iter()
             .any(|t| t.text.eq_ignore_ascii_case("as"));
