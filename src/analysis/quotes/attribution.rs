@@ -1081,10 +1081,7 @@ fn affiliated_name(text: &str, toks: &[Tok], run_start: usize) -> Option<Range<u
     };
     let mut start = run_start;
     let mut person = None;
-    loop {
-        let Some(mut p) = start.checked_sub(1) else {
-            break;
-        };
+    while let Some(mut p) = start.checked_sub(1) {
         // `of Columbia, South Carolina`: the state belongs to the place before it.
         if toks[p].comma_after && is_capitalised(&toks[p]) && !is_party_tag(toks[p].text) {
             let place = run_start_of(p);
