@@ -691,6 +691,28 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
     {
         return None;
     }
+    // `"..." if she didn't win by a larger margin, said David Wasserman`: where the words
+    // after the quote go on with its sentence, a cue verb after a comma and before a
+    // name, anywhere in that sentence, is the inverted attribution of the whole.
+    let goes_on = first.text.chars().next().is_some_and(char::is_lowercase);
+    if goes_on {
+        let end = toks
+            .iter()
+            .position(|t| t.stop_after)
+            .map_or(toks.len(), |i| i + 1);
+        let inverted = (1..end.saturating_sub(1)).find(|&v| {
+            toks[v - 1].comma_after
+                && is_speech_verb(&toks[v])
+                && !toks[v].text.ends_with("ing")
+                && is_capitalised(&toks[v + 1])
+        });
+        if let Some(v) = inverted {
+            let rest = clause(&toks[v + 1..end]);
+            if let Some(name) = last_name_in(text, &rest).or_else(|| first_name_run(text, &rest)) {
+                return Some(Cue::Name(name));
+            }
+        }
+    }
     if lowercase_in(first.text, SUBORDINATORS) {
         return None;
     }
@@ -777,7 +799,6 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
     if let Some(v) = toks[..limit].iter().position(finite_cue) {
         // `"..." for Clinton, said Kunin`: where the words after the quote go on with its
         // sentence, the verb after a comma comes before its subject.
-        let goes_on = first.text.chars().next().is_some_and(char::is_lowercase);
         // As after any verb that comes first, the name is the clause's last name run
         // (`..., said Ohio State University professor Paul Beck`).
         if v > 0 && goes_on && toks[v - 1].comma_after {
