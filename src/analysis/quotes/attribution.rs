@@ -772,6 +772,22 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
                     name_run_ending_at(text, &sentence[..end], end - 1)
                         .filter(|name| name.start >= sentence[i].range.start)
                 });
+            // `added his campaign manager Jeff Weaver, speaking to CNN`: a description
+            // whose role noun the name follows directly (not `a spokeswoman for the
+            // British Transport Police`, where a preposition governs the name).
+            let titled = rest.last().and_then(|last| {
+                let name = name_run_ending_at(text, &rest, rest.len() - 1)?;
+                let run = rest.iter().position(|t| t.range.start >= name.start)?;
+                let role = rest[..run]
+                    .iter()
+                    .rposition(|t| !is_capitalised(t))
+                    .map(|i| &rest[i])?;
+                let governs = lowercase_in(role.text, GOVERNING)
+                    || lowercase_in(role.text, DETERMINERS)
+                    || str_in(&["and", "or", "known", "named", "called", "as"], role.text);
+                (!governs && is_capitalised(last)).then_some(name)
+            });
+            let named = named.or(titled);
             let span = rest[0].range.start..rest[rest.len() - 1].range.end;
             let role = rest.len() > 1
                 && rest[0].text.eq_ignore_ascii_case("the")
