@@ -610,3 +610,53 @@ fn where_a_speaker_works_stands_between_the_name_and_the_verb() {
         "#]],
     );
 }
+
+#[test]
+fn seventh_pass_lists_chains_of_workplaces_passives_idioms_and_initials() {
+    check_with_actors(
+        r#"The council met on Monday to discuss the budget for the coming year.
+
+“This is a reckless decision,“ said Helen Marsh, a city councillor from Bristol.
+
+Rents are “out of control” and “hurting families,” Peter Walsh, the former mayor of Leeds, declared at the rally.
+
+As Bishop Samuel Okoro of the Anglican Diocese of Lagos told the BBC, “We have waited long enough for this vote.”
+
+Anna Berg of Portland, Oregon says she will vote for the levy if it keeps “schools open all week.”
+
+“Many would call that a defeat” if she wins by less than ten points, said Carla Duval, an analyst at the Bay Institute.
+
+On the radio show, Mayor Ruth Adams was asked by host Carl Benson, who has long opposed the tunnel, “Will you sign the contract this week?”
+
+The vote split the party. As Senator Grace Holt put it, “This is a fight for the soul of the movement.”
+
+The district has changed. In the words of local pastor Dean Morris, “Nobody here trusts the council any more.”
+
+Police said the crowd turned angry, with Dan Okafor reportedly shouting: “Get out of this hall now!”
+
+Michael J. Petrilli, president of the Thomas B. Fordham Institute, tied those scores to graduation rates, saying the law helped “millions of kids who would have dropped out.”
+
+As RealClearPolitics’ David Byler pointed out in December, “No campaign has to worry about the rule yet.”
+
+“We are going to close the gap,” added his campaign manager Jeff Walton, speaking to reporters after the rally.
+
+“Stay away from the station,” said a spokeswoman for the British Transport Police.
+"#,
+        expect![[r#"
+            This is a reckless decision, => Helen Marsh
+            out of control => Peter Walsh
+            hurting families, => Peter Walsh
+            We have waited long enough for this vote. => Samuel Okoro
+            schools open all week. => Anna Berg
+            Many would call that a defeat => Carla Duval
+            Will you sign the contract this week? => Carl Benson
+            This is a fight for the soul of the movement. => Grace Holt
+            Nobody here trusts the council any more. => Dean Morris
+            Get out of this hall now! => Dan Okafor
+            millions of kids who would have dropped out. => Michael J. Petrilli
+            No campaign has to worry about the rule yet. => David Byler
+            We are going to close the gap, => Jeff Walton
+            Stay away from the station, => -
+        "#]],
+    );
+}
