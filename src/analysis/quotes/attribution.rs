@@ -1294,6 +1294,17 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
     let mut i = 0;
     while i < toks.len() {
         let opens = i == 0 || toks[i - 1].comma_after || toks[i - 1].stop_after;
+        // `At Sunday night's debate, Sanders compared ...`: a fronted prepositional
+        // phrase, closed by a comma, comes before the subject.
+        if opens && lowercase_in(toks[i].text, FRONTED_PREPOSITIONS) {
+            let phrase_end = (i..toks.len().min(i + 12))
+                .take_while(|&j| j == i || !toks[j - 1].stop_after)
+                .find(|&j| toks[j].comma_after);
+            if let Some(j) = phrase_end {
+                i = j + 1;
+                continue;
+            }
+        }
         if !(opens && is_capitalised(&toks[i])) {
             i += 1;
             continue;
@@ -1353,6 +1364,23 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
     }
     None
 }
+
+/// Prepositions that open a phrase fronted before a sentence's subject.
+const FRONTED_PREPOSITIONS: &[&str] = &[
+    "at",
+    "in",
+    "on",
+    "during",
+    "after",
+    "before",
+    "amid",
+    "despite",
+    "following",
+    "with",
+    "from",
+    "for",
+    "by",
+];
 
 /// The subject of the sentence `toks` as a cue: a pronoun that opens it before a verb
 /// (`She then addressed the supporters again: "..."`, `He then joked, "..."`), else its

@@ -660,3 +660,16 @@ As RealClearPolitics’ David Byler pointed out in December, “No campaign has 
         "#]],
     );
 }
+
+#[test]
+fn a_fronted_prepositional_phrase_comes_before_the_subject() {
+    check_with_actors(
+        r#"The hearing ran long.
+
+During a rally on Monday, Mayor Ruth Adams attacked the plan, calling it “a gift to developers.”
+"#,
+        expect![[r#"
+            a gift to developers. => Ruth Adams
+        "#]],
+    );
+}
