@@ -1060,6 +1060,25 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
         }
         return (!governed).then_some(Cue::Name(name));
     }
+    // "Nate Silver, the polling guru who founded fivethirtyeight.com tweeted": an
+    // apposition holding a relative clause, whose closing comma the writer left out.
+    let comma = (last.saturating_sub(15)..last)
+        .rev()
+        .take_while(|&i| !toks[i].stop_after)
+        .find(|&i| toks[i].comma_after);
+    if let Some(c) = comma {
+        let apposition = &toks[c + 1..=last];
+        let opens_lower = apposition[0]
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        if opens_lower && apposition.iter().any(|t| t.text == "who") {
+            if let Some(name) = name_run_ending_at(text, toks, c) {
+                return Some(Cue::Name(name));
+            }
+        }
+    }
     // "the Russian leader", "a senior official", "one employee": a description. With
     // "the" and a head that names a role it can be someone named before; otherwise it
     // is a speaker the text leaves unnamed.

@@ -673,3 +673,16 @@ During a rally on Monday, Mayor Ruth Adams attacked the plan, calling it “a gi
         "#]],
     );
 }
+
+#[test]
+fn an_apposition_with_a_relative_clause_may_lack_its_closing_comma() {
+    check_with_actors(
+        r#"The polls closed at eight.
+
+“Clinton needs a plan for third-party voters,” Nate Silva, the polling analyst who founded a forecasting site tweeted on Wednesday.
+"#,
+        expect![[r#"
+            Clinton needs a plan for third-party voters, => Nate Silva
+        "#]],
+    );
+}
