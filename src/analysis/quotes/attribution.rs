@@ -708,7 +708,7 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
         });
         if let Some(v) = inverted {
             let rest = clause(&toks[v + 1..end]);
-            if let Some(name) = last_name_in(text, &rest).or_else(|| first_name_run(text, &rest)) {
+            if let Some(name) = name_after_verb(text, &rest) {
                 return Some(Cue::Name(name));
             }
         }
@@ -800,9 +800,7 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
             });
         }
         // "said Virginia delegate Beau Correll": the last name run of the clause.
-        return last_name_in(text, &rest)
-            .or_else(|| first_name_run(text, &rest))
-            .map(Cue::Name);
+        return name_after_verb(text, &rest).map(Cue::Name);
     }
     // "NAME [adverb] said": the subject is the words before the first verb.
     let limit = toks
@@ -819,7 +817,7 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
         // (`..., said Ohio State University professor Paul Beck`).
         if v > 0 && goes_on && toks[v - 1].comma_after {
             let rest = clause(&toks[v + 1..]);
-            if let Some(name) = last_name_in(text, &rest).or_else(|| first_name_run(text, &rest)) {
+            if let Some(name) = name_after_verb(text, &rest) {
                 return Some(Cue::Name(name));
             }
         }
@@ -934,6 +932,12 @@ fn clause_after_according<'a>(toks: &[Tok<'a>]) -> Vec<Tok<'a>> {
         }
     }
     out
+}
+
+/// The speaker a clause after an inverted cue verb names: its last name run (`said
+/// Virginia delegate Beau Correll`), else its first.
+fn name_after_verb(text: &str, rest: &[Tok]) -> Option<Range<usize>> {
+    last_name_in(text, rest).or_else(|| first_name_run(text, rest))
 }
 
 fn last_name_in(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
