@@ -159,8 +159,16 @@ impl<'t> Extractor<'t> {
     }
 
     fn process_run(&mut self, start: usize, end: usize) {
-        // "Davis Cup", "Rose Bowl", "Grand Prix": an event, no actor.
+        // "Davis Cup", "Rose Bowl", "Grand Prix": an event, no actor; so is a name before
+        // a lowercase "award" or "prize" ("the 2018 Theodore Roosevelt award").
         if end - start > 1 && is_in(&EVENT_TAILS, self.tokens[end - 1].text(self.text)) {
+            return;
+        }
+        if self.tokens.get(end).is_some_and(|t| {
+            t.has(JOINED)
+                && !self.tokens[end - 1].has(POSSESSIVE)
+                && matches!(t.text(self.text), "award" | "prize" | "medal" | "trophy")
+        }) {
             return;
         }
         // A whole-run gazetteer entry ("Antigua and Barbuda", "Islamic Republic of Iran").
@@ -267,6 +275,9 @@ impl<'t> Extractor<'t> {
                     Seg::Honorific
                 } else if is_in(&TITLE_MODIFIERS, word) {
                     Seg::Modifier
+                } else if word.len() > 3 && word.starts_with("ex-") {
+                    // "Ex-Yankee Randy Velarde", "ex-Senator": a former office is a role.
+                    Seg::Title
                 } else if is_in(&RELIGIONS, word) {
                     // "Muslim Uighurs", "Catholic bishops": an adjective of faith is read
                     // as a demonym is, not as a name.
@@ -330,6 +341,16 @@ impl<'t> Extractor<'t> {
                 fold_into(self.tokens[ps].text(self.text), &mut self.buf);
                 if name_words().is_given(&self.buf) {
                     segs[idx].0 = Seg::Word;
+                }
+            }
+        }
+        // "John Major", "Billie Jean King", "Erik Prince": a one-word title ending the part
+        // right after a given name is the surname; a title comes before a name, not after.
+        if let [.., (Seg::Word, gs, ge), (last @ Seg::Title, s, e)] = segs.as_mut_slice() {
+            if *e == end && *e == *s + 1 && *ge == *gs + 1 && !self.tokens[*s].has(ALL_CAPS) {
+                fold_into(self.tokens[*gs].text(self.text), &mut self.buf);
+                if name_words().is_given(&self.buf) {
+                    *last = Seg::Word;
                 }
             }
         }
@@ -521,8 +542,23 @@ impl<'t> Extractor<'t> {
         if start >= end {
             return;
         }
+        // "Queen Elizabeth II", "Henry VIII": a regnal number ends the name it follows,
+        // after a title or a given name ("Artemis VII" is a mission); "I" only after a
+        // title, where it cannot be the pronoun.
+        let numeral = self.tokens[end - 1].text(self.text);
+        let regnal = end - start > 1
+            && if numeral == "I" {
+                role.is_some()
+            } else {
+                is_regnal_number(numeral) && {
+                    fold_into(self.tokens[start].text(self.text), &mut self.buf);
+                    role.is_some() || name_words().is_given(&self.buf)
+                }
+            };
         // Acronyms inside a group stand alone ("National Security MOSCOW").
-        if let Some(caps) = (start..end).find(|&i| self.tokens[i].has(ALL_CAPS)) {
+        if let Some(caps) =
+            (start..end - usize::from(regnal)).find(|&i| self.tokens[i].has(ALL_CAPS))
+        {
             if end - start > 1 {
                 if caps > start {
                     self.name_group(start, caps, role.clone(), is_person);
@@ -557,7 +593,15 @@ impl<'t> Extractor<'t> {
                     self.add_named(span, surface, ActorKind::Organization);
                     return;
                 }
-                NameShape::Nothing => return,
+                // "the Late Super Eagles star": English words named by an office after them.
+                NameShape::Nothing => {
+                    if self.org_context(name_start, end) {
+                        let span = self.span(name_start, end);
+                        let surface = self.surface(span.clone());
+                        self.add_named(span, surface, ActorKind::Organization);
+                    }
+                    return;
+                }
             }
             start = name_start;
             n_words = (start..end).filter(|&i| self.tokens[i].has(CAP)).count();
@@ -615,6 +659,19 @@ impl<'t> Extractor<'t> {
             self.add_named(span, surface, ActorKind::Place);
             return;
         }
+        // "over the White Sox in the league", "the Blue Jays pitcher": a name after an
+        // article, heading its phrase or a plural, is a team's or a firm's; a person's takes
+        // none ("the Ivanka Trump brand" is a person's name qualifying a noun).
+        let plural = |word: &str| word.ends_with('s') && !word.ends_with("ss");
+        if role.is_none()
+            && !is_person
+            && self.after_article(start)
+            && (self.heads_phrase(end - 1)
+                || (!given_first && plural(self.tokens[end - 1].text(self.text))))
+        {
+            self.add_named(span, surface, ActorKind::Organization);
+            return;
+        }
         let role = role.or_else(|| self.role_before_comma(start));
         let first = name_key(self.tokens[start].text(self.text));
         let mut last = name_key(self.tokens[end - 1].text(self.text));
@@ -669,7 +726,13 @@ impl<'t> Extractor<'t> {
             return (start, NameShape::Nothing);
         }
         loop {
-            if given(self, start) {
+            // "Crew Program", "Art Contest": a given name that is also a word common in
+            // news, before nothing but such words, is the word.
+            let weak_given = is_word(self, start, NameWords::is_news_common)
+                && (start + 1..end).all(|i| {
+                    !self.tokens[i].has(CAP) || is_word(self, i, NameWords::is_news_common)
+                });
+            if given(self, start) && !weak_given {
                 return (start, NameShape::Person);
             }
             let Some(next) = (start + 1..end).find(|&i| self.tokens[i].has(CAP)) else {
@@ -685,15 +748,15 @@ impl<'t> Extractor<'t> {
         let caps: Vec<usize> = (start + 1..end)
             .filter(|&i| self.tokens[i].has(CAP))
             .collect();
-        // Three or more words, two of them English ("Hybrid Thermally Efficient Core"), or
-        // a word common in news after the first: no person.
+        // Two English words ("Royal Charter", "Academic Affairs": no given name opens
+        // them), or a word common in news after the first: no person.
         let n_common = (start..end)
             .filter(|&i| self.tokens[i].has(CAP) && is_word(self, i, NameWords::is_common))
             .count();
         let news_word = caps
             .iter()
             .any(|&i| is_word(self, i, NameWords::is_news_common));
-        if !news_word && (caps.len() < 2 || n_common < 2) {
+        if !news_word && n_common < 2 {
             return (start, NameShape::Person);
         }
         if caps
@@ -704,6 +767,20 @@ impl<'t> Extractor<'t> {
         } else {
             (start, NameShape::Nothing)
         }
+    }
+
+    /// Whether the word at `last` ends its noun phrase: a possessive, punctuation or a
+    /// function word comes next, not a noun it would qualify.
+    pub(super) fn heads_phrase(&self, last: usize) -> bool {
+        const FUNCTION_WORDS: [&str; 22] = [
+            "in", "on", "at", "of", "to", "for", "with", "by", "from", "and", "or", "but", "have",
+            "has", "had", "is", "are", "was", "were", "will", "would", "who",
+        ];
+        self.tokens[last].has(POSSESSIVE)
+            || self
+                .tokens
+                .get(last + 1)
+                .is_none_or(|t| !t.has(JOINED) || is_in(&FUNCTION_WORDS, t.text(self.text)))
     }
 
     /// Whether the document already has a non-person actor keyed by this name (checked
@@ -874,6 +951,15 @@ const RELIGIONS: [&str; 21] = [
     "islamist",
     "jihadist",
 ];
+
+/// "II", "VIII", "XVI": a Roman number of two letters or more, as kings and popes carry.
+fn is_regnal_number(word: &str) -> bool {
+    word.len() >= 2
+        && word.len() <= 6
+        && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+        && !word.contains("IIII")
+        && !word.contains("VV")
+}
 
 /// `bin`, `ibn`, `bint`: a particle that makes the next name a father's, not a surname
 /// (lower case only: "Ben" is a given name).

@@ -117,7 +117,7 @@ pub(crate) const ORG_CUES: [&str; 95] = [
 /// Last words of a capitalised run that name an event or a competition, not an actor
 /// ("Davis Cup", "Rose Bowl", "Grand Prix", "U.S. Open", "Olympic Games"): such a run
 /// gives no actor (alone the word is a common noun too).
-pub(crate) const EVENT_TAILS: [&str; 20] = [
+pub(crate) const EVENT_TAILS: [&str; 23] = [
     "Cup",
     "Open",
     "Championship",
@@ -138,6 +138,9 @@ pub(crate) const EVENT_TAILS: [&str; 20] = [
     "Slam",
     "Award",
     "Awards",
+    "Prize",
+    "Prizes",
+    "Medal",
 ];
 
 /// Lowercase nouns that, right before or after a capitalised name, say it is an

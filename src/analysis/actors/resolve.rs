@@ -114,6 +114,12 @@ impl Extractor<'_> {
         if found.is_none() {
             found = self.known_as(p.tok);
         }
+        if found.is_none() && self.after_article(p.tok) {
+            // "the Clintons", "the Obamas": a family by the plural of a surname.
+            if let Some(stem) = key.strip_suffix('s').filter(|stem| stem.len() >= 3) {
+                found = self.nearest_person(at, |(_, _, last)| last == stem);
+            }
+        }
         if found.is_none() && key.chars().count() >= 5 && !tok.has(SENTENCE_START) {
             // A spelling variant of a name in this document ("Maher" beside "Mahar Assad").
             found = self.nearest_person(at, |(_, first, last)| {
@@ -126,6 +132,8 @@ impl Extractor<'_> {
             None if headline => return,
             None if p.is_person
                 && !tok.has(ALL_CAPS)
+                // "said Eagles owner Jeffrey Lurie": a club's office follows its name.
+                && !self.org_context(p.tok, p.tok + 1)
                 && !(p.role.is_none()
                     && (self.place_context(p.tok) || self.after_article(p.tok)))
                 && !(tok.has(SENTENCE_START) && looks_plural(&surface))
@@ -144,7 +152,8 @@ impl Extractor<'_> {
                 )
             }
             None if (!tok.has(SENTENCE_START) && self.org_context(p.tok, p.tok + 1))
-                || self.org_appositive(p.tok + 1) =>
+                || self.org_appositive(p.tok + 1)
+                || (p.role.is_none() && self.after_article(p.tok) && self.heads_phrase(p.tok)) =>
             {
                 self.actor_for(
                     format!("n:{}", surface.to_lowercase()),
@@ -209,7 +218,7 @@ impl Extractor<'_> {
     }
 
     /// "a Green, said": a word after an article is a noun, however it is said.
-    fn after_article(&self, i: usize) -> bool {
+    pub(super) fn after_article(&self, i: usize) -> bool {
         i > 0
             && self.tokens[i].has(JOINED)
             && matches!(self.tokens[i - 1].text(self.text), "a" | "an" | "the")

@@ -396,3 +396,62 @@ fn a_surname_shaped_like_an_adverb_still_opens_a_sentence() {
         "#]],
     );
 }
+
+#[test]
+fn regnal_numbers_titles_as_surnames_and_names_after_a_role() {
+    // Invented sentences for the patterns CoNLL-2003 eng.testa showed: a Roman number after
+    // a given name or a title (not after a mission's name), a title word as the surname
+    // after a given name, and an office after an ex- prefix.
+    let text = "LONDON — Queen Elizabeth II opened the session. Pope Benedict XVI sent a \
+         letter, and historians compared Henry VIII. The Artemis VII mission was delayed.\n\n\
+         Prime Minister John Major spoke first. Major told parliament he would wait. Team \
+         captain Carole King said the squad was ready.\n\n\
+         Ex-Yankee Randy Velarde hit a homer.\n";
+    let people = people(text);
+    assert!(!people.iter().any(|p| p == "Artemis VII"), "{people:?}");
+    let people: Vec<_> = people
+        .into_iter()
+        .filter(|p| !p.contains("Artemis") && p != "VII")
+        .collect();
+    assert_eq!(
+        people,
+        [
+            "Benedict XVI",
+            "Carole King",
+            "Elizabeth II",
+            "Henry VIII",
+            "John Major",
+            "Randy Velarde"
+        ]
+    );
+}
+
+#[test]
+fn teams_prizes_and_english_phrases_are_no_people() {
+    // A name after an article is a team's or a paper's; a name before "award" or ending in
+    // "Prize" names an award; two English words, or a given name that is also a word
+    // common in news before another such word, are no one ("Crew Program"); "the Kerrs"
+    // is the family of the person named in full.
+    let text = "CHICAGO — Cleveland's lead over the White Sox in the Central dropped. \"He has a sinker,\" \
+         said Reds manager Ray Knight. \"It was great,\" said Eagles owner Jeff Lurie.\n\n\
+         She received the Theodore Roosevelt award and the Bruno Rossi Prize. He joined the \
+         Commercial Crew Program and wrote about Academic Affairs.\n\n\
+         Dana Kerr stayed home on Sunday, and the Kerrs left on Monday.\n";
+    let found = extract_document(&doc(text));
+    let kind_of = |name: &str| found.actors.iter().find(|a| a.name == name).map(|a| a.kind);
+    assert_eq!(kind_of("White Sox"), Some(ActorKind::Organization));
+    assert_eq!(kind_of("Reds"), Some(ActorKind::Organization));
+    assert_eq!(kind_of("Eagles"), Some(ActorKind::Organization));
+    assert_eq!(people(text), ["Dana Kerr", "Jeff Lurie", "Ray Knight"]);
+    let kerr = found
+        .actors
+        .iter()
+        .position(|a| a.name == "Dana Kerr")
+        .unwrap() as u32;
+    let family = found
+        .mentions
+        .iter()
+        .filter(|m| m.actor == kerr && &text[m.span.clone()] == "Kerrs")
+        .count();
+    assert_eq!(family, 1, "'the Kerrs' is a mention of Dana Kerr's family");
+}
