@@ -340,3 +340,40 @@ fn a_brief_on_disk_over_the_size_limit_is_not_read_and_is_reported() {
     );
     assert_still_answers(&mut client, &uri);
 }
+
+#[test]
+fn a_corpus_outside_the_workspace_named_in_the_editor_s_settings_is_read_and_reported() {
+    // The editor's settings are the user's own: an entry outside the workspace is read,
+    // and said when the corpus is loaded. The same entry in dossier.toml is refused.
+    let outside = tempfile::TempDir::new().unwrap();
+    let far = outside.path().canonicalize().unwrap();
+    std::fs::write(far.join("far.txt"), "The summit in Vienna ended early.\n").unwrap();
+    let glob = format!("{}/*.txt", far.display());
+    let toml = format!(r#"corpus = ["seeds", "{glob}"]"#);
+    let (_ws, mut client, uri) = start_with(&[("dossier.toml", toml.as_bytes())], Value::Null);
+    let messages = log_messages(&client);
+    assert!(
+        messages.iter().any(|m| m.contains(&format!(
+            "corpus entry `{glob}` leads outside the workspace"
+        ))),
+        "{messages:?}"
+    );
+    assert_eq!(
+        client.request("dossier/indexStatus", Value::Null)["documents"],
+        5
+    );
+    assert_still_answers(&mut client, &uri);
+    let (_ws, mut client, uri) = start_with(&[], json!({"corpus": ["seeds", glob.as_str()]}));
+    let messages = log_messages(&client);
+    assert!(
+        messages.iter().any(|m| m
+            .contains(&format!("corpus entry `{glob}` is outside the workspace"))
+            && m.contains("read because `initializationOptions` names it")),
+        "{messages:?}"
+    );
+    assert_eq!(
+        client.request("dossier/indexStatus", Value::Null)["documents"],
+        6
+    );
+    assert_still_answers(&mut client, &uri);
+}
