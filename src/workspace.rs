@@ -927,6 +927,77 @@ mod tests {
         assert!(matches!(problem, Some(LoadProblem::Unreadable { .. })));
     }
 
+    #[test]
+    fn an_outside_corpus_is_read_only_when_the_user_names_it_and_odd_entries_are_problems() {
+        let ws = workspace(&[
+            ("w/seeds/a.txt", b"A"),
+            ("far/b.txt", b"B"),
+            ("far/sub/c.txt", b"C"),
+        ]);
+        let root = ws.path().join("w");
+        let corpus: Vec<String> = [
+            "seeds",
+            "../far/*.txt",
+            "../far/**/*.txt",
+            "../missing/*.txt",
+            "../far/*/../b.txt",
+            "/dev/null",
+        ]
+        .map(String::from)
+        .to_vec();
+        let file_names = |found: &[PathBuf]| -> Vec<String> {
+            let mut names: Vec<String> = found
+                .iter()
+                .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        // From dossier.toml: every entry leading out is refused, whatever it would match.
+        let config = Config {
+            corpus: corpus.clone(),
+            ..Config::default()
+        };
+        let (found, problems) = discover_corpus(&root, &config);
+        assert_eq!(file_names(&found), ["a.txt"]);
+        assert_eq!(problems.len(), 5, "{problems:?}");
+        assert!(problems
+            .iter()
+            .all(|p| matches!(p, LoadProblem::OutsideWorkspace { .. })));
+        // From the user's own settings: read and reported; the same file through two globs
+        // once; a folder that does not exist, `..` after a wildcard and a device are
+        // problems of their own.
+        let config = Config {
+            corpus,
+            corpus_named_by_user: Some("--corpus".into()),
+            ..Config::default()
+        };
+        let (found, problems) = discover_corpus(&root, &config);
+        assert_eq!(file_names(&found), ["a.txt", "b.txt", "c.txt"]);
+        let kinds: Vec<String> = problems
+            .iter()
+            .map(|p| match p {
+                LoadProblem::OutsideWorkspaceNamedByUser { entry, .. } => format!("named {entry}"),
+                LoadProblem::NoSuchCorpusEntry { entry, .. } => format!("no such {entry}"),
+                LoadProblem::BadGlob { pattern, reason } => format!("bad {pattern}: {reason}"),
+                LoadProblem::Unreadable { path, reason } => {
+                    format!("unreadable {}: {reason}", path.display())
+                }
+                other => format!("{other}"),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "named ../far/*.txt",
+                "named ../far/**/*.txt",
+                "no such ../missing/*.txt",
+                "bad ../far/*/../b.txt: `..` after a wildcard",
+                "unreadable /dev/null: not a regular file (a pipe or a device)",
+            ]
+        );
+    }
+
     fn relative_message(root: &Path, problem: &LoadProblem) -> String {
         problem
             .to_string()
