@@ -37,6 +37,11 @@ pub struct Config {
     pub max_files: usize,
     /// Keep the persistent index cache (`cache = false` or `--no-cache` turns it off).
     pub cache: bool,
+    /// The user's own settings that named `corpus` (`--corpus`, `initializationOptions`,
+    /// `workspace/configuration`), or `None` when it is the default or a `dossier.toml`'s.
+    /// Only then may a corpus entry lead outside the workspace (SPEC §1): a `dossier.toml`
+    /// travels with the workspace, and must not make an editor read `/etc/passwd`.
+    pub corpus_named_by_user: Option<String>,
 }
 
 impl Default for Config {
@@ -53,6 +58,7 @@ impl Default for Config {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             max_files: DEFAULT_MAX_FILES,
             cache: true,
+            corpus_named_by_user: None,
         }
     }
 }
@@ -117,6 +123,11 @@ impl<'de> Deserialize<'de> for OneOrMany {
 }
 
 impl OneOrMany {
+    /// True for an empty list (a single string is one entry, even when empty).
+    pub fn is_empty(&self) -> bool {
+        matches!(self, OneOrMany::Many(items) if items.is_empty())
+    }
+
     fn into_vec(self) -> Vec<String> {
         match self {
             OneOrMany::One(s) => vec![s],

@@ -57,11 +57,19 @@ pub enum LoadProblem {
     /// Discovery stopped early; the corpus holds what was found before the limit.
     #[error("{} holds more than {limit} files; indexing stopped there (narrow `corpus` in dossier.toml, or raise max_files)", .root.display())]
     TooManyFiles { root: PathBuf, limit: usize },
-    /// The corpus is always inside the workspace: a path, a glob or a link that leads out
-    /// of it is refused (a shared `dossier.toml` must not make an editor read `/etc/passwd`
-    /// into hovers).
-    #[error("corpus entry `{entry}` leads outside the workspace {}; refused (the corpus must be inside the workspace: open the folder that holds it, or copy the files in)", .root.display())]
+    /// A path, a glob or a link of `dossier.toml` that leads out of the workspace is
+    /// refused: the file travels with the workspace, and must not make an editor read
+    /// `/etc/passwd` into hovers. Only the user's own settings may name such an entry.
+    #[error("corpus entry `{entry}` leads outside the workspace {}; refused (dossier.toml may only name files inside the workspace: open the folder that holds them, copy them in, or name them in your own settings, `--corpus` or the editor's `dossier.corpus`)", .root.display())]
     OutsideWorkspace { entry: String, root: PathBuf },
+    /// A corpus entry outside the workspace that the user's own settings (`source_name`)
+    /// name: read, and said when the corpus is loaded so that it is never a surprise.
+    #[error("corpus entry `{entry}` is outside the workspace {}; read because `{source_name}` names it", .root.display())]
+    OutsideWorkspaceNamedByUser {
+        entry: String,
+        root: PathBuf,
+        source_name: String,
+    },
     /// Files that would share one document key (`c/y.md` and `c/y.txt`): both are kept,
     /// each cited by its path with the extension.
     #[error("{} share the document key `@{key}`; each is cited by its path with the extension ({})", .paths.join(" and "), .paths.iter().map(|p| format!("`@{p}`")).collect::<Vec<_>>().join(", "))]
@@ -79,7 +87,9 @@ impl LoadProblem {
     pub fn is_warning_only(&self) -> bool {
         matches!(
             self,
-            LoadProblem::InvalidUtf8(_) | LoadProblem::KeyClash { .. }
+            LoadProblem::InvalidUtf8(_)
+                | LoadProblem::KeyClash { .. }
+                | LoadProblem::OutsideWorkspaceNamedByUser { .. }
         )
     }
 }
@@ -97,10 +107,20 @@ pub fn discover_corpus(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<LoadP
         path.canonicalize()
             .is_ok_and(|real| real.starts_with(&canonical_root))
     };
-    let outside = |entry: &String| LoadProblem::OutsideWorkspace {
-        entry: entry.clone(),
-        root: root.to_path_buf(),
+    // One rule for paths, globs and links: an entry that leads out of the workspace is
+    // read only when the user's own settings name it, and then reported; otherwise refused.
+    let outside = |entry: &String| match &config.corpus_named_by_user {
+        Some(source_name) => LoadProblem::OutsideWorkspaceNamedByUser {
+            entry: entry.clone(),
+            root: root.to_path_buf(),
+            source_name: source_name.clone(),
+        },
+        None => LoadProblem::OutsideWorkspace {
+            entry: entry.clone(),
+            root: root.to_path_buf(),
+        },
     };
+    let mut outside_globs: Vec<(PathBuf, GlobSet)> = Vec::new();
     for entry in &config.corpus {
         let path = root.join(entry);
         if is_glob(entry) {
@@ -112,12 +132,44 @@ pub fn discover_corpus(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<LoadP
                     .components()
                     .any(|c| c == std::path::Component::ParentDir)
             {
-                problems.push(outside(entry));
+                match outside(entry) {
+                    refused @ LoadProblem::OutsideWorkspace { .. } => problems.push(refused),
+                    named => match outside_glob(root, entry) {
+                        Ok(Some((base, include))) => {
+                            if !base.starts_with(&canonical_root) {
+                                problems.push(named);
+                            }
+                            outside_globs.push((base, include));
+                        }
+                        Ok(None) => problems.push(LoadProblem::NoSuchCorpusEntry {
+                            entry: entry.clone(),
+                            root: root.to_path_buf(),
+                        }),
+                        Err(bad_glob) => problems.push(bad_glob),
+                    },
+                }
                 continue;
             }
             globs.push(entry.clone());
         } else if path.exists() && !inside(&path) {
-            problems.push(outside(entry));
+            match outside(entry) {
+                refused @ LoadProblem::OutsideWorkspace { .. } => problems.push(refused),
+                named => {
+                    if path.is_dir() {
+                        dirs.push(path);
+                    } else if path.is_file() {
+                        found.push(path);
+                    } else {
+                        // Opening a FIFO would wait for a writer; a device never ends.
+                        problems.push(LoadProblem::Unreadable {
+                            path,
+                            reason: "not a regular file (a pipe or a device)".into(),
+                        });
+                        continue;
+                    }
+                    problems.push(named);
+                }
+            }
         } else if path.is_dir() {
             dirs.push(path);
         } else if path.is_file() {
@@ -138,6 +190,13 @@ pub fn discover_corpus(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<LoadP
         let include = build_globset(&globs, &mut problems);
         let matches = |path: &Path| include.is_match(relative(root, path));
         let walked = walk_files(root, &budget, &matches);
+        found.extend(walked.files);
+        problems.extend(walked.problems);
+        over_limit |= walked.over_limit;
+    }
+    for (base, include) in outside_globs {
+        let matches = |path: &Path| include.is_match(relative(&base, path));
+        let walked = walk_files(&base, &budget, &matches);
         found.extend(walked.files);
         problems.extend(walked.problems);
         over_limit |= walked.over_limit;
@@ -449,8 +508,9 @@ pub fn relative<'a>(root: &Path, path: &'a Path) -> &'a Path {
 
 /// Whether a path (absolute) is selected as corpus by the configuration, without walking.
 pub fn is_corpus_path(root: &Path, config: &Config, path: &Path) -> bool {
-    // The corpus is inside the workspace (see `LoadProblem::OutsideWorkspace`), whatever
-    // a watched-file event names.
+    // A watched-file event outside the workspace is never corpus, whatever it names: an
+    // outside corpus the user's settings name (`LoadProblem::OutsideWorkspaceNamedByUser`)
+    // is read again at the next start or configuration change.
     if !path.starts_with(root)
         || path
             .components()
@@ -477,6 +537,40 @@ pub fn is_corpus_path(root: &Path, config: &Config, path: &Path) -> bool {
             path == configured || path.starts_with(&configured)
         }
     })
+}
+
+/// A glob that leads out of the workspace, as the folder named by its components before
+/// the first wildcard (where the walk starts, `..` and links resolved) and the rest of the
+/// pattern, which paths under that folder must match. `Ok(None)` when the folder does not
+/// exist; an error when the rest of the pattern does not parse or climbs again with `..`.
+fn outside_glob(root: &Path, entry: &str) -> Result<Option<(PathBuf, GlobSet)>, LoadProblem> {
+    let bad = |reason: &str| LoadProblem::BadGlob {
+        pattern: entry.to_string(),
+        reason: reason.to_string(),
+    };
+    let mut base = root.to_path_buf();
+    let mut rest: Vec<String> = Vec::new();
+    for component in Path::new(entry).components() {
+        let text = component.as_os_str().to_string_lossy();
+        if rest.is_empty() && !is_glob(&text) {
+            base.push(component);
+        } else if component == std::path::Component::ParentDir {
+            return Err(bad("`..` after a wildcard"));
+        } else {
+            rest.push(text.into_owned());
+        }
+    }
+    let Ok(base) = base.canonicalize() else {
+        return Ok(None);
+    };
+    let glob = globset::GlobBuilder::new(&rest.join("/"))
+        .literal_separator(true)
+        .build()
+        .map_err(|err| bad(&err.kind().to_string()))?;
+    let mut builder = GlobSetBuilder::new();
+    builder.add(glob);
+    let set = builder.build().map_err(|err| bad(&err.to_string()))?;
+    Ok(Some((base, set)))
 }
 
 fn is_glob(entry: &str) -> bool {
@@ -831,6 +925,77 @@ mod tests {
         let (source, problem) = load_source(ws.path(), &ws.path().join("gone.txt"), 100);
         assert!(source.is_none());
         assert!(matches!(problem, Some(LoadProblem::Unreadable { .. })));
+    }
+
+    #[test]
+    fn an_outside_corpus_is_read_only_when_the_user_names_it_and_odd_entries_are_problems() {
+        let ws = workspace(&[
+            ("w/seeds/a.txt", b"A"),
+            ("far/b.txt", b"B"),
+            ("far/sub/c.txt", b"C"),
+        ]);
+        let root = ws.path().join("w");
+        let corpus: Vec<String> = [
+            "seeds",
+            "../far/*.txt",
+            "../far/**/*.txt",
+            "../missing/*.txt",
+            "../far/*/../b.txt",
+            "/dev/null",
+        ]
+        .map(String::from)
+        .to_vec();
+        let file_names = |found: &[PathBuf]| -> Vec<String> {
+            let mut names: Vec<String> = found
+                .iter()
+                .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        // From dossier.toml: every entry leading out is refused, whatever it would match.
+        let config = Config {
+            corpus: corpus.clone(),
+            ..Config::default()
+        };
+        let (found, problems) = discover_corpus(&root, &config);
+        assert_eq!(file_names(&found), ["a.txt"]);
+        assert_eq!(problems.len(), 5, "{problems:?}");
+        assert!(problems
+            .iter()
+            .all(|p| matches!(p, LoadProblem::OutsideWorkspace { .. })));
+        // From the user's own settings: read and reported; the same file through two globs
+        // once; a folder that does not exist, `..` after a wildcard and a device are
+        // problems of their own.
+        let config = Config {
+            corpus,
+            corpus_named_by_user: Some("--corpus".into()),
+            ..Config::default()
+        };
+        let (found, problems) = discover_corpus(&root, &config);
+        assert_eq!(file_names(&found), ["a.txt", "b.txt", "c.txt"]);
+        let kinds: Vec<String> = problems
+            .iter()
+            .map(|p| match p {
+                LoadProblem::OutsideWorkspaceNamedByUser { entry, .. } => format!("named {entry}"),
+                LoadProblem::NoSuchCorpusEntry { entry, .. } => format!("no such {entry}"),
+                LoadProblem::BadGlob { pattern, reason } => format!("bad {pattern}: {reason}"),
+                LoadProblem::Unreadable { path, reason } => {
+                    format!("unreadable {}: {reason}", path.display())
+                }
+                other => format!("{other}"),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "named ../far/*.txt",
+                "named ../far/**/*.txt",
+                "no such ../missing/*.txt",
+                "bad ../far/*/../b.txt: `..` after a wildcard",
+                "unreadable /dev/null: not a regular file (a pipe or a device)",
+            ]
+        );
     }
 
     fn relative_message(root: &Path, problem: &LoadProblem) -> String {

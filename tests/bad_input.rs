@@ -281,6 +281,39 @@ fn hostile_lengths_ids_and_fields_are_answered_and_the_session_goes_on() {
 }
 
 #[test]
+fn id_less_errors_back_to_back_each_get_their_own_answer() {
+    let (_ws, mut client, uri) = start_with(&[], Value::Null);
+    // In one write: a body that is not JSON, then an id tower-lsp cannot decode. Both are
+    // answered with id null; the second once got tower-lsp's generic "Invalid request",
+    // as a duplicate of the first's pending id.
+    let not_json = "{not json";
+    let bad_id = r#"{"jsonrpc":"2.0","id":1.5,"method":"dossier/indexStatus"}"#;
+    client.send_raw(
+        format!(
+            "Content-Length: {}\r\n\r\n{not_json}Content-Length: {}\r\n\r\n{bad_id}",
+            not_json.len(),
+            bad_id.len()
+        )
+        .as_bytes(),
+    );
+    let first = client.wait_response(Value::Null);
+    let second = client.wait_response(Value::Null);
+    let mut answers = [first, second];
+    answers.sort_by_key(|a| a["error"]["code"].as_i64());
+    assert_eq!(answers[0]["error"]["code"], -32700, "{answers:?}");
+    assert_eq!(answers[1]["error"]["code"], -32600, "{answers:?}");
+    assert!(
+        answers[1]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`id`"),
+        "{answers:?}"
+    );
+    assert_still_answers(&mut client, &uri);
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
 fn parameterless_methods_take_null_or_empty_params_and_a_refused_shutdown_does_not_shut_down() {
     let (_ws, mut client, uri) = start_with(&[], Value::Null);
     for (id, params) in [(50, "null"), (51, "{}"), (52, "[]")] {
@@ -337,6 +370,43 @@ fn a_brief_on_disk_over_the_size_limit_is_not_read_and_is_reported() {
             .iter()
             .any(|m| m.contains("big.md") && m.contains("over the 10000-byte limit")),
         "{messages:?}"
+    );
+    assert_still_answers(&mut client, &uri);
+}
+
+#[test]
+fn a_corpus_outside_the_workspace_named_in_the_editor_s_settings_is_read_and_reported() {
+    // The editor's settings are the user's own: an entry outside the workspace is read,
+    // and said when the corpus is loaded. The same entry in dossier.toml is refused.
+    let outside = tempfile::TempDir::new().unwrap();
+    let far = outside.path().canonicalize().unwrap();
+    std::fs::write(far.join("far.txt"), "The summit in Vienna ended early.\n").unwrap();
+    let glob = format!("{}/*.txt", far.display());
+    let toml = format!(r#"corpus = ["seeds", "{glob}"]"#);
+    let (_ws, mut client, uri) = start_with(&[("dossier.toml", toml.as_bytes())], Value::Null);
+    let messages = log_messages(&client);
+    assert!(
+        messages.iter().any(|m| m.contains(&format!(
+            "corpus entry `{glob}` leads outside the workspace"
+        ))),
+        "{messages:?}"
+    );
+    assert_eq!(
+        client.request("dossier/indexStatus", Value::Null)["documents"],
+        5
+    );
+    assert_still_answers(&mut client, &uri);
+    let (_ws, mut client, uri) = start_with(&[], json!({"corpus": ["seeds", glob.as_str()]}));
+    let messages = log_messages(&client);
+    assert!(
+        messages.iter().any(|m| m
+            .contains(&format!("corpus entry `{glob}` is outside the workspace"))
+            && m.contains("read because `initializationOptions` names it")),
+        "{messages:?}"
+    );
+    assert_eq!(
+        client.request("dossier/indexStatus", Value::Null)["documents"],
+        6
     );
     assert_still_answers(&mut client, &uri);
 }

@@ -461,6 +461,93 @@ fn a_corpus_outside_the_workspace_is_refused_as_paths_globs_and_links_alike() {
 }
 
 #[test]
+fn a_corpus_outside_the_workspace_is_read_only_when_the_user_s_own_settings_name_it() {
+    // SPEC §1: outside the workspace only when the user names it in their own settings
+    // (here `--corpus`), and then reported; a `dossier.toml`, which travels with the
+    // workspace, cannot. Paths, globs and links alike.
+    let outside = tempfile::TempDir::new().unwrap();
+    let far = outside.path().canonicalize().unwrap();
+    for (name, text) in [
+        ("far.txt", "The summit in Vienna ended early on Tuesday.\n"),
+        (
+            "more/farther.txt",
+            "The talks in Geneva went on into the night.\n",
+        ),
+        ("linked/target.txt", "Ministers met in Oslo on Friday.\n"),
+    ] {
+        let path = far.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let ws = workspace(&[]);
+    std::os::unix::fs::symlink(far.join("linked/target.txt"), ws.path().join("link.txt")).unwrap();
+    let dir = far.join("more").display().to_string();
+    let glob = format!("{}/*.txt", far.display());
+    // The same files again, climbing out of the workspace (both are temporary folders).
+    let climbing = format!("../{}/*.txt", far.file_name().unwrap().to_string_lossy());
+    let paths = |output: &Output| -> Vec<String> {
+        let index: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        let mut paths: Vec<String> = index["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["path"].as_str().unwrap().to_string())
+            .filter(|p| !p.starts_with("seeds/"))
+            .collect();
+        paths.sort();
+        paths
+    };
+    let toml = format!(r#"corpus = ["seeds", "{dir}", "{glob}", "{climbing}", "link.txt"]"#);
+    std::fs::write(ws.path().join("dossier.toml"), toml).unwrap();
+    let output = run(ws.path(), &["index", "--json", "--no-cache"]);
+    assert!(paths(&output).is_empty(), "{:?}", paths(&output));
+    for entry in [dir.as_str(), glob.as_str(), climbing.as_str(), "link.txt"] {
+        assert!(
+            stderr(&output).contains(&format!(
+                "corpus entry `{entry}` leads outside the workspace"
+            )),
+            "{entry}: {}",
+            stderr(&output)
+        );
+    }
+    let output = run(
+        ws.path(),
+        &[
+            "index",
+            "--json",
+            "--no-cache",
+            "--corpus",
+            "seeds",
+            "--corpus",
+            &dir,
+            "--corpus",
+            &glob,
+            "--corpus",
+            &climbing,
+            "--corpus",
+            "link.txt",
+        ],
+    );
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    let expected = [
+        far.join("far.txt").display().to_string(),
+        far.join("more/farther.txt").display().to_string(),
+        "link.txt".to_string(),
+    ];
+    assert_eq!(paths(&output), expected, "{err}");
+    for entry in [dir.as_str(), glob.as_str(), climbing.as_str(), "link.txt"] {
+        assert!(
+            err.contains(&format!(
+                "corpus entry `{entry}` is outside the workspace {}; read because `--corpus` names it",
+                ws.path().canonicalize().unwrap().display()
+            )),
+            "{entry}: {err}"
+        );
+    }
+}
+
+#[test]
 fn two_files_with_one_key_are_reported_and_both_citable() {
     let ws = workspace(&[
         ("dossier.toml", b"corpus = [\"seeds\", \"c\"]\n"),

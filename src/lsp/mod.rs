@@ -52,7 +52,13 @@ pub async fn serve_stdio() -> SessionEnd {
     // stdin passes through the sanitizer (see `transport`) on its way to tower-lsp.
     let (sanitized_writer, sanitized_reader) = tokio::io::duplex(1 << 16);
     let guard = tokio::spawn(transport::sanitize(tokio::io::stdin(), sanitized_writer));
-    let stdout = tokio::io::stdout();
+    // stdout through `transport::restore_null_ids`, which gives answers to the guard's
+    // stand-ins for id-less messages their `null` id.
+    let (server_output, restorer_input) = tokio::io::duplex(1 << 16);
+    let restorer = tokio::spawn(transport::restore_null_ids(
+        restorer_input,
+        tokio::io::stdout(),
+    ));
     let saver = Arc::new(Saver::default());
     let server_saver = saver.clone();
     let session = Arc::new(Session::default());
@@ -79,9 +85,17 @@ pub async fn serve_stdio() -> SessionEnd {
         DossierServer::invalid_message,
     )
     .finish();
-    Server::new(sanitized_reader, stdout, socket)
+    Server::new(sanitized_reader, server_output, socket)
         .serve(service)
         .await;
+    // The server's output ended with it: what the restorer still holds goes out first (the
+    // bound only guards against a writer that never closes).
+    if tokio::time::timeout(OUTPUT_FLUSH_AT_EXIT, restorer)
+        .await
+        .is_err()
+    {
+        tracing::warn!("the last answers may not have been written before exit");
+    }
     // A cache being written when the client leaves is finished first (a cold index of a
     // large corpus would otherwise be lost, and done again at the next start), within a
     // bound: a client that waits for the process to end waits at most this long.
@@ -105,6 +119,9 @@ pub async fn serve_stdio() -> SessionEnd {
         SessionEnd::WithoutShutdown
     }
 }
+
+/// How long the server waits at exit for its last answers to be written.
+const OUTPUT_FLUSH_AT_EXIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// How long the server stays after `exit` to finish writing the index cache.
 const CACHE_WRITE_AT_EXIT: std::time::Duration = std::time::Duration::from_secs(120);

@@ -7,12 +7,24 @@
 //! such message is replaced by a well-formed request to `dossier/invalidMessage`, whose
 //! handler answers with the JSON-RPC error the client should have got (-32700 parse
 //! error, -32600 invalid request), and framing is recovered at the next `Content-Length`.
+//! On the way out, [`restore_null_ids`] gives the answers to stand-ins for messages
+//! without a usable id the `null` id JSON-RPC asks for.
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
 pub const INVALID_MESSAGE_METHOD: &str = "dossier/invalidMessage";
+
+/// The start of the id a stand-in gets for a message without a usable id. JSON-RPC answers
+/// such a message with id `null`, but tower-lsp refuses a request whose id is already
+/// pending: two stand-ins with id `null` back to back got the guard's answer, then
+/// tower-lsp's generic `-32600 Invalid request` (a second parse error read as -32600). So
+/// each gets an id of its own, and [`restore_null_ids`] makes it `null` on the way out.
+const NULL_ID_PREFIX: &str = "$/dossier/null-id/";
+static NEXT_NULL_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// Parameters of the stand-in request for a message that could not be used.
 #[derive(Debug, Serialize, Deserialize)]
@@ -294,12 +306,94 @@ fn is_exit(body: &[u8]) -> bool {
 }
 
 fn invalid_message(code: i64, message: &str, id: Value) -> Vec<u8> {
+    let id = if id.is_null() {
+        let n = NEXT_NULL_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Value::String(format!("{NULL_ID_PREFIX}{n}"))
+    } else {
+        id
+    };
     let params = InvalidMessage {
         code,
         message: message.to_string(),
     };
     let request = serde_json::json!({"jsonrpc": "2.0", "id": id, "method": INVALID_MESSAGE_METHOD, "params": params});
     serde_json::to_vec(&request).unwrap_or_default()
+}
+
+/// Copies tower-lsp's output to `output`, giving the answers to stand-ins for messages
+/// without a usable id (see [`NULL_ID_PREFIX`]) the `null` id JSON-RPC asks for. Every
+/// other message passes unchanged.
+pub async fn restore_null_ids(
+    mut input: impl AsyncRead + Unpin,
+    mut output: impl AsyncWrite + Unpin,
+) {
+    let mut buf: Vec<u8> = Vec::with_capacity(64 * 1024);
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        let mut start = 0;
+        while let Some(header_end) = memchr::memmem::find(&buf[start..], b"\r\n\r\n") {
+            let body_start = start + header_end + 4;
+            let length = std::str::from_utf8(&buf[start..start + header_end])
+                .ok()
+                .and_then(|headers| {
+                    headers
+                        .lines()
+                        .find_map(|line| line.strip_prefix("Content-Length:"))
+                })
+                .and_then(|value| value.trim().parse::<usize>().ok());
+            let Some(length) = length else {
+                // Not what tower-lsp writes: passed on as it is rather than held back.
+                if output.write_all(&buf[start..]).await.is_err() {
+                    return;
+                }
+                start = buf.len();
+                break;
+            };
+            let Some(end) = body_start
+                .checked_add(length)
+                .filter(|&end| end <= buf.len())
+            else {
+                break;
+            };
+            let body = with_null_id(&buf[body_start..end]);
+            if write_frame(&mut output, &body).await.is_err() {
+                return;
+            }
+            start = end;
+        }
+        buf.drain(..start);
+        // A huge answer (a 50 MB brief's text) must not pin its size for the session.
+        if buf.capacity() > RETAINED_BUFFER_BYTES && buf.len() < RETAINED_BUFFER_BYTES {
+            buf.shrink_to(RETAINED_BUFFER_BYTES);
+        }
+        match input.read(&mut chunk).await {
+            Ok(0) | Err(_) => {
+                let _ = output.write_all(&buf).await;
+                let _ = output.flush().await;
+                return;
+            }
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+    }
+}
+
+/// The body, with `null` for an id the guard gave a stand-in.
+fn with_null_id(body: &[u8]) -> Cow<'_, [u8]> {
+    if memchr::memmem::find(body, NULL_ID_PREFIX.as_bytes()).is_none() {
+        return Cow::Borrowed(body);
+    }
+    let Ok(Value::Object(mut object)) = serde_json::from_slice::<Value>(body) else {
+        return Cow::Borrowed(body);
+    };
+    let stand_in = object
+        .get("id")
+        .and_then(Value::as_str)
+        .is_some_and(|id| id.starts_with(NULL_ID_PREFIX));
+    if !stand_in || object.contains_key("method") {
+        return Cow::Borrowed(body);
+    }
+    object.insert("id".into(), Value::Null);
+    serde_json::to_vec(&object).map_or(Cow::Borrowed(body), Cow::Owned)
 }
 
 async fn write_frame(output: &mut (impl AsyncWrite + Unpin), body: &[u8]) -> std::io::Result<()> {
@@ -406,6 +500,50 @@ mod tests {
         }
         let with = r#"{"jsonrpc":"2.0","id":2,"method":"dossier/x","params":{}}"#;
         assert_eq!(frames(frame(with).as_bytes()), vec![with]);
+    }
+
+    #[test]
+    fn stand_ins_without_an_id_get_ids_of_their_own_made_null_on_the_way_out() {
+        // Back to back, both with id null: tower-lsp answered the second with its generic
+        // -32600, as a duplicate of a pending id.
+        let out = frames(format!("{}{}", frame("{not json"), frame("[1]")).as_bytes());
+        let ids: Vec<Value> = out
+            .iter()
+            .map(|body| serde_json::from_str::<Value>(body).unwrap()["id"].clone())
+            .collect();
+        assert_eq!(ids.len(), 2);
+        assert_ne!(ids[0], ids[1]);
+        let answers: String = ids
+            .iter()
+            .map(|id| {
+                let body = serde_json::json!({"jsonrpc": "2.0", "id": id, "error": {"code": -32700, "message": "m"}}).to_string();
+                frame(&body)
+            })
+            .collect();
+        let untouched = frame(r#"{"jsonrpc":"2.0","id":"$/dossier/null-id/9","method":"x"}"#);
+        let input = format!(
+            "{answers}{}{untouched}",
+            frame(r#"{"jsonrpc":"2.0","id":4,"result":null}"#)
+        );
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let mut output = Vec::new();
+        runtime.block_on(restore_null_ids(input.as_bytes(), &mut output));
+        let text = String::from_utf8(output).unwrap();
+        let bodies: Vec<Value> = text
+            .split("Content-Length: ")
+            .filter(|s| !s.is_empty())
+            .map(|s| serde_json::from_str(s.split_once("\r\n\r\n").unwrap().1).unwrap())
+            .collect();
+        assert_eq!(bodies.len(), 4, "{text}");
+        assert_eq!(bodies[0]["id"], Value::Null);
+        assert_eq!(bodies[1]["id"], Value::Null);
+        assert_eq!(bodies[2]["id"], 4);
+        assert_eq!(
+            bodies[3]["id"], "$/dossier/null-id/9",
+            "a request keeps its id"
+        );
     }
 
     #[test]

@@ -55,8 +55,21 @@ pub fn load_config(
     for (name, layer) in &overrides.layers {
         layers.push((name, layer));
     }
-    let (config, value_problems) = Config::from_layers(layers);
+    let (mut config, value_problems) = Config::from_layers(layers);
     problems.extend(value_problems);
+    // The overrides come after the file, and an empty corpus is refused, so the last
+    // override that names one is where the corpus in force comes from.
+    config.corpus_named_by_user = overrides
+        .layers
+        .iter()
+        .rev()
+        .find(|(_, layer)| {
+            layer
+                .corpus
+                .as_ref()
+                .is_some_and(|corpus| !corpus.is_empty())
+        })
+        .map(|(name, _)| name.clone());
     (config, problems)
 }
 
