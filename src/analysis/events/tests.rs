@@ -418,6 +418,88 @@ climber fell to his death on Sunday. Court overturns ban on protests.",
 }
 
 #[test]
+fn roster_moves_need_the_list_named() {
+    // Without `roster_list_follows` every "put" and "placed" would be a roster move.
+    check(
+        "The Bears placed linebacker Tom Reed on injured reserve on Tuesday. Reed was put on \
+IR once before. She placed the vase on the table. They put the plan on hold.",
+        Some("2025-03-12"),
+        expect![[r#"
+            roster move "placed"
+            roster move "put""#]],
+    );
+}
+
+#[test]
+fn product_releases_need_the_product_named() {
+    check(
+        "Contoso released an emergency security patch for its browser on Wednesday. The \
+company rushed out a temporary fix. Rebels released the hostages in Mosul. The police \
+issued a statement.",
+        Some("2025-03-12"),
+        expect![[r#"
+            product release "released" on 2025-03-12 (day)
+            product release "rushed out""#]],
+    );
+}
+
+#[test]
+fn ceremonies_awards_shows_and_parties_are_events() {
+    check(
+        "The comedian will host the Oscars. A gunman opened fire at an office Christmas \
+party in Leeds on Friday. The party won the vote. Oscar Lopez won. Hundreds attended the \
+funeral.",
+        Some("2025-03-12"),
+        expect![[r#"
+            ceremony "the Oscars" [refers back]
+            attack "opened fire"
+            ceremony "an office Christmas party in Leeds" @Leeds on 2025-03-07 (day)
+            ceremony "the funeral""#]],
+    );
+}
+
+#[test]
+fn sports_results_need_a_score_a_round_or_a_streak() {
+    check(
+        "The Colts beat the Jaguars 31-24 on Thursday. Klitschko stopped Thompson in the \
+sixth round. It was their eighth straight win. Smith lost his keys. Prices topped 10-15 \
+percent. She won the argument. Ross Won't Direct 'Hunger Games'",
+        Some("2025-03-12"),
+        expect![[r#"
+            contest "beat" on 2025-03-06 (day)
+            contest "stopped"
+            contest "their eighth straight win""#]],
+    );
+}
+
+#[test]
+fn falls_from_a_height_are_events() {
+    check(
+        "A climber fell 200 feet from a ridge on Mount Cook on Friday. A roofer died in a \
+fall. Shares fell 5 percent. Profits fell $60m. The government fell from power.",
+        Some("2025-03-12"),
+        expect![[r#"
+            fall "fell" on 2025-03-07 (day)
+            death "died"
+            fall "a fall""#]],
+    );
+}
+
+#[test]
+fn outages_and_cut_lines_are_events() {
+    check(
+        "Three undersea cables were cut off Sicily on Friday. The outage lasted a week. \
+Service stopped after the damage to undersea cables. The council cut the budget. Two \
+buildings were damaged.",
+        Some("2025-03-12"),
+        expect![[r#"
+            outage "cut" on 2025-03-07 (day)
+            outage "The outage"
+            outage "the damage""#]],
+    );
+}
+
+#[test]
 fn a_document_that_reports_a_cancellation_says_cancelled() {
     use modality::document_verdict;
     use EventStatus::*;

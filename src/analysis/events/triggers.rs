@@ -71,6 +71,19 @@ pub enum EventKind {
     /// Admission to a facility: "checked into rehab", "was admitted to hospital", "entered
     /// treatment" (ACE Movement.Transport of a person to a place of care or custody).
     Admission,
+    /// A player moved on or off a team's roster: "placed on injured reserve", "put on
+    /// waivers" (ACE Personnel, the sports transaction news files daily).
+    RosterMove,
+    /// A product put out: "released a security patch", "issued an update", "rushed out a
+    /// fix", "released her new album" (the launch a business desk reports).
+    ProductRelease,
+    /// A ceremony, an awards show or a party: "host the Oscars", "the awards ceremony",
+    /// "an office Christmas party", "the funeral".
+    Ceremony,
+    /// A fall from a height: "fell 200 feet from a ridge", "died in a fall".
+    Fall,
+    /// A network or supply cut: "an outage", "undersea cables were cut", "power cut".
+    Outage,
 }
 
 /// Kinds that may describe the same happening ("the Helsinki summit" is "the July 16 meeting").
@@ -115,6 +128,11 @@ pub enum KindFamily {
     Speech,
     Robbery,
     Admission,
+    Roster,
+    Launch,
+    Ceremony,
+    Accident,
+    Outage,
 }
 
 impl KindFamily {
@@ -147,6 +165,11 @@ impl KindFamily {
             KindFamily::Speech => "speech",
             KindFamily::Robbery => "robbery",
             KindFamily::Admission => "admission",
+            KindFamily::Roster => "roster",
+            KindFamily::Launch => "launch",
+            KindFamily::Ceremony => "ceremony",
+            KindFamily::Accident => "accident",
+            KindFamily::Outage => "outage",
         }
     }
 }
@@ -201,6 +224,11 @@ impl EventKind {
             EventKind::Speech => "speech",
             EventKind::Robbery => "robbery",
             EventKind::Admission => "admission",
+            EventKind::RosterMove => "roster move",
+            EventKind::ProductRelease => "product release",
+            EventKind::Ceremony => "ceremony",
+            EventKind::Fall => "fall",
+            EventKind::Outage => "outage",
         }
     }
 
@@ -268,6 +296,11 @@ impl EventKind {
             Speech => KindFamily::Speech,
             Robbery => KindFamily::Robbery,
             Admission => KindFamily::Admission,
+            RosterMove => KindFamily::Roster,
+            ProductRelease => KindFamily::Launch,
+            Ceremony => KindFamily::Ceremony,
+            Fall => KindFamily::Accident,
+            Outage => KindFamily::Outage,
         }
     }
 
@@ -283,6 +316,7 @@ impl EventKind {
             Talks | Strike | Agreement | Deal | Sanctions | Withdrawal => 3,
             Arrest | Charge | Trial | Release | Lawsuit | Appointment | Acquisition | Fire => 3,
             Ruling | Speech | Robbery | Admission => 3,
+            RosterMove | ProductRelease | Ceremony | Fall | Outage => 3,
             Meeting | Attack | Death | Injury | Protest | Contest | Escape | Marriage => 2,
             Negotiations | Visit => 1,
         }
@@ -347,6 +381,11 @@ impl EventKind {
             Speech,
             Robbery,
             Admission,
+            RosterMove,
+            ProductRelease,
+            Ceremony,
+            Fall,
+            Outage,
         ]
     }
 }
@@ -724,6 +763,143 @@ const PATTERNS: &[Pattern] = &[
     verb("enters", K::Admission),
     verb("hospitalized", K::Admission),
     verb("hospitalised", K::Admission),
+    // Personnel moves on a sports roster ("placed on injured reserve", "put on waivers"):
+    // only with the list named right after (`roster_list_follows`).
+    verb("placed", K::RosterMove),
+    verb("place", K::RosterMove),
+    verb("places", K::RosterMove),
+    verb("placing", K::RosterMove),
+    verb("put", K::RosterMove),
+    verb("puts", K::RosterMove),
+    verb("putting", K::RosterMove),
+    verb("headed", K::RosterMove),
+    verb("heads", K::RosterMove),
+    verb("moved", K::RosterMove),
+    verb("waived", K::RosterMove),
+    // A product put out: the verb only with the product within a few words
+    // (`product_follows`: "released a patch", not "released the hostages").
+    verb("released", K::ProductRelease),
+    verb("releases", K::ProductRelease),
+    verb("release", K::ProductRelease),
+    verb("releasing", K::ProductRelease),
+    verb("issued", K::ProductRelease),
+    verb("issues", K::ProductRelease),
+    verb("issue", K::ProductRelease),
+    verb("issuing", K::ProductRelease),
+    verb("rushed out", K::ProductRelease),
+    verb("rushes out", K::ProductRelease),
+    verb("rushes", K::ProductRelease),
+    verb("rushed", K::ProductRelease),
+    verb("pushed out", K::ProductRelease),
+    verb("push out", K::ProductRelease),
+    verb("rolled out", K::ProductRelease),
+    verb("rolls out", K::ProductRelease),
+    verb("launched", K::ProductRelease),
+    verb("launches", K::ProductRelease),
+    verb("unveiled", K::ProductRelease),
+    verb("unveils", K::ProductRelease),
+    verb("shipped", K::ProductRelease),
+    // Ceremonies, awards shows and parties: the shows by their names (plural: "Oscar" alone
+    // is the statuette or a person), the gathering nouns, and a party named by its occasion
+    // ("the office Christmas party"; "the party" alone is a political one).
+    noun("oscars", K::Ceremony),
+    noun("academy awards", K::Ceremony),
+    noun("academy awards ceremony", K::Ceremony),
+    noun("oscar ceremony", K::Ceremony),
+    noun("oscars ceremony", K::Ceremony),
+    noun("oscar telecast", K::Ceremony),
+    noun("oscar host", K::Ceremony),
+    noun("oscar night", K::Ceremony),
+    noun("emmys", K::Ceremony),
+    noun("emmy awards", K::Ceremony),
+    noun("grammys", K::Ceremony),
+    noun("grammy awards", K::Ceremony),
+    noun("golden globes", K::Ceremony),
+    noun("golden globe awards", K::Ceremony),
+    noun("tony awards", K::Ceremony),
+    noun("baftas", K::Ceremony),
+    noun("brit awards", K::Ceremony),
+    noun("awards ceremony", K::Ceremony),
+    noun("award ceremony", K::Ceremony),
+    noun("awards show", K::Ceremony),
+    noun("award show", K::Ceremony),
+    noun("ceremony", K::Ceremony),
+    noun("ceremonies", K::Ceremony),
+    noun("telecast", K::Ceremony),
+    noun("funeral", K::Ceremony),
+    noun("memorial service", K::Ceremony),
+    noun("inauguration", K::Ceremony),
+    noun("coronation", K::Ceremony),
+    noun("christmas party", K::Ceremony),
+    noun("holiday party", K::Ceremony),
+    noun("birthday party", K::Ceremony),
+    noun("office party", K::Ceremony),
+    noun("new year's party", K::Ceremony),
+    noun("new year's eve party", K::Ceremony),
+    noun("farewell party", K::Ceremony),
+    noun("retirement party", K::Ceremony),
+    noun("engagement party", K::Ceremony),
+    noun("launch party", K::Ceremony),
+    noun("dinner party", K::Ceremony),
+    noun("garden party", K::Ceremony),
+    noun("house party", K::Ceremony),
+    noun("halloween party", K::Ceremony),
+    noun("wedding reception", K::Ceremony),
+    // Sports results: the everyday words of winning and losing are a contest decided only
+    // with a score or a round near (`scored_contest`): "beat the Jaguars 31-24", "stopped
+    // Thompson in the sixth round", "their eighth straight win".
+    verb("beat", K::Contest),
+    verb("beats", K::Contest),
+    verb("beating", K::Contest),
+    verb("won", K::Contest),
+    verb("wins", K::Contest),
+    noun("win", K::Contest),
+    noun("victory", K::Contest),
+    noun("defeat", K::Contest),
+    noun("loss", K::Contest),
+    verb("lost", K::Contest),
+    verb("lose", K::Contest),
+    verb("loses", K::Contest),
+    verb("top", K::Contest),
+    verb("tops", K::Contest),
+    verb("topped", K::Contest),
+    verb("edged", K::Contest),
+    verb("routed", K::Contest),
+    verb("overcame", K::Contest),
+    verb("downed", K::Contest),
+    verb("stopped", K::Contest),
+    verb("stops", K::Contest),
+    verb("stopping", K::Contest),
+    noun("stoppage", K::Contest),
+    verb("knocked out", K::Contest),
+    // A fall from a height (`fell_from_height`: a distance or a high place follows; "shares
+    // fell 5 percent" has neither).
+    verb("fell", K::Fall),
+    verb("falls", K::Fall),
+    verb("falling", K::Fall),
+    verb("fallen", K::Fall),
+    noun("fall", K::Fall),
+    verb("plunged", K::Fall),
+    verb("plunging", K::Fall),
+    verb("tumbled", K::Fall),
+    // A network or supply cut: outages by their names, and a cable or line cut, damaged or
+    // severed (`line_broken`: the line named just before the verb, or after "damage to").
+    noun("outage", K::Outage),
+    noun("outages", K::Outage),
+    noun("downtime", K::Outage),
+    noun("blackout", K::Outage),
+    noun("blackouts", K::Outage),
+    noun("power cut", K::Outage),
+    noun("power cuts", K::Outage),
+    noun("power failure", K::Outage),
+    verb("cut", K::Outage),
+    verb("severed", K::Outage),
+    verb("damaged", K::Outage),
+    noun("damage", K::Outage),
+    verb("failed", K::Outage),
+    verb("went down", K::Outage),
+    verb("broke", K::Outage),
+    verb("broken", K::Outage),
     noun("victory over", K::Contest),
     noun("win over", K::Contest),
     verb("defeated", K::Contest),
@@ -756,6 +932,9 @@ const PATTERNS: &[Pattern] = &[
     block("good deal"),
     block("big deal"),
     block("signed off"),
+    block("injured reserve"),
+    block("injured list"),
+    block("disabled list"),
     block("heart attack"),
     block("panic attack"),
     block("hunger strike"),
@@ -901,6 +1080,34 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
         {
             continue; // "admitted to lying", "entered the race"
         }
+        // "Won't Direct": a contraction is no verb of winning.
+        let contraction = text[end..]
+            .strip_prefix(['\'', '’'])
+            .and_then(|rest| rest.strip_prefix(['t', 'T']))
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
+        let gated_out = contraction
+            || match kind {
+                Some(EventKind::RosterMove) => !roster_list_follows(text, end),
+                Some(EventKind::ProductRelease) => !product_follows(text, end),
+                Some(EventKind::Contest)
+                    if !str_in(
+                        &["victory over", "win over", "defeated", "defeats"],
+                        pattern.text,
+                    ) =>
+                {
+                    !scored_contest(text, start, end)
+                }
+                Some(EventKind::Fall) => !fell_from_height(text, start, end),
+                Some(EventKind::Outage)
+                    if pattern.form == TriggerForm::Verb || pattern.text == "damage" =>
+                {
+                    !line_broken(text, start, end)
+                }
+                _ => false,
+            };
+        if gated_out {
+            continue; // "put the plan on hold", "released the hostages", "lost the vote"
+        }
         if pattern.text == "held up" && !held_up_a_target(text, end) {
             continue; // "the bridge held up", "talks were held up by"
         }
@@ -1012,6 +1219,260 @@ fn held_up_a_target(text: &str, end: usize) -> bool {
     words_after(text, end, 4)
         .iter()
         .any(|w| str_in(TARGETS, w.as_str()))
+}
+
+/// "placed Reggie Bush on injured reserve", "put him on IR", "headed to injured reserve":
+/// "on" or "to" within seven words, then a roster list within the three words after it.
+fn roster_list_follows(text: &str, end: usize) -> bool {
+    const LISTS: &[&str] = &["reserve", "ir", "i.r", "waivers", "injured", "disabled"];
+    let words = words_after(text, end, 10);
+    let Some(at) = words
+        .iter()
+        .take(8)
+        .position(|w| str_in(&["on", "to"], w.as_str()))
+    else {
+        return false;
+    };
+    words[at + 1..]
+        .iter()
+        .take(3)
+        .any(|w| str_in(LISTS, w.as_str()))
+}
+
+/// "released an emergency security patch", "issued a rare emergency update", "rushes urgent
+/// fix", "released her new album": a product within six words, before any word that starts
+/// another phrase ("released the hostages to fix relations" names no product).
+fn product_follows(text: &str, end: usize) -> bool {
+    const PRODUCTS: &[&str] = &[
+        "patch",
+        "patches",
+        "update",
+        "updates",
+        "fix",
+        "fixes",
+        "hotfix",
+        "upgrade",
+        "upgrades",
+        "firmware",
+        "software",
+        "version",
+        "app",
+        "album",
+        "single",
+        "smartphone",
+        "iphone",
+        "ipad",
+        "console",
+        "beta",
+        "edition",
+        "workaround",
+        "model",
+    ];
+    const STOPS: &[&str] = &[
+        "to", "that", "which", "who", "saying", "after", "because", "from", "on", "in", "as",
+    ];
+    for w in words_after(text, end, 6) {
+        if str_in(PRODUCTS, w.as_str()) {
+            return true;
+        }
+        if str_in(STOPS, w.as_str()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A contest decided, told the way sports pages tell it: a score ("beat the Jaguars 31-24",
+/// "a 20-13 win") within four words either side, a round after a stoppage ("stopped
+/// Thompson in the sixth round", "a seventh-round stoppage"), a streak ("their eighth
+/// straight win") or what was won ("won his 16th straight fight").
+fn scored_contest(text: &str, start: usize, end: usize) -> bool {
+    const ROUNDS: &[&str] = &["round", "rounds", "ko", "tko", "knockout"];
+    const CONTESTS: &[&str] = &[
+        "game",
+        "games",
+        "match",
+        "fight",
+        "bout",
+        "race",
+        "title",
+        "final",
+        "championship",
+        "tournament",
+        "cup",
+        "series",
+        "playoff",
+        "pennant",
+        "medal",
+    ];
+    let after = words_after(text, end, 10);
+    let before = words_before(text, start, 4);
+    let score = |w: &String| {
+        let mut parts = w.split('-');
+        let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+            return false;
+        };
+        let small =
+            |p: &str| !p.is_empty() && p.len() <= 3 && p.bytes().all(|c| c.is_ascii_digit());
+        small(a) && small(b)
+    };
+    // A range of numbers is no score: "10-15 percent", "aged 18-25 years".
+    let scored_after = after.iter().take(4).enumerate().any(|(i, w)| {
+        score(w)
+            && after.get(i + 1).is_none_or(|next| {
+                !str_in(
+                    &[
+                        "percent", "per", "years", "year", "days", "months", "hours", "minutes",
+                        "feet", "metres", "meters", "miles", "people", "million", "billion",
+                    ],
+                    next.as_str(),
+                )
+            })
+    });
+    let scored_before = before.iter().any(score);
+    let matched = text[start..end].to_ascii_lowercase();
+    let stoppage = matched.starts_with("stop") || matched == "knocked out";
+    let round_near = after.iter().any(|w| str_in(ROUNDS, w.as_str()))
+        || before.iter().take(2).any(|w| w.ends_with("round"));
+    let streak = before
+        .iter()
+        .take(2)
+        .any(|w| str_in(&["straight", "consecutive"], w.as_str()));
+    let won_a_contest = str_in(&["won", "wins", "win"], matched.as_str())
+        && after.iter().take(4).any(|w| str_in(CONTESTS, w.as_str()));
+    scored_after || scored_before || (stoppage && round_near) || streak || won_a_contest
+}
+
+/// "fell 200 feet from a ridge", "falling about 150 metres", "fell from a balcony", "died in
+/// a fall": a distance or a high place within four words after, or a fall named with the
+/// death or injury it caused. "Shares fell 5 percent", "fell from power" have neither.
+fn fell_from_height(text: &str, start: usize, end: usize) -> bool {
+    const UNITS: &[&str] = &[
+        "feet", "foot", "ft", "metres", "meters", "metre", "meter", "m", "yards", "storeys",
+        "stories", "floors",
+    ];
+    const HEIGHTS: &[&str] = &[
+        "ridge",
+        "cliff",
+        "cliffs",
+        "roof",
+        "rooftop",
+        "balcony",
+        "window",
+        "building",
+        "ladder",
+        "bridge",
+        "mountain",
+        "peak",
+        "tower",
+        "scaffolding",
+        "stairs",
+        "staircase",
+        "crevasse",
+        "gully",
+        "ledge",
+        "rock",
+        "rocks",
+        "horse",
+        "platform",
+        "summit",
+        "slope",
+        "face",
+        "glacier",
+        "precipice",
+        "ravine",
+        "gorge",
+        "canyon",
+        "shaft",
+        "well",
+        "crane",
+    ];
+    // The raw words, so a sum ("fell $60m") is told from a height ("fell 60m").
+    let raw: Vec<&str> = text[end..]
+        .split(['.', '!', '?', ';', '\n'])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take(5)
+        .collect();
+    let distance = raw.iter().enumerate().any(|(i, w)| {
+        if w.starts_with(['$', '£', '€']) {
+            return false;
+        }
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return false;
+        }
+        let unit = &w[digits..];
+        if !unit.is_empty() {
+            return str_in(UNITS, unit);
+        }
+        raw.get(i + 1).is_some_and(|next| {
+            let next = next
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            str_in(UNITS, next.as_str())
+        })
+    });
+    let after = words_after(text, end, 5);
+    let height = after
+        .iter()
+        .position(|w| str_in(&["from", "off", "down", "into"], w.as_str()))
+        .is_some_and(|at| {
+            after[at + 1..]
+                .iter()
+                .take(3)
+                .any(|w| str_in(HEIGHTS, w.as_str()))
+        });
+    let harmed = words_before(text, start, 4).iter().any(|w| {
+        str_in(
+            &[
+                "died",
+                "dies",
+                "killed",
+                "injured",
+                "hurt",
+                "dead",
+                "death",
+                "badly",
+                "seriously",
+            ],
+            w.as_str(),
+        )
+    }) && text[start..end].eq_ignore_ascii_case("fall");
+    distance || height || harmed
+}
+
+/// "undersea cables were cut", "the cable system went down", "damage to undersea cables":
+/// a line that carries a network or a supply within four words before the verb (or, after
+/// "damage", within three after "to"). "Budget cuts", "damaged buildings" name no line.
+fn line_broken(text: &str, start: usize, end: usize) -> bool {
+    const LINES: &[&str] = &[
+        "cable",
+        "cables",
+        "line",
+        "lines",
+        "pipeline",
+        "pipelines",
+        "link",
+        "links",
+        "fibre",
+        "fiber",
+        "grid",
+        "network",
+        "mains",
+    ];
+    if text[start..end].eq_ignore_ascii_case("damage") {
+        let after = words_after(text, end, 4);
+        return after.first().is_some_and(|w| w == "to")
+            && after[1..].iter().any(|w| str_in(LINES, w.as_str()));
+    }
+    words_before(text, start, 4)
+        .iter()
+        .any(|w| str_in(LINES, w.as_str()))
 }
 
 /// The words of the sentence before `start`, nearest first, lowercased, at most `n`.
