@@ -516,7 +516,7 @@ fn events_by_actor(events: &[Event], n_actors: usize) -> Vec<Vec<u32>> {
 }
 
 /// Every event kind, at its [`kind_number`].
-pub(crate) const KINDS: [EventKind; 52] = [
+pub(crate) const KINDS: [EventKind; 55] = [
     EventKind::Summit,
     EventKind::Congress,
     EventKind::Conference,
@@ -569,6 +569,9 @@ pub(crate) const KINDS: [EventKind; 52] = [
     EventKind::Ceremony,
     EventKind::Fall,
     EventKind::Outage,
+    EventKind::Record,
+    EventKind::Offer,
+    EventKind::PolicyChange,
 ];
 
 /// An event kind's number in [`KINDS`] (how the index cache stores it); the match fails to
@@ -627,5 +630,8 @@ pub(crate) fn kind_number(kind: EventKind) -> u32 {
         EventKind::Ceremony => 49,
         EventKind::Fall => 50,
         EventKind::Outage => 51,
+        EventKind::Record => 52,
+        EventKind::Offer => 53,
+        EventKind::PolicyChange => 54,
     }
 }

@@ -425,7 +425,7 @@ fn roster_moves_need_the_list_named() {
 IR once before. She placed the vase on the table. They put the plan on hold.",
         Some("2025-03-12"),
         expect![[r#"
-            roster move "placed"
+            roster move "placed" on 2025-03-11 (day)
             roster move "put""#]],
     );
 }
@@ -496,6 +496,35 @@ buildings were damaged.",
             outage "cut" on 2025-03-07 (day)
             outage "The outage"
             outage "the damage""#]],
+    );
+}
+
+#[test]
+fn records_offers_dismissals_and_rule_changes() {
+    check(
+        "Hansbrough broke the career scoring record on Thursday. The label set the record \
+straight. Congress passed a record $1 trillion budget. The Angels made an eight-year offer \
+to Teixeira. The shop has special offers. The club offered condolences. Coach Smith was \
+relieved of his duties. The Interior Department issued two regulations on Thursday. Obama \
+overturns Bush rule. She dismissed the criticism. He dismissed claims by Law and Justice. He \
+is set to break the record.",
+        Some("2025-03-12"),
+        expect![[r#"
+            record "broke" on 2025-03-06 (day)
+            offer "an eight-year offer"
+            dismissal "relieved of his duties"
+            policy change "issued" on 2025-03-06 (day)
+            policy change "overturns""#]],
+    );
+}
+
+#[test]
+fn whoever_is_in_talks_is_a_party_to_them() {
+    check(
+        "Vladimir Putin is in negotiations to buy the club. Donald Trump talked about \
+negotiations.",
+        Some("2025-03-12"),
+        expect![[r#"negotiations "negotiations" with Vladimir Putin"#]],
     );
 }
 

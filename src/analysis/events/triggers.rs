@@ -84,6 +84,14 @@ pub enum EventKind {
     Fall,
     /// A network or supply cut: "an outage", "undersea cables were cut", "power cut".
     Outage,
+    /// A record set or broken: "broke the career scoring record", "set the world record".
+    Record,
+    /// An offer made: "made an eight-year offer to Teixeira", "offered him a contract"
+    /// (a bid, ACE Transaction in its first step).
+    Offer,
+    /// A government's rule made or unmade: "issued two regulations", "overturns Bush
+    /// rule", "restores protections" (CAMEO 08 and 17, easing and imposing restrictions).
+    PolicyChange,
 }
 
 /// Kinds that may describe the same happening ("the Helsinki summit" is "the July 16 meeting").
@@ -133,6 +141,9 @@ pub enum KindFamily {
     Ceremony,
     Accident,
     Outage,
+    Record,
+    Offer,
+    Policy,
 }
 
 impl KindFamily {
@@ -170,6 +181,9 @@ impl KindFamily {
             KindFamily::Ceremony => "ceremony",
             KindFamily::Accident => "accident",
             KindFamily::Outage => "outage",
+            KindFamily::Record => "record",
+            KindFamily::Offer => "offer",
+            KindFamily::Policy => "policy",
         }
     }
 }
@@ -229,6 +243,9 @@ impl EventKind {
             EventKind::Ceremony => "ceremony",
             EventKind::Fall => "fall",
             EventKind::Outage => "outage",
+            EventKind::Record => "record",
+            EventKind::Offer => "offer",
+            EventKind::PolicyChange => "policy change",
         }
     }
 
@@ -301,6 +318,9 @@ impl EventKind {
             Ceremony => KindFamily::Ceremony,
             Fall => KindFamily::Accident,
             Outage => KindFamily::Outage,
+            Record => KindFamily::Record,
+            Offer => KindFamily::Offer,
+            PolicyChange => KindFamily::Policy,
         }
     }
 
@@ -317,6 +337,7 @@ impl EventKind {
             Arrest | Charge | Trial | Release | Lawsuit | Appointment | Acquisition | Fire => 3,
             Ruling | Speech | Robbery | Admission => 3,
             RosterMove | ProductRelease | Ceremony | Fall | Outage => 3,
+            Record | Offer | PolicyChange => 3,
             Meeting | Attack | Death | Injury | Protest | Contest | Escape | Marriage => 2,
             Negotiations | Visit => 1,
         }
@@ -386,6 +407,9 @@ impl EventKind {
             Ceremony,
             Fall,
             Outage,
+            Record,
+            Offer,
+            PolicyChange,
         ]
     }
 }
@@ -845,6 +869,50 @@ const PATTERNS: &[Pattern] = &[
     noun("house party", K::Ceremony),
     noun("halloween party", K::Ceremony),
     noun("wedding reception", K::Ceremony),
+    // Records: the verb of breaking or setting only with the record named after it
+    // (`record_follows`); "broke"/"broken" are also a cut line's (`line_broken`).
+    verb("breaks", K::Record),
+    verb("break", K::Record),
+    verb("breaking", K::Record),
+    verb("set", K::Record),
+    verb("sets", K::Record),
+    verb("setting", K::Record),
+    verb("eclipsed", K::Record),
+    verb("eclipse", K::Record),
+    verb("surpassed", K::Record),
+    verb("shattered", K::Record),
+    verb("passed", K::Record),
+    // Offers: "made an offer", "an eight-year offer", "offered him a contract"
+    // (`an_offer_made`).
+    noun("offer", K::Offer),
+    noun("offers", K::Offer),
+    verb("offered", K::Offer),
+    // Dismissals told in other words (ACE Personnel.End-Position).
+    verb("terminated", K::Dismissal),
+    verb("relieved of his duties", K::Dismissal),
+    verb("relieved of her duties", K::Dismissal),
+    verb("relieved of duties", K::Dismissal),
+    verb("parted ways", K::Dismissal),
+    verb("parted company", K::Dismissal),
+    verb("was let go", K::Dismissal),
+    verb("were let go", K::Dismissal),
+    verb("been let go", K::Dismissal),
+    verb("shown the door", K::Dismissal),
+    noun("firing of", K::Dismissal),
+    // Rules made or unmade by a government (`rule_follows`); the court's verbs above
+    // become these when no court decides.
+    verb("restores", K::PolicyChange),
+    verb("restored", K::PolicyChange),
+    verb("repealed", K::PolicyChange),
+    verb("repeals", K::PolicyChange),
+    verb("rescinded", K::PolicyChange),
+    verb("rescinds", K::PolicyChange),
+    verb("scrapped", K::PolicyChange),
+    verb("flips", K::PolicyChange),
+    verb("eliminated", K::PolicyChange),
+    verb("finalized", K::PolicyChange),
+    verb("overturn", K::PolicyChange),
+    verb("reverse", K::PolicyChange),
     // Sports results: the everyday words of winning and losing are a contest decided only
     // with a score or a round near (`scored_contest`): "beat the Jaguars 31-24", "stopped
     // Thompson in the sixth round", "their eighth straight win".
@@ -932,9 +1000,6 @@ const PATTERNS: &[Pattern] = &[
     block("good deal"),
     block("big deal"),
     block("signed off"),
-    block("injured reserve"),
-    block("injured list"),
-    block("disabled list"),
     block("heart attack"),
     block("panic attack"),
     block("hunger strike"),
@@ -1061,8 +1126,34 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
             && !pattern.text.starts_with("ruled")
             && !court_decides(text, start)
         {
-            // "she dismissed the criticism": only a court's dismissal is a ruling.
-            continue;
+            // "she dismissed the criticism": only a court's dismissal is a ruling; "Obama
+            // overturns Bush rule" is a government's.
+            let unmakes = str_in(
+                &[
+                    "overturns",
+                    "overturned",
+                    "reversed",
+                    "reverses",
+                    "struck down",
+                ],
+                pattern.text,
+            );
+            if !unmakes || !rule_follows(text, end) {
+                continue; // "dismissed claims by Law and Justice"
+            }
+            kind = Some(EventKind::PolicyChange);
+        }
+        if kind == Some(EventKind::ProductRelease)
+            && !product_follows(text, end)
+            && rule_follows(text, end)
+        {
+            kind = Some(EventKind::PolicyChange); // "issued two regulations"
+        }
+        if kind == Some(EventKind::Outage)
+            && str_in(&["broke", "broken"], pattern.text)
+            && record_follows(text, end)
+        {
+            kind = Some(EventKind::Record); // "broke the scoring record"
         }
         if pattern.text.starts_with("march") && starts_upper(matched) && the_month(text, start, end)
         {
@@ -1098,6 +1189,13 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
                     !scored_contest(text, start, end)
                 }
                 Some(EventKind::Fall) => !fell_from_height(text, start, end),
+                Some(EventKind::Record) => {
+                    // "set to visit" is a plan, not a record set.
+                    !record_follows(text, end)
+                        || words_after(text, end, 1).first().is_some_and(|w| w == "to")
+                }
+                Some(EventKind::Offer) => !an_offer_made(text, start, end),
+                Some(EventKind::PolicyChange) => !rule_follows(text, end),
                 Some(EventKind::Outage)
                     if pattern.form == TriggerForm::Verb || pattern.text == "damage" =>
                 {
@@ -1107,6 +1205,15 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
             };
         if gated_out {
             continue; // "put the plan on hold", "released the hostages", "lost the vote"
+        }
+        if pattern.text == "injured"
+            && words_after(text, end, 1)
+                .first()
+                .is_some_and(|w| str_in(&["reserve", "list"], w.as_str()))
+        {
+            // "placed on injured reserve": the roster's list, not an injury (and no blocker,
+            // which would keep the move's date from it).
+            continue;
         }
         if pattern.text == "held up" && !held_up_a_target(text, end) {
             continue; // "the bridge held up", "talks were held up by"
@@ -1473,6 +1580,102 @@ fn line_broken(text: &str, start: usize, end: usize) -> bool {
     words_before(text, start, 4)
         .iter()
         .any(|w| str_in(LINES, w.as_str()))
+}
+
+/// "broke the career scoring record", "set the record with a bank shot", "broke Ford's
+/// school mark": "record" (or a scoring mark) within ten words, the noun itself and not
+/// "record label", "record high", "set the record straight", "a criminal record".
+fn record_follows(text: &str, end: usize) -> bool {
+    const NOT_THE_RECORD: &[&str] = &[
+        "straight", "label", "labels", "company", "high", "highs", "low", "lows", "number",
+        "numbers", "amount", "levels", "level", "profit", "profits", "sales", "budget",
+    ];
+    const NOT_A_FEAT: &[&str] = &["criminal", "track", "voting", "police", "medical", "public"];
+    const MARKS: &[&str] = &["scoring", "career", "school", "all-time", "world"];
+    let words = words_after(text, end, 12);
+    words.iter().take(10).enumerate().any(|(i, w)| {
+        let previous = i.checked_sub(1).map(|j| words[j].as_str());
+        let noun_follows = words.get(i + 1).is_some_and(|next| {
+            str_in(NOT_THE_RECORD, next.as_str()) || next.starts_with(|c: char| c.is_ascii_digit())
+        });
+        match w.as_str() {
+            "record" | "records" => {
+                !noun_follows && !previous.is_some_and(|p| str_in(NOT_A_FEAT, p))
+            }
+            "mark" => previous.is_some_and(|p| str_in(MARKS, p) || p.ends_with("'s")),
+            _ => false,
+        }
+    })
+}
+
+/// "made an eight-year offer", "extend offer to Teixeira", "a contract offer", "offered
+/// Teixeira an eight-year contract", "Red Sox offer Teixeira $200 million": an offer of a
+/// contract or a sum, not "offered condolences" or "special offers".
+fn an_offer_made(text: &str, start: usize, end: usize) -> bool {
+    const MAKERS: &[&str] = &[
+        "made",
+        "make",
+        "makes",
+        "making",
+        "extended",
+        "extend",
+        "extends",
+        "submitted",
+        "sweetened",
+        "improved",
+        "tabled",
+        "accepted",
+        "rejected",
+    ];
+    const TERMS: &[&str] = &["contract", "deal", "million", "billion", "bid", "salary"];
+    let before = words_before(text, start, 5);
+    let made = before.iter().take(4).any(|w| str_in(MAKERS, w.as_str()));
+    let of_terms = before
+        .iter()
+        .take(2)
+        .any(|w| w.ends_with("-year") || str_in(&["contract", "takeover", "cash"], w.as_str()));
+    let raw_after: Vec<&str> = text[end..].split_whitespace().take(8).collect();
+    let sum = raw_after.iter().any(|w| w.starts_with(['$', '£', '€']));
+    let terms = words_after(text, end, 8)
+        .iter()
+        .any(|w| w.ends_with("-year") || str_in(TERMS, w.as_str()));
+    made || of_terms || sum || terms
+}
+
+/// "issued two late-term regulations", "overturns Bush administration ruling", "restores
+/// Endangered Species Act protections": a rule within six words after.
+fn rule_follows(text: &str, end: usize) -> bool {
+    const RULES: &[&str] = &[
+        "rule",
+        "rules",
+        "regulation",
+        "regulations",
+        "ruling",
+        "order",
+        "orders",
+        "protections",
+        "policy",
+        "policies",
+        "ban",
+        "law",
+        "laws",
+        "act",
+        "decree",
+        "directive",
+        "mandate",
+    ];
+    const STOPS: &[&str] = &[
+        "to", "that", "which", "who", "saying", "after", "because", "as",
+    ];
+    for w in words_after(text, end, 6) {
+        if str_in(RULES, w.as_str()) {
+            return true;
+        }
+        if str_in(STOPS, w.as_str()) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The words of the sentence before `start`, nearest first, lowercased, at most `n`.
