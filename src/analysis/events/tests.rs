@@ -155,6 +155,18 @@ fn weekdays_resolve_against_the_document_date() {
 }
 
 #[test]
+fn parts_of_the_day_resolve_against_the_document_date() {
+    check(
+        "A gunman opened fire at a bank in Leeds this morning. Two men were arrested last \
+night.",
+        Some("2019-03-06"),
+        expect![[r#"
+            attack "opened fire at a bank in Leeds" @Leeds on 2019-03-06 (day)
+            arrest "arrested" on 2019-03-05 (day)"#]],
+    );
+}
+
+#[test]
 fn seasons_months_and_years() {
     check(
         "The chemical attack in Aleppo in the spring of 2016 shocked the world. A ceasefire in Syria was agreed in March 2017.",
