@@ -541,6 +541,19 @@ negotiations.",
 }
 
 #[test]
+fn a_stretch_or_a_wave_of_a_bare_noun_is_a_particular_happening() {
+    check(
+        "The shooting sparked five days of rioting in Athens. It unleashed a wave of unrest. \
+Officials fear unrest. Rioting is a crime.",
+        Some("2019-03-06"),
+        expect![[r#"
+            attack "The shooting"
+            protest "rioting in Athens" @Athens
+            protest "unrest""#]],
+    );
+}
+
+#[test]
 fn a_document_that_reports_a_cancellation_says_cancelled() {
     use modality::document_verdict;
     use EventStatus::*;

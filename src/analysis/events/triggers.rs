@@ -571,6 +571,7 @@ const PATTERNS: &[Pattern] = &[
     noun("riot", K::Protest),
     noun("riots", K::Protest),
     noun("rioting", K::Protest),
+    noun("unrest", K::Protest),
     verb("protested", K::Protest),
     verb("rioted", K::Protest),
     // Justice.*
