@@ -10,6 +10,7 @@ mod cluster;
 pub mod complete;
 pub mod dates;
 mod extract;
+mod gates;
 mod lead;
 mod lexicon;
 pub mod modality;
