@@ -239,7 +239,7 @@ fn date_regex() -> &'static Regex {
           | \b(?P<mo_pre>in|since|until|by|last|next|this|early|late|mid|mid-|during)\s+(?P<mo_m>January|February|March|April|June|July|August|September|October|November|December)\b(?:,?\s+(?P<mo_y>(?:19|20)\d\d)\b)?
           | \b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?(?P<season_y>(?:19|20)\d\d)\b
           | \b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b
-          | \b(?P<rel>(?:next|last|this|earlier\ this|later\ this)\s+(?:week|month|year)|yesterday|today|tomorrow)\b
+          | \b(?P<rel>(?:next|last|this|earlier\ this|later\ this)\s+(?:week|month|year)|yesterday|today|tomorrow|tonight|last\ night|this\ (?:morning|afternoon|evening))\b
           | \b(?P<span_n>a|one|two|three|four|five|six|seven|the)\s+(?P<span_u>days?|weeks?)\s+(?P<span_dir>after|before|earlier|later|ago)\b
           | \b(?P<year>(?:19|20)\d\d)\b(?:['’]s)?
         "
@@ -557,8 +557,10 @@ fn resolve_relative(phrase: &str, today: (i32, u8, u8)) -> Option<DateParts> {
         0
     };
     Some(match (phrase, last_word) {
-        ("yesterday", _) => day(-1),
-        ("today", _) => day(0),
+        // News times the day's happenings by the part of the day: "this morning", "last
+        // night" (the evening before the article).
+        ("yesterday" | "last night", _) => day(-1),
+        ("today" | "tonight" | "this morning" | "this afternoon" | "this evening", _) => day(0),
         ("tomorrow", _) => day(1),
         (_, "week") => week(7 * delta as i64),
         (_, "month") => month(delta),

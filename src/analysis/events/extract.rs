@@ -417,7 +417,18 @@ impl Clause<'_> {
                 .get(premod - 1)
                 .is_some_and(|t| &self.text[t.span.clone()] == ",")
             && self.lower(premod).ends_with("ing");
-        agent || subject || charged || toll
+        // "five days of rioting", "the third night of rioting", "a wave of unrest": a
+        // stretch of time or a wave of it makes the happening particular.
+        let stretch = premod >= 2
+            && self.is_word(premod - 1, &["of"])
+            && self.is_word(
+                premod - 2,
+                &[
+                    "days", "nights", "weeks", "hours", "night", "day", "wave", "waves", "spate",
+                    "outbreak",
+                ],
+            );
+        agent || subject || charged || toll || stretch
     }
 
     /// Whether the clause is a headline: its sentence is a whole line of three to fourteen

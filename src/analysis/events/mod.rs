@@ -10,6 +10,7 @@ mod cluster;
 pub mod complete;
 pub mod dates;
 mod extract;
+mod gates;
 mod lead;
 mod lexicon;
 pub mod modality;
@@ -516,7 +517,7 @@ fn events_by_actor(events: &[Event], n_actors: usize) -> Vec<Vec<u32>> {
 }
 
 /// Every event kind, at its [`kind_number`].
-pub(crate) const KINDS: [EventKind; 47] = [
+pub(crate) const KINDS: [EventKind; 55] = [
     EventKind::Summit,
     EventKind::Congress,
     EventKind::Conference,
@@ -564,6 +565,14 @@ pub(crate) const KINDS: [EventKind; 47] = [
     EventKind::Speech,
     EventKind::Robbery,
     EventKind::Admission,
+    EventKind::RosterMove,
+    EventKind::ProductRelease,
+    EventKind::Ceremony,
+    EventKind::Fall,
+    EventKind::Outage,
+    EventKind::Record,
+    EventKind::Offer,
+    EventKind::PolicyChange,
 ];
 
 /// An event kind's number in [`KINDS`] (how the index cache stores it); the match fails to
@@ -617,5 +626,13 @@ pub(crate) fn kind_number(kind: EventKind) -> u32 {
         EventKind::Speech => 44,
         EventKind::Robbery => 45,
         EventKind::Admission => 46,
+        EventKind::RosterMove => 47,
+        EventKind::ProductRelease => 48,
+        EventKind::Ceremony => 49,
+        EventKind::Fall => 50,
+        EventKind::Outage => 51,
+        EventKind::Record => 52,
+        EventKind::Offer => 53,
+        EventKind::PolicyChange => 54,
     }
 }

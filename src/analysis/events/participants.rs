@@ -104,6 +104,12 @@ impl Clause<'_> {
         let Some(before) = phrase_start.checked_sub(1) else {
             return false;
         };
+        if self.lower(before) == "in" {
+            // "Ross is in negotiations to direct", "Boeing in talks with Airbus": whoever is
+            // in them is a party to them.
+            return (phrase_start..phrase_start + 3)
+                .any(|i| self.is_word(i, &["talks", "negotiations"]));
+        }
         if !self.is_word(before, LIGHT_WORDS) {
             // "sat down for talks" and "left for Moscow ... for a meeting" reach here via "for".
             return false;

@@ -155,6 +155,18 @@ fn weekdays_resolve_against_the_document_date() {
 }
 
 #[test]
+fn parts_of_the_day_resolve_against_the_document_date() {
+    check(
+        "A gunman opened fire at a bank in Leeds this morning. Two men were arrested last \
+night.",
+        Some("2019-03-06"),
+        expect![[r#"
+            attack "opened fire at a bank in Leeds" @Leeds on 2019-03-06 (day)
+            arrest "arrested" on 2019-03-05 (day)"#]],
+    );
+}
+
+#[test]
 fn seasons_months_and_years() {
     check(
         "The chemical attack in Aleppo in the spring of 2016 shocked the world. A ceasefire in Syria was agreed in March 2017.",
@@ -414,6 +426,130 @@ climber fell to his death on Sunday. Court overturns ban on protests.",
             death "The killing"
             death "fell to his death" on 2025-03-09 (day)
             ruling "overturns""#]],
+    );
+}
+
+#[test]
+fn roster_moves_need_the_list_named() {
+    // Without `roster_list_follows` every "put" and "placed" would be a roster move.
+    check(
+        "The Bears placed linebacker Tom Reed on injured reserve on Tuesday. Reed was put on \
+IR once before. She placed the vase on the table. They put the plan on hold.",
+        Some("2025-03-12"),
+        expect![[r#"
+            roster move "placed" on 2025-03-11 (day)
+            roster move "put""#]],
+    );
+}
+
+#[test]
+fn product_releases_need_the_product_named() {
+    check(
+        "Contoso released an emergency security patch for its browser on Wednesday. The \
+company rushed out a temporary fix. Rebels released the hostages in Mosul. The police \
+issued a statement.",
+        Some("2025-03-12"),
+        expect![[r#"
+            product release "released" on 2025-03-12 (day)
+            product release "rushed out""#]],
+    );
+}
+
+#[test]
+fn ceremonies_awards_shows_and_parties_are_events() {
+    check(
+        "The comedian will host the Oscars. A gunman opened fire at an office Christmas \
+party in Leeds on Friday. The party won the vote. Oscar Lopez won. Hundreds attended the \
+funeral.",
+        Some("2025-03-12"),
+        expect![[r#"
+            ceremony "the Oscars" [refers back]
+            attack "opened fire"
+            ceremony "an office Christmas party in Leeds" @Leeds on 2025-03-07 (day)
+            ceremony "the funeral""#]],
+    );
+}
+
+#[test]
+fn sports_results_need_a_score_a_round_or_a_streak() {
+    check(
+        "The Colts beat the Jaguars 31-24 on Thursday. Klitschko stopped Thompson in the \
+sixth round. It was their eighth straight win. Smith lost his keys. Prices topped 10-15 \
+percent. She won the argument. Ross Won't Direct 'Hunger Games'",
+        Some("2025-03-12"),
+        expect![[r#"
+            contest "beat" on 2025-03-06 (day)
+            contest "stopped"
+            contest "their eighth straight win""#]],
+    );
+}
+
+#[test]
+fn falls_from_a_height_are_events() {
+    check(
+        "A climber fell 200 feet from a ridge on Mount Cook on Friday. A roofer died in a \
+fall. Shares fell 5 percent. Profits fell $60m. The government fell from power.",
+        Some("2025-03-12"),
+        expect![[r#"
+            fall "fell" on 2025-03-07 (day)
+            death "died"
+            fall "a fall""#]],
+    );
+}
+
+#[test]
+fn outages_and_cut_lines_are_events() {
+    check(
+        "Three undersea cables were cut off Sicily on Friday. The outage lasted a week. \
+Service stopped after the damage to undersea cables. The council cut the budget. Two \
+buildings were damaged.",
+        Some("2025-03-12"),
+        expect![[r#"
+            outage "cut" on 2025-03-07 (day)
+            outage "The outage"
+            outage "the damage""#]],
+    );
+}
+
+#[test]
+fn records_offers_dismissals_and_rule_changes() {
+    check(
+        "Hansbrough broke the career scoring record on Thursday. The label set the record \
+straight. Congress passed a record $1 trillion budget. The Angels made an eight-year offer \
+to Teixeira. The shop has special offers. The club offered condolences. Coach Smith was \
+relieved of his duties. The Interior Department issued two regulations on Thursday. Obama \
+overturns Bush rule. She dismissed the criticism. He dismissed claims by Law and Justice. He \
+is set to break the record.",
+        Some("2025-03-12"),
+        expect![[r#"
+            record "broke" on 2025-03-06 (day)
+            offer "an eight-year offer"
+            dismissal "relieved of his duties"
+            policy change "issued" on 2025-03-06 (day)
+            policy change "overturns""#]],
+    );
+}
+
+#[test]
+fn whoever_is_in_talks_is_a_party_to_them() {
+    check(
+        "Vladimir Putin is in negotiations to buy the club. Donald Trump talked about \
+negotiations.",
+        Some("2025-03-12"),
+        expect![[r#"negotiations "negotiations" with Vladimir Putin"#]],
+    );
+}
+
+#[test]
+fn a_stretch_or_a_wave_of_a_bare_noun_is_a_particular_happening() {
+    check(
+        "The shooting sparked five days of rioting in Athens. It unleashed a wave of unrest. \
+Officials fear unrest. Rioting is a crime.",
+        Some("2019-03-06"),
+        expect![[r#"
+            attack "The shooting"
+            protest "rioting in Athens" @Athens
+            protest "unrest""#]],
     );
 }
 

@@ -71,6 +71,27 @@ pub enum EventKind {
     /// Admission to a facility: "checked into rehab", "was admitted to hospital", "entered
     /// treatment" (ACE Movement.Transport of a person to a place of care or custody).
     Admission,
+    /// A player moved on or off a team's roster: "placed on injured reserve", "put on
+    /// waivers" (ACE Personnel, the sports transaction news files daily).
+    RosterMove,
+    /// A product put out: "released a security patch", "issued an update", "rushed out a
+    /// fix", "released her new album" (the launch a business desk reports).
+    ProductRelease,
+    /// A ceremony, an awards show or a party: "host the Oscars", "the awards ceremony",
+    /// "an office Christmas party", "the funeral".
+    Ceremony,
+    /// A fall from a height: "fell 200 feet from a ridge", "died in a fall".
+    Fall,
+    /// A network or supply cut: "an outage", "undersea cables were cut", "power cut".
+    Outage,
+    /// A record set or broken: "broke the career scoring record", "set the world record".
+    Record,
+    /// An offer made: "made an eight-year offer to Teixeira", "offered him a contract"
+    /// (a bid, ACE Transaction in its first step).
+    Offer,
+    /// A government's rule made or unmade: "issued two regulations", "overturns Bush
+    /// rule", "restores protections" (CAMEO 08 and 17, easing and imposing restrictions).
+    PolicyChange,
 }
 
 /// Kinds that may describe the same happening ("the Helsinki summit" is "the July 16 meeting").
@@ -115,6 +136,14 @@ pub enum KindFamily {
     Speech,
     Robbery,
     Admission,
+    Roster,
+    Launch,
+    Ceremony,
+    Accident,
+    Outage,
+    Record,
+    Offer,
+    Policy,
 }
 
 impl KindFamily {
@@ -147,6 +176,14 @@ impl KindFamily {
             KindFamily::Speech => "speech",
             KindFamily::Robbery => "robbery",
             KindFamily::Admission => "admission",
+            KindFamily::Roster => "roster",
+            KindFamily::Launch => "launch",
+            KindFamily::Ceremony => "ceremony",
+            KindFamily::Accident => "accident",
+            KindFamily::Outage => "outage",
+            KindFamily::Record => "record",
+            KindFamily::Offer => "offer",
+            KindFamily::Policy => "policy",
         }
     }
 }
@@ -201,6 +238,14 @@ impl EventKind {
             EventKind::Speech => "speech",
             EventKind::Robbery => "robbery",
             EventKind::Admission => "admission",
+            EventKind::RosterMove => "roster move",
+            EventKind::ProductRelease => "product release",
+            EventKind::Ceremony => "ceremony",
+            EventKind::Fall => "fall",
+            EventKind::Outage => "outage",
+            EventKind::Record => "record",
+            EventKind::Offer => "offer",
+            EventKind::PolicyChange => "policy change",
         }
     }
 
@@ -268,6 +313,14 @@ impl EventKind {
             Speech => KindFamily::Speech,
             Robbery => KindFamily::Robbery,
             Admission => KindFamily::Admission,
+            RosterMove => KindFamily::Roster,
+            ProductRelease => KindFamily::Launch,
+            Ceremony => KindFamily::Ceremony,
+            Fall => KindFamily::Accident,
+            Outage => KindFamily::Outage,
+            Record => KindFamily::Record,
+            Offer => KindFamily::Offer,
+            PolicyChange => KindFamily::Policy,
         }
     }
 
@@ -283,6 +336,8 @@ impl EventKind {
             Talks | Strike | Agreement | Deal | Sanctions | Withdrawal => 3,
             Arrest | Charge | Trial | Release | Lawsuit | Appointment | Acquisition | Fire => 3,
             Ruling | Speech | Robbery | Admission => 3,
+            RosterMove | ProductRelease | Ceremony | Fall | Outage => 3,
+            Record | Offer | PolicyChange => 3,
             Meeting | Attack | Death | Injury | Protest | Contest | Escape | Marriage => 2,
             Negotiations | Visit => 1,
         }
@@ -347,6 +402,14 @@ impl EventKind {
             Speech,
             Robbery,
             Admission,
+            RosterMove,
+            ProductRelease,
+            Ceremony,
+            Fall,
+            Outage,
+            Record,
+            Offer,
+            PolicyChange,
         ]
     }
 }
@@ -408,6 +471,10 @@ const fn block(text: &'static str) -> Pattern {
     }
 }
 
+use super::gates::{
+    an_offer_made, fell_from_height, line_broken, product_follows, record_follows,
+    roster_list_follows, rule_follows, scored_contest,
+};
 use crate::analysis::lower::str_in;
 use EventKind as K;
 
@@ -508,6 +575,7 @@ const PATTERNS: &[Pattern] = &[
     noun("riot", K::Protest),
     noun("riots", K::Protest),
     noun("rioting", K::Protest),
+    noun("unrest", K::Protest),
     verb("protested", K::Protest),
     verb("rioted", K::Protest),
     // Justice.*
@@ -724,6 +792,187 @@ const PATTERNS: &[Pattern] = &[
     verb("enters", K::Admission),
     verb("hospitalized", K::Admission),
     verb("hospitalised", K::Admission),
+    // Personnel moves on a sports roster ("placed on injured reserve", "put on waivers"):
+    // only with the list named right after (`roster_list_follows`).
+    verb("placed", K::RosterMove),
+    verb("place", K::RosterMove),
+    verb("places", K::RosterMove),
+    verb("placing", K::RosterMove),
+    verb("put", K::RosterMove),
+    verb("puts", K::RosterMove),
+    verb("putting", K::RosterMove),
+    verb("headed", K::RosterMove),
+    verb("heads", K::RosterMove),
+    verb("moved", K::RosterMove),
+    verb("waived", K::RosterMove),
+    // A product put out: the verb only with the product within a few words
+    // (`product_follows`: "released a patch", not "released the hostages").
+    verb("released", K::ProductRelease),
+    verb("releases", K::ProductRelease),
+    verb("release", K::ProductRelease),
+    verb("releasing", K::ProductRelease),
+    verb("issued", K::ProductRelease),
+    verb("issues", K::ProductRelease),
+    verb("issue", K::ProductRelease),
+    verb("issuing", K::ProductRelease),
+    verb("rushed out", K::ProductRelease),
+    verb("rushes out", K::ProductRelease),
+    verb("rushes", K::ProductRelease),
+    verb("rushed", K::ProductRelease),
+    verb("pushed out", K::ProductRelease),
+    verb("push out", K::ProductRelease),
+    verb("rolled out", K::ProductRelease),
+    verb("rolls out", K::ProductRelease),
+    verb("launched", K::ProductRelease),
+    verb("launches", K::ProductRelease),
+    verb("unveiled", K::ProductRelease),
+    verb("unveils", K::ProductRelease),
+    verb("shipped", K::ProductRelease),
+    // Ceremonies, awards shows and parties: the shows by their names (plural: "Oscar" alone
+    // is the statuette or a person), the gathering nouns, and a party named by its occasion
+    // ("the office Christmas party"; "the party" alone is a political one).
+    noun("oscars", K::Ceremony),
+    noun("academy awards", K::Ceremony),
+    noun("academy awards ceremony", K::Ceremony),
+    noun("oscar ceremony", K::Ceremony),
+    noun("oscars ceremony", K::Ceremony),
+    noun("oscar telecast", K::Ceremony),
+    noun("oscar host", K::Ceremony),
+    noun("oscar night", K::Ceremony),
+    noun("emmys", K::Ceremony),
+    noun("emmy awards", K::Ceremony),
+    noun("grammys", K::Ceremony),
+    noun("grammy awards", K::Ceremony),
+    noun("golden globes", K::Ceremony),
+    noun("golden globe awards", K::Ceremony),
+    noun("tony awards", K::Ceremony),
+    noun("baftas", K::Ceremony),
+    noun("brit awards", K::Ceremony),
+    noun("awards ceremony", K::Ceremony),
+    noun("award ceremony", K::Ceremony),
+    noun("awards show", K::Ceremony),
+    noun("award show", K::Ceremony),
+    noun("ceremony", K::Ceremony),
+    noun("ceremonies", K::Ceremony),
+    noun("telecast", K::Ceremony),
+    noun("funeral", K::Ceremony),
+    noun("memorial service", K::Ceremony),
+    noun("inauguration", K::Ceremony),
+    noun("coronation", K::Ceremony),
+    noun("christmas party", K::Ceremony),
+    noun("holiday party", K::Ceremony),
+    noun("birthday party", K::Ceremony),
+    noun("office party", K::Ceremony),
+    noun("new year's party", K::Ceremony),
+    noun("new year's eve party", K::Ceremony),
+    noun("farewell party", K::Ceremony),
+    noun("retirement party", K::Ceremony),
+    noun("engagement party", K::Ceremony),
+    noun("launch party", K::Ceremony),
+    noun("dinner party", K::Ceremony),
+    noun("garden party", K::Ceremony),
+    noun("house party", K::Ceremony),
+    noun("halloween party", K::Ceremony),
+    noun("wedding reception", K::Ceremony),
+    // Records: the verb of breaking or setting only with the record named after it
+    // (`record_follows`); "broke"/"broken" are also a cut line's (`line_broken`).
+    verb("breaks", K::Record),
+    verb("break", K::Record),
+    verb("breaking", K::Record),
+    verb("set", K::Record),
+    verb("sets", K::Record),
+    verb("setting", K::Record),
+    verb("eclipsed", K::Record),
+    verb("eclipse", K::Record),
+    verb("surpassed", K::Record),
+    verb("shattered", K::Record),
+    verb("passed", K::Record),
+    // Offers: "made an offer", "an eight-year offer", "offered him a contract"
+    // (`an_offer_made`).
+    noun("offer", K::Offer),
+    noun("offers", K::Offer),
+    verb("offered", K::Offer),
+    // Dismissals told in other words (ACE Personnel.End-Position).
+    verb("terminated", K::Dismissal),
+    verb("relieved of his duties", K::Dismissal),
+    verb("relieved of her duties", K::Dismissal),
+    verb("relieved of duties", K::Dismissal),
+    verb("parted ways", K::Dismissal),
+    verb("parted company", K::Dismissal),
+    verb("was let go", K::Dismissal),
+    verb("were let go", K::Dismissal),
+    verb("been let go", K::Dismissal),
+    verb("shown the door", K::Dismissal),
+    noun("firing of", K::Dismissal),
+    // Rules made or unmade by a government (`rule_follows`); the court's verbs above
+    // become these when no court decides.
+    verb("restores", K::PolicyChange),
+    verb("restored", K::PolicyChange),
+    verb("repealed", K::PolicyChange),
+    verb("repeals", K::PolicyChange),
+    verb("rescinded", K::PolicyChange),
+    verb("rescinds", K::PolicyChange),
+    verb("scrapped", K::PolicyChange),
+    verb("flips", K::PolicyChange),
+    verb("eliminated", K::PolicyChange),
+    verb("finalized", K::PolicyChange),
+    verb("overturn", K::PolicyChange),
+    verb("reverse", K::PolicyChange),
+    // Sports results: the everyday words of winning and losing are a contest decided only
+    // with a score or a round near (`scored_contest`): "beat the Jaguars 31-24", "stopped
+    // Thompson in the sixth round", "their eighth straight win".
+    verb("beat", K::Contest),
+    verb("beats", K::Contest),
+    verb("beating", K::Contest),
+    verb("won", K::Contest),
+    verb("wins", K::Contest),
+    noun("win", K::Contest),
+    noun("victory", K::Contest),
+    noun("defeat", K::Contest),
+    noun("loss", K::Contest),
+    verb("lost", K::Contest),
+    verb("lose", K::Contest),
+    verb("loses", K::Contest),
+    verb("top", K::Contest),
+    verb("tops", K::Contest),
+    verb("topped", K::Contest),
+    verb("edged", K::Contest),
+    verb("routed", K::Contest),
+    verb("overcame", K::Contest),
+    verb("downed", K::Contest),
+    verb("stopped", K::Contest),
+    verb("stops", K::Contest),
+    verb("stopping", K::Contest),
+    noun("stoppage", K::Contest),
+    verb("knocked out", K::Contest),
+    // A fall from a height (`fell_from_height`: a distance or a high place follows; "shares
+    // fell 5 percent" has neither).
+    verb("fell", K::Fall),
+    verb("falls", K::Fall),
+    verb("falling", K::Fall),
+    verb("fallen", K::Fall),
+    noun("fall", K::Fall),
+    verb("plunged", K::Fall),
+    verb("plunging", K::Fall),
+    verb("tumbled", K::Fall),
+    // A network or supply cut: outages by their names, and a cable or line cut, damaged or
+    // severed (`line_broken`: the line named just before the verb, or after "damage to").
+    noun("outage", K::Outage),
+    noun("outages", K::Outage),
+    noun("downtime", K::Outage),
+    noun("blackout", K::Outage),
+    noun("blackouts", K::Outage),
+    noun("power cut", K::Outage),
+    noun("power cuts", K::Outage),
+    noun("power failure", K::Outage),
+    verb("cut", K::Outage),
+    verb("severed", K::Outage),
+    verb("damaged", K::Outage),
+    noun("damage", K::Outage),
+    verb("failed", K::Outage),
+    verb("went down", K::Outage),
+    verb("broke", K::Outage),
+    verb("broken", K::Outage),
     noun("victory over", K::Contest),
     noun("win over", K::Contest),
     verb("defeated", K::Contest),
@@ -882,8 +1131,34 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
             && !pattern.text.starts_with("ruled")
             && !court_decides(text, start)
         {
-            // "she dismissed the criticism": only a court's dismissal is a ruling.
-            continue;
+            // "she dismissed the criticism": only a court's dismissal is a ruling; "Obama
+            // overturns Bush rule" is a government's.
+            let unmakes = str_in(
+                &[
+                    "overturns",
+                    "overturned",
+                    "reversed",
+                    "reverses",
+                    "struck down",
+                ],
+                pattern.text,
+            );
+            if !unmakes || !rule_follows(text, end) {
+                continue; // "dismissed claims by Law and Justice"
+            }
+            kind = Some(EventKind::PolicyChange);
+        }
+        if kind == Some(EventKind::ProductRelease)
+            && !product_follows(text, end)
+            && rule_follows(text, end)
+        {
+            kind = Some(EventKind::PolicyChange); // "issued two regulations"
+        }
+        if kind == Some(EventKind::Outage)
+            && str_in(&["broke", "broken"], pattern.text)
+            && record_follows(text, end)
+        {
+            kind = Some(EventKind::Record); // "broke the scoring record"
         }
         if pattern.text.starts_with("march") && starts_upper(matched) && the_month(text, start, end)
         {
@@ -900,6 +1175,50 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
             && !facility_follows(text, end)
         {
             continue; // "admitted to lying", "entered the race"
+        }
+        // "Won't Direct": a contraction is no verb of winning.
+        let contraction = text[end..]
+            .strip_prefix(['\'', '’'])
+            .and_then(|rest| rest.strip_prefix(['t', 'T']))
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
+        let gated_out = contraction
+            || match kind {
+                Some(EventKind::RosterMove) => !roster_list_follows(text, end),
+                Some(EventKind::ProductRelease) => !product_follows(text, end),
+                Some(EventKind::Contest)
+                    if !str_in(
+                        &["victory over", "win over", "defeated", "defeats"],
+                        pattern.text,
+                    ) =>
+                {
+                    !scored_contest(text, start, end)
+                }
+                Some(EventKind::Fall) => !fell_from_height(text, start, end),
+                Some(EventKind::Record) => {
+                    // "set to visit" is a plan, not a record set.
+                    !record_follows(text, end)
+                        || words_after(text, end, 1).first().is_some_and(|w| w == "to")
+                }
+                Some(EventKind::Offer) => !an_offer_made(text, start, end),
+                Some(EventKind::PolicyChange) => !rule_follows(text, end),
+                Some(EventKind::Outage)
+                    if pattern.form == TriggerForm::Verb || pattern.text == "damage" =>
+                {
+                    !line_broken(text, start, end)
+                }
+                _ => false,
+            };
+        if gated_out {
+            continue; // "put the plan on hold", "released the hostages", "lost the vote"
+        }
+        if pattern.text == "injured"
+            && words_after(text, end, 1)
+                .first()
+                .is_some_and(|w| str_in(&["reserve", "list"], w.as_str()))
+        {
+            // "placed on injured reserve": the roster's list, not an injury (and no blocker,
+            // which would keep the move's date from it).
+            continue;
         }
         if pattern.text == "held up" && !held_up_a_target(text, end) {
             continue; // "the bridge held up", "talks were held up by"
@@ -1015,7 +1334,7 @@ fn held_up_a_target(text: &str, end: usize) -> bool {
 }
 
 /// The words of the sentence before `start`, nearest first, lowercased, at most `n`.
-fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
+pub(super) fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
     let from = text[..start]
         .rfind(['.', '!', '?', ';', '\n'])
         .map_or(0, |i| i + 1);
@@ -1031,7 +1350,7 @@ fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
 }
 
 /// The words after `end`, lowercased, up to the sentence's end, at most `n`.
-fn words_after(text: &str, end: usize, n: usize) -> Vec<String> {
+pub(super) fn words_after(text: &str, end: usize, n: usize) -> Vec<String> {
     let rest = &text[end..];
     let to = rest.find(['.', '!', '?', ';', '\n']).unwrap_or(rest.len());
     rest[..to]
