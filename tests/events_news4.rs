@@ -11,10 +11,15 @@ fn news4_events_against_gold() {
         &event_scoring::gold(include_str!("gold/events_news4.tsv")),
     );
     println!("{}", score.summary);
+    // First measure (5e481fe, the gold written before any run): recall 2/13, dates 1/2,
+    // participants 1/2, precision 2/16. After the ECB+ kinds of docs/events.md: recall 3/13,
+    // dates 1/3, participants 2/3, precision 3/20. The gold's `award` and `launch` events
+    // have no kind in dossier yet, and NASA releases describe plans more than happenings.
+    // Bars at today's figures less a little slack.
     score.assert_meets(&event_scoring::Bars {
-        recall: 0.0,
-        dates: 0.0,
-        participants: 0.0,
-        precision: 0.0,
+        recall: 0.2,
+        dates: 0.3,
+        participants: 0.6,
+        precision: 0.12,
     });
 }
