@@ -478,7 +478,19 @@ fn push_tokens<'a>(text: &'a str, range: Range<usize>, max: usize, out: &mut Vec
 const CUE_VERBS_TXT: &str = include_str!("../../../data/lexicon/cue_verbs.txt");
 
 fn is_speech_verb(tok: &Tok) -> bool {
-    is_speech_word(tok.text)
+    // `Bystrom agreed. "..."`, `Jones disagreed: "..."`: a verb of assent or dissent that
+    // ends its clause answers with the words that follow.
+    const RESPONSES: [&str; 8] = [
+        "agreed",
+        "agrees",
+        "disagreed",
+        "disagrees",
+        "concurred",
+        "concurs",
+        "demurred",
+        "objected",
+    ];
+    is_speech_word(tok.text) || (tok.stop_after && str_in(&RESPONSES, tok.text))
 }
 
 fn is_speech_word(word: &str) -> bool {
@@ -1577,7 +1589,19 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
         if passive {
             return first_name_run(text, &clause(&toks[v + 2..])).map(Cue::Name);
         }
-        match subject_before(text, toks, v) {
+        let subject = subject_before(text, toks, v);
+        // `In other words, explained CBS moderator Nancy Cordes: "..."`: a cue verb after a
+        // fronted phrase's comma, with no one named before it and a name right after it, is
+        // inverted; the name speaks.
+        if prev.comma_after
+            && !matches!(subject, Some(Cue::Name(_) | Cue::Anaphor(_)))
+            && toks.get(v + 1).is_some_and(is_capitalised)
+        {
+            if let Some(name) = name_after_verb(text, &clause(&toks[v + 1..])) {
+                return Some(Cue::Name(name));
+            }
+        }
+        match subject {
             Some(cue) => return Some(cue),
             // "... and insisted that": the subject was named earlier in the sentence.
             None if joined => return subject_cue(text, &toks[..v]),

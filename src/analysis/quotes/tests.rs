@@ -686,3 +686,22 @@ fn an_apposition_with_a_relative_clause_may_lack_its_closing_comma() {
         "#]],
     );
 }
+
+#[test]
+fn a_verb_of_assent_ending_its_sentence_and_an_inverted_cue_after_a_fronted_phrase() {
+    check_with_actors(
+        r#"The council met on Monday.
+
+Professor Dana Whitfield agreed. "The budget cannot hold another cut."
+
+In other words, explained NBC moderator Lena Ortiz: "Who pays for the bridge?"
+
+Mayor Tom Reyes, who chairs the council, said Whitfield was "too gloomy."
+"#,
+        expect![[r#"
+            The budget cannot hold another cut. => Dana Whitfield
+            Who pays for the bridge? => Lena Ortiz
+            too gloomy. => Tom Reyes
+        "#]],
+    );
+}
