@@ -703,6 +703,13 @@ fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
     {
         return None;
     }
+    // `"... the founder of ISIS."` then, on the next line, `A flabbergasted Noah quipped,
+    // "..."`: a quote closed by a full stop before a line break ends its sentence, and the
+    // words after open the next quote's.
+    let closed = text[..range.start].trim_end_matches(['"', '”', '\'', '’']);
+    if closed.ends_with('.') && gap.contains('\n') {
+        return None;
+    }
     // `"..." if she didn't win by a larger margin, said David Wasserman`: where the words
     // after the quote go on with its sentence, a cue verb after a comma and before a
     // name, anywhere in that sentence, is the inverted attribution of the whole.

@@ -705,3 +705,14 @@ Mayor Tom Reyes, who chairs the council, said Whitfield was "too gloomy."
         "#]],
     );
 }
+
+#[test]
+fn a_quote_closed_by_a_full_stop_before_a_line_break_takes_no_cue_from_the_next_line() {
+    check_with_actors(
+        "Senator Ann Rooke spoke first.\nRooke replied: \"No, I meant every word of it.\"\nA puzzled Ben Ortiz quipped, \"That was the whole speech.\"\n",
+        expect![[r#"
+            No, I meant every word of it. => Ann Rooke
+            That was the whole speech. => Ben Ortiz
+        "#]],
+    );
+}
