@@ -11,29 +11,11 @@ fn speaker_attribution_on_the_seeds() {
         &corpus_dir::index_of("seeds"),
         &quote_scoring::gold(include_str!("gold/quotes.tsv")),
     );
-    println!("{}", score.report);
-    assert!(
-        score.unmatched.is_empty(),
-        "gold quotes not extracted: {:?}",
-        score.unmatched
-    );
-    assert!(
-        score.wrong_speech.is_empty(),
-        "speech/title wrong for {:?}",
-        score.wrong_speech
-    );
-    assert!(
-        score.precision >= 0.9,
-        "speaker precision {:.3} below 0.9\n{}",
-        score.precision,
-        score.report
-    );
-    assert!(
-        score.recall >= 0.85,
-        "speaker recall {:.3} below 0.85\n{}",
-        score.recall,
-        score.report
-    );
+    score.assert_meets(&quote_scoring::Bars {
+        precision: 0.9,
+        recall: 0.85,
+        max_wrong_speech: 0,
+    });
 }
 
 #[test]

@@ -14,26 +14,14 @@ fn news4_corpus() -> CorpusIndex {
 #[test]
 fn news4_speaker_attribution() {
     let gold = quote_scoring::gold(include_str!("gold/quotes_news4.tsv"));
-    let score = quote_scoring::score(&news4_corpus(), &gold);
-    println!("{}", score.report);
-    println!(
-        "quotes matched: {} of {}; unmatched: {:#?}",
-        gold.len() - score.unmatched.len(),
-        gold.len(),
-        score.unmatched
-    );
-    println!("speech/not-speech wrong: {:?}", score.wrong_speech);
-    assert!(
-        score.unmatched.is_empty(),
-        "gold quotes not extracted: {:#?}",
-        score.unmatched
-    );
-    assert!(
-        score.precision >= 0.0,
-        "speaker precision {:.3}",
-        score.precision
-    );
-    assert!(score.recall >= 0.0, "speaker recall {:.3}", score.recall);
+    // First measure (5e481fe, the gold written before any run): precision 0.925 (74 right
+    // of 80 predicted), recall 0.974 (74 of 76), every quote found, 4 told wrongly as
+    // speech or not speech. Bars just below.
+    quote_scoring::score(&news4_corpus(), &gold).assert_meets(&quote_scoring::Bars {
+        precision: 0.92,
+        recall: 0.97,
+        max_wrong_speech: 4,
+    });
 }
 
 #[test]

@@ -43,6 +43,46 @@ pub struct Score {
     pub report: String,
 }
 
+/// The least a test accepts of a [`Score`].
+pub struct Bars {
+    pub precision: f64,
+    pub recall: f64,
+    /// How many gold quotations may be told wrongly as speech or not speech.
+    pub max_wrong_speech: usize,
+}
+
+impl Score {
+    /// Prints the report, then fails on an unmatched gold quotation or a figure below `bars`.
+    pub fn assert_meets(&self, bars: &Bars) {
+        println!("{}", self.report);
+        println!("speech/not-speech wrong: {:?}", self.wrong_speech);
+        assert!(
+            self.unmatched.is_empty(),
+            "gold quotes not extracted: {:#?}",
+            self.unmatched
+        );
+        assert!(
+            self.wrong_speech.len() <= bars.max_wrong_speech,
+            "speech/title wrong for {:?}",
+            self.wrong_speech
+        );
+        assert!(
+            self.precision >= bars.precision,
+            "speaker precision {:.3} below {}\n{}",
+            self.precision,
+            bars.precision,
+            self.report
+        );
+        assert!(
+            self.recall >= bars.recall,
+            "speaker recall {:.3} below {}\n{}",
+            self.recall,
+            bars.recall,
+            self.report
+        );
+    }
+}
+
 /// Scores the quotes of `corpus` against a gold list.
 pub fn score(corpus: &CorpusIndex, gold: &[Gold]) -> Score {
     let mut matched_gold = vec![false; gold.len()];
