@@ -52,6 +52,8 @@ struct Candidate<'a> {
     /// place, places within it, and the place holding it.
     place_lookup_ids: Vec<u32>,
     participants: Vec<ActorId>,
+    /// Those of `participants` that are people (not organisations or groups).
+    persons: Vec<ActorId>,
     /// "the summit" with neither place nor date: it refers to the event of that kind its
     /// document already spoke of, whoever it names.
     definite_reference: bool,
@@ -127,6 +129,12 @@ pub fn build(
                     participants.push(id);
                 }
             }
+            let persons: Vec<ActorId> = (participants.iter())
+                .filter(|&&id| {
+                    actors.actors.get(id as usize).map(|a| a.kind) == Some(ActorKind::Person)
+                })
+                .copied()
+                .collect();
             let place = local
                 .place
                 .as_ref()
@@ -148,6 +156,7 @@ pub fn build(
                 place_ids: place.map_or_else(Vec::new, |p| p.ids.clone()),
                 place_lookup_ids: place.map_or_else(Vec::new, |p| p.lookup_ids.clone()),
                 participants,
+                persons,
                 definite_reference,
             });
         }

@@ -90,13 +90,21 @@ impl Head {
             }
             place_match = true;
         }
+        // Whether the mention and the cluster may be one happening to one person; with
+        // more people than the head holds, `fits` decides.
+        let n_people = self.n_participants.min(HEAD_PEOPLE);
+        let same_person = candidate.local.kind.befalls_once()
+            && (self.n_participants > HEAD_PEOPLE
+                || (candidate.persons.iter()).any(|p| self.people[..n_people].contains(p)));
         if let (Some(date), Some((parts, first, several))) =
             (&candidate.local.date, &self.first_date)
         {
             // As in `fits`: a date the mention's own document alone gave is not tested
             // here.
             let from_elsewhere = *several || *first != candidate.doc;
-            if !date.unresolved && from_elsewhere && !dates::compatible(&date.parts, parts) {
+            let disagree = !dates::compatible(&date.parts, parts)
+                && !(same_person && within_reporting_window(&date.parts, parts));
+            if !date.unresolved && from_elsewhere && disagree {
                 return None;
             }
         }
@@ -110,6 +118,7 @@ impl Head {
                 place_match && candidate.local.kind.spans_days() && self.all_span_days;
             if conflicting_people(candidate.participants.len(), people.len(), shared)
                 && !multilateral
+                && !same_person
             {
                 return None;
             }
@@ -122,6 +131,20 @@ impl Head {
 /// and they share fewer than two.
 fn conflicting_people(n_mention: usize, n_cluster: usize, shared: usize) -> bool {
     n_mention > shared && n_cluster > shared && shared < 2
+}
+
+/// How many days apart two reports may date one happening that befalls a person once:
+/// an article says "X dies" of a death of its own day or of the days before it, and the
+/// reports of one death come out over the following week.
+const REPORTING_WINDOW_DAYS: i64 = 7;
+
+/// Whether two full dates are at most [`REPORTING_WINDOW_DAYS`] apart.
+fn within_reporting_window(a: &DateParts, b: &DateParts) -> bool {
+    let day = |d: &DateParts| Some((d.year?, d.month?, d.day?));
+    match (day(a), day(b)) {
+        (Some(x), Some(y)) => dates::days_between(x, y).abs() <= REPORTING_WINDOW_DAYS,
+        _ => false,
+    }
 }
 
 /// How well a mention fits a cluster, `None` when it cannot be the same event.
@@ -155,6 +178,10 @@ fn fit(
     all: &[Candidate],
 ) -> Option<(u32, JoinReasons)> {
     let place_match = head.admits(candidate)?;
+    // A death befalls its person once: a report of the same person's death is the same
+    // death whoever else either names, and may date it a few days apart.
+    let same_person = candidate.local.kind.befalls_once()
+        && (candidate.persons.iter()).any(|p| cluster.participant_slot.contains_key(p));
     let mut same_day = false;
     if let Some(date) = &candidate.local.date {
         // Within the mention's document every date counts (relative ones too).
@@ -167,7 +194,8 @@ fn fit(
             // Talks that opened on March 4 and resumed on March 12 in one place are one.
             let same_gathering =
                 place_match && days_apart(date, other) <= 7 && candidate.local.kind.spans_days();
-            if !same_gathering && !dates::compatible(&date.parts, &other.parts) {
+            let same_death = same_person && within_reporting_window(&date.parts, &other.parts);
+            if !same_gathering && !same_death && !dates::compatible(&date.parts, &other.parts) {
                 return None;
             }
             same_day |= !relative && dates::same_day(&date.parts, &other.parts);
@@ -178,7 +206,8 @@ fn fit(
                 if !*several && *first == candidate.doc {
                     continue; // tested above
                 }
-                if !dates::compatible(&date.parts, parts) {
+                let same_death = same_person && within_reporting_window(&date.parts, parts);
+                if !same_death && !dates::compatible(&date.parts, parts) {
                     return None;
                 }
                 same_day |= dates::same_day(&date.parts, parts);
@@ -212,13 +241,15 @@ fn fit(
         cluster.participants.len(),
         shared,
     ) && !multilateral
+        && !same_person
     {
         return None;
     }
-    let people_match = shared >= 1
-        && shared
-            >= 2.min(candidate.participants.len())
-                .min(cluster.participants.len());
+    let people_match = same_person
+        || shared >= 1
+            && shared
+                >= 2.min(candidate.participants.len())
+                    .min(cluster.participants.len());
     // Two triggers of one family in one sentence ("met ... for talks") are one event.
     let same_sentence = in_doc
         .iter()

@@ -522,6 +522,13 @@ impl ClusterLookup {
                 }
             }
         }
+        // A death is one per person: a cluster sharing one of several people's death is
+        // a candidate whatever else it names (see `fits`).
+        if people.len() >= 2 && candidate.local.kind.befalls_once() {
+            for &p in &candidate.persons {
+                add(scratch, &mut self.by_participant.get((family, p), year), 0);
+            }
+        }
         let mut lowest: Vec<&'s [u32]> = Vec::new();
         let mut skipped: Vec<&'s [u32]> = Vec::new();
         let skip = skip_place_people && people.len() >= 2;
