@@ -96,6 +96,11 @@ impl Head {
         let same_person = candidate.local.kind.befalls_once()
             && (self.n_participants > HEAD_PEOPLE
                 || (candidate.persons.iter()).any(|p| self.people[..n_people].contains(p)));
+        // Whether the mention may be a report of the cluster's happening a few days
+        // apart (see `fits`); the dates are tested there.
+        let shares_someone = self.n_participants > HEAD_PEOPLE
+            || (candidate.participants.iter()).any(|p| self.people[..n_people].contains(p));
+        let close_report = reported_days_apart(candidate) && shares_someone;
         if let (Some(date), Some((parts, first, several))) =
             (&candidate.local.date, &self.first_date)
         {
@@ -103,7 +108,8 @@ impl Head {
             // here.
             let from_elsewhere = *several || *first != candidate.doc;
             let disagree = !dates::compatible(&date.parts, parts)
-                && !(same_person && within_reporting_window(&date.parts, parts));
+                && !(same_person && within_reporting_window(&date.parts, parts))
+                && !(close_report && within_days(&date.parts, parts, CLOSE_REPORT_DAYS));
             if !date.unresolved && from_elsewhere && disagree {
                 return None;
             }
@@ -119,6 +125,7 @@ impl Head {
             if conflicting_people(candidate.participants.len(), people.len(), shared)
                 && !multilateral
                 && !same_person
+                && !close_report
             {
                 return None;
             }
@@ -138,13 +145,33 @@ fn conflicting_people(n_mention: usize, n_cluster: usize, shared: usize) -> bool
 /// reports of one death come out over the following week.
 const REPORTING_WINDOW_DAYS: i64 = 7;
 
+/// How many days apart two reports sharing a participant may date one happening of a
+/// general kind: "Microsoft released a patch" in articles of Tuesday and Wednesday, each
+/// dating it by its own day, "hanged himself in his cell" on Monday and Tuesday.
+const CLOSE_REPORT_DAYS: i64 = 3;
+
 /// Whether two full dates are at most [`REPORTING_WINDOW_DAYS`] apart.
 fn within_reporting_window(a: &DateParts, b: &DateParts) -> bool {
+    within_days(a, b, REPORTING_WINDOW_DAYS)
+}
+
+/// Whether two full dates are at most `days` apart.
+fn within_days(a: &DateParts, b: &DateParts, days: i64) -> bool {
     let day = |d: &DateParts| Some((d.year?, d.month?, d.day?));
     match (day(a), day(b)) {
-        (Some(x), Some(y)) => dates::days_between(x, y).abs() <= REPORTING_WINDOW_DAYS,
+        (Some(x), Some(y)) => dates::days_between(x, y).abs() <= days,
         _ => false,
     }
+}
+
+/// Whether `candidate` is of a general kind (a death, a fire, a release; not a meeting,
+/// whose parties meet again next week) and dated to a day, so that a cluster of the same
+/// kind sharing a participant and dated within [`CLOSE_REPORT_DAYS`] is the happening it
+/// reports.
+pub(super) fn reported_days_apart(candidate: &Candidate) -> bool {
+    candidate.local.kind.general()
+        && (candidate.local.date.as_ref())
+            .is_some_and(|d| !d.unresolved && d.parts.day.is_some() && d.parts.year.is_some())
 }
 
 /// How well a mention fits a cluster, `None` when it cannot be the same event.
@@ -182,6 +209,19 @@ fn fit(
     // death whoever else either names, and may date it a few days apart.
     let same_person = candidate.local.kind.befalls_once()
         && (candidate.persons.iter()).any(|p| cluster.participant_slot.contains_key(p));
+    let shared = candidate
+        .participants
+        .iter()
+        .filter(|p| cluster.participant_slot.contains_key(p))
+        .count();
+    // Reports of one happening of a general kind dated by their own days: the same kind,
+    // someone in common, and a day of the cluster's at most a few days off.
+    let close_report = shared >= 1
+        && reported_days_apart(candidate)
+        && (candidate.local.date.as_ref()).is_some_and(|date| {
+            (cluster.resolved_dates.iter())
+                .any(|(parts, _, _)| within_days(&date.parts, parts, CLOSE_REPORT_DAYS))
+        });
     let mut same_day = false;
     if let Some(date) = &candidate.local.date {
         // Within the mention's document every date counts (relative ones too).
@@ -195,7 +235,14 @@ fn fit(
             let same_gathering =
                 place_match && days_apart(date, other) <= 7 && candidate.local.kind.spans_days();
             let same_death = same_person && within_reporting_window(&date.parts, &other.parts);
-            if !same_gathering && !same_death && !dates::compatible(&date.parts, &other.parts) {
+            let close = close_report
+                && !other.unresolved
+                && within_days(&date.parts, &other.parts, CLOSE_REPORT_DAYS);
+            if !same_gathering
+                && !same_death
+                && !close
+                && !dates::compatible(&date.parts, &other.parts)
+            {
                 return None;
             }
             same_day |= !relative && dates::same_day(&date.parts, &other.parts);
@@ -207,18 +254,14 @@ fn fit(
                     continue; // tested above
                 }
                 let same_death = same_person && within_reporting_window(&date.parts, parts);
-                if !same_death && !dates::compatible(&date.parts, parts) {
+                let close = close_report && within_days(&date.parts, parts, CLOSE_REPORT_DAYS);
+                if !same_death && !close && !dates::compatible(&date.parts, parts) {
                     return None;
                 }
                 same_day |= dates::same_day(&date.parts, parts);
             }
         }
     }
-    let shared = candidate
-        .participants
-        .iter()
-        .filter(|p| cluster.participant_slot.contains_key(p))
-        .count();
     let in_doc = cluster
         .members_by_doc
         .get(&candidate.doc)
@@ -242,10 +285,12 @@ fn fit(
         shared,
     ) && !multilateral
         && !same_person
+        && !close_report
     {
         return None;
     }
     let people_match = same_person
+        || close_report
         || shared >= 1
             && shared
                 >= 2.min(candidate.participants.len())
