@@ -25,6 +25,8 @@ use crate::analysis::corpus::{DocId, Document};
 mod finish;
 mod fit;
 mod lookup;
+#[cfg(test)]
+mod tests;
 
 /// The merged fields of an event, which brief mentions are matched against.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
@@ -81,6 +83,8 @@ struct Cluster<'a> {
     /// `dates` by document, for the tests that only hold within one document.
     dates_by_doc: FxHashMap<DocId, Vec<&'a EventDate>>,
     participants: Vec<(ActorId, usize)>,
+    /// Those of `participants` that are people, each once.
+    persons: Vec<ActorId>,
     /// Position of each participant in `participants`.
     participant_slot: FxHashMap<ActorId, usize>,
     /// For each of `participants`, how many of `years` the cluster had once it joined.
@@ -406,6 +410,11 @@ impl<'a> Cluster<'a> {
                         .resolved_dates
                         .push((date.parts.clone(), candidate.doc, false)),
                 }
+            }
+        }
+        for &p in &candidate.persons {
+            if !self.persons.contains(&p) {
+                self.persons.push(p);
             }
         }
         for &p in &candidate.participants {

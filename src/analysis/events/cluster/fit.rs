@@ -215,8 +215,14 @@ fn fit(
         .filter(|p| cluster.participant_slot.contains_key(p))
         .count();
     // Reports of one happening of a general kind dated by their own days: the same kind,
-    // someone in common, and a day of the cluster's at most a few days off.
+    // someone in common, and a day of the cluster's at most a few days off. An
+    // organisation in common does not make two people's deaths one: people each side
+    // names and the other does not, with none in common, keep them apart.
+    let persons_differ = !candidate.persons.is_empty()
+        && !cluster.persons.is_empty()
+        && !(candidate.persons.iter()).any(|p| cluster.persons.contains(p));
     let close_report = shared >= 1
+        && !persons_differ
         && reported_days_apart(candidate)
         && (candidate.local.date.as_ref()).is_some_and(|date| {
             (cluster.resolved_dates.iter())
