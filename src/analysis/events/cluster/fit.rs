@@ -107,10 +107,10 @@ impl Head {
             // As in `fits`: a date the mention's own document alone gave is not tested
             // here.
             let from_elsewhere = *several || *first != candidate.doc;
-            let disagree = !dates::compatible(&date.parts, parts)
-                && !(same_person && within_reporting_window(&date.parts, parts))
-                && !(close_report && within_days(&date.parts, parts, CLOSE_REPORT_DAYS));
-            if !date.unresolved && from_elsewhere && disagree {
+            let agree = dates::compatible(&date.parts, parts)
+                || (same_person && within_reporting_window(&date.parts, parts))
+                || (close_report && within_days(&date.parts, parts, CLOSE_REPORT_DAYS));
+            if !date.unresolved && from_elsewhere && !agree {
                 return None;
             }
         }
