@@ -25,6 +25,8 @@ use crate::analysis::corpus::{DocId, Document};
 mod finish;
 mod fit;
 mod lookup;
+#[cfg(test)]
+mod tests;
 
 /// The merged fields of an event, which brief mentions are matched against.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
@@ -52,6 +54,8 @@ struct Candidate<'a> {
     /// place, places within it, and the place holding it.
     place_lookup_ids: Vec<u32>,
     participants: Vec<ActorId>,
+    /// Those of `participants` that are people (not organisations or groups).
+    persons: Vec<ActorId>,
     /// "the summit" with neither place nor date: it refers to the event of that kind its
     /// document already spoke of, whoever it names.
     definite_reference: bool,
@@ -79,6 +83,8 @@ struct Cluster<'a> {
     /// `dates` by document, for the tests that only hold within one document.
     dates_by_doc: FxHashMap<DocId, Vec<&'a EventDate>>,
     participants: Vec<(ActorId, usize)>,
+    /// Those of `participants` that are people, each once.
+    persons: Vec<ActorId>,
     /// Position of each participant in `participants`.
     participant_slot: FxHashMap<ActorId, usize>,
     /// For each of `participants`, how many of `years` the cluster had once it joined.
@@ -127,6 +133,12 @@ pub fn build(
                     participants.push(id);
                 }
             }
+            let persons: Vec<ActorId> = (participants.iter())
+                .filter(|&&id| {
+                    actors.actors.get(id as usize).map(|a| a.kind) == Some(ActorKind::Person)
+                })
+                .copied()
+                .collect();
             let place = local
                 .place
                 .as_ref()
@@ -148,6 +160,7 @@ pub fn build(
                 place_ids: place.map_or_else(Vec::new, |p| p.ids.clone()),
                 place_lookup_ids: place.map_or_else(Vec::new, |p| p.lookup_ids.clone()),
                 participants,
+                persons,
                 definite_reference,
             });
         }
@@ -397,6 +410,11 @@ impl<'a> Cluster<'a> {
                         .resolved_dates
                         .push((date.parts.clone(), candidate.doc, false)),
                 }
+            }
+        }
+        for &p in &candidate.persons {
+            if !self.persons.contains(&p) {
+                self.persons.push(p);
             }
         }
         for &p in &candidate.participants {

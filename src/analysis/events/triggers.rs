@@ -263,6 +263,13 @@ impl EventKind {
             && !matches!(self, EventKind::Strike | EventKind::Airstrike)
     }
 
+    /// Kinds that befall a person once: a person dies once and is executed once, so two
+    /// reports of that happening to the same person are one event, whoever else each
+    /// names and whichever day of the following week each article dates it by.
+    pub fn befalls_once(self) -> bool {
+        matches!(self, EventKind::Death | EventKind::Execution)
+    }
+
     /// Kinds that last days or weeks ("talks that opened on March 4 resumed on
     /// Wednesday"): two dates a week apart in one place may be the same one.
     pub fn spans_days(self) -> bool {

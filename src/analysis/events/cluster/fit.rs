@@ -90,13 +90,27 @@ impl Head {
             }
             place_match = true;
         }
+        // Whether the mention and the cluster may be one happening to one person; with
+        // more people than the head holds, `fits` decides.
+        let n_people = self.n_participants.min(HEAD_PEOPLE);
+        let same_person = candidate.local.kind.befalls_once()
+            && (self.n_participants > HEAD_PEOPLE
+                || (candidate.persons.iter()).any(|p| self.people[..n_people].contains(p)));
+        // Whether the mention may be a report of the cluster's happening a few days
+        // apart (see `fits`); the dates are tested there.
+        let shares_someone = self.n_participants > HEAD_PEOPLE
+            || (candidate.participants.iter()).any(|p| self.people[..n_people].contains(p));
+        let close_report = reported_days_apart(candidate) && shares_someone;
         if let (Some(date), Some((parts, first, several))) =
             (&candidate.local.date, &self.first_date)
         {
             // As in `fits`: a date the mention's own document alone gave is not tested
             // here.
             let from_elsewhere = *several || *first != candidate.doc;
-            if !date.unresolved && from_elsewhere && !dates::compatible(&date.parts, parts) {
+            let agree = dates::compatible(&date.parts, parts)
+                || (same_person && within_reporting_window(&date.parts, parts))
+                || (close_report && within_days(&date.parts, parts, CLOSE_REPORT_DAYS));
+            if !date.unresolved && from_elsewhere && !agree {
                 return None;
             }
         }
@@ -110,6 +124,8 @@ impl Head {
                 place_match && candidate.local.kind.spans_days() && self.all_span_days;
             if conflicting_people(candidate.participants.len(), people.len(), shared)
                 && !multilateral
+                && !same_person
+                && !close_report
             {
                 return None;
             }
@@ -122,6 +138,40 @@ impl Head {
 /// and they share fewer than two.
 fn conflicting_people(n_mention: usize, n_cluster: usize, shared: usize) -> bool {
     n_mention > shared && n_cluster > shared && shared < 2
+}
+
+/// How many days apart two reports may date one happening that befalls a person once:
+/// an article says "X dies" of a death of its own day or of the days before it, and the
+/// reports of one death come out over the following week.
+const REPORTING_WINDOW_DAYS: i64 = 7;
+
+/// How many days apart two reports sharing a participant may date one happening of a
+/// general kind: "Microsoft released a patch" in articles of Tuesday and Wednesday, each
+/// dating it by its own day, "hanged himself in his cell" on Monday and Tuesday.
+const CLOSE_REPORT_DAYS: i64 = 3;
+
+/// Whether two full dates are at most [`REPORTING_WINDOW_DAYS`] apart.
+fn within_reporting_window(a: &DateParts, b: &DateParts) -> bool {
+    within_days(a, b, REPORTING_WINDOW_DAYS)
+}
+
+/// Whether two full dates are at most `days` apart.
+fn within_days(a: &DateParts, b: &DateParts, days: i64) -> bool {
+    let day = |d: &DateParts| Some((d.year?, d.month?, d.day?));
+    match (day(a), day(b)) {
+        (Some(x), Some(y)) => dates::days_between(x, y).abs() <= days,
+        _ => false,
+    }
+}
+
+/// Whether `candidate` is of a general kind (a death, a fire, a release; not a meeting,
+/// whose parties meet again next week) and dated to a day, so that a cluster of the same
+/// kind sharing a participant and dated within [`CLOSE_REPORT_DAYS`] is the happening it
+/// reports.
+pub(super) fn reported_days_apart(candidate: &Candidate) -> bool {
+    candidate.local.kind.general()
+        && (candidate.local.date.as_ref())
+            .is_some_and(|d| !d.unresolved && d.parts.day.is_some() && d.parts.year.is_some())
 }
 
 /// How well a mention fits a cluster, `None` when it cannot be the same event.
@@ -155,6 +205,29 @@ fn fit(
     all: &[Candidate],
 ) -> Option<(u32, JoinReasons)> {
     let place_match = head.admits(candidate)?;
+    // A death befalls its person once: a report of the same person's death is the same
+    // death whoever else either names, and may date it a few days apart.
+    let same_person = candidate.local.kind.befalls_once()
+        && (candidate.persons.iter()).any(|p| cluster.participant_slot.contains_key(p));
+    let shared = candidate
+        .participants
+        .iter()
+        .filter(|p| cluster.participant_slot.contains_key(p))
+        .count();
+    // Reports of one happening of a general kind dated by their own days: the same kind,
+    // someone in common, and a day of the cluster's at most a few days off. An
+    // organisation in common does not make two people's deaths one: people each side
+    // names and the other does not, with none in common, keep them apart.
+    let persons_differ = !candidate.persons.is_empty()
+        && !cluster.persons.is_empty()
+        && !(candidate.persons.iter()).any(|p| cluster.persons.contains(p));
+    let close_report = shared >= 1
+        && !persons_differ
+        && reported_days_apart(candidate)
+        && (candidate.local.date.as_ref()).is_some_and(|date| {
+            (cluster.resolved_dates.iter())
+                .any(|(parts, _, _)| within_days(&date.parts, parts, CLOSE_REPORT_DAYS))
+        });
     let mut same_day = false;
     if let Some(date) = &candidate.local.date {
         // Within the mention's document every date counts (relative ones too).
@@ -167,7 +240,15 @@ fn fit(
             // Talks that opened on March 4 and resumed on March 12 in one place are one.
             let same_gathering =
                 place_match && days_apart(date, other) <= 7 && candidate.local.kind.spans_days();
-            if !same_gathering && !dates::compatible(&date.parts, &other.parts) {
+            let same_death = same_person && within_reporting_window(&date.parts, &other.parts);
+            let close = close_report
+                && !other.unresolved
+                && within_days(&date.parts, &other.parts, CLOSE_REPORT_DAYS);
+            if !same_gathering
+                && !same_death
+                && !close
+                && !dates::compatible(&date.parts, &other.parts)
+            {
                 return None;
             }
             same_day |= !relative && dates::same_day(&date.parts, &other.parts);
@@ -178,18 +259,15 @@ fn fit(
                 if !*several && *first == candidate.doc {
                     continue; // tested above
                 }
-                if !dates::compatible(&date.parts, parts) {
+                let same_death = same_person && within_reporting_window(&date.parts, parts);
+                let close = close_report && within_days(&date.parts, parts, CLOSE_REPORT_DAYS);
+                if !same_death && !close && !dates::compatible(&date.parts, parts) {
                     return None;
                 }
                 same_day |= dates::same_day(&date.parts, parts);
             }
         }
     }
-    let shared = candidate
-        .participants
-        .iter()
-        .filter(|p| cluster.participant_slot.contains_key(p))
-        .count();
     let in_doc = cluster
         .members_by_doc
         .get(&candidate.doc)
@@ -212,13 +290,17 @@ fn fit(
         cluster.participants.len(),
         shared,
     ) && !multilateral
+        && !same_person
+        && !close_report
     {
         return None;
     }
-    let people_match = shared >= 1
-        && shared
-            >= 2.min(candidate.participants.len())
-                .min(cluster.participants.len());
+    let people_match = same_person
+        || close_report
+        || shared >= 1
+            && shared
+                >= 2.min(candidate.participants.len())
+                    .min(cluster.participants.len());
     // Two triggers of one family in one sentence ("met ... for talks") are one event.
     let same_sentence = in_doc
         .iter()

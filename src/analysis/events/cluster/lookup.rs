@@ -522,6 +522,19 @@ impl ClusterLookup {
                 }
             }
         }
+        // A death is one per person: a cluster sharing one of several people's death is
+        // a candidate whatever else it names (see `fits`).
+        // So is one of a general kind reported within days by a cluster sharing one of
+        // the mention's participants.
+        if people.len() >= 2 && super::fit::reported_days_apart(candidate) {
+            for &p in people {
+                add(scratch, &mut self.by_participant.get((family, p), year), 0);
+            }
+        } else if people.len() >= 2 && candidate.local.kind.befalls_once() {
+            for &p in &candidate.persons {
+                add(scratch, &mut self.by_participant.get((family, p), year), 0);
+            }
+        }
         let mut lowest: Vec<&'s [u32]> = Vec::new();
         let mut skipped: Vec<&'s [u32]> = Vec::new();
         let skip = skip_place_people && people.len() >= 2;

@@ -174,6 +174,8 @@ fn candidate<'a>(doc: u32, local: &'a LocalEvent, place: Option<u32>) -> Candida
         parent_fold: NO_PLACE,
         place_ids: place.into_iter().collect(),
         place_lookup_ids: place.into_iter().collect(),
+        // Every participant is a person here, so the death rule is searched too.
+        persons: participants.clone(),
         participants,
         definite_reference: false,
     }
