@@ -180,6 +180,14 @@ def main():
                 head_end = source[1] + len(
                     re.split(r",| who | of | \(", text[source[1] : source[2]])[0]
                 )
+                # "Secretary of State John F. Kerry", "Speaker of the House Paul Ryan": the
+                # person named after the "of" of a title is the head.
+                clause_end = source[1] + len(
+                    re.split(r",| who | \(", text[source[1] : source[2]])[0]
+                )
+                person = lambda a, b: any(nlp.tokens[i][4] == "PERSON" for i in nlp.tokens_in(a, b))
+                if not person(source[1], head_end) and person(head_end, clause_end):
+                    head_end = clause_end
                 toks = nlp.tokens_in(source[1], head_end)
                 is_pronoun = written.lower() in PRONOUNS
                 # A description: headed by a common noun ("the Florida senator", "the

@@ -37,6 +37,12 @@ use super::packed::{Lists, Packed, Words};
 use super::span::Span;
 pub use lookup::{AliasMatch, MatchKind};
 
+/// Whether `folded` (lower case) is a role written before a name in the gazetteer
+/// (`president`, `spokesman`, `under-secretary`).
+pub(crate) fn is_title(folded: &str) -> bool {
+    gazetteer::gazetteer().is_title(folded)
+}
+
 /// Index of an actor in [`ActorIndex::actors`].
 pub type ActorId = u32;
 

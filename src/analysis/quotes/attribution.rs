@@ -260,6 +260,11 @@ pub(crate) fn last_speaker_clause_with(
         if !is_speech_verb(tok) {
             continue;
         }
+        // "..., adding:": a participle after a comma has no subject of its own; the word
+        // before the comma is not who spoke.
+        if v > 0 && tok.text.ends_with("ing") && toks[v - 1].comma_after {
+            continue;
+        }
         let before = (v > 0).then(|| subject_before(text, toks, v)).flatten();
         // "said Bolton" names the speaker after the verb only where nobody is named
         // before it: in "He said Sanders has been", Sanders is who "he" spoke of.
@@ -1073,9 +1078,19 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
         if let Some(person) = affiliated_name(text, toks, run_start) {
             return Some(Cue::Name(person));
         }
-        let governed = run_start >= 2
-            && lowercase_in(toks[run_start - 1].text, GOVERNING)
-            && !is_capitalised(&toks[run_start - 2]);
+        // "A spokesman for Democratic presidential candidate Hillary Clinton called": the
+        // preposition may stand before the name's role words.
+        let role_start = match run_start.checked_sub(1) {
+            Some(head) if is_role_head(&toks[head]) => (head.saturating_sub(3)..head)
+                .rev()
+                .take_while(|&i| is_role_word(&toks[i]))
+                .last()
+                .unwrap_or(head),
+            _ => run_start,
+        };
+        let governed = role_start >= 2
+            && lowercase_in(toks[role_start - 1].text, GOVERNING)
+            && !is_capitalised(&toks[role_start - 2]);
         // "another New Hampshire Republican added": one of a group, unnamed.
         if run_start >= 1 && lowercase_in(toks[run_start - 1].text, &["a", "an", "another", "one"])
         {
@@ -1196,6 +1211,35 @@ fn affiliated_name(text: &str, toks: &[Tok], run_start: usize) -> Option<Range<u
 }
 
 /// Prepositions whose object is not the sentence's subject.
+/// A word of a role before a name (`presidential candidate`, `Democratic`): a noun or
+/// an adjective, not a verb's form, a function word or the end of a clause.
+fn is_role_word(tok: &Tok) -> bool {
+    let word = tok.text;
+    !tok.comma_after
+        && !tok.stop_after
+        && word.chars().all(char::is_alphabetic)
+        && !word.ends_with("ed")
+        && !word.ends_with("ing")
+        && !lowercase_in(word, GOVERNING)
+        && !lowercase_in(word, DETERMINERS)
+        && !str_in(NOT_IN_ROLE, word)
+}
+
+/// The noun of a role written before a name: a title (`aide`, `spokesman`) or one who
+/// runs for office (`candidate`, `nominee`).
+fn is_role_head(tok: &Tok) -> bool {
+    const RUNNING: &[&str] = &["candidate", "nominee", "hopeful", "contender", "challenger"];
+    let folded = tok.text.to_lowercase();
+    is_role_word(tok) && (str_in(RUNNING, &folded) || crate::analysis::actors::is_title(&folded))
+}
+
+/// Function words that never stand in a role before a name.
+const NOT_IN_ROLE: &[&str] = &[
+    "and", "or", "but", "that", "who", "which", "is", "was", "are", "were", "has", "have", "had",
+    "said", "says", "told", "as", "than", "with", "he", "she", "they", "it", "we", "what", "when",
+    "where", "how", "why", "whom", "whose", "if", "because", "then", "not",
+];
+
 const GOVERNING: &[&str] = &[
     "of", "by", "on", "in", "at", "for", "from", "to", "about", "against", "via",
 ];
@@ -1335,7 +1379,12 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
     ];
     let mut i = 0;
     while i < toks.len() {
-        let opens = i == 0 || toks[i - 1].comma_after || toks[i - 1].stop_after;
+        // "76-year-old Morton Blackwell, founder of ..., endorsed": an age before the
+        // name that opens the sentence.
+        let opens = i == 0
+            || toks[i - 1].comma_after
+            || toks[i - 1].stop_after
+            || (i == 1 && is_age(toks[0].text));
         // `At Sunday night's debate, Sanders compared ...`: a fronted prepositional
         // phrase, closed by a comma, comes before the subject.
         if opens && lowercase_in(toks[i].text, FRONTED_PREPOSITIONS) {
@@ -1397,6 +1446,11 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
             closes = seg_end;
             verb_follows = verb_at(closes, seg_end + 1);
         }
+        // "A Clinton campaign official walked back ...": a name after an indefinite
+        // article qualifies the description that is the subject; nobody is named.
+        if lowercase_in(toks[i].text, &["a", "an", "another", "one"]) && end > i {
+            return None;
+        }
         if verb_follows {
             if let Some(name) = name_run_ending_at(text, toks, end) {
                 return Some(name);
@@ -1405,6 +1459,12 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
         i = end + 1;
     }
     None
+}
+
+/// `76-year-old`, `17-year-old`: an age written before a name.
+fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Prepositions that open a phrase fronted before a sentence's subject.
@@ -1628,6 +1688,16 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
 /// (`Sanders had an answer for Clinton: "..."` is Sanders's, whom the subject rule finds).
 fn name_before_colon(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
     let last = toks.len().checked_sub(1)?;
+    // "Here's Clinton in December 1992: "..."": a presenter's line names who speaks
+    // right after "Here's".
+    let here = match toks {
+        [here, ..] if matches!(here.text, "Here's" | "Here’s") => Some(1),
+        [here, is, ..] if here.text == "Here" && matches!(is.text, "is" | "are") => Some(2),
+        _ => None,
+    };
+    if let Some(lead) = here {
+        return first_name_run(text, &clause(&toks[lead..]));
+    }
     let lead = match toks {
         [more, from, ..] if more.text == "More" && from.text == "from" => 2,
         [from, ..] if from.text == "From" => 1,

@@ -716,3 +716,28 @@ fn a_quote_closed_by_a_full_stop_before_a_line_break_takes_no_cue_from_the_next_
         "#]],
     );
 }
+
+#[test]
+fn ninth_pass_descriptions_that_name_someone_else_ages_participles_and_presenters() {
+    check_with_actors(
+        r#"Governor Lena Ortiz spoke in Dayton on Monday.
+
+A spokesman for Democratic presidential candidate Lena Ortiz called the audit "a partisan stunt and nothing more."
+
+An Ortiz campaign official later corrected the figures, saying that Ortiz "never meant the state budget, only the city's."
+
+The spokesman declined to comment further but said no meeting was planned with Ortiz, adding: "If one is proposed we will look at it."
+
+64-year-old Dale Brennan, a retired welder from Dayton, backed the plan, saying it "keeps the plant open for our grandchildren."
+
+Here's Ortiz in March 2009: "We cannot tax our way out of a recession, and we will not try."
+"#,
+        expect![[r#"
+            a partisan stunt and nothing more. => -
+            never meant the state budget, only the city's. => -
+            If one is proposed we will look at it. => -
+            keeps the plant open for our grandchildren. => Dale Brennan
+            We cannot tax our way out of a recession, and we will not try. => Lena Ortiz
+        "#]],
+    );
+}
