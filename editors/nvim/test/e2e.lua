@@ -797,6 +797,9 @@ vim.list_extend(cases, {
   {
     name = "a folder with no articles: no finding against the empty corpus, a warning that names the folder, and the status says 0 documents",
     run = function()
+      -- Only this test's client: none left enabled or running by an earlier case.
+      vim.lsp.enable("dossier", false)
+      stop_all_clients()
       local folder = loose_folder("nocorpus", 0, LOOSE_BRIEF .. "\nHe said \"we will never leave this city\".\n")
       local messages, published = {}, 0
       dossier.status = { state = "stopped" }
