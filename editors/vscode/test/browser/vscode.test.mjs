@@ -544,6 +544,20 @@ describe("the dossier extension in code-server", () => {
     assert.ok(rowBox);
     const shown = await analyzeScreenshot(png, rowBox);
     assert.ok(shown.inkShare > 0.02, `the ${key} row shows no label in completion-title.png: ${JSON.stringify(shown)}`);
+    // The docs pane (Ctrl+Space opens it) names the title once: in its header, from the item's
+    // detail; the resolved card below it gives the facts, not the title again.
+    const focused = plain(await widget.locator(".monaco-list-row.focused").first().textContent());
+    assert.ok(focused.startsWith(key), `the selected suggestion: ${JSON.stringify(focused)}`);
+    const title = "Putin in Tehran pushes for political settlement";
+    const details = page.locator(".suggest-details-container .suggest-details");
+    if (!(await details.isVisible())) await page.keyboard.press("Control+Space");
+    await details.locator(".docs", { hasText: /\S/ }).first().waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(300); // the resolved documentation replaces the first render
+    const pane = plain(await details.textContent());
+    t.diagnostic(`docs pane: ${pane}`);
+    assert.ok(pane.includes(key), `the docs pane is not the key's card: ${pane}`);
+    assert.equal(pane.split(title).length - 1, 1, `the docs pane names the title other than once: ${pane}`);
+    await screenshot("completion-docs");
     await acceptSuggestion(widget, key);
     // VS Code auto-closes the `[`, so the item must not add a second `]` (Neovim, which does
     // not, gets the `]` from the item: e2e.lua checks that).
