@@ -83,7 +83,7 @@ JSON
 
 # Only the server inside the .vsix: a `dossier` on PATH would hide a .vsix without one (the
 # extension falls back to PATH), so code-server runs with the folders that hold one left out.
-server_path="$(printf '%s' "$PATH" | tr ':' '\n' | while read -r dir; do [ -x "$dir/dossier" ] || printf '%s:' "$dir"; done)"
+server_path="$(printf '%s\n' "$PATH" | tr ':' '\n' | while read -r dir; do [ -x "$dir/dossier" ] || printf '%s:' "$dir"; done)"
 server_path="${server_path%:}"
 
 port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
