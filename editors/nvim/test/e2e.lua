@@ -436,6 +436,131 @@ local cases = {
     end,
   },
   {
+    name = "quotes: a rephrased quote under near_threshold is quote-not-found with the whole nearest passage and no fix; a differing quote's fix puts in the whole source passage",
+    run = function()
+      vim.cmd.edit(vim.fn.fnameescape(workspace .. "/briefs/near.md"))
+      local buf = vim.api.nvim_get_current_buf()
+      vim.api.nvim_buf_set_lines(buf, 0, -1, false, {
+        "Lavrov warned that \"it is absolutely unrealistic\" to demand it.",
+        "",
+        "Putin said \"we manage to coordinate our positions on Iraq\".",
+      })
+      wait_for("the client to attach to near.md", function()
+        return client_of(buf) ~= nil
+      end)
+      local function quote_finding(lnum)
+        for _, d in ipairs(vim.diagnostic.get(buf, { lnum = lnum })) do
+          if type(d.code) == "string" and d.code:find("^quote%-") then
+            return d
+          end
+        end
+      end
+      wait_for("quote diagnostics on lines 1 and 3", function()
+        return quote_finding(0) ~= nil and quote_finding(2) ~= nil
+      end)
+      -- 75% similar is under the 0.8 threshold: not found, and the passage it was compared
+      -- with is shown whole ("not realistic"), not cut where the alignment stopped.
+      local rephrased = quote_finding(0)
+      check_eq(rephrased.code, "quote-not-found", "the rephrased quote's code: " .. rephrased.message)
+      check(rephrased.message:find("75%", 1, true), "the similarity is not in the message: " .. rephrased.message)
+      check(rephrased.message:find("“it is absolutely not realistic”", 1, true), "not the whole nearest passage: " .. rephrased.message)
+      -- No code action may rewrite the rephrased quote (it would drop "unrealistic" or put in "not").
+      local quote = range_of(buf, "\"it is absolutely unrealistic\"")
+      local params = { textDocument = { uri = vim.uri_from_bufnr(buf) }, range = quote, context = { diagnostics = { rephrased.user_data.lsp } } }
+      for _, action in ipairs(request(buf, "textDocument/codeAction", params) or {}) do
+        for _, edits in pairs(action.edit and action.edit.changes or {}) do
+          for _, edit in ipairs(edits) do
+            local empty = vim.deep_equal(edit.range.start, edit.range["end"])
+            check(empty or not overlaps(edit.range, quote), "a fix rewrites the rephrased quote: " .. vim.inspect(action))
+          end
+        end
+      end
+
+      -- 88% similar: differs, and the fix (applied through Neovim's own code_action) puts in the
+      -- whole passage it was compared with, up to "Syria".
+      local differing = quote_finding(2)
+      check_eq(differing.code, "quote-differs", "the differing quote's code: " .. differing.message)
+      check(differing.message:find("“we manage to coordinate our positions on Syria”", 1, true), differing.message)
+      vim.api.nvim_win_set_cursor(0, { 3, #"Putin said \"we manage" })
+      vim.lsp.buf.code_action({
+        apply = true,
+        filter = function(action)
+          return action.title:find("Replace with the source wording", 1, true) ~= nil
+        end,
+      })
+      local fixed = "Putin said \"we manage to coordinate our positions on Syria\"."
+      wait_for("the fix to be applied", function()
+        return vim.api.nvim_buf_get_lines(buf, 2, 3, false)[1] == fixed
+      end)
+      check_eq(vim.api.nvim_buf_get_lines(buf, 0, 1, false)[1], "Lavrov warned that \"it is absolutely unrealistic\" to demand it.", "line 1 untouched")
+      wait_for("no quote finding on the fixed line", function()
+        return quote_finding(2) == nil
+      end)
+      vim.cmd("silent! bwipeout!")
+    end,
+  },
+  {
+    name = "hover on a quote not found names the nearest passage and its similarity, or says that nothing came close",
+    run = function()
+      vim.cmd.edit(vim.fn.fnameescape(workspace .. "/briefs/hover_quotes.md"))
+      local buf = vim.api.nvim_get_current_buf()
+      vim.api.nvim_buf_set_lines(buf, 0, -1, false, {
+        "Lavrov warned that \"it is absolutely unrealistic\" to demand it.",
+        "",
+        "He said \"the weather in Lisbon was lovely all week\".",
+      })
+      wait_for("the client to attach to hover_quotes.md", function()
+        return client_of(buf) ~= nil
+      end)
+      local near = request(buf, "textDocument/hover", text_params(buf, position_of(buf, "absolutely", 2)))
+      check(near, "no hover on the rephrased quote")
+      local text = hover_text(near)
+      check(text:find("Quote not found", 1, true), text)
+      check(text:find("Nearest passage: 75% similar", 1, true), "no nearest passage and similarity:\n" .. text)
+      check(text:find("> it is absolutely not realistic", 1, true), "the passage is not shown:\n" .. text)
+      check(text:find("@000_1e2f7ca976c65369", 1, true), "the passage's document is not named:\n" .. text)
+      local far = request(buf, "textDocument/hover", text_params(buf, position_of(buf, "Lisbon", 2)))
+      check(far, "no hover on the made-up quote")
+      text = hover_text(far)
+      check(text:find("Quote not found", 1, true), text)
+      check(text:find("Nothing in the corpus comes close", 1, true), "does not say that nothing came close:\n" .. text)
+      vim.cmd("silent! bwipeout!")
+    end,
+  },
+  {
+    name = "inlay hints name a verbatim quote's source, except where a citation of it is written after the quote",
+    run = function()
+      vim.cmd.edit(vim.fn.fnameescape(workspace .. "/briefs/hints.md"))
+      local buf = vim.api.nvim_get_current_buf()
+      vim.api.nvim_buf_set_lines(buf, 0, -1, false, {
+        "Netanyahu said “our focus is on Syria and Iran” [@003_423e3940cca06aad].",
+        "",
+        "Netanyahu said “our focus is on Syria and Iran” @003_423e3940cca06aad.",
+        "",
+        "Netanyahu said “our focus is on Syria and Iran”.",
+      })
+      wait_for("the client to attach to hints.md", function()
+        return client_of(buf) ~= nil
+      end)
+      -- Neovim's own inlay hint display, as a user turns it on.
+      vim.lsp.inlay_hint.enable(true, { bufnr = buf })
+      local hints
+      wait_for("inlay hints from Neovim's client", function()
+        hints = vim.lsp.inlay_hint.get({ bufnr = buf })
+        return #hints > 0
+      end)
+      vim.wait(300) -- a late second answer would only add hints: let it land
+      hints = vim.lsp.inlay_hint.get({ bufnr = buf })
+      local shown = vim.tbl_map(function(h)
+        local label = h.inlay_hint.label
+        return { line = h.inlay_hint.position.line, label = type(label) == "string" and label or label[1].value }
+      end, hints)
+      check_eq(shown, { { line = 4, label = "@003_423e3940cca06aad" } }, "the inlay hints (only the uncited quote)")
+      vim.lsp.inlay_hint.enable(false, { bufnr = buf })
+      vim.cmd("silent! bwipeout!")
+    end,
+  },
+  {
     name = ":DossierCheck fills the quickfix list from dossier check --format json",
     run = function()
       vim.cmd.buffer(brief_buf)
@@ -664,6 +789,51 @@ vim.list_extend(cases, {
       local health = checkhealth_text()
       check(not health:find("ERROR", 1, true), "checkhealth errors:\n" .. health)
       vim.lsp.enable("dossier", false)
+      stop_all_clients()
+      vim.cmd("silent! bwipeout! " .. buf)
+      vim.fn.delete(folder, "rf")
+    end,
+  },
+  {
+    name = "a folder with no articles: no finding against the empty corpus, a warning that names the folder, and the status says 0 documents",
+    run = function()
+      -- Only this test's client: none left enabled or running by an earlier case.
+      vim.lsp.enable("dossier", false)
+      stop_all_clients()
+      local folder = loose_folder("nocorpus", 0, LOOSE_BRIEF .. "\nHe said \"we will never leave this city\".\n")
+      local messages, published = {}, 0
+      dossier.status = { state = "stopped" }
+      vim.cmd.edit(vim.fn.fnameescape(folder .. "/brief.md"))
+      local buf = vim.api.nvim_get_current_buf()
+      vim.lsp.start({
+        name = "dossier",
+        cmd = { bin, "lsp" },
+        root_dir = folder,
+        handlers = {
+          ["dossier/status"] = dossier.on_status,
+          ["window/showMessage"] = function(_, result)
+            messages[#messages + 1] = result.message
+          end,
+          ["textDocument/publishDiagnostics"] = function(err, result, ctx)
+            published = published + 1
+            return vim.lsp.diagnostic.on_publish_diagnostics(err, result, ctx)
+          end,
+        },
+      }, { bufnr = buf })
+      wait_for("dossier/status ready", function()
+        return dossier.status_of(buf).state == "ready"
+      end)
+      check_eq(dossier.statusline(buf), "dossier: 0 documents", "statusline")
+      wait_for("a warning about the empty corpus", function()
+        return #messages > 0
+      end)
+      check(messages[1]:find("no source document found in " .. folder, 1, true), vim.inspect(messages))
+      -- Before, every key was unknown-citation and every quote quote-not-found here. Give a
+      -- late publish time to land (the server publishes after the index is ready).
+      vim.wait(2000, function()
+        return #vim.diagnostic.get(buf) > 0
+      end, 50)
+      check_eq(vim.diagnostic.get(buf), {}, ("findings against an empty corpus (%d publishes)"):format(published))
       stop_all_clients()
       vim.cmd("silent! bwipeout! " .. buf)
       vim.fn.delete(folder, "rf")

@@ -275,7 +275,9 @@ async function checkAllBriefs(): Promise<void> {
         }
       }
       void vscode.window.showInformationMessage(summarize(allFindings));
-      if (allFindings.length > 0) await vscode.commands.executeCommand("workbench.actions.view.problems");
+      // Show Problems: workbench.action.problems.focus opens it, where workbench.actions.view.problems
+      // (the Ctrl+Shift+M toggle) would close a Problems panel that is already open.
+      if (allFindings.length > 0) await vscode.commands.executeCommand("workbench.action.problems.focus");
     },
   );
 }

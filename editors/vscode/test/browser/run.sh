@@ -81,8 +81,13 @@ cat >"$tmp/data/User/settings.json" <<'JSON'
 }
 JSON
 
+# Only the server inside the .vsix: a `dossier` on PATH would hide a .vsix without one (the
+# extension falls back to PATH), so code-server runs with the folders that hold one left out.
+server_path="$(printf '%s\n' "$PATH" | tr ':' '\n' | while read -r dir; do [ -x "$dir/dossier" ] || printf '%s:' "$dir"; done)"
+server_path="${server_path%:}"
+
 port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
-"$code_server" "${common[@]}" --bind-addr "127.0.0.1:$port" --auth none --disable-telemetry \
+PATH="$server_path" "$code_server" "${common[@]}" --bind-addr "127.0.0.1:$port" --auth none --disable-telemetry \
   --disable-update-check --disable-workspace-trust --disable-getting-started-override \
   >"$tmp/code-server.log" 2>&1 &
 server_pid=$!
