@@ -1217,7 +1217,7 @@ fn is_role_word(tok: &Tok) -> bool {
     let word = tok.text;
     !tok.comma_after
         && !tok.stop_after
-        && word.chars().all(char::is_alphabetic)
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
         && !word.ends_with("ed")
         && !word.ends_with("ing")
         && !lowercase_in(word, GOVERNING)
@@ -1228,7 +1228,15 @@ fn is_role_word(tok: &Tok) -> bool {
 /// The noun of a role written before a name: a title (`aide`, `spokesman`) or one who
 /// runs for office (`candidate`, `nominee`).
 fn is_role_head(tok: &Tok) -> bool {
-    const RUNNING: &[&str] = &["candidate", "nominee", "hopeful", "contender", "challenger"];
+    const RUNNING: &[&str] = &[
+        "candidate",
+        "nominee",
+        "hopeful",
+        "contender",
+        "challenger",
+        "front-runner",
+        "frontrunner",
+    ];
     let folded = tok.text.to_lowercase();
     is_role_word(tok) && (str_in(RUNNING, &folded) || crate::analysis::actors::is_title(&folded))
 }
@@ -1387,13 +1395,31 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
             || (i == 1 && is_age(toks[0].text));
         // `At Sunday night's debate, Sanders compared ...`: a fronted prepositional
         // phrase, closed by a comma, comes before the subject.
-        if opens && lowercase_in(toks[i].text, FRONTED_PREPOSITIONS) {
+        // `Appearing before cheering supporters Monday, Suu Kyi said`: a participle that
+        // opens the sentence, with its object after it, is a fronted clause too.
+        let participle = opens
+            && is_capitalised(&toks[i])
+            && !toks[i].comma_after
+            && super::opens_fronted_clause(&toks[i].text.to_lowercase())
+            && toks.get(i + 1).is_some_and(|next| {
+                lowercase_in(next.text, FRONTED_PREPOSITIONS)
+                    || str_in(PARTICIPLE_OBJECTS, next.text)
+            });
+        if opens && (participle || lowercase_in(toks[i].text, FRONTED_PREPOSITIONS)) {
             let phrase_end = (i..toks.len().min(i + 12))
                 .take_while(|&j| j == i || !toks[j - 1].stop_after)
                 .find(|&j| toks[j].comma_after);
             if let Some(j) = phrase_end {
                 i = j + 1;
                 continue;
+            }
+        }
+        // "Republican presidential front-runner Donald Trump defended", "former Arkansas
+        // Gov. Mike Huckabee agreed": the role words before the name that opens the
+        // sentence.
+        if opens {
+            if let Some(name_at) = name_after_role(toks, i) {
+                i = name_at;
             }
         }
         if !(opens && is_capitalised(&toks[i])) {
@@ -1465,6 +1491,47 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
 fn is_age(word: &str) -> bool {
     word.strip_suffix("-year-old")
         .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Words that follow a participle opening a sentence (`Asked about`, `Noting that`,
+/// `Weighing in`), beside the prepositions.
+const PARTICIPLE_OBJECTS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "that",
+    "up",
+    "out",
+    "over",
+    "into",
+    "about",
+    "reporters",
+];
+
+/// Where the name starts after role words that open a phrase at `at` (`Democratic
+/// front-runner Hillary Clinton`, `former Arkansas Gov. Mike Huckabee`): the role's last
+/// word is a title or one who runs for office, and a capitalised word follows it.
+fn name_after_role(toks: &[Tok], at: usize) -> Option<usize> {
+    (at + 1..toks.len().min(at + 6))
+        .take_while(|&k| is_role_word(&toks[k - 1]) || is_title_abbreviation(&toks[k - 1]))
+        .find(|&k| {
+            (is_role_head(&toks[k - 1]) || is_title_abbreviation(&toks[k - 1]))
+                && is_capitalised(&toks[k])
+                && !is_role_head(&toks[k])
+                && !is_title_abbreviation(&toks[k])
+        })
+}
+
+/// `Gov.`, `Sen.`, `Rep.`: a title written short.
+fn is_title_abbreviation(tok: &Tok) -> bool {
+    tok.text.len() > 1
+        && !tok.comma_after
+        && tok.text.ends_with('.')
+        && crate::analysis::actors::is_title(&tok.text[..tok.text.len() - 1].to_lowercase())
 }
 
 /// Prepositions that open a phrase fronted before a sentence's subject.

@@ -798,7 +798,7 @@ fn last_subject_person(
 
 /// Whether a sentence's first word opens a clause before its subject: a subordinator
 /// (`After`, `While`) or a participle (`Noting`, `Asked`).
-fn opens_fronted_clause(word: &str) -> bool {
+pub(super) fn opens_fronted_clause(word: &str) -> bool {
     const SUBORDINATORS: &[&str] = &[
         "after", "before", "when", "while", "as", "although", "though", "despite", "since",
         "because", "if", "once", "unlike", "like",

@@ -718,7 +718,7 @@ fn a_quote_closed_by_a_full_stop_before_a_line_break_takes_no_cue_from_the_next_
 }
 
 #[test]
-fn ninth_pass_descriptions_that_name_someone_else_ages_participles_and_presenters() {
+fn ninth_pass_descriptions_that_name_someone_else_roles_ages_participles_and_presenters() {
     check_with_actors(
         r#"Governor Lena Ortiz spoke in Dayton on Monday.
 
@@ -731,6 +731,10 @@ The spokesman declined to comment further but said no meeting was planned with O
 64-year-old Dale Brennan, a retired welder from Dayton, backed the plan, saying it "keeps the plant open for our grandchildren."
 
 Here's Ortiz in March 2009: "We cannot tax our way out of a recession, and we will not try."
+
+Republican presidential front-runner Walt Denning defended his adviser as a "very decent man" on Tuesday.
+
+Appearing before cheering supporters at the party office, Mira Solano, 70, said it was too early but added, "I think you all know the results."
 "#,
         expect![[r#"
             a partisan stunt and nothing more. => -
@@ -738,6 +742,8 @@ Here's Ortiz in March 2009: "We cannot tax our way out of a recession, and we wi
             If one is proposed we will look at it. => -
             keeps the plant open for our grandchildren. => Dale Brennan
             We cannot tax our way out of a recession, and we will not try. => Lena Ortiz
+            very decent man => Walt Denning
+            I think you all know the results. => Mira Solano
         "#]],
     );
 }
