@@ -270,6 +270,9 @@ pub(crate) fn last_speaker_clause_with(
         // before it: in "He said Sanders has been", Sanders is who "he" spoke of.
         let name = match before {
             Some(Cue::Name(r)) => Some(r),
+            // "for accusing the Democratic campaign": what follows an -ing form is its
+            // object; only a finite verb is inverted.
+            None if tok.text.ends_with("ing") => None,
             None => first_name_run(text, &clause(&toks[v + 1..])),
             Some(_) => None,
         };
