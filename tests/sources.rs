@@ -1,7 +1,8 @@
 //! Corpus files by kind (issue 22): saved pages and PDFs on committed fixtures
 //! (tests/fixtures/sources, the PDFs written by scripts/source_fixtures.py), every bad
 //! kind of file as a load problem, and the rest of the corpus indexed; quotes in an HTML
-//! and a PDF source verified by `dossier check`.
+//! and a PDF source verified by `dossier check`; go-to-source on them over stdio, landing
+//! in their plain-text renditions beside the index cache.
 
 mod support;
 
@@ -10,7 +11,8 @@ use std::process::Command;
 
 use dossier::sources::{self, ExtractError, Kind};
 use dossier::workspace::{self, LoadProblem};
-use support::{binary, cache_dir, workspace};
+use serde_json::{json, Value};
+use support::{binary, cache_dir, file_uri, position_of, workspace, Client};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -308,4 +310,125 @@ fn check_verifies_quotes_from_a_page_and_a_pdf_and_resolves_against_their_dates(
         .find(|d| d["key"] == "article_with_clutter")
         .expect("the page is indexed");
     assert_eq!(page["title"], "Ceasefire talks stall over aid corridors");
+}
+
+/// The text a UTF-8 LSP range selects in `text`, its whitespace runs as one space.
+fn selected(text: &str, range: &Value) -> String {
+    let offset = |pos: &Value| {
+        let line = pos["line"].as_u64().unwrap() as usize;
+        let line_start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        line_start + pos["character"].as_u64().unwrap() as usize
+    };
+    let span = offset(&range["start"])..offset(&range["end"]);
+    let words = text
+        .get(span.clone())
+        .unwrap_or_else(|| panic!("{span:?} not in the text"));
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn go_to_source_in_a_page_or_a_pdf_opens_its_text_beside_the_cache_on_the_quote() {
+    let pdf_quote = PDF_QUOTES[1].trim_end_matches(',');
+    let page_quote = "we will not leave until they are open";
+    let brief = format!(
+        "# Talks\n\nLindqvist said \"{pdf_quote}\" [@two_column].\n\nHaddad said \"{page_quote}\" [@article_with_clutter].\n"
+    );
+    let ws = workspace(&[("brief.md", brief.as_bytes())]);
+    copy_fixtures(ws.path());
+    let files_before = files_under(ws.path());
+    let (mut client, _) = Client::start(ws.path(), Value::Null, true);
+    let uri = file_uri(&ws.path().join("brief.md"));
+    client.open(&uri, &brief);
+    client.wait_diagnostics(&uri);
+    for (quote, original) in [
+        (pdf_quote, "sources/two_column.pdf"),
+        (page_quote, "sources/article_with_clutter.html"),
+    ] {
+        let at =
+            json!({"textDocument": {"uri": uri}, "position": position_of(&brief, quote, 3, true)});
+        let definition = client.request("textDocument/definition", at.clone());
+        let link = &definition[0];
+        let target = link["targetUri"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{definition:#}"));
+        let path = url_path(target);
+        let cache = cache_dir(ws.path()).canonicalize().unwrap();
+        // The rendition: beside the index cache, never in the workspace, named after the file.
+        assert!(path.starts_with(&cache), "{path:?} is not under {cache:?}");
+        assert!(
+            path.ends_with(format!("renditions/{original}.txt")),
+            "{path:?}"
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            selected(&text, &link["targetSelectionRange"]),
+            quote,
+            "{definition:#}"
+        );
+        // Its text is the document as indexed: front matter, then the body.
+        assert!(text.starts_with("---\ntitle: "), "{text}");
+        let hover = client.request("textDocument/hover", at);
+        let card = hover["contents"]["value"].as_str().unwrap_or_default();
+        assert!(card.starts_with("**Quote verified**"), "{card}");
+        let original_uri = file_uri(&ws.path().join(original));
+        let file_name = original.rsplit('/').next().unwrap().replace('_', "\\_");
+        assert!(
+            card.contains(&format!("Original: [{file_name}]({original_uri})")),
+            "{card}\nwanted a link to {original_uri}"
+        );
+    }
+    // The citation's card: title, outlet, date, address and the original file.
+    let at = json!({"textDocument": {"uri": uri}, "position": position_of(&brief, "@article_with_clutter", 2, true)});
+    let hover = client.request("textDocument/hover", at);
+    let card = hover["contents"]["value"].as_str().unwrap_or_default();
+    for wanted in [
+        "**Ceasefire talks stall over aid corridors**",
+        "2019-03-14",
+        "The Geneva Ledger",
+        "<https://ledger.example/world/2019/03/14/ceasefire-talks-stall>",
+        "Original: [article\\_with\\_clutter.html](file://",
+    ] {
+        assert!(card.contains(wanted), "{wanted:?} not in {card}");
+    }
+    // Nothing was written into the workspace.
+    assert_eq!(files_under(ws.path()), files_before);
+    client.shutdown();
+}
+
+/// The path of a `file://` URI.
+fn url_path(uri: &str) -> PathBuf {
+    let path = uri
+        .strip_prefix("file://")
+        .unwrap_or_else(|| panic!("{uri}"));
+    let mut bytes = Vec::new();
+    let mut rest = path.as_bytes();
+    while let Some((&byte, tail)) = rest.split_first() {
+        if byte == b'%' && tail.len() >= 2 {
+            let hex = std::str::from_utf8(&tail[..2]).unwrap();
+            bytes.push(u8::from_str_radix(hex, 16).unwrap());
+            rest = &tail[2..];
+        } else {
+            bytes.push(byte);
+            rest = tail;
+        }
+    }
+    PathBuf::from(String::from_utf8(bytes).unwrap())
+}
+
+/// Every file under `dir`, relative, sorted.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.push(path.strip_prefix(dir).unwrap().to_path_buf());
+            }
+        }
+    }
+    files.sort();
+    files
 }

@@ -29,6 +29,7 @@
 mod format;
 mod location;
 mod read;
+mod renditions;
 mod report;
 mod reuse;
 mod saver;
@@ -52,6 +53,7 @@ use crate::analysis::{
 pub use format::{build_id, BlobRef, Refused, FORMAT_VERSION};
 pub use location::{cache_path, CACHE_DIR_ENV};
 pub use read::{read_corpus, CorpusFile, DiskText};
+pub use renditions::{has_rendition, rendition_path, renditions_dir, write_rendition};
 pub use report::{CacheReport, CacheStatus};
 pub use saver::Saver;
 pub use warm::{changes, Changes};

@@ -42,7 +42,15 @@ pub(super) async fn publish_diagnostics(client: &Client, state: &Arc<Mutex<State
         let found = ide::diagnostics(snapshot.context(), &file);
         found
             .iter()
-            .map(|d| proto::to_diagnostic(&snapshot.corpus, &file, d, snapshot.unit))
+            .map(|d| {
+                proto::to_diagnostic(
+                    &snapshot.corpus,
+                    &snapshot.doc_uris,
+                    &file,
+                    d,
+                    snapshot.unit,
+                )
+            })
             .collect::<Vec<Diagnostic>>()
     });
     match work.await {

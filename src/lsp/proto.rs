@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::path::PathBuf;
 use std::sync::Mutex;
 
 use ropey::Rope;
@@ -18,6 +19,7 @@ use crate::analysis::ide::{
 };
 use crate::analysis::text::{ColumnUnit, LineCol, LineIndex};
 use crate::analysis::CorpusIndex;
+use crate::cache;
 
 /// The line index of a text: all that position conversion needs. A corpus document's is
 /// known without its text, so converting its spans never reads a deferred document.
@@ -130,18 +132,49 @@ pub struct CompletionStyle {
 /// The `file://` URIs of one corpus index's documents, each made the first time an answer
 /// names its document: a definition or references answer can name tens of thousands of
 /// documents, and making a URI from a path costs more than the rest of a location.
+///
+/// A saved page or a PDF is answered as its plain-text rendition, written then beside the
+/// index cache (`cache::write_rendition`): the core's offsets are offsets into that text,
+/// not into the file's bytes. When no rendition can be written the file itself is named.
 #[derive(Debug, Default)]
-pub struct DocUris(Mutex<HashMap<DocId, lsp::Url>>);
+pub struct DocUris {
+    uris: Mutex<HashMap<DocId, lsp::Url>>,
+    /// Where renditions go (`cache::renditions_dir`); `None` when no cache folder is known.
+    renditions: Option<PathBuf>,
+}
 
 impl DocUris {
+    pub fn new(renditions: Option<PathBuf>) -> DocUris {
+        DocUris {
+            uris: Mutex::default(),
+            renditions,
+        }
+    }
+
     /// The URI of document `id` of `corpus`, which must be the index these URIs are for.
+    /// Writes the document's rendition the first time when it has one (call off the async
+    /// runtime).
     pub fn of(&self, corpus: &CorpusIndex, id: DocId) -> Option<lsp::Url> {
-        let known = self.0.lock().ok().and_then(|uris| uris.get(&id).cloned());
+        let known = self
+            .uris
+            .lock()
+            .ok()
+            .and_then(|uris| uris.get(&id).cloned());
         if known.is_some() {
             return known;
         }
-        let uri = uri_of(corpus.docs.get(id as usize)?)?;
-        if let Ok(mut uris) = self.0.lock() {
+        let doc = corpus.docs.get(id as usize)?;
+        let uri = match (&self.renditions, cache::has_rendition(doc)) {
+            (Some(dir), true) => match cache::write_rendition(dir, doc) {
+                Ok(path) => lsp::Url::from_file_path(path).ok(),
+                Err(err) => {
+                    tracing::warn!("cannot write the text of {}: {err}", doc.rel_path);
+                    uri_of(doc)
+                }
+            },
+            _ => uri_of(doc),
+        }?;
+        if let Ok(mut uris) = self.uris.lock() {
             uris.insert(id, uri.clone());
         }
         Some(uri)
@@ -327,6 +360,7 @@ pub fn completion_target(data: &serde_json::Value) -> Option<CompletionTarget> {
 
 pub fn to_diagnostic(
     corpus: &CorpusIndex,
+    uris: &DocUris,
     file: &BriefFile,
     d: &ide::Diagnostic,
     unit: ColumnUnit,
@@ -338,7 +372,7 @@ pub fn to_diagnostic(
             let doc = corpus.doc(r.doc);
             Some(lsp::DiagnosticRelatedInformation {
                 location: lsp::Location {
-                    uri: uri_of(doc)?,
+                    uri: uris.of(corpus, r.doc)?,
                     range: to_range(TextRef::doc(doc), &r.range, unit),
                 },
                 message: r.message.clone(),
@@ -465,6 +499,7 @@ pub fn to_semantic_tokens(
 #[allow(deprecated)] // `SymbolInformation::deprecated` must be named to build the struct
 pub fn to_workspace_symbol(
     corpus: &CorpusIndex,
+    uris: &DocUris,
     symbol: ide::WorkspaceSymbol,
     unit: ColumnUnit,
 ) -> Option<lsp::SymbolInformation> {
@@ -483,7 +518,7 @@ pub fn to_workspace_symbol(
         tags: None,
         deprecated: None,
         location: lsp::Location {
-            uri: uri_of(doc)?,
+            uri: uris.of(corpus, symbol.doc)?,
             range: to_range(TextRef::doc(doc), &symbol.range, unit),
         },
         container_name: symbol.container,

@@ -590,7 +590,9 @@ impl LanguageServer for DossierServer {
             ide::workspace_symbols(snap.context(), &params.query)
                 .into_iter()
                 .take(500)
-                .filter_map(|s| proto::to_workspace_symbol(&snap.corpus, s, snap.unit))
+                .filter_map(|s| {
+                    proto::to_workspace_symbol(&snap.corpus, &snap.doc_uris, s, snap.unit)
+                })
                 .collect::<Vec<_>>()
         })
         .await?;
@@ -669,7 +671,7 @@ impl LanguageServer for DossierServer {
                                     &link.range,
                                     snap.unit,
                                 ),
-                                target: Some(proto::uri_of(doc)?),
+                                target: Some(snap.doc_uris.of(&snap.corpus, link.doc)?),
                                 tooltip: Some(doc.title.clone()),
                                 data: None,
                             })

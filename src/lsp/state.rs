@@ -146,7 +146,9 @@ impl Snapshot {
 impl State {
     /// Installs a new corpus index (and forgets the URIs of the previous one's documents).
     pub fn set_corpus(&mut self, corpus: Arc<CorpusIndex>) {
-        self.doc_uris = Arc::default();
+        let renditions = (self.root.as_deref())
+            .and_then(|root| crate::cache::renditions_dir(root, &self.config));
+        self.doc_uris = Arc::new(DocUris::new(renditions));
         self.corpus = corpus;
     }
 

@@ -899,6 +899,71 @@ vim.list_extend(cases, {
       check(health:find("ERROR", 1, true) and health:find("/nonexistent/dossier", 1, true), "checkhealth:\n" .. health)
     end,
   },
+  {
+    name = "go-to-source on a quote from a saved page or a PDF opens its text beside the index cache, on the quote's words",
+    run = function()
+      local folder = vim.uv.fs_realpath(vim.fn.fnamemodify(vim.fn.tempname(), ":h")) .. "/dossier-sources-" .. vim.uv.getpid()
+      vim.fn.delete(folder, "rf")
+      vim.fn.mkdir(folder .. "/sources", "p")
+      for _, name in ipairs({ "two_column.pdf", "article_with_clutter.html" }) do
+        assert(vim.uv.fs_copyfile(repo_root .. "/tests/fixtures/sources/" .. name, folder .. "/sources/" .. name))
+      end
+      write_file(folder .. "/dossier.toml", "# sources of every kind, by default\n")
+      local quotes = {
+        { words = "The reconstruction of the water infrastructure cannot wait for a political settlement", file = "two_column.pdf" },
+        { words = "we will not leave until they are open", file = "article_with_clutter.html" },
+      }
+      write_file(folder .. "/brief.md", table.concat({
+        "# Talks",
+        "",
+        'Lindqvist said "' .. quotes[1].words .. '" [@two_column].',
+        "",
+        'Haddad said "' .. quotes[2].words .. '" [@article_with_clutter].',
+        "",
+      }, "\n"))
+      local buf = enable_and_open(folder)
+      wait_for("dossier/status ready", function()
+        return client_of(buf) ~= nil and dossier.status_of(buf).state == "ready"
+      end)
+      local client = client_of(buf)
+      local cache_home = vim.uv.fs_realpath(vim.env.XDG_CACHE_HOME or (vim.env.HOME .. "/.cache"))
+      for _, quote in ipairs(quotes) do
+        local at = text_params(buf, position_of(buf, quote.words, 4))
+        local result = request(buf, "textDocument/definition", at)
+        local found = targets(result)
+        check_eq(#found, 1, "definition targets: " .. vim.inspect(result))
+        local target = found[1].file
+        check(vim.startswith(target, cache_home .. "/dossier/"), ("the target %s is not in the cache folder %s"):format(target, cache_home))
+        check(vim.endswith(target, "/renditions/sources/" .. quote.file .. ".txt"), "the target: " .. target)
+        check(not vim.startswith(target, folder), "the rendition was written into the workspace: " .. target)
+        -- Jump as `gd` does, then read the selected span out of the opened buffer.
+        local location = result[1] or result
+        vim.lsp.util.show_document(location, client.offset_encoding, { focus = true })
+        local opened = vim.api.nvim_get_current_buf()
+        check_eq(vim.uv.fs_realpath(vim.api.nvim_buf_get_name(opened)), target, "the buffer opened")
+        local item = vim.lsp.util.locations_to_items({ {
+          uri = location.targetUri or location.uri,
+          range = location.targetSelectionRange or location.range,
+        } }, client.offset_encoding)[1]
+        check_eq(vim.api.nvim_win_get_cursor(0), { item.lnum, item.col - 1 }, "the cursor is on the span's start")
+        local words = vim.api.nvim_buf_get_text(opened, item.lnum - 1, item.col - 1, item.end_lnum - 1, item.end_col - 1, {})
+        check_eq(vim.trim(table.concat(words, " "):gsub("%s+", " ")), quote.words, "the selected words")
+        vim.cmd("silent! bwipeout! " .. opened)
+        vim.api.nvim_set_current_buf(buf)
+        local hover = hover_text(request(buf, "textDocument/hover", at))
+        local link = ("(%s)"):format(vim.uri_from_fname(folder .. "/sources/" .. quote.file))
+        check(hover:find("Original: [", 1, true) and hover:find(link, 1, true), "the hover lacks a link to the original " .. link .. ":\n" .. hover)
+      end
+      local card = hover_text(request(buf, "textDocument/hover", text_params(buf, position_of(buf, "@article_with_clutter", 3))))
+      for _, wanted in ipairs({ "Ceasefire talks stall over aid corridors", "2019-03-14", "The Geneva Ledger", "https://ledger.example/world/2019/03/14/ceasefire-talks-stall" }) do
+        check(card:find(wanted, 1, true), ("%q not in the citation's card:\n%s"):format(wanted, card))
+      end
+      vim.lsp.enable("dossier", false)
+      stop_all_clients()
+      vim.cmd("silent! bwipeout! " .. buf)
+      vim.fn.delete(folder, "rf")
+    end,
+  },
 })
 
 if started then

@@ -8,6 +8,7 @@ use super::{
 };
 use crate::analysis::brief::is_key_start;
 use crate::analysis::corpus::{DocId, Document};
+use crate::sources::Kind;
 
 pub(super) fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult> {
     let citation = file.brief.citation_at(offset)?;
@@ -43,6 +44,9 @@ fn document_facts(doc: &Document) -> String {
     card.push_str(&facts.join(" · "));
     if let Some(url) = &doc.front_matter.url {
         card.push_str(&format!("\n\n<{url}>"));
+    }
+    if let Some(original) = original_file_link(doc) {
+        card.push_str(&format!("\n\nOriginal: {original}"));
     }
     let opening = opening_words(doc.body_text(), &doc.title, 40);
     if !opening.is_empty() {
@@ -314,6 +318,40 @@ fn opening_words(body: &str, title: &str, max_words: usize) -> String {
     } else {
         words.join(" ")
     }
+}
+
+/// A markdown link to the file a saved page or PDF was read from (go-to-source opens its
+/// plain-text rendition instead, where the spans are): `[name.pdf](file:///...)`. `None`
+/// for a text file, which go-to-source opens itself.
+pub(super) fn original_file_link(doc: &Document) -> Option<String> {
+    if !matches!(Kind::of_path(&doc.path), Ok(Kind::Html | Kind::Pdf)) {
+        return None;
+    }
+    let name = doc.path.file_name()?.to_string_lossy();
+    Some(format!(
+        "[{}]({})",
+        escape_markdown(&name),
+        file_url(&doc.path.to_string_lossy())
+    ))
+}
+
+/// A `file://` URL for an absolute path: bytes other than unreserved characters, `/` and
+/// `:` percent-encoded (spaces, parentheses and non-ASCII would break a markdown link);
+/// Windows' `\` made `/`, a drive letter given its leading `/`.
+fn file_url(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let mut url = String::from("file://");
+    if !path.starts_with('/') {
+        url.push('/');
+    }
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/:".contains(&byte) {
+            url.push(byte as char);
+        } else {
+            url.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    url
 }
 
 pub(crate) fn escape_markdown(text: &str) -> String {

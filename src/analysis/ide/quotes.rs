@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::citations::escape_markdown;
+use super::citations::{escape_markdown, original_file_link};
 use super::{
     BriefFile, CodeAction, Context, Diagnostic, HoverResult, InlayHint, Location, NavTarget,
     Navigation, Related, SemanticToken, Severity, TextEdit, TokenKind,
@@ -395,6 +395,13 @@ pub fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult
         let passage = source_passage(cx, best);
         let wording = doc.text().get(passage.clone()).unwrap_or_default();
         card.push_str(&format!("\n\n> {}", escape_markdown(&collapse(wording))));
+        // Go-to-source opens a saved page's or a PDF's text; the file itself is a link here.
+        if let Some(original) = original_file_link(doc) {
+            card.push_str(&format!("\n\nOriginal: {original}"));
+            if let Some(url) = &doc.front_matter.url {
+                card.push_str(&format!(" · <{url}>"));
+            }
+        }
         if checked.status != Status::Verified {
             let query = file
                 .brief

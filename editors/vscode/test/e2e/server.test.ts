@@ -7,6 +7,7 @@
 // a case that edits a brief should open its own brief so that the others stay independent.
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { Diagnostic } from "vscode-languageserver-protocol/node";
@@ -17,12 +18,14 @@ import {
   definitionTargets,
   dossierBinary,
   findPackageRoot,
+  findRepoRoot,
   hoverText,
   INDEXING_TITLE,
   overlaps,
   positionOf,
   rangeOf,
   ServerSession,
+  uriOf,
 } from "./session";
 
 /** The main brief. Non-ASCII text (’ — 🙂) sits before citations on purpose: columns are UTF-16. */
@@ -282,4 +285,80 @@ describe("dossier's other command lines for the server", () => {
       }
     });
   }
+});
+
+/** The quote of the saved page fixture (tests/fixtures/sources), as a brief quotes it. */
+const PAGE_QUOTE = "we will not leave until they are open";
+const SOURCES_BRIEF = `# Talks
+
+Haddad said "${PAGE_QUOTE}" [@article_with_clutter].
+`;
+
+/** The text `range` (UTF-16 columns, as JavaScript strings count) selects in `text`. */
+function selectedText(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+  const offset = (position: { line: number; character: number }) =>
+    text.split("\n").slice(0, position.line).reduce((sum, line) => sum + line.length + 1, 0) + position.character;
+  return text.slice(offset(range.start), offset(range.end));
+}
+
+describe("go-to-source on a quote from a saved web page", () => {
+  let session: ServerSession;
+  let cacheDir: string;
+
+  before(async () => {
+    const workspace = createWorkspace({ "brief.md": SOURCES_BRIEF });
+    const fixture = path.join(findRepoRoot(), "tests", "fixtures", "sources", "article_with_clutter.html");
+    fs.mkdirSync(path.join(workspace, "pages"));
+    fs.copyFileSync(fixture, path.join(workspace, "pages", "article_with_clutter.html"));
+    // The server's cache folder (where renditions go) in a temporary folder, not the user's.
+    cacheDir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "dossier-e2e-cache-")));
+    const saved = process.env.DOSSIER_CACHE_DIR;
+    process.env.DOSSIER_CACHE_DIR = cacheDir;
+    session = new ServerSession(dossierBinary(), workspace);
+    if (saved === undefined) delete process.env.DOSSIER_CACHE_DIR;
+    else process.env.DOSSIER_CACHE_DIR = saved;
+    await session.initialize();
+    await session.open("brief.md");
+    await session.waitForIndex();
+  });
+
+  after(() => {
+    if (session && session.exitCode === undefined) session.kill();
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  test("definition opens the page's text beside the index cache with the quote's words selected", async () => {
+    const targets = definitionTargets(await session.definition("brief.md", positionOf(SOURCES_BRIEF, PAGE_QUOTE, 4)));
+    assert.equal(targets.length, 1, `expected one target, got ${JSON.stringify(targets)}`);
+    const target = targets[0].file;
+    assert.ok(target.startsWith(cacheDir + path.sep), `${target} is not in the cache folder ${cacheDir}`);
+    assert.ok(target.endsWith(path.join("renditions", "pages", "article_with_clutter.html.txt")), target);
+    const text = fs.readFileSync(target, "utf8");
+    assert.equal(selectedText(text, targets[0].selectionRange).replace(/\s+/g, " "), PAGE_QUOTE);
+    assert.ok(text.startsWith("---\ntitle: Ceasefire talks stall over aid corridors\n"), text.slice(0, 200));
+  });
+
+  test("the quote's hover links the original page and its address", async () => {
+    const hover = await session.hover("brief.md", positionOf(SOURCES_BRIEF, PAGE_QUOTE, 4));
+    assert.ok(hover, "no hover on the quote");
+    const card = hoverText(hover);
+    assert.ok(card.startsWith("**Quote verified**"), card);
+    const original = uriOf(session.file(path.join("pages", "article_with_clutter.html")));
+    assert.ok(card.includes(`(${original})`), `no link to ${original} in:\n${card}`);
+    assert.ok(card.includes("<https://ledger.example/world/2019/03/14/ceasefire-talks-stall>"), card);
+  });
+
+  test("the citation's hover shows title, outlet, date and address", async () => {
+    const hover = await session.hover("brief.md", positionOf(SOURCES_BRIEF, "@article_with_clutter", 3));
+    assert.ok(hover, "no hover on the citation");
+    const card = hoverText(hover);
+    for (const wanted of ["Ceasefire talks stall over aid corridors", "The Geneva Ledger", "2019-03-14", "https://ledger.example/world/2019/03/14/ceasefire-talks-stall"]) {
+      assert.ok(card.includes(wanted), `${wanted} not in:\n${card}`);
+    }
+  });
+
+  test("shutdown ends the server with code 0", async () => {
+    const code = await session.shutdown();
+    assert.equal(code, 0, `exit code ${code}${session.logTail()}`);
+  });
 });
