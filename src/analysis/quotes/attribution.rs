@@ -1052,6 +1052,18 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
     if toks[last].text == "who" && last > 0 && toks[last - 1].comma_after {
         return name_run_ending_at(text, toks, last - 1).map(Cue::Name);
     }
+    // "Michael Seaman, who lives outside the state capital, Sacramento, said": a
+    // relative clause closed by a comma before the verb, whose last words are a name of
+    // its own; the subject is the name before ", who".
+    if toks[last].comma_after {
+        let who = (last.saturating_sub(25)..last)
+            .rev()
+            .take_while(|&i| !toks[i].stop_after)
+            .find(|&i| toks[i].text == "who" && i > 0 && toks[i - 1].comma_after);
+        if let Some(name) = who.and_then(|w| name_run_ending_at(text, toks, w - 1)) {
+            return Some(Cue::Name(name));
+        }
+    }
     if let Some(name) = name_run_ending_at(text, toks, last) {
         // "The deputy commander of Iran's Revolutionary Guards boasted": the name is not the subject.
         // Found by bisection: a scan from the first word made each call cost the words
@@ -1066,6 +1078,16 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
             && (is_capitalised(&toks[run_start - 1]) || is_possessive(&toks[run_start - 1]))
         {
             run_start -= 1;
+        }
+        // "the Utah Republican asks", "the Wisconsin Democrat said": a place before a
+        // party or a role is a description of someone named elsewhere.
+        if run_start >= 1
+            && toks[run_start - 1].text.eq_ignore_ascii_case("the")
+            && crate::analysis::actors::is_title(&toks[last].text.to_lowercase())
+        {
+            return Some(Cue::Anaphor(
+                toks[run_start - 1].range.start..toks[last].range.end,
+            ));
         }
         // "Sam Lau, the communications director for the Iowa Democratic Party said": an
         // apposition whose closing comma the writer left out; the subject is the name

@@ -744,7 +744,9 @@ fn last_subject_person(
         let sentence_start = before
             .char_indices()
             .rev()
-            .find(|&(at, c)| ".!?\n\"“”:".contains(c) && !(c == '.' && ends_abbreviation(&before[..at])))
+            .find(|&(at, c)| {
+                ".!?\n\"“”:".contains(c) && !(c == '.' && ends_abbreviation(&before[..at]))
+            })
             .map_or(0, |(at, c)| at + c.len_utf8());
         let prefix = before[sentence_start..].trim();
         let words: Vec<&str> = prefix.split_whitespace().collect();

@@ -735,6 +735,14 @@ Here's Ortiz in March 2009: "We cannot tax our way out of a recession, and we wi
 Republican presidential front-runner Walt Denning defended his adviser as a "very decent man" on Tuesday.
 
 Appearing before cheering supporters at the party office, Mira Solano, 70, said it was too early but added, "I think you all know the results."
+
+Senator Hugo Marsh wrote on Thursday that the remark by Dr. Ivan Petrov was unfair. He writes that "there is no room for that kind of talk."
+
+Ivan Petrov spoke on Sunday. Senator Nadia Fell criticized Petrov for accusing the Democratic campaign. "Nice try, not true," she said.
+
+Paul Grady, who farms outside the state capital, Columbus, said he still "prays that the mill reopens by the spring."
+
+Senator Amos Kent, a Republican from Utah, wrote a letter. In the letter, the Utah Republican asks whether "the agency or its contractors destroyed any records."
 "#,
         expect![[r#"
             a partisan stunt and nothing more. => -
@@ -744,6 +752,10 @@ Appearing before cheering supporters at the party office, Mira Solano, 70, said 
             We cannot tax our way out of a recession, and we will not try. => Lena Ortiz
             very decent man => Walt Denning
             I think you all know the results. => Mira Solano
+            there is no room for that kind of talk. => Hugo Marsh
+            Nice try, not true, => Nadia Fell
+            prays that the mill reopens by the spring. => Paul Grady
+            the agency or its contractors destroyed any records. => Amos Kent
         "#]],
     );
 }
