@@ -7,6 +7,8 @@
 pub mod actors;
 mod citations;
 pub mod events;
+#[cfg(test)]
+mod fixture;
 pub mod quotes;
 mod symbols;
 
