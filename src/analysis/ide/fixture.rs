@@ -23,7 +23,7 @@
 //! Most modules share one corpus between their tests and vary the brief:
 //! [`Fixture::brief_over`] takes the corpus part as a fixture and the brief as plain text.
 
-use super::{BriefFile, CheckSettings, Context};
+use super::types::{BriefFile, CheckSettings, Context};
 use crate::analysis::{CorpusIndex, SourceText};
 
 /// A parsed fixture: the corpus indexed, default settings, the brief and its cursor.

@@ -2,7 +2,9 @@
 
 use expect_test::{expect, Expect};
 
+use super::ranking::take_best;
 use super::*;
+use crate::analysis::corpus::DocId;
 use crate::analysis::ide::fixture::{self, Fixture};
 
 /// A small corpus of invented articles.

@@ -176,7 +176,7 @@ fn completion_by_scan(cx: Context, typed: &str) -> Vec<(u32, String, usize, Stri
             ranked.push((tier + complete::salience(event), &event.label, i, matched));
         }
     }
-    super::super::take_best(&mut ranked, MAX_COMPLETIONS)
+    super::super::ranking::take_best(&mut ranked, MAX_COMPLETIONS)
         .iter()
         .map(|&(rank, label, i, matched)| (rank, label.to_string(), i, matched.to_string()))
         .collect()
