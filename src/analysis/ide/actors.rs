@@ -6,11 +6,12 @@
 
 use std::ops::Range;
 
+use super::cursor::typed_word;
+use super::ranking::fuzzy_score;
 use super::symbols::shorten;
-use super::{
-    fuzzy_score, typed_word, BriefFile, Completion, CompletionKind, CompletionTarget, Context,
-    HoverResult, Location, NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol,
-    WorkspaceSymbolKind,
+use super::types::{
+    BriefFile, Completion, CompletionKind, CompletionTarget, Context, HoverResult, Location,
+    NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol, WorkspaceSymbolKind,
 };
 use crate::analysis::actors::{ActorId, ActorKind, MatchKind};
 

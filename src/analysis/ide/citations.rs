@@ -1,10 +1,11 @@
 //! Pandoc citations (`[@key]`, `[@a; @b, p. 3]`, bare `@key`): hover, definition,
 //! completion, links, diagnostics.
 
-use super::{
-    fuzzy_score, BriefFile, Completion, CompletionKind, CompletionTarget, Context, Diagnostic,
-    DocumentLink, HoverResult, NavTarget, Navigation, SemanticToken, Severity, TokenKind,
-    WorkspaceSymbol, WorkspaceSymbolKind, MAX_COMPLETIONS,
+use super::ranking::fuzzy_score;
+use super::types::{
+    BriefFile, Completion, CompletionKind, CompletionTarget, Context, Diagnostic, DocumentLink,
+    HoverResult, NavTarget, Navigation, SemanticToken, Severity, TokenKind, WorkspaceSymbol,
+    WorkspaceSymbolKind, MAX_COMPLETIONS,
 };
 use crate::analysis::brief::is_key_start;
 use crate::analysis::corpus::{DocId, Document};
@@ -123,7 +124,7 @@ pub(super) fn completion(cx: Context, file: &BriefFile, offset: usize) -> Option
             .map(|(score, id)| (score, key_of(id), id))
             .collect()
     };
-    let best = super::take_best(&mut ranked, MAX_COMPLETIONS);
+    let best = super::ranking::take_best(&mut ranked, MAX_COMPLETIONS);
     let closing = if closes_bracket(text, at, offset) {
         "]"
     } else {

@@ -8,10 +8,12 @@
 use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::ops::Range;
 
-use super::{
-    fuzzy_score, typed_word, BriefFile, Completion, CompletionKind, CompletionTarget, Context,
-    HoverResult, Location, NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol,
-    WorkspaceSymbolKind, MAX_COMPLETIONS,
+use super::cursor::typed_word;
+use super::ranking::fuzzy_score;
+use super::types::{
+    BriefFile, Completion, CompletionKind, CompletionTarget, Context, HoverResult, Location,
+    NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol, WorkspaceSymbolKind,
+    MAX_COMPLETIONS,
 };
 use crate::analysis::actors::ActorId;
 use crate::analysis::events::complete::{self, Field};

@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::citations::{escape_markdown, original_file_link};
-use super::{
+use super::types::{
     BriefFile, CodeAction, Context, Diagnostic, HoverResult, InlayHint, Location, NavTarget,
     Navigation, Related, SemanticToken, Severity, TextEdit, TokenKind,
 };

@@ -1,6 +1,6 @@
 //! The brief's outline: headings nested by level, with the quotes under them.
 
-use super::BriefFile;
+use super::types::BriefFile;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

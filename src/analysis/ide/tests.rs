@@ -2,53 +2,39 @@
 
 use expect_test::{expect, Expect};
 
+use super::ranking::take_best;
 use super::*;
-use crate::analysis::SourceText;
+use crate::analysis::corpus::DocId;
+use crate::analysis::ide::fixture::{self, Fixture};
 
 /// A small corpus of invented articles.
-fn corpus() -> CorpusIndex {
-    let sources = [
-        ("news/helsinki.txt", "title: Summit in Helsinki\ndate: 2018-07-16\nsource: Wire\n\nThe two leaders met in Helsinki."),
-        ("news/tehran.txt", "Putin in Tehran\nThe Russian leader visited Iran."),
-        ("other/tehran.txt", "A second file with the same stem.\n"),
-    ];
-    let sources = sources
-        .iter()
-        .map(|(rel, text)| SourceText {
-            path: format!("/ws/{rel}").into(),
-            rel_path: rel.to_string(),
-            text: text.to_string(),
-        })
-        .collect();
-    CorpusIndex::build(sources, Vec::new())
-}
+const CORPUS: &str = r#"
+//- news/helsinki.txt
+title: Summit in Helsinki
+date: 2018-07-16
+source: Wire
 
-/// Splits a fixture at its `$0` cursor marker.
-fn fixture(text: &str) -> (BriefFile, usize) {
-    let offset = text.find("$0").expect("fixture needs a $0 cursor");
-    let text = text.replacen("$0", "", 1);
-    (BriefFile::new("file:///ws/brief.md".into(), text), offset)
-}
+The two leaders met in Helsinki.
+//- news/tehran.txt
+Putin in Tehran
+The Russian leader visited Iran.
+//- other/tehran.txt
+A second file with the same stem.
 
-fn with_context<R>(f: impl FnOnce(Context) -> R) -> R {
-    let corpus = corpus();
-    let settings = CheckSettings::default();
-    f(Context::ready(&corpus, &settings))
-}
+"#;
 
-fn check_hover(text: &str, expected: Expect) {
-    let (file, offset) = fixture(text);
-    let hover = with_context(|cx| hover(cx, &file, offset));
-    let rendered = match hover {
-        Some(h) => format!("{:?}\n{}", &file.text[h.range], h.markdown),
+fn check_hover(brief: &str, expected: Expect) {
+    let fx = Fixture::brief_over(CORPUS, brief);
+    let rendered = match hover(fx.cx(), &fx.brief, fx.offset()) {
+        Some(h) => format!("{:?}\n{}", &fx.brief.text[h.range], h.markdown),
         None => "no hover".to_string(),
     };
     expected.assert_eq(&rendered);
 }
 
-fn check_completion(text: &str, expected: Expect) {
-    let (file, offset) = fixture(text);
-    let items = with_context(|cx| completion(cx, &file, offset));
+fn check_completion(brief: &str, expected: Expect) {
+    let fx = Fixture::brief_over(CORPUS, brief);
+    let items = completion(fx.cx(), &fx.brief, fx.offset());
     let rendered: Vec<String> = items
         .iter()
         .map(|i| {
@@ -56,22 +42,22 @@ fn check_completion(text: &str, expected: Expect) {
                 "{} | {} | replaces {:?}",
                 i.label,
                 i.detail.as_deref().unwrap_or(""),
-                &file.text[i.edit_range.clone()]
+                &fx.brief.text[i.edit_range.clone()]
             )
         })
         .collect();
     expected.assert_eq(&rendered.join("\n"));
 }
 
-fn check_diagnostics(text: &str, expected: Expect) {
-    let file = BriefFile::new("b".into(), text.to_string());
-    let found = with_context(|cx| diagnostics(cx, &file));
+fn check_diagnostics(brief: &str, expected: Expect) {
+    let fx = Fixture::brief_over(CORPUS, brief);
+    let found = diagnostics(fx.cx(), &fx.brief);
     let rendered: Vec<String> = found
         .iter()
         .map(|d| {
             format!(
                 "{:?} {:?} {}: {}",
-                &file.text[d.range.clone()],
+                &fx.brief.text[d.range.clone()],
                 d.severity,
                 d.code,
                 d.message
@@ -83,7 +69,11 @@ fn check_diagnostics(text: &str, expected: Expect) {
 
 #[test]
 fn keys_of_files_sharing_a_stem_are_their_paths() {
-    let keys: Vec<String> = corpus().docs.iter().map(|d| d.key.clone()).collect();
+    let keys: Vec<String> = fixture::corpus(CORPUS)
+        .docs
+        .iter()
+        .map(|d| d.key.clone())
+        .collect();
     assert_eq!(keys, vec!["helsinki", "news/tehran", "other/tehran"]);
 }
 
@@ -124,48 +114,42 @@ fn completion_after_at_offers_keys_with_titles() {
 
 #[test]
 fn document_keys_resolve_to_the_document_card() {
-    let (file, offset) = fixture("See [@tehr$0");
-    let cards = with_context(|cx| {
-        completion(cx, &file, offset)
-            .into_iter()
-            .map(|item| {
-                assert_eq!(item.documentation, None, "{item:?}");
-                let target = item.target.expect("a document target");
-                let card = completion_documentation(cx, target, &item.label);
-                format!("{}: {}", item.label, card.unwrap_or_default())
-            })
-            .collect::<Vec<_>>()
-    });
+    let fx = Fixture::brief_over(CORPUS, "See [@tehr$0");
+    let cx = fx.cx();
+    let cards: Vec<String> = completion(cx, &fx.brief, fx.offset())
+        .into_iter()
+        .map(|item| {
+            assert_eq!(item.documentation, None, "{item:?}");
+            let target = item.target.expect("a document target");
+            let card = completion_documentation(cx, target, &item.label);
+            format!("{}: {}", item.label, card.unwrap_or_default())
+        })
+        .collect();
     expect![[r#"
         news/tehran: `@news/tehran` · `news/tehran.txt` · 48 bytes
 
         > The Russian leader visited Iran.
         other/tehran: `@other/tehran` · `other/tehran.txt` · 34 bytes"#]]
     .assert_eq(&cards.join("\n"));
-    let stale = with_context(|cx| {
-        completion_documentation(cx, CompletionTarget::Document(0), "news/tehran")
-    });
+    let stale = completion_documentation(cx, CompletionTarget::Document(0), "news/tehran");
     assert_eq!(stale, None, "document 0 is helsinki, not news/tehran");
 }
 
 #[test]
 fn completion_lists_are_cut_to_the_best_items() {
-    let sources = (0..MAX_COMPLETIONS + 20)
-        .map(|i| SourceText {
-            path: format!("/ws/doc{i:03}.txt").into(),
-            rel_path: format!("doc{i:03}.txt"),
-            text: format!("Document {i}\nText."),
-        })
-        .collect();
-    let corpus = CorpusIndex::build(sources, Vec::new());
+    let corpus = fixture::corpus(
+        &(0..MAX_COMPLETIONS + 20)
+            .map(|i| format!("//- doc{i:03}.txt\nDocument {i}\nText.\n"))
+            .collect::<String>(),
+    );
     let settings = CheckSettings::default();
     let cx = Context::ready(&corpus, &settings);
-    let (file, offset) = fixture("See [@$0");
+    let (file, offset) = fixture::brief("See [@$0");
     let items = completion(cx, &file, offset);
     assert_eq!(items.len(), MAX_COMPLETIONS);
     assert_eq!(items[0].label, "doc000");
     assert_eq!(items[MAX_COMPLETIONS - 1].label, "doc099");
-    let (file, offset) = fixture("See [@doc11$0");
+    let (file, offset) = fixture::brief("See [@doc11$0");
     let labels: Vec<String> = completion(cx, &file, offset)
         .into_iter()
         .map(|i| i.label)
@@ -183,26 +167,19 @@ fn completion_lists_are_cut_to_the_best_items() {
 #[test]
 fn citation_completion_by_key_prefix_ranks_as_a_full_scan() {
     // Mixed-case keys: the sorted lowercase keys are not in key order.
-    let sources = (0..250)
-        .map(|i| {
-            let stem = if i % 3 == 0 {
-                format!("Doc{i:03}")
-            } else {
-                format!("doc{i:03}")
-            };
-            SourceText {
-                path: format!("/ws/{stem}.txt").into(),
-                rel_path: format!("{stem}.txt"),
-                text: format!("Report {i}\nText."),
-            }
-        })
-        .collect();
-    let corpus = CorpusIndex::build(sources, Vec::new());
+    let corpus = fixture::corpus(
+        &(0..250)
+            .map(|i| {
+                let stem = if i % 3 == 0 { "Doc" } else { "doc" };
+                format!("//- {stem}{i:03}.txt\nReport {i}\nText.\n")
+            })
+            .collect::<String>(),
+    );
     let settings = CheckSettings::default();
     let cx = Context::ready(&corpus, &settings);
     assert!(!corpus.keys_are_lowercase());
     for typed in ["", "d", "DO", "doc1", "doc19", "c1", "rep", "zz"] {
-        let (file, offset) = fixture(&format!("See [@{typed}$0"));
+        let (file, offset) = fixture::brief(&format!("See [@{typed}$0"));
         let got: Vec<(u32, String)> = completion(cx, &file, offset)
             .into_iter()
             .map(|c| (c.rank, c.label))
@@ -227,9 +204,9 @@ fn citation_completion_by_key_prefix_ranks_as_a_full_scan() {
 
 #[test]
 fn definition_of_a_citation_is_its_document() {
-    let (file, offset) = fixture("Bare @news/tehr$0an citation.");
-    let nav = with_context(|cx| definition(cx, &file, offset)).expect("a definition");
-    assert_eq!(&file.text[nav.origin.clone()], "news/tehran");
+    let fx = Fixture::brief_over(CORPUS, "Bare @news/tehr$0an citation.");
+    let nav = definition(fx.cx(), &fx.brief, fx.offset()).expect("a definition");
+    assert_eq!(&fx.brief.text[nav.origin.clone()], "news/tehran");
     assert_eq!(nav.targets.len(), 1);
     assert_eq!(nav.targets[0].doc, 1);
 }
@@ -246,16 +223,12 @@ fn unknown_citations_are_errors_with_a_suggestion() {
 
 #[test]
 fn no_citation_diagnostics_before_the_index_is_ready() {
-    let corpus = CorpusIndex::default();
-    let settings = CheckSettings::default();
+    let fx = Fixture::brief_over("", "[@anything]");
     let cx = Context {
-        corpus: &corpus,
-        settings: &settings,
         index_ready: false,
-        cancel: None,
+        ..fx.cx()
     };
-    let file = BriefFile::new("b".into(), "[@anything]".into());
-    assert!(diagnostics(cx, &file).is_empty());
+    assert!(diagnostics(cx, &fx.brief).is_empty());
 }
 
 #[test]
@@ -285,15 +258,14 @@ fn outline_nests_headings_and_quotes() {
 
 #[test]
 fn citation_tokens_and_links() {
-    let file = BriefFile::new("b".into(), "See [@helsinki] and @nope.".into());
-    with_context(|cx| {
-        let tokens = semantic_tokens(cx, &file);
-        let texts: Vec<&str> = tokens.iter().map(|t| &file.text[t.range.clone()]).collect();
-        assert_eq!(texts, vec!["@helsinki", "@nope"]);
-        let links = document_links(cx, &file);
-        assert_eq!(links.len(), 1);
-        assert_eq!(&file.text[links[0].range.clone()], "helsinki");
-    });
+    let fx = Fixture::brief_over(CORPUS, "See [@helsinki] and @nope.");
+    let (cx, file) = (fx.cx(), &fx.brief);
+    let tokens = semantic_tokens(cx, file);
+    let texts: Vec<&str> = tokens.iter().map(|t| &file.text[t.range.clone()]).collect();
+    assert_eq!(texts, vec!["@helsinki", "@nope"]);
+    let links = document_links(cx, file);
+    assert_eq!(links.len(), 1);
+    assert_eq!(&file.text[links[0].range.clone()], "helsinki");
 }
 
 #[test]
@@ -305,19 +277,17 @@ fn fuzzy_scores_prefer_prefixes_then_substrings() {
 
 #[test]
 fn citation_completion_matches_titles_and_closes_the_bracket() {
-    let (file, offset) = fixture("See [@Tehr$0");
-    let rendered = with_context(|cx| {
-        completion(cx, &file, offset)
-            .iter()
-            .map(|i| {
-                format!(
-                    "{} | inserts {:?} | filter {:?}",
-                    i.label, i.insert_text, i.filter_text
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    });
+    let fx = Fixture::brief_over(CORPUS, "See [@Tehr$0");
+    let rendered = completion(fx.cx(), &fx.brief, fx.offset())
+        .iter()
+        .map(|i| {
+            format!(
+                "{} | inserts {:?} | filter {:?}",
+                i.label, i.insert_text, i.filter_text
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     expect![[r#"
         news/tehran | inserts "news/tehran]" | filter "Tehran news/tehran"
         other/tehran | inserts "other/tehran]" | filter "Tehran other/tehran""#]]
@@ -328,13 +298,11 @@ fn citation_completion_matches_titles_and_closes_the_bracket() {
         "See [@news$0; @other/tehran]",
         "See @news$0",
     ] {
-        let (file, offset) = fixture(text);
-        let inserts: Vec<String> = with_context(|cx| {
-            completion(cx, &file, offset)
-                .into_iter()
-                .map(|i| i.insert_text)
-                .collect()
-        });
+        let fx = Fixture::brief_over(CORPUS, text);
+        let inserts: Vec<String> = completion(fx.cx(), &fx.brief, fx.offset())
+            .into_iter()
+            .map(|i| i.insert_text)
+            .collect();
         assert!(
             inserts.iter().all(|i| !i.ends_with(']')),
             "{text}: {inserts:?}"

@@ -2,52 +2,32 @@
 
 use expect_test::{expect, Expect};
 
-use super::super::{BriefFile, CheckSettings, Context, Location};
-use crate::analysis::{CorpusIndex, SourceText};
+use super::super::fixture::Fixture;
+use super::super::Location;
 
-const ARTICLE_A: &str = "Leaders meet in Nairobi
+const CORPUS: &str = r#"
+//- a.txt
+Leaders meet in Nairobi
 Kenyan President William Ruto met German Chancellor Olaf Scholz in Nairobi on Tuesday.
 Ruto said the talks were useful. Scholz’s aides, including spokesman Steffen Hebestreit, declined to comment.
-";
-const ARTICLE_B: &str = "Ruto visits Berlin
+
+//- b.txt
+Ruto visits Berlin
 William Ruto arrived in Berlin, where Scholz welcomed him. Ruto later met Annalena Baerbock, the German foreign minister.
-";
 
-fn corpus() -> CorpusIndex {
-    let sources = [("a.txt", ARTICLE_A), ("b.txt", ARTICLE_B)]
-        .into_iter()
-        .map(|(name, text)| SourceText {
-            path: format!("/w/{name}").into(),
-            rel_path: name.into(),
-            text: text.into(),
-        })
-        .collect();
-    CorpusIndex::build(sources, Vec::new())
-}
+"#;
 
-fn with_cursor(fixture: &str) -> (BriefFile, usize) {
-    let offset = fixture.find("$0").expect("fixture has a $0 cursor");
-    let text = fixture.replacen("$0", "", 1);
-    (BriefFile::new("brief.md".into(), text), offset)
-}
-
-fn check_hover(fixture: &str, expect: Expect) {
-    let corpus = corpus();
-    let settings = CheckSettings::default();
-    let cx = Context::ready(&corpus, &settings);
-    let (file, offset) = with_cursor(fixture);
-    let got = super::hover(cx, &file, offset).map_or("(none)".to_string(), |h| {
-        format!("{}\n{}", &file.text[h.range], h.markdown)
+fn check_hover(brief: &str, expect: Expect) {
+    let fx = Fixture::brief_over(CORPUS, brief);
+    let got = super::hover(fx.cx(), &fx.brief, fx.offset()).map_or("(none)".to_string(), |h| {
+        format!("{}\n{}", &fx.brief.text[h.range], h.markdown)
     });
     expect.assert_eq(&got);
 }
 
-fn check_completion(fixture: &str, expect: Expect) {
-    let corpus = corpus();
-    let settings = CheckSettings::default();
-    let cx = Context::ready(&corpus, &settings);
-    let (file, offset) = with_cursor(fixture);
-    let items = super::completion(cx, &file, offset);
+fn check_completion(brief: &str, expect: Expect) {
+    let fx = Fixture::brief_over(CORPUS, brief);
+    let items = super::completion(fx.cx(), &fx.brief, fx.offset());
     let got: Vec<String> = items
         .iter()
         .take(4)
@@ -113,11 +93,9 @@ fn completion_by_name_prefix_ranks_name_first() {
 
 #[test]
 fn references_span_corpus_and_briefs() {
-    let corpus = corpus();
-    let settings = CheckSettings::default();
-    let cx = Context::ready(&corpus, &settings);
-    let (file, offset) = with_cursor("Ruto$0 met Scholz. Later, Ruto’s plane left.");
-    let refs = super::references(cx, &[&file], &file, offset).unwrap_or_default();
+    let fx = Fixture::brief_over(CORPUS, "Ruto$0 met Scholz. Later, Ruto’s plane left.");
+    let (corpus, file) = (&fx.corpus, &fx.brief);
+    let refs = super::references(fx.cx(), &[file], file, fx.offset()).unwrap_or_default();
     let described: Vec<String> = refs
         .iter()
         .map(|loc| match loc {
@@ -135,11 +113,9 @@ fn references_span_corpus_and_briefs() {
 
 #[test]
 fn definition_goes_to_the_fullest_mention() {
-    let corpus = corpus();
-    let settings = CheckSettings::default();
-    let cx = Context::ready(&corpus, &settings);
-    let (file, offset) = with_cursor("Hebe$0streit said nothing.");
-    let nav = super::definition(cx, &file, offset);
+    let fx = Fixture::brief_over(CORPUS, "Hebe$0streit said nothing.");
+    let corpus = &fx.corpus;
+    let nav = super::definition(fx.cx(), &fx.brief, fx.offset());
     let got = nav.map(|n| {
         let t = &n.targets[0];
         format!(
@@ -153,11 +129,9 @@ fn definition_goes_to_the_fullest_mention() {
 
 #[test]
 fn tokens_and_symbols() {
-    let corpus = corpus();
-    let settings = CheckSettings::default();
-    let cx = Context::ready(&corpus, &settings);
-    let (file, _) = with_cursor("$0Scholz and Ruto in `Berlin` and Nairobi.");
-    let tokens: Vec<&str> = super::semantic_tokens(cx, &file)
+    let fx = Fixture::brief_over(CORPUS, "Scholz and Ruto in `Berlin` and Nairobi.");
+    let (cx, file) = (fx.cx(), &fx.brief);
+    let tokens: Vec<&str> = super::semantic_tokens(cx, file)
         .iter()
         .map(|t| &file.text[t.range.clone()])
         .collect();
@@ -171,11 +145,9 @@ fn tokens_and_symbols() {
 
 #[test]
 fn completion_items_are_small_and_resolve_to_the_card() {
-    let corpus = corpus();
-    let settings = CheckSettings::default();
-    let cx = Context::ready(&corpus, &settings);
-    let (file, offset) = with_cursor("Then Rut$0");
-    let items = super::completion(cx, &file, offset);
+    let fx = Fixture::brief_over(CORPUS, "Then Rut$0");
+    let cx = fx.cx();
+    let items = super::completion(cx, &fx.brief, fx.offset());
     let item = items.first().expect("an item for Rut");
     assert_eq!(item.documentation, None);
     let target = item.target.expect("the item names its actor");

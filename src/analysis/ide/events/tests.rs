@@ -2,45 +2,31 @@
 
 use expect_test::{expect, Expect};
 
-use super::super::{BriefFile, CheckSettings, Context};
+use super::super::fixture::{self, Fixture};
+use super::super::{CheckSettings, Context};
 use super::*;
-use crate::analysis::{CorpusIndex, SourceText};
 
-fn corpus() -> CorpusIndex {
-    let sources = [
-        ("wire/a.txt", "title: Geneva\ndate: 2021-06-16\n\nPresident Donald Trump met Russian President Vladimir Putin in Geneva on Wednesday.\n"),
-        ("wire/b.txt", "Putin's summit with Trump in Geneva was short, aides said.\n"),
-        ("wire/c.txt", "On February 7, 2018, in the Deir ez-Zor area, US forces attacked a column of fighters.\n"),
-    ];
-    let sources = sources
-        .iter()
-        .map(|(rel, text)| SourceText {
-            path: format!("/ws/{rel}").into(),
-            rel_path: rel.to_string(),
-            text: text.to_string(),
-        })
-        .collect();
-    CorpusIndex::build(sources, Vec::new())
-}
+const CORPUS: &str = r#"
+//- wire/a.txt
+title: Geneva
+date: 2021-06-16
 
-fn fixture(text: &str) -> (BriefFile, usize) {
-    let offset = text.find("$0").expect("fixture needs a $0 cursor");
-    let text = text.replacen("$0", "", 1);
-    (BriefFile::new("file:///ws/brief.md".into(), text), offset)
-}
+President Donald Trump met Russian President Vladimir Putin in Geneva on Wednesday.
 
-fn with_context<R>(f: impl FnOnce(Context) -> R) -> R {
-    let corpus = corpus();
-    let settings = CheckSettings::default();
-    f(Context::ready(&corpus, &settings))
-}
+//- wire/b.txt
+Putin's summit with Trump in Geneva was short, aides said.
 
-fn check_hover(text: &str, expected: Expect) {
-    let (file, offset) = fixture(text);
-    let rendered = with_context(|cx| match hover(cx, &file, offset) {
-        Some(h) => format!("{:?}\n{}", &file.text[h.range], h.markdown),
+//- wire/c.txt
+On February 7, 2018, in the Deir ez-Zor area, US forces attacked a column of fighters.
+
+"#;
+
+fn check_hover(brief: &str, expected: Expect) {
+    let fx = Fixture::brief_over(CORPUS, brief);
+    let rendered = match hover(fx.cx(), &fx.brief, fx.offset()) {
+        Some(h) => format!("{:?}\n{}", &fx.brief.text[h.range], h.markdown),
         None => "no hover".to_string(),
-    });
+    };
     expected.assert_eq(&rendered);
 }
 
@@ -92,28 +78,26 @@ fn no_hover_on_unrelated_words() {
 
 #[test]
 fn completion_offers_events_by_place_and_participant() {
-    let rendered = with_context(|cx| {
-        ["At the Gen$0", "When Puti$0"]
-            .iter()
-            .map(|t| {
-                let (file, offset) = fixture(t);
-                completion(cx, &file, offset)
-                    .iter()
-                    .map(|c| {
-                        format!(
-                            "{} | {} | {:?} | replaces {:?}",
-                            c.label,
-                            c.filter_text,
-                            c.detail,
-                            &file.text[c.edit_range.clone()]
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-            .collect::<Vec<_>>()
-            .join("\n--\n")
-    });
+    let rendered = ["At the Gen$0", "When Puti$0"]
+        .iter()
+        .map(|t| {
+            let fx = Fixture::brief_over(CORPUS, t);
+            completion(fx.cx(), &fx.brief, fx.offset())
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} | {} | {:?} | replaces {:?}",
+                        c.label,
+                        c.filter_text,
+                        c.detail,
+                        &fx.brief.text[c.edit_range.clone()]
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect::<Vec<_>>()
+        .join("\n--\n");
     expect![[r#"
         Geneva summit | Geneva summit | Some("summit, happened · 2021-06-16 · Vladimir Putin, Donald Trump") | replaces "Gen"
         --
@@ -122,10 +106,13 @@ fn completion_offers_events_by_place_and_participant() {
 
 #[test]
 fn definition_references_tokens_and_symbols() {
-    let (file, offset) =
-        fixture("Recall the Geneva sum$0mit. Later, the Geneva summit was praised.");
-    let rendered = with_context(|cx| {
-        let definition = definition(cx, &file, offset).map(|n| {
+    let fx = Fixture::brief_over(
+        CORPUS,
+        "Recall the Geneva sum$0mit. Later, the Geneva summit was praised.",
+    );
+    let (cx, file, offset) = (fx.cx(), &fx.brief, fx.offset());
+    let rendered = {
+        let definition = definition(cx, file, offset).map(|n| {
             n.targets
                 .iter()
                 .map(|t| {
@@ -137,10 +124,10 @@ fn definition_references_tokens_and_symbols() {
                 })
                 .collect::<Vec<_>>()
         });
-        let references = references(cx, &[&file], &file, offset)
+        let references = references(cx, &[file], file, offset)
             .unwrap_or_default()
             .len();
-        let tokens: Vec<&str> = semantic_tokens(cx, &file)
+        let tokens: Vec<&str> = semantic_tokens(cx, file)
             .iter()
             .map(|t| &file.text[t.range.clone()])
             .collect();
@@ -153,7 +140,7 @@ fn definition_references_tokens_and_symbols() {
             .map(|p| events_of_actor(cx, p, usize::MAX))
             .unwrap_or_default();
         format!("{definition:?}\nreferences: {references}\ntokens: {tokens:?}\nsymbols: {symbols:?}\nputin: {of_putin:?}")
-    });
+    };
     expect![[r#"
         Some(["a \"met Russian President Vladimir Putin in Geneva\""])
         references: 4
@@ -166,14 +153,12 @@ fn definition_references_tokens_and_symbols() {
 #[test]
 fn labels_written_as_such_are_found_between_word_boundaries() {
     let spans = |text: &str| {
-        let file = BriefFile::new("b.md".into(), text.to_string());
-        with_context(|cx| {
-            brief_events(cx, &file)
-                .into_iter()
-                .map(|m| format!("{:?}", &text[m.span]))
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
+        let fx = Fixture::brief_over(CORPUS, text);
+        brief_events(fx.cx(), &fx.brief)
+            .into_iter()
+            .map(|m| format!("{:?}", &text[m.span]))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     expect![[r#""GENEVA SUMMIT", "geneva summit""#]].assert_eq(&spans(
         "notes: GENEVA SUMMIT; the geneva summitry; (geneva summit) é",
@@ -191,7 +176,7 @@ fn completion_by_scan(cx: Context, typed: &str) -> Vec<(u32, String, usize, Stri
             ranked.push((tier + complete::salience(event), &event.label, i, matched));
         }
     }
-    super::super::take_best(&mut ranked, MAX_COMPLETIONS)
+    super::super::ranking::take_best(&mut ranked, MAX_COMPLETIONS)
         .iter()
         .map(|&(rank, label, i, matched)| (rank, label.to_string(), i, matched.to_string()))
         .collect()
@@ -209,23 +194,19 @@ fn completion_through_the_table_ranks_as_a_full_scan() {
         "Geir Pedersen",
     ];
     const KINDS: &[&str] = &["summit", "talks", "meeting"];
-    let mut sources = Vec::new();
+    let mut sources = String::new();
     for i in 0..400usize {
         let (a, b) = (PEOPLE[i % 6], PEOPLE[(i / 6 + 1 + i) % 6]);
         let city = CITIES[(i / 3) % 6];
         let kind = KINDS[i % 3];
         let day = 1 + i % 28;
         let month = 1 + (i / 28) % 12;
-        let text = format!(
-            "title: Report {i}\ndate: 2019-{month:02}-{day:02}\n\n{a} met {b} in {city} on Monday. The {city} {kind} ended without a deal, officials said.\n"
-        );
-        sources.push(SourceText {
-            path: format!("/ws/r/{i:03}.txt").into(),
-            rel_path: format!("r/{i:03}.txt"),
-            text,
-        });
+        // Each text ends with a line break, hence the empty line before the next header.
+        sources.push_str(&format!(
+            "//- r/{i:03}.txt\ntitle: Report {i}\ndate: 2019-{month:02}-{day:02}\n\n{a} met {b} in {city} on Monday. The {city} {kind} ended without a deal, officials said.\n\n"
+        ));
     }
-    let corpus = CorpusIndex::build(sources, Vec::new());
+    let corpus = fixture::corpus(&sources);
     let settings = CheckSettings::default();
     let cx = Context::ready(&corpus, &settings);
     assert!(
@@ -238,7 +219,7 @@ fn completion_through_the_table_ranks_as_a_full_scan() {
         "Ge", "Gen", "Geneva", "Mo", "Su", "summ", "ta", "me", "Pu", "Putin", "Ve", "Erd", "Ak",
         "Ta", "Tayyip", "So", "An", "zz", "Se", "Ser", "Sergey", "Lav",
     ] {
-        let (file, offset) = fixture(&format!("Recall the {typed}$0"));
+        let (file, offset) = fixture::brief(&format!("Recall the {typed}$0"));
         let got: Vec<(u32, String, Option<CompletionTarget>, String)> =
             completion(cx, &file, offset)
                 .into_iter()
@@ -268,28 +249,26 @@ fn completion_through_the_table_ranks_as_a_full_scan() {
 
 #[test]
 fn completion_ranks_by_how_the_typed_text_matches_the_label_first() {
-    let rendered = with_context(|cx| {
-        ["When Puti$0", "At the Geneva su$0"]
-            .iter()
-            .map(|t| {
-                let (file, offset) = fixture(t);
-                super::super::completion(cx, &file, offset)
-                    .iter()
-                    .map(|c| {
-                        format!(
-                            "{} | inserts {:?} over {:?} | filter {:?}",
-                            c.label,
-                            c.insert_text,
-                            &file.text[c.edit_range.clone()],
-                            c.filter_text
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-            .collect::<Vec<_>>()
-            .join("\n--\n")
-    });
+    let rendered = ["When Puti$0", "At the Geneva su$0"]
+        .iter()
+        .map(|t| {
+            let fx = Fixture::brief_over(CORPUS, t);
+            super::super::completion(fx.cx(), &fx.brief, fx.offset())
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} | inserts {:?} over {:?} | filter {:?}",
+                        c.label,
+                        c.insert_text,
+                        &fx.brief.text[c.edit_range.clone()],
+                        c.filter_text
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect::<Vec<_>>()
+        .join("\n--\n");
     expect![[r#"
         Vladimir Putin | inserts "Vladimir Putin" over "Puti" | filter "Putin"
         Geneva summit | inserts "Geneva summit" over "Puti" | filter "Putin Geneva summit"
@@ -309,16 +288,14 @@ fn a_hypothetical_or_negated_meeting_is_not_the_one_that_happened() {
 
 /// The card's status line for the brief's event under the cursor.
 fn status_line(text: &str) -> String {
-    let (file, offset) = fixture(text);
-    with_context(|cx| {
-        let card = hover(cx, &file, offset)
-            .map(|h| h.markdown)
-            .unwrap_or_default();
-        (card.lines())
-            .find(|l| l.starts_with("- status: "))
-            .unwrap_or("no status line")
-            .to_string()
-    })
+    let fx = Fixture::brief_over(CORPUS, text);
+    let card = hover(fx.cx(), &fx.brief, fx.offset())
+        .map(|h| h.markdown)
+        .unwrap_or_default();
+    (card.lines())
+        .find(|l| l.starts_with("- status: "))
+        .unwrap_or("no status line")
+        .to_string()
 }
 
 #[test]

@@ -4,8 +4,9 @@
 use std::ops::Range;
 
 use super::names_agree;
+use crate::analysis::ide::cursor::typed_word;
 use crate::analysis::ide::symbols::shorten;
-use crate::analysis::ide::{typed_word, BriefFile, Completion, CompletionKind, Context};
+use crate::analysis::ide::types::{BriefFile, Completion, CompletionKind, Context};
 use crate::analysis::quotes::attribution::{self, Cue};
 use crate::analysis::quotes::normalize::count_words;
 

@@ -2,64 +2,37 @@
 
 use expect_test::{expect, Expect};
 
-use crate::analysis::corpus::SourceText;
+use crate::analysis::ide::fixture::Fixture;
 use crate::analysis::ide::{self, BriefFile, CheckSettings, Context};
-use crate::analysis::CorpusIndex;
 
-const TEHRAN: &str = "Putin in Tehran
+const CORPUS: &str = r#"
+//- tehran.txt
+Putin in Tehran
 MOSCOW — Russian President Vladimir Putin met Iranian leaders on Wednesday.
-\"We are working very productively with Iran and we manage to coordinate our positions on Syria,\" Putin said after the talks.
-Russian Foreign Minister Sergey Lavrov warned that \"it is absolutely not realistic\" to expect Iran to leave Syria.
+"We are working very productively with Iran and we manage to coordinate our positions on Syria," Putin said after the talks.
+Russian Foreign Minister Sergey Lavrov warned that "it is absolutely not realistic" to expect Iran to leave Syria.
 “Their use of military force in Syria would inevitably lead to an escalation of tensions,” said Sergei Shoigu.
-";
 
-const ROME: &str = "Shoigu in Rome
+//- rome.txt
+Shoigu in Rome
 Russian Defense Minister Sergei Shoigu spoke to an Italian newspaper on Wednesday.
 “Their use of military force in Syria would inevitably lead to an escalation of tensions,” he said.
-";
 
-fn corpus() -> CorpusIndex {
-    let sources = [("tehran", TEHRAN), ("rome", ROME)]
+"#;
+
+fn check_diagnostics(brief: &str, expect: Expect) {
+    let fx = Fixture::brief_over(CORPUS, brief);
+    let out = ide::diagnostics(fx.cx(), &fx.brief)
         .iter()
-        .map(|(key, text)| SourceText {
-            path: format!("/w/{key}.txt").into(),
-            rel_path: format!("{key}.txt"),
-            text: text.to_string(),
+        .map(|d| {
+            format!(
+                "{} {:?}: {}\n",
+                d.code,
+                &fx.brief.text[d.range.clone()],
+                d.message
+            )
         })
-        .collect();
-    CorpusIndex::build(sources, Vec::new())
-}
-
-/// The brief without its `$0` marker, and the marker's offset.
-fn brief(fixture: &str) -> (BriefFile, usize) {
-    let offset = fixture.find("$0").unwrap_or(0);
-    (
-        BriefFile::new("brief.md".into(), fixture.replace("$0", "")),
-        offset,
-    )
-}
-
-fn with_context<T>(f: impl FnOnce(Context) -> T) -> T {
-    let corpus = corpus();
-    let settings = CheckSettings::default();
-    f(Context::ready(&corpus, &settings))
-}
-
-fn check_diagnostics(fixture: &str, expect: Expect) {
-    let (file, _) = brief(fixture);
-    let out = with_context(|cx| {
-        ide::diagnostics(cx, &file)
-            .iter()
-            .map(|d| {
-                format!(
-                    "{} {:?}: {}\n",
-                    d.code,
-                    &file.text[d.range.clone()],
-                    d.message
-                )
-            })
-            .collect::<String>()
-    });
+        .collect::<String>();
     expect.assert_eq(&out);
 }
 
@@ -98,12 +71,12 @@ Short: "not realistic" is not checked.
 }
 
 fn check_feature(
-    fixture: &str,
+    brief: &str,
     feature: impl FnOnce(Context, &BriefFile, usize) -> String,
     expect: Expect,
 ) {
-    let (file, offset) = brief(fixture);
-    let out = with_context(|cx| feature(cx, &file, offset));
+    let fx = Fixture::brief_over(CORPUS, brief);
+    let out = feature(fx.cx(), &fx.brief, fx.offset());
     expect.assert_eq(&out);
 }
 
@@ -258,16 +231,15 @@ fn completion_inside_an_open_quote() {
 
 #[test]
 fn nothing_before_the_index_is_ready() {
-    let (file, _) = brief("\"Moscow will never abandon its friends in Damascus\"");
-    let corpus = corpus();
-    let settings = CheckSettings::default();
+    let fx = Fixture::brief_over(
+        CORPUS,
+        "\"Moscow will never abandon its friends in Damascus\"",
+    );
     let cx = Context {
-        corpus: &corpus,
-        settings: &settings,
         index_ready: false,
-        cancel: None,
+        ..fx.cx()
     };
-    assert!(ide::diagnostics(cx, &file).is_empty());
+    assert!(ide::diagnostics(cx, &fx.brief).is_empty());
 }
 
 #[test]
@@ -275,29 +247,26 @@ fn a_much_quoted_line_names_a_few_sources_on_its_card_the_best_in_definition_and
 {
     // Forty documents carry the line, dated so that the last is the earliest.
     let n = 40;
-    let sources: Vec<SourceText> = (0..n)
-        .map(|i| SourceText {
-            path: format!("/w/d{i:02}.txt").into(),
-            rel_path: format!("d{i:02}.txt"),
-            text: format!("title: Report {i}\ndate: {}-03-01\n\n\"Peace is within reach if both sides keep talking,\" Lena Ortiz said.\n", 2060 - i),
-        })
+    let sources: String = (0..n)
+        .map(|i| format!("//- d{i:02}.txt\ntitle: Report {i}\ndate: {}-03-01\n\n\"Peace is within reach if both sides keep talking,\" Lena Ortiz said.\n\n", 2060 - i))
         .collect();
-    let corpus = CorpusIndex::build(sources, Vec::new());
-    let settings = CheckSettings::default();
-    let cx = Context::ready(&corpus, &settings);
-    let (file, offset) = brief("She said \"Peace is $0within reach if both sides keep talking.\"");
+    let fx = Fixture::brief_over(
+        &sources,
+        "She said \"Peace is $0within reach if both sides keep talking.\"",
+    );
+    let (corpus, cx, file, offset) = (&fx.corpus, fx.cx(), &fx.brief, fx.offset());
     let keys = |docs: Vec<u32>| -> Vec<String> {
         docs.into_iter()
             .map(|doc| corpus.doc(doc).key.clone())
             .collect()
     };
-    let targets = ide::definition(cx, &file, offset).map_or(Vec::new(), |nav| {
+    let targets = ide::definition(cx, file, offset).map_or(Vec::new(), |nav| {
         keys(nav.targets.into_iter().map(|t| t.doc).collect())
     });
     let expected: Vec<String> = (20..n).rev().map(|i| format!("d{i:02}")).collect();
     assert_eq!(targets, expected);
     let referenced = keys(
-        ide::references(cx, &[], &file, offset)
+        ide::references(cx, &[], file, offset)
             .into_iter()
             .filter_map(|location| match location {
                 ide::Location::Corpus { doc, .. } => Some(doc),
@@ -307,7 +276,7 @@ fn a_much_quoted_line_names_a_few_sources_on_its_card_the_best_in_definition_and
     );
     let every: Vec<String> = (0..n).rev().map(|i| format!("d{i:02}")).collect();
     assert_eq!(referenced, every);
-    let card = ide::hover(cx, &file, offset)
+    let card = ide::hover(cx, file, offset)
         .map(|h| h.markdown)
         .unwrap_or_default();
     let tail: Vec<&str> = card
@@ -325,48 +294,45 @@ fn a_much_quoted_line_names_a_few_sources_on_its_card_the_best_in_definition_and
         definition_sources: 3,
         ..CheckSettings::default()
     };
-    let cx = Context::ready(&corpus, &three);
-    let targets = ide::definition(cx, &file, offset).map_or(0, |nav| nav.targets.len());
+    let cx = Context::ready(corpus, &three);
+    let targets = ide::definition(cx, file, offset).map_or(0, |nav| nav.targets.len());
     assert_eq!(targets, 3);
-    assert_eq!(ide::references(cx, &[], &file, offset).len(), n);
+    assert_eq!(ide::references(cx, &[], file, offset).len(), n);
 }
 
 #[test]
 fn the_closest_source_comes_before_an_earlier_one() {
-    let source = |key: &str, date: &str, words: &str| SourceText {
-        path: format!("/w/{key}.txt").into(),
-        rel_path: format!("{key}.txt"),
-        text: format!("title: {key}\ndate: {date}\n\n\"{words},\" Lena Ortiz said.\n"),
-    };
-    let corpus = CorpusIndex::build(
-        vec![
-            source(
-                "early",
-                "1990-01-01",
-                "Peace is within reach if both parties keep talking",
-            ),
-            source(
-                "late",
-                "2050-06",
-                "Peace is within reach if both sides keep talking",
-            ),
-            source(
-                "undated",
-                "soon",
-                "Peace is within reach if both sides keep talking",
-            ),
-        ],
-        Vec::new(),
+    let fx = Fixture::parse(
+        r#"
+//- early.txt
+title: early
+date: 1990-01-01
+
+"Peace is within reach if both parties keep talking," Lena Ortiz said.
+
+//- late.txt
+title: late
+date: 2050-06
+
+"Peace is within reach if both sides keep talking," Lena Ortiz said.
+
+//- undated.txt
+title: undated
+date: soon
+
+"Peace is within reach if both sides keep talking," Lena Ortiz said.
+
+//- brief.md
+She said "Peace is $0within reach if both sides keep talking."
+"#,
     );
-    let settings = CheckSettings::default();
-    let cx = Context::ready(&corpus, &settings);
-    let (file, offset) = brief("She said \"Peace is $0within reach if both sides keep talking.\"");
-    let targets: Vec<String> = ide::definition(cx, &file, offset).map_or(Vec::new(), |nav| {
-        nav.targets
-            .into_iter()
-            .map(|t| corpus.doc(t.doc).key.clone())
-            .collect()
-    });
+    let targets: Vec<String> =
+        ide::definition(fx.cx(), &fx.brief, fx.offset()).map_or(Vec::new(), |nav| {
+            nav.targets
+                .into_iter()
+                .map(|t| fx.corpus.doc(t.doc).key.clone())
+                .collect()
+        });
     assert_eq!(targets, ["late", "undated", "early"]);
 }
 
@@ -457,7 +423,8 @@ fn in_a_paragraph_of_many_quotes_each_reads_a_bounded_window_and_finds_its_own_c
             format!(r#"Lavrov said "we are working very productively number {i}" [@key_{i}]."#)
         })
         .collect();
-    let (file, _) = brief(&format!("# Many quotes\n\n{}\n", paragraph.join(" ")));
+    let file =
+        Fixture::brief_over("", &format!("# Many quotes\n\n{}\n", paragraph.join(" "))).brief;
     assert_eq!(file.brief.quotes.len(), n_pairs);
     assert_eq!(file.brief.citations.len(), n_pairs);
     let block = file.brief.blocks[file.brief.quotes[0].block].clone();
