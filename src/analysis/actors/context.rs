@@ -278,7 +278,8 @@ fn one_edit_apart_in<T: PartialEq>(a: &[T], b: &[T]) -> bool {
 }
 
 /// Marks the tokens of headline-like lines: short lines without a final full stop (titles,
-/// section heads, boilerplate such as "Share"), where capitalised words are not names.
+/// section heads, boilerplate such as "Share") or with every word capitalised, where
+/// capitalised words are not names.
 pub(super) fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
     let mut flags = vec![false; tokens.len()];
     let mut line_start = 0;
@@ -305,8 +306,13 @@ pub(super) fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
             "By" | "Follow" | "Reporting" | "Writing" | "Editing" | "Additional"
         ) && n_words >= 3;
         // Results, tables, lists and sign-offs name people: no headlines (`data_line`).
-        let looks_headline =
-            !terminated && !byline && (n_words <= 4 || (title_case && n_words <= 14));
+        // "Salma Hayek Described Her Experience Being Discriminated Against.": prose
+        // never capitalises every word of a sentence; a heading may end with a stop.
+        let every_word_capitalised =
+            (5..=14).contains(&n_words) && n_caps == n_words && tail.ends_with('.');
+        let looks_headline = (!terminated || every_word_capitalised)
+            && !byline
+            && (n_words <= 4 || (title_case && n_words <= 14));
         if looks_headline && !data_line(text, &tokens[line_start..line_end], n_words, n_caps) {
             flags[line_start..line_end]
                 .iter_mut()

@@ -455,3 +455,13 @@ fn teams_prizes_and_english_phrases_are_no_people() {
         .count();
     assert_eq!(family, 1, "'the Kerrs' is a mention of Dana Kerr's family");
 }
+
+#[test]
+fn a_line_with_every_word_capitalised_is_a_heading_even_with_a_full_stop() {
+    check(
+        "Dana Whitfield Described Her Years Working Abroad.\n\nWhitfield said the work was hard, Dana Whitfield wrote.\n",
+        expect![[r#"
+            person Dana Whitfield aliases=["Whitfield"] roles=[] mentions=["Dana Whitfield", "Whitfield", "Dana Whitfield"]
+        "#]],
+    );
+}
