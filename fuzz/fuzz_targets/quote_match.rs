@@ -4,8 +4,9 @@
 //! An input with a NUL is a quote and the text after it: each such input indexes its own
 //! text (extraction, actors, quotes, the text index), which runs at tens of inputs a
 //! second. An input without a NUL is a quote looked up in the seed articles, indexed once
-//! per process: the lookup alone (tokens, candidates, word alignment, exact table) runs
-//! at thousands a second. Extraction over arbitrary text is the `extraction` target's.
+//! per process: the lookup alone (tokens, candidates, word alignment, exact table), about
+//! a hundred a second for quotes of 1 KB (89 such inputs in under a second, the seed index
+//! build included). Extraction over arbitrary text is the `extraction` target's too.
 #![no_main]
 
 use std::sync::LazyLock;
