@@ -218,6 +218,17 @@ local function targets(result)
   return out
 end
 
+-- Opens briefs/NAME with LINES as its text and waits for the dossier client to attach.
+local function open_brief(name, lines)
+  vim.cmd.edit(vim.fn.fnameescape(workspace .. "/briefs/" .. name))
+  local buf = vim.api.nvim_get_current_buf()
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
+  wait_for("the client to attach to " .. name, function()
+    return client_of(buf) ~= nil
+  end)
+  return buf
+end
+
 local function items_of(result)
   if result == nil then
     return {}
@@ -388,12 +399,7 @@ local cases = {
   {
     name = "actors: hover on a surname shows the canonical name; typing Vela keeps Ali Akbar Velayati under prefix filtering",
     run = function()
-      vim.cmd.edit(vim.fn.fnameescape(workspace .. "/briefs/actors.md"))
-      local buf = vim.api.nvim_get_current_buf()
-      vim.api.nvim_buf_set_lines(buf, 0, -1, false, { "Lavrov spoke first. Vela" })
-      wait_for("the client to attach to actors.md", function()
-        return client_of(buf) ~= nil
-      end)
+      local buf = open_brief("actors.md", { "Lavrov spoke first. Vela" })
       local hover = request(buf, "textDocument/hover", text_params(buf, { line = 0, character = 2 }))
       check(hover, "no hover on Lavrov")
       local text = hover_text(hover)
@@ -412,16 +418,11 @@ local cases = {
   {
     name = "quotes: a fabricated quote is a quote-not-found Warning; a verbatim one is not flagged",
     run = function()
-      vim.cmd.edit(vim.fn.fnameescape(workspace .. "/briefs/quotes.md"))
-      local buf = vim.api.nvim_get_current_buf()
-      vim.api.nvim_buf_set_lines(buf, 0, -1, false, {
+      local buf = open_brief("quotes.md", {
         "Netanyahu said “our focus is on Syria and Iran”.",
         "",
         "Lavrov said \"Moscow will never abandon its friends in Damascus\".",
       })
-      wait_for("the client to attach to quotes.md", function()
-        return client_of(buf) ~= nil
-      end)
       local found
       wait_for("quote diagnostics", function()
         found = vim.tbl_filter(function(d)
@@ -438,16 +439,11 @@ local cases = {
   {
     name = "quotes: a rephrased quote under near_threshold is quote-not-found with the whole nearest passage and no fix; a differing quote's fix puts in the whole source passage",
     run = function()
-      vim.cmd.edit(vim.fn.fnameescape(workspace .. "/briefs/near.md"))
-      local buf = vim.api.nvim_get_current_buf()
-      vim.api.nvim_buf_set_lines(buf, 0, -1, false, {
+      local buf = open_brief("near.md", {
         "Lavrov warned that \"it is absolutely unrealistic\" to demand it.",
         "",
         "Putin said \"we manage to coordinate our positions on Iraq\".",
       })
-      wait_for("the client to attach to near.md", function()
-        return client_of(buf) ~= nil
-      end)
       local function quote_finding(lnum)
         for _, d in ipairs(vim.diagnostic.get(buf, { lnum = lnum })) do
           if type(d.code) == "string" and d.code:find("^quote%-") then
@@ -502,16 +498,11 @@ local cases = {
   {
     name = "hover on a quote not found names the nearest passage and its similarity, or says that nothing came close",
     run = function()
-      vim.cmd.edit(vim.fn.fnameescape(workspace .. "/briefs/hover_quotes.md"))
-      local buf = vim.api.nvim_get_current_buf()
-      vim.api.nvim_buf_set_lines(buf, 0, -1, false, {
+      local buf = open_brief("hover_quotes.md", {
         "Lavrov warned that \"it is absolutely unrealistic\" to demand it.",
         "",
         "He said \"the weather in Lisbon was lovely all week\".",
       })
-      wait_for("the client to attach to hover_quotes.md", function()
-        return client_of(buf) ~= nil
-      end)
       local near = request(buf, "textDocument/hover", text_params(buf, position_of(buf, "absolutely", 2)))
       check(near, "no hover on the rephrased quote")
       local text = hover_text(near)
@@ -530,18 +521,13 @@ local cases = {
   {
     name = "inlay hints name a verbatim quote's source, except where a citation of it is written after the quote",
     run = function()
-      vim.cmd.edit(vim.fn.fnameescape(workspace .. "/briefs/hints.md"))
-      local buf = vim.api.nvim_get_current_buf()
-      vim.api.nvim_buf_set_lines(buf, 0, -1, false, {
+      local buf = open_brief("hints.md", {
         "Netanyahu said “our focus is on Syria and Iran” [@003_423e3940cca06aad].",
         "",
         "Netanyahu said “our focus is on Syria and Iran” @003_423e3940cca06aad.",
         "",
         "Netanyahu said “our focus is on Syria and Iran”.",
       })
-      wait_for("the client to attach to hints.md", function()
-        return client_of(buf) ~= nil
-      end)
       -- Neovim's own inlay hint display, as a user turns it on.
       vim.lsp.inlay_hint.enable(true, { bufnr = buf })
       local hints
