@@ -1,11 +1,14 @@
 //! Fuzz target: markdown brief analysis and every feature over it, against the seed corpus.
 #![no_main]
 
+#[path = "common.rs"]
+mod common;
+
 use std::sync::LazyLock;
 
 use dossier::analysis::ide::{BriefFile, CheckSettings, Context};
 use dossier::analysis::validate::{brief_violations, feature_violations};
-use dossier::analysis::{CorpusIndex, SourceText};
+use dossier::analysis::CorpusIndex;
 use libfuzzer_sys::fuzz_target;
 
 static SEEDS: LazyLock<CorpusIndex> = LazyLock::new(|| {
@@ -19,15 +22,7 @@ static SEEDS: LazyLock<CorpusIndex> = LazyLock::new(|| {
             include_str!("../../seeds/003_423e3940cca06aad.txt"),
         ),
     ];
-    let sources = texts
-        .iter()
-        .map(|(name, text)| SourceText {
-            path: format!("/seeds/{name}").into(),
-            rel_path: name.to_string(),
-            text: text.to_string(),
-        })
-        .collect();
-    CorpusIndex::build(sources, Vec::new())
+    common::seed_index(&texts)
 });
 
 fuzz_target!(|data: &[u8]| {

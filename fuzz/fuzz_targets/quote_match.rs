@@ -9,6 +9,9 @@
 //! build included). Extraction over arbitrary text is the `extraction` target's too.
 #![no_main]
 
+#[path = "common.rs"]
+mod common;
+
 use std::sync::LazyLock;
 
 use dossier::analysis::validate::match_violations;
@@ -41,15 +44,7 @@ static SEEDS: LazyLock<CorpusIndex> = LazyLock::new(|| {
             include_str!("../../seeds/004_df48a3a5ab45bcd7.txt"),
         ),
     ];
-    let sources = texts
-        .iter()
-        .map(|(name, text)| SourceText {
-            path: format!("/seeds/{name}").into(),
-            rel_path: name.to_string(),
-            text: text.to_string(),
-        })
-        .collect();
-    CorpusIndex::build(sources, Vec::new())
+    common::seed_index(&texts)
 });
 
 fuzz_target!(|data: &[u8]| {
