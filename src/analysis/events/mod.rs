@@ -19,6 +19,8 @@ mod places;
 pub mod triggers;
 mod words;
 
+pub(crate) use words::is_abbreviation;
+
 #[cfg(test)]
 mod tests;
 

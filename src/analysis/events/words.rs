@@ -50,7 +50,9 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     found
 }
 
-fn is_abbreviation(before: &str) -> bool {
+/// Whether the word `before` ends with is shortened by a full stop right after it, which
+/// then ends no sentence: a title (`Dr.`, `Sen.`), an initial (`George W.`), `U.S.`.
+pub(crate) fn is_abbreviation(before: &str) -> bool {
     let word: &str = before
         .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
         .next()

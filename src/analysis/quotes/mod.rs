@@ -745,7 +745,8 @@ fn last_subject_person(
             .char_indices()
             .rev()
             .find(|&(at, c)| {
-                ".!?\n\"“”:".contains(c) && !(c == '.' && ends_abbreviation(&before[..at]))
+                ".!?\n\"“”:".contains(c)
+                    && !(c == '.' && crate::analysis::events::is_abbreviation(&before[..at]))
             })
             .map_or(0, |(at, c)| at + c.len_utf8());
         let prefix = before[sentence_start..].trim();
@@ -796,22 +797,6 @@ fn last_subject_person(
                 .enumerate()
                 .all(|(i, w)| role_word(w) || joins_roles((i, w)))
     })
-}
-
-/// Whether the word that `before` ends with is shortened by the full stop after it, which
-/// then ends no sentence: a title (`Dr.`, `Sen.`), an initial (`George W.`) or a dotted
-/// abbreviation (`U.S.`).
-fn ends_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
-    let initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
-    let dotted = word.contains('.') && word.chars().all(|c| c == '.' || c.is_ascii_alphabetic());
-    let title = word.chars().next().is_some_and(char::is_uppercase)
-        && word.len() <= 5
-        && crate::analysis::actors::is_title(&word.to_lowercase());
-    initial || dotted || title
 }
 
 /// Whether a sentence's first word opens a clause before its subject: a subordinator
