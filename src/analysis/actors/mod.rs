@@ -15,6 +15,7 @@
 
 mod build;
 mod context;
+mod evidence;
 mod extract;
 mod gazetteer;
 mod lexicon;

@@ -31,6 +31,7 @@ impl Extractor<'_> {
         }
         self.persons_named_as_orgs();
         self.places_named_as_persons();
+        self.persons_told_by_context();
     }
 
     /// "Washington fell short ... Washington came charging back" in a story about MaliVai

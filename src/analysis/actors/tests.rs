@@ -465,3 +465,26 @@ fn a_line_with_every_word_capitalised_is_a_heading_even_with_a_full_stop() {
         "#]],
     );
 }
+
+#[test]
+fn a_story_that_speaks_of_a_names_shares_plural_verbs_or_town_is_no_persons() {
+    // A name taken for a speaker ("Velmora said") is a company when the story speaks of
+    // its shares or output, a club when a plural verb follows it, a place after "the
+    // town of" or before "airport". A role, an honorific or a given name keeps a person.
+    let text = "Velmora said on Monday it had doubled output. Velmora shares rose 4 percent, and \
+         Velmora's output rose too.\n\n\
+         \"We were unlucky,\" Corvalla coach Ines Duarte said. But Corvalla were beaten again.\n\n\
+         Police in the town of Ostrava Dolni said the man had fled. \"He is gone,\" Ostrava Dolni said.\n\n\
+         Flights to Kestrel airport resumed. \"It is open,\" Kestrel said.\n\n\
+         \"I am pleased,\" Marlow said. Mr. Marlow's shares rose. \"We won,\" said Paul Brenner. \
+         Brenner shares a flat with Ines Duarte, and Brenner's output was praised.\n";
+    let found = extract_document(&doc(text));
+    let kind_of = |name: &str| found.actors.iter().find(|a| a.name == name).map(|a| a.kind);
+    assert_eq!(kind_of("Velmora"), Some(ActorKind::Organization));
+    assert_eq!(kind_of("Corvalla"), Some(ActorKind::Organization));
+    assert_eq!(kind_of("Ostrava Dolni"), Some(ActorKind::Place));
+    assert_eq!(kind_of("Kestrel"), Some(ActorKind::Place));
+    assert_eq!(kind_of("Marlow"), Some(ActorKind::Person));
+    assert_eq!(kind_of("Paul Brenner"), Some(ActorKind::Person));
+    assert_eq!(kind_of("Ines Duarte"), Some(ActorKind::Person));
+}
