@@ -171,6 +171,22 @@ impl Extractor<'_> {
         false
     }
 
+    /// "(Zitelli 80th)", "Solskjaer 70th": a match report's scorer, a single name before
+    /// the minute of the goal (an ordinal up to 130).
+    pub(super) fn scored_in_minute(&self, i: usize) -> bool {
+        let Some(next) = self.tokens.get(i + 1).filter(|t| t.has(JOINED)) else {
+            return false;
+        };
+        let word = next.text(self.text);
+        let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+        let suffix = word[digits..].split('-').next().unwrap_or("");
+        (1..=3).contains(&digits)
+            && matches!(suffix, "st" | "nd" | "rd" | "th")
+            && word[..digits]
+                .parse::<u32>()
+                .is_ok_and(|n| (1..=130).contains(&n))
+    }
+
     pub(super) fn org_context(&mut self, start: usize, end: usize) -> bool {
         let before = (start > 0 && self.tokens[start].has(JOINED)).then(|| self.tokens[start - 1]);
         let after = self
@@ -199,17 +215,21 @@ impl Extractor<'_> {
     /// "BASF, the chemicals company based in ...": an appositive whose head noun, within
     /// three words of its article, is an organization noun.
     pub(super) fn org_appositive(&self, next: usize) -> bool {
-        let Some(first) = self.tokens.get(next) else {
-            return false;
-        };
+        self.appositive_head(next, &ORG_CONTEXT).is_some()
+    }
+
+    /// The first word of `nouns` within three words of the article of an appositive that
+    /// starts at token `next` (", the chemicals company", ", a small port in").
+    pub(super) fn appositive_head(&self, next: usize, nouns: &[&str]) -> Option<usize> {
+        let first = self.tokens.get(next)?;
         if !first.has(AFTER_COMMA) || !matches!(first.text(self.text), "the" | "a" | "an") {
-            return false;
+            return None;
         }
         (next + 1..(next + 4).min(self.tokens.len()))
             .take_while(|&i| self.tokens[i].has(JOINED))
-            .any(|i| {
+            .find(|&i| {
                 let tok = self.tokens[i];
-                !tok.has(POSSESSIVE) && is_in(&ORG_CONTEXT, tok.text(self.text))
+                !tok.has(POSSESSIVE) && is_in(nouns, tok.text(self.text))
             })
     }
 

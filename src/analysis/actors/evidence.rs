@@ -15,9 +15,10 @@
 
 use super::extract::Extractor;
 use super::gazetteer::{fold_into, name_words};
-use super::lexicon::is_in;
+use super::lexicon::{is_in, ORG_CONTEXT};
 use super::scan::{CAP, JOINED, POSSESSIVE, SENTENCE_START};
 use super::ActorKind;
+use crate::analysis::fxhash::FxHashMap;
 
 /// Nouns of what a company owns, issues or reports, right after its name.
 const CORPORATE_AFTER: [&str; 29] = [
@@ -77,8 +78,9 @@ const CLAUSE_OPENERS: [&str; 12] = [
 /// Verbs in the plural: after a single name, a club or a team (a person takes "was").
 const PLURAL_VERBS: [&str; 3] = ["were", "are", "have"];
 
-/// Nouns of a settlement or an area, before "of" and a name ("the town of Uyo").
-const PLACE_OF: [&str; 14] = [
+/// Nouns of a settlement or an area, before "of" and a name ("the town of Uyo"), or
+/// heading an appositive after it ("Whittier, a port in western Prince William Sound").
+const PLACE_OF: [&str; 16] = [
     "town",
     "city",
     "village",
@@ -93,6 +95,13 @@ const PLACE_OF: [&str; 14] = [
     "prefecture",
     "state",
     "capital",
+    "settlement",
+    "community",
+];
+
+/// What may follow a place noun ending an appositive (", a small port in ...").
+const AFTER_PLACE_NOUN: [&str; 10] = [
+    "in", "of", "near", "on", "outside", "north", "south", "east", "west", "some",
 ];
 
 /// Nouns of a place, right after a name ("Charles de Gaulle airport").
@@ -109,14 +118,35 @@ const PLACE_AFTER: [&str; 10] = [
     "palace",
 ];
 
+/// Words right before a single name that make it a club's or a company's ("his club
+/// Essex", "UEFA Cup hopefuls Parma"), beside the organization nouns of [`ORG_CONTEXT`].
+/// Not "side": "on the Democratic side Pate backed" is no club.
+const CLUB_BEFORE: [&str; 6] = ["club", "team", "outfit", "champions", "holders", "hopefuls"];
+
+/// Prepositions: a relative clause after "by X, which" is often about the thing before.
+const PREPOSITIONS: [&str; 12] = [
+    "by", "with", "of", "from", "to", "for", "in", "on", "at", "about", "against", "over",
+];
+
 /// Honorifics that make any name a person's.
 const HONORIFICS: [&str; 8] = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms."];
 
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 struct Cues {
     person: bool,
     organization: usize,
     place: usize,
+    /// Place cues no person's name takes, given name or not ("the village of X").
+    settlement: usize,
+}
+
+impl Cues {
+    fn merge(&mut self, other: &Cues) {
+        self.person |= other.person;
+        self.organization += other.organization;
+        self.place += other.place;
+        self.settlement += other.settlement;
+    }
 }
 
 impl Extractor<'_> {
@@ -155,6 +185,12 @@ impl Extractor<'_> {
                 .filter(|t| t.has(JOINED) && !t.has(CAP) || t.text(self.text) == "CEO");
             let next = next.map(|t| t.text(self.text)).unwrap_or("");
             let possessive = self.tokens[last].has(POSSESSIVE);
+            let single = first == last;
+            let after_comma = self
+                .tokens
+                .get(last + 1)
+                .filter(|t| t.has(super::scan::AFTER_COMMA))
+                .map(|t| t.text(self.text));
             let opens_clause =
                 self.tokens[first].has(SENTENCE_START) || is_in(&CLAUSE_OPENERS, before);
             if is_in(
@@ -166,7 +202,21 @@ impl Extractor<'_> {
                 next,
             ) {
                 c.organization += 1;
-            } else if first == last
+            } else if single && (is_in(&CLUB_BEFORE, before) || is_in(&ORG_CONTEXT, before)) {
+                c.organization += 1;
+            } else if single
+                && before.eq_ignore_ascii_case("the")
+                && !possessive
+                && word(first) == actor.name
+                && word(first).ends_with('s')
+                && !word(first).ends_with("ss")
+            {
+                // "the Tigers won", "the last-place Giants": a plural name is a team's.
+                c.organization += 1;
+            } else if after_comma == Some("which") && !is_in(&PREPOSITIONS, before) {
+                // "Cofinec, which operates in Hungary": a relative pronoun of things.
+                c.organization += 1;
+            } else if single
                 && !possessive
                 && opens_clause
                 && is_in(&PLURAL_VERBS, next)
@@ -180,12 +230,38 @@ impl Extractor<'_> {
                 && self.tokens[first - 1].has(JOINED)
                 && is_in(&PLACE_OF, word(first - 2))
             {
-                c.place += 1;
+                c.settlement += 1;
+            } else if let Some(noun) = self.appositive_head(last + 1, &PLACE_OF) {
+                let end = self.tokens.get(noun + 1);
+                if end.is_none_or(|t| !t.has(JOINED) || is_in(&AFTER_PLACE_NOUN, t.text(self.text)))
+                {
+                    c.settlement += 1;
+                }
+            }
+        }
+        // A word the document takes for a speaker in one place and leaves tentative in
+        // another is two actors of one name: they share their cues.
+        let mut by_name: FxHashMap<String, Cues> = FxHashMap::default();
+        for (actor, c) in self.actors.iter().zip(&cues) {
+            if actor.kind == ActorKind::Person {
+                by_name
+                    .entry(actor.name.to_lowercase())
+                    .or_default()
+                    .merge(c);
+            }
+        }
+        for (actor, c) in self.actors.iter().zip(cues.iter_mut()) {
+            if let Some(shared) = by_name.get(&actor.name.to_lowercase()) {
+                *c = *shared;
             }
         }
         let words = name_words();
         for (actor, c) in self.actors.iter_mut().zip(&cues) {
-            if c.person || c.organization + c.place == 0 {
+            if c.person || c.organization + c.place + c.settlement == 0 {
+                continue;
+            }
+            if c.settlement > 0 && c.settlement >= c.organization {
+                actor.kind = ActorKind::Place;
                 continue;
             }
             let first_word = actor.name.split_whitespace().next().unwrap_or("");

@@ -626,7 +626,7 @@ impl<'t> Extractor<'t> {
                 if !self.tokens[i].has(CAP) {
                     continue;
                 }
-                is_person |= self.speech_next_to(i);
+                is_person |= self.speech_next_to(i) || self.scored_in_minute(i);
                 self.pending.push(Pending {
                     tok: i,
                     from: i,

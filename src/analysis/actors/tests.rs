@@ -488,3 +488,32 @@ fn a_story_that_speaks_of_a_names_shares_plural_verbs_or_town_is_no_persons() {
     assert_eq!(kind_of("Paul Brenner"), Some(ActorKind::Person));
     assert_eq!(kind_of("Ines Duarte"), Some(ActorKind::Person));
 }
+
+#[test]
+fn clubs_by_their_words_settlements_by_of_and_scorers_by_the_minute() {
+    // "club X", "the Xs won", "X, which" name a club or a company; "the village of X" and
+    // "X, a small port in" a place, even when X starts with a given name; a single name
+    // before the minute of a goal is a scorer. A relative clause after "by X" is the
+    // thing's, and "Miss X" is a person whatever follows.
+    let text = "South African provincial club Doranby said on Thursday they had signed a bowler. \
+         \"We are delighted,\" Doranby said. On the Democratic side Varnell backed Dodd. \
+         \"I did,\" said Varnell.\n\n\
+         The Hartwells won their third straight game. \"It was close,\" Hartwells said.\n\n\
+         Orlenco, which operates in Hungary, cut jobs. \"We regret it,\" Orlenco said.\n\n\
+         The church in the village of Karin Velstad was destroyed, said Velstad.\n\n\
+         Police found him at Marrowby, a small port in western Alaska. \"He is safe,\" said Marrowby.\n\n\
+         Tilburg 1 (Vanstraelen 80th) Sittard 1 (Oukema 59th).\n\n\
+         A speech by Hallward, which lasted an hour, was praised. \"Thank you,\" said Hallward.\n";
+    let found = extract_document(&doc(text));
+    let kind_of = |name: &str| found.actors.iter().find(|a| a.name == name).map(|a| a.kind);
+    assert_eq!(kind_of("Doranby"), Some(ActorKind::Organization));
+    assert_eq!(kind_of("Hartwells"), Some(ActorKind::Organization));
+    assert_eq!(kind_of("Orlenco"), Some(ActorKind::Organization));
+    assert_eq!(kind_of("Karin Velstad"), Some(ActorKind::Place));
+    assert_eq!(kind_of("Marrowby"), Some(ActorKind::Place));
+    assert_eq!(kind_of("Hallward"), Some(ActorKind::Person));
+    assert_eq!(kind_of("Varnell"), Some(ActorKind::Person));
+    let people = people(text);
+    assert!(people.contains(&"Vanstraelen".to_string()), "{people:?}");
+    assert!(people.contains(&"Oukema".to_string()), "{people:?}");
+}
