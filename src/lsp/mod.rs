@@ -16,6 +16,7 @@
 //! - `watchers`: the file watcher registration and its globs.
 
 mod blocking;
+mod capabilities;
 mod diagnostics;
 mod indexer;
 mod memory;
