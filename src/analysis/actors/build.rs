@@ -56,15 +56,35 @@ pub(crate) fn build(
         })
         .collect();
     let n_mentions = |doc_idx: usize, local: usize| counts[doc_idx][local];
+    // Per document, the key each local actor is merged by, built in parallel: the passes
+    // below only look them up, in corpus order, which decides the drafts' numbers.
+    let keys: Vec<Vec<MergeKey>> = per_doc
+        .par_iter()
+        .map(|doc| {
+            (doc.actors.iter().enumerate())
+                .map(|(local, actor)| {
+                    if doc.tentative.binary_search(&(local as u32)).is_ok() {
+                        MergeKey::Tentative {
+                            lower: actor.name.to_lowercase(),
+                            word: name_key(&actor.name),
+                        }
+                    } else if is_single_word_person(actor) {
+                        MergeKey::Word(name_key(&actor.name))
+                    } else {
+                        MergeKey::Named(global_key(actor))
+                    }
+                })
+                .collect()
+        })
+        .collect();
 
     // 1. Everything that names itself: multi-word persons, places, organizations, groups.
     for (doc_idx, doc) in per_doc.iter().enumerate() {
         for (local, actor) in doc.actors.iter().enumerate() {
-            if doc.tentative.binary_search(&(local as u32)).is_ok() || is_single_word_person(actor)
-            {
+            let MergeKey::Named(key) = &keys[doc_idx][local] else {
                 continue;
-            }
-            let key = global_key(actor);
+            };
+            let key = key.clone();
             let draft = *by_key.entry(key).or_insert_with(|| {
                 drafts.push(Draft {
                     name: actor.name.clone(),
@@ -82,12 +102,10 @@ pub(crate) fn build(
     let surnames = person_words(&drafts);
     for (doc_idx, doc) in per_doc.iter().enumerate() {
         for (local, actor) in doc.actors.iter().enumerate() {
-            if doc.tentative.binary_search(&(local as u32)).is_ok() || !is_single_word_person(actor)
-            {
+            let MergeKey::Word(word) = &keys[doc_idx][local] else {
                 continue;
-            }
-            let word = name_key(&actor.name);
-            let draft = match surnames.get(&word) {
+            };
+            let draft = match surnames.get(word) {
                 Some(&draft) => draft,
                 None => *by_key.entry(format!("p:|{word}")).or_insert_with(|| {
                     drafts.push(Draft {
@@ -110,11 +128,19 @@ pub(crate) fn build(
             let Some(actor) = doc.actors.get(local as usize) else {
                 continue;
             };
-            let lower = actor.name.to_lowercase();
+            let computed;
+            let (lower, word) = match keys[doc_idx].get(local as usize) {
+                Some(MergeKey::Tentative { lower, word }) => (lower.as_str(), word.as_str()),
+                // `tentative` out of order: what the binary search above did not find.
+                _ => {
+                    computed = (actor.name.to_lowercase(), name_key(&actor.name));
+                    (computed.0.as_str(), computed.1.as_str())
+                }
+            };
             let found = aliases
-                .get(&lower)
+                .get(lower)
                 .copied()
-                .or_else(|| surnames.get(&name_key(&actor.name)).copied());
+                .or_else(|| surnames.get(word).copied());
             if let Some(draft) = found {
                 absorb(
                     &mut drafts[draft],
@@ -150,9 +176,11 @@ pub(crate) fn build(
     for (id, &d) in live.iter().enumerate() {
         draft_to_id[d] = id as ActorId;
     }
-    let mut actors: Vec<Actor> = live.iter().map(|&d| finish(&drafts[d])).collect();
+    drop(keys);
+    // Each actor is finished on its own, each document's mentions mapped on their own.
+    let mut actors: Vec<Actor> = live.par_iter().map(|&d| finish(&drafts[d])).collect();
     let local_to_global: Vec<Vec<ActorId>> = local_map
-        .iter()
+        .par_iter()
         .map(|locals| {
             locals
                 .iter()
@@ -160,7 +188,7 @@ pub(crate) fn build(
                 .collect()
         })
         .collect();
-    let mut doc_mentions: Vec<Vec<DocMention>> = (per_doc.iter().enumerate())
+    let mut doc_mentions: Vec<Vec<DocMention>> = (per_doc.par_iter().enumerate())
         .map(|(doc_idx, doc)| {
             let mut mentions: Vec<DocMention> = doc
                 .mentions
@@ -206,6 +234,14 @@ pub(crate) fn build(
         lookup,
         ..ActorIndex::default()
     }
+}
+
+/// What one local actor is merged by: its global key (pass 1), its one word (pass 2),
+/// or, for a word the document did not vouch for, its lowercase name and word (pass 3).
+enum MergeKey {
+    Named(String),
+    Word(String),
+    Tentative { lower: String, word: String },
 }
 
 fn is_single_word_person(actor: &LocalActor) -> bool {

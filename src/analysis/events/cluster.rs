@@ -112,58 +112,80 @@ pub fn build(
         .filter(|a| a.kind == ActorKind::Place && places::is_gazetteer_place(&a.name))
         .map(|a| a.name.as_str())
         .collect();
-    let mut places = PlaceTable::default();
-    let mut candidates = Vec::new();
-    for (doc_idx, doc_events) in per_doc.iter().enumerate() {
-        let doc = doc_idx as DocId;
-        // Hypothetical, denied and negated mentions are marked, not reported as events.
-        for local in doc_events
-            .mentions
-            .iter()
-            .filter(|m| m.status.is_reported())
-        {
-            let mut participants: Vec<ActorId> = Vec::new();
-            for id in local
-                .participants
-                .iter()
-                .filter_map(|&p| actors.global_id(doc, p))
-            {
-                // Two local names of one person are one participant.
-                if !participants.contains(&id) {
-                    participants.push(id);
-                }
-            }
-            let persons: Vec<ActorId> = (participants.iter())
-                .filter(|&&id| {
-                    actors.actors.get(id as usize).map(|a| a.kind) == Some(ActorKind::Person)
+    // What each mention needs of the actors and of its text, per document in parallel;
+    // place names are then resolved and numbered in corpus order.
+    struct Prepared<'a> {
+        doc: DocId,
+        local: &'a LocalEvent,
+        participants: Vec<ActorId>,
+        persons: Vec<ActorId>,
+        definite_reference: bool,
+    }
+    let prepared: Vec<Vec<Prepared>> = (per_doc.par_iter().enumerate())
+        .map(|(doc_idx, doc_events)| {
+            let doc = doc_idx as DocId;
+            // Hypothetical, denied and negated mentions are marked, not reported as events.
+            (doc_events.mentions.iter())
+                .filter(|m| m.status.is_reported())
+                .map(|local| {
+                    let mut participants: Vec<ActorId> = Vec::new();
+                    for id in local
+                        .participants
+                        .iter()
+                        .filter_map(|&p| actors.global_id(doc, p))
+                    {
+                        // Two local names of one person are one participant.
+                        if !participants.contains(&id) {
+                            participants.push(id);
+                        }
+                    }
+                    let persons: Vec<ActorId> = (participants.iter())
+                        .filter(|&&id| {
+                            actors.actors.get(id as usize).map(|a| a.kind)
+                                == Some(ActorKind::Person)
+                        })
+                        .copied()
+                        .collect();
+                    let written = docs
+                        .get(doc_idx)
+                        .and_then(|d| d.text().get(local.span.clone()))
+                        .unwrap_or("");
+                    // A written place always resolves to one.
+                    let definite_reference = local.place.is_none()
+                        && local.date.is_none()
+                        && (written.starts_with("the ") || written.starts_with("The "));
+                    Prepared {
+                        doc,
+                        local,
+                        participants,
+                        persons,
+                        definite_reference,
+                    }
                 })
-                .copied()
-                .collect();
-            let place = local
-                .place
-                .as_ref()
-                .map(|p| places.resolve(&p.name, &known_places));
-            let written = docs
-                .get(doc_idx)
-                .and_then(|d| d.text().get(local.span.clone()))
-                .unwrap_or("");
-            let definite_reference = place.is_none()
-                && local.date.is_none()
-                && (written.starts_with("the ") || written.starts_with("The "));
-            candidates.push(Candidate {
-                doc,
-                local,
-                place: place.map(|p| p.name.clone()),
-                place_parent: place.and_then(|p| p.parent),
-                place_fold: place.map_or(NO_PLACE, |p| p.fold),
-                parent_fold: place.map_or(NO_PLACE, |p| p.parent_fold),
-                place_ids: place.map_or_else(Vec::new, |p| p.ids.clone()),
-                place_lookup_ids: place.map_or_else(Vec::new, |p| p.lookup_ids.clone()),
-                participants,
-                persons,
-                definite_reference,
-            });
-        }
+                .collect()
+        })
+        .collect();
+    let mut places = PlaceTable::default();
+    let mut candidates = Vec::with_capacity(prepared.iter().map(Vec::len).sum());
+    for p in prepared.into_iter().flatten() {
+        let local = p.local;
+        let place = local
+            .place
+            .as_ref()
+            .map(|p| places.resolve(&p.name, &known_places));
+        candidates.push(Candidate {
+            doc: p.doc,
+            local,
+            place: place.map(|p| p.name.clone()),
+            place_parent: place.and_then(|p| p.parent),
+            place_fold: place.map_or(NO_PLACE, |p| p.fold),
+            parent_fold: place.map_or(NO_PLACE, |p| p.parent_fold),
+            place_ids: place.map_or_else(Vec::new, |p| p.ids.clone()),
+            place_lookup_ids: place.map_or_else(Vec::new, |p| p.lookup_ids.clone()),
+            participants: p.participants,
+            persons: p.persons,
+            definite_reference: p.definite_reference,
+        });
     }
 
     let prepared = Instant::now();
@@ -251,10 +273,16 @@ pub fn build(
     let unanchored_done = Instant::now();
     // Each cluster is finished on its own, so on any thread; the order is restored by
     // the sort, which is stable.
-    let mut built: Vec<(Event, ClusterKey)> = clusters
-        .par_iter()
-        .map(|c| finish(c, &candidates, docs, actors))
-        .collect();
+    // The lookup is dropped beside (its lists are many small allocations).
+    let (mut built, ()): (Vec<(Event, ClusterKey)>, ()) = rayon::join(
+        || {
+            clusters
+                .par_iter()
+                .map(|c| finish(c, &candidates, docs, actors))
+                .collect()
+        },
+        || drop(lookup),
+    );
     built.par_sort_by(|a, b| {
         let first = |e: &Event| e.mentions.first().map(|m| (m.doc, m.span.start));
         first(&a.0).cmp(&first(&b.0))

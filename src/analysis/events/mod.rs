@@ -28,6 +28,8 @@ use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::actors::{ActorId, ActorIndex, ActorKind, DocActors};
 use super::corpus::{DocId, Document};
 use super::packed::{offset, Words};
@@ -410,18 +412,28 @@ impl EventIndex {
         actors: &ActorIndex,
     ) -> EventIndex {
         let (events, keys) = cluster::build(docs, per_doc, actors);
-        let by_actor = events_by_actor(&events, actors.actors.len());
-        let mut by_label: BTreeMap<String, u32> = BTreeMap::new();
-        for (i, event) in events.iter().enumerate() {
-            if event.label.len() >= MIN_WRITTEN_LABEL {
-                by_label
-                    .entry(event.label.to_ascii_lowercase())
-                    .or_insert(i as u32);
-            }
-        }
-        let max_label_len = by_label.keys().map(String::len).max().unwrap_or(0);
-        let by_label = by_label.into_values().collect();
-        let completion = complete::CompletionTable::build(&events, &actors.actors);
+        // Three tables over the finished events, built side by side.
+        let ((by_actor, (by_label, max_label_len)), completion) = rayon::join(
+            || {
+                rayon::join(
+                    || events_by_actor(&events, actors.actors.len()),
+                    || {
+                        let mut by_label: BTreeMap<String, u32> = BTreeMap::new();
+                        for (i, event) in events.iter().enumerate() {
+                            if event.label.len() >= MIN_WRITTEN_LABEL {
+                                by_label
+                                    .entry(event.label.to_ascii_lowercase())
+                                    .or_insert(i as u32);
+                            }
+                        }
+                        let max_label_len = by_label.keys().map(String::len).max().unwrap_or(0);
+                        let by_label: Vec<u32> = by_label.into_values().collect();
+                        (by_label, max_label_len)
+                    },
+                )
+            },
+            || complete::CompletionTable::build(&events, &actors.actors),
+        );
         EventIndex {
             events,
             keys,
@@ -512,9 +524,9 @@ fn events_by_actor(events: &[Event], n_actors: usize) -> Vec<Vec<u32>> {
         let e = &events[i as usize];
         (e.date.is_none(), e.date.as_deref(), e.label.as_str())
     };
-    for list in &mut by_actor {
-        list.sort_by(|a, b| order(a).cmp(&order(b)));
-    }
+    by_actor
+        .par_iter_mut()
+        .for_each(|list| list.sort_by(|a, b| order(a).cmp(&order(b))));
     by_actor
 }
 

@@ -896,11 +896,32 @@ pub struct QuoteIndex {
     by_speaker: Vec<Vec<u32>>,
 }
 
+/// The seed index over every document's text, which needs neither the quotes nor the
+/// actors: the merge builds it beside the actor merge (see [`QuoteIndex::build_with`]).
+pub struct QuoteText(index::TextIndex);
+
+impl QuoteText {
+    pub fn build(docs: &[Arc<Document>]) -> QuoteText {
+        let texts: Vec<&str> = docs.iter().map(|d| d.text()).collect();
+        QuoteText(index::TextIndex::build(&texts))
+    }
+}
+
 impl QuoteIndex {
     pub fn build(
         docs: &[Arc<Document>],
         per_doc: &[&DocQuotes],
         actors: &ActorIndex,
+    ) -> QuoteIndex {
+        QuoteIndex::build_with(docs, per_doc, actors, QuoteText::build(docs))
+    }
+
+    /// [`QuoteIndex::build`] with the seed index of the same documents built already.
+    pub fn build_with(
+        docs: &[Arc<Document>],
+        per_doc: &[&DocQuotes],
+        actors: &ActorIndex,
+        text: QuoteText,
     ) -> QuoteIndex {
         let mut quotes = Vec::new();
         for (doc_idx, doc_quotes) in per_doc.iter().enumerate() {
@@ -934,14 +955,10 @@ impl QuoteIndex {
                 list.push(i as u32);
             }
         }
-        let texts: Vec<&str> = docs.iter().map(|d| d.text()).collect();
-        let (text, exact) = rayon::join(
-            || index::TextIndex::build(&texts),
-            || exact::ExactQuotes::build(docs, &quotes),
-        );
+        let exact = exact::ExactQuotes::build(docs, &quotes);
         QuoteIndex {
             quotes,
-            text,
+            text: text.0,
             exact,
             by_speaker,
         }
