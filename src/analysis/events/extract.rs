@@ -763,16 +763,32 @@ impl Clause<'_> {
     /// "were killed when Greeks threw petrol bombs at a bank in Athens on Wednesday": a
     /// clause of time after the happening tells what went on at the same time and place.
     /// `when` is the token that ended the trigger's clause. "did not say when ..." asks.
+    /// "a fire that ripped through a Waitrose store in Surrey", "a crash that killed a woman
+    /// in Queens Friday night": so does a relative clause whose verb tells what the
+    /// happening did (a past verb right after "that" or "which"; "the fire that officials
+    /// blamed" is about the officials).
     fn when_clause(&self, kind: EventKind, when: usize) -> (Option<PlaceRef>, Option<EventDate>) {
         const ASKING: &[&str] = &[
             "say", "said", "know", "known", "clear", "unclear", "ask", "asked", "decide",
             "decided", "since", "until", "from", "remember", "recall", "unknown", "sure",
         ];
-        if !self.is_word(when, &["when"]) || (when > 0 && self.is_word(when - 1, ASKING)) {
+        const DID: &[&str] = &[
+            "tore", "broke", "swept", "struck", "hit", "left", "began", "took", "spread", "burned",
+            "burnt", "shook", "sent", "brought", "led", "forced", "saw",
+        ];
+        let time = self.is_word(when, &["when"]) && !(when > 0 && self.is_word(when - 1, ASKING));
+        let relative = self.is_word(when, &["that", "which"])
+            && self.tokens.get(when + 1).is_some_and(|t| {
+                let word = &self.text[t.span.clone()];
+                t.is_word
+                    && is_lower_start(word)
+                    && (word.ends_with("ed") || str_in(DID, &word.to_lowercase()))
+            });
+        if !time && !relative {
             return (None, None);
         }
         let from = when + 1;
-        let to = self.tokens.len();
+        let to = self.tokens.len().min(from + 20);
         let at_when = Trigger {
             span: self.tokens[when].span.clone(),
             kind: Some(kind),

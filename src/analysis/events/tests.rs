@@ -801,3 +801,21 @@ Where the boy was shot, nobody knows.",
             attack "shot""#]],
     );
 }
+
+#[test]
+fn a_relative_clause_of_what_the_happening_did_places_it() {
+    // "a fire that ripped through ...": a past verb after "that" tells what the fire did,
+    // where and when; "the fire that officials blamed" is about the officials. A part of
+    // the day after the weekday is glue ("a shooting Friday afternoon in Paris").
+    check(
+        "A fire that ripped through a store in Paris on Monday is being treated as arson. \
+A second fire that officials blamed on wiring in Geneva was put out. \
+A man died after a shooting Friday afternoon in Aleppo.",
+        Some("2013-03-12"),
+        expect![[r#"
+            fire "A fire that ripped through a store in Paris" @Paris on 2013-03-11 (day)
+            fire "A second fire"
+            death "died"
+            attack "a shooting Friday afternoon in Aleppo" @Aleppo on 2013-03-08 (day)"#]],
+    );
+}
