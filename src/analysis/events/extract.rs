@@ -361,7 +361,6 @@ impl Clause<'_> {
             .first()
             .map_or(trigger.span.start, |t| t.span.start);
         let status = status_of(self.text, &self.sentence, clause_start, &trigger.span);
-        let mut date = date;
         if status == EventStatus::Cancelled
             && date
                 .as_ref()
@@ -720,10 +719,13 @@ impl Clause<'_> {
     /// headline, whose every word is capitalised, the name must be one the actors know
     /// ("Checks Into Betty Ford", not "Checks Into Rehab").
     fn facility_after(&self, trigger: &Trigger, after: usize, to: usize) -> Option<PlaceRef> {
+        if trigger.kind != Some(EventKind::Admission) {
+            return None;
+        }
         let written = self.text[trigger.span.clone()].to_lowercase();
         let takes_object =
             written.ends_with("into") || written.ends_with(" to") || written.starts_with("enter");
-        if trigger.kind != Some(EventKind::Admission) || !takes_object {
+        if !takes_object {
             return None;
         }
         let mut j = after;
