@@ -505,6 +505,18 @@ fn dump(path: &Path) {
         "doc".into(),
     );
     let found = dossier::analysis::DocAnalysis::extract(&doc);
+    if std::env::var_os("DUMP_ACTORS").is_some() {
+        // The actors extraction found, with their kinds: what claims a place's words.
+        for m in &found.actors.mentions {
+            let actor = &found.actors.actors[m.actor as usize];
+            println!(
+                "actor\t{:?}\t{:?}\t{}",
+                &doc.text()[m.span.clone()],
+                actor.kind,
+                actor.name
+            );
+        }
+    }
     for m in &found.events.mentions {
         println!(
             "{}\t{}\t{:?}\t{}\tanchored {}\tplace {:?}\tdate {:?}\tpeople {}",

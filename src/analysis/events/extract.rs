@@ -89,6 +89,7 @@ pub(super) fn extract_with<'t>(
     } else {
         dates::find_dates(text, range.clone(), date_cx)
     };
+    let renamed = renamed_actors(text, actors);
     let mut found = Vec::new();
     let mut previous_subject: Option<u32> = None;
     for sentence in words::sentences(text, range) {
@@ -110,6 +111,7 @@ pub(super) fn extract_with<'t>(
                     sentence_actors,
                     dates: within(&all_dates, &clause, |d| &d.span),
                     previous_subject,
+                    renamed: &renamed,
                 };
                 for (i, trigger) in cx.triggers.iter().enumerate() {
                     if let Some(mut event) = cx.event_at(i, trigger) {
@@ -163,6 +165,27 @@ pub(super) struct Clause<'a> {
     pub(super) sentence_actors: &'a [ActorSpan],
     pub(super) dates: &'a [EventDate],
     pub(super) previous_subject: Option<u32>,
+    /// Actors the document writes in more than one form ("Esther Williams", "Williams"),
+    /// sorted: a person is soon named by a part of the name, a place by the whole of it.
+    pub(super) renamed: &'a [u32],
+}
+
+/// The actors written in more than one form in the document (sorted ids).
+fn renamed_actors(text: &str, actors: &[ActorSpan]) -> Vec<u32> {
+    let mut first_form: std::collections::HashMap<u32, &str> = Default::default();
+    let mut renamed = Vec::new();
+    for a in actors.iter().filter(|a| a.kind != ActorKind::Place) {
+        let Some(written) = text.get(a.span.clone()) else {
+            continue;
+        };
+        let form = *first_form.entry(a.actor).or_insert(written);
+        if form != written {
+            renamed.push(a.actor);
+        }
+    }
+    renamed.sort_unstable();
+    renamed.dedup();
+    renamed
 }
 
 impl Clause<'_> {
@@ -254,6 +277,8 @@ impl Clause<'_> {
                     .then(|| self.place_in(&forward_range, kind, &as_verb, false))
                     .flatten()
             });
+        // An admission's named facility comes before the city it is in.
+        let place = self.facility_after(trigger, after, forward_end).or(place);
         let place_end = place.as_ref().map(|p| p.span.end);
         let date = self
             .date_in(&premod_range, true, TriggerForm::Verb, None)
@@ -273,6 +298,16 @@ impl Clause<'_> {
                 .then(|| self.opening_date(previous_stop, trigger))
                 .flatten()
         });
+
+        let (mut place, mut date) = (place, date);
+        if place.is_none() || date.is_none() {
+            if trigger.form != TriggerForm::Noun || general_noun {
+                let (when_place, when_date) = self.when_clause(kind, forward_end);
+                place = place.or(when_place);
+                date = date.or(when_date);
+            }
+            place = place.or_else(|| self.where_place(phrase_start_token, previous_stop));
+        }
 
         let mut participants = Vec::new();
         for actor in self.persons_in(&premod_range) {
@@ -312,12 +347,20 @@ impl Clause<'_> {
             self.subject(previous_stop, phrase_start_token, &mut participants);
         }
 
+        if let Some(place) = place.as_ref().filter(|p| !p.known) {
+            // "in Beverly Hills" taken for a person names the place, not someone there.
+            let named: Vec<u32> = (self.actors.iter())
+                .filter(|a| overlaps(&a.span, &place.span))
+                .map(|a| a.actor)
+                .collect();
+            participants.retain(|p| !named.contains(p));
+        }
+
         let clause_start = self
             .tokens
             .first()
             .map_or(trigger.span.start, |t| t.span.start);
         let status = status_of(self.text, &self.sentence, clause_start, &trigger.span);
-        let mut date = date;
         if status == EventStatus::Cancelled
             && date
                 .as_ref()
@@ -617,7 +660,8 @@ impl Clause<'_> {
                 if !token.is_word || !(is_upper_start(word) || particle) || is_calendar_word(word) {
                     break;
                 }
-                if self.actors.iter().any(|a| overlaps(&a.span, &token.span)) {
+                let claimed = self.actors.iter().find(|a| overlaps(&a.span, &token.span));
+                if claimed.is_some_and(|a| !self.misread_place(a, i)) {
                     break;
                 }
                 j += 1;
@@ -645,6 +689,160 @@ impl Clause<'_> {
             }
         }
         None
+    }
+
+    /// "passed away in Beverly Hills, Calif.", "a shooting in Hawaiian Gardens": a name the
+    /// actors took for a person right after "in" is a place the gazetteer lacks, when the
+    /// document never names it by a part (a person is soon "Williams", a place stays
+    /// "Beverly Hills") and no possessive follows ("in Smith's office"). Before ", State"
+    /// ("in Newport Beach, CA") a name taken for an organisation is one too.
+    fn misread_place(&self, actor: &ActorSpan, preposition: usize) -> bool {
+        if actor.kind == ActorKind::Place
+            || !self.is_word(preposition, &["in"])
+            || self.renamed.binary_search(&actor.actor).is_ok()
+        {
+            return false;
+        }
+        let rest = self.text.get(actor.span.end..).unwrap_or("");
+        if rest.starts_with(['\'', '’']) {
+            return false;
+        }
+        let state_after = rest
+            .strip_prefix(',')
+            .map(str::trim_start)
+            .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
+        actor.kind == ActorKind::Person || state_after
+    }
+
+    /// "checked into the Betty Ford Center", "was admitted to Promises Treatment Center":
+    /// the named facility right after an admission's verb is where it happened. In a
+    /// headline, whose every word is capitalised, the name must be one the actors know
+    /// ("Checks Into Betty Ford", not "Checks Into Rehab").
+    fn facility_after(&self, trigger: &Trigger, after: usize, to: usize) -> Option<PlaceRef> {
+        if trigger.kind != Some(EventKind::Admission) {
+            return None;
+        }
+        let written = self.text[trigger.span.clone()].to_lowercase();
+        let takes_object =
+            written.ends_with("into") || written.ends_with(" to") || written.starts_with("enter");
+        if !takes_object {
+            return None;
+        }
+        let mut j = after;
+        if self.is_word(j, &["the"]) {
+            j += 1;
+        }
+        let start = j;
+        let mut known = false;
+        while j < to && j - start < 5 {
+            let Some(token) = self.tokens.get(j) else {
+                break;
+            };
+            let word = self.token_text(j);
+            if !token.is_word || !is_upper_start(word) || is_calendar_word(word) {
+                break;
+            }
+            let claimed = self.actors.iter().find(|a| overlaps(&a.span, &token.span));
+            if claimed.is_some_and(|a| {
+                a.kind == ActorKind::Place || self.renamed.binary_search(&a.actor).is_ok()
+            }) {
+                break;
+            }
+            known |= claimed.is_some();
+            j += 1;
+        }
+        if j == start || (self.in_headline() && !known) {
+            return None;
+        }
+        let span = self.tokens[start].span.start..self.tokens[j - 1].span.end;
+        Some(PlaceRef {
+            name: self.text[span.clone()].to_string(),
+            span,
+            known: false,
+        })
+    }
+
+    /// "were killed when Greeks threw petrol bombs at a bank in Athens on Wednesday": a
+    /// clause of time after the happening tells what went on at the same time and place.
+    /// `when` is the token that ended the trigger's clause. "did not say when ..." asks.
+    /// "a fire that ripped through a Waitrose store in Surrey", "a crash that killed a woman
+    /// in Queens Friday night": so does a relative clause whose verb tells what the
+    /// happening did (a past verb right after "that" or "which"; "the fire that officials
+    /// blamed" is about the officials).
+    fn when_clause(&self, kind: EventKind, when: usize) -> (Option<PlaceRef>, Option<EventDate>) {
+        const ASKING: &[&str] = &[
+            "say", "said", "know", "known", "clear", "unclear", "ask", "asked", "decide",
+            "decided", "since", "until", "from", "remember", "recall", "unknown", "sure",
+        ];
+        const DID: &[&str] = &[
+            "tore", "broke", "swept", "struck", "hit", "left", "began", "took", "spread", "burned",
+            "burnt", "shook", "sent", "brought", "led", "forced", "saw",
+        ];
+        let time = self.is_word(when, &["when"]) && !(when > 0 && self.is_word(when - 1, ASKING));
+        let relative = self.is_word(when, &["that", "which"])
+            && self.tokens.get(when + 1).is_some_and(|t| {
+                let word = &self.text[t.span.clone()];
+                t.is_word
+                    && is_lower_start(word)
+                    && (word.ends_with("ed") || str_in(DID, &word.to_lowercase()))
+            });
+        if !time && !relative {
+            return (None, None);
+        }
+        let from = when + 1;
+        let to = self.tokens.len().min(from + 20);
+        let at_when = Trigger {
+            span: self.tokens[when].span.clone(),
+            kind: Some(kind),
+            form: TriggerForm::Verb,
+        };
+        let range = self.offset_of(from)..self.offset_of(to);
+        let place = self
+            .place_in(&range, kind, &at_when, false)
+            .or_else(|| self.fallback_place(&at_when, from, to));
+        let date = self.date_in(&range, true, TriggerForm::Verb, None);
+        (place, date)
+    }
+
+    /// "in the East Flatbush neighborhood in Brooklyn, New York, where Kimani Gray was
+    /// shot": a clause opened by ", where" happened at the place named just before it.
+    /// `first` is the trigger's phrase start; no other trigger may stand between.
+    fn where_place(&self, first: usize, previous_stop: usize) -> Option<PlaceRef> {
+        let w = (previous_stop.max(2)..first)
+            .rev()
+            .find(|&i| self.is_word(i, &["where"]))?;
+        if self.token_text(w - 1) != "," {
+            return None;
+        }
+        let comma = self.tokens[w - 1].span.start;
+        let floor = w.saturating_sub(12);
+        let near = self.offset_of(floor);
+        // "in Brooklyn, New York, where": the first place named is the one the clause
+        // means; what follows it says which state or country holds it.
+        let known = self
+            .actors
+            .iter()
+            .find(|a| {
+                a.kind == ActorKind::Place
+                    && a.proper
+                    && a.span.end <= comma
+                    && a.span.start >= near
+            })
+            .map(|a| PlaceRef {
+                name: a.name.clone(),
+                span: a.span.clone(),
+                known: true,
+            });
+        let before = Trigger {
+            span: self.tokens[floor].span.start..self.tokens[floor].span.start,
+            kind: None,
+            form: TriggerForm::Verb,
+        };
+        let unknown = self.fallback_place(&before, floor, w - 1);
+        match (known, unknown) {
+            (Some(k), Some(u)) => Some(if u.span.start < k.span.start { u } else { k }),
+            (k, u) => k.or(u),
+        }
     }
 
     /// Whether the words between two offsets are only glue (see [`LIGHT_GAP_WORDS`]),
@@ -817,6 +1015,13 @@ fn is_calendar_word(word: &str) -> bool {
         "Friday",
         "Saturday",
         "Sunday",
+        // Holidays date things, they place nothing ("at the Christmas party").
+        "Christmas",
+        "Easter",
+        "Thanksgiving",
+        "Halloween",
+        "Hanukkah",
+        "Ramadan",
         "The",
         "A",
         "An",

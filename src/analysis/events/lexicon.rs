@@ -133,6 +133,11 @@ pub(super) const LIGHT_GAP_WORDS: &[&str] = &[
     "hotel",
     "embassy",
     "sidelines",
+    // The part of a day after its weekday ("a shooting Friday afternoon in Hawaiian Gardens").
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
 ];
 
 pub(super) const VENUE_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "inside"];
