@@ -39,6 +39,24 @@ pub(super) fn finish(
         .filter(|d| !d.unresolved)
         .collect();
     resolved.sort_by_key(|d| (d.precision(), std::cmp::Reverse(d.parts.year.is_some())));
+    // Reports of one happening days apart each date it by their own day ("died Tuesday"
+    // read against each article's date): among the dates as precise as the best, the one
+    // most mentions give leads, the earliest on a tie (the happening precedes its reports).
+    if let Some(first) = resolved.first().copied() {
+        let key = |d: &EventDate| (d.precision(), d.parts.year.is_some());
+        let given = |d: &EventDate| resolved.iter().filter(|e| e.parts == d.parts).count();
+        let lead = (resolved.iter().copied())
+            .take_while(|d| key(d) == key(first))
+            .max_by(|a, b| {
+                let at = |d: &EventDate| (d.parts.year, d.parts.month, d.parts.day);
+                given(a).cmp(&given(b)).then_with(|| at(b).cmp(&at(a)))
+            });
+        if let Some(at) = lead.and_then(|lead| resolved.iter().position(|d| std::ptr::eq(*d, lead)))
+        {
+            let lead = resolved.remove(at);
+            resolved.insert(0, lead);
+        }
+    }
     let mut parts: Option<DateParts> = None;
     for date in &resolved {
         parts = Some(match parts {

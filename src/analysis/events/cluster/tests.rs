@@ -83,3 +83,22 @@ fn reports_of_a_general_kind_a_few_days_apart_sharing_a_participant_join() {
             May-Trump meeting | meeting | Some("2018-07-17") | ["Theresa May", "Donald Trump"] | ["4"]"#]],
     );
 }
+
+#[test]
+fn a_joined_event_takes_the_day_most_reports_give() {
+    // The first report read dates the death a day late (its "yesterday" is the day after
+    // the others' "Tuesday"); two later reports agree on Tuesday: the event is Tuesday's.
+    // On a tie the earlier day wins: the happening comes before its reports.
+    check(
+        &[
+            ("2008-03-06", "Jack Morrow died in Biloxi yesterday."),
+            ("2008-03-06", "Jack Morrow died in Biloxi on Tuesday."),
+            ("2008-03-07", "Jack Morrow died in Biloxi on Tuesday."),
+            ("2009-05-04", "Anna Price died in Tulsa on Sunday."),
+            ("2009-05-02", "Anna Price died in Tulsa on Friday."),
+        ],
+        expect![[r#"
+            Biloxi death | death | Some("2008-03-04") | ["Jack Morrow"] | ["0", "1", "2"]
+            Tulsa death | death | Some("2009-05-01") | ["Anna Price"] | ["3", "4"]"#]],
+    );
+}
