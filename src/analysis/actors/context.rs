@@ -172,7 +172,7 @@ impl Extractor<'_> {
     }
 
     /// "(Zitelli 80th)", "Solskjaer 70th": a match report's scorer, a single name before
-    /// the minute of the goal (an ordinal up to 130).
+    /// the minute of the goal (an ordinal up to 130) that ends the entry.
     pub(super) fn scored_in_minute(&self, i: usize) -> bool {
         let Some(next) = self.tokens.get(i + 1).filter(|t| t.has(JOINED)) else {
             return false;
@@ -180,11 +180,17 @@ impl Extractor<'_> {
         let word = next.text(self.text);
         let digits = word.bytes().take_while(u8::is_ascii_digit).count();
         let suffix = word[digits..].split('-').next().unwrap_or("");
+        // The minute ends the scorer's entry ("80th)", "67th penalty"); "1st Place 8th
+        // Grade Division" is a ranking.
+        let ends = self.tokens.get(i + 2).is_none_or(|t| {
+            !t.has(JOINED) || matches!(t.text(self.text), "minute" | "min" | "penalty" | "pen")
+        });
         (1..=3).contains(&digits)
             && matches!(suffix, "st" | "nd" | "rd" | "th")
             && word[..digits]
                 .parse::<u32>()
                 .is_ok_and(|n| (1..=130).contains(&n))
+            && ends
     }
 
     pub(super) fn org_context(&mut self, start: usize, end: usize) -> bool {

@@ -193,35 +193,24 @@ impl Extractor<'_> {
                 .map(|t| t.text(self.text));
             let opens_clause =
                 self.tokens[first].has(SENTENCE_START) || is_in(&CLAUSE_OPENERS, before);
-            if is_in(
-                if possessive {
-                    &CORPORATE_OWNED
-                } else {
-                    &CORPORATE_AFTER
-                },
-                next,
-            ) {
-                c.organization += 1;
-            } else if single && (is_in(&CLUB_BEFORE, before) || is_in(&ORG_CONTEXT, before)) {
-                c.organization += 1;
-            } else if single
-                && before.eq_ignore_ascii_case("the")
+            let owned = if possessive {
+                &CORPORATE_OWNED[..]
+            } else {
+                &CORPORATE_AFTER[..]
+            };
+            // A company's belongings; "club X", "giant X"; "Cofinec, which operates" (a
+            // relative pronoun of things).
+            let company = is_in(owned, next)
+                || (single && (is_in(&CLUB_BEFORE, before) || is_in(&ORG_CONTEXT, before)))
+                || (after_comma == Some("which") && !is_in(&PREPOSITIONS, before));
+            let plural = word(first).ends_with('s') && !word(first).ends_with("ss");
+            // "The Tigers won": a plural name is a team's; "But Deportivo were": a single
+            // name with a plural verb is a club's.
+            let team = single
                 && !possessive
-                && word(first) == actor.name
-                && word(first).ends_with('s')
-                && !word(first).ends_with("ss")
-            {
-                // "the Tigers won", "the last-place Giants": a plural name is a team's.
-                c.organization += 1;
-            } else if after_comma == Some("which") && !is_in(&PREPOSITIONS, before) {
-                // "Cofinec, which operates in Hungary": a relative pronoun of things.
-                c.organization += 1;
-            } else if single
-                && !possessive
-                && opens_clause
-                && is_in(&PLURAL_VERBS, next)
-                && !word(first).ends_with('s')
-            {
+                && ((before.eq_ignore_ascii_case("the") && plural && word(first) == actor.name)
+                    || (opens_clause && is_in(&PLURAL_VERBS, next) && !word(first).ends_with('s')));
+            if company || team {
                 c.organization += 1;
             } else if !possessive && is_in(&PLACE_AFTER, next) {
                 c.place += 1;

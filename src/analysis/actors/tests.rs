@@ -503,6 +503,7 @@ fn clubs_by_their_words_settlements_by_of_and_scorers_by_the_minute() {
          The church in the village of Karin Velstad was destroyed, said Velstad.\n\n\
          Police found him at Marrowby, a small port in western Alaska. \"He is safe,\" said Marrowby.\n\n\
          Tilburg 1 (Vanstraelen 80th) Sittard 1 (Oukema 59th).\n\n\
+         \"Going back\" by Hannah Kim, 1st Place 8th Grade Division.\n\n\
          A speech by Hallward, which lasted an hour, was praised. \"Thank you,\" said Hallward.\n";
     let found = extract_document(&doc(text));
     let kind_of = |name: &str| found.actors.iter().find(|a| a.name == name).map(|a| a.kind);
@@ -516,4 +517,5 @@ fn clubs_by_their_words_settlements_by_of_and_scorers_by_the_minute() {
     let people = people(text);
     assert!(people.contains(&"Vanstraelen".to_string()), "{people:?}");
     assert!(people.contains(&"Oukema".to_string()), "{people:?}");
+    assert!(!people.contains(&"Place".to_string()), "{people:?}");
 }

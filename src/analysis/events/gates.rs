@@ -355,3 +355,79 @@ pub(super) fn rule_follows(text: &str, end: usize) -> bool {
     }
     false
 }
+
+/// "received the 2024 Bruno Rossi Prize", "was awarded a top prize", "won the NASA Student
+/// Art Contest", "received the honor": an honour named within eight words after the verb,
+/// before a word that starts another phrase ("received a call from the prize committee"
+/// names none: "from" ends the search).
+pub(super) fn prize_follows(text: &str, end: usize) -> bool {
+    const PRIZES: &[&str] = &[
+        "prize",
+        "prizes",
+        "award",
+        "awards",
+        "medal",
+        "medals",
+        "trophy",
+        "honor",
+        "honour",
+        "honors",
+        "honours",
+        "fellowship",
+        "laureate",
+        "nobel",
+        "pulitzer",
+        "oscar",
+        "oscars",
+        "grammy",
+        "emmy",
+        "contest",
+        "knighthood",
+        "decoration",
+    ];
+    const STOPS: &[&str] = &[
+        "to", "that", "which", "who", "saying", "after", "because", "from", "as", "than",
+    ];
+    for w in words_after(text, end, 8) {
+        if str_in(PRIZES, w.as_str()) {
+            return true;
+        }
+        if str_in(STOPS, w.as_str()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// "the PACE satellite launched aboard a SpaceX Falcon 9 rocket", "launches aboard Boeing's
+/// Starliner spacecraft", "launched on a scientific balloon", "the launch of the probe",
+/// "a successful launch" of the mission the story is about: a craft within four words
+/// before or six after, or the words of going up ("into orbit", "aboard", "lifted off").
+/// Not "launched an investigation", "launched a campaign", "launch operations"; not a
+/// missile, which news reports as an attack or a test.
+pub(super) fn craft_launched(text: &str, start: usize, end: usize) -> bool {
+    const CRAFT: &[&str] = &[
+        "satellite",
+        "satellites",
+        "rocket",
+        "rockets",
+        "spacecraft",
+        "probe",
+        "telescope",
+        "observatory",
+        "balloon",
+        "capsule",
+        "shuttle",
+        "lander",
+        "rover",
+        "starliner",
+        "spaceship",
+    ];
+    const UP: &[&str] = &["orbit", "aboard", "atop", "space", "liftoff"];
+    let before = words_before(text, start, 4);
+    let after = words_after(text, end, 6);
+    if before.iter().chain(&after).any(|w| str_in(CRAFT, w)) {
+        return true;
+    }
+    after.iter().take(3).any(|w| str_in(UP, w))
+}

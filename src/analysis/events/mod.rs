@@ -531,7 +531,7 @@ fn events_by_actor(events: &[Event], n_actors: usize) -> Vec<Vec<u32>> {
 }
 
 /// Every event kind, at its [`kind_number`].
-pub(crate) const KINDS: [EventKind; 55] = [
+pub(crate) const KINDS: [EventKind; 57] = [
     EventKind::Summit,
     EventKind::Congress,
     EventKind::Conference,
@@ -587,6 +587,8 @@ pub(crate) const KINDS: [EventKind; 55] = [
     EventKind::Record,
     EventKind::Offer,
     EventKind::PolicyChange,
+    EventKind::Award,
+    EventKind::Launch,
 ];
 
 /// An event kind's number in [`KINDS`] (how the index cache stores it); the match fails to
@@ -648,5 +650,7 @@ pub(crate) fn kind_number(kind: EventKind) -> u32 {
         EventKind::Record => 52,
         EventKind::Offer => 53,
         EventKind::PolicyChange => 54,
+        EventKind::Award => 55,
+        EventKind::Launch => 56,
     }
 }

@@ -819,3 +819,25 @@ A man died after a shooting Friday afternoon in Aleppo.",
             attack "a shooting Friday afternoon in Aleppo" @Aleppo on 2013-03-08 (day)"#]],
     );
 }
+
+#[test]
+fn honours_given_and_craft_sent_up() {
+    // A prize, medal or honour after "received", "awarded", "won" is an award; "received a
+    // call", "won the match 3-1" and "the prize is awarded annually" are not. A satellite,
+    // rocket or balloon beside "launched", or "into orbit" after it, is a launch;
+    // "launched an investigation" and "launch operations" are not.
+    check(
+        "Dana Whitfield received the Rossi Prize on Tuesday. Paul Brenner received a call from \
+the committee. Corvalla won the match 3-1. Anna Price won the Pulitzer Prize in April. The \
+prize is awarded annually. The Orla satellite launched aboard a Falcon 9 rocket on Thursday. \
+The agency launched an investigation. Rocket Lab is increasing launch operations. The \
+Kestrel probe lifted off from Kourou on Friday.",
+        Some("2024-02-08"),
+        expect![[r#"
+            award "received" on 2024-02-06 (day)
+            contest "won"
+            award "won" on 2023-04 (month)
+            launch "launched" on 2024-02-08 (day)
+            launch "lifted off" on 2024-02-02 (day)"#]],
+    );
+}

@@ -92,6 +92,12 @@ pub enum EventKind {
     /// A government's rule made or unmade: "issued two regulations", "overturns Bush
     /// rule", "restores protections" (CAMEO 08 and 17, easing and imposing restrictions).
     PolicyChange,
+    /// A prize or honour given: "received the Rossi Prize", "was awarded a medal", "won
+    /// the Pulitzer Prize" (the honours news reports as happenings of their own).
+    Award,
+    /// A craft sent up: "the satellite launched aboard a Falcon 9 rocket", "lifted off",
+    /// "the launch of the probe" (a mission's start, which space and defence news date).
+    Launch,
 }
 
 /// Kinds that may describe the same happening ("the Helsinki summit" is "the July 16 meeting").
@@ -144,6 +150,7 @@ pub enum KindFamily {
     Record,
     Offer,
     Policy,
+    Award,
 }
 
 impl KindFamily {
@@ -184,6 +191,7 @@ impl KindFamily {
             KindFamily::Record => "record",
             KindFamily::Offer => "offer",
             KindFamily::Policy => "policy",
+            KindFamily::Award => "award",
         }
     }
 }
@@ -246,6 +254,8 @@ impl EventKind {
             EventKind::Record => "record",
             EventKind::Offer => "offer",
             EventKind::PolicyChange => "policy change",
+            EventKind::Award => "award",
+            EventKind::Launch => "launch",
         }
     }
 
@@ -328,6 +338,8 @@ impl EventKind {
             Record => KindFamily::Record,
             Offer => KindFamily::Offer,
             PolicyChange => KindFamily::Policy,
+            Award => KindFamily::Award,
+            Launch => KindFamily::Launch,
         }
     }
 
@@ -344,7 +356,8 @@ impl EventKind {
             Arrest | Charge | Trial | Release | Lawsuit | Appointment | Acquisition | Fire => 3,
             Ruling | Speech | Robbery | Admission => 3,
             RosterMove | ProductRelease | Ceremony | Fall | Outage => 3,
-            Record | Offer | PolicyChange => 3,
+            Record | Offer | PolicyChange | Award => 3,
+            Launch => 4,
             Meeting | Attack | Death | Injury | Protest | Contest | Escape | Marriage => 2,
             Negotiations | Visit => 1,
         }
@@ -417,6 +430,8 @@ impl EventKind {
             Record,
             Offer,
             PolicyChange,
+            Award,
+            Launch,
         ]
     }
 }
@@ -479,8 +494,8 @@ const fn block(text: &'static str) -> Pattern {
 }
 
 use super::gates::{
-    an_offer_made, fell_from_height, line_broken, product_follows, record_follows,
-    roster_list_follows, rule_follows, scored_contest,
+    an_offer_made, craft_launched, fell_from_height, line_broken, prize_follows, product_follows,
+    record_follows, roster_list_follows, rule_follows, scored_contest,
 };
 use crate::analysis::lower::str_in;
 use EventKind as K;
@@ -923,6 +938,22 @@ const PATTERNS: &[Pattern] = &[
     verb("flips", K::PolicyChange),
     verb("eliminated", K::PolicyChange),
     verb("finalized", K::PolicyChange),
+    // Honours given (`prize_follows`: "received the Rossi Prize", not "received a call");
+    // "won"/"wins" are a contest's verbs and become these before a prize.
+    verb("received", K::Award),
+    verb("receives", K::Award),
+    verb("receive", K::Award),
+    verb("awarded", K::Award),
+    verb("awards", K::Award),
+    verb("honored with", K::Award),
+    verb("honoured with", K::Award),
+    verb("presented with", K::Award),
+    // Craft sent up (`craft_launched`): "launched"/"launches" are a product's verbs and
+    // become these beside a craft ("the satellite launched aboard a rocket").
+    noun("launch", K::Launch),
+    verb("lifted off", K::Launch),
+    verb("lifts off", K::Launch),
+    verb("blasted off", K::Launch),
     verb("overturn", K::PolicyChange),
     verb("reverse", K::PolicyChange),
     // Sports results: the everyday words of winning and losing are a contest decided only
@@ -1183,6 +1214,12 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
         {
             continue; // "admitted to lying", "entered the race"
         }
+        if str_in(&["won", "wins", "win", "winning"], pattern.text) && prize_follows(text, end) {
+            kind = Some(EventKind::Award); // "won the Pulitzer Prize"
+        }
+        if str_in(&["launched", "launches"], pattern.text) && craft_launched(text, start, end) {
+            kind = Some(EventKind::Launch); // "the satellite launched aboard a Falcon 9"
+        }
         // "Won't Direct": a contraction is no verb of winning.
         let contraction = text[end..]
             .strip_prefix(['\'', '’'])
@@ -1208,6 +1245,8 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
                 }
                 Some(EventKind::Offer) => !an_offer_made(text, start, end),
                 Some(EventKind::PolicyChange) => !rule_follows(text, end),
+                Some(EventKind::Award) => !prize_follows(text, end),
+                Some(EventKind::Launch) => !craft_launched(text, start, end),
                 Some(EventKind::Outage)
                     if pattern.form == TriggerForm::Verb || pattern.text == "damage" =>
                 {
