@@ -19,7 +19,8 @@
 //! only the place with a mention that names people fits only if it has no people of its
 //! own or both are gatherings that span days.
 
-use std::cell::RefCell;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::hash::Hash;
 
 use super::{fits, Candidate, Cluster, Head, KindFamily};
@@ -185,48 +186,74 @@ pub(super) struct ClusterLookup {
     by_day: Lists<(KindFamily, (u8, u8))>,
     /// The clusters that have a member in each document, indexed by document.
     by_doc: Vec<Vec<u32>>,
-    scratch: RefCell<Scratch>,
 }
 
-/// The clusters found for one mention by [`ClusterLookup::specific`], with the sum of the
-/// weights of the lists each was found on, kept in arrays over every cluster number so
-/// that a cluster found on several lists is merged without sorting them all together.
-/// `stamp[ci] == generation` marks the clusters of the current mention.
-#[derive(Default)]
-struct Scratch {
-    generation: u32,
-    stamp: Vec<u32>,
-    weight: Vec<u32>,
-    found: Vec<u32>,
+/// The clusters found for one mention by [`ClusterLookup::specific`]: those on any of
+/// its lists, each bounded by the place and the mention's people (`base`), 5 more when it
+/// has a member in the mention's document and 2 more for each of the day lists it is on.
+/// They are not gathered: [`Specific::ordered`] walks the lists in the order of the
+/// bound (the oldest first among equals), so that the search stops where no later
+/// cluster can win and the work does not grow with the lists.
+struct Specific<'a> {
+    doc: &'a [u32],
+    day: Vec<&'a [u32]>,
+    /// Lists whose clusters the bound gives nothing more than `base`.
+    plain: Vec<&'a [u32]>,
+    /// Crowded clusters under one of the people; only those sharing two count
+    /// (see [`shares_pair`]).
+    crowded: Vec<&'a [u32]>,
+    people: &'a [ActorId],
+    year: Option<i32>,
+    base: u32,
 }
 
-impl Scratch {
-    fn begin(&mut self, n_clusters: usize) {
-        if self.generation == u32::MAX {
-            self.stamp.fill(0);
-            self.generation = 0;
-        }
-        self.generation += 1;
-        if self.stamp.len() < n_clusters {
-            self.stamp.resize(n_clusters, 0);
-            self.weight.resize(n_clusters, 0);
-        }
-        self.found.clear();
+impl<'a> Specific<'a> {
+    fn in_doc(&self, ci: u32) -> bool {
+        self.doc.binary_search(&ci).is_ok()
     }
 
-    fn add(&mut self, ci: u32, weight: u32) {
-        let at = ci as usize;
-        if self.stamp[at] == self.generation {
-            self.weight[at] += weight;
-        } else {
-            self.stamp[at] = self.generation;
-            self.weight[at] = weight;
-            self.found.push(ci);
-        }
+    fn n_days(&self, ci: u32) -> u32 {
+        (self.day.iter())
+            .filter(|list| list.binary_search(&ci).is_ok())
+            .count() as u32
     }
 
-    fn has(&self, ci: u32) -> bool {
-        self.stamp.get(ci as usize) == Some(&self.generation)
+    fn in_crowded(&self, clusters: &[Cluster], ci: u32) -> bool {
+        (self.crowded.iter()).any(|list| list.binary_search(&ci).is_ok())
+            && (clusters.get(ci as usize)).is_some_and(|c| shares_pair(c, self.people, self.year))
+    }
+
+    /// Whether `ci` is one of the clusters found.
+    fn contains(&self, clusters: &[Cluster], ci: u32) -> bool {
+        self.in_doc(ci)
+            || self.n_days(ci) > 0
+            || (self.plain.iter()).any(|list| list.binary_search(&ci).is_ok())
+            || self.in_crowded(clusters, ci)
+    }
+
+    fn bound(&self, ci: u32) -> u32 {
+        self.base + 5 * u32::from(self.in_doc(ci)) + 2 * self.n_days(ci)
+    }
+
+    /// The clusters found with their bounds, the highest bound first, the oldest among
+    /// equals. A mention has at most two day lists (its year's and no year's), so the
+    /// bounds fall in this order: in the document and on 2, 1, 0 day lists; not in it
+    /// and on 2, 1 day lists; only on the other lists.
+    fn ordered(&'a self, clusters: &'a [Cluster]) -> impl Iterator<Item = (u32, usize)> + 'a {
+        debug_assert!(self.day.len() <= 2);
+        let n_day_lists = self.day.len() as u32;
+        let in_doc = (0..=n_day_lists)
+            .rev()
+            .flat_map(move |n| (self.doc.iter().copied()).filter(move |&ci| self.n_days(ci) == n));
+        let by_day = (1..=n_day_lists).rev().flat_map(move |n| {
+            merged(self.day.clone()).filter(move |&ci| self.n_days(ci) == n && !self.in_doc(ci))
+        });
+        let crowded = merged(self.crowded.clone()).filter(move |&ci| {
+            (clusters.get(ci as usize)).is_some_and(|c| shares_pair(c, self.people, self.year))
+        });
+        let rest = union(merged(self.plain.clone()), crowded)
+            .filter(move |&ci| !self.in_doc(ci) && self.n_days(ci) == 0);
+        (in_doc.chain(by_day).chain(rest)).map(move |ci| (self.bound(ci), ci as usize))
     }
 }
 
@@ -365,8 +392,7 @@ impl ClusterLookup {
         let year = (candidate.local.date.as_ref())
             .filter(|d| !d.unresolved)
             .and_then(|d| d.parts.year);
-        let (by_bound, lowest, skipped) =
-            self.specific(clusters, family, year, candidate, skip_place_people);
+        let (found, lowest, skipped) = self.specific(family, year, candidate, skip_place_people);
         let n_skipped: usize = skipped.iter().map(|list| list.len()).sum();
         if n_skipped >= MAX_SCORED {
             return None;
@@ -380,15 +406,13 @@ impl ClusterLookup {
             ran_out.set(ran_out.get() || left == 0);
             left > 0
         };
-        let scratch = self.scratch.borrow();
         // The lowest-bound clusters come after the others (in the order of `specific`),
         // those already found on another list left out.
         let lowest_bound = 3 * u32::from(candidate.place.is_some()) + 2;
         let lowest_keys = merged(lowest.clone())
-            .filter(|&ci| !scratch.has(ci))
-            .map(|ci| pack(lowest_bound, ci));
-        for key in by_bound.into_iter().chain(lowest_keys) {
-            let (bound, ci) = unpack(key);
+            .filter(|&ci| !found.contains(clusters, ci))
+            .map(|ci| (lowest_bound, ci as usize));
+        for (bound, ci) in found.ordered(clusters).chain(lowest_keys) {
             if !could_win(best, bound, ci) || !spend() {
                 break;
             }
@@ -400,7 +424,8 @@ impl ClusterLookup {
             }
         }
         let is_specific = |ci: u32| {
-            scratch.has(ci) || (lowest.iter().chain(&skipped)).any(|l| l.binary_search(&ci).is_ok())
+            found.contains(clusters, ci)
+                || (lowest.iter().chain(&skipped)).any(|l| l.binary_search(&ci).is_ok())
         };
         let walk = |best: &mut Option<(u32, usize)>, lists: Vec<&[u32]>, score: u32| {
             for ci in merged(lists) {
@@ -456,7 +481,7 @@ impl ClusterLookup {
         #[cfg(debug_assertions)]
         for ci in merged(skipped) {
             let ci = ci as usize;
-            if !scratch.has(ci as u32) {
+            if !found.contains(clusters, ci as u32) {
                 let found = fits(&clusters[ci], &heads[ci], candidate, all);
                 debug_assert_eq!(found, None, "a skipped cluster fits");
             }
@@ -477,48 +502,30 @@ impl ClusterLookup {
     /// With `skip_place_people`, the lists of clusters sharing the place and one of
     /// several people are not gathered (see [`ClusterLookup::best`]) but returned (the
     /// third value), only their gatherings that span days are.
-    fn specific<'s>(
-        &'s self,
-        clusters: &[Cluster],
+    fn specific<'a>(
+        &'a self,
         family: KindFamily,
         year: Option<i32>,
-        candidate: &Candidate,
+        candidate: &'a Candidate,
         skip_place_people: bool,
-    ) -> (Vec<u64>, Vec<&'s [u32]>, Vec<&'s [u32]>) {
-        let mut scratch = self.scratch.borrow_mut();
-        let scratch = &mut *scratch;
-        scratch.begin(clusters.len());
-        let add = |scratch: &mut Scratch, lists: &mut dyn Iterator<Item = &[u32]>, weight: u32| {
-            for list in lists {
-                for &ci in list {
-                    scratch.add(ci, weight);
-                }
-            }
-        };
+    ) -> (Specific<'a>, Vec<&'a [u32]>, Vec<&'a [u32]>) {
         let people = &candidate.participants;
+        let mut plain: Vec<&'a [u32]> = Vec::new();
+        let mut crowded: Vec<&'a [u32]> = Vec::new();
         // Membership of these lists proves no more than being a neighbour: the bound
         // below assumes every participant shared.
         if people.len() >= 2 {
             for (i, &p) in people.iter().enumerate() {
                 for &q in &people[i + 1..] {
                     let pair = (family, p.min(q), p.max(q));
-                    add(scratch, &mut self.by_pair.get(pair, year), 0);
+                    plain.extend(self.by_pair.get(pair, year));
                 }
-                add(scratch, &mut self.solo.get((family, p), year), 0);
+                plain.extend(self.solo.get((family, p), year));
             }
             // A crowded cluster sharing two of the people is under both of them.
             for &p in people {
-                let crowded = self
-                    .crowded
-                    .get(&(family, p))
-                    .map_or(&[][..], Vec::as_slice);
-                for &ci in crowded {
-                    let shares = !scratch.has(ci)
-                        && (clusters.get(ci as usize))
-                            .is_some_and(|c| shares_pair(c, people, year));
-                    if shares {
-                        scratch.add(ci, 0);
-                    }
+                if let Some(list) = self.crowded.get(&(family, p)) {
+                    crowded.push(list);
                 }
             }
         }
@@ -528,15 +535,15 @@ impl ClusterLookup {
         // the mention's participants.
         if people.len() >= 2 && super::fit::reported_days_apart(candidate) {
             for &p in people {
-                add(scratch, &mut self.by_participant.get((family, p), year), 0);
+                plain.extend(self.by_participant.get((family, p), year));
             }
         } else if people.len() >= 2 && candidate.local.kind.befalls_once() {
             for &p in &candidate.persons {
-                add(scratch, &mut self.by_participant.get((family, p), year), 0);
+                plain.extend(self.by_participant.get((family, p), year));
             }
         }
-        let mut lowest: Vec<&'s [u32]> = Vec::new();
-        let mut skipped: Vec<&'s [u32]> = Vec::new();
+        let mut lowest: Vec<&'a [u32]> = Vec::new();
+        let mut skipped: Vec<&'a [u32]> = Vec::new();
         let skip = skip_place_people && people.len() >= 2;
         let spans_days = candidate.local.kind.spans_days();
         for &place in &candidate.place_lookup_ids {
@@ -548,40 +555,33 @@ impl ClusterLookup {
                 } else if skip {
                     skipped.extend(lists);
                     if spans_days {
-                        let span = self.by_place_participant_span_days.get(key, year);
-                        add(scratch, &mut { span }, 0);
+                        plain.extend(self.by_place_participant_span_days.get(key, year));
                     }
                 } else {
-                    add(scratch, &mut { lists }, 0);
+                    plain.extend(lists);
                 }
             }
         }
-        if let Some(day) = super::day_key(candidate) {
-            add(scratch, &mut self.by_day.get((family, day), year), 2);
-        }
-        // 4 for the document, or the 1 + 4 of a mention referring back within it.
-        add(scratch, &mut std::iter::once(self.in_doc(candidate.doc)), 5);
-        // The place (3) and every participant (2 each), whatever lists the cluster is on.
-        let base = 3 * u32::from(candidate.place.is_some()) + 2 * people.len() as u32;
-        let mut by_bound: Vec<u64> = (scratch.found.iter())
-            .map(|&ci| pack(base + scratch.weight[ci as usize], ci))
-            .collect();
-        by_bound.sort_unstable();
-        (by_bound, lowest, skipped)
+        let day = match super::day_key(candidate) {
+            Some(day) => self.by_day.get((family, day), year).collect(),
+            None => Vec::new(),
+        };
+        plain.retain(|list| !list.is_empty());
+        crowded.retain(|list| !list.is_empty());
+        let found = Specific {
+            // 4 for the document, or the 1 + 4 of a mention referring back within it.
+            doc: self.in_doc(candidate.doc),
+            day,
+            plain,
+            crowded,
+            people,
+            year,
+            // The place (3) and every participant (2 each), whatever lists the cluster
+            // is on.
+            base: 3 * u32::from(candidate.place.is_some()) + 2 * people.len() as u32,
+        };
+        (found, lowest, skipped)
     }
-}
-
-/// A cluster number and its bound in one integer that sorts the highest bound first,
-/// then the oldest cluster.
-fn pack(bound: u32, ci: u32) -> u64 {
-    (u64::from(u32::MAX - bound) << 32) | u64::from(ci)
-}
-
-fn unpack(key: u64) -> (u32, usize) {
-    (
-        u32::MAX - (key >> 32) as u32,
-        (key & u64::from(u32::MAX)) as usize,
-    )
 }
 
 /// Whether a crowded cluster would be in `by_pair` under two of `people` for a mention
@@ -627,18 +627,32 @@ fn insert(list: &mut Vec<u32>, ci: u32) {
 
 /// The union of sorted lists, in increasing order, without repeats.
 fn merged(lists: Vec<&[u32]>) -> impl Iterator<Item = u32> + '_ {
-    let mut positions = vec![0usize; lists.len()];
+    let mut heap: BinaryHeap<Reverse<(u32, usize, usize)>> = (lists.iter().enumerate())
+        .filter_map(|(i, list)| list.first().map(|&ci| Reverse((ci, i, 0))))
+        .collect();
     let mut last: Option<u32> = None;
     std::iter::from_fn(move || loop {
-        let (which, &ci) = lists
-            .iter()
-            .enumerate()
-            .filter_map(|(i, list)| list.get(positions[i]).map(|ci| (i, ci)))
-            .min_by_key(|&(_, ci)| *ci)?;
-        positions[which] += 1;
+        let Reverse((ci, which, at)) = heap.pop()?;
+        if let Some(&next) = lists[which].get(at + 1) {
+            heap.push(Reverse((next, which, at + 1)));
+        }
         if last != Some(ci) {
             last = Some(ci);
             return Some(ci);
         }
+    })
+}
+
+/// The union of two increasing sequences without repeats, in increasing order.
+fn union(a: impl Iterator<Item = u32>, b: impl Iterator<Item = u32>) -> impl Iterator<Item = u32> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    std::iter::from_fn(move || match (a.peek().copied(), b.peek().copied()) {
+        (Some(x), Some(y)) if x == y => {
+            b.next();
+            a.next()
+        }
+        (Some(x), Some(y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
     })
 }
