@@ -494,10 +494,18 @@ describe("the dossier extension in code-server", () => {
     await widget.waitFor({ state: "hidden" });
   }
 
-  /** The brief's last non-empty line as the editor shows it. */
-  async function lastLine() {
-    const lines = await editorLines();
-    return lines.filter((line) => line.trim() !== "").at(-1);
+  /**
+   * The brief's last non-empty line as the editor shows it, once it reads `expected` or after
+   * five seconds: the suggest widget hides before the editor paints the accepted edit.
+   * @param {string} expected
+   */
+  async function lastLineOnceItReads(expected) {
+    let last;
+    for (const deadline = Date.now() + 5_000; Date.now() < deadline; await page.waitForTimeout(100)) {
+      last = (await editorLines()).filter((line) => line.trim() !== "").at(-1);
+      if (last === expected) break;
+    }
+    return last;
   }
 
   uiTest("hover on a made-up quote says it was not found and that nothing in the corpus came close", async (t) => {
@@ -561,7 +569,7 @@ describe("the dossier extension in code-server", () => {
     await acceptSuggestion(widget, key);
     // VS Code auto-closes the `[`, so the item must not add a second `]` (Neovim, which does
     // not, gets the `]` from the item: e2e.lua checks that).
-    assert.equal(await lastLine(), `See [@${key}]`, `after accepting: ${JSON.stringify(await editorLines())}`);
+    assert.equal(await lastLineOnceItReads(`See [@${key}]`), `See [@${key}]`, `after accepting: ${JSON.stringify(await editorLines())}`);
   });
 
   uiTest("typing 'Helsinki su' puts the Helsinki summit first, not a generic summit, and inserts it whole", async (t) => {
@@ -572,7 +580,7 @@ describe("the dossier extension in code-server", () => {
     assert.ok(focused.startsWith("Helsinki summit"), `the preselected suggestion: ${JSON.stringify(focused)}`);
     await screenshot("completion-phrase");
     await acceptSuggestion(widget, "Helsinki summit");
-    assert.equal(await lastLine(), "Helsinki summit", `after accepting: ${JSON.stringify(await editorLines())}`);
+    assert.equal(await lastLineOnceItReads("Helsinki summit"), "Helsinki summit", `after accepting: ${JSON.stringify(await editorLines())}`);
   });
 
   uiTest("'dossier: Check all briefs' adds the closed brief's findings and leaves the open brief's once", async (t) => {
