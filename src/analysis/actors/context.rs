@@ -419,15 +419,41 @@ pub(super) fn mark_foreign_sentences(text: &str, tokens: &[Token], flags: &mut [
 /// Marks [`TEAM`] on the names in results and standings lines: a line that is a name, a
 /// number, a name, a number ("Wigan 42 Bradford Bulls 36", "Greenock Morton 1 Falkirk 0"),
 /// or a name then only numbers, four or more ("Crystal Palace 4 1 2 1 4 3 5"). Players'
-/// lines start with a rank or carry a country in parentheses, so they do not match.
+/// lines start with a rank or carry a country in parentheses, so they do not match; a name
+/// in parentheses after a score is who made it ("Somerset 236-4 (Mark Lathwell 85)"); and
+/// a table whose rows mostly open with a given name lists players' figures ("Alec Stewart
+/// 3 5 0 396 170 79.20"), not clubs'.
 pub(super) fn mark_teams(text: &str, tokens: &mut [Token]) {
     let mut line_start = 0;
     // Items of a line: (is a name, first token, end token).
     let mut items: Vec<(bool, usize, usize)> = Vec::new();
+    // The team names of the table being read: (first token, end token), and how many of
+    // its rows open with a given name.
+    let mut table: Vec<(usize, usize)> = Vec::new();
+    let mut rows = 0;
+    let mut given_rows = 0;
+    let mut buf = String::new();
+    let end_table =
+        |table: &mut Vec<(usize, usize)>, rows: usize, given_rows: usize, tokens: &mut [Token]| {
+            if given_rows * 2 <= rows {
+                for &(s, e) in table.iter() {
+                    tokens[s..e].iter_mut().for_each(|t| t.flags |= TEAM);
+                }
+            }
+            table.clear();
+        };
     while line_start < tokens.len() {
         let mut line_end = line_start + 1;
         while line_end < tokens.len() && !tokens[line_end].has(LINE_START) {
             line_end += 1;
+        }
+        // A blank line ends a table.
+        if line_start > 0 {
+            let gap = &text[tokens[line_start - 1].end as usize..tokens[line_start].start as usize];
+            if gap.matches('\n').count() > 1 {
+                end_table(&mut table, rows, given_rows, tokens);
+                (rows, given_rows) = (0, 0);
+            }
         }
         items.clear();
         let mut ok = true;
@@ -443,19 +469,35 @@ pub(super) fn mark_teams(text: &str, tokens: &mut [Token]) {
             }
         }
         let is_name = |k: usize| items.get(k).is_some_and(|it| it.0);
+        let in_parentheses = |k: usize| {
+            text[..tokens[items[k].1].start as usize]
+                .trim_end()
+                .ends_with('(')
+        };
         let teams: &[usize] = if !ok || !is_name(0) {
             &[]
         } else if items.len() == 4 && !is_name(1) && is_name(2) && !is_name(3) {
-            &[0, 2]
+            if in_parentheses(2) {
+                &[]
+            } else {
+                &[0, 2]
+            }
         } else if items.len() >= 5 && (1..items.len()).all(|k| !is_name(k)) {
             &[0]
         } else {
             &[]
         };
-        for &item in teams {
-            let (_, s, e) = items[item];
-            tokens[s..e].iter_mut().for_each(|t| t.flags |= TEAM);
+        if teams.is_empty() {
+            end_table(&mut table, rows, given_rows, tokens);
+            (rows, given_rows) = (0, 0);
+        } else {
+            let (_, s, e) = items[0];
+            fold_into(tokens[s].text(text), &mut buf);
+            rows += 1;
+            given_rows += usize::from(e - s > 1 && name_words().is_given(&buf));
+            table.extend(teams.iter().map(|&item| (items[item].1, items[item].2)));
         }
         line_start = line_end;
     }
+    end_table(&mut table, rows, given_rows, tokens);
 }

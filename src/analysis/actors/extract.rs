@@ -282,6 +282,10 @@ impl<'t> Extractor<'t> {
                     // "Muslim Uighurs", "Catholic bishops": an adjective of faith is read
                     // as a demonym is, not as a name.
                     Seg::Demonym
+                } else if self.initial_before_name(i) {
+                    // "A. Brown", "I. Salisbury": a capital letter and its full stop before
+                    // a name is an initial, not the article or the pronoun.
+                    Seg::Word
                 } else if (self.gaz.is_nonname(word)
                     && !(self.gaz.may_be_surname(word) && self.follows_given_name(&segs, i)))
                     || is_party_tag(word)
@@ -357,11 +361,14 @@ impl<'t> Extractor<'t> {
         // "Volker Turk", "Gautam Adani": a demonym or a one-word organization right after a
         // given name, ending the part, is a surname.
         // So is a one-word place after a known given name ("Paul Johnson", "MaliVai
-        // Washington", "Bill Jordan").
+        // Washington", "Bill Jordan") or an initial ("D. Cork"; not a compass point's, as
+        // in "S. Korea").
         let after_given = match segs.as_slice() {
             [.., (Seg::Word, gs, ge), _] if *ge == *gs + 1 => {
                 fold_into(self.tokens[*gs].text(self.text), &mut self.buf);
                 name_words().is_given(&self.buf)
+                    || (self.initial_before_name(*gs)
+                        && !matches!(self.tokens[*gs].text(self.text), "N" | "S" | "E" | "W"))
             }
             _ => false,
         };
@@ -767,6 +774,19 @@ impl<'t> Extractor<'t> {
         } else {
             (start, NameShape::Nothing)
         }
+    }
+
+    /// Whether the token at `i` is one capital letter with its full stop, with a
+    /// capitalised word right after it on the line.
+    fn initial_before_name(&self, i: usize) -> bool {
+        let tok = self.tokens[i];
+        tok.end - tok.start == 1
+            && self.text.as_bytes()[tok.start as usize].is_ascii_uppercase()
+            && self.text[tok.end as usize..].starts_with('.')
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|next| next.has(CAP) && next.has(JOINED) && !next.has(ALL_CAPS))
     }
 
     /// Whether the word at `last` ends its noun phrase: a possessive, punctuation or a

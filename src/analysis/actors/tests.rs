@@ -519,3 +519,38 @@ fn clubs_by_their_words_settlements_by_of_and_scorers_by_the_minute() {
     assert!(people.contains(&"Oukema".to_string()), "{people:?}");
     assert!(!people.contains(&"Place".to_string()), "{people:?}");
 }
+
+#[test]
+fn performers_in_a_scores_parentheses_players_tables_and_initials_are_people() {
+    // A name in parentheses after a score made it ("Somerset 236-4 (Mark Lathwell 85)"); a
+    // table whose rows open with given names lists players' figures, one of clubs' rows
+    // stays clubs'; a capital letter and its full stop before a name is an initial even when
+    // it spells "A" or "I".
+    let text = "Westbury beat Carnford by six wickets on Friday.\n\
+         Westbury 236-4 (Mark Lathwell 85).\n\n\
+         Alec Stewart 3 5 0 396 170 79.20\n\
+         John Crawley 2 3 0 178 106 59.33\n\
+         Nick Knight 3 5 0 190 113 38.00\n\n\
+         Crystal Palace 4 1 2 1 4 3 5\n\
+         Barnsley 4 3 1 0 8 2 10\n\
+         Bolton 4 2 1 1 7 4 7\n\n\
+         A. Brown c Hussain b Mullally 35\n\
+         Durham 326 (I. Salisbury 69, A. Cowan 5-68).\n";
+    let people = people(text);
+    for name in [
+        "Mark Lathwell",
+        "Alec Stewart",
+        "John Crawley",
+        "A. Brown",
+        "I. Salisbury",
+        "A. Cowan",
+    ] {
+        assert!(people.contains(&name.to_string()), "{name}: {people:?}");
+    }
+    for name in ["Crystal Palace", "Barnsley"] {
+        assert!(!people.contains(&name.to_string()), "{name}: {people:?}");
+    }
+    let found = extract_document(&doc(text));
+    let kind_of = |name: &str| found.actors.iter().find(|a| a.name == name).map(|a| a.kind);
+    assert_eq!(kind_of("Crystal Palace"), Some(ActorKind::Organization));
+}
