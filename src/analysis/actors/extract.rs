@@ -278,9 +278,10 @@ impl<'t> Extractor<'t> {
                 } else if word.len() > 3 && word.starts_with("ex-") {
                     // "Ex-Yankee Randy Velarde", "ex-Senator": a former office is a role.
                     Seg::Title
-                } else if is_in(&RELIGIONS, word) {
-                    // "Muslim Uighurs", "Catholic bishops": an adjective of faith is read
-                    // as a demonym is, not as a name.
+                } else if is_in(&RELIGIONS, word) || is_in(&PEOPLES, word) {
+                    // "Muslim Uighurs", "Catholic bishops", "Tamil rebels": an adjective of
+                    // faith or of a people without a state of its own is read as a demonym
+                    // is, not as a name.
                     Seg::Demonym
                 } else if self.initial_before_name(i) {
                     // "A. Brown", "I. Salisbury": a capital letter and its full stop before
@@ -970,6 +971,55 @@ const RELIGIONS: [&str; 21] = [
     "islamic",
     "islamist",
     "jihadist",
+];
+
+/// Peoples that no country of the gazetteer names ("Kurdish", "Tamils", "Hutu"), singular
+/// and plural. Not those that are also given names or places ("Karen", "Roma").
+const PEOPLES: [&str; 44] = [
+    "arab",
+    "arabs",
+    "kurd",
+    "kurds",
+    "kurdish",
+    "tamil",
+    "tamils",
+    "bedouin",
+    "bedouins",
+    "hutu",
+    "hutus",
+    "tutsi",
+    "tutsis",
+    "uighur",
+    "uighurs",
+    "uyghur",
+    "uyghurs",
+    "pashtun",
+    "pashtuns",
+    "baloch",
+    "rohingya",
+    "berber",
+    "berbers",
+    "maori",
+    "druze",
+    "alawite",
+    "alawites",
+    "yazidi",
+    "yazidis",
+    "basque",
+    "basques",
+    "catalan",
+    "catalans",
+    "flemish",
+    "walloon",
+    "zulu",
+    "zulus",
+    "hispanic",
+    "latino",
+    "latinos",
+    "aboriginal",
+    "inuit",
+    "hazara",
+    "hmong",
 ];
 
 /// "II", "VIII", "XVI": a Roman number of two letters or more, as kings and popes carry.

@@ -554,3 +554,27 @@ fn performers_in_a_scores_parentheses_players_tables_and_initials_are_people() {
     let kind_of = |name: &str| found.actors.iter().find(|a| a.name == name).map(|a| a.kind);
     assert_eq!(kind_of("Crystal Palace"), Some(ActorKind::Organization));
 }
+
+#[test]
+fn peoples_without_a_state_and_states_of_the_past_are_no_people() {
+    // An adjective of a people that no country names, and a state that is no more, read as
+    // demonyms and places, not as the names of persons.
+    let text =
+        "Tamil rebels attacked a base on Monday, and thousands of Tamils marched in Geneva.\n\n\
+         The Yugoslav government endorsed the text. Zaire expelled 28 refugees.\n\n\
+         Kurdish fighters and Bedouin families fled, Hutu leaders said.\n";
+    let people = people(text);
+    for name in [
+        "Tamil", "Tamils", "Yugoslav", "Zaire", "Kurdish", "Bedouin", "Hutu",
+    ] {
+        assert!(!people.contains(&name.to_string()), "{name}: {people:?}");
+    }
+    let found = extract_document(&doc(text));
+    assert!(
+        found
+            .actors
+            .iter()
+            .any(|a| a.name == "Democratic Republic of the Congo"),
+        "Zaire is the Congo of 1971-1997"
+    );
+}
