@@ -160,7 +160,12 @@ def main():
         with open(text_path, encoding="utf-8") as f:
             text = f.read()
         spans, relations = read_ann(os.path.join(ann_dir, ann))
-        nlp = CoreNlp(os.path.join(root, split, "corenlp", article + ".txt.xml"))
+        parse = os.path.join(root, split, "corenlp", article + ".txt.xml")
+        if not os.path.exists(parse):
+            # Some snapshots of the repository lack a few of its largest parses.
+            print(f"skipped {article}: no CoreNLP parse at {parse}", file=sys.stderr)
+            continue
+        nlp = CoreNlp(parse)
         # Byte offsets of every char offset.
         byte_at = [0] * (len(text) + 1)
         for i, c in enumerate(text):
