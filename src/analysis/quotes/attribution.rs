@@ -1559,6 +1559,12 @@ fn is_title_abbreviation(tok: &Tok) -> bool {
         && crate::analysis::actors::is_title(&tok.text[..tok.text.len() - 1].to_lowercase())
 }
 
+/// Whether a sentence's first word (lower case) is a preposition that opens a phrase
+/// fronted before its subject (`On the eve of the vote, Rooke ...`).
+pub(super) fn opens_fronted_phrase(word: &str) -> bool {
+    FRONTED_PREPOSITIONS.contains(&word)
+}
+
 /// Prepositions that open a phrase fronted before a sentence's subject.
 const FRONTED_PREPOSITIONS: &[&str] = &[
     "at",

@@ -764,6 +764,20 @@ fn last_subject_person(
         {
             return true;
         }
+        // "On the eve of the meetings, Trump eased his tone", "In a statement, Senator
+        // Rooke went further": a prepositional phrase fronted before the subject, closed
+        // by a comma; the words after that comma are what stands before the name.
+        let (prefix, words) = match prefix.rfind(',') {
+            Some(comma)
+                if words
+                    .first()
+                    .is_some_and(|w| attribution::opens_fronted_phrase(&plain(w))) =>
+            {
+                let rest = prefix[comma + 1..].trim();
+                (rest, rest.split_whitespace().collect())
+            }
+            _ => (prefix, words),
+        };
         if words.len() > 6 {
             return false;
         }

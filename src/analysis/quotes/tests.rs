@@ -759,3 +759,19 @@ Senator Amos Kent, a Republican from Utah, wrote a letter. In the letter, the Ut
         "#]],
     );
 }
+
+#[test]
+fn a_pronoun_takes_the_subject_after_a_fronted_prepositional_phrase() {
+    check_with_actors(
+        r#"Governor Ben Ortiz said the deal would help the state.
+
+On the eve of the vote, Senator Tom Rooke softened his tone. "I would say we can work together," he said.
+
+In a statement to the press, Rooke went further. "We will get it done by June," he said.
+"#,
+        expect![[r#"
+            I would say we can work together, => Tom Rooke
+            We will get it done by June, => Tom Rooke
+        "#]],
+    );
+}
