@@ -1048,6 +1048,24 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
             }
         }
     }
+    // "Ryan's campaign said", "the Clinton campaign said", "his office said": a campaign
+    // or an office speaks for the person it serves.
+    if last > 0 && lowercase_in(toks[last].text, SERVING_BODIES) {
+        let owner = &toks[last - 1];
+        if !owner.comma_after && !owner.stop_after {
+            if lowercase_in(owner.text, &["his", "her"]) {
+                return Some(Cue::Anaphor(owner.range.clone()));
+            }
+            if is_capitalised(owner) {
+                if let Some(stem) = possessive_stem(owner.text) {
+                    return Some(Cue::Name(owner.range.start..owner.range.start + stem.len()));
+                }
+                if let Some(name) = name_run_ending_at(text, toks, last - 1) {
+                    return Some(Cue::Name(name));
+                }
+            }
+        }
+    }
     // "Eduard Limonov, who declared": the relative pronoun's antecedent.
     if toks[last].text == "who" && last > 0 && toks[last - 1].comma_after {
         return name_run_ending_at(text, toks, last - 1).map(Cue::Name);
@@ -1305,6 +1323,9 @@ fn apposition_head(text: &str, toks: &[Tok], run_start: usize) -> Option<Range<u
     }
     name_run_ending_at(text, toks, comma)
 }
+
+/// What speaks for the person who owns it (`Ryan's campaign`, `his office`).
+const SERVING_BODIES: &[&str] = &["campaign", "office", "camp"];
 
 /// What a person or an organization writes, which then "says" or "states" in its name.
 const DOCUMENT_NOUNS: &[&str] = &[

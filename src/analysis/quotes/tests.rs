@@ -775,3 +775,23 @@ In a statement to the press, Rooke went further. "We will get it done by June," 
         "#]],
     );
 }
+
+#[test]
+fn a_campaign_or_an_office_speaks_for_the_person_it_serves() {
+    check_with_actors(
+        r#"Senator Paul Ryan met donors on Monday. Ryan’s campaign said it "never asked for an endorsement from anyone."
+
+Hillary Clinton spoke in Iowa. "We have a plan for the whole country," the Clinton campaign said in a statement.
+
+Former Secretary of State Colin Powell kept quiet. Powell’s office said he "did not use a private server for classified matters."
+
+Senator Bernie Sanders spoke in Iowa on Monday. His campaign said it would "fight on to the convention in July."
+"#,
+        expect![[r#"
+            never asked for an endorsement from anyone. => Paul Ryan
+            We have a plan for the whole country, => Hillary Clinton
+            did not use a private server for classified matters. => Colin Powell
+            fight on to the convention in July. => Bernie Sanders
+        "#]],
+    );
+}
