@@ -117,6 +117,50 @@ pub(crate) fn enclosing_subject_with(
     sentence_subject(text, &toks[sentence_start..])
 }
 
+/// The pronoun that opens the sentence the quote at `quote` stands inside, when that
+/// sentence opened before the quote in `para` (`He anticipated that the next president
+/// would be "dealing with ..."`, `But she wanted to know why ... "..."`, `On Wednesday, he
+/// seemed to indicate ...`): with no cue, the person it stands for is who is quoted, as a
+/// named subject is ([`enclosing_subject_with`]).
+pub(crate) fn enclosing_pronoun_with(
+    cache: &mut PrefixTokens<'_>,
+    para: Range<usize>,
+    quote: Range<usize>,
+) -> Option<Range<usize>> {
+    let text = cache.text;
+    let toks = cache.tokens(para.start..quote.start);
+    let (last, rest) = toks.split_last()?;
+    if last.stop_after && !text.get(last.range.end..)?.trim_start().starts_with(',') {
+        return None;
+    }
+    let sentence_start = rest.iter().rposition(|t| t.stop_after).map_or(0, |i| i + 1);
+    let sentence = &toks[sentence_start..];
+    let mut i = 0;
+    // "But he wanted": a conjunction before the subject.
+    if sentence
+        .first()
+        .is_some_and(|t| !t.comma_after && lowercase_in(t.text, &["but", "and", "so", "yet"]))
+    {
+        i = 1;
+    }
+    // "On Wednesday, he seemed": a prepositional phrase fronted before it.
+    if sentence
+        .get(i)
+        .is_some_and(|t| lowercase_in(t.text, FRONTED_PREPOSITIONS))
+    {
+        let comma = sentence[i..sentence.len().min(i + 8)]
+            .iter()
+            .position(|t| t.comma_after)?;
+        i += comma + 1;
+    }
+    let (pronoun, verb) = (sentence.get(i)?, sentence.get(i + 1)?);
+    (lowercase_in(pronoun.text, &["he", "she"])
+        && !pronoun.comma_after
+        && !pronoun.stop_after
+        && verb.text.chars().next().is_some_and(char::is_lowercase))
+    .then(|| pronoun.range.clone())
+}
+
 /// The subject of the last reporting or cue verb in the quote's sentence before the quote
 /// (`Trump called her "crooked"`, `Sanders has described the deal as a "disaster"`):
 /// who chose the words quoted when no cue names a speaker, or whose label a short quote is.

@@ -795,3 +795,19 @@ Senator Bernie Sanders spoke in Iowa on Monday. His campaign said it would "figh
         "#]],
     );
 }
+
+#[test]
+fn a_pronoun_that_opens_the_quotes_sentence_is_its_speaker_when_no_cue_names_one() {
+    check_with_actors(
+        r#"Governor Ben Ortiz said the plan would help.
+
+Senator Tom Rooke spoke in Ohio on Monday. He expected that the next president would be "dealing with a wide variety of problems that nobody has solved yet."
+
+Senator Ann Bell stayed in Washington. But she wanted to know why the money was spent "without a single vote of the full committee."
+"#,
+        expect![[r#"
+            dealing with a wide variety of problems that nobody has solved yet. => Tom Rooke
+            without a single vote of the full committee. => Ann Bell
+        "#]],
+    );
+}
