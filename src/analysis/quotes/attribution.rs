@@ -117,6 +117,50 @@ pub(crate) fn enclosing_subject_with(
     sentence_subject(text, &toks[sentence_start..])
 }
 
+/// The pronoun that opens the sentence the quote at `quote` stands inside, when that
+/// sentence opened before the quote in `para` (`He anticipated that the next president
+/// would be "dealing with ..."`, `But she wanted to know why ... "..."`, `On Wednesday, he
+/// seemed to indicate ...`): with no cue, the person it stands for is who is quoted, as a
+/// named subject is ([`enclosing_subject_with`]).
+pub(crate) fn enclosing_pronoun_with(
+    cache: &mut PrefixTokens<'_>,
+    para: Range<usize>,
+    quote: Range<usize>,
+) -> Option<Range<usize>> {
+    let text = cache.text;
+    let toks = cache.tokens(para.start..quote.start);
+    let (last, rest) = toks.split_last()?;
+    if last.stop_after && !text.get(last.range.end..)?.trim_start().starts_with(',') {
+        return None;
+    }
+    let sentence_start = rest.iter().rposition(|t| t.stop_after).map_or(0, |i| i + 1);
+    let sentence = &toks[sentence_start..];
+    let mut i = 0;
+    // "But he wanted": a conjunction before the subject.
+    if sentence
+        .first()
+        .is_some_and(|t| !t.comma_after && lowercase_in(t.text, &["but", "and", "so", "yet"]))
+    {
+        i = 1;
+    }
+    // "On Wednesday, he seemed": a prepositional phrase fronted before it.
+    if sentence
+        .get(i)
+        .is_some_and(|t| lowercase_in(t.text, FRONTED_PREPOSITIONS))
+    {
+        let comma = sentence[i..sentence.len().min(i + 8)]
+            .iter()
+            .position(|t| t.comma_after)?;
+        i += comma + 1;
+    }
+    let (pronoun, verb) = (sentence.get(i)?, sentence.get(i + 1)?);
+    (lowercase_in(pronoun.text, &["he", "she"])
+        && !pronoun.comma_after
+        && !pronoun.stop_after
+        && verb.text.chars().next().is_some_and(char::is_lowercase))
+    .then(|| pronoun.range.clone())
+}
+
 /// The subject of the last reporting or cue verb in the quote's sentence before the quote
 /// (`Trump called her "crooked"`, `Sanders has described the deal as a "disaster"`):
 /// who chose the words quoted when no cue names a speaker, or whose label a short quote is.
@@ -1048,6 +1092,24 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
             }
         }
     }
+    // "Ryan's campaign said", "the Clinton campaign said", "his office said": a campaign
+    // or an office speaks for the person it serves.
+    if last > 0 && lowercase_in(toks[last].text, SERVING_BODIES) {
+        let owner = &toks[last - 1];
+        if !owner.comma_after && !owner.stop_after {
+            if lowercase_in(owner.text, &["his", "her"]) {
+                return Some(Cue::Anaphor(owner.range.clone()));
+            }
+            if is_capitalised(owner) {
+                if let Some(stem) = possessive_stem(owner.text) {
+                    return Some(Cue::Name(owner.range.start..owner.range.start + stem.len()));
+                }
+                if let Some(name) = name_run_ending_at(text, toks, last - 1) {
+                    return Some(Cue::Name(name));
+                }
+            }
+        }
+    }
     // "Eduard Limonov, who declared": the relative pronoun's antecedent.
     if toks[last].text == "who" && last > 0 && toks[last - 1].comma_after {
         return name_run_ending_at(text, toks, last - 1).map(Cue::Name);
@@ -1306,6 +1368,9 @@ fn apposition_head(text: &str, toks: &[Tok], run_start: usize) -> Option<Range<u
     name_run_ending_at(text, toks, comma)
 }
 
+/// What speaks for the person who owns it (`Ryan's campaign`, `his office`).
+const SERVING_BODIES: &[&str] = &["campaign", "office", "camp"];
+
 /// What a person or an organization writes, which then "says" or "states" in its name.
 const DOCUMENT_NOUNS: &[&str] = &[
     "report",
@@ -1557,6 +1622,12 @@ fn is_title_abbreviation(tok: &Tok) -> bool {
         && !tok.comma_after
         && tok.text.ends_with('.')
         && crate::analysis::actors::is_title(&tok.text[..tok.text.len() - 1].to_lowercase())
+}
+
+/// Whether a sentence's first word (lower case) is a preposition that opens a phrase
+/// fronted before its subject (`On the eve of the vote, Rooke ...`).
+pub(super) fn opens_fronted_phrase(word: &str) -> bool {
+    FRONTED_PREPOSITIONS.contains(&word)
 }
 
 /// Prepositions that open a phrase fronted before a sentence's subject.

@@ -288,6 +288,23 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                             quote.span.clone(),
                         )
                         .and_then(|span| Speaker::from_known_span(text, span, actors))
+                        .or_else(|| {
+                            // `But she wanted to know why ... "..."`: a pronoun subject
+                            // is as much the sentence's speaker as a name.
+                            let span = attribution::enclosing_pronoun_with(
+                                &mut para_words,
+                                context.clone(),
+                                quote.span.clone(),
+                            )?;
+                            Some(anaphora.resolve_cue(
+                                &mut window_words,
+                                para_idx,
+                                quote.span.start,
+                                span,
+                                recent.as_ref(),
+                            ))
+                            .filter(|s| s.actor.is_some())
+                        })
                         .or_else(|| last_in_paragraph.clone().filter(Speaker::continues))
                         .or_else(|| {
                             attribution::last_speaker_clause_with(
@@ -764,6 +781,20 @@ fn last_subject_person(
         {
             return true;
         }
+        // "On the eve of the meetings, Trump eased his tone", "In a statement, Senator
+        // Rooke went further": a prepositional phrase fronted before the subject, closed
+        // by a comma; the words after that comma are what stands before the name.
+        let (prefix, words) = match prefix.rfind(',') {
+            Some(comma)
+                if words
+                    .first()
+                    .is_some_and(|w| attribution::opens_fronted_phrase(&plain(w))) =>
+            {
+                let rest = prefix[comma + 1..].trim();
+                (rest, rest.split_whitespace().collect())
+            }
+            _ => (prefix, words),
+        };
         if words.len() > 6 {
             return false;
         }

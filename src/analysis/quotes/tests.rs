@@ -759,3 +759,55 @@ Senator Amos Kent, a Republican from Utah, wrote a letter. In the letter, the Ut
         "#]],
     );
 }
+
+#[test]
+fn a_pronoun_takes_the_subject_after_a_fronted_prepositional_phrase() {
+    check_with_actors(
+        r#"Governor Ben Ortiz said the deal would help the state.
+
+On the eve of the vote, Senator Tom Rooke softened his tone. "I would say we can work together," he said.
+
+In a statement to the press, Rooke went further. "We will get it done by June," he said.
+"#,
+        expect![[r#"
+            I would say we can work together, => Tom Rooke
+            We will get it done by June, => Tom Rooke
+        "#]],
+    );
+}
+
+#[test]
+fn a_campaign_or_an_office_speaks_for_the_person_it_serves() {
+    check_with_actors(
+        r#"Senator Paul Ryan met donors on Monday. Ryan’s campaign said it "never asked for an endorsement from anyone."
+
+Hillary Clinton spoke in Iowa. "We have a plan for the whole country," the Clinton campaign said in a statement.
+
+Former Secretary of State Colin Powell kept quiet. Powell’s office said he "did not use a private server for classified matters."
+
+Senator Bernie Sanders spoke in Iowa on Monday. His campaign said it would "fight on to the convention in July."
+"#,
+        expect![[r#"
+            never asked for an endorsement from anyone. => Paul Ryan
+            We have a plan for the whole country, => Hillary Clinton
+            did not use a private server for classified matters. => Colin Powell
+            fight on to the convention in July. => Bernie Sanders
+        "#]],
+    );
+}
+
+#[test]
+fn a_pronoun_that_opens_the_quotes_sentence_is_its_speaker_when_no_cue_names_one() {
+    check_with_actors(
+        r#"Governor Ben Ortiz said the plan would help.
+
+Senator Tom Rooke spoke in Ohio on Monday. He expected that the next president would be "dealing with a wide variety of problems that nobody has solved yet."
+
+Senator Ann Bell stayed in Washington. But she wanted to know why the money was spent "without a single vote of the full committee."
+"#,
+        expect![[r#"
+            dealing with a wide variety of problems that nobody has solved yet. => Tom Rooke
+            without a single vote of the full committee. => Ann Bell
+        "#]],
+    );
+}
