@@ -232,7 +232,7 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocEvents {
         }
     }
     sidelines_places(doc.text(), &mut mentions);
-    story::share_story_places_and_dates(doc.text(), doc.body.clone(), &mut mentions);
+    story::share_story_places_and_dates(doc.text(), doc.body.clone(), &spans, &mut mentions);
     DocEvents { mentions }
 }
 

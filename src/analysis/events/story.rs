@@ -11,6 +11,7 @@
 use std::ops::Range;
 
 use super::dates::{self, DateParts};
+use super::extract::ActorSpan;
 use super::lexicon::DEFINITE;
 use super::places;
 use super::triggers::{EventKind, KindFamily};
@@ -51,6 +52,7 @@ fn one_per_story(kind: EventKind) -> bool {
 pub(super) fn share_story_places_and_dates(
     text: &str,
     body: Range<usize>,
+    actors: &[ActorSpan],
     mentions: &mut [LocalEvent],
 ) {
     let n = mentions.len();
@@ -61,9 +63,25 @@ pub(super) fn share_story_places_and_dates(
         .get(LEAD_SENTENCES - 1)
         .map_or(body.end, |s| s.end);
     let in_lead = |m: &LocalEvent| m.trigger.start < lead_end;
+    // "her death", "the shooting", "Williams' death".
     let definite = |m: &LocalEvent| {
         let first = text.get(m.span.clone()).and_then(|s| s.split(' ').next());
-        first.is_some_and(|w| lowercase_in(w, DEFINITE))
+        first.is_some_and(|w| {
+            lowercase_in(w, DEFINITE) || w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'')
+        })
+    };
+    // Everyone a mention's sentence names: "Esther Williams, whose films made Hollywood
+    // swim, died" takes part in the death whoever the clause's subject was read to be.
+    let named_in = |m: &LocalEvent, id: u32| {
+        actors.iter().any(|a| {
+            a.actor == id && m.sentence.start <= a.span.start && a.span.end <= m.sentence.end
+        })
+    };
+    let other_people = |a: &LocalEvent, b: &LocalEvent| {
+        !a.participants.is_empty()
+            && !b.participants.is_empty()
+            && !a.participants.iter().any(|&p| named_in(b, p))
+            && !b.participants.iter().any(|&p| named_in(a, p))
     };
     // The words before the trigger: "a second fire", "another shooting".
     let the_story = |m: &LocalEvent| {
@@ -142,13 +160,6 @@ pub(super) fn share_story_places_and_dates(
 
 fn day_of(p: &DateParts) -> Option<(i32, u8, u8)> {
     Some((p.year?, p.month?, p.day?))
-}
-
-/// Both name people, and none in common: "Smith's death" is not "Jones's death".
-fn other_people(a: &LocalEvent, b: &LocalEvent) -> bool {
-    !a.participants.is_empty()
-        && !b.participants.is_empty()
-        && !a.participants.iter().any(|p| b.participants.contains(p))
 }
 
 /// Both dated, and not within a day of each other ("died in 1972" is another death).

@@ -844,6 +844,16 @@ Kestrel probe lifted off from Kourou on Friday.",
 
 /// Each mention as `check` writes it, with its venue after `at`.
 fn check_venues(text: &str, date: Option<&str>, expected: Expect) {
+    check_venues_with(text, date, &[], expected);
+}
+
+/// [`check_venues`] with more actors than the cast.
+fn check_venues_with(
+    text: &str,
+    date: Option<&str>,
+    more: &[(&'static str, ActorKind, &'static [&'static str])],
+    expected: Expect,
+) {
     let front = date.map(|d| format!("date: {d}\n\n")).unwrap_or_default();
     let full = format!("{front}{text}");
     let doc = Document::new(
@@ -854,7 +864,9 @@ fn check_venues(text: &str, date: Option<&str>, expected: Expect) {
         },
         "a".into(),
     );
-    let actors = actors_for(&full, &cast());
+    let mut all = cast();
+    all.extend_from_slice(more);
+    let actors = actors_for(&full, &all);
     let found = extract_document(&doc, &actors);
     let lines: Vec<String> = (found.mentions.iter())
         .map(|m| {
@@ -954,5 +966,27 @@ They also won their eighth straight game.",
             fire "fire"
             contest "beat" @Leeds on 2013-06-01
             contest "won""#]],
+    );
+}
+
+#[test]
+fn the_story_named_in_a_sentence_takes_part_whoever_its_subject_was_read_to_be() {
+    // "Angela Merkel, whose films made Hollywood famous, died": the clause's subject may be
+    // read as the name nearest the verb, but the person the headline names is in the
+    // sentence, so the two mentions are one death; "Merkel's death" is definite.
+    check_venues_with(
+        "Merkel Dies At 91\n\
+Angela Merkel, whose films made Hollywood famous, died in Berlin on Thursday.\n\
+She starred in many films.\n\
+Her career began early.\n\
+She won many prizes.\n\
+Merkel's death was mourned.",
+        Some("2013-06-06"),
+        &[("Hollywood", P, &[])],
+        expect![[r#"
+            death "Dies" @Berlin on 2013-06-06
+            death "died" @Berlin on 2013-06-06
+            award "won"
+            death "death" @Berlin on 2013-06-06"#]],
     );
 }
