@@ -12,7 +12,9 @@
 //! - place right: of found mentions whose sentence (or chain, in the document) has a LOC_*
 //!   mention, those whose dossier event (the corpus-wide cluster the mention joined) has
 //!   one of those words as its place (either holds the other, ignoring case); "the mention
-//!   alone" counts the place extraction gave the mention itself (or a span overlap);
+//!   alone" counts the place extraction gave the mention itself (or a span overlap); the
+//!   event's venue (the facility or spot: "prison", "a Woodburn bank") counts as its place,
+//!   and "by the named place alone" counts without it;
 //! - date right: of found mentions with a gold date resolved to ISO, those whose dossier
 //!   event's date starts with it (the gold precision: day, month or year); "the mention
 //!   alone" compares the mention's own date;
@@ -126,12 +128,15 @@ fn main() {
     let mut found = 0;
     let (mut trigger_words, mut marked_unreported) = (0, 0);
     let (mut place_n, mut place_ok, mut date_n, mut date_ok) = (0, 0, 0, 0);
+    let mut named_place_ok = 0;
     let (mut place_local_ok, mut date_local_ok) = (0, 0);
     let mut system: Vec<Option<usize>> = Vec::new();
     // Whether each seminal mention was found (a found mention may have joined no event).
     let mut found_at: Vec<bool> = Vec::new();
     // Per seminal mention: whether its place and date are right (None: not found or no gold).
     let mut place_right_at: Vec<Option<bool>> = Vec::new();
+    // The same, by the named place alone (no venue).
+    let mut named_right_at: Vec<Option<bool>> = Vec::new();
     let mut date_right_at: Vec<Option<bool>> = Vec::new();
     let mut misses = Vec::new();
     let mut wrong_places = Vec::new();
@@ -139,6 +144,7 @@ fn main() {
     for g in &seminal {
         found_at.push(false);
         place_right_at.push(None);
+        named_right_at.push(None);
         date_right_at.push(None);
         let Some((doc_id, mentions, text)) = by_doc.get(&g.doc) else {
             system.push(None);
@@ -180,15 +186,25 @@ fn main() {
         let event = cluster.map(|c| &index.events.events[c]);
         if !g.places.is_empty() {
             place_n += 1;
-            let local_ok = m.place.as_ref().is_some_and(|p| {
+            // The named place, or the facility or spot ("in prison", "a Woodburn bank").
+            let local_ok = m.place.iter().chain(&m.venue).any(|p| {
                 place_agrees(&g.places, &p.name)
                     || g.place_spans
                         .iter()
                         .any(|&(a, b)| p.span.start < b && a < p.span.end)
             });
-            let event_ok = event
+            let event_ok = event.is_some_and(|e| {
+                (e.place.iter().chain(&e.venue)).any(|p| place_agrees(&g.places, p))
+            });
+            let named_ok = event
                 .and_then(|e| e.place.as_deref())
-                .is_some_and(|p| place_agrees(&g.places, p));
+                .is_some_and(|p| place_agrees(&g.places, p))
+                || (event.is_none()
+                    && m.place
+                        .as_ref()
+                        .is_some_and(|p| place_agrees(&g.places, &p.name)));
+            named_place_ok += usize::from(named_ok);
+            *named_right_at.last_mut().expect("pushed above") = Some(named_ok);
             place_local_ok += usize::from(local_ok);
             let right = event_ok || (event.is_none() && local_ok);
             *place_right_at.last_mut().expect("pushed above") = Some(right);
@@ -196,11 +212,12 @@ fn main() {
                 place_ok += 1;
             } else {
                 wrong_places.push(format!(
-                    "{}\t{}\tgold {:?}\tdossier {:?}",
+                    "{}\t{}\tgold {:?}\tdossier {:?} {:?}",
                     g.doc,
                     g.text,
                     g.places,
-                    event.and_then(|e| e.place.as_ref())
+                    event.and_then(|e| e.place.as_ref()),
+                    event.and_then(|e| e.venue.as_ref())
                 ));
             }
         }
@@ -314,6 +331,15 @@ fn main() {
             system: &sys_all,
         },
     );
+    let seminal_named = seminal_event_figures(
+        &seminal,
+        &SeminalJudged {
+            found: &found_at,
+            place_right: &named_right_at,
+            date_right: &date_right_at,
+            system: &sys_all,
+        },
+    );
 
     println!(
         "ECB+ seminal mentions: {} in {} chains",
@@ -334,7 +360,8 @@ fn main() {
         "  on a trigger word {trigger_words}; marked hypothetical/denied/negated {marked_unreported}"
     );
     println!(
-        "place right         {:.3} ({place_ok}/{place_n}; the mention alone {place_local_ok})",
+        "place right         {:.3} ({place_ok}/{place_n}; the mention alone {place_local_ok}; \
+         by the named place alone {named_place_ok})",
         ratio(place_ok, place_n)
     );
     println!(
@@ -362,10 +389,13 @@ fn main() {
         s.docs
     );
     println!(
-        "  place right       {:.3} ({}/{} found with a gold place)",
+        "  place right       {:.3} ({}/{} found with a gold place; by the named place alone \
+         {:.3}, {})",
         ratio(s.place_ok, s.place_n),
         s.place_ok,
-        s.place_n
+        s.place_n,
+        ratio(seminal_named.place_ok, seminal_named.place_n),
+        seminal_named.place_ok
     );
     println!(
         "  date right        {:.3} ({}/{} found with a gold date)",
@@ -519,13 +549,14 @@ fn dump(path: &Path) {
     }
     for m in &found.events.mentions {
         println!(
-            "{}\t{}\t{:?}\t{}\tanchored {}\tplace {:?}\tdate {:?}\tpeople {}",
+            "{}\t{}\t{:?}\t{}\tanchored {}\tplace {:?}\tvenue {:?}\tdate {:?}\tpeople {}",
             path.display(),
             &doc.text()[m.trigger.clone()],
             m.kind,
             m.status.as_str(),
             m.anchored,
             m.place.as_ref().map(|p| &p.name),
+            m.venue.as_ref().map(|p| &p.name),
             m.date.as_ref().map(|d| (&d.text, d.iso())),
             m.participants.len()
         );

@@ -45,6 +45,11 @@ pub struct LocalEvent {
     pub trigger: Range<usize>,
     pub kind: EventKind,
     pub place: Option<PlaceRef>,
+    /// The facility or spot the clause names, as written ("in prison", "at a Woodburn
+    /// bank", "fell from a ridge"): where in `place` it happened, or all the text says of
+    /// where when it names no place.
+    #[serde(default)]
+    pub venue: Option<PlaceRef>,
     pub date: Option<EventDate>,
     /// Actors taking part (persons; organisations when no person is named), by the ids
     /// the input used.
@@ -279,6 +284,7 @@ impl Clause<'_> {
             });
         // An admission's named facility comes before the city it is in.
         let place = self.facility_after(trigger, after, forward_end).or(place);
+        let venue = self.venue_after(kind, trigger, after, forward_end);
         let place_end = place.as_ref().map(|p| p.span.end);
         let date = self
             .date_in(&premod_range, true, TriggerForm::Verb, None)
@@ -418,6 +424,7 @@ impl Clause<'_> {
             trigger: trigger.span.clone(),
             kind,
             place,
+            venue,
             date,
             participants,
             sentence: self.sentence.clone(),
@@ -763,6 +770,78 @@ impl Clause<'_> {
     }
 
     /// "were killed when Greeks threw petrol bombs at a bank in Athens on Wednesday": a
+    /// "died in prison", "exploded late Friday at a Woodburn bank", "was found dead in his
+    /// motel room", "fell from a ridge": the facility or spot a venue preposition names in
+    /// the happening's clause, as written from its determiner to its head noun (the last of
+    /// a run of facility nouns: "his prison cell"), a name before the head kept ("a
+    /// Woodburn bank"). "into" places only an admission ("checked into rehab"), "from"
+    /// only a fall or an escape ("escaped from a prison"); "in the head" names no facility.
+    fn venue_after(
+        &self,
+        kind: EventKind,
+        trigger: &Trigger,
+        from: usize,
+        to: usize,
+    ) -> Option<PlaceRef> {
+        // "checked into rehab": the trigger may end with the preposition.
+        let written = &self.text[trigger.span.clone()];
+        let inside = kind == EventKind::Admission
+            && (written.ends_with(" into") || written.ends_with(" to") || written.ends_with(" at"));
+        for i in from.saturating_sub(usize::from(inside))..to {
+            if !(self.is_word(i, VENUE_PHRASE_PREPOSITIONS) || inside && i + 1 == from) {
+                continue;
+            }
+            let word = self.lower(i);
+            if (word == "into" && kind != EventKind::Admission)
+                || (word == "from" && !matches!(kind, EventKind::Fall | EventKind::Escape))
+            {
+                continue;
+            }
+            if trigger.form == TriggerForm::Noun
+                && !self.light_gap(trigger.span.end, self.tokens[i].span.start, true)
+            {
+                return None;
+            }
+            let start = i + 1;
+            let first = start + usize::from(self.is_word(start, DETERMINERS));
+            let (mut head, mut modifiers) = (None, 0);
+            let mut k = first;
+            while k < to && k < first + 9 && modifiers < 5 {
+                let token = &self.tokens[k];
+                if !token.is_word {
+                    // "a Biloxi, Miss., motel room": a state's commas among the modifiers.
+                    let mark = &self.text[token.span.clone()];
+                    if k > first && (mark == "," || mark == ".") {
+                        k += 1;
+                        continue;
+                    }
+                    break;
+                }
+                modifiers += 1;
+                if self.is_word(k, FACILITY_NOUNS) {
+                    while k + 1 < to && self.is_word(k + 1, FACILITY_NOUNS) {
+                        k += 1;
+                    }
+                    head = Some(k);
+                    break;
+                }
+                if self.is_word(k, PREMOD_STOP) || is_calendar_word(self.token_text(k)) {
+                    break;
+                }
+                k += 1;
+            }
+            if let Some(head) = head {
+                let span = self.tokens[start].span.start..self.tokens[head].span.end;
+                return Some(PlaceRef {
+                    name: self.text[span.clone()].to_string(),
+                    span,
+                    known: false,
+                });
+            }
+        }
+        None
+    }
+
     /// clause of time after the happening tells what went on at the same time and place.
     /// `when` is the token that ended the trigger's clause. "did not say when ..." asks.
     /// "a fire that ripped through a Waitrose store in Surrey", "a crash that killed a woman
@@ -1015,6 +1094,14 @@ fn is_calendar_word(word: &str) -> bool {
         "Friday",
         "Saturday",
         "Sunday",
+        // News (AP style) abbreviates a month before a day or a year ("in Oct. 2011").
+        "Jan",
+        "Feb",
+        "Aug",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
         // Holidays date things, they place nothing ("at the Christmas party").
         "Christmas",
         "Easter",

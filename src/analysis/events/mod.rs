@@ -16,6 +16,7 @@ mod lexicon;
 pub mod modality;
 mod participants;
 mod places;
+mod story;
 pub mod triggers;
 mod words;
 
@@ -176,6 +177,10 @@ pub struct Event {
     /// ([`modality::event_status`]): a summit called off is a cancelled event.
     pub status: EventStatus,
     pub place: Option<String>,
+    /// The facility or spot its mentions name most ("prison", "a Woodburn bank"), as
+    /// written: where in `place` it happened ([`LocalEvent::venue`]).
+    #[serde(default)]
+    pub venue: Option<String>,
     #[serde(with = "crate::analysis::packed::vec")]
     pub participants: Vec<ActorId>,
     #[serde(with = "crate::analysis::packed::vec")]
@@ -227,6 +232,7 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocEvents {
         }
     }
     sidelines_places(doc.text(), &mut mentions);
+    story::share_story_places_and_dates(doc.text(), doc.body.clone(), &spans, &mut mentions);
     DocEvents { mentions }
 }
 

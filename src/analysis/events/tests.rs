@@ -415,9 +415,9 @@ traffic. Masked men held up a jewellery store.",
         Some("2025-03-12"),
         expect![[r#"
             robbery "robbed a bank in Paris" @Paris on 2025-03-10 (day)
-            robbery "were stolen"
+            robbery "were stolen" @Paris on 2025-03-10 (day)
             admission "checked herself into a rehab clinic in Geneva" @Geneva on 2025-03-07 (day)
-            admission "admitted to"
+            admission "admitted to" @Geneva on 2025-03-07 (day)
             storm "The storm"
             robbery "held up""#]],
     );
@@ -505,7 +505,7 @@ fall. Shares fell 5 percent. Profits fell $60m. The government fell from power."
         expect![[r#"
             fall "fell" on 2025-03-07 (day)
             death "died"
-            fall "a fall""#]],
+            fall "a fall" on 2025-03-07 (day)"#]],
     );
 }
 
@@ -561,7 +561,7 @@ Officials fear unrest. Rioting is a crime.",
         expect![[r#"
             attack "The shooting"
             protest "rioting in Athens" @Athens
-            protest "unrest""#]],
+            protest "unrest" @Athens"#]],
     );
 }
 
@@ -733,8 +733,8 @@ Police have arrested a man in Aleppo.",
         "Police have arrested a man in Aleppo. He was arrested on Thursday.",
         Some("2007-02-23"),
         expect![[r#"
-            arrest "arrested a man in Aleppo" @Aleppo
-            arrest "arrested" on 2007-02-22 (day)"#]],
+            arrest "arrested a man in Aleppo" @Aleppo on 2007-02-22 (day)
+            arrest "arrested" @Aleppo on 2007-02-22 (day)"#]],
     );
 }
 
@@ -798,7 +798,7 @@ Where the boy was shot, nobody knows.",
         Some("2013-03-12"),
         expect![[r#"
             attack "shot" @Aleppo on 2013-03-09 (day)
-            attack "shot""#]],
+            attack "shot" @Aleppo on 2013-03-09 (day)"#]],
     );
 }
 
@@ -839,5 +839,154 @@ Kestrel probe lifted off from Kourou on Friday.",
             award "won" on 2023-04 (month)
             launch "launched" on 2024-02-08 (day)
             launch "lifted off" on 2024-02-02 (day)"#]],
+    );
+}
+
+/// Each mention as `check` writes it, with its venue after `at`.
+fn check_venues(text: &str, date: Option<&str>, expected: Expect) {
+    check_venues_with(text, date, &[], expected);
+}
+
+/// [`check_venues`] with more actors than the cast.
+fn check_venues_with(
+    text: &str,
+    date: Option<&str>,
+    more: &[(&'static str, ActorKind, &'static [&'static str])],
+    expected: Expect,
+) {
+    let front = date.map(|d| format!("date: {d}\n\n")).unwrap_or_default();
+    let full = format!("{front}{text}");
+    let doc = Document::new(
+        SourceText {
+            path: "/t/a.txt".into(),
+            rel_path: "a.txt".into(),
+            text: full.clone(),
+        },
+        "a".into(),
+    );
+    let mut all = cast();
+    all.extend_from_slice(more);
+    let actors = actors_for(&full, &all);
+    let found = extract_document(&doc, &actors);
+    let lines: Vec<String> = (found.mentions.iter())
+        .map(|m| {
+            format!(
+                "{} {:?}{}{}{}",
+                m.kind.as_str(),
+                &full[m.trigger.clone()],
+                m.place
+                    .as_ref()
+                    .map(|p| format!(" @{}", p.name))
+                    .unwrap_or_default(),
+                m.venue
+                    .as_ref()
+                    .map(|v| format!(" at [{}]", v.name))
+                    .unwrap_or_default(),
+                m.date
+                    .as_ref()
+                    .map(|d| format!(" on {}", d.display()))
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    expected.assert_eq(&lines.join("\n"));
+}
+
+#[test]
+fn a_facility_after_a_venue_preposition_is_where_it_happened() {
+    // News places a happening at a facility or spot more often than in a named town: "died
+    // in prison", "exploded at a Woodburn bank" (the town kept as the facility's modifier),
+    // "in a Biloxi, Miss., motel room", "fell from a ridge", "checked into rehab". "In the
+    // head" names no facility, "into" places only an admission, "from" a fall or an escape.
+    check_venues(
+        "A bomb exploded late Friday at a Woodburn bank. \
+Paul Brenner died of heart disease in a Biloxi, Miss., motel room. \
+A climber fell from a ridge near the glacier. \
+The actress checked into rehab on Monday. \
+A guard was shot in the head on Tuesday. \
+A man was arrested from his car.",
+        Some("2013-03-12"),
+        expect![[r#"
+            explosion "exploded" at [a Woodburn bank] on 2013-03-08
+            death "died" at [a Biloxi, Miss., motel room]
+            fall "fell" at [a ridge]
+            admission "checked into" at [rehab] on 2013-03-11
+            attack "shot" on 2013-03-12
+            arrest "arrested""#]],
+    );
+}
+
+#[test]
+fn an_abbreviated_month_places_nothing() {
+    // AP style abbreviates a month before a day or a year: "in Oct. 2011" dates, it does
+    // not place.
+    check_venues(
+        "A woman was killed in her Brownsville neighborhood in Oct. 2011.",
+        Some("2013-03-12"),
+        expect![[r#"death "killed" at [her Brownsville neighborhood] on 2011-10"#]],
+    );
+}
+
+#[test]
+fn the_story_lends_its_lead_place_and_day_to_its_other_mentions() {
+    // The headline and lead tell one happening and give its place and day once; its other
+    // mentions there, and its definite mentions later ("her death"), take them. A
+    // background happening of the same kind later in the story ("her brother was killed in
+    // Canada in 1972") neither gives nor takes; "a second fire" is another happening, and
+    // kinds a story tells many of (games, meetings, ceremonies) share nothing.
+    check_venues(
+        "Actress Dies At 91\n\
+Angela Merkel has died, her family said.\n\
+The actress passed away in Beverly Hills on Thursday.\n\
+She starred in many films.\n\
+Her career began early.\n\
+Her death was mourned by fans.\n\
+Her brother was killed in a hunting accident in Canada in 1972.\n\
+Her brother was killed in a car crash.",
+        Some("2013-06-06"),
+        expect![[r#"
+            death "Dies" @Beverly Hills on 2013-06-06
+            death "died" @Beverly Hills on 2013-06-06
+            death "passed away" @Beverly Hills on 2013-06-06
+            death "death" @Beverly Hills on 2013-06-06
+            death "killed" @Canada on 1972
+            death "killed"
+            crash "crash""#]],
+    );
+    check_venues(
+        "Fire Destroys Store\n\
+A fire ripped through a store in Paris on Monday.\n\
+A second fire broke out.\n\
+United beat City 3-1 in Leeds on Saturday.\n\
+They also won their eighth straight game.",
+        Some("2013-06-06"),
+        expect![[r#"
+            fire "Fire" @Paris on 2013-06-03
+            fire "fire" @Paris on 2013-06-03
+            fire "fire"
+            contest "beat" @Leeds on 2013-06-01
+            contest "won""#]],
+    );
+}
+
+#[test]
+fn the_story_named_in_a_sentence_takes_part_whoever_its_subject_was_read_to_be() {
+    // "Angela Merkel, whose films made Hollywood famous, died": the clause's subject may be
+    // read as the name nearest the verb, but the person the headline names is in the
+    // sentence, so the two mentions are one death; "Merkel's death" is definite.
+    check_venues_with(
+        "Merkel Dies At 91\n\
+Angela Merkel, whose films made Hollywood famous, died in Berlin on Thursday.\n\
+She starred in many films.\n\
+Her career began early.\n\
+She won many prizes.\n\
+Merkel's death was mourned.",
+        Some("2013-06-06"),
+        &[("Hollywood", P, &[])],
+        expect![[r#"
+            death "Dies" @Berlin on 2013-06-06
+            death "died" @Berlin on 2013-06-06
+            award "won"
+            death "death" @Berlin on 2013-06-06"#]],
     );
 }

@@ -116,6 +116,23 @@ pub(super) fn finish(
         date.as_deref(),
         actors,
     );
+    // The venue most members name (case aside), the first named on a tie.
+    let mut venues: Vec<(&str, usize)> = Vec::new();
+    for venue in members.iter().filter_map(|m| m.local.venue.as_ref()) {
+        match venues
+            .iter_mut()
+            .find(|(v, _)| v.eq_ignore_ascii_case(&venue.name))
+        {
+            Some((_, n)) => *n += 1,
+            None => venues.push((&venue.name, 1)),
+        }
+    }
+    let venue = (venues.iter())
+        .fold(None::<(&str, usize)>, |best, &(v, n)| match best {
+            Some((_, m)) if m >= n => best,
+            _ => Some((v, n)),
+        })
+        .map(|(v, _)| v.to_string());
     let event = Event {
         label,
         kind,
@@ -123,6 +140,7 @@ pub(super) fn finish(
         precision,
         status: status(&members, docs),
         place: cluster.place.clone(),
+        venue,
         participants: participants.clone(),
         mentions,
     };

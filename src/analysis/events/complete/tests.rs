@@ -79,6 +79,7 @@ fn events(n: usize) -> Vec<Event> {
                 precision: None,
                 status: EventStatus::Happened,
                 place,
+                venue: None,
                 participants,
                 mentions,
             }

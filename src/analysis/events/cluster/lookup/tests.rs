@@ -139,6 +139,7 @@ fn local_event(spans_days: bool, date: Option<(i32, u8, u8)>, people: &[u32]) ->
         trigger: 0..4,
         kind,
         place: None,
+        venue: None,
         date: date.map(|(year, month, day)| EventDate {
             text: String::new(),
             span: 0..4,
