@@ -7,6 +7,7 @@ pub mod actors;
 pub mod brief;
 pub mod corpus;
 pub mod events;
+pub mod file_kind;
 pub(crate) mod fxhash;
 pub mod ide;
 pub(crate) mod lower;

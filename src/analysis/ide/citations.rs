@@ -9,7 +9,7 @@ use super::types::{
 };
 use crate::analysis::brief::is_key_start;
 use crate::analysis::corpus::{DocId, Document};
-use crate::sources::Kind;
+use crate::analysis::file_kind::Kind;
 
 pub(super) fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult> {
     let citation = file.brief.citation_at(offset)?;
