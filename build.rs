@@ -12,9 +12,9 @@
 use std::path::{Path, PathBuf};
 
 /// Folders whose contents decide what an index holds (`src/sources` turns saved pages and
-/// PDFs into the text that is indexed). `src/analysis/ide` (editor features
+/// PDFs into the text that is indexed). `crates/analysis/src/ide` (editor features
 /// over a finished index) and test files are left out: changing them changes no index.
-const INPUTS: [&str; 4] = ["src/analysis", "src/cache", "src/sources", "data"];
+const INPUTS: [&str; 4] = ["crates/analysis/src", "src/cache", "src/sources", "data"];
 
 fn main() {
     let mut files = Vec::new();

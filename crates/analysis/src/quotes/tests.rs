@@ -492,7 +492,7 @@ fn a_paragraph_of_many_quotes_hands_attribution_a_bounded_window() {
     // A seed article run together into one paragraph, many times over (as a corpus file
     // without paragraph breaks): each stage once walked every word from the paragraph's
     // start for every quote, a cost that grew with the cube of the paragraph.
-    let article = include_str!("../../../seeds/000_1e2f7ca976c65369.txt");
+    let article = include_str!("../../../../seeds/000_1e2f7ca976c65369.txt");
     let text = article
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -44,7 +44,7 @@ fn gazetteer() -> &'static Gazetteer {
     GAZETTEER.get_or_init(|| {
         let mut map = HashMap::new();
         let mut names = HashSet::new();
-        for line in include_str!("../../../data/gazetteer/places.tsv").lines() {
+        for line in include_str!("../../../../data/gazetteer/places.tsv").lines() {
             if line.starts_with('#') {
                 continue;
             }

@@ -21,6 +21,11 @@ impl<T> Lists<T> {
         self.starts.len().saturating_sub(1)
     }
 
+    /// Whether there are no lists.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// List `i`; `None` past the end (or, in a damaged cache, for starts out of order).
     pub fn get(&self, i: usize) -> Option<&[T]> {
         let start = *self.starts.get(i)? as usize;

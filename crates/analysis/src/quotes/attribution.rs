@@ -483,7 +483,7 @@ fn push_tokens<'a>(text: &'a str, range: Range<usize>, max: usize, out: &mut Vec
 
 /// Verbs that introduce quotations, counted on PolNeAR's train split
 /// (`scripts/cue_verbs.py`): `count<TAB>form` lines under `#` comments.
-const CUE_VERBS_TXT: &str = include_str!("../../../data/lexicon/cue_verbs.txt");
+const CUE_VERBS_TXT: &str = include_str!("../../../../data/lexicon/cue_verbs.txt");
 
 fn is_speech_verb(tok: &Tok) -> bool {
     // `Bystrom agreed. "..."`, `Jones disagreed: "..."`: a verb of assent or dissent that

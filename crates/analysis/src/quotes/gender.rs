@@ -14,7 +14,7 @@ pub(crate) enum Sex {
 }
 
 /// `name<TAB>M|F` lines under `#` comments.
-const GIVEN_NAMES_TXT: &str = include_str!("../../../data/lexicon/given_names.txt");
+const GIVEN_NAMES_TXT: &str = include_str!("../../../../data/lexicon/given_names.txt");
 
 static GIVEN_NAMES: LazyLock<FxHashMap<&'static str, Sex>> = LazyLock::new(|| {
     GIVEN_NAMES_TXT

@@ -3,6 +3,10 @@
 //!
 //! Nothing here knows LSP, JSON, tokio or the file system (see ARCHITECTURE.md).
 
+// The crate was `dossier::analysis`; its own `crate::analysis::` paths resolve here
+// until they are rewritten (issue 20, item 6).
+extern crate self as analysis;
+
 pub mod actors;
 pub mod brief;
 pub mod corpus;
@@ -12,7 +16,7 @@ pub(crate) mod fxhash;
 pub mod ide;
 pub(crate) mod lower;
 pub(crate) mod min_tree;
-pub(crate) mod packed;
+pub mod packed;
 pub mod quotes;
 pub mod span;
 pub mod text;

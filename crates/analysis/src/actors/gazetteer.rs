@@ -10,12 +10,12 @@ use super::lexicon::CORE_TITLES;
 use super::ActorKind;
 use crate::analysis::fxhash::{FxHashMap, FxHashSet};
 
-const PLACES_TSV: &str = include_str!("../../../data/gazetteer/places.tsv");
-const ORGANIZATIONS_TSV: &str = include_str!("../../../data/gazetteer/organizations.tsv");
-const TITLES_TXT: &str = include_str!("../../../data/gazetteer/titles.txt");
-const NONNAMES_TXT: &str = include_str!("../../../data/gazetteer/nonnames.txt");
-const GIVEN_NAMES_TXT: &str = include_str!("../../../data/gazetteer/given_names.txt");
-const COMMON_WORDS_TXT: &str = include_str!("../../../data/gazetteer/common_words.txt");
+const PLACES_TSV: &str = include_str!("../../../../data/gazetteer/places.tsv");
+const ORGANIZATIONS_TSV: &str = include_str!("../../../../data/gazetteer/organizations.tsv");
+const TITLES_TXT: &str = include_str!("../../../../data/gazetteer/titles.txt");
+const NONNAMES_TXT: &str = include_str!("../../../../data/gazetteer/nonnames.txt");
+const GIVEN_NAMES_TXT: &str = include_str!("../../../../data/gazetteer/given_names.txt");
+const COMMON_WORDS_TXT: &str = include_str!("../../../../data/gazetteer/common_words.txt");
 
 /// Word lists about the words of a name (`scripts/actors_lexicon.py` builds both): given
 /// names, and words English news writes in lowercase. A capitalised group is a person's

@@ -265,11 +265,11 @@ fn odd_text_finds_nothing_and_never_panics() {
 #[test]
 fn windows_agree_with_the_automaton_on_the_seed_articles() {
     let seeds = [
-        include_str!("../../../../seeds/000_1e2f7ca976c65369.txt"),
-        include_str!("../../../../seeds/001_227275e6a66a84db.txt"),
-        include_str!("../../../../seeds/002_770ca645d559dffd.txt"),
-        include_str!("../../../../seeds/003_423e3940cca06aad.txt"),
-        include_str!("../../../../seeds/004_df48a3a5ab45bcd7.txt"),
+        include_str!("../../../../../seeds/000_1e2f7ca976c65369.txt"),
+        include_str!("../../../../../seeds/001_227275e6a66a84db.txt"),
+        include_str!("../../../../../seeds/002_770ca645d559dffd.txt"),
+        include_str!("../../../../../seeds/003_423e3940cca06aad.txt"),
+        include_str!("../../../../../seeds/004_df48a3a5ab45bcd7.txt"),
     ];
     let docs: Vec<Arc<Document>> = seeds
         .iter()
@@ -287,7 +287,7 @@ fn windows_agree_with_the_automaton_on_the_seed_articles() {
     let refs: Vec<&DocActors> = per_doc.iter().collect();
     let index = ActorIndex::build(&docs, &refs, &[]);
     assert!(index.actors.len() > 50, "{}", index.actors.len());
-    let brief = include_str!("../../../../examples/brief.md");
+    let brief = include_str!("../../../../../examples/brief.md");
     let mut n_found = 0;
     for text in seeds.iter().chain([&brief]) {
         let found = index.lookup.find_in_text(text);

@@ -1036,7 +1036,7 @@ fn is_title_word(word: &str) -> bool {
     static TITLES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     TITLES
         .get_or_init(|| {
-            include_str!("../../../data/gazetteer/titles.txt")
+            include_str!("../../../../data/gazetteer/titles.txt")
                 .lines()
                 .filter(|l| !l.starts_with('#'))
                 .flat_map(str::split_whitespace)
