@@ -3,10 +3,6 @@
 //!
 //! Nothing here knows LSP, JSON, tokio or the file system (see ARCHITECTURE.md).
 
-// The crate was `dossier::analysis`; its own `crate::analysis::` paths resolve here
-// until they are rewritten (issue 20, item 6).
-extern crate self as analysis;
-
 pub mod actors;
 pub mod brief;
 pub mod corpus;

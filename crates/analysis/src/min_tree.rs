@@ -6,7 +6,7 @@
 #[derive(Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub(crate) struct MinTree {
-    #[serde(with = "crate::analysis::packed::vec")]
+    #[serde(with = "crate::packed::vec")]
     nodes: Vec<u32>,
 }
 

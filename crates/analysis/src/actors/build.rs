@@ -12,9 +12,9 @@ use super::lookup::Lookup;
 use super::{
     Actor, ActorId, ActorIndex, ActorKind, CuratedActor, DocActors, DocMention, LocalActor, Mention,
 };
-use crate::analysis::corpus::{DocId, Document};
-use crate::analysis::packed::{Lists, Packed};
-use crate::analysis::span::Span;
+use crate::corpus::{DocId, Document};
+use crate::packed::{Lists, Packed};
+use crate::span::Span;
 
 /// `local_to_global` value of a local actor the merge dropped.
 pub(crate) const DROPPED: ActorId = ActorId::MAX;

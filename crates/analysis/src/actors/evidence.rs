@@ -18,7 +18,7 @@ use super::gazetteer::{fold_into, name_words};
 use super::lexicon::{is_in, ORG_CONTEXT};
 use super::scan::{CAP, JOINED, POSSESSIVE, SENTENCE_START};
 use super::ActorKind;
-use crate::analysis::fxhash::FxHashMap;
+use crate::fxhash::FxHashMap;
 
 /// Nouns of what a company owns, issues or reports, right after its name.
 const CORPORATE_AFTER: [&str; 29] = [

@@ -16,7 +16,7 @@ use super::scan::{
     tokenize, Token, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START, TEAM,
 };
 use super::{ActorKind, DocActors, LocalActor, LocalMention};
-use crate::analysis::fxhash::FxHashMap;
+use crate::fxhash::FxHashMap;
 
 /// Extracts the actors of `text[body]` (offsets stay offsets into `text`).
 pub(crate) fn extract(text: &str, body: Range<usize>) -> DocActors {

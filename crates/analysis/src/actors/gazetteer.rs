@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use super::lexicon::CORE_TITLES;
 use super::ActorKind;
-use crate::analysis::fxhash::{FxHashMap, FxHashSet};
+use crate::fxhash::{FxHashMap, FxHashSet};
 
 const PLACES_TSV: &str = include_str!("../../../../data/gazetteer/places.tsv");
 const ORGANIZATIONS_TSV: &str = include_str!("../../../../data/gazetteer/organizations.tsv");

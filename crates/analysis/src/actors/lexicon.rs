@@ -345,5 +345,5 @@ pub(crate) const CORE_TITLES: [&str; 30] = [
 ];
 
 pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
-    crate::analysis::lower::str_in(list, word)
+    crate::lower::str_in(list, word)
 }

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use super::prefix::{PrefixEntry, PrefixTable};
 use super::windows::AliasWindows;
 use super::{Actor, ActorId, ActorKind, DocMention};
-use crate::analysis::fxhash::FxHashMap;
+use crate::fxhash::FxHashMap;
 
 /// How a completion candidate matched what was typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

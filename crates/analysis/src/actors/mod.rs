@@ -216,10 +216,10 @@ pub struct ActorIndex {
     #[serde(skip)]
     lookup: lookup::Lookup,
     /// Per actor: how many documents name it.
-    #[serde(with = "crate::analysis::packed::vec")]
+    #[serde(with = "crate::packed::vec")]
     doc_counts: Vec<u32>,
     /// Per actor: the persons and organizations most named in the same documents.
-    #[serde(with = "crate::analysis::packed::nested")]
+    #[serde(with = "crate::packed::nested")]
     alongside: Vec<Vec<ActorId>>,
 }
 

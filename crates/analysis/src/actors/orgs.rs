@@ -8,7 +8,7 @@ use super::extract::Extractor;
 use super::gazetteer::fold_into;
 use super::lexicon::*;
 use super::scan::{ALL_CAPS, CAP, SENTENCE_START};
-use crate::analysis::lower::WordSet;
+use crate::lower::WordSet;
 
 /// [`ORG_CUES`] looked up by hash: every capitalised run is checked word by word.
 fn is_org_cue(word: &str) -> bool {

@@ -15,7 +15,7 @@ use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashSet};
 
 use super::{ActorId, MatchKind};
-use crate::analysis::min_tree::MinTree;
+use crate::min_tree::MinTree;
 
 /// One entry: (lowercase text, actor, the text as written, is the canonical name itself).
 pub(crate) type PrefixEntry = (Box<str>, ActorId, Box<str>, bool);

@@ -6,7 +6,7 @@
 //! token array forwards and backwards; a tokenizer that records each word's context once
 //! keeps that walk cheap and the whole pass linear.
 
-use crate::analysis::lower::str_in;
+use crate::lower::str_in;
 use std::ops::Range;
 
 /// A word of the text. `end` excludes a possessive `'s`.

@@ -4,7 +4,7 @@
 use expect_test::expect;
 
 use super::*;
-use crate::analysis::corpus::{Document, SourceText};
+use crate::corpus::{Document, SourceText};
 
 fn doc(text: &str) -> Document {
     Document::new(

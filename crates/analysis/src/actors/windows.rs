@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use crate::analysis::fxhash::FxHashMap;
+use crate::fxhash::FxHashMap;
 
 /// No pattern shares its hash with an earlier one.
 const END_OF_CHAIN: u32 = u32::MAX;

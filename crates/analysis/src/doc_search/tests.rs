@@ -3,8 +3,8 @@ use std::sync::Arc;
 use proptest::prelude::*;
 
 use super::*;
-use crate::analysis::ide::fuzzy_score;
-use crate::analysis::SourceText;
+use crate::ide::fuzzy_score;
+use crate::SourceText;
 
 fn documents(pairs: &[(String, String)]) -> Vec<Arc<Document>> {
     pairs

@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::analysis::fxhash::FxHashMap;
+use crate::fxhash::FxHashMap;
 use finish::{disambiguate_labels, finish};
 use fit::{fits, join_reasons, Head, NO_PLACE};
 use lookup::{Added, ClusterLookup};
@@ -19,8 +19,8 @@ use super::extract::LocalEvent;
 use super::places;
 use super::triggers::KindFamily;
 use super::{DocEvents, Event, JoinReasons};
-use crate::analysis::actors::{ActorId, ActorIndex, ActorKind};
-use crate::analysis::corpus::{DocId, Document};
+use crate::actors::{ActorId, ActorIndex, ActorKind};
+use crate::corpus::{DocId, Document};
 
 mod finish;
 mod fit;

@@ -21,8 +21,8 @@ use std::collections::{BinaryHeap, HashSet};
 use std::ops::Range;
 
 use super::Event;
-use crate::analysis::actors::Actor;
-use crate::analysis::min_tree::MinTree;
+use crate::actors::Actor;
+use crate::min_tree::MinTree;
 
 /// What a typed word matched in an event, in the order the editor tries them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -78,7 +78,7 @@ pub struct CompletionTable {
     /// Sorted by key, then field and list.
     entries: Vec<Entry>,
     /// Event ids, one list after another, each sorted by (salience, label, id).
-    #[serde(with = "crate::analysis::packed::vec")]
+    #[serde(with = "crate::packed::vec")]
     lists: Vec<u32>,
     /// Per event: `salience << 32 | label rank` (the rank key for tier 0).
     order: Vec<u64>,

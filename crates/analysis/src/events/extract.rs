@@ -10,9 +10,9 @@ use super::lexicon::*;
 use super::modality::{status_of, EventStatus};
 use super::triggers::{find_triggers, EventKind, KindFamily, Trigger, TriggerForm};
 use super::words::{self, Token};
-use crate::analysis::actors::ActorKind;
-use crate::analysis::lower::str_in;
-use crate::analysis::lower::{lowercase_in, LowerWord};
+use crate::actors::ActorKind;
+use crate::lower::str_in;
+use crate::lower::{lowercase_in, LowerWord};
 
 /// An actor named in the text, as extraction needs it.
 #[derive(Debug, Clone, PartialEq)]
@@ -1031,7 +1031,7 @@ fn is_calendar_word(word: &str) -> bool {
 
 /// Role words ("president", "prime minister", "envoy") from the actors' gazetteer.
 fn is_title_word(word: &str) -> bool {
-    use crate::analysis::fxhash::FxHashSet;
+    use crate::fxhash::FxHashSet;
     use std::sync::OnceLock;
     static TITLES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     TITLES

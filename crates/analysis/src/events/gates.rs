@@ -4,7 +4,7 @@
 //! or a policy change. Each reads the words of the trigger's sentence only.
 
 use super::triggers::{words_after, words_before};
-use crate::analysis::lower::str_in;
+use crate::lower::str_in;
 
 /// "placed Reggie Bush on injured reserve", "put him on IR", "headed to injured reserve":
 /// "on" or "to" within seven words, then a roster list within the three words after it.

@@ -176,9 +176,9 @@ pub struct Event {
     /// ([`modality::event_status`]): a summit called off is a cancelled event.
     pub status: EventStatus,
     pub place: Option<String>,
-    #[serde(with = "crate::analysis::packed::vec")]
+    #[serde(with = "crate::packed::vec")]
     pub participants: Vec<ActorId>,
-    #[serde(with = "crate::analysis::packed::vec")]
+    #[serde(with = "crate::packed::vec")]
     pub mentions: Vec<EventMention>,
 }
 
@@ -388,13 +388,13 @@ pub struct EventIndex {
     /// Per event: what brief mentions are matched against.
     keys: Vec<cluster::ClusterKey>,
     /// Per actor: the events it takes part in, dated ones first by date, then by label.
-    #[serde(with = "crate::analysis::packed::nested")]
+    #[serde(with = "crate::packed::nested")]
     by_actor: Vec<Vec<u32>>,
     /// For each label of at least [`MIN_WRITTEN_LABEL`] bytes, ASCII-lowercased, the first
     /// event with that label, sorted by that lowercase label: a brief that writes a label as
     /// such ("Sochi congress") is matched by lookups of its own words (a binary search that
     /// lowercases as it compares, so the table is only ids).
-    #[serde(with = "crate::analysis::packed::vec")]
+    #[serde(with = "crate::packed::vec")]
     by_label: Vec<u32>,
     /// The longest label in `by_label`, in bytes.
     max_label_len: usize,

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::lower::ascii_lowercase_in;
+use crate::lower::ascii_lowercase_in;
 
 /// How the text presents an event. Only [`EventStatus::Happened`], [`EventStatus::Planned`]
 /// and [`EventStatus::Cancelled`] mentions make corpus events; the others are marked and

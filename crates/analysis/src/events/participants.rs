@@ -7,9 +7,9 @@ use std::ops::Range;
 use super::extract::{is_upper_start, push_unique, ActorSpan, Clause};
 use super::lexicon::{LIGHT_WORDS, LINK_WORDS, PLAN_NOUNS};
 use super::triggers::{Trigger, TriggerForm};
-use crate::analysis::actors::ActorKind;
-use crate::analysis::lower::str_in;
-use crate::analysis::lower::LowerWord;
+use crate::actors::ActorKind;
+use crate::lower::str_in;
+use crate::lower::LowerWord;
 
 impl Clause<'_> {
     pub(super) fn persons_in<'b>(

@@ -3,9 +3,9 @@
 use expect_test::{expect, Expect};
 
 use super::*;
-use crate::analysis::actors::{LocalActor, LocalMention};
-use crate::analysis::corpus::SourceText;
-use crate::analysis::CorpusIndex;
+use crate::actors::{LocalActor, LocalMention};
+use crate::corpus::SourceText;
+use crate::CorpusIndex;
 
 /// Actors named in a test text: (canonical name, kind, aliases). Every whole-word
 /// occurrence of the name or an alias becomes a mention, longest first.

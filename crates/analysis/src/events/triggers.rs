@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::analysis::lower::ascii_lowercase_in;
+use crate::lower::ascii_lowercase_in;
 
 /// What kind of thing happened. The family decides which mentions may be the same event.
 #[derive(
@@ -497,7 +497,7 @@ use super::gates::{
     an_offer_made, craft_launched, fell_from_height, line_broken, prize_follows, product_follows,
     record_follows, roster_list_follows, rule_follows, scored_contest,
 };
-use crate::analysis::lower::str_in;
+use crate::lower::str_in;
 use EventKind as K;
 
 /// The lexicon. Longer phrases win over their parts (leftmost-longest matching), which is

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::lower::ascii_lowercase_in;
+use crate::lower::ascii_lowercase_in;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {

@@ -13,7 +13,7 @@ use super::types::{
     BriefFile, Completion, CompletionKind, CompletionTarget, Context, HoverResult, Location,
     NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol, WorkspaceSymbolKind,
 };
-use crate::analysis::actors::{ActorId, ActorKind, MatchKind};
+use crate::actors::{ActorId, ActorKind, MatchKind};
 
 /// How many completion items one request returns at most.
 const MAX_COMPLETIONS: usize = 50;

@@ -7,9 +7,9 @@ use super::types::{
     HoverResult, NavTarget, Navigation, SemanticToken, Severity, TokenKind, WorkspaceSymbol,
     WorkspaceSymbolKind, MAX_COMPLETIONS,
 };
-use crate::analysis::brief::is_key_start;
-use crate::analysis::corpus::{DocId, Document};
-use crate::analysis::file_kind::Kind;
+use crate::brief::is_key_start;
+use crate::corpus::{DocId, Document};
+use crate::file_kind::Kind;
 
 pub(super) fn hover(cx: Context, file: &BriefFile, offset: usize) -> Option<HoverResult> {
     let citation = file.brief.citation_at(offset)?;

@@ -15,11 +15,9 @@ use super::types::{
     NavTarget, Navigation, SemanticToken, TokenKind, WorkspaceSymbol, WorkspaceSymbolKind,
     MAX_COMPLETIONS,
 };
-use crate::analysis::actors::ActorId;
-use crate::analysis::events::complete::{self, Field};
-use crate::analysis::events::{
-    self, dates::DateContext, ActorSpan, Event, EventStatus, JoinReasons,
-};
+use crate::actors::ActorId;
+use crate::events::complete::{self, Field};
+use crate::events::{self, dates::DateContext, ActorSpan, Event, EventStatus, JoinReasons};
 
 /// How many source documents an event card quotes.
 const MAX_SOURCES: usize = 10;

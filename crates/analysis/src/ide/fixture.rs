@@ -24,7 +24,7 @@
 //! [`Fixture::brief_over`] takes the corpus part as a fixture and the brief as plain text.
 
 use super::types::{BriefFile, CheckSettings, Context};
-use crate::analysis::{CorpusIndex, SourceText};
+use crate::{CorpusIndex, SourceText};
 
 /// A parsed fixture: the corpus indexed, default settings, the brief and its cursor.
 pub(crate) struct Fixture {

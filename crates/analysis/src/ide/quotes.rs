@@ -2,7 +2,7 @@
 //! fixes, hints, tokens and completion inside a quote.
 //!
 //! Every feature starts from [`check`]: the brief's quote looked up in the corpus with
-//! [`QuoteIndex::find`](crate::analysis::quotes::QuoteIndex::find), the brief's speaker read
+//! [`QuoteIndex::find`](crate::quotes::QuoteIndex::find), the brief's speaker read
 //! from the words around the quote and compared with the source's speaker.
 
 use std::ops::Range;
@@ -12,11 +12,11 @@ use super::types::{
     BriefFile, CodeAction, Context, Diagnostic, HoverResult, InlayHint, Location, NavTarget,
     Navigation, Related, SemanticToken, Severity, TextEdit, TokenKind,
 };
-use crate::analysis::actors::ActorId;
-use crate::analysis::brief::BriefQuote;
-use crate::analysis::quotes::attribution::{self, Cue};
-use crate::analysis::quotes::normalize::count_words;
-use crate::analysis::quotes::{DiffOp, QuoteMatch, SourceQuote};
+use crate::actors::ActorId;
+use crate::brief::BriefQuote;
+use crate::quotes::attribution::{self, Cue};
+use crate::quotes::normalize::count_words;
+use crate::quotes::{DiffOp, QuoteMatch, SourceQuote};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {

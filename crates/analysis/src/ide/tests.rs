@@ -4,8 +4,8 @@ use expect_test::{expect, Expect};
 
 use super::ranking::take_best;
 use super::*;
-use crate::analysis::corpus::DocId;
-use crate::analysis::ide::fixture::{self, Fixture};
+use crate::corpus::DocId;
+use crate::ide::fixture::{self, Fixture};
 
 /// A small corpus of invented articles.
 const CORPUS: &str = r#"

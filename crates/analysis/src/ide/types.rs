@@ -5,11 +5,11 @@
 use std::ops::Range;
 use std::sync::atomic::AtomicBool;
 
-use crate::analysis::actors::ActorId;
-use crate::analysis::brief::Brief;
-use crate::analysis::corpus::DocId;
-use crate::analysis::index::CorpusIndex;
-use crate::analysis::text::LineIndex;
+use crate::actors::ActorId;
+use crate::brief::Brief;
+use crate::corpus::DocId;
+use crate::index::CorpusIndex;
+use crate::text::LineIndex;
 
 /// A brief as the features see it: its text and the parse of that text.
 #[derive(Debug, Clone)]

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::analysis::actors::{DocMention, Mention};
-use crate::analysis::events::{kind_number, EventKind, EventMention, JoinReasons, KINDS};
+use crate::actors::{DocMention, Mention};
+use crate::events::{kind_number, EventKind, EventMention, JoinReasons, KINDS};
 
 #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Sample {

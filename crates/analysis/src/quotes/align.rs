@@ -193,7 +193,7 @@ pub fn align(tokens: &[QuoteToken], source: &[Word]) -> Option<Alignment> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::quotes::normalize::{quote_tokens, words};
+    use crate::quotes::normalize::{quote_tokens, words};
 
     fn check(quote: &str, source: &str) -> (f32, String, String) {
         let tokens = quote_tokens(quote);

@@ -8,12 +8,12 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::analysis::lower::WordSet;
+use crate::lower::WordSet;
 
 use super::lexicon::{
     ABBREVIATIONS, ANAPHOR_HEADS, CONNECTORS, NOT_NAMES, PRONOUNS, SPEECH_VERBS, TITLE_WORDS,
 };
-use crate::analysis::lower::{lowercase_in, str_in};
+use crate::lower::{lowercase_in, str_in};
 
 /// What the words around a quote say about its speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1083,7 +1083,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
         // party or a role is a description of someone named elsewhere.
         if run_start >= 1
             && toks[run_start - 1].text.eq_ignore_ascii_case("the")
-            && crate::analysis::actors::is_title(&toks[last].text.to_lowercase())
+            && crate::actors::is_title(&toks[last].text.to_lowercase())
         {
             return Some(Cue::Anaphor(
                 toks[run_start - 1].range.start..toks[last].range.end,
@@ -1263,7 +1263,7 @@ fn is_role_head(tok: &Tok) -> bool {
         "frontrunner",
     ];
     let folded = tok.text.to_lowercase();
-    is_role_word(tok) && (str_in(RUNNING, &folded) || crate::analysis::actors::is_title(&folded))
+    is_role_word(tok) && (str_in(RUNNING, &folded) || crate::actors::is_title(&folded))
 }
 
 /// Function words that never stand in a role before a name.
@@ -1556,7 +1556,7 @@ fn is_title_abbreviation(tok: &Tok) -> bool {
     tok.text.len() > 1
         && !tok.comma_after
         && tok.text.ends_with('.')
-        && crate::analysis::actors::is_title(&tok.text[..tok.text.len() - 1].to_lowercase())
+        && crate::actors::is_title(&tok.text[..tok.text.len() - 1].to_lowercase())
 }
 
 /// Prepositions that open a phrase fronted before a sentence's subject.

@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use super::align::DiffOp;
 use super::normalize::{QuoteToken, Word, WordIter};
 use super::{QuoteMatch, SourceQuote};
-use crate::analysis::corpus::{DocId, Document};
+use crate::corpus::{DocId, Document};
 
 /// A quotation with more sentences than this is keyed by its single sentences (and as a
 /// whole) only, not by every run of them.
@@ -33,16 +33,16 @@ const MAX_RUN_PIECES: usize = 6;
 #[derive(Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ExactQuotes {
     /// Hashes of word runs ([`run_hash`]), sorted.
-    #[serde(with = "crate::analysis::packed::vec")]
+    #[serde(with = "crate::packed::vec")]
     hashes: Vec<u64>,
     /// `quotes[i]` holds the run of `hashes[i]` (an index into the quote index's quotes).
-    #[serde(with = "crate::analysis::packed::vec")]
+    #[serde(with = "crate::packed::vec")]
     quotes: Vec<u32>,
     /// `starts[i]..ends[i]`: the run's words in its document (first word's start to last
     /// word's end).
-    #[serde(with = "crate::analysis::packed::vec")]
+    #[serde(with = "crate::packed::vec")]
     starts: Vec<u32>,
-    #[serde(with = "crate::analysis::packed::vec")]
+    #[serde(with = "crate::packed::vec")]
     ends: Vec<u32>,
 }
 

@@ -2,7 +2,7 @@
 //! mixed), nesting, repair of unbalanced marks, and telling speech from titles and scare
 //! quotes.
 
-use crate::analysis::lower::str_in;
+use crate::lower::str_in;
 use std::ops::Range;
 
 /// A quotation as the marks delimit it.

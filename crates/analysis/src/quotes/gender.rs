@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use crate::analysis::fxhash::FxHashMap;
+use crate::fxhash::FxHashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Sex {

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use crate::analysis::packed::Packed;
+use crate::packed::Packed;
 
 use super::normalize::{shingle_hash, QuoteToken, Word, WordIter};
 

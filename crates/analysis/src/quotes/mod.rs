@@ -746,7 +746,7 @@ fn last_subject_person(
             .rev()
             .find(|&(at, c)| {
                 ".!?\n\"“”:".contains(c)
-                    && !(c == '.' && crate::analysis::events::is_abbreviation(&before[..at]))
+                    && !(c == '.' && crate::events::is_abbreviation(&before[..at]))
             })
             .map_or(0, |(at, c)| at + c.len_utf8());
         let prefix = before[sentence_start..].trim();
@@ -892,7 +892,7 @@ pub struct QuoteIndex {
     /// Quotations (and their sentences) by their exact words.
     exact: exact::ExactQuotes,
     /// Per actor: its speech quotes (indexes into `quotes`), in corpus order.
-    #[serde(with = "crate::analysis::packed::nested")]
+    #[serde(with = "crate::packed::nested")]
     by_speaker: Vec<Vec<u32>>,
 }
 

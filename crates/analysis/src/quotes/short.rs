@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::normalize::{self, QuoteToken};
 use super::{align, QuoteIndex, QuoteMatch, MIN_SIMILARITY};
-use crate::analysis::corpus::Document;
+use crate::corpus::Document;
 
 /// Matches of one quote, kept by document so that a quote repeated in thousands of
 /// documents is not compared with every match so far. Of two overlapping matches in a

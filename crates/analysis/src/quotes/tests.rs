@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::analysis::corpus::SourceText;
+use crate::corpus::SourceText;
 
 fn doc(text: &str) -> Document {
     Document::new(
@@ -199,7 +199,7 @@ fn short_quote_with_one_word_changed_is_found_as_differing() {
     let index = QuoteIndex::build(
         std::slice::from_ref(&d),
         &[&quotes],
-        &crate::analysis::actors::ActorIndex::default(),
+        &crate::actors::ActorIndex::default(),
     );
     let found = index.find(std::slice::from_ref(&d), "Now it was our turn");
     let best = found.first().map(|m| m.similarity);
@@ -220,7 +220,7 @@ fn a_quote_carried_by_thousands_of_documents_is_still_found() {
             text: format!("Villagers gathered on day {i}.\n\"{quote},\" Mayor Anna Kowalski said on day {i}.\n"),
         })
         .collect();
-    let corpus = crate::analysis::CorpusIndex::build(sources, Vec::new());
+    let corpus = crate::CorpusIndex::build(sources, Vec::new());
     let tokens = normalize::quote_tokens(quote);
     assert!(corpus.quotes.text.mostly_stopped_seeds(&tokens));
     let found = corpus.quotes.find(&corpus.docs, quote);
@@ -245,7 +245,7 @@ fn a_quote_carried_by_thousands_of_documents_is_still_found() {
 /// subject stages only name actors the document knows).
 fn check_with_actors(text: &str, expect: expect_test::Expect) {
     let d = doc(text);
-    let actors = crate::analysis::actors::extract_document(&d);
+    let actors = crate::actors::extract_document(&d);
     let found = extract_document(&d, &actors);
     let out: String = found
         .quotes
@@ -499,7 +499,7 @@ fn a_paragraph_of_many_quotes_hands_attribution_a_bounded_window() {
         .join(" ")
         .repeat(30);
     let d = doc(&(text + "\n"));
-    let actors = crate::analysis::actors::extract_document(&d);
+    let actors = crate::actors::extract_document(&d);
     attribution::MOST_WORDS_HANDED_OUT.with(|most| most.set(0));
     let found = extract_document(&d, &actors);
     assert!(found.quotes.len() > 300, "{}", found.quotes.len());

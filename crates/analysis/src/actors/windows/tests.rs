@@ -10,8 +10,8 @@ use proptest::prelude::*;
 use super::super::lookup::{is_acronym, Lookup};
 use super::super::{extract_document, Actor, ActorIndex, ActorKind, DocActors, DocMention};
 use super::{ends_word, starts_word};
-use crate::analysis::corpus::{Document, SourceText};
-use crate::analysis::packed::Packed;
+use crate::corpus::{Document, SourceText};
+use crate::packed::Packed;
 
 /// What `find_in_text` answered before this module: the leftmost-longest occurrences of an
 /// automaton over the patterns (ASCII case folded), then the same boundary, case and

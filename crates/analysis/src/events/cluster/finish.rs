@@ -4,13 +4,13 @@
 use std::sync::Arc;
 
 use super::{n_fields, Candidate, Cluster, ClusterKey};
-use crate::analysis::actors::{ActorId, ActorIndex, ActorKind};
-use crate::analysis::corpus::Document;
-use crate::analysis::events::dates::{self, DateParts, EventDate};
-use crate::analysis::events::modality::{self, EventStatus};
-use crate::analysis::events::triggers::EventKind;
-use crate::analysis::events::{document_day, Event, EventMention};
-use crate::analysis::fxhash::{FxHashMap, FxHashSet};
+use crate::actors::{ActorId, ActorIndex, ActorKind};
+use crate::corpus::Document;
+use crate::events::dates::{self, DateParts, EventDate};
+use crate::events::modality::{self, EventStatus};
+use crate::events::triggers::EventKind;
+use crate::events::{document_day, Event, EventMention};
+use crate::fxhash::{FxHashMap, FxHashSet};
 
 pub(super) fn finish(
     cluster: &Cluster,
@@ -189,7 +189,7 @@ fn label(
 /// How a label names a participant: a person by the one-word alias the articles use
 /// ("Xi" of "Xi Jinping", whose surname comes first), else by the last word of the name;
 /// an organisation in full ("Rapid Support Forces", not "Forces").
-fn short_name(actor: &crate::analysis::actors::Actor) -> &str {
+fn short_name(actor: &crate::actors::Actor) -> &str {
     if actor.kind != ActorKind::Person {
         return actor.name.as_str();
     }

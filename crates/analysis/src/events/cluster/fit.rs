@@ -8,11 +8,11 @@
 //! mentions it lets through read the cluster itself.
 
 use super::{Candidate, Cluster};
-use crate::analysis::actors::ActorId;
-use crate::analysis::corpus::DocId;
-use crate::analysis::events::dates::{self, DateParts, EventDate};
-use crate::analysis::events::triggers::KindFamily;
-use crate::analysis::events::JoinReasons;
+use crate::actors::ActorId;
+use crate::corpus::DocId;
+use crate::events::dates::{self, DateParts, EventDate};
+use crate::events::triggers::KindFamily;
+use crate::events::JoinReasons;
 
 /// The number of no place in [`Candidate::place_fold`] and [`Head`].
 pub(super) const NO_PLACE: u32 = u32::MAX;

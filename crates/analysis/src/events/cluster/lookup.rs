@@ -24,9 +24,9 @@ use std::collections::BinaryHeap;
 use std::hash::Hash;
 
 use super::{fits, Candidate, Cluster, Head, KindFamily};
-use crate::analysis::actors::ActorId;
-use crate::analysis::corpus::DocId;
-use crate::analysis::fxhash::FxHashMap;
+use crate::actors::ActorId;
+use crate::corpus::DocId;
+use crate::fxhash::FxHashMap;
 
 #[cfg(test)]
 mod tests;

@@ -3,8 +3,8 @@
 
 use expect_test::{expect, Expect};
 
-use crate::analysis::corpus::SourceText;
-use crate::analysis::CorpusIndex;
+use crate::corpus::SourceText;
+use crate::CorpusIndex;
 
 /// Builds a corpus of `articles` (each `(date, text)`, the date given as front matter)
 /// and checks its events: label, kind, date, people and the articles of its mentions.

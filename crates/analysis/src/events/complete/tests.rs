@@ -1,8 +1,8 @@
 //! The prefix table against a plain ranking of every event, on generated events.
 
 use super::*;
-use crate::analysis::actors::ActorKind;
-use crate::analysis::events::{EventKind, EventMention, EventStatus, JoinReasons};
+use crate::actors::ActorKind;
+use crate::events::{EventKind, EventMention, EventStatus, JoinReasons};
 
 const PLACES: &[&str] = &["Geneva", "Genoa", "Helsinki", "Moscow", "Montreux", "Sochi"];
 const KINDS: &[EventKind] = &[

@@ -151,7 +151,7 @@ fn completion_items_are_small_and_resolve_to_the_card() {
     let item = items.first().expect("an item for Rut");
     assert_eq!(item.documentation, None);
     let target = item.target.expect("the item names its actor");
-    let card = crate::analysis::ide::completion_documentation(cx, target, &item.label);
+    let card = crate::ide::completion_documentation(cx, target, &item.label);
     expect![[r#"
         **William Ruto** (person)
 
@@ -168,7 +168,7 @@ fn completion_items_are_small_and_resolve_to_the_card() {
     .assert_eq(card.as_deref().unwrap_or("(none)"));
     // An id from another index generation that now names someone else gives nothing.
     assert_eq!(
-        crate::analysis::ide::completion_documentation(cx, target, "Olaf Scholz"),
+        crate::ide::completion_documentation(cx, target, "Olaf Scholz"),
         None
     );
 }

@@ -4,11 +4,11 @@
 use std::ops::Range;
 
 use super::names_agree;
-use crate::analysis::ide::cursor::typed_word;
-use crate::analysis::ide::symbols::shorten;
-use crate::analysis::ide::types::{BriefFile, Completion, CompletionKind, Context};
-use crate::analysis::quotes::attribution::{self, Cue};
-use crate::analysis::quotes::normalize::count_words;
+use crate::ide::cursor::typed_word;
+use crate::ide::symbols::shorten;
+use crate::ide::types::{BriefFile, Completion, CompletionKind, Context};
+use crate::quotes::attribution::{self, Cue};
+use crate::quotes::normalize::count_words;
 
 /// `Some` when the cursor is inside an open quote (the quote's completions answer alone).
 pub fn completion(cx: Context, file: &BriefFile, offset: usize) -> Option<Vec<Completion>> {

@@ -2,8 +2,8 @@
 
 use expect_test::{expect, Expect};
 
-use crate::analysis::ide::fixture::Fixture;
-use crate::analysis::ide::{self, BriefFile, CheckSettings, Context};
+use crate::ide::fixture::Fixture;
+use crate::ide::{self, BriefFile, CheckSettings, Context};
 
 const CORPUS: &str = r#"
 //- tehran.txt

@@ -5,8 +5,8 @@ use super::super::index::MAX_CANDIDATES;
 use super::super::normalize::{quote_tokens, words};
 use super::super::{align, QuoteIndex};
 use super::*;
-use crate::analysis::corpus::SourceText;
-use crate::analysis::CorpusIndex;
+use crate::corpus::SourceText;
+use crate::CorpusIndex;
 
 fn corpus(texts: &[String]) -> CorpusIndex {
     let sources = texts
@@ -162,7 +162,7 @@ struct CountingLoader {
     loads: std::sync::atomic::AtomicUsize,
 }
 
-impl crate::analysis::corpus::TextLoader for CountingLoader {
+impl crate::corpus::TextLoader for CountingLoader {
     fn load(&self, doc: &Document) -> Result<String, String> {
         self.loads
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -194,7 +194,7 @@ fn listing_every_source_reads_only_the_aligned_regions_documents() {
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let loader: Arc<dyn crate::analysis::corpus::TextLoader> = loader.clone();
+            let loader: Arc<dyn crate::corpus::TextLoader> = loader.clone();
             Arc::new(Document::deferred(
                 d.path.clone(),
                 d.rel_path.clone(),

@@ -7,10 +7,10 @@ use proptest::prelude::*;
 
 use super::super::fit::NO_PLACE;
 use super::*;
-use crate::analysis::events::dates::{DateParts, EventDate};
-use crate::analysis::events::extract::LocalEvent;
-use crate::analysis::events::triggers::EventKind;
-use crate::analysis::events::JoinReasons;
+use crate::events::dates::{DateParts, EventDate};
+use crate::events::extract::LocalEvent;
+use crate::events::triggers::EventKind;
+use crate::events::JoinReasons;
 
 /// The lists as they were first written: one map for every cluster under a key, one for
 /// the clusters under a key and a year.
