@@ -12,7 +12,8 @@ pub(crate) mod fxhash;
 pub mod ide;
 pub(crate) mod lower;
 pub(crate) mod min_tree;
-pub mod packed;
+// Its own crate (crates/packed), a leaf; `crate::packed` paths read as before.
+pub use dossier_packed as packed;
 pub mod quotes;
 pub mod span;
 pub mod text;
@@ -25,3 +26,7 @@ pub use corpus::{DocId, Document, DocumentMeta, FileStamp, SourceText, TextLoade
 pub use index::{
     CorpusIndex, DocAnalysis, DocExtraction, DocTables, MergedIndexes, StoredExtraction,
 };
+
+// The packed arrays' tests, over the core's own records.
+#[cfg(test)]
+mod packed_tests;

@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use super::*;
 use crate::actors::{DocMention, Mention};
 use crate::events::{kind_number, EventKind, EventMention, JoinReasons, KINDS};
+use crate::packed::*;
 
 #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Sample {

@@ -319,6 +319,3 @@ impl de::Error for PackedError {
         PackedError(msg.to_string())
     }
 }
-
-#[cfg(test)]
-mod tests;
