@@ -8,7 +8,7 @@
 //! - [`lsp`]: the language server (tower-lsp).
 //! - [`cli`]: `dossier check` and `dossier index`.
 
-pub mod analysis;
+pub use dossier_analysis as analysis;
 pub mod cache;
 pub mod cli;
 pub mod config;

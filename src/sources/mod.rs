@@ -12,60 +12,11 @@ mod furniture;
 pub mod html;
 pub mod pdf;
 
-use std::path::Path;
-
-/// What a corpus file is read as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// `.txt`, `.md` and any other extension not listed below: the bytes are the text.
-    Text,
-    /// `.html`, `.htm`: a saved article page.
-    Html,
-    /// `.pdf`: a report or transcript with a text layer.
-    Pdf,
-}
+pub use crate::analysis::file_kind::Kind;
 
 /// The extensions the default corpus takes. `.md` is read too when the configuration names
 /// it, but is left out of the default: markdown files are the analyst's briefs.
 pub const DEFAULT_CORPUS_GLOBS: [&str; 4] = ["**/*.txt", "**/*.html", "**/*.htm", "**/*.pdf"];
-
-/// Extensions of documents dossier cannot read (yet): reported rather than indexed as text.
-const UNSUPPORTED_EXTENSIONS: [&str; 9] = [
-    "docx",
-    "doc",
-    "odt",
-    "rtf",
-    "epub",
-    "pptx",
-    "xlsx",
-    "mhtml",
-    "webarchive",
-];
-
-impl Kind {
-    /// The kind a path's extension names, or the extension when it is one dossier does not
-    /// read.
-    pub fn of_path(path: &Path) -> Result<Kind, String> {
-        let ext = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            .unwrap_or_default();
-        match ext.as_str() {
-            "html" | "htm" | "xhtml" => Ok(Kind::Html),
-            "pdf" => Ok(Kind::Pdf),
-            ext if UNSUPPORTED_EXTENSIONS.contains(&ext) => Err(ext.to_string()),
-            _ => Ok(Kind::Text),
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Kind::Text => "text",
-            Kind::Html => "HTML",
-            Kind::Pdf => "PDF",
-        }
-    }
-}
 
 /// What a document says about itself (front matter's fields, found in the document).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1,5 +1,7 @@
 //! Kinds by extension and content, renditions, and every bad kind of file as an error.
 
+use std::path::Path;
+
 use super::*;
 
 #[test]

@@ -1,0 +1,104 @@
+//! Unit tests of the cross-document joining rules on invented articles: each rule joins
+//! reports of one happening and keeps another happening of the same kind apart.
+
+use expect_test::{expect, Expect};
+
+use crate::corpus::SourceText;
+use crate::CorpusIndex;
+
+/// Builds a corpus of `articles` (each `(date, text)`, the date given as front matter)
+/// and checks its events: label, kind, date, people and the articles of its mentions.
+fn check(articles: &[(&str, &str)], expected: Expect) {
+    let sources = (articles.iter().enumerate())
+        .map(|(i, (date, text))| SourceText {
+            path: format!("/t/{i}.txt").into(),
+            rel_path: format!("{i}.txt"),
+            text: format!("date: {date}\n\n{text}\n"),
+        })
+        .collect();
+    let index = CorpusIndex::build(sources, Vec::new());
+    let lines: Vec<String> = (index.events.events.iter())
+        .map(|e| {
+            let people: Vec<&str> = (e.participants.iter())
+                .map(|&p| index.actors.actor(p).name.as_str())
+                .collect();
+            let docs: Vec<&str> = (e.mentions.iter())
+                .map(|m| index.doc(m.doc).key.as_str())
+                .collect();
+            format!(
+                "{} | {} | {:?} | {:?} | {:?}",
+                e.label, e.kind, e.date, people, docs
+            )
+        })
+        .collect();
+    expected.assert_eq(&lines.join("\n"));
+}
+
+#[test]
+fn a_death_befalls_its_person_once() {
+    // Each report names another party beside the dead man and dates the death by its own
+    // day, five days apart; the same man's death is one event. Another man's death at the
+    // hands of the same agency that week stays apart, and so does a death of the same
+    // name months later.
+    check(
+        &[
+            (
+                "2004-07-24",
+                "FBI agents killed Jack Morrow in Biloxi on Saturday.",
+            ),
+            (
+                "2004-07-29",
+                "Officers of the Allegheny County Sheriff's Office killed Jack Morrow on Thursday.",
+            ),
+            ("2004-07-26", "FBI agents killed Anna Price on Monday."),
+            (
+                "2004-11-02",
+                "Jack Morrow, a friend of Tom Ford, died on Tuesday.",
+            ),
+        ],
+        expect![[r#"
+            Biloxi death | death | Some("2004-07-24") | ["Jack Morrow", "FBI", "Office"] | ["0", "1"]
+            Price-FBI death | death | Some("2004-07-26") | ["Anna Price", "FBI"] | ["2"]
+            Morrow death | death | Some("2004-11-02") | ["Jack Morrow"] | ["3"]"#]],
+    );
+}
+
+#[test]
+fn reports_of_a_general_kind_a_few_days_apart_sharing_a_participant_join() {
+    // An arrest reported on Tuesday and on Wednesday, each naming another party beside the
+    // man arrested, is one arrest; the same man arrested two weeks later is another, and a
+    // meeting a day apart with one person in common stays two meetings.
+    check(
+        &[
+            ("2009-01-06", "FBI agents arrested Dennis Clark in Pittsburgh on Tuesday."),
+            ("2009-01-07", "Officers of the Allegheny County Sheriff's Office arrested Dennis Clark on Wednesday."),
+            ("2009-01-20", "FBI agents arrested Dennis Clark on Tuesday."),
+            ("2018-07-16", "Donald Trump met Vladimir Putin on Monday."),
+            ("2018-07-17", "Donald Trump met Theresa May on Tuesday."),
+        ],
+        expect![[r#"
+            Pittsburgh arrest | arrest | Some("2009-01-06") | ["Dennis Clark", "FBI", "Office"] | ["0", "1"]
+            Clark-FBI arrest | arrest | Some("2009-01-20") | ["Dennis Clark", "FBI"] | ["2"]
+            Putin-Trump meeting | meeting | Some("2018-07-16") | ["Vladimir Putin", "Donald Trump"] | ["3"]
+            May-Trump meeting | meeting | Some("2018-07-17") | ["Theresa May", "Donald Trump"] | ["4"]"#]],
+    );
+}
+
+#[test]
+fn a_joined_event_takes_the_day_most_reports_give() {
+    // The first report read dates the death a day late (its "yesterday" is the day after
+    // the others' "Tuesday"); two later reports agree on Tuesday: the event is Tuesday's.
+    // On a tie the earlier day wins: the happening comes before its reports.
+    check(
+        &[
+            ("2008-03-06", "Jack Morrow died in Biloxi yesterday."),
+            ("2008-03-06", "Jack Morrow died in Biloxi on Tuesday."),
+            ("2008-03-07", "Jack Morrow died in Biloxi on Tuesday."),
+            ("2009-05-04", "Anna Price died in Tulsa on Sunday."),
+            ("2009-05-02", "Anna Price died in Tulsa on Friday."),
+        ],
+        expect![[r#"
+            Biloxi death | death | Some("2008-03-04") | ["Jack Morrow"] | ["0", "1", "2"]
+            Tulsa death | death | Some("2009-05-01") | ["Anna Price"] | ["3", "4"]"#]],
+    );
+}
