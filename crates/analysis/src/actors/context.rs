@@ -419,8 +419,9 @@ pub(super) fn mark_foreign_sentences(text: &str, tokens: &[Token], flags: &mut [
 /// Marks [`TEAM`] on the names in results and standings lines: a line that is a name, a
 /// number, a name, a number ("Wigan 42 Bradford Bulls 36", "Greenock Morton 1 Falkirk 0"),
 /// or a name then only numbers, four or more ("Crystal Palace 4 1 2 1 4 3 5"). Players'
-/// lines start with a rank or carry a country in parentheses, so they do not match; a name
-/// in parentheses after a score is who made it ("Somerset 236-4 (Mark Lathwell 85)"); and
+/// lines start with a rank or carry a country in parentheses, so they do not match; what
+/// stands in parentheses after a score is who made it and when, not an item of the line
+/// ("Somerset 236-4 (Mark Lathwell 85)", "Bochum 1 (Jack 66th minute) Hamburg 1"); and
 /// a table whose rows mostly open with a given name lists players' figures ("Alec Stewart
 /// 3 5 0 396 170 79.20"), not clubs'.
 pub(super) fn mark_teams(text: &str, tokens: &mut [Token]) {
@@ -457,7 +458,35 @@ pub(super) fn mark_teams(text: &str, tokens: &mut [Token]) {
         }
         items.clear();
         let mut ok = true;
+        // Parentheses opened after a score hold who scored and when, left out of the line's
+        // items (`scorers`: the depth they opened at); a parenthesis closed that the line
+        // did not open was opened by the line above, and what came before was inside it.
+        let mut depth = 0;
+        let mut scorers = None;
         for (i, &t) in tokens.iter().enumerate().take(line_end).skip(line_start) {
+            let gap = if i > line_start {
+                &text[tokens[i - 1].end as usize..t.start as usize]
+            } else {
+                ""
+            };
+            for c in gap.chars() {
+                if c == '(' {
+                    if scorers.is_none() && items.last().is_some_and(|last| !last.0) {
+                        scorers = Some(depth);
+                    }
+                    depth += 1;
+                } else if c == ')' && depth == 0 {
+                    items.clear();
+                } else if c == ')' {
+                    depth -= 1;
+                    if scorers == Some(depth) {
+                        scorers = None;
+                    }
+                }
+            }
+            if scorers.is_some() {
+                continue;
+            }
             let name = t.has(ALPHA) && (t.has(CAP) || is_in(&NAME_PARTICLES, t.text(text)));
             if t.has(ALPHA) && !name {
                 ok = false;
@@ -469,19 +498,10 @@ pub(super) fn mark_teams(text: &str, tokens: &mut [Token]) {
             }
         }
         let is_name = |k: usize| items.get(k).is_some_and(|it| it.0);
-        let in_parentheses = |k: usize| {
-            text[..tokens[items[k].1].start as usize]
-                .trim_end()
-                .ends_with('(')
-        };
         let teams: &[usize] = if !ok || !is_name(0) {
             &[]
         } else if items.len() == 4 && !is_name(1) && is_name(2) && !is_name(3) {
-            if in_parentheses(2) {
-                &[]
-            } else {
-                &[0, 2]
-            }
+            &[0, 2]
         } else if items.len() >= 5 && (1..items.len()).all(|k| !is_name(k)) {
             &[0]
         } else {

@@ -522,7 +522,8 @@ fn clubs_by_their_words_settlements_by_of_and_scorers_by_the_minute() {
 
 #[test]
 fn performers_in_a_scores_parentheses_players_tables_and_initials_are_people() {
-    // A name in parentheses after a score made it ("Somerset 236-4 (Mark Lathwell 85)"); a
+    // A name in parentheses after a score made it ("Somerset 236-4 (Mark Lathwell 85)"), and
+    // the scorers between two clubs' scores do not hide the result line; a
     // table whose rows open with given names lists players' figures, one of clubs' rows
     // stays clubs'; a capital letter and its full stop before a name is an initial even when
     // it spells "A" or "I".
@@ -535,7 +536,8 @@ fn performers_in_a_scores_parentheses_players_tables_and_initials_are_people() {
          Barnsley 4 3 1 0 8 2 10\n\
          Bolton 4 2 1 1 7 4 7\n\n\
          A. Brown c Hussain b Mullally 35\n\
-         Durham 326 (I. Salisbury 69, A. Cowan 5-68).\n";
+         Durham 326 (I. Salisbury 69, A. Cowan 5-68).\n\n\
+         Greenfield 1 (Oskar Jack 66th minute) Arminia Weststadt 2 (Molata 59th and 80th).\n";
     let people = people(text);
     for name in [
         "Mark Lathwell",
@@ -544,10 +546,11 @@ fn performers_in_a_scores_parentheses_players_tables_and_initials_are_people() {
         "A. Brown",
         "I. Salisbury",
         "A. Cowan",
+        "Oskar Jack",
     ] {
         assert!(people.contains(&name.to_string()), "{name}: {people:?}");
     }
-    for name in ["Crystal Palace", "Barnsley"] {
+    for name in ["Crystal Palace", "Barnsley", "Arminia Weststadt"] {
         assert!(!people.contains(&name.to_string()), "{name}: {people:?}");
     }
     let found = extract_document(&doc(text));
