@@ -171,26 +171,39 @@ impl Extractor<'_> {
         false
     }
 
-    /// "(Zitelli 80th)", "Solskjaer 70th": a match report's scorer, a single name before
-    /// the minute of the goal (an ordinal up to 130) that ends the entry.
+    /// "(Zitelli 80th)", "Solskjaer 70th", "Scorers: Lubarskij (50th minute), Pizzi (5th and
+    /// 73rd)": a match report's scorer, a single name before the minute of the goal (an
+    /// ordinal up to 130) that ends the entry, or before the minutes in parentheses.
     pub(super) fn scored_in_minute(&self, i: usize) -> bool {
-        let Some(next) = self.tokens.get(i + 1).filter(|t| t.has(JOINED)) else {
+        let Some(next) = self.tokens.get(i + 1) else {
             return false;
         };
-        let word = next.text(self.text);
-        let digits = word.bytes().take_while(u8::is_ascii_digit).count();
-        let suffix = word[digits..].split('-').next().unwrap_or("");
-        // The minute ends the scorer's entry ("80th)", "67th penalty"); "1st Place 8th
-        // Grade Division" is a ranking.
-        let ends = self.tokens.get(i + 2).is_none_or(|t| {
-            !t.has(JOINED) || matches!(t.text(self.text), "minute" | "min" | "penalty" | "pen")
-        });
-        (1..=3).contains(&digits)
-            && matches!(suffix, "st" | "nd" | "rd" | "th")
-            && word[..digits]
-                .parse::<u32>()
-                .is_ok_and(|n| (1..=130).contains(&n))
-            && ends
+        if next.has(JOINED) {
+            // The minute ends the scorer's entry ("80th)", "67th penalty"); "1st Place 8th
+            // Grade Division" is a ranking.
+            let ends = self
+                .tokens
+                .get(i + 2)
+                .is_none_or(|t| !t.has(JOINED) || is_in(&MINUTE_WORDS, t.text(self.text)));
+            return minute_of_goal(next.text(self.text)) && ends;
+        }
+        if self.text[self.tokens[i].end as usize..next.start as usize].trim() != "(" {
+            return false;
+        }
+        // Inside the parentheses: only minutes and the words that go with them.
+        let mut minutes = 0;
+        for t in &self.tokens[i + 1..] {
+            let word = t.text(self.text);
+            if minute_of_goal(word) {
+                minutes += 1;
+            } else if !(word == "and" || is_in(&MINUTE_WORDS, word)) {
+                return false;
+            }
+            if self.text[t.end as usize..].trim_start().starts_with(')') {
+                return minutes > 0;
+            }
+        }
+        false
     }
 
     pub(super) fn org_context(&mut self, start: usize, end: usize) -> bool {
@@ -278,6 +291,20 @@ impl Extractor<'_> {
 }
 
 /// Same length and one letter different, or one letter more (names only, so cheap).
+/// What may follow a goal's minute in a match report's scorers.
+const MINUTE_WORDS: [&str; 6] = ["minute", "minutes", "min", "penalty", "pen", "og"];
+
+/// "80th", "5th", "90th-minute": the minute of a goal, an ordinal up to 130.
+fn minute_of_goal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = word[digits..].split('-').next().unwrap_or("");
+    (1..=3).contains(&digits)
+        && matches!(suffix, "st" | "nd" | "rd" | "th")
+        && word[..digits]
+            .parse::<u32>()
+            .is_ok_and(|n| (1..=130).contains(&n))
+}
+
 pub(super) fn one_edit_apart(a: &str, b: &str) -> bool {
     // ASCII names compare as bytes, which are their characters: no copies.
     if a.is_ascii() && b.is_ascii() {

@@ -559,6 +559,23 @@ fn performers_in_a_scores_parentheses_players_tables_and_initials_are_people() {
 }
 
 #[test]
+fn scorers_before_their_minutes_in_parentheses_are_people() {
+    // A match report lists who scored, each name before the minutes of the goals; a
+    // parenthesis that holds anything else says nothing of the name before it.
+    let text = "Westbury won 3-1 on Saturday.\n\
+         Scorers: Kowalczyk (50th minute), Brandauer (5th and 89th).\n\
+         The club bought Hallworth (pictured) on Monday.\n";
+    let found = extract_document(&doc(text));
+    let sure_person = |name: &str| {
+        let id = found.actors.iter().position(|a| a.name == name).expect(name);
+        found.actors[id].kind == ActorKind::Person && !found.tentative.contains(&(id as u32))
+    };
+    assert!(sure_person("Kowalczyk"));
+    assert!(sure_person("Brandauer"));
+    assert!(!sure_person("Hallworth"));
+}
+
+#[test]
 fn peoples_without_a_state_and_states_of_the_past_are_no_people() {
     // An adjective of a people that no country names, and a state that is no more, read as
     // demonyms and places, not as the names of persons.
