@@ -4,8 +4,22 @@
 use super::context::one_edit_apart;
 use super::extract::{looks_like_common_word, name_key, patronymic, Extractor, Pending};
 use super::gazetteer::{fold_into, name_words};
-use super::scan::{ALL_CAPS, JOINED, POSSESSIVE, SENTENCE_START};
+use super::lexicon::{is_in, SPEECH_VERBS};
+use super::scan::{AFTER_COMMA, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START};
 use super::ActorKind;
+
+/// Words after which a capitalised dictionary word is a month or a noun, not a surname
+/// ("in May", "by Spring", "last Fall").
+const BEFORE_A_DATE: [&str; 19] = [
+    "in", "on", "at", "of", "by", "from", "to", "for", "with", "since", "until", "till", "during",
+    "last", "next", "early", "late", "this", "mid",
+];
+
+/// Auxiliaries after a sentence's subject ("Bonds has been limited", "Gore is").
+const AUXILIARIES: [&str; 15] = [
+    "is", "was", "has", "had", "will", "would", "could", "can", "did", "does", "may", "might",
+    "must", "should", "also",
+];
 
 impl Extractor<'_> {
     pub(super) fn second_pass(&mut self) {
@@ -31,6 +45,7 @@ impl Extractor<'_> {
         }
         self.persons_named_as_orgs();
         self.places_named_as_persons();
+        self.surnames_that_are_words();
         self.persons_told_by_context();
     }
 
@@ -61,6 +76,58 @@ impl Extractor<'_> {
             let key = name_key(self.text.get(span).unwrap_or(""));
             if let Some(person) = self.nearest_person(at, |(_, _, last)| *last == key) {
                 self.mentions[idx].actor = person;
+            }
+        }
+    }
+
+    /// "Bonds has been limited to a pinch-hitting role" in a story about Barry Bonds, "the
+    /// often stiff Gore seemed" after Al Gore: a capitalised word the dictionary knows,
+    /// alone, is the person when the document names someone in full with it as the surname.
+    /// Not after a preposition or before a number ("in May", "May 5"), where a month or a
+    /// noun is meant, nor in a headline or in capitals; a sentence's first word only as the
+    /// subject of a verb of saying or an auxiliary, or with its possessive ("Price said";
+    /// not "Price increases were").
+    fn surnames_that_are_words(&mut self) {
+        if self.persons.is_empty() {
+            return;
+        }
+        for i in 0..self.tokens.len() {
+            let tok = self.tokens[i];
+            let word = tok.text(self.text);
+            let next = self.tokens.get(i + 1).filter(|t| t.has(JOINED));
+            let subject = tok.has(POSSESSIVE)
+                || next.is_some_and(|t| {
+                    let w = t.text(self.text);
+                    is_in(&SPEECH_VERBS, w) || is_in(&AUXILIARIES, w)
+                })
+                || self.tokens.get(i + 1).is_some_and(|t| {
+                    t.has(AFTER_COMMA) && matches!(t.text(self.text), "who" | "whose")
+                });
+            if !tok.has(CAP)
+                || tok.has(ALL_CAPS)
+                || self.headline[i]
+                || (tok.has(SENTENCE_START) && !subject)
+                || !self
+                    .persons
+                    .iter()
+                    .any(|(_, _, last)| last.eq_ignore_ascii_case(word))
+                || (tok.has(JOINED) && self.tokens[i - 1].has(CAP))
+                || next.is_some_and(|t| t.has(CAP) || !t.has(ALPHA))
+                || self.place_context(i)
+                || (tok.has(JOINED) && is_in(&BEFORE_A_DATE, self.tokens[i - 1].text(self.text)))
+                || !self.is_nonname_word(word)
+                || self
+                    .mentions
+                    .iter()
+                    .any(|m| m.span.contains(&(tok.start as usize)))
+            {
+                continue;
+            }
+            let key = name_key(word);
+            if let Some(person) =
+                self.nearest_person(tok.start as usize, |(_, _, last)| *last == key)
+            {
+                self.add_mention(person, tok.range(), word.to_string());
             }
         }
     }

@@ -567,7 +567,11 @@ fn scorers_before_their_minutes_in_parentheses_are_people() {
          The club bought Hallworth (pictured) on Monday.\n";
     let found = extract_document(&doc(text));
     let sure_person = |name: &str| {
-        let id = found.actors.iter().position(|a| a.name == name).expect(name);
+        let id = found
+            .actors
+            .iter()
+            .position(|a| a.name == name)
+            .expect(name);
         found.actors[id].kind == ActorKind::Person && !found.tentative.contains(&(id as u32))
     };
     assert!(sure_person("Kowalczyk"));
@@ -597,4 +601,31 @@ fn peoples_without_a_state_and_states_of_the_past_are_no_people() {
             .any(|a| a.name == "Democratic Republic of the Congo"),
         "Zaire is the Congo of 1971-1997"
     );
+}
+
+#[test]
+fn a_surname_that_is_a_word_is_the_person_the_story_names_in_full() {
+    // "Gore", "May": words of the dictionary, alone, are the person when the document
+    // names someone in full with that surname; a month after a preposition or before a
+    // day is still the month, and a noun opening a sentence is not the subject it could be.
+    let text = "Vice President Al Gore spoke in Chicago on Sunday. The often stiff Gore seemed \
+         transformed. Gore's aides were pleased.\n\n\
+         Theresa May met the press. May said she would stay. In May, and on May 5, rates rose. \
+         May increases were small.\n";
+    let found = extract_document(&doc(text));
+    let mentions_of = |name: &str| {
+        let actor = found
+            .actors
+            .iter()
+            .position(|a| a.name == name)
+            .expect(name);
+        found
+            .mentions
+            .iter()
+            .filter(|m| m.actor as usize == actor)
+            .map(|m| &text[m.span.clone()])
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(mentions_of("Al Gore"), ["Al Gore", "Gore", "Gore"]);
+    assert_eq!(mentions_of("Theresa May"), ["Theresa May", "May"]);
 }
