@@ -67,6 +67,13 @@ impl Extractor<'_> {
         while i < end {
             let word = self.tokens[i].text(self.text);
             if self.tokens[i].has(CAP) {
+                // "Best Products Co Chairman Daniel Levy", "Reserve Bank of India Governor
+                // Chakravarty Rangarajan": a title right after the name's words is the
+                // office of the person who follows ("Office of the President" keeps its).
+                let after_words = i == last_cue + 1 || self.tokens[i - 1].has(CAP);
+                if after_words && self.title_starts_at(i) {
+                    break;
+                }
                 if i > last_cue + 1 {
                     org_end = i + 1;
                 }
@@ -99,6 +106,16 @@ impl Extractor<'_> {
             return None;
         }
         Some((org_start, org_end))
+    }
+
+    /// Whether a title starts at token `i`: a title word, or a modifier before one
+    /// ("Deputy President", "Chief Executive").
+    fn title_starts_at(&mut self, i: usize) -> bool {
+        let modifier = {
+            fold_into(self.tokens[i].text(self.text), &mut self.buf);
+            is_in(&TITLE_MODIFIERS, &self.buf)
+        };
+        self.is_title_at(i) || (modifier && i + 1 < self.tokens.len() && self.is_title_at(i + 1))
     }
 
     /// Whether token `i` is a title word ("Secretary", "Minister", "Under-Secretary").

@@ -629,3 +629,24 @@ fn a_surname_that_is_a_word_is_the_person_the_story_names_in_full() {
     assert_eq!(mentions_of("Al Gore"), ["Al Gore", "Gore", "Gore"]);
     assert_eq!(mentions_of("Theresa May"), ["Theresa May", "May"]);
 }
+
+#[test]
+fn a_title_after_an_organization_s_name_is_the_office_of_the_person_who_follows() {
+    // The organization ends where the office of the person after it begins; "Office of
+    // the President" keeps its title.
+    let text = "Westfield Tools Co Chairman and Chief Executive Daniel Marsh said on Monday \
+         that sales fell. The Central Bank of Norland Governor Anil Kapoor disagreed, and \
+         Freedom Alliance Deputy President Rosa Lindqvist said nothing.\n";
+    let people = people(text);
+    for name in ["Daniel Marsh", "Anil Kapoor", "Rosa Lindqvist"] {
+        assert!(people.contains(&name.to_string()), "{name}: {people:?}");
+    }
+    let found = extract_document(&doc(text));
+    let orgs: Vec<&str> = found
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Organization)
+        .map(|a| a.name.as_str())
+        .collect();
+    assert!(orgs.contains(&"Westfield Tools Co"), "{orgs:?}");
+}
