@@ -990,3 +990,38 @@ Merkel's death was mourned.",
             death "death" @Berlin on 2013-06-06"#]],
     );
 }
+
+#[test]
+fn a_headline_takes_the_place_and_day_its_lead_gives() {
+    // The headline names the story's happening whatever its kind, and the lead dates and
+    // places it: a game told in both is one game. Later games of the story share nothing.
+    check_venues(
+        "United Beat City 3-1\n\
+United beat City 3-1 in Leeds on Saturday.\n\
+They had won their eighth straight game.",
+        Some("2013-06-06"),
+        expect![[r#"
+            contest "Beat" @Leeds on 2013-06-01
+            contest "beat" @Leeds on 2013-06-01
+            contest "won""#]],
+    );
+}
+
+#[test]
+fn coordinated_verbs_share_the_place_and_day_after_the_last() {
+    // One subject's verbs joined by "and" happened where and when the last one is placed
+    // and dated; a verb with its own day or place keeps it.
+    check_venues(
+        "A gunman shot one man and wounded two others on Monday at a warehouse in Leeds. \
+Police arrested a man in 2019 and charged him on Monday. \
+The minister resigned in York and was arrested in Leeds on Monday.",
+        Some("2013-06-06"),
+        expect![[r#"
+            attack "shot" @Leeds at [a warehouse] on 2013-06-03
+            injury "wounded" @Leeds at [a warehouse] on 2013-06-03
+            arrest "arrested" on 2019
+            charge "charged" on 2013-06-03
+            resignation "resigned" @York on 2013-06-03
+            arrest "arrested" @Leeds on 2013-06-03"#]],
+    );
+}
