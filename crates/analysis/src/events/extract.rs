@@ -130,6 +130,7 @@ pub(super) fn extract_with<'t>(
                     }
                 }
                 share_coordinated_adjuncts(text, &mut found[clause_first..], &verbs);
+                date_the_when_clause(text, &mut found[clause_first..]);
             }
         }
         if first_person.is_some() {
@@ -171,6 +172,41 @@ fn share_coordinated_adjuncts(text: &str, mentions: &mut [LocalEvent], is_verb: 
             first.place = next.place.clone();
             if first.venue.is_none() {
                 first.venue = next.venue.clone();
+            }
+        }
+    }
+}
+
+/// "A deputy was killed Friday in Leeds when a gunman shot him": the happening of a
+/// "when" clause is the one its main clause places and dates, so a mention inside the
+/// clause without its own takes the day and place written between the main verb and
+/// "when" (the reverse of [`Clause::when_clause`], which dates the main verb by the clause).
+fn date_the_when_clause(text: &str, mentions: &mut [LocalEvent]) {
+    for i in 1..mentions.len() {
+        let (before, after) = mentions.split_at_mut(i);
+        let (main, inner) = (&before[i - 1], &mut after[0]);
+        if main.trigger.end > inner.trigger.start {
+            continue;
+        }
+        let Some(when) = text[main.trigger.end..inner.trigger.start]
+            .match_indices("when")
+            .map(|(at, _)| main.trigger.end + at)
+            .find(|&at| {
+                let word_start = !text[..at].ends_with(|c: char| c.is_alphanumeric());
+                let word_end = !text[at + 4..].starts_with(|c: char| c.is_alphanumeric());
+                word_start && word_end
+            })
+        else {
+            continue;
+        };
+        let between = |span: &Range<usize>| span.start >= main.trigger.end && span.end <= when;
+        if inner.date.is_none() && main.date.as_ref().is_some_and(|d| between(&d.span)) {
+            inner.date = main.date.clone();
+        }
+        if inner.place.is_none() && main.place.as_ref().is_some_and(|p| between(&p.span)) {
+            inner.place = main.place.clone();
+            if inner.venue.is_none() {
+                inner.venue = main.venue.clone();
             }
         }
     }

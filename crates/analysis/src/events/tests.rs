@@ -1025,3 +1025,19 @@ The minister resigned in York and was arrested in Leeds on Monday.",
             arrest "arrested" @Leeds on 2013-06-03"#]],
     );
 }
+
+#[test]
+fn a_when_clause_happened_when_and_where_its_main_clause_did() {
+    // The happening of a "when" clause takes the day and place written before "when";
+    // one with its own day keeps it.
+    check_venues(
+        "A guard was killed on Friday in Leeds when a gunman shot him. \
+The man died in York when he was arrested in 2019.",
+        Some("2013-06-06"),
+        expect![[r#"
+            death "killed" @Leeds on 2013-05-31
+            attack "shot" @Leeds on 2013-05-31
+            death "died" @York on 2019
+            arrest "arrested" @York on 2019"#]],
+    );
+}
