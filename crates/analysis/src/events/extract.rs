@@ -118,14 +118,19 @@ pub(super) fn extract_with<'t>(
                     previous_subject,
                     renamed: &renamed,
                 };
+                let clause_first = found.len();
+                let mut verbs = Vec::new();
                 for (i, trigger) in cx.triggers.iter().enumerate() {
                     if let Some(mut event) = cx.event_at(i, trigger) {
                         if let (Some(date), Some(today)) = (event.date.as_mut(), date_cx.today) {
                             dates::resolve_weekday(date, today, future);
                         }
+                        verbs.push(trigger.form != TriggerForm::Noun);
                         found.push(event);
                     }
                 }
+                share_coordinated_adjuncts(text, &mut found[clause_first..], &verbs);
+                date_the_when_clause(text, &mut found[clause_first..]);
             }
         }
         if first_person.is_some() {
@@ -133,6 +138,78 @@ pub(super) fn extract_with<'t>(
         }
     }
     found
+}
+
+/// "A gunman shot one man and wounded two others Monday at a warehouse in Leeds": verbs
+/// of one subject joined by "and" share the place and day written after the last one, so
+/// a verb without its own takes those of the verb coordinated after it (`is_verb[i]` says
+/// whether `mentions[i]`, all of one clause, is a verb's).
+fn share_coordinated_adjuncts(text: &str, mentions: &mut [LocalEvent], is_verb: &[bool]) {
+    for i in (1..mentions.len()).rev() {
+        let (before, after) = mentions.split_at_mut(i);
+        let (first, next) = (&mut before[i - 1], &after[0]);
+        if !(is_verb[i - 1] && is_verb[i]) || first.trigger.end > next.trigger.start {
+            continue;
+        }
+        // "shot ... and wounded", "resigned ... and was arrested".
+        const AUXILIARIES: &[&str] = &["was", "were", "is", "are", "has", "have", "had", "been"];
+        let between = &text[first.trigger.end..next.trigger.start];
+        let joined = between
+            .split_whitespace()
+            .rev()
+            .find(|w| !lowercase_in(w, AUXILIARIES))
+            .is_some_and(|w| w.eq_ignore_ascii_case("and"));
+        // The day and place must follow the second verb: "and on Monday killed" gives its
+        // own day, not the first's.
+        let trailing = |span: &Range<usize>| span.start >= next.trigger.end;
+        if !joined {
+            continue;
+        }
+        if first.date.is_none() && next.date.as_ref().is_some_and(|d| trailing(&d.span)) {
+            first.date = next.date.clone();
+        }
+        if first.place.is_none() && next.place.as_ref().is_some_and(|p| trailing(&p.span)) {
+            first.place = next.place.clone();
+            if first.venue.is_none() {
+                first.venue = next.venue.clone();
+            }
+        }
+    }
+}
+
+/// "A deputy was killed Friday in Leeds when a gunman shot him": the happening of a
+/// "when" clause is the one its main clause places and dates, so a mention inside the
+/// clause without its own takes the day and place written between the main verb and
+/// "when" (the reverse of [`Clause::when_clause`], which dates the main verb by the clause).
+fn date_the_when_clause(text: &str, mentions: &mut [LocalEvent]) {
+    for i in 1..mentions.len() {
+        let (before, after) = mentions.split_at_mut(i);
+        let (main, inner) = (&before[i - 1], &mut after[0]);
+        if main.trigger.end > inner.trigger.start {
+            continue;
+        }
+        let Some(when) = text[main.trigger.end..inner.trigger.start]
+            .match_indices("when")
+            .map(|(at, _)| main.trigger.end + at)
+            .find(|&at| {
+                let word_start = !text[..at].ends_with(|c: char| c.is_alphanumeric());
+                let word_end = !text[at + 4..].starts_with(|c: char| c.is_alphanumeric());
+                word_start && word_end
+            })
+        else {
+            continue;
+        };
+        let between = |span: &Range<usize>| span.start >= main.trigger.end && span.end <= when;
+        if inner.date.is_none() && main.date.as_ref().is_some_and(|d| between(&d.span)) {
+            inner.date = main.date.clone();
+        }
+        if inner.place.is_none() && main.place.as_ref().is_some_and(|p| between(&p.span)) {
+            inner.place = main.place.clone();
+            if inner.venue.is_none() {
+                inner.venue = main.venue.clone();
+            }
+        }
+    }
 }
 
 fn clamp_range(text: &str, range: Range<usize>) -> Range<usize> {
@@ -481,25 +558,9 @@ impl Clause<'_> {
         agent || subject || charged || toll || stretch
     }
 
-    /// Whether the clause is a headline: its sentence is a whole line of three to fourteen
-    /// words that ends without a stop or a closing quote (news heads drop both).
+    /// Whether the clause is a headline ([`words::is_headline`]).
     fn in_headline(&self) -> bool {
-        let Some(line) = self.text.get(self.sentence.clone()) else {
-            return false;
-        };
-        let line_start = self.text[..self.sentence.start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| c == '\n' || c == '\r');
-        let line_end = self.text[self.sentence.end..]
-            .chars()
-            .next()
-            .is_none_or(|c| c == '\n' || c == '\r');
-        let n_words = line.split_whitespace().count();
-        line_start
-            && line_end
-            && (3..=14).contains(&n_words)
-            && !line.ends_with(['.', '!', '?', '"', '\'', '”', '’', ':', ','])
+        words::is_headline(self.text, &self.sentence)
     }
 
     /// A date that opens the clause ("On Tuesday,", "In January 2011,") when no other

@@ -59,10 +59,17 @@ pub(super) fn share_story_places_and_dates(
     if n < 2 {
         return;
     }
-    let lead_end = words::sentences(text, body.clone())
+    let sentences = words::sentences(text, body.clone());
+    let lead_end = sentences
         .get(LEAD_SENTENCES - 1)
         .map_or(body.end, |s| s.end);
     let in_lead = |m: &LocalEvent| m.trigger.start < lead_end;
+    // The headline names the story's happening whatever its kind ("Colts Beat Chiefs
+    // 20-13"), and the lead gives its place and day ("on Sunday"): any kind shares there.
+    let headline_end = (sentences.first())
+        .filter(|s| words::is_headline(text, s))
+        .map_or(body.start, |s| s.end);
+    let in_headline = |m: &LocalEvent| m.trigger.start < headline_end;
     // "her death", "the shooting", "Williams' death".
     let definite = |m: &LocalEvent| {
         let first = text.get(m.span.clone()).and_then(|s| s.split(' ').next());
@@ -84,19 +91,19 @@ pub(super) fn share_story_places_and_dates(
             && !b.participants.iter().any(|&p| named_in(a, p))
     };
     // The words before the trigger: "a second fire", "another shooting".
-    let the_story = |m: &LocalEvent| {
-        one_per_story(m.kind)
-            && !text
-                .get(m.span.start..m.trigger.start.max(m.span.start))
-                .is_some_and(|s| s.split_whitespace().any(|w| lowercase_in(w, ANOTHER)))
+    let not_another = |m: &LocalEvent| {
+        !text
+            .get(m.span.start..m.trigger.start.max(m.span.start))
+            .is_some_and(|s| s.split_whitespace().any(|w| lowercase_in(w, ANOTHER)))
     };
+    let the_story = |m: &LocalEvent| one_per_story(m.kind) && not_another(m);
     let mut places_given = vec![None; n];
     let mut dates_given = vec![None; n];
     let mut venues_given = vec![None; n];
     for (i, taker) in mentions.iter().enumerate() {
+        let headline = in_headline(taker) && not_another(taker);
         if !taker.status.is_reported()
-            || !the_story(taker)
-            || !(in_lead(taker) || definite(taker))
+            || !(headline || the_story(taker) && (in_lead(taker) || definite(taker)))
             || (taker.place.is_some() && taker.date.is_some() && taker.venue.is_some())
         {
             continue;
@@ -107,7 +114,7 @@ pub(super) fn share_story_places_and_dates(
                     && m.kind == taker.kind
                     && m.status.is_reported()
                     && in_lead(m)
-                    && the_story(m)
+                    && (the_story(m) || headline && not_another(m))
                     && !other_people(taker, m)
                     && !other_day(taker, m)
                     && !other_place(taker, m)

@@ -990,3 +990,54 @@ Merkel's death was mourned.",
             death "death" @Berlin on 2013-06-06"#]],
     );
 }
+
+#[test]
+fn a_headline_takes_the_place_and_day_its_lead_gives() {
+    // The headline names the story's happening whatever its kind, and the lead dates and
+    // places it: a game told in both is one game. Later games of the story share nothing.
+    check_venues(
+        "United Beat City 3-1\n\
+United beat City 3-1 in Leeds on Saturday.\n\
+They had won their eighth straight game.",
+        Some("2013-06-06"),
+        expect![[r#"
+            contest "Beat" @Leeds on 2013-06-01
+            contest "beat" @Leeds on 2013-06-01
+            contest "won""#]],
+    );
+}
+
+#[test]
+fn coordinated_verbs_share_the_place_and_day_after_the_last() {
+    // One subject's verbs joined by "and" happened where and when the last one is placed
+    // and dated; a verb with its own day or place keeps it.
+    check_venues(
+        "A gunman shot one man and wounded two others on Monday at a warehouse in Leeds. \
+Police arrested a man in 2019 and charged him on Monday. \
+The minister resigned in York and was arrested in Leeds on Monday.",
+        Some("2013-06-06"),
+        expect![[r#"
+            attack "shot" @Leeds at [a warehouse] on 2013-06-03
+            injury "wounded" @Leeds at [a warehouse] on 2013-06-03
+            arrest "arrested" on 2019
+            charge "charged" on 2013-06-03
+            resignation "resigned" @York on 2013-06-03
+            arrest "arrested" @Leeds on 2013-06-03"#]],
+    );
+}
+
+#[test]
+fn a_when_clause_happened_when_and_where_its_main_clause_did() {
+    // The happening of a "when" clause takes the day and place written before "when";
+    // one with its own day keeps it.
+    check_venues(
+        "A guard was killed on Friday in Leeds when a gunman shot him. \
+The man died in York when he was arrested in 2019.",
+        Some("2013-06-06"),
+        expect![[r#"
+            death "killed" @Leeds on 2013-05-31
+            attack "shot" @Leeds on 2013-05-31
+            death "died" @York on 2019
+            arrest "arrested" @York on 2019"#]],
+    );
+}

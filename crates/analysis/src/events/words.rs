@@ -160,3 +160,24 @@ pub fn has_future_cue(sentence: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .any(|w| ascii_lowercase_in(w, CUES))
 }
+
+/// Whether `sentence` is a headline: a whole line of three to fourteen words that ends
+/// without a stop or a closing quote (news heads drop both).
+pub(super) fn is_headline(text: &str, sentence: &Range<usize>) -> bool {
+    let Some(line) = text.get(sentence.clone()) else {
+        return false;
+    };
+    let line_start = text[..sentence.start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == '\n' || c == '\r');
+    let line_end = text[sentence.end..]
+        .chars()
+        .next()
+        .is_none_or(|c| c == '\n' || c == '\r');
+    let n_words = line.split_whitespace().count();
+    line_start
+        && line_end
+        && (3..=14).contains(&n_words)
+        && !line.ends_with(['.', '!', '?', '"', '\'', '”', '’', ':', ','])
+}
