@@ -1046,8 +1046,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
     let mut end = v;
     loop {
         if end > 0
-            && (str_in(SKIPPABLE, toks[end - 1].text)
-                || toks[end - 1].text.ends_with("ly") && !is_capitalised(&toks[end - 1]))
+            && (str_in(SKIPPABLE, toks[end - 1].text) || is_adverb_before_verb(&toks[end - 1]))
         {
             end -= 1;
         } else if let Some(start) = time_phrase_ending(toks, end) {
@@ -1241,6 +1240,17 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
         return Some(Cue::Anaphor(span));
     }
     Some(Cue::Unnamed(span))
+}
+
+/// An adverb between a subject and its verb (`Trump reportedly said`). A word in -ly
+/// that closes an apposition is its noun, not an adverb (`Beruff, a Scott ally, said`,
+/// `the Smith family said`).
+fn is_adverb_before_verb(tok: &Tok) -> bool {
+    const NOUNS_IN_LY: &[&str] = &["ally", "family", "assembly", "rally", "reply", "monopoly"];
+    tok.text.ends_with("ly")
+        && !tok.comma_after
+        && !is_capitalised(tok)
+        && !lowercase_in(tok.text, NOUNS_IN_LY)
 }
 
 /// The person a name run at `run_start` says where they work or come from, when that

@@ -811,3 +811,17 @@ Senator Ann Bell stayed in Washington. But she wanted to know why the money was 
         "#]],
     );
 }
+
+#[test]
+fn a_noun_in_ly_that_closes_an_apposition_is_no_adverb() {
+    check_with_actors(
+        r#"Marta Quill, a close ally, said the new rules were “far too strict for small farms.”
+
+Oren Vale, an old ally, told reporters the fire was “the worst the valley has seen.”
+"#,
+        expect![[r#"
+            far too strict for small farms. => Marta Quill
+            the worst the valley has seen. => Oren Vale
+        "#]],
+    );
+}
