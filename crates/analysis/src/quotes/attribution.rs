@@ -1485,11 +1485,29 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
     const NOT_VERBS: &[&str] = &[
         "and", "or", "of", "in", "on", "at", "for", "to", "from", "with", "by", "as",
     ];
-    let mut i = 0;
+    // "And then Trump went on the attack, saying": a conjunction or a linking adverb that
+    // opens the sentence stands before its subject.
+    // Only a capitalised one: the words may start after an earlier quote of the sentence
+    // ("... uplifting" and Rubio was hurt by going "...").
+    let mut i = toks
+        .iter()
+        .take(2)
+        .take_while(|t| {
+            !t.comma_after && !t.stop_after && lowercase_in(t.text, SENTENCE_CONNECTIVES)
+        })
+        .count();
+    if i == toks.len() || !toks.first().is_some_and(is_capitalised) {
+        i = 0;
+    }
     while i < toks.len() {
         // "76-year-old Morton Blackwell, founder of ..., endorsed": an age before the
         // name that opens the sentence.
         let opens = i == 0
+            || lowercase_in(toks[i - 1].text, SENTENCE_CONNECTIVES)
+                && is_capitalised(&toks[0])
+                && toks[..i]
+                    .iter()
+                    .all(|t| lowercase_in(t.text, SENTENCE_CONNECTIVES))
             || toks[i - 1].comma_after
             || toks[i - 1].stop_after
             || (i == 1 && is_age(toks[0].text));
@@ -1586,6 +1604,10 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
     }
     None
 }
+
+/// Words that join a sentence to the one before it and may open it before its subject
+/// (`And then`, `But`, `So`).
+const SENTENCE_CONNECTIVES: &[&str] = &["and", "but", "so", "yet", "then", "still", "now"];
 
 /// `76-year-old`, `17-year-old`: an age written before a name.
 fn is_age(word: &str) -> bool {

@@ -825,3 +825,19 @@ Oren Vale, an old ally, told reporters the fire was “the worst the valley has 
         "#]],
     );
 }
+
+#[test]
+fn a_conjunction_that_opens_the_sentence_stands_before_its_subject() {
+    check_with_actors(
+        r#"Governor Ruth Adams spoke in Dayton on Monday.
+
+And then Adams turned on the mayor, saying, "He has failed every family in this city."
+
+But Adams kept her calm: "We will rebuild the bridge by the spring."
+"#,
+        expect![[r#"
+            He has failed every family in this city. => Ruth Adams
+            We will rebuild the bridge by the spring. => Ruth Adams
+        "#]],
+    );
+}
