@@ -1523,7 +1523,15 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
                 lowercase_in(next.text, FRONTED_PREPOSITIONS)
                     || str_in(PARTICIPLE_OBJECTS, next.text)
             });
-        if opens && (participle || lowercase_in(toks[i].text, FRONTED_PREPOSITIONS)) {
+        // `Shortly after the attacks, Trump issued ...`: an adverb of time before the
+        // fronted preposition.
+        let adverb = opens
+            && toks[i].text.ends_with("ly")
+            && !toks[i].comma_after
+            && toks
+                .get(i + 1)
+                .is_some_and(|next| lowercase_in(next.text, FRONTED_PREPOSITIONS));
+        if opens && (participle || adverb || lowercase_in(toks[i].text, FRONTED_PREPOSITIONS)) {
             let phrase_end = (i..toks.len().min(i + 12))
                 .take_while(|&j| j == i || !toks[j - 1].stop_after)
                 .find(|&j| toks[j].comma_after);

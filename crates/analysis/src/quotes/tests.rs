@@ -841,3 +841,16 @@ But Adams kept her calm: "We will rebuild the bridge by the spring."
         "#]],
     );
 }
+
+#[test]
+fn an_adverb_of_time_may_open_a_fronted_phrase_before_the_subject() {
+    check_with_actors(
+        r#"Governor Ruth Adams spoke in Dayton on Monday.
+
+Shortly after the storm, Adams issued a statement, "Our state was struck by the worst flood in decades."
+"#,
+        expect![[r#"
+            Our state was struck by the worst flood in decades. => Ruth Adams
+        "#]],
+    );
+}
