@@ -1046,8 +1046,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
     let mut end = v;
     loop {
         if end > 0
-            && (str_in(SKIPPABLE, toks[end - 1].text)
-                || toks[end - 1].text.ends_with("ly") && !is_capitalised(&toks[end - 1]))
+            && (str_in(SKIPPABLE, toks[end - 1].text) || is_adverb_before_verb(&toks[end - 1]))
         {
             end -= 1;
         } else if let Some(start) = time_phrase_ending(toks, end) {
@@ -1241,6 +1240,17 @@ fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
         return Some(Cue::Anaphor(span));
     }
     Some(Cue::Unnamed(span))
+}
+
+/// An adverb between a subject and its verb (`Trump reportedly said`). A word in -ly
+/// that closes an apposition is its noun, not an adverb (`Beruff, a Scott ally, said`,
+/// `the Smith family said`).
+fn is_adverb_before_verb(tok: &Tok) -> bool {
+    const NOUNS_IN_LY: &[&str] = &["ally", "family", "assembly", "rally", "reply", "monopoly"];
+    tok.text.ends_with("ly")
+        && !tok.comma_after
+        && !is_capitalised(tok)
+        && !lowercase_in(tok.text, NOUNS_IN_LY)
 }
 
 /// The person a name run at `run_start` says where they work or come from, when that
@@ -1475,11 +1485,29 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
     const NOT_VERBS: &[&str] = &[
         "and", "or", "of", "in", "on", "at", "for", "to", "from", "with", "by", "as",
     ];
-    let mut i = 0;
+    // "And then Trump went on the attack, saying": a conjunction or a linking adverb that
+    // opens the sentence stands before its subject.
+    // Only a capitalised one: the words may start after an earlier quote of the sentence
+    // ("... uplifting" and Rubio was hurt by going "...").
+    let mut i = toks
+        .iter()
+        .take(2)
+        .take_while(|t| {
+            !t.comma_after && !t.stop_after && lowercase_in(t.text, SENTENCE_CONNECTIVES)
+        })
+        .count();
+    if i == toks.len() || !toks.first().is_some_and(is_capitalised) {
+        i = 0;
+    }
     while i < toks.len() {
         // "76-year-old Morton Blackwell, founder of ..., endorsed": an age before the
         // name that opens the sentence.
         let opens = i == 0
+            || lowercase_in(toks[i - 1].text, SENTENCE_CONNECTIVES)
+                && is_capitalised(&toks[0])
+                && toks[..i]
+                    .iter()
+                    .all(|t| lowercase_in(t.text, SENTENCE_CONNECTIVES))
             || toks[i - 1].comma_after
             || toks[i - 1].stop_after
             || (i == 1 && is_age(toks[0].text));
@@ -1495,7 +1523,15 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
                 lowercase_in(next.text, FRONTED_PREPOSITIONS)
                     || str_in(PARTICIPLE_OBJECTS, next.text)
             });
-        if opens && (participle || lowercase_in(toks[i].text, FRONTED_PREPOSITIONS)) {
+        // `Shortly after the attacks, Trump issued ...`: an adverb of time before the
+        // fronted preposition.
+        let adverb = opens
+            && toks[i].text.ends_with("ly")
+            && !toks[i].comma_after
+            && toks
+                .get(i + 1)
+                .is_some_and(|next| lowercase_in(next.text, FRONTED_PREPOSITIONS));
+        if opens && (participle || adverb || lowercase_in(toks[i].text, FRONTED_PREPOSITIONS)) {
             let phrase_end = (i..toks.len().min(i + 12))
                 .take_while(|&j| j == i || !toks[j - 1].stop_after)
                 .find(|&j| toks[j].comma_after);
@@ -1576,6 +1612,10 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
     }
     None
 }
+
+/// Words that join a sentence to the one before it and may open it before its subject
+/// (`And then`, `But`, `So`).
+const SENTENCE_CONNECTIVES: &[&str] = &["and", "but", "so", "yet", "then", "still", "now"];
 
 /// `76-year-old`, `17-year-old`: an age written before a name.
 fn is_age(word: &str) -> bool {

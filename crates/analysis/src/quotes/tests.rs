@@ -811,3 +811,46 @@ Senator Ann Bell stayed in Washington. But she wanted to know why the money was 
         "#]],
     );
 }
+
+#[test]
+fn a_noun_in_ly_that_closes_an_apposition_is_no_adverb() {
+    check_with_actors(
+        r#"Marta Quill, a close ally, said the new rules were “far too strict for small farms.”
+
+Oren Vale, an old ally, told reporters the fire was “the worst the valley has seen.”
+"#,
+        expect![[r#"
+            far too strict for small farms. => Marta Quill
+            the worst the valley has seen. => Oren Vale
+        "#]],
+    );
+}
+
+#[test]
+fn a_conjunction_that_opens_the_sentence_stands_before_its_subject() {
+    check_with_actors(
+        r#"Governor Ruth Adams spoke in Dayton on Monday.
+
+And then Adams turned on the mayor, saying, "He has failed every family in this city."
+
+But Adams kept her calm: "We will rebuild the bridge by the spring."
+"#,
+        expect![[r#"
+            He has failed every family in this city. => Ruth Adams
+            We will rebuild the bridge by the spring. => Ruth Adams
+        "#]],
+    );
+}
+
+#[test]
+fn an_adverb_of_time_may_open_a_fronted_phrase_before_the_subject() {
+    check_with_actors(
+        r#"Governor Ruth Adams spoke in Dayton on Monday.
+
+Shortly after the storm, Adams issued a statement, "Our state was struck by the worst flood in decades."
+"#,
+        expect![[r#"
+            Our state was struck by the worst flood in decades. => Ruth Adams
+        "#]],
+    );
+}
