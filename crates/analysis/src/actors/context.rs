@@ -290,7 +290,6 @@ impl Extractor<'_> {
     }
 }
 
-/// Same length and one letter different, or one letter more (names only, so cheap).
 /// What may follow a goal's minute in a match report's scorers.
 const MINUTE_WORDS: [&str; 6] = ["minute", "minutes", "min", "penalty", "pen", "og"];
 
@@ -305,6 +304,7 @@ fn minute_of_goal(word: &str) -> bool {
             .is_ok_and(|n| (1..=130).contains(&n))
 }
 
+/// Same length and one letter different, or one letter more (names only, so cheap).
 pub(super) fn one_edit_apart(a: &str, b: &str) -> bool {
     // ASCII names compare as bytes, which are their characters: no copies.
     if a.is_ascii() && b.is_ascii() {

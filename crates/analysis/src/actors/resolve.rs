@@ -15,7 +15,7 @@ const BEFORE_A_DATE: [&str; 19] = [
     "last", "next", "early", "late", "this", "mid",
 ];
 
-/// Auxiliaries after a sentence's subject ("Bonds has been limited", "Gore is").
+/// Auxiliaries after a sentence's subject ("May has said", "Small was").
 const AUXILIARIES: [&str; 15] = [
     "is", "was", "has", "had", "will", "would", "could", "can", "did", "does", "may", "might",
     "must", "should", "also",
@@ -80,9 +80,9 @@ impl Extractor<'_> {
         }
     }
 
-    /// "Bonds has been limited to a pinch-hitting role" in a story about Barry Bonds, "the
-    /// often stiff Gore seemed" after Al Gore: a capitalised word the dictionary knows,
-    /// alone, is the person when the document names someone in full with it as the surname.
+    /// "May said she would stay" in a story about Theresa May, "Small, who attended the
+    /// rally" after Marty Small: a capitalised word the dictionary knows, alone, is the
+    /// person when the document names someone in full with it as the surname.
     /// Not after a preposition or before a number ("in May", "May 5"), where a month or a
     /// noun is meant, nor in a headline or in capitals; a sentence's first word only as the
     /// subject of a verb of saying or an auxiliary, or with its possessive ("Price said";
