@@ -514,7 +514,7 @@ pub(super) fn mark_teams(text: &str, tokens: &mut [Token]) {
             if scorers.is_some() {
                 continue;
             }
-            let name = t.has(ALPHA) && (t.has(CAP) || is_in(&NAME_PARTICLES, t.text(text)));
+            let name = t.has(ALPHA) && (t.has(CAP) || is_name_particle(t.text(text)));
             if t.has(ALPHA) && !name {
                 ok = false;
                 break;

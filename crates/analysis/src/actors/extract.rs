@@ -139,7 +139,7 @@ impl<'t> Extractor<'t> {
                 let word = t.text(self.text);
                 let joins = t.has(JOINED)
                     && !t.has(CAP)
-                    && (is_in(&CONNECTORS, word) || is_in(&NAME_PARTICLES, word));
+                    && (is_in(&CONNECTORS, word) || is_name_particle(word));
                 if !joins {
                     break;
                 }

@@ -4,10 +4,24 @@
 //! These are grammar, not world knowledge, so they live in code; the open-ended lists
 //! (places, organizations, titles, non-names) are data files in `data/gazetteer/`.
 
-/// Lowercase particles inside personal and place names ("Bashar al Assad", "Staffan de Mistura").
+/// Lowercase particles inside personal and place names ("Bashar al Assad", "Staffan de
+/// Mistura"); capitalised, they may open a surname written alone ("El Gizawy").
 pub(crate) const NAME_PARTICLES: [&str; 14] = [
     "al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "du", "dos", "la", "le",
 ];
+
+/// Particles only ever read inside a name, in lowercase ("Joaquin del Olmo", "Cesare dal
+/// Maso", "Kengo wa Dondo", "Maarten den Bakker"): capitalised, they are given names or
+/// surnames of their own ("Del Harris", "Das"). Not the particles that are also English
+/// words ("do", "ten", "y").
+pub(crate) const INNER_PARTICLES: [&str; 10] = [
+    "del", "della", "dal", "dalla", "degli", "dei", "das", "den", "ter", "wa",
+];
+
+/// Whether `word` joins the capitalised words around it into one name.
+pub(crate) fn is_name_particle(word: &str) -> bool {
+    is_in(&NAME_PARTICLES, word) || is_in(&INNER_PARTICLES, word)
+}
 
 /// Lowercase words that may join capitalised words into one organization name
 /// ("Council of International Affairs of Russia", "Institute for Strategic Studies").

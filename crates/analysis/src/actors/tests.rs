@@ -650,3 +650,22 @@ fn a_title_after_an_organization_s_name_is_the_office_of_the_person_who_follows(
         .collect();
     assert!(orgs.contains(&"Westfield Tools Co"), "{orgs:?}");
 }
+
+#[test]
+fn lowercase_particles_join_a_name_and_capitalised_they_stand_alone() {
+    // "del", "dal", "wa", "den" inside a name join its parts; capitalised, "Del" is a given
+    // name, not a particle before a surname.
+    let text = "Joaquin del Olmo scored twice. Lawyer Cesare dal Maso spoke to the press.\n\n\
+         Prime Minister Kengo wa Dondo left Kigali. Maarten den Bakker won the stage.\n\n\
+         Coach Del Harris praised the team.\n";
+    let people = people(text);
+    for name in [
+        "Joaquin del Olmo",
+        "Cesare dal Maso",
+        "Kengo wa Dondo",
+        "Maarten den Bakker",
+        "Del Harris",
+    ] {
+        assert!(people.contains(&name.to_string()), "{name}: {people:?}");
+    }
+}
