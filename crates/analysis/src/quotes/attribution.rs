@@ -108,13 +108,24 @@ pub(crate) fn enclosing_subject_with(
     quote: Range<usize>,
 ) -> Option<Range<usize>> {
     let text = cache.text;
+    sentence_subject(text, open_sentence(cache, para, quote)?)
+}
+
+/// The words of the sentence the quote at `quote` stands inside, when that sentence opened
+/// before the quote in `para` (not when the quote opens a sentence of its own).
+fn open_sentence<'c, 'a>(
+    cache: &'c mut PrefixTokens<'a>,
+    para: Range<usize>,
+    quote: Range<usize>,
+) -> Option<&'c [Tok<'a>]> {
+    let text = cache.text;
     let toks = cache.tokens(para.start..quote.start);
     let (last, rest) = toks.split_last()?;
     if last.stop_after && !text.get(last.range.end..)?.trim_start().starts_with(',') {
         return None;
     }
     let sentence_start = rest.iter().rposition(|t| t.stop_after).map_or(0, |i| i + 1);
-    sentence_subject(text, &toks[sentence_start..])
+    Some(&toks[sentence_start..])
 }
 
 /// The pronoun that opens the sentence the quote at `quote` stands inside, when that
@@ -127,14 +138,7 @@ pub(crate) fn enclosing_pronoun_with(
     para: Range<usize>,
     quote: Range<usize>,
 ) -> Option<Range<usize>> {
-    let text = cache.text;
-    let toks = cache.tokens(para.start..quote.start);
-    let (last, rest) = toks.split_last()?;
-    if last.stop_after && !text.get(last.range.end..)?.trim_start().starts_with(',') {
-        return None;
-    }
-    let sentence_start = rest.iter().rposition(|t| t.stop_after).map_or(0, |i| i + 1);
-    let sentence = &toks[sentence_start..];
+    let sentence = open_sentence(cache, para, quote)?;
     let mut i = 0;
     // "But he wanted": a conjunction before the subject.
     if sentence
