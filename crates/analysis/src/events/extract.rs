@@ -165,14 +165,24 @@ fn share_coordinated_adjuncts(text: &str, mentions: &mut [LocalEvent], is_verb: 
         if !joined {
             continue;
         }
-        if first.date.is_none() && next.date.as_ref().is_some_and(|d| trailing(&d.span)) {
-            first.date = next.date.clone();
-        }
-        if first.place.is_none() && next.place.as_ref().is_some_and(|p| trailing(&p.span)) {
-            first.place = next.place.clone();
-            if first.venue.is_none() {
-                first.venue = next.venue.clone();
-            }
+        take_missing_adjuncts(first, next, trailing);
+    }
+}
+
+/// The day and the place (with its venue) of `from` that `taker` lacks, each when `written`
+/// accepts where the text gives it.
+fn take_missing_adjuncts(
+    taker: &mut LocalEvent,
+    from: &LocalEvent,
+    written: impl Fn(&Range<usize>) -> bool,
+) {
+    if taker.date.is_none() && from.date.as_ref().is_some_and(|d| written(&d.span)) {
+        taker.date = from.date.clone();
+    }
+    if taker.place.is_none() && from.place.as_ref().is_some_and(|p| written(&p.span)) {
+        taker.place = from.place.clone();
+        if taker.venue.is_none() {
+            taker.venue = from.venue.clone();
         }
     }
 }
@@ -200,15 +210,7 @@ fn date_the_when_clause(text: &str, mentions: &mut [LocalEvent]) {
             continue;
         };
         let between = |span: &Range<usize>| span.start >= main.trigger.end && span.end <= when;
-        if inner.date.is_none() && main.date.as_ref().is_some_and(|d| between(&d.span)) {
-            inner.date = main.date.clone();
-        }
-        if inner.place.is_none() && main.place.as_ref().is_some_and(|p| between(&p.span)) {
-            inner.place = main.place.clone();
-            if inner.venue.is_none() {
-                inner.venue = main.venue.clone();
-            }
-        }
+        take_missing_adjuncts(inner, main, between);
     }
 }
 
