@@ -149,7 +149,7 @@ fn print_table(title: &str, tallies: &BTreeMap<String, Tally>) {
     let mut all = Tally::default();
     for (how, t) in tallies {
         print_row(how, t);
-        if how == "pronoun" {
+        if how == "pronoun" || how == "slip" {
             continue;
         }
         all.quotes += t.quotes;

@@ -28,6 +28,7 @@ import xml.etree.ElementTree as ET
 OPEN = "“\""
 INDEFINITES = {"a", "an", "one", "another", "some", "several", "two", "three", "many"}
 PRONOUNS = {"he", "she", "they", "i", "we", "him", "her", "them", "me", "us", "it", "you"}
+RELATIVES = {"who", "which", "that", "whom"}
 
 
 def quote_segments(text, start, end):
@@ -46,7 +47,14 @@ def quote_segments(text, start, end):
             i = close + 1
         else:
             i += 1
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    return [(a, b) for a, b in out if text[a:b].strip() and not inside_markup(text, a)]
+
+
+def inside_markup(text, at):
+    """Whether `at` lies inside a markup tag the article kept (`<tweet author="...">`):
+    an attribute's value is no quotation."""
+    opened, closed = text.rfind("<", 0, at), text.rfind(">", 0, at)
+    return opened > closed and text.find(">", at) != -1
 
 
 def read_ann(path):
@@ -132,13 +140,17 @@ class CoreNlp:
         chosen = next((r for r in runs if head in r), runs[-1])
         return " ".join(self.tokens[i][2] for i in chosen)
 
-    def resolve(self, start, end):
-        """The name a chain gives the mention at start..end."""
+    def resolve(self, start, end, person_only=False):
+        """The name a chain gives the mention at start..end (only a person's name for
+        `person_only`: a chain that leads "he" to "Sandy Hook" or "Islam" is CoreNLP's
+        error, and the quote cannot be judged)."""
         toks = set(self.tokens_in(start, end))
         for chain in self.chains:
             if not any(h in toks for _, _, h in chain):
                 continue
             for first, last, head in chain:
+                if person_only and self.tokens[head][4] != "PERSON":
+                    continue
                 if self.tokens[head][3] in ("NNP", "NNPS"):
                     name = self.proper_run(range(first, last + 1), head)
                     if name:
@@ -193,8 +205,28 @@ def main():
                 person = lambda a, b: any(nlp.tokens[i][4] == "PERSON" for i in nlp.tokens_in(a, b))
                 if not person(source[1], head_end) and person(head_end, clause_end):
                     head_end = clause_end
+                # "another friend, Mariam Emara,": a head phrase naming nobody, then a
+                # person in apposition after its comma, is that person.
+                if not person(source[1], head_end) and text[head_end : head_end + 1] == ",":
+                    after = text.find(",", head_end + 1, source[2])
+                    after = source[2] if after == -1 else after
+                    apposed = nlp.tokens_in(head_end + 1, after)
+                    if apposed and all(nlp.tokens[i][4] == "PERSON" for i in apposed):
+                        head_end = after
                 toks = nlp.tokens_in(source[1], head_end)
                 is_pronoun = written.lower() in PRONOUNS
+                # "Beck, who has called ...": a relative pronoun stands for the name just
+                # before it (its comma aside); CoreNLP's chains leave relatives out.
+                if written.lower() in RELATIVES:
+                    before = [i for i in nlp.tokens_in(max(0, source[1] - 80), source[1])]
+                    while before and nlp.tokens[before[-1]][2] in (",", "—", "--"):
+                        before.pop()
+                    run = []
+                    while before and nlp.tokens[before[-1]][3] in ("NNP", "NNPS"):
+                        run.insert(0, before.pop())
+                    if run:
+                        toks = run
+                        head_end = nlp.tokens[run[-1]][1]
                 # A description: headed by a common noun ("the Florida senator", "the
                 # former top aide to President George W. Bush") it may refer to someone
                 # named elsewhere; opened by an indefinite ("a Nevada Democrat", "one
@@ -213,14 +245,18 @@ def main():
                     and not re.search(r"\b" + re.escape(head_words[-1].lower()) + r"\b", text)
                 )
                 described = head is not None and head[3] not in ("NNP", "NNPS") and not capitalised
-                indefinite = written.lower().split()[0] in INDEFINITES
+                # "a Nevada Democrat" names nobody; "an angry Hollande" names Hollande.
+                indefinite = written.lower().split()[0] in INDEFINITES and not (
+                    head is not None and head[4] == "PERSON"
+                )
                 named = toks and not is_pronoun and not described and not indefinite
                 speaker = nlp.proper_run(toks) if named else None
                 if named and speaker is None and capitalised:
                     speaker = " ".join(head_words)
                 how = "name"
                 if speaker is None and not indefinite:
-                    speaker, how = nlp.resolve(source[1], source[2]), "coref"
+                    personal = written.lower() in ("he", "she", "him", "her")
+                    speaker, how = nlp.resolve(source[1], source[2], personal), "coref"
                 if speaker is None and not toks and not is_pronoun:
                     # No CoreNLP file: the capitalised words of the head phrase.
                     caps = re.findall(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*", text[source[1] : head_end])
@@ -230,6 +266,13 @@ def main():
                     # ("a campaign aide", "the letter") names nobody.
                     words = written.lower().split()
                     how = "pronoun" if words and words[-1] in PRONOUNS else "unnamed"
+                    # A source span holding no noun ("said", "said in a statement", a
+                    # stray letter) is an annotation slip: it cannot be judged either.
+                    nouns = ("NN", "PRP", "CD", "DT", "WP", "WDT", "IN")
+                    if how == "unnamed" and not any(
+                        nlp.tokens[i][3].startswith(nouns) for i in nlp.tokens_in(source[1], source[2])
+                    ):
+                        how = "slip"
             for a, b in segments:
                 print(
                     "\t".join(
