@@ -89,13 +89,17 @@ fn ends_sentence_inside(
         .get(quote.clone())
         .unwrap_or("")
         .trim_end_matches(['"', '”', '’', '\'', ' ']);
-    if !inner.ends_with('.') || inner.ends_with("..") {
+    let Some(last) = cache.tokens(para_start..quote.start).last().cloned() else {
         return false;
+    };
+    if inner.ends_with(['?', '!']) {
+        // `Walton was asked, "Would you run?" She answered, ...`: a question or an
+        // exclamation that a cue verb before it introduced ends that sentence; else it
+        // stands where news style puts a comma (`"Why?" Smith asked`).
+        let between = text.get(last.range.end..quote.start).unwrap_or("");
+        return is_speech_verb(&last) && between.contains([',', ':']);
     }
-    cache
-        .tokens(para_start..quote.start)
-        .last()
-        .is_some_and(|last| !last.stop_after)
+    inner.ends_with('.') && !inner.ends_with("..") && !last.stop_after
 }
 
 /// The subject of the sentence the quote at `quote` stands inside, when that sentence
@@ -1535,11 +1539,20 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
             && toks
                 .get(i + 1)
                 .is_some_and(|next| lowercase_in(next.text, FRONTED_PREPOSITIONS));
-        if opens && (participle || adverb || lowercase_in(toks[i].text, FRONTED_PREPOSITIONS)) {
-            let phrase_end = (i..toks.len().min(i + 12))
+        // `When Trump suggested that Cuba would sue, Rubio fired back: "..."`: a fronted
+        // subordinate clause, closed by its comma, comes before the subject too; a
+        // clause runs longer than a phrase.
+        let clause = opens && lowercase_in(toks[i].text, SUBORDINATORS);
+        if opens
+            && (participle || adverb || clause || lowercase_in(toks[i].text, FRONTED_PREPOSITIONS))
+        {
+            let reach = if clause { 30 } else { 12 };
+            let phrase_end = (i..toks.len().min(i + reach))
                 .take_while(|&j| j == i || !toks[j - 1].stop_after)
                 .find(|&j| toks[j].comma_after);
-            if let Some(j) = phrase_end {
+            // (A clause that runs up to the quote holds it: `When Trump used the words,
+            // "..." he was echoing Ryan` is Trump's.)
+            if let Some(j) = phrase_end.filter(|&j| !clause || j + 1 < toks.len()) {
                 i = j + 1;
                 continue;
             }
@@ -1814,6 +1827,20 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
             return Some(Cue::Name(name));
         }
     }
+    // `Asked whether Clinton "has the integrity ...," 75 percent said yes`: a question
+    // put by someone unnamed holds the quote, and whoever it names did not speak.
+    let asked_at = usize::from(
+        toks.first()
+            .is_some_and(|t| str_in(&["When", "If"], t.text)),
+    );
+    if toks
+        .get(asked_at)
+        .is_some_and(|t| t.text.eq_ignore_ascii_case("asked"))
+        && toks.iter().all(|t| !t.comma_after && !t.stop_after)
+        && !toks[asked_at + 1..].iter().any(is_speech_verb)
+    {
+        return Some(Cue::Unnamed(toks[asked_at].range.clone()));
+    }
     // "Said Dorothy Poynter, who grew up with Ali, "..."": a sentence that opens with its
     // cue verb names the speaker right after it.
     if let Some((first, rest)) = toks.split_first().filter(|(first, rest)| {
@@ -1825,8 +1852,21 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
             return first_name_run(text, &clause(rest)).map(Cue::Name);
         }
     }
-    for v in (1..toks.len()).rev() {
-        if !is_speech_verb(&toks[v]) {
+    // `When Trump suggested that Cuba would sue, Rubio fired back: "..."`: a cue verb
+    // inside a fronted subordinate clause tells of other words; the quote is the main
+    // clause's.
+    let fronted = toks
+        .first()
+        .filter(|t| lowercase_in(t.text, SUBORDINATORS))
+        .and_then(|_| (0..toks.len().min(30)).find(|&j| toks[j].comma_after || toks[j].stop_after))
+        .filter(|&j| !toks[j].stop_after && j + 1 < toks.len());
+    let first_main = fronted.map_or(1, |j| j + 2);
+    for v in (first_main..toks.len()).rev() {
+        // `Hillary shot back, "..."`, `Rubio fired back:`: a verb of striking with
+        // `back` is a retort.
+        let retort =
+            str_in(RETORT_VERBS, toks[v].text) && toks.get(v + 1).is_some_and(|t| t.text == "back");
+        if !is_speech_verb(&toks[v]) && !retort {
             continue;
         }
         let prev = &toks[v - 1];
@@ -1858,10 +1898,24 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
         }
         // `Sanders was asked by host Bill Maher, "..."`: in the passive, the agent after
         // `by` spoke the words, not the subject.
-        let passive = lowercase_in(prev.text, &["was", "were", "been", "being", "is", "are"])
+        let passive = lowercase_in(prev.text, PASSIVE_AUXILIARIES)
             && toks.get(v + 1).is_some_and(|t| t.text == "by");
         if passive {
             return first_name_run(text, &clause(&toks[v + 2..])).map(Cue::Name);
+        }
+        // `Blumenthal was asked, "..."`, `Priebus was said to be "..."`: with no agent, the
+        // subject of a passive cue heard the words or was spoken of; someone unnamed spoke.
+        // Only in the clause that holds the quote, and not in a relative clause about an
+        // object (`calling it an "error" that was reported in a "hit piece" by the Times`).
+        let relative = v >= 2 && lowercase_in(toks[v - 2].text, &["that", "which", "who"]);
+        if lowercase_in(prev.text, PASSIVE_AUXILIARIES)
+            && !relative
+            && !toks[v].text.ends_with("ing")
+            && toks[v].text != "quoted"
+            && !toks[v + 1..].iter().any(|t| t.text == "by")
+            && !toks[v..toks.len() - 1].iter().any(|t| t.comma_after)
+        {
+            return Some(Cue::Unnamed(toks[v].range.clone()));
         }
         let subject = subject_before(text, toks, v);
         // `In other words, explained CBS moderator Nancy Cordes: "..."`: a cue verb after a
@@ -1882,11 +1936,18 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
             None => return None,
         }
     }
+    let main = &toks[first_main - 1..];
     if colon {
-        return subject_cue(text, toks).or_else(|| name_before_colon(text, toks).map(Cue::Subject));
+        return subject_cue(text, main).or_else(|| name_before_colon(text, main).map(Cue::Subject));
     }
     None
 }
+
+/// Verbs of striking that, with `back`, tell of a retort (`shot back`, `fired back`).
+const RETORT_VERBS: &[&str] = &["shot", "fired", "hit", "pushed", "struck", "punched"];
+
+/// The auxiliaries of a passive cue (`was asked`, `has been described`).
+const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are"];
 
 /// The name that a colon before a quote follows, in a sentence with no cue verb: a
 /// sentence that is only names (`Mark Blumenthal and Jon Cohen: "..."`, `More from Jones:`

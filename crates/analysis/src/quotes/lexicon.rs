@@ -196,6 +196,22 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "Moreover",
     "Nevertheless",
     "Finally",
+    // Indefinite pronouns and quantifiers stand where a subject does, capitalised at a
+    // sentence's start, and name nobody ("Nobody asked about ...", "Several said").
+    "Nobody",
+    "Somebody",
+    "Everybody",
+    "Anybody",
+    "Someone",
+    "Everyone",
+    "Anyone",
+    "Several",
+    "Few",
+    "Most",
+    "Others",
+    "Each",
+    "Neither",
+    "None",
 ];
 
 /// Titles, roles and adjectives that precede a name ("Russian Foreign Minister").

@@ -854,3 +854,51 @@ Shortly after the storm, Adams issued a statement, "Our state was struck by the 
         "#]],
     );
 }
+
+#[test]
+fn the_subject_of_a_passive_cue_with_no_agent_and_of_an_asked_clause_did_not_speak() {
+    check_with_actors(
+        r#"Senator Mary Walton spoke to reporters in Albany on Tuesday.
+
+Walton was asked, "Would you run for governor next year?" She answered, "I have no plans."
+
+Asked whether Walton is "ready to lead the state," 61 percent of voters said yes.
+
+The mayor Paul Dent was said to be "furious" with the council.
+
+Walton was asked by host Peter Lang whether the plan would "hurt small towns."
+"#,
+        expect![[r#"
+            Would you run for governor next year? => -
+            I have no plans. => Mary Walton
+            ready to lead the state, => -
+            furious => -
+            hurt small towns. => Peter Lang
+        "#]],
+    );
+}
+
+#[test]
+fn indefinite_pronouns_name_nobody_and_a_fronted_clause_comes_before_the_subject() {
+    check_with_actors(
+        r#"Senator Mary Walton spoke to reporters in Albany on Tuesday, and Governor Paul Dent answered her.
+
+Nobody asked about the budget, so Walton raised it herself. She called the cuts "shameful and cruel to every family."
+
+Several said they wanted "more money for the schools in the north."
+
+When Dent suggested that the state would sue the federal government over the new water rules, Walton fired back: "They will lose in court."
+
+After Dent criticized the plan, Walton shot back, "I stand by every word."
+
+When Dent used the words, "a plan for every town," he was quoting an old speech.
+"#,
+        expect![[r#"
+            shameful and cruel to every family. => Mary Walton
+            more money for the schools in the north. => -
+            They will lose in court. => Mary Walton
+            I stand by every word. => Mary Walton
+            a plan for every town, => Paul Dent
+        "#]],
+    );
+}
