@@ -2,9 +2,10 @@
 //! resolved against the full names the whole document gives, once it has all been read.
 
 use super::context::one_edit_apart;
-use super::extract::{looks_like_common_word, name_key, patronymic, Extractor, Pending};
+use super::extract::{looks_like_common_word, Extractor, Pending};
 use super::gazetteer::{fold_into, name_words};
 use super::lexicon::{is_in, SPEECH_VERBS};
+use super::names::{name_key, patronymic};
 use super::scan::{AFTER_COMMA, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START};
 use super::ActorKind;
 
