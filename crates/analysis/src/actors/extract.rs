@@ -216,6 +216,12 @@ impl<'t> Extractor<'t> {
         while idx < segs.len() {
             let (seg, s, e) = segs[idx];
             match seg {
+                Seg::Named {
+                    kind: ActorKind::Place,
+                    ..
+                } if self.team_of_place(&segs[idx..], end) => {
+                    return;
+                }
                 Seg::Named { .. } | Seg::People { .. } => {
                     self.named_seg(seg, s, e);
                     idx += 1;
@@ -236,6 +242,57 @@ impl<'t> Extractor<'t> {
                 _ => idx += 1,
             }
         }
+    }
+
+    /// "New York Yankees", "California Angels", "Boston Red Sox": a place before one or two
+    /// name words that end the part in a plural is a team of that place, and its nickname
+    /// alone ("the Yankees", "Red Sox pitcher") names the team in the rest of the story.
+    /// Not after a place that is also a given name ("Jordan Williams"). `segs` opens with
+    /// the place; returns whether it made the team.
+    fn team_of_place(&mut self, segs: &[(Seg, usize, usize)], end: usize) -> bool {
+        let [(_, place_start, place_end), rest @ ..] = segs else {
+            return false;
+        };
+        let (place_start, nick_start) = (*place_start, *place_end);
+        if rest.is_empty()
+            || end - nick_start > 2
+            || rest.iter().any(|&(seg, _, _)| seg != Seg::Word)
+            || rest.last().is_none_or(|&(_, _, e)| e != end)
+            || self.headline[place_start]
+            || (nick_start..end).any(|i| {
+                let tok = self.tokens[i];
+                !tok.has(CAP) || tok.has(ALL_CAPS) || (tok.has(POSSESSIVE) && i + 1 < end)
+            })
+        {
+            return false;
+        }
+        let nickname = self.tokens[end - 1].text(self.text);
+        if !(nickname == "Sox" || plural_name(nickname)) {
+            return false;
+        }
+        // After a place that is also a given name, only a plural English noun makes a team
+        // ("Jordan Giants"; "Jordan Matthews" is a person).
+        fold_into(self.tokens[place_start].text(self.text), &mut self.buf);
+        if name_words().is_given(&self.buf) {
+            fold_into(nickname, &mut self.buf);
+            if !name_words().is_common(&self.buf) {
+                return false;
+            }
+        }
+        let span = self.span(place_start, end);
+        let surface = self.surface(span.clone());
+        let actor = self.actor_for(
+            format!("n:{}", surface.to_lowercase()),
+            surface.clone(),
+            ActorKind::Organization,
+        );
+        self.add_mention(actor, span, surface);
+        let nickname = self.surface(self.span(nick_start, end)).to_lowercase();
+        self.by_key.entry(format!("n:{nickname}")).or_insert(actor);
+        if end - nick_start == 1 {
+            self.by_key.entry(format!("a:{nickname}")).or_insert(actor);
+        }
+        true
     }
 
     /// Longest-match segmentation of a run part into gazetteer entries, titles and words.
@@ -390,6 +447,74 @@ impl<'t> Extractor<'t> {
                 *last = Seg::Word;
             }
         }
+        // "Foreign Minister Dick Spring", "left fielder Barry Bonds": after a role, a word
+        // that is no name alone, ending the part right after a given name, is the surname;
+        // without a role it stays a word ("Marshall Plan").
+        if let [.., (Seg::Word, gs, ge), (Seg::Nonname, s, e)] = *segs.as_slice() {
+            if e == end
+                && e == s + 1
+                && ge == gs + 1
+                && ge == s
+                && self.tokens[s].has(JOINED)
+                && !self.tokens[s].has(ALL_CAPS)
+                && !self.tokens[gs].has(ALL_CAPS)
+            {
+                fold_into(self.tokens[gs].text(self.text), &mut self.buf);
+                let given = name_words().is_given(&self.buf);
+                fold_into(self.tokens[s].text(self.text), &mut self.buf);
+                let n_segs = segs.len();
+                if given
+                    && self.gaz.is_nonname(&self.buf)
+                    && self.role_before(&segs[..n_segs - 2], start).0.is_some()
+                {
+                    segs[n_segs - 1].0 = Seg::Word;
+                }
+            }
+        }
+        // "Chad Curtis", "Milan Kucan": a one-word place that is also a given name, before
+        // one word that no list knows ending the part, is the given name ("Orlando Magic",
+        // a dictionary word after it, is not).
+        if let [.., (
+            Seg::Named {
+                kind: ActorKind::Place,
+                ..
+            },
+            ps,
+            pe,
+        ), (Seg::Word, s, e)] = *segs.as_slice()
+        {
+            if pe == ps + 1
+                && s == pe
+                && e == s + 1
+                && e == end
+                && self.tokens[s].has(JOINED)
+                && !self.tokens[ps].has(ALL_CAPS)
+                && !self.tokens[s].has(ALL_CAPS)
+            {
+                fold_into(self.tokens[ps].text(self.text), &mut self.buf);
+                let given = name_words().is_given(&self.buf);
+                let word = self.tokens[s].text(self.text);
+                // A plural after it is a team's name ("Houston Astros"), a number a desk's
+                // telephone ("Sydney Newsroom 61-2 ...").
+                let before_number = self.tokens.get(e).is_some_and(|next| {
+                    next.has(JOINED)
+                        && next
+                            .text(self.text)
+                            .starts_with(|c: char| c.is_ascii_digit())
+                });
+                let plural = word.ends_with('s')
+                    && !["ss", "us", "is"].iter().any(|end| word.ends_with(end));
+                fold_into(word, &mut self.buf);
+                if given
+                    && !plural
+                    && !before_number
+                    && !name_words().is_common(self.buf.trim_end_matches('.'))
+                {
+                    let n_segs = segs.len();
+                    segs[n_segs - 2].0 = Seg::Word;
+                }
+            }
+        }
         // Modifiers belong to a title that follows ("National Security Advisor"); alone
         // they are ordinary words.
         for idx in (0..segs.len()).rev() {
@@ -514,6 +639,19 @@ impl<'t> Extractor<'t> {
         let actor = self.actor_for(key, name, kind);
         self.add_mention(actor, span, surface);
         self.acronym_after(end, actor);
+        // "Amoco Corp officials ... Amoco said", "Brush Wellman Inc ... Brush Wellman
+        // employees": a company named once with its legal form goes by the rest of its name.
+        let suffix = self.tokens[end - 1].text(self.text).trim_end_matches('.');
+        if kind == ActorKind::Organization && end - start >= 2 && is_in(&LEGAL_FORMS, suffix) {
+            let base = self.surface(self.span(start, end - 1));
+            let base = base.trim_end_matches(',').to_lowercase();
+            if self.tokens[start].has(CAP) && !base.is_empty() {
+                if end - start == 2 {
+                    self.by_key.entry(format!("a:{base}")).or_insert(actor);
+                }
+                self.by_key.entry(format!("n:{base}")).or_insert(actor);
+            }
+        }
     }
 
     /// "Syrian Democratic Forces (SDF)": the acronym becomes an alias and a mention.
@@ -763,4 +901,14 @@ const STATE_ABBREVIATIONS: [&str; 36] = [
 /// Sentence-initial words shaped like adverbs and gerunds ("Theoretically", "Spearheading").
 pub(super) fn looks_like_common_word(folded: &str) -> bool {
     folded.len() > 5 && (folded.ends_with("ly") || folded.ends_with("ing"))
+}
+
+/// "Yankees", "Angels", "Giants": a name in the plural, as teams and families take ("Ross",
+/// "Davis", "Marcus" end in -s without being plurals).
+pub(super) fn plural_name(word: &str) -> bool {
+    word.len() >= 5
+        && word.ends_with('s')
+        && !["ss", "us", "is", "os"]
+            .iter()
+            .any(|end| word.ends_with(end))
 }

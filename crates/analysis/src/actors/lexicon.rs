@@ -128,6 +128,23 @@ pub(crate) const ORG_CUES: [&str; 95] = [
     "AG",
 ];
 
+/// Legal forms ending a company's name ("Amoco Corp", "Faulding Inc", "Daimler-Benz AG"):
+/// without them the rest of the name is the company's too.
+pub(crate) const LEGAL_FORMS: [&str; 12] = [
+    "Corp",
+    "Corporation",
+    "Inc",
+    "Ltd",
+    "Co",
+    "Cos",
+    "Plc",
+    "PLC",
+    "AG",
+    "SA",
+    "NV",
+    "GmbH",
+];
+
 /// Last words of a capitalised run that name an event or a competition, not an actor
 /// ("Davis Cup", "Rose Bowl", "Grand Prix", "U.S. Open", "Olympic Games"): such a run
 /// gives no actor (alone the word is a common noun too).

@@ -210,6 +210,18 @@ impl Extractor<'_> {
         ) {
             return (start, NameShape::Nothing);
         }
+        // "Mother Teresa", "Brother Roger": a religious name is the form of address and
+        // one given name, with no surname after it ("Sister Mary Lynch" is a title and a
+        // name).
+        if matches!(
+            self.tokens[start].text(self.text),
+            "Mother" | "Sister" | "Brother"
+        ) && end == start + 2
+            && self.tokens[start + 1].has(CAP)
+            && given(self, start + 1)
+        {
+            return (start, NameShape::Person);
+        }
         loop {
             // "Crew Program", "Art Contest": a given name that is also a word common in
             // news, before nothing but such words, is the word.

@@ -2,7 +2,7 @@
 //! resolved against the full names the whole document gives, once it has all been read.
 
 use super::context::one_edit_apart;
-use super::extract::{looks_like_common_word, Extractor, Pending};
+use super::extract::{looks_like_common_word, plural_name, Extractor, Pending};
 use super::gazetteer::{fold_into, name_words};
 use super::lexicon::{is_in, SPEECH_VERBS};
 use super::names::{name_key, patronymic};
@@ -222,7 +222,10 @@ impl Extractor<'_> {
             }
             None if (!tok.has(SENTENCE_START) && self.org_context(p.tok, p.tok + 1))
                 || self.org_appositive(p.tok + 1)
-                || (p.role.is_none() && self.after_article(p.tok) && self.heads_phrase(p.tok)) =>
+                || (p.role.is_none() && self.after_article(p.tok) && self.heads_phrase(p.tok))
+                // "the Yankees lost", "The Angels battered him": a plural name after "the"
+                // is a team or a group (a family, "the Clintons", was found above).
+                || (p.role.is_none() && self.after_the(p.tok) && plural_name(&surface)) =>
             {
                 self.actor_for(
                     format!("n:{}", surface.to_lowercase()),
@@ -239,6 +242,7 @@ impl Extractor<'_> {
                     || looks_like_common_word(&self.buf)
                     || surface.chars().count() < 2
                     || surface.bytes().any(|b| b.is_ascii_digit())
+                    || self.no_name_alone(p.tok)
                 {
                     return;
                 }
@@ -284,6 +288,47 @@ impl Extractor<'_> {
         let surface = self.surface(span.clone());
         self.add_mention(person, span, surface);
         true
+    }
+
+    /// "the Yankees", "The Angels": a word right after "the", in any case.
+    fn after_the(&self, i: usize) -> bool {
+        i > 0
+            && self.tokens[i].has(JOINED)
+            && matches!(self.tokens[i - 1].text(self.text), "the" | "The")
+    }
+
+    /// Words that stand alone for no one when nothing else explains them: a compass point
+    /// ("heading South", "the North and South"), a Roman number ("World War II"), a
+    /// month's abbreviation before its day ("(Jan 10)", "Jan 2"), which is also a given name,
+    /// and an acronym outside a headline ("ACC said"): prose writes people's names in
+    /// capitals only in headlines and bylines.
+    fn no_name_alone(&self, i: usize) -> bool {
+        if self.tokens[i].has(ALL_CAPS) && !self.headline[i] {
+            return true;
+        }
+        let word = self.tokens[i].text(self.text);
+        let before_day = || {
+            self.tokens.get(i + 1).is_some_and(|next| {
+                next.has(JOINED) && next.text(self.text).bytes().all(|b| b.is_ascii_digit())
+            })
+        };
+        matches!(word, "North" | "South" | "East" | "West")
+            || (word.len() >= 2 && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
+            || (matches!(
+                word,
+                "Jan"
+                    | "Feb"
+                    | "Mar"
+                    | "Apr"
+                    | "Jun"
+                    | "Jul"
+                    | "Aug"
+                    | "Sep"
+                    | "Sept"
+                    | "Oct"
+                    | "Nov"
+                    | "Dec"
+            ) && before_day())
     }
 
     /// "a Green, said": a word after an article is a noun, however it is said.
