@@ -14,7 +14,9 @@ use super::gazetteer::{fold_into, gazetteer, name_words, Entry, Gazetteer};
 use super::lexicon::*;
 use super::names::name_fullness;
 use super::roles::clean_role;
-use super::scan::{tokenize, Token, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START};
+use super::scan::{
+    tokenize, Token, AFTER_COMMA, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START,
+};
 use super::{ActorKind, DocActors, LocalActor, LocalMention};
 use crate::fxhash::FxHashMap;
 
@@ -449,7 +451,8 @@ impl<'t> Extractor<'t> {
         }
         // "Foreign Minister Dick Spring", "left fielder Barry Bonds": after a role, a word
         // that is no name alone, ending the part right after a given name, is the surname;
-        // without a role it stays a word ("Marshall Plan").
+        // so it is in a list of people ("Steve Waugh, Stuart Law, Glenn McGrath", "Nasser
+        // Hussain and Peter Such"). Without either it stays a word ("Marshall Plan").
         if let [.., (Seg::Word, gs, ge), (Seg::Nonname, s, e)] = *segs.as_slice() {
             if e == end
                 && e == s + 1
@@ -465,7 +468,8 @@ impl<'t> Extractor<'t> {
                 let n_segs = segs.len();
                 if given
                     && self.gaz.is_nonname(&self.buf)
-                    && self.role_before(&segs[..n_segs - 2], start).0.is_some()
+                    && (self.after_listed_name(gs)
+                        || self.role_before(&segs[..n_segs - 2], start).0.is_some())
                 {
                     segs[n_segs - 1].0 = Seg::Word;
                 }
@@ -550,6 +554,27 @@ impl<'t> Extractor<'t> {
         let mut given = String::new();
         fold_into(self.tokens[s].text(self.text), &mut given);
         e == i && s + 1 == i && name_words().is_given(&given)
+    }
+
+    /// Whether token `i` opens an item of a list right after a name of two capitalised
+    /// words ("Steve Waugh, Stuart ...", "Nasser Hussain and Peter ...").
+    fn after_listed_name(&self, i: usize) -> bool {
+        let tok = self.tokens[i];
+        let last = if tok.has(AFTER_COMMA) {
+            i.checked_sub(1)
+        } else if tok.has(JOINED) && i >= 2 && self.tokens[i - 1].text(self.text) == "and" {
+            Some(i - 2)
+        } else {
+            None
+        };
+        last.is_some_and(|last| {
+            let name_word = |t: &Token| t.has(CAP) && t.has(ALPHA) && !t.has(ALL_CAPS);
+            last >= 1
+                && name_word(&self.tokens[last])
+                && name_word(&self.tokens[last - 1])
+                && self.tokens[last].has(JOINED)
+                && !self.tokens[last].has(POSSESSIVE)
+        })
     }
 
     /// "Syrian-Israeli", "US-Russian": a hyphenated pair of gazetteer words is an adjective.

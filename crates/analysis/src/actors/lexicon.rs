@@ -128,6 +128,10 @@ pub(crate) const ORG_CUES: [&str; 95] = [
     "AG",
 ];
 
+/// Words before a storm's name ("Hurricane Edouard", "Tropical Storm Fran"): the name that
+/// follows is the storm's, not a person's, wherever the story repeats it.
+pub(crate) const STORMS: [&str; 5] = ["Hurricane", "Typhoon", "Cyclone", "Storm", "Tornado"];
+
 /// Legal forms ending a company's name ("Amoco Corp", "Faulding Inc", "Daimler-Benz AG"):
 /// without them the rest of the name is the company's too.
 pub(crate) const LEGAL_FORMS: [&str; 12] = [

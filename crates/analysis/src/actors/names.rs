@@ -202,6 +202,11 @@ impl Extractor<'_> {
                 && word.chars().filter(|c| c.is_alphabetic()).count() <= 2;
             initial || is_word(ex, i, NameWords::is_given)
         };
+        // "Hurricane Edouard": a storm, no one's name (its later mentions are dropped in
+        // the second pass).
+        if is_in(&STORMS, self.tokens[start].text(self.text)) {
+            return (start, NameShape::Nothing);
+        }
         // "St Mirren", "East Fife", "West Indies": a saint's or a compass word starts a
         // place or a club, not a person's name.
         if matches!(

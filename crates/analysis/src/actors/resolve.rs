@@ -4,7 +4,7 @@
 use super::context::one_edit_apart;
 use super::extract::{looks_like_common_word, plural_name, Extractor, Pending};
 use super::gazetteer::{fold_into, name_words};
-use super::lexicon::{is_in, SPEECH_VERBS};
+use super::lexicon::{is_in, SPEECH_VERBS, STORMS};
 use super::names::{name_key, patronymic};
 use super::scan::{AFTER_COMMA, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START};
 use super::ActorKind;
@@ -25,8 +25,15 @@ const AUXILIARIES: [&str; 15] = [
 impl Extractor<'_> {
     pub(super) fn second_pass(&mut self) {
         let pending = std::mem::take(&mut self.pending);
+        let storms = self.storm_names();
         let mut idx = 0;
         while idx < pending.len() {
+            // "Hurricane Edouard ... Edouard is getting stronger": a storm's name is no one's.
+            let word = self.tokens[pending[idx].tok].text(self.text);
+            if storms.iter().any(|storm| storm == word) {
+                idx += 1;
+                continue;
+            }
             // A full name in a headline, table or foreign sentence, word by word ("Samora
             // Machel", "Putin's"): one mention of the person the document names in full.
             if let Some(next) = pending.get(idx + 1) {
@@ -288,6 +295,24 @@ impl Extractor<'_> {
         let surface = self.surface(span.clone());
         self.add_mention(person, span, surface);
         true
+    }
+
+    /// The names the document gives storms ("Hurricane Edouard", "Typhoon Sally").
+    fn storm_names(&self) -> Vec<String> {
+        let mut storms = Vec::new();
+        for pair in self.tokens.windows(2) {
+            if pair[1].has(JOINED)
+                && pair[1].has(CAP)
+                && is_in(&STORMS, pair[0].text(self.text))
+                && !pair[1].has(ALL_CAPS)
+            {
+                let name = pair[1].text(self.text).to_string();
+                if !storms.contains(&name) {
+                    storms.push(name);
+                }
+            }
+        }
+        storms
     }
 
     /// "the Yankees", "The Angels": a word right after "the", in any case.

@@ -734,13 +734,16 @@ fn a_religious_name_is_its_form_of_address_and_one_given_name() {
 fn after_a_role_a_word_after_a_given_name_is_the_surname_and_a_place_can_be_a_given_name() {
     let text = "Trade Minister Dick Spring met coach Barry Bonds in Dublin. The \
          Marshall Plan was mentioned.\n\nChad Kowalczyk and Milan Prskalo scored. Later \
-         the Orlando Magic won.\n";
+         the Orlando Magic won.\n\nThe squad: Tomas Berdych, Dean Law, Ian Rudd.\n\n\
+         Gary Hale and Peter Such bowled well.\n";
     let people = people(text);
     for name in [
         "Dick Spring",
         "Barry Bonds",
         "Chad Kowalczyk",
         "Milan Prskalo",
+        "Dean Law",
+        "Peter Such",
     ] {
         assert!(people.contains(&name.to_string()), "{name}: {people:?}");
     }
@@ -748,4 +751,11 @@ fn after_a_role_a_word_after_a_given_name_is_the_surname_and_a_place_can_be_a_gi
     for name in ["Marshall Plan", "Orlando Magic"] {
         assert!(!people.contains(&name.to_string()), "{name}: {people:?}");
     }
+}
+
+#[test]
+fn a_storms_name_is_no_ones() {
+    let text = "Hurricane Bertha grew stronger on Saturday as it crossed the Atlantic.\n\n\
+         \"Bertha is getting stronger,\" said hurricane forecaster Lixion Avila.\n";
+    assert_eq!(people(text), ["Lixion Avila"]);
 }
