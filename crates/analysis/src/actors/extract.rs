@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::context::{headline_flags, mark_foreign_sentences, mark_teams};
+use super::context::{headline_flags, mark_fixtures, mark_foreign_sentences, mark_teams};
 use super::gazetteer::{fold_into, gazetteer, name_words, Entry, Gazetteer};
 use super::lexicon::*;
 use super::names::name_fullness;
@@ -25,6 +25,7 @@ pub(crate) fn extract(text: &str, body: Range<usize>) -> DocActors {
     let mut tokens = Vec::new();
     tokenize(text, body, &mut tokens);
     mark_teams(text, &mut tokens);
+    mark_fixtures(text, &mut tokens);
     let mut headline = headline_flags(text, &tokens);
     mark_foreign_sentences(text, &tokens, &mut headline);
     let mut ex = Extractor {

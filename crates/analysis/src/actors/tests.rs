@@ -759,3 +759,29 @@ fn a_storms_name_is_no_ones() {
          \"Bertha is getting stronger,\" said hurricane forecaster Lixion Avila.\n";
     assert_eq!(people(text), ["Lixion Avila"]);
 }
+
+#[test]
+fn the_names_either_side_of_a_lone_v_are_teams() {
+    // British fixtures set teams either side of "v"; a tennis draw's "vs." stands between
+    // players.
+    let text = "Saturday's fixtures: Brechfield v Dunmore, Kelso Rovers v Ardlow Athletic.\n\n\
+         Second round: Tomas Reiner (Austria) vs. Adrian Voicu (Romania).\n";
+    assert_eq!(people(text), ["Adrian Voicu", "Tomas Reiner"]);
+    let found = extract_document(&doc(text));
+    let orgs: Vec<&str> = found
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Organization)
+        .map(|a| a.name.as_str())
+        .collect();
+    for club in ["Brechfield", "Dunmore", "Kelso Rovers", "Ardlow Athletic"] {
+        assert!(orgs.contains(&club), "{club}: {orgs:?}");
+    }
+}
+
+#[test]
+fn firms_named_by_a_family_or_a_trade_are_organizations() {
+    let text = "Analysts at Ferris Brothers and Keller Bros cut their forecasts, and Dalton \
+         Communications said sales rose, according to Marla Stone.\n";
+    assert_eq!(people(text), ["Marla Stone"]);
+}
