@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::extract::{name_fullness, name_key};
 use super::lookup::Lookup;
+use super::names::{name_fullness, name_key};
 use super::{
     Actor, ActorId, ActorIndex, ActorKind, CuratedActor, DocActors, DocMention, LocalActor, Mention,
 };

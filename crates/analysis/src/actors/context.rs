@@ -443,6 +443,41 @@ pub(super) fn mark_foreign_sentences(text: &str, tokens: &[Token], flags: &mut [
     }
 }
 
+/// "Stirling v Dundee", "Queens Park Rangers v Bolton": the names either side of a lone
+/// lowercase "v" are teams, as British sports writing sets fixtures. A tennis draw writes
+/// "vs." between players ("Pete Sampras (U.S.) vs. Adrian Voinea"), which is left alone.
+pub(super) fn mark_fixtures(text: &str, tokens: &mut [Token]) {
+    for v in 1..tokens.len().saturating_sub(1) {
+        if tokens[v].text(text) != "v" || text.as_bytes().get(tokens[v].end as usize) == Some(&b'.')
+        {
+            continue;
+        }
+        let name_word = |t: &Token| t.has(CAP) && t.has(ALPHA) && !t.has(ALL_CAPS);
+        let mut first = v;
+        while first > 0
+            && tokens[first].has(JOINED)
+            && !tokens[first].has(LINE_START)
+            && name_word(&tokens[first - 1])
+        {
+            first -= 1;
+        }
+        let mut last = v;
+        while last + 1 < tokens.len()
+            && tokens[last + 1].has(JOINED)
+            && !tokens[last + 1].has(LINE_START)
+            && name_word(&tokens[last + 1])
+        {
+            last += 1;
+        }
+        for tok in tokens[first..v].iter_mut() {
+            tok.flags |= TEAM;
+        }
+        for tok in tokens[v + 1..=last].iter_mut() {
+            tok.flags |= TEAM;
+        }
+    }
+}
+
 /// Marks [`TEAM`] on the names in results and standings lines: a line that is a name, a
 /// number, a name, a number ("Wigan 42 Bradford Bulls 36", "Greenock Morton 1 Falkirk 0"),
 /// or a name then only numbers, four or more ("Crystal Palace 4 1 2 1 4 3 5"). Players'

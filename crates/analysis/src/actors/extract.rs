@@ -1,6 +1,7 @@
 //! Actor extraction from one document: capitalised runs, split by gazetteer and title
-//! matches into places, organizations, groups, roles and person names; then surname-only,
-//! first-name-only and acronym mentions resolved against the full names the document gives.
+//! matches into places, organizations, groups, roles and groups of name words (made a
+//! person's name in `names.rs`); then surname-only, first-name-only and acronym mentions
+//! resolved against the full names the document gives (`resolve.rs`).
 //!
 //! Two passes over one token array: the first finds everything that names itself (full
 //! names, gazetteer entries, cue-word organizations); the second resolves single words,
@@ -8,12 +9,13 @@
 
 use std::ops::Range;
 
-use super::context::{headline_flags, mark_foreign_sentences, mark_teams};
-use super::gazetteer::{fold_into, gazetteer, name_words, Entry, Gazetteer, NameWords};
+use super::context::{headline_flags, mark_fixtures, mark_foreign_sentences, mark_teams};
+use super::gazetteer::{fold_into, gazetteer, name_words, Entry, Gazetteer};
 use super::lexicon::*;
+use super::names::name_fullness;
 use super::roles::clean_role;
 use super::scan::{
-    tokenize, Token, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START, TEAM,
+    tokenize, Token, AFTER_COMMA, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START,
 };
 use super::{ActorKind, DocActors, LocalActor, LocalMention};
 use crate::fxhash::FxHashMap;
@@ -23,6 +25,7 @@ pub(crate) fn extract(text: &str, body: Range<usize>) -> DocActors {
     let mut tokens = Vec::new();
     tokenize(text, body, &mut tokens);
     mark_teams(text, &mut tokens);
+    mark_fixtures(text, &mut tokens);
     let mut headline = headline_flags(text, &tokens);
     mark_foreign_sentences(text, &tokens, &mut headline);
     let mut ex = Extractor {
@@ -216,6 +219,12 @@ impl<'t> Extractor<'t> {
         while idx < segs.len() {
             let (seg, s, e) = segs[idx];
             match seg {
+                Seg::Named {
+                    kind: ActorKind::Place,
+                    ..
+                } if self.team_of_place(&segs[idx..], end) => {
+                    return;
+                }
                 Seg::Named { .. } | Seg::People { .. } => {
                     self.named_seg(seg, s, e);
                     idx += 1;
@@ -236,6 +245,57 @@ impl<'t> Extractor<'t> {
                 _ => idx += 1,
             }
         }
+    }
+
+    /// "New York Yankees", "California Angels", "Boston Red Sox": a place before one or two
+    /// name words that end the part in a plural is a team of that place, and its nickname
+    /// alone ("the Yankees", "Red Sox pitcher") names the team in the rest of the story.
+    /// Not after a place that is also a given name ("Jordan Williams"). `segs` opens with
+    /// the place; returns whether it made the team.
+    fn team_of_place(&mut self, segs: &[(Seg, usize, usize)], end: usize) -> bool {
+        let [(_, place_start, place_end), rest @ ..] = segs else {
+            return false;
+        };
+        let (place_start, nick_start) = (*place_start, *place_end);
+        if rest.is_empty()
+            || end - nick_start > 2
+            || rest.iter().any(|&(seg, _, _)| seg != Seg::Word)
+            || rest.last().is_none_or(|&(_, _, e)| e != end)
+            || self.headline[place_start]
+            || (nick_start..end).any(|i| {
+                let tok = self.tokens[i];
+                !tok.has(CAP) || tok.has(ALL_CAPS) || (tok.has(POSSESSIVE) && i + 1 < end)
+            })
+        {
+            return false;
+        }
+        let nickname = self.tokens[end - 1].text(self.text);
+        if !(nickname == "Sox" || plural_name(nickname)) {
+            return false;
+        }
+        // After a place that is also a given name, only a plural English noun makes a team
+        // ("Jordan Giants"; "Jordan Matthews" is a person).
+        fold_into(self.tokens[place_start].text(self.text), &mut self.buf);
+        if name_words().is_given(&self.buf) {
+            fold_into(nickname, &mut self.buf);
+            if !name_words().is_common(&self.buf) {
+                return false;
+            }
+        }
+        let span = self.span(place_start, end);
+        let surface = self.surface(span.clone());
+        let actor = self.actor_for(
+            format!("n:{}", surface.to_lowercase()),
+            surface.clone(),
+            ActorKind::Organization,
+        );
+        self.add_mention(actor, span, surface);
+        let nickname = self.surface(self.span(nick_start, end)).to_lowercase();
+        self.by_key.entry(format!("n:{nickname}")).or_insert(actor);
+        if end - nick_start == 1 {
+            self.by_key.entry(format!("a:{nickname}")).or_insert(actor);
+        }
+        true
     }
 
     /// Longest-match segmentation of a run part into gazetteer entries, titles and words.
@@ -390,6 +450,76 @@ impl<'t> Extractor<'t> {
                 *last = Seg::Word;
             }
         }
+        // "Foreign Minister Dick Spring", "left fielder Barry Bonds": after a role, a word
+        // that is no name alone, ending the part right after a given name, is the surname;
+        // so it is in a list of people ("Steve Waugh, Stuart Law, Glenn McGrath", "Nasser
+        // Hussain and Peter Such"). Without either it stays a word ("Marshall Plan").
+        if let [.., (Seg::Word, gs, ge), (Seg::Nonname, s, e)] = *segs.as_slice() {
+            if e == end
+                && e == s + 1
+                && ge == gs + 1
+                && ge == s
+                && self.tokens[s].has(JOINED)
+                && !self.tokens[s].has(ALL_CAPS)
+                && !self.tokens[gs].has(ALL_CAPS)
+            {
+                fold_into(self.tokens[gs].text(self.text), &mut self.buf);
+                let given = name_words().is_given(&self.buf);
+                fold_into(self.tokens[s].text(self.text), &mut self.buf);
+                let n_segs = segs.len();
+                if given
+                    && self.gaz.is_nonname(&self.buf)
+                    && (self.after_listed_name(gs)
+                        || self.role_before(&segs[..n_segs - 2], start).0.is_some())
+                {
+                    segs[n_segs - 1].0 = Seg::Word;
+                }
+            }
+        }
+        // "Chad Curtis", "Milan Kucan": a one-word place that is also a given name, before
+        // one word that no list knows ending the part, is the given name ("Orlando Magic",
+        // a dictionary word after it, is not).
+        if let [.., (
+            Seg::Named {
+                kind: ActorKind::Place,
+                ..
+            },
+            ps,
+            pe,
+        ), (Seg::Word, s, e)] = *segs.as_slice()
+        {
+            if pe == ps + 1
+                && s == pe
+                && e == s + 1
+                && e == end
+                && self.tokens[s].has(JOINED)
+                && !self.tokens[ps].has(ALL_CAPS)
+                && !self.tokens[s].has(ALL_CAPS)
+            {
+                fold_into(self.tokens[ps].text(self.text), &mut self.buf);
+                let given = name_words().is_given(&self.buf);
+                let word = self.tokens[s].text(self.text);
+                // A plural after it is a team's name ("Houston Astros"), a number a desk's
+                // telephone ("Sydney Newsroom 61-2 ...").
+                let before_number = self.tokens.get(e).is_some_and(|next| {
+                    next.has(JOINED)
+                        && next
+                            .text(self.text)
+                            .starts_with(|c: char| c.is_ascii_digit())
+                });
+                let plural = word.ends_with('s')
+                    && !["ss", "us", "is"].iter().any(|end| word.ends_with(end));
+                fold_into(word, &mut self.buf);
+                if given
+                    && !plural
+                    && !before_number
+                    && !name_words().is_common(self.buf.trim_end_matches('.'))
+                {
+                    let n_segs = segs.len();
+                    segs[n_segs - 2].0 = Seg::Word;
+                }
+            }
+        }
         // Modifiers belong to a title that follows ("National Security Advisor"); alone
         // they are ordinary words.
         for idx in (0..segs.len()).rev() {
@@ -425,6 +555,27 @@ impl<'t> Extractor<'t> {
         let mut given = String::new();
         fold_into(self.tokens[s].text(self.text), &mut given);
         e == i && s + 1 == i && name_words().is_given(&given)
+    }
+
+    /// Whether token `i` opens an item of a list right after a name of two capitalised
+    /// words ("Steve Waugh, Stuart ...", "Nasser Hussain and Peter ...").
+    fn after_listed_name(&self, i: usize) -> bool {
+        let tok = self.tokens[i];
+        let last = if tok.has(AFTER_COMMA) {
+            i.checked_sub(1)
+        } else if tok.has(JOINED) && i >= 2 && self.tokens[i - 1].text(self.text) == "and" {
+            Some(i - 2)
+        } else {
+            None
+        };
+        last.is_some_and(|last| {
+            let name_word = |t: &Token| t.has(CAP) && t.has(ALPHA) && !t.has(ALL_CAPS);
+            last >= 1
+                && name_word(&self.tokens[last])
+                && name_word(&self.tokens[last - 1])
+                && self.tokens[last].has(JOINED)
+                && !self.tokens[last].has(POSSESSIVE)
+        })
     }
 
     /// "Syrian-Israeli", "US-Russian": a hyphenated pair of gazetteer words is an adjective.
@@ -514,6 +665,19 @@ impl<'t> Extractor<'t> {
         let actor = self.actor_for(key, name, kind);
         self.add_mention(actor, span, surface);
         self.acronym_after(end, actor);
+        // "Amoco Corp officials ... Amoco said", "Brush Wellman Inc ... Brush Wellman
+        // employees": a company named once with its legal form goes by the rest of its name.
+        let suffix = self.tokens[end - 1].text(self.text).trim_end_matches('.');
+        if kind == ActorKind::Organization && end - start >= 2 && is_in(&LEGAL_FORMS, suffix) {
+            let base = self.surface(self.span(start, end - 1));
+            let base = base.trim_end_matches(',').to_lowercase();
+            if self.tokens[start].has(CAP) && !base.is_empty() {
+                if end - start == 2 {
+                    self.by_key.entry(format!("a:{base}")).or_insert(actor);
+                }
+                self.by_key.entry(format!("n:{base}")).or_insert(actor);
+            }
+        }
     }
 
     /// "Syrian Democratic Forces (SDF)": the acronym becomes an alias and a mention.
@@ -530,250 +694,6 @@ impl<'t> Extractor<'t> {
                 .entry(format!("a:{}", surface.to_lowercase()))
                 .or_insert(actor);
             self.add_mention(actor, tok.range(), surface);
-        }
-    }
-
-    /// A group of name words: a person's full name, or a single word to resolve later.
-    fn name_group(
-        &mut self,
-        mut start: usize,
-        mut end: usize,
-        role: Option<String>,
-        mut is_person: bool,
-    ) {
-        while start < end && !self.tokens[start].has(CAP) {
-            start += 1;
-        }
-        while end > start && !self.tokens[end - 1].has(CAP) {
-            end -= 1;
-        }
-        if start >= end {
-            return;
-        }
-        // "Queen Elizabeth II", "Henry VIII": a regnal number ends the name it follows,
-        // after a title or a given name ("Artemis VII" is a mission); "I" only after a
-        // title, where it cannot be the pronoun.
-        let numeral = self.tokens[end - 1].text(self.text);
-        let regnal = end - start > 1
-            && if numeral == "I" {
-                role.is_some()
-            } else {
-                is_regnal_number(numeral) && {
-                    fold_into(self.tokens[start].text(self.text), &mut self.buf);
-                    role.is_some() || name_words().is_given(&self.buf)
-                }
-            };
-        // Acronyms inside a group stand alone ("National Security MOSCOW").
-        if let Some(caps) =
-            (start..end - usize::from(regnal)).find(|&i| self.tokens[i].has(ALL_CAPS))
-        {
-            if end - start > 1 {
-                if caps > start {
-                    self.name_group(start, caps, role.clone(), is_person);
-                }
-                self.pending.push(Pending {
-                    tok: caps,
-                    from: caps,
-                    is_person: false,
-                    role: None,
-                });
-                if caps + 1 < end {
-                    self.name_group(caps + 1, end, None, false);
-                }
-                return;
-            }
-        }
-        if self.tokens[start].has(TEAM) && !self.headline[start] {
-            let span = self.span(start, end);
-            let surface = self.surface(span.clone());
-            self.add_named(span, surface, ActorKind::Organization);
-            return;
-        }
-        let mut n_words = (start..end).filter(|&i| self.tokens[i].has(CAP)).count();
-        if n_words > 1 && !self.headline[start] {
-            // Common words are no part of a name ("Struggling Donald Trump", "Outer Space").
-            let (name_start, shape) = self.name_shape(start, end);
-            match shape {
-                NameShape::Person => {}
-                NameShape::Organization => {
-                    let span = self.span(name_start, end);
-                    let surface = self.surface(span.clone());
-                    self.add_named(span, surface, ActorKind::Organization);
-                    return;
-                }
-                // "the Late Super Eagles star": English words named by an office after them.
-                NameShape::Nothing => {
-                    if self.org_context(name_start, end) {
-                        let span = self.span(name_start, end);
-                        let surface = self.surface(span.clone());
-                        self.add_named(span, surface, ActorKind::Organization);
-                    }
-                    return;
-                }
-            }
-            start = name_start;
-            n_words = (start..end).filter(|&i| self.tokens[i].has(CAP)).count();
-        }
-        // "El Gizawy's criticism": a capitalised particle and a surname are the surname
-        // of the person the document names in full ("Ahmed El Gizawy").
-        if n_words == 2 && end == start + 2 && !self.headline[start] {
-            fold_into(self.tokens[start].text(self.text), &mut self.buf);
-            if is_in(&NAME_PARTICLES, &self.buf) {
-                self.pending.push(Pending {
-                    tok: start + 1,
-                    from: start,
-                    is_person,
-                    role,
-                });
-                return;
-            }
-        }
-        if n_words == 1 || self.headline[start] {
-            // Headlines name people already named; each word is resolved in pass two.
-            for i in start..end {
-                if !self.tokens[i].has(CAP) {
-                    continue;
-                }
-                is_person |= self.speech_next_to(i) || self.scored_in_minute(i);
-                self.pending.push(Pending {
-                    tok: i,
-                    from: i,
-                    is_person,
-                    role: role.clone(),
-                });
-            }
-            return;
-        }
-        if n_words > 5 {
-            return;
-        }
-        let span = self.span(start, end);
-        let surface = self.surface(span.clone());
-        // A name the document already called an organization stays one ("railway operator
-        // Deutsche Bahn" ... "Deutsche Bahn's head").
-        if self.org_context(start, end) || self.is_named_org(&surface).is_some() {
-            self.add_named(span, surface, ActorKind::Organization);
-            return;
-        }
-        // "from Paul Johnson": a given name first makes the preposition no place cue.
-        fold_into(self.tokens[start].text(self.text), &mut self.buf);
-        let given_first = name_words().is_given(&self.buf);
-        let place_tail = is_in(&PLACE_TAILS, self.tokens[end - 1].text(self.text));
-        if place_tail
-            || (role.is_none()
-                && !is_person
-                && ((self.place_context(start) && !given_first) || self.place_cue(start, end)))
-        {
-            self.add_named(span, surface, ActorKind::Place);
-            return;
-        }
-        // "over the White Sox in the league", "the Blue Jays pitcher": a name after an
-        // article, heading its phrase or a plural, is a team's or a firm's; a person's takes
-        // none ("the Ivanka Trump brand" is a person's name qualifying a noun).
-        let plural = |word: &str| word.ends_with('s') && !word.ends_with("ss");
-        if role.is_none()
-            && !is_person
-            && self.after_article(start)
-            && (self.heads_phrase(end - 1)
-                || (!given_first && plural(self.tokens[end - 1].text(self.text))))
-        {
-            self.add_named(span, surface, ActorKind::Organization);
-            return;
-        }
-        let role = role.or_else(|| self.role_before_comma(start));
-        let first = name_key(self.tokens[start].text(self.text));
-        let mut last = name_key(self.tokens[end - 1].text(self.text));
-        if end - start >= 3 {
-            if let Some(particle) = patronymic(self.tokens[end - 2].text(self.text)) {
-                // "Mohammed bin Salman": Salman is his father, so a lone "Salman" (King
-                // Salman) is not him; "bin Salman" is.
-                last = format!("{particle} {last}");
-            }
-        }
-        let key = format!("p:{first}|{last}");
-        let is_new = !self.by_key.contains_key(&key);
-        let actor = self.actor_for(key, surface.clone(), ActorKind::Person);
-        if is_new {
-            self.persons.push((actor, first, last));
-        }
-        if let Some(role) = role {
-            self.add_role(actor, role);
-        }
-        self.full_mentions.push((span.start, actor));
-        self.add_mention(actor, span, surface);
-        self.appositive_role(end, actor);
-    }
-
-    /// What a group of two or more capitalised words is, by its words. A given name or
-    /// an initial starts a person's name ("Bill Jordan", "John Major", "M. Butcher"); a
-    /// common word before one is dropped ("Struggling Donald Trump", "Accused Trump"), as
-    /// is a word common in news before anything ("Outer Space" is "Space"). What is left,
-    /// when it does not start with a given name but holds a word common in news, is no
-    /// person: an organization when that word ends it ("Network Rail", "Artemis
-    /// Generation"), else nothing. Returns the start of the name and its shape.
-    fn name_shape(&mut self, mut start: usize, end: usize) -> (usize, NameShape) {
-        let words = name_words();
-        let is_word = |ex: &mut Self, i: usize, test: fn(&NameWords, &str) -> bool| {
-            fold_into(ex.tokens[i].text(ex.text), &mut ex.buf);
-            test(words, ex.buf.trim_end_matches('.'))
-        };
-        let given = |ex: &mut Self, i: usize| {
-            let word = ex.tokens[i].text(ex.text);
-            // An initial ("M.", "J.D.") stands for a given name.
-            let initial = word.len() <= 4
-                && word.ends_with('.')
-                && word.chars().filter(|c| c.is_alphabetic()).count() <= 2;
-            initial || is_word(ex, i, NameWords::is_given)
-        };
-        // "St Mirren", "East Fife", "West Indies": a saint's or a compass word starts a
-        // place or a club, not a person's name.
-        if matches!(
-            self.tokens[start].text(self.text),
-            "St" | "St." | "Saint" | "North" | "South" | "East" | "West" | "New"
-        ) {
-            return (start, NameShape::Nothing);
-        }
-        loop {
-            // "Crew Program", "Art Contest": a given name that is also a word common in
-            // news, before nothing but such words, is the word.
-            let weak_given = is_word(self, start, NameWords::is_news_common)
-                && (start + 1..end).all(|i| {
-                    !self.tokens[i].has(CAP) || is_word(self, i, NameWords::is_news_common)
-                });
-            if given(self, start) && !weak_given {
-                return (start, NameShape::Person);
-            }
-            let Some(next) = (start + 1..end).find(|&i| self.tokens[i].has(CAP)) else {
-                break;
-            };
-            let drop = is_word(self, start, NameWords::is_news_common)
-                || (is_word(self, start, NameWords::is_common) && given(self, next));
-            if !drop {
-                break;
-            }
-            start = next;
-        }
-        let caps: Vec<usize> = (start + 1..end)
-            .filter(|&i| self.tokens[i].has(CAP))
-            .collect();
-        // Two English words ("Royal Charter", "Academic Affairs": no given name opens
-        // them), or a word common in news after the first: no person.
-        let n_common = (start..end)
-            .filter(|&i| self.tokens[i].has(CAP) && is_word(self, i, NameWords::is_common))
-            .count();
-        let news_word = caps
-            .iter()
-            .any(|&i| is_word(self, i, NameWords::is_news_common));
-        if !news_word && n_common < 2 {
-            return (start, NameShape::Person);
-        }
-        if caps
-            .last()
-            .is_some_and(|&i| is_word(self, i, NameWords::is_news_common))
-        {
-            (start, NameShape::Organization)
-        } else {
-            (start, NameShape::Nothing)
         }
     }
 
@@ -832,7 +752,7 @@ impl<'t> Extractor<'t> {
     }
 
     /// A mention of the actor its own surface names (`n:` key), of `kind`.
-    fn add_named(&mut self, span: Range<usize>, surface: String, kind: ActorKind) {
+    pub(super) fn add_named(&mut self, span: Range<usize>, surface: String, kind: ActorKind) {
         let key = format!("n:{}", surface.to_lowercase());
         let actor = self.actor_for(key, surface.clone(), kind);
         self.add_mention(actor, span, surface);
@@ -905,14 +825,6 @@ impl<'t> Extractor<'t> {
     }
 }
 
-/// What a group of capitalised words is, by its words (see `Extractor::name_shape`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum NameShape {
-    Person,
-    Organization,
-    Nothing,
-}
-
 fn entry_seg(entry: Entry) -> Seg {
     match entry {
         Entry::Named { name, kind } => Seg::Named { name, kind },
@@ -921,33 +833,6 @@ fn entry_seg(entry: Entry) -> Seg {
     }
 }
 
-/// The key a name word is compared by: lowercase, without an Arabic article prefix
-/// ("al-Assad" and "Assad" are one surname).
-pub(crate) fn name_key(word: &str) -> String {
-    let lower = word.to_lowercase().replace('’', "'");
-    for prefix in [
-        "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-",
-    ] {
-        if let Some(rest) = lower.strip_prefix(prefix) {
-            if rest.len() >= 3 {
-                return rest.to_string();
-            }
-        }
-    }
-    lower
-}
-
-/// How full a form of a person's name is, to pick the canonical one: words (lowercase
-/// particles not counted), then the hyphenated "al-" spelling over "al Assad", then letters.
-pub(crate) fn name_fullness(name: &str) -> (usize, bool, usize) {
-    let words = name
-        .split(' ')
-        .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.contains('-'))
-        .count();
-    (words, name.contains('-'), name.len())
-}
-
-/// Adjectives of faith and denomination, folded ("Christian" is left out: it is as often
 /// a given name).
 const RELIGIONS: [&str; 21] = [
     "muslim",
@@ -1022,21 +907,6 @@ const PEOPLES: [&str; 44] = [
     "hmong",
 ];
 
-/// "II", "VIII", "XVI": a Roman number of two letters or more, as kings and popes carry.
-fn is_regnal_number(word: &str) -> bool {
-    word.len() >= 2
-        && word.len() <= 6
-        && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
-        && !word.contains("IIII")
-        && !word.contains("VV")
-}
-
-/// `bin`, `ibn`, `bint`: a particle that makes the next name a father's, not a surname
-/// (lower case only: "Ben" is a given name).
-pub(super) fn patronymic(word: &str) -> Option<&str> {
-    matches!(word, "bin" | "ibn" | "bint").then_some(word)
-}
-
 /// `R-Texas`, `d-calif`, `I-Vt`: a US party and state tag after a legislator's name.
 fn is_party_tag(folded: &str) -> bool {
     let mut parts = folded.splitn(2, '-');
@@ -1057,4 +927,14 @@ const STATE_ABBREVIATIONS: [&str; 36] = [
 /// Sentence-initial words shaped like adverbs and gerunds ("Theoretically", "Spearheading").
 pub(super) fn looks_like_common_word(folded: &str) -> bool {
     folded.len() > 5 && (folded.ends_with("ly") || folded.ends_with("ing"))
+}
+
+/// "Yankees", "Angels", "Giants": a name in the plural, as teams and families take ("Ross",
+/// "Davis", "Marcus" end in -s without being plurals).
+pub(super) fn plural_name(word: &str) -> bool {
+    word.len() >= 5
+        && word.ends_with('s')
+        && !["ss", "us", "is", "os"]
+            .iter()
+            .any(|end| word.ends_with(end))
 }

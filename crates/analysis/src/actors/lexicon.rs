@@ -28,7 +28,7 @@ pub(crate) fn is_name_particle(word: &str) -> bool {
 pub(crate) const CONNECTORS: [&str; 5] = ["of", "for", "and", "on", "the"];
 
 /// Capitalised head words that make a name an organization.
-pub(crate) const ORG_CUES: [&str; 95] = [
+pub(crate) const ORG_CUES: [&str; 99] = [
     "Institute",
     "Center",
     "Centre",
@@ -105,6 +105,13 @@ pub(crate) const ORG_CUES: [&str; 95] = [
     "Coalition",
     "Exchange",
     "Chamber",
+    // Firms named by a family or a trade ("Lehman Brothers", "Salomon Bros", "Reagan
+    // Communications", "Lloyds Shipping"). Not "Broadcasting": it would cut "Office of the
+    // National Broadcasting and Telecommunications Commission" before its own cue.
+    "Brothers",
+    "Bros",
+    "Communications",
+    "Shipping",
     // Institutions and firms named by what they are ("Royal Preston Hospital", "Network
     // Rail", "Virgin Trains", "Arecibo Observatory", "Homestake Mining Co").
     "Hospital",
@@ -126,6 +133,27 @@ pub(crate) const ORG_CUES: [&str; 95] = [
     "Plc",
     "PLC",
     "AG",
+];
+
+/// Words before a storm's name ("Hurricane Edouard", "Tropical Storm Fran"): the name that
+/// follows is the storm's, not a person's, wherever the story repeats it.
+pub(crate) const STORMS: [&str; 5] = ["Hurricane", "Typhoon", "Cyclone", "Storm", "Tornado"];
+
+/// Legal forms ending a company's name ("Amoco Corp", "Faulding Inc", "Daimler-Benz AG"):
+/// without them the rest of the name is the company's too.
+pub(crate) const LEGAL_FORMS: [&str; 12] = [
+    "Corp",
+    "Corporation",
+    "Inc",
+    "Ltd",
+    "Co",
+    "Cos",
+    "Plc",
+    "PLC",
+    "AG",
+    "SA",
+    "NV",
+    "GmbH",
 ];
 
 /// Last words of a capitalised run that name an event or a competition, not an actor

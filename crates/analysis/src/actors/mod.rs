@@ -20,6 +20,7 @@ mod extract;
 mod gazetteer;
 mod lexicon;
 mod lookup;
+mod names;
 mod orgs;
 mod prefix;
 mod related;

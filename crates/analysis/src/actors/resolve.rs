@@ -2,9 +2,10 @@
 //! resolved against the full names the whole document gives, once it has all been read.
 
 use super::context::one_edit_apart;
-use super::extract::{looks_like_common_word, name_key, patronymic, Extractor, Pending};
+use super::extract::{looks_like_common_word, plural_name, Extractor, Pending};
 use super::gazetteer::{fold_into, name_words};
-use super::lexicon::{is_in, SPEECH_VERBS};
+use super::lexicon::{is_in, SPEECH_VERBS, STORMS};
+use super::names::{name_key, patronymic};
 use super::scan::{AFTER_COMMA, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START};
 use super::ActorKind;
 
@@ -24,8 +25,15 @@ const AUXILIARIES: [&str; 15] = [
 impl Extractor<'_> {
     pub(super) fn second_pass(&mut self) {
         let pending = std::mem::take(&mut self.pending);
+        let storms = self.storm_names();
         let mut idx = 0;
         while idx < pending.len() {
+            // "Hurricane Edouard ... Edouard is getting stronger": a storm's name is no one's.
+            let word = self.tokens[pending[idx].tok].text(self.text);
+            if storms.iter().any(|storm| storm == word) {
+                idx += 1;
+                continue;
+            }
             // A full name in a headline, table or foreign sentence, word by word ("Samora
             // Machel", "Putin's"): one mention of the person the document names in full.
             if let Some(next) = pending.get(idx + 1) {
@@ -221,7 +229,10 @@ impl Extractor<'_> {
             }
             None if (!tok.has(SENTENCE_START) && self.org_context(p.tok, p.tok + 1))
                 || self.org_appositive(p.tok + 1)
-                || (p.role.is_none() && self.after_article(p.tok) && self.heads_phrase(p.tok)) =>
+                || (p.role.is_none() && self.after_article(p.tok) && self.heads_phrase(p.tok))
+                // "the Yankees lost", "The Angels battered him": a plural name after "the"
+                // is a team or a group (a family, "the Clintons", was found above).
+                || (p.role.is_none() && self.after_the(p.tok) && plural_name(&surface)) =>
             {
                 self.actor_for(
                     format!("n:{}", surface.to_lowercase()),
@@ -238,6 +249,7 @@ impl Extractor<'_> {
                     || looks_like_common_word(&self.buf)
                     || surface.chars().count() < 2
                     || surface.bytes().any(|b| b.is_ascii_digit())
+                    || self.no_name_alone(p.tok)
                 {
                     return;
                 }
@@ -283,6 +295,65 @@ impl Extractor<'_> {
         let surface = self.surface(span.clone());
         self.add_mention(person, span, surface);
         true
+    }
+
+    /// The names the document gives storms ("Hurricane Edouard", "Typhoon Sally").
+    fn storm_names(&self) -> Vec<String> {
+        let mut storms = Vec::new();
+        for pair in self.tokens.windows(2) {
+            if pair[1].has(JOINED)
+                && pair[1].has(CAP)
+                && is_in(&STORMS, pair[0].text(self.text))
+                && !pair[1].has(ALL_CAPS)
+            {
+                let name = pair[1].text(self.text).to_string();
+                if !storms.contains(&name) {
+                    storms.push(name);
+                }
+            }
+        }
+        storms
+    }
+
+    /// "the Yankees", "The Angels": a word right after "the", in any case.
+    fn after_the(&self, i: usize) -> bool {
+        i > 0
+            && self.tokens[i].has(JOINED)
+            && matches!(self.tokens[i - 1].text(self.text), "the" | "The")
+    }
+
+    /// Words that stand alone for no one when nothing else explains them: a compass point
+    /// ("heading South", "the North and South"), a Roman number ("World War II"), a
+    /// month's abbreviation before its day ("(Jan 10)", "Jan 2"), which is also a given name,
+    /// and an acronym outside a headline ("ACC said"): prose writes people's names in
+    /// capitals only in headlines and bylines.
+    fn no_name_alone(&self, i: usize) -> bool {
+        if self.tokens[i].has(ALL_CAPS) && !self.headline[i] {
+            return true;
+        }
+        let word = self.tokens[i].text(self.text);
+        let before_day = || {
+            self.tokens.get(i + 1).is_some_and(|next| {
+                next.has(JOINED) && next.text(self.text).bytes().all(|b| b.is_ascii_digit())
+            })
+        };
+        matches!(word, "North" | "South" | "East" | "West")
+            || (word.len() >= 2 && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
+            || (matches!(
+                word,
+                "Jan"
+                    | "Feb"
+                    | "Mar"
+                    | "Apr"
+                    | "Jun"
+                    | "Jul"
+                    | "Aug"
+                    | "Sep"
+                    | "Sept"
+                    | "Oct"
+                    | "Nov"
+                    | "Dec"
+            ) && before_day())
     }
 
     /// "a Green, said": a word after an article is a noun, however it is said.

@@ -669,3 +669,119 @@ fn lowercase_particles_join_a_name_and_capitalised_they_stand_alone() {
         assert!(people.contains(&name.to_string()), "{name}: {people:?}");
     }
 }
+
+#[test]
+fn a_place_before_a_plural_names_a_team_and_the_nickname_stays_the_teams() {
+    // A city and a plural are a club; its nickname alone, and a plural after "the", are
+    // no people. A family's plural still follows the person named in full.
+    let text = "Karl Brenner hit two homers as the Denver Comets beat the Ohio Rapids 5-2 on \
+         Friday.\n\nThe Comets have won six straight, and the Rapids dropped to 40-52. \
+         Brenner said the Vipers were next.\n\nLater the Brenners flew home.\n";
+    assert_eq!(people(text), ["Karl Brenner"]);
+    let found = extract_document(&doc(text));
+    let comets = found
+        .actors
+        .iter()
+        .position(|a| a.name == "Denver Comets")
+        .expect("the team");
+    assert_eq!(found.actors[comets].kind, ActorKind::Organization);
+    let n_comets = found
+        .mentions
+        .iter()
+        .filter(|m| m.actor as usize == comets)
+        .count();
+    assert_eq!(n_comets, 2, "{found:?}");
+    // "Jordan" is a given name as well as a place: "Jordan Matthews" makes no team.
+    let found = extract_document(&doc("Jordan Matthews scored twice.\n"));
+    assert!(
+        found
+            .actors
+            .iter()
+            .all(|a| a.kind != ActorKind::Organization),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_company_named_with_its_legal_form_goes_by_the_rest_of_its_name() {
+    let text = "Torvane Corp officials said the mine would close. Later Torvane said output \
+         would fall.\n\nWhitmore Gale Inc cut jobs, and Whitmore Gale employees protested, \
+         said union leader Ana Ruiz.\n";
+    assert_eq!(people(text), ["Ana Ruiz"]);
+}
+
+#[test]
+fn compass_points_roman_numbers_and_month_abbreviations_stand_for_no_one() {
+    let text = "Troops heading South crossed the river after World War II ended.\n\n\
+         Prices (Jan 10) rose, and Jan Kowalski said so. Output rose, ACC said.\n";
+    assert_eq!(people(text), ["Jan Kowalski"]);
+}
+
+#[test]
+fn a_religious_name_is_its_form_of_address_and_one_given_name() {
+    let text = "Mother Teresa met the pope on Monday. Later Teresa flew to Rome with Sister \
+         Agnes Moran.\n";
+    let people = people(text);
+    assert!(people.contains(&"Mother Teresa".to_string()), "{people:?}");
+    assert!(!people.iter().any(|p| p == "Teresa"), "{people:?}");
+    // Fellow party members are a group.
+    assert!(!self::people("Fellow Democrats gathered in Chicago.\n")
+        .iter()
+        .any(|p| p == "Democrats"));
+}
+
+#[test]
+fn after_a_role_a_word_after_a_given_name_is_the_surname_and_a_place_can_be_a_given_name() {
+    let text = "Trade Minister Dick Spring met coach Barry Bonds in Dublin. The \
+         Marshall Plan was mentioned.\n\nChad Kowalczyk and Milan Prskalo scored. Later \
+         the Orlando Magic won.\n\nThe squad: Tomas Berdych, Dean Law, Ian Rudd.\n\n\
+         Gary Hale and Peter Such bowled well.\n";
+    let people = people(text);
+    for name in [
+        "Dick Spring",
+        "Barry Bonds",
+        "Chad Kowalczyk",
+        "Milan Prskalo",
+        "Dean Law",
+        "Peter Such",
+    ] {
+        assert!(people.contains(&name.to_string()), "{name}: {people:?}");
+    }
+    // Alone, "Marshall" and "Magic" are left tentative, for the merge to drop.
+    for name in ["Marshall Plan", "Orlando Magic"] {
+        assert!(!people.contains(&name.to_string()), "{name}: {people:?}");
+    }
+}
+
+#[test]
+fn a_storms_name_is_no_ones() {
+    let text = "Hurricane Bertha grew stronger on Saturday as it crossed the Atlantic.\n\n\
+         \"Bertha is getting stronger,\" said hurricane forecaster Lixion Avila.\n";
+    assert_eq!(people(text), ["Lixion Avila"]);
+}
+
+#[test]
+fn the_names_either_side_of_a_lone_v_are_teams() {
+    // British fixtures set teams either side of "v"; a tennis draw's "vs." stands between
+    // players.
+    let text = "Saturday's fixtures: Brechfield v Dunmore, Kelso Rovers v Ardlow Athletic.\n\n\
+         Second round: Tomas Reiner (Austria) vs. Adrian Voicu (Romania).\n";
+    assert_eq!(people(text), ["Adrian Voicu", "Tomas Reiner"]);
+    let found = extract_document(&doc(text));
+    let orgs: Vec<&str> = found
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Organization)
+        .map(|a| a.name.as_str())
+        .collect();
+    for club in ["Brechfield", "Dunmore", "Kelso Rovers", "Ardlow Athletic"] {
+        assert!(orgs.contains(&club), "{club}: {orgs:?}");
+    }
+}
+
+#[test]
+fn firms_named_by_a_family_or_a_trade_are_organizations() {
+    let text = "Analysts at Ferris Brothers and Keller Bros cut their forecasts, and Dalton \
+         Communications said sales rose, according to Marla Stone.\n";
+    assert_eq!(people(text), ["Marla Stone"]);
+}
