@@ -6,9 +6,10 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::dates::{self, DateContext, DateMatches, EventDate};
+use super::kinds::{EventKind, KindFamily};
 use super::lexicon::*;
 use super::modality::{status_of, EventStatus};
-use super::triggers::{find_triggers, EventKind, KindFamily, Trigger, TriggerForm};
+use super::triggers::{find_triggers, Trigger, TriggerForm};
 use super::words::{self, Token};
 use crate::actors::ActorKind;
 use crate::lower::str_in;

@@ -11,10 +11,12 @@ pub mod complete;
 pub mod dates;
 mod extract;
 mod gates;
+mod kinds;
 mod lead;
 mod lexicon;
 pub mod modality;
 mod participants;
+mod patterns;
 mod places;
 mod story;
 pub mod triggers;
@@ -39,8 +41,8 @@ use super::span::Span;
 use dates::DateMatches;
 pub use dates::{DateParts, DatePrecision, EventDate};
 pub use extract::{extract, ActorSpan, LocalEvent, PlaceRef};
+pub use kinds::{EventKind, KindFamily};
 pub use modality::{Day, EventStatus};
-pub use triggers::{EventKind, KindFamily};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EventMention {
