@@ -6,6 +6,7 @@
 //! family, same place or people, compatible dates) into corpus-wide [`Event`]s.
 //! See docs/events.md for the rules and their reasons.
 
+mod adjuncts;
 mod cluster;
 pub mod complete;
 pub mod dates;
