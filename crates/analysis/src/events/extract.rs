@@ -248,7 +248,14 @@ impl Clause<'_> {
                 // A light verb ("resumed talks", "chaired a meeting") ends the modifiers too.
                 let light_verb = self.is_word(premod - 1, LIGHT_WORDS)
                     && !self.is_word(premod - 1, &["after", "during", "for"]);
-                if !token.is_word || self.is_word(premod - 1, PREMOD_STOP) || gerund || light_verb {
+                // So does a verb of cause ("sparked protests").
+                let cause = self.is_word(premod - 1, CAUSE_VERBS);
+                if !token.is_word
+                    || self.is_word(premod - 1, PREMOD_STOP)
+                    || gerund
+                    || light_verb
+                    || cause
+                {
                     break;
                 }
                 premod -= 1;
@@ -409,7 +416,7 @@ impl Clause<'_> {
             TriggerForm::Noun
                 if kind.general()
                     && status == EventStatus::Happened
-                    && self.bare_particular(premod, after) =>
+                    && self.bare_particular(premod, first, after) =>
             {
                 true
             }
@@ -442,7 +449,7 @@ impl Clause<'_> {
 
     /// Whether a bare noun of a general kind at tokens `premod..after` names a particular
     /// happening (see `event_at`).
-    fn bare_particular(&self, premod: usize, after: usize) -> bool {
+    fn bare_particular(&self, premod: usize, first: usize, after: usize) -> bool {
         const DAMAGE: &[&str] = &[
             "destroyed",
             "damaged",
@@ -458,14 +465,33 @@ impl Clause<'_> {
             "wounded",
             "left",
         ];
-        const CHARGE: &[&str] = &["charged", "accused", "suspicion", "convicted", "guilty"];
+        const CHARGE: &[&str] = &[
+            "charged",
+            "accused",
+            "suspicion",
+            "convicted",
+            "guilty",
+            "suspected",
+            "confessed",
+            "admitted",
+        ];
+        // Verbs of outbreak and spread whose subject is the happening itself ("riots
+        // erupted", "protests have spread").
+        const OUTBREAK: &[&str] = &["erupted", "spread", "flared", "raged", "escalated"];
         let agent = premod >= 2
             && self.is_word(premod - 1, &["by"])
             && self.lower(premod - 2).ends_with("ed");
-        let subject = premod == 0 && self.is_word(after, DAMAGE);
+        let outbreak = self.is_word(after, OUTBREAK)
+            || (self.is_word(after, &["has", "have", "had"]) && self.is_word(after + 1, OUTBREAK));
+        let subject = premod == 0 && (self.is_word(after, DAMAGE) || outbreak);
+        let caused = premod >= 1 && self.is_word(premod - 1, CAUSE_VERBS);
         let charged = premod >= 2
-            && self.is_word(premod - 1, &["with", "of"])
+            && self.is_word(premod - 1, &["with", "of", "to"])
             && self.is_word(premod - 2, CHARGE);
+        // "suspected of shooting three people", "and killing a receptionist": a gerund with
+        // its object is the verb's act, not the generic noun.
+        let gerund_with_object =
+            premod == first && self.lower(first).ends_with("ing") && self.object_follows(after);
         // ", killing at least ten": a participle clause giving the toll of what the
         // sentence reports.
         let toll = premod >= 1
@@ -485,7 +511,28 @@ impl Clause<'_> {
                     "outbreak",
                 ],
             );
-        agent || subject || charged || toll || stretch
+        agent || subject || caused || charged || toll || stretch || gerund_with_object
+    }
+
+    /// Whether the words at token `i` begin a verb's object that names who or how many:
+    /// a number ("three people", "at least 10", "one"), a person, or "a", "his", "her",
+    /// "their" before a noun.
+    fn object_follows(&self, i: usize) -> bool {
+        const COUNTS: &[&str] = &[
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "dozens", "several", "a", "an", "his", "her", "their",
+        ];
+        let Some(token) = self.tokens.get(i) else {
+            return false;
+        };
+        let word = &self.text[token.span.clone()];
+        let number = word.starts_with(|c: char| c.is_ascii_digit());
+        let at_least = self.is_word(i, &["at"]) && self.is_word(i + 1, &["least"]);
+        let person = self
+            .actors
+            .iter()
+            .any(|a| a.kind == ActorKind::Person && a.span.start == token.span.start);
+        token.is_word && (number || at_least || person || self.is_word(i, COUNTS))
     }
 
     /// Whether the clause is a headline ([`words::is_headline`]).

@@ -257,6 +257,8 @@ pub(super) const PATTERNS: &[Pattern] = &[
     verb("clashed", K::Attack),
     // Life.Die, found: "was found dead".
     verb("found dead", K::Death),
+    // A toll: "Three dead after ...", "left a receptionist dead" (`dead_counted`).
+    verb("dead", K::Death),
     noun("slayings", K::Death),
     // A suicide or a fall told by its manner: "hanged himself", "fell to her death".
     verb("hanged himself", K::Death),
@@ -594,7 +596,18 @@ pub(super) const PATTERNS: &[Pattern] = &[
     block("strike a balance"),
     block("struck a balance"),
     block("struck a chord"),
-    block("struck by"),
+    // "struck by a car": a collision (`vehicle_struck`); struck by anything else ("struck
+    // by the irony") blocks "struck" as before.
+    verb("struck by", K::Crash),
+    // A road collision told by what hit whom: "was hit by a car", "hit and killed a
+    // woman" (`vehicle_struck`); "hit" alone is nothing.
+    verb("hit by", K::Crash),
+    verb("hit", K::Crash),
+    verb("hits", K::Crash),
+    noun("hit-and-run", K::Crash),
+    noun("hit and run", K::Crash),
+    noun("hit & run", K::Crash),
+    noun("hit-run", K::Crash),
     // "the court struck down the law": a ruling; otherwise it blocks "struck" (see
     // `court_decides`).
     verb("struck down", K::Ruling),

@@ -1041,3 +1041,31 @@ The man died in York when he was arrested in 2019.",
             arrest "arrested" @York on 2019"#]],
     );
 }
+
+#[test]
+fn collisions_quakes_tolls_and_acts_named_by_their_verbs() {
+    // A vehicle that hit someone is a crash, and so is a hit-and-run (not the "hit-and-run
+    // driver", who is no event); "struck by the irony", "Paris hit by a heist" and a quake
+    // that hit are none. "Three dead after" counts a toll; "a dead battery" is nothing. A
+    // gerund with its object ("suspected of stabbing two men") and a happening that
+    // erupted or was sparked are particular.
+    check(
+        "A cyclist was hit by a delivery van in Leeds on Tuesday. Police sought the \
+hit-and-run driver. A hit-and-run in Hull on Monday left a boy hurt. The mayor was struck by the \
+irony. Harbour Street hit by a costly burglary. An earthquake hit northern Peru on Sunday. \
+Three dead after the blast. The phone had a dead battery. Police said a man suspected of \
+stabbing two men was held. Riots erupted overnight. The verdict sparked protests.",
+        Some("2024-03-07"),
+        expect![[r#"
+            crash "hit by a delivery van in Leeds" @Leeds on 2024-03-05 (day)
+            crash "A hit-and-run in Hull" @Hull on 2024-03-04 (day)
+            robbery "a costly burglary"
+            earthquake "An earthquake" on 2024-03-03 (day)
+            death "dead"
+            explosion "the blast"
+            attack "stabbing"
+            protest "Riots"
+            conviction "The verdict"
+            protest "protests""#]],
+    );
+}

@@ -9,8 +9,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::lower::{ascii_lowercase_in, str_in};
 
 use super::gates::{
-    an_offer_made, craft_launched, fell_from_height, line_broken, prize_follows, product_follows,
-    record_follows, roster_list_follows, rule_follows, scored_contest,
+    an_offer_made, craft_launched, dead_counted, fell_from_height, line_broken, prize_follows,
+    product_follows, record_follows, roster_list_follows, rule_follows, scored_contest,
+    vehicle_struck,
 };
 use super::kinds::EventKind;
 use super::patterns::PATTERNS;
@@ -71,13 +72,51 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
                 continue;
             }
         }
-        if pattern.kind == Some(EventKind::Strike)
-            && pattern.form != TriggerForm::Noun
-            && not_an_attack(text, start, end)
-        {
+        let mut kind = pattern.kind;
+        if pattern.kind == Some(EventKind::Strike) && pattern.form != TriggerForm::Noun {
+            // "struck and killed a woman", "struck her with his car": a collision.
+            if vehicle_struck(text, end, false) {
+                kind = Some(EventKind::Crash);
+            } else if not_an_attack(text, start, end) {
+                continue;
+            }
+        }
+        if str_in(&["hit", "hits"], pattern.text) && !vehicle_struck(text, end, false) {
+            continue; // "Paris hit by a heist", "a big hit", "an earthquake hit Peru"
+        }
+        if pattern.text == "hit by" && !vehicle_struck(text, end, true) {
             continue;
         }
-        let mut kind = pattern.kind;
+        if pattern.text == "struck by" && !vehicle_struck(text, end, true) {
+            kind = None; // "struck by the irony": the blocker it always was
+        }
+        if kind == Some(EventKind::Crash)
+            && pattern.form == TriggerForm::Noun
+            && pattern.text.starts_with("hit")
+            && words_after(text, end, 1).first().is_some_and(|w| {
+                str_in(
+                    &[
+                        "crash",
+                        "accident",
+                        "collision",
+                        "incident",
+                        "driver",
+                        "motorist",
+                        "suspect",
+                        "victim",
+                        "death",
+                        "case",
+                        "charges",
+                    ],
+                    w.as_str(),
+                )
+            })
+        {
+            continue; // "a hit-and-run crash": the crash is the event, "hit-and-run driver"
+        }
+        if pattern.text == "dead" && !dead_counted(text, start, end) {
+            continue; // "a dead dog", "the Dead Sea"
+        }
         if kind == Some(EventKind::Dismissal) && fired_a_weapon(text, end) {
             // "fired shots at", "fired on the crowd": ACE Conflict.Attack, not End-Position.
             kind = Some(EventKind::Attack);
