@@ -510,3 +510,54 @@ pub(super) fn dead_counted(text: &str, start: usize, end: usize) -> bool {
             .any(|w| str_in(&["left", "leaves", "leaving", "leave"], w.as_str()));
     counted || is_dead_after || left_dead
 }
+
+/// "threw petrol bombs at a bank", "hurled stones at police": what is thrown at someone
+/// in an attack, within three words after the verb.
+pub(super) fn missile_thrown(text: &str, end: usize) -> bool {
+    const MISSILES: &[&str] = &[
+        "petrol",
+        "molotov",
+        "firebomb",
+        "firebombs",
+        "grenade",
+        "grenades",
+        "stones",
+        "rocks",
+        "bricks",
+        "bottles",
+        "bombs",
+        "bomb",
+        "acid",
+        "explosives",
+    ];
+    words_after(text, end, 3)
+        .iter()
+        .any(|w| str_in(MISSILES, w.as_str()))
+}
+
+/// "clinched a playoff berth", "clinch the title", "to clinch their eighth straight win":
+/// what a contest secured, within four words after the verb.
+pub(super) fn contest_secured(text: &str, end: usize) -> bool {
+    const SECURED: &[&str] = &[
+        "playoff",
+        "playoffs",
+        "berth",
+        "spot",
+        "title",
+        "seed",
+        "championship",
+        "pennant",
+        "division",
+        "crown",
+        "series",
+        "promotion",
+        "win",
+        "victory",
+        "place",
+        "trophy",
+        "cup",
+    ];
+    words_after(text, end, 4)
+        .iter()
+        .any(|w| str_in(SECURED, w.as_str()))
+}

@@ -151,6 +151,9 @@ pub(super) const PATTERNS: &[Pattern] = &[
     verb("captured", K::Arrest),
     verb("jailed", K::Arrest),
     verb("charged", K::Charge),
+    // ACE Charge-Indict's "accused", only as a charge: "accused of killing", "accused in
+    // the shooting" (not "accused the minister": `find_triggers`).
+    verb("accused", K::Charge),
     verb("indicted", K::Charge),
     noun("indictment", K::Charge),
     noun("charges", K::Charge),
@@ -423,6 +426,9 @@ pub(super) const PATTERNS: &[Pattern] = &[
     noun("ceremonies", K::Ceremony),
     noun("telecast", K::Ceremony),
     noun("funeral", K::Ceremony),
+    // A gathering to mourn or mark a death ("a candlelit vigil in Brooklyn").
+    noun("vigil", K::Ceremony),
+    noun("vigils", K::Ceremony),
     noun("memorial service", K::Ceremony),
     noun("inauguration", K::Ceremony),
     noun("coronation", K::Ceremony),
@@ -599,6 +605,15 @@ pub(super) const PATTERNS: &[Pattern] = &[
     // "struck by a car": a collision (`vehicle_struck`); struck by anything else ("struck
     // by the irony") blocks "struck" as before.
     verb("struck by", K::Crash),
+    // Missiles thrown at people or buildings (ACE Attack): "threw petrol bombs at a bank",
+    // "hurled stones at police" (`missile_thrown`); "threw for 364 yards" is none.
+    verb("threw", K::Attack),
+    verb("hurled", K::Attack),
+    // A sports result told by what it secured: "clinched a playoff berth", "clinch the
+    // title" (`contest_secured`).
+    verb("clinch", K::Contest),
+    verb("clinches", K::Contest),
+    verb("clinched", K::Contest),
     // A road collision told by what hit whom: "was hit by a car", "hit and killed a
     // woman" (`vehicle_struck`); "hit" alone is nothing.
     verb("hit by", K::Crash),

@@ -786,6 +786,7 @@ Wednesday. A man was arrested after officers asked when he was last in Geneva.",
         Some("2010-05-07"),
         expect![[r#"
             death "killed" @Paris on 2010-05-05 (day)
+            attack "threw petrol bombs at a bank in Paris" @Paris on 2010-05-05 (day)
             arrest "arrested""#]],
     );
 }
@@ -797,6 +798,7 @@ fn a_clause_opened_by_where_happened_at_the_place_before_it() {
 Where the boy was shot, nobody knows.",
         Some("2013-03-12"),
         expect![[r#"
+            ceremony "a vigil in Aleppo" @Aleppo
             attack "shot" @Aleppo on 2013-03-09 (day)
             attack "shot" @Aleppo on 2013-03-09 (day)"#]],
     );
@@ -1067,5 +1069,26 @@ stabbing two men was held. Riots erupted overnight. The verdict sparked protests
             protest "Riots"
             conviction "The verdict"
             protest "protests""#]],
+    );
+}
+
+#[test]
+fn charges_missiles_vigils_and_what_a_contest_secured() {
+    // "accused of" and "accused in" charge; "accused the council of" does not. Missiles
+    // thrown are an attack, yards thrown are not. A vigil is a gathering. "clinched a
+    // playoff spot" is a contest decided; "clinched the deal" is not.
+    check(
+        "Dana Whitfield was accused of arson in Leeds on Monday. Paul Brenner accused the \
+council of waste. Youths threw stones at police in Hull on Friday. Anna Price threw for 300 \
+yards. Hundreds joined a candlelit vigil in Leeds on Sunday. The Corvalla Hawks clinched a \
+playoff spot on Saturday. Brenner clinched the deal.",
+        Some("2024-03-07"),
+        expect![[r#"
+            charge "accused"
+            attack "arson in Leeds" @Leeds on 2024-03-04 (day)
+            attack "threw stones at police in Hull" @Hull on 2024-03-01 (day)
+            ceremony "a candlelit vigil in Leeds" @Leeds on 2024-03-03 (day)
+            contest "clinched" on 2024-03-02 (day)
+            deal "the deal" [refers back]"#]],
     );
 }

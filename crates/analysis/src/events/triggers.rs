@@ -9,9 +9,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::lower::{ascii_lowercase_in, str_in};
 
 use super::gates::{
-    an_offer_made, craft_launched, dead_counted, fell_from_height, line_broken, prize_follows,
-    product_follows, record_follows, roster_list_follows, rule_follows, scored_contest,
-    vehicle_struck,
+    an_offer_made, contest_secured, craft_launched, dead_counted, fell_from_height, line_broken,
+    missile_thrown, prize_follows, product_follows, record_follows, roster_list_follows,
+    rule_follows, scored_contest, vehicle_struck,
 };
 use super::kinds::EventKind;
 use super::patterns::PATTERNS;
@@ -114,6 +114,16 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
         {
             continue; // "a hit-and-run crash": the crash is the event, "hit-and-run driver"
         }
+        if pattern.text == "accused"
+            && !words_after(text, end, 1)
+                .first()
+                .is_some_and(|w| str_in(&["of", "in"], w.as_str()))
+        {
+            continue; // "accused the minister of lying" is a statement, not a charge
+        }
+        if str_in(&["threw", "hurled"], pattern.text) && !missile_thrown(text, end) {
+            continue; // "threw for 364 yards", "hurled insults"
+        }
         if pattern.text == "dead" && !dead_counted(text, start, end) {
             continue; // "a dead dog", "the Dead Sea"
         }
@@ -186,6 +196,9 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
             || match kind {
                 Some(EventKind::RosterMove) => !roster_list_follows(text, end),
                 Some(EventKind::ProductRelease) => !product_follows(text, end),
+                Some(EventKind::Contest) if pattern.text.starts_with("clinch") => {
+                    !contest_secured(text, end)
+                }
                 Some(EventKind::Contest)
                     if !str_in(
                         &["victory over", "win over", "defeated", "defeats"],
