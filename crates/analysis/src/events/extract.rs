@@ -511,7 +511,26 @@ impl Clause<'_> {
                     "outbreak",
                 ],
             );
-        agent || subject || caused || charged || toll || stretch || gerund_with_object
+        // "suffocated to death", "stabbed to death": a death told by its manner (but
+        // "sentenced to death" is a sentence, "bored to death" a figure).
+        let manner = premod >= 2
+            && self.is_word(premod - 1, &["to"])
+            && self.lower(premod - 2).ends_with("ed")
+            && !self.is_word(
+                premod - 2,
+                &[
+                    "sentenced",
+                    "condemned",
+                    "bored",
+                    "scared",
+                    "frightened",
+                    "worried",
+                    "tired",
+                    "sickened",
+                ],
+            )
+            && self.is_word(first, &["death"]);
+        agent || subject || caused || charged || toll || stretch || gerund_with_object || manner
     }
 
     /// Whether the words at token `i` begin a verb's object that names who or how many:

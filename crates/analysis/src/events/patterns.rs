@@ -210,6 +210,16 @@ pub(super) const PATTERNS: &[Pattern] = &[
     noun("fires", K::Fire),
     noun("blaze", K::Fire),
     noun("wildfire", K::Fire),
+    // A fire told by its verb: "the bank caught fire", "set fire to the car", "protesters
+    // torched a bank", "the church was set alight".
+    verb("caught fire", K::Fire),
+    verb("catches fire", K::Fire),
+    verb("set fire to", K::Fire),
+    verb("set alight", K::Fire),
+    verb("set ablaze", K::Fire),
+    verb("torched", K::Fire),
+    verb("burned down", K::Fire),
+    verb("burnt down", K::Fire),
     noun("explosion", K::Explosion),
     noun("explosions", K::Explosion),
     noun("blast", K::Explosion),

@@ -1092,3 +1092,21 @@ playoff spot on Saturday. Brenner clinched the deal.",
             deal "the deal" [refers back]"#]],
     );
 }
+
+#[test]
+fn fires_told_by_their_verbs_and_deaths_by_their_manner() {
+    // "caught fire", "set fire to", "torched" are fires; "suffocated to death" is a death,
+    // "sentenced to death" and "bored to death" are not.
+    check(
+        "A warehouse in Hull caught fire on Monday. Rioters torched two cars. A man set fire \
+to a shed. Two miners suffocated to death. Paul Brenner was sentenced to death. The crowd was \
+bored to death.",
+        Some("2024-03-07"),
+        expect![[r#"
+            fire "caught fire" on 2024-03-04 (day)
+            fire "torched" on 2024-03-04 (day)
+            fire "set fire to" on 2024-03-04 (day)
+            death "death"
+            sentencing "sentenced""#]],
+    );
+}
