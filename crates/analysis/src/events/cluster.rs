@@ -16,8 +16,8 @@ use lookup::{Added, ClusterLookup};
 
 use super::dates::{self, DateParts, EventDate};
 use super::extract::LocalEvent;
+use super::kinds::KindFamily;
 use super::places;
-use super::triggers::KindFamily;
 use super::{DocEvents, Event, JoinReasons};
 use crate::actors::{ActorId, ActorIndex, ActorKind};
 use crate::corpus::{DocId, Document};

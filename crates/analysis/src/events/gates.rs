@@ -431,3 +431,133 @@ pub(super) fn craft_launched(text: &str, start: usize, end: usize) -> bool {
     }
     after.iter().take(3).any(|w| str_in(UP, w))
 }
+
+/// What a road vehicle is called in news, and who drives it.
+const VEHICLES: &[&str] = &[
+    "car",
+    "cars",
+    "vehicle",
+    "truck",
+    "lorry",
+    "bus",
+    "van",
+    "suv",
+    "taxi",
+    "cab",
+    "train",
+    "tram",
+    "motorcycle",
+    "motorbike",
+    "pickup",
+    "jeep",
+    "sedan",
+    "minivan",
+    "motorist",
+    "driver",
+];
+
+/// "was hit by a car", "struck and killed by a motorist", "struck her with his car", "hit
+/// and killed a woman": a collision told by the vehicle that hit someone. `by_matched` says
+/// whether the trigger already took the "by" ("struck by").
+pub(super) fn vehicle_struck(text: &str, end: usize, by_matched: bool) -> bool {
+    let words = words_after(text, end, 10);
+    let at = |i: usize| words.get(i).map_or("", String::as_str);
+    if !by_matched && at(0) == "and" && str_in(&["killed", "injured", "wounded"], at(1)) {
+        return true; // "hit and killed a woman"
+    }
+    if by_matched || at(0) == "by" {
+        let from = usize::from(!by_matched);
+        return words
+            .iter()
+            .skip(from)
+            .take(6)
+            .any(|w| str_in(VEHICLES, w.as_str()));
+    }
+    // "struck her with his car".
+    let Some(with) = words.iter().take(4).position(|w| w == "with") else {
+        return false;
+    };
+    words[with + 1..]
+        .iter()
+        .take(3)
+        .any(|w| str_in(VEHICLES, w.as_str()))
+}
+
+/// "Three dead after ...", "1 dead, 2 hurt", "a man is dead after being shot", "left a
+/// receptionist dead": "dead" counting the toll of what the sentence reports, not the
+/// adjective of "a dead dog" or "the Dead Sea".
+pub(super) fn dead_counted(text: &str, start: usize, end: usize) -> bool {
+    const NUMBERS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "dozens", "dozen", "hundreds", "scores",
+    ];
+    let is_number =
+        |w: &str| str_in(NUMBERS, w) || (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()));
+    let before = words_before(text, start, 8);
+    let at = |i: usize| before.get(i).map_or("", String::as_str);
+    let counted =
+        is_number(at(0)) || (str_in(&["people", "persons", "others"], at(0)) && is_number(at(1)));
+    let after_word = words_after(text, end, 1);
+    let is_dead_after = str_in(&["is", "are", "was", "were"], at(0))
+        && after_word
+            .first()
+            .is_some_and(|w| str_in(&["after", "following"], w.as_str()));
+    let left_dead = at(0) != "for"
+        && before
+            .iter()
+            .skip(1)
+            .take(5)
+            .any(|w| str_in(&["left", "leaves", "leaving", "leave"], w.as_str()));
+    counted || is_dead_after || left_dead
+}
+
+/// "threw petrol bombs at a bank", "hurled stones at police": what is thrown at someone
+/// in an attack, within three words after the verb.
+pub(super) fn missile_thrown(text: &str, end: usize) -> bool {
+    const MISSILES: &[&str] = &[
+        "petrol",
+        "molotov",
+        "firebomb",
+        "firebombs",
+        "grenade",
+        "grenades",
+        "stones",
+        "rocks",
+        "bricks",
+        "bottles",
+        "bombs",
+        "bomb",
+        "acid",
+        "explosives",
+    ];
+    words_after(text, end, 3)
+        .iter()
+        .any(|w| str_in(MISSILES, w.as_str()))
+}
+
+/// "clinched a playoff berth", "clinch the title", "to clinch their eighth straight win":
+/// what a contest secured, within four words after the verb.
+pub(super) fn contest_secured(text: &str, end: usize) -> bool {
+    const SECURED: &[&str] = &[
+        "playoff",
+        "playoffs",
+        "berth",
+        "spot",
+        "title",
+        "seed",
+        "championship",
+        "pennant",
+        "division",
+        "crown",
+        "series",
+        "promotion",
+        "win",
+        "victory",
+        "place",
+        "trophy",
+        "cup",
+    ];
+    words_after(text, end, 4)
+        .iter()
+        .any(|w| str_in(SECURED, w.as_str()))
+}

@@ -359,3 +359,17 @@ pub(super) const FACILITY_NOUNS: &[&str] = &[
 /// ("checked into rehab"), "from" for a fall or an escape ("fell from a ridge").
 pub(super) const VENUE_PHRASE_PREPOSITIONS: &[&str] =
     &["in", "at", "near", "outside", "inside", "into", "from"];
+
+/// Verbs of cause whose object is a happening ("triggering violent protests", "sparked
+/// riots"): they end a noun's modifiers, and make a bare event noun after them particular.
+pub(super) const CAUSE_VERBS: &[&str] = &[
+    "sparked",
+    "sparking",
+    "triggered",
+    "triggering",
+    "prompted",
+    "prompting",
+    "provoked",
+    "provoking",
+    "ignited",
+];

@@ -6,15 +6,18 @@
 //! family, same place or people, compatible dates) into corpus-wide [`Event`]s.
 //! See docs/events.md for the rules and their reasons.
 
+mod adjuncts;
 mod cluster;
 pub mod complete;
 pub mod dates;
 mod extract;
 mod gates;
+mod kinds;
 mod lead;
 mod lexicon;
 pub mod modality;
 mod participants;
+mod patterns;
 mod places;
 mod story;
 pub mod triggers;
@@ -39,8 +42,8 @@ use super::span::Span;
 use dates::DateMatches;
 pub use dates::{DateParts, DatePrecision, EventDate};
 pub use extract::{extract, ActorSpan, LocalEvent, PlaceRef};
+pub use kinds::{EventKind, KindFamily};
 pub use modality::{Day, EventStatus};
-pub use triggers::{EventKind, KindFamily};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EventMention {

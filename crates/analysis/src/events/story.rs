@@ -12,9 +12,9 @@ use std::ops::Range;
 
 use super::dates::{self, DateParts};
 use super::extract::ActorSpan;
+use super::kinds::{EventKind, KindFamily};
 use super::lexicon::DEFINITE;
 use super::places;
-use super::triggers::{EventKind, KindFamily};
 use super::words;
 use super::LocalEvent;
 use crate::lower::lowercase_in;

@@ -786,6 +786,7 @@ Wednesday. A man was arrested after officers asked when he was last in Geneva.",
         Some("2010-05-07"),
         expect![[r#"
             death "killed" @Paris on 2010-05-05 (day)
+            attack "threw petrol bombs at a bank in Paris" @Paris on 2010-05-05 (day)
             arrest "arrested""#]],
     );
 }
@@ -797,6 +798,7 @@ fn a_clause_opened_by_where_happened_at_the_place_before_it() {
 Where the boy was shot, nobody knows.",
         Some("2013-03-12"),
         expect![[r#"
+            ceremony "a vigil in Aleppo" @Aleppo
             attack "shot" @Aleppo on 2013-03-09 (day)
             attack "shot" @Aleppo on 2013-03-09 (day)"#]],
     );
@@ -1039,5 +1041,72 @@ The man died in York when he was arrested in 2019.",
             attack "shot" @Leeds on 2013-05-31
             death "died" @York on 2019
             arrest "arrested" @York on 2019"#]],
+    );
+}
+
+#[test]
+fn collisions_quakes_tolls_and_acts_named_by_their_verbs() {
+    // A vehicle that hit someone is a crash, and so is a hit-and-run (not the "hit-and-run
+    // driver", who is no event); "struck by the irony", "Paris hit by a heist" and a quake
+    // that hit are none. "Three dead after" counts a toll; "a dead battery" is nothing. A
+    // gerund with its object ("suspected of stabbing two men") and a happening that
+    // erupted or was sparked are particular.
+    check(
+        "A cyclist was hit by a delivery van in Leeds on Tuesday. Police sought the \
+hit-and-run driver. A hit-and-run in Hull on Monday left a boy hurt. The mayor was struck by the \
+irony. Harbour Street hit by a costly burglary. An earthquake hit northern Peru on Sunday. \
+Three dead after the blast. The phone had a dead battery. Police said a man suspected of \
+stabbing two men was held. Riots erupted overnight. The verdict sparked protests.",
+        Some("2024-03-07"),
+        expect![[r#"
+            crash "hit by a delivery van in Leeds" @Leeds on 2024-03-05 (day)
+            crash "A hit-and-run in Hull" @Hull on 2024-03-04 (day)
+            robbery "a costly burglary"
+            earthquake "An earthquake" on 2024-03-03 (day)
+            death "dead"
+            explosion "the blast"
+            attack "stabbing"
+            protest "Riots"
+            conviction "The verdict"
+            protest "protests""#]],
+    );
+}
+
+#[test]
+fn charges_missiles_vigils_and_what_a_contest_secured() {
+    // "accused of" and "accused in" charge; "accused the council of" does not. Missiles
+    // thrown are an attack, yards thrown are not. A vigil is a gathering. "clinched a
+    // playoff spot" is a contest decided; "clinched the deal" is not.
+    check(
+        "Dana Whitfield was accused of arson in Leeds on Monday. Paul Brenner accused the \
+council of waste. Youths threw stones at police in Hull on Friday. Anna Price threw for 300 \
+yards. Hundreds joined a candlelit vigil in Leeds on Sunday. The Corvalla Hawks clinched a \
+playoff spot on Saturday. Brenner clinched the deal.",
+        Some("2024-03-07"),
+        expect![[r#"
+            charge "accused"
+            attack "arson in Leeds" @Leeds on 2024-03-04 (day)
+            attack "threw stones at police in Hull" @Hull on 2024-03-01 (day)
+            ceremony "a candlelit vigil in Leeds" @Leeds on 2024-03-03 (day)
+            contest "clinched" on 2024-03-02 (day)
+            deal "the deal" [refers back]"#]],
+    );
+}
+
+#[test]
+fn fires_told_by_their_verbs_and_deaths_by_their_manner() {
+    // "caught fire", "set fire to", "torched" are fires; "suffocated to death" is a death,
+    // "sentenced to death" and "bored to death" are not.
+    check(
+        "A warehouse in Hull caught fire on Monday. Rioters torched two cars. A man set fire \
+to a shed. Two miners suffocated to death. Paul Brenner was sentenced to death. The crowd was \
+bored to death.",
+        Some("2024-03-07"),
+        expect![[r#"
+            fire "caught fire" on 2024-03-04 (day)
+            fire "torched" on 2024-03-04 (day)
+            fire "set fire to" on 2024-03-04 (day)
+            death "death"
+            sentencing "sentenced""#]],
     );
 }

@@ -7,8 +7,8 @@ use super::{n_fields, Candidate, Cluster, ClusterKey};
 use crate::actors::{ActorId, ActorIndex, ActorKind};
 use crate::corpus::Document;
 use crate::events::dates::{self, DateParts, EventDate};
+use crate::events::kinds::EventKind;
 use crate::events::modality::{self, EventStatus};
-use crate::events::triggers::EventKind;
 use crate::events::{document_day, Event, EventMention};
 use crate::fxhash::{FxHashMap, FxHashSet};
 

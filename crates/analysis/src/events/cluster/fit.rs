@@ -11,7 +11,7 @@ use super::{Candidate, Cluster};
 use crate::actors::ActorId;
 use crate::corpus::DocId;
 use crate::events::dates::{self, DateParts, EventDate};
-use crate::events::triggers::KindFamily;
+use crate::events::kinds::KindFamily;
 use crate::events::JoinReasons;
 
 /// The number of no place in [`Candidate::place_fold`] and [`Head`].

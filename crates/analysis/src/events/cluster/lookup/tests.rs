@@ -9,7 +9,7 @@ use super::super::fit::NO_PLACE;
 use super::*;
 use crate::events::dates::{DateParts, EventDate};
 use crate::events::extract::LocalEvent;
-use crate::events::triggers::EventKind;
+use crate::events::kinds::EventKind;
 use crate::events::JoinReasons;
 
 /// The lists as they were first written: one map for every cluster under a key, one for
