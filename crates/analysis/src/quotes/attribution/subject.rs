@@ -300,7 +300,6 @@ fn affiliated_name(text: &str, toks: &[Tok], run_start: usize) -> Option<Range<u
     person
 }
 
-/// Prepositions whose object is not the sentence's subject.
 /// A word of a role before a name (`presidential candidate`, `Democratic`): a noun or
 /// an adjective, not a verb's form, a function word or the end of a clause.
 pub(super) fn is_role_word(tok: &Tok) -> bool {
@@ -338,6 +337,7 @@ const NOT_IN_ROLE: &[&str] = &[
     "where", "how", "why", "whom", "whose", "if", "because", "then", "not",
 ];
 
+/// Prepositions whose object is not the sentence's subject.
 pub(super) const GOVERNING: &[&str] = &[
     "of", "by", "on", "in", "at", "for", "from", "to", "about", "against", "via",
 ];
