@@ -3,7 +3,7 @@
 //! roster move, a product release, a contest decided, a fall, an outage, a record, an offer
 //! or a policy change. Each reads the words of the trigger's sentence only.
 
-use super::triggers::{words_after, words_before};
+use super::words::{words_after, words_before};
 use crate::lower::str_in;
 
 /// "placed Reggie Bush on injured reserve", "put him on IR", "headed to injured reserve":

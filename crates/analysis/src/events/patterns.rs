@@ -2,8 +2,17 @@
 //! verb, weak verb), and the look-alike phrases that block them. `triggers.rs` reads them.
 
 use super::kinds::EventKind;
-use super::triggers::TriggerForm;
 use EventKind as K;
+
+/// How a trigger is used in its sentence: verbs look for a subject and an object, nouns
+/// for modifiers ("the Helsinki summit") and complements ("summit with Trump").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TriggerForm {
+    Noun,
+    Verb,
+    /// A verb that only makes an event with a venue ("will discuss ... in Vienna").
+    WeakVerb,
+}
 
 pub(super) struct Pattern {
     pub(super) text: &'static str,

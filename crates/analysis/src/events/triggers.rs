@@ -14,17 +14,9 @@ use super::gates::{
     rule_follows, scored_contest, vehicle_struck,
 };
 use super::kinds::EventKind;
+pub use super::patterns::TriggerForm;
 use super::patterns::PATTERNS;
-
-/// How a trigger is used in its sentence: verbs look for a subject and an object, nouns
-/// for modifiers ("the Helsinki summit") and complements ("summit with Trump").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TriggerForm {
-    Noun,
-    Verb,
-    /// A verb that only makes an event with a venue ("will discuss ... in Vienna").
-    WeakVerb,
-}
+use super::words::{words_after, words_before};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Trigger {
@@ -347,36 +339,6 @@ fn held_up_a_target(text: &str, end: usize) -> bool {
     words_after(text, end, 4)
         .iter()
         .any(|w| str_in(TARGETS, w.as_str()))
-}
-
-/// The words of the sentence before `start`, nearest first, lowercased, at most `n`.
-pub(super) fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
-    let from = text[..start]
-        .rfind(['.', '!', '?', ';', '\n'])
-        .map_or(0, |i| i + 1);
-    text[from..start]
-        .split_whitespace()
-        .rev()
-        .take(n)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase()
-        })
-        .collect()
-}
-
-/// The words after `end`, lowercased, up to the sentence's end, at most `n`.
-pub(super) fn words_after(text: &str, end: usize, n: usize) -> Vec<String> {
-    let rest = &text[end..];
-    let to = rest.find(['.', '!', '?', ';', '\n']).unwrap_or(rest.len());
-    rest[..to]
-        .split_whitespace()
-        .take(n)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase()
-        })
-        .collect()
 }
 
 /// Whether a court decides: a court, tribunal, judge or jury within eight words before the

@@ -181,3 +181,33 @@ pub(super) fn is_headline(text: &str, sentence: &Range<usize>) -> bool {
         && (3..=14).contains(&n_words)
         && !line.ends_with(['.', '!', '?', '"', '\'', '”', '’', ':', ','])
 }
+
+/// The words of the sentence before `start`, nearest first, lowercased, at most `n`.
+pub(super) fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
+    let from = text[..start]
+        .rfind(['.', '!', '?', ';', '\n'])
+        .map_or(0, |i| i + 1);
+    text[from..start]
+        .split_whitespace()
+        .rev()
+        .take(n)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect()
+}
+
+/// The words after `end`, lowercased, up to the sentence's end, at most `n`.
+pub(super) fn words_after(text: &str, end: usize, n: usize) -> Vec<String> {
+    let rest = &text[end..];
+    let to = rest.find(['.', '!', '?', ';', '\n']).unwrap_or(rest.len());
+    rest[..to]
+        .split_whitespace()
+        .take(n)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect()
+}
