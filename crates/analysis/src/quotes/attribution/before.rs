@@ -134,9 +134,8 @@ pub(super) fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
         }
         // `Sanders was asked by host Bill Maher, "..."`: in the passive, the agent after
         // `by` spoke the words, not the subject.
-        let passive = lowercase_in(prev.text, PASSIVE_AUXILIARIES)
-            && toks.get(v + 1).is_some_and(|t| t.text == "by");
-        if passive {
+        let after_auxiliary = lowercase_in(prev.text, PASSIVE_AUXILIARIES);
+        if after_auxiliary && toks.get(v + 1).is_some_and(|t| t.text == "by") {
             return first_name_run(text, &clause(&toks[v + 2..])).map(Cue::Name);
         }
         // `Blumenthal was asked, "..."`, `Priebus was said to be "..."`: with no agent, the
@@ -144,7 +143,7 @@ pub(super) fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
         // Only in the clause that holds the quote, and not in a relative clause about an
         // object (`calling it an "error" that was reported in a "hit piece" by the Times`).
         let relative = v >= 2 && lowercase_in(toks[v - 2].text, &["that", "which", "who"]);
-        if lowercase_in(prev.text, PASSIVE_AUXILIARIES)
+        if after_auxiliary
             && !relative
             && !toks[v].text.ends_with("ing")
             && toks[v].text != "quoted"
