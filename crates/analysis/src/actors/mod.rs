@@ -31,6 +31,8 @@ mod scan;
 mod tests;
 mod windows;
 
+pub(crate) use gazetteer::name_words;
+
 use std::ops::Range;
 use std::sync::Arc;
 

@@ -212,7 +212,11 @@ impl Extractor<'_> {
                 && !self.org_context(p.tok, p.tok + 1)
                 && !(p.role.is_none()
                     && (self.place_context(p.tok) || self.after_article(p.tok)))
-                && !(tok.has(SENTENCE_START) && looks_plural(&surface))
+                // "Aides said", "Critics said": at a sentence's start a capital letter
+                // tells nothing, and the plural of a word news writes in lowercase is a
+                // group described ("Rice said" names someone).
+                && !(tok.has(SENTENCE_START)
+                    && (looks_plural(&surface) || self.is_common_plural(&surface)))
                 && !self.is_nonname_word(&surface) =>
             {
                 let actor = self.actor_for(format!("p:|{key}"), surface.clone(), ActorKind::Person);
@@ -361,6 +365,14 @@ impl Extractor<'_> {
         i > 0
             && self.tokens[i].has(JOINED)
             && matches!(self.tokens[i - 1].text(self.text), "a" | "an" | "the")
+    }
+
+    fn is_common_plural(&mut self, word: &str) -> bool {
+        fold_into(word, &mut self.buf);
+        let words = name_words();
+        self.buf
+            .strip_suffix('s')
+            .is_some_and(|stem| words.is_news_common(stem) && words.is_news_common(&self.buf))
     }
 
     pub(super) fn is_nonname_word(&mut self, word: &str) -> bool {

@@ -785,3 +785,15 @@ fn firms_named_by_a_family_or_a_trade_are_organizations() {
          Communications said sales rose, according to Marla Stone.\n";
     assert_eq!(people(text), ["Marla Stone"]);
 }
+
+#[test]
+fn a_lowercase_word_opening_a_sentence_before_said_is_no_person() {
+    // "Aides", "Critics": capitalised by the sentence alone; "Rice said" names someone.
+    assert_eq!(
+        people(
+            "Senator Mary Walton spoke in Albany.\n\nAides said she was tired. Critics said \
+             nothing. Rice said the count was over.\n"
+        ),
+        ["Mary Walton", "Rice"]
+    );
+}

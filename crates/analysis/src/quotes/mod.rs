@@ -77,11 +77,36 @@ struct Speaker {
     unnamed: bool,
 }
 
+/// A single word that news writes in lowercase (`Aides`, `Prosecutors`, `Another`): at a
+/// sentence's start its capital letter is the sentence's, and it describes someone
+/// rather than names them (`"...," Read said` names Read).
+fn is_common_noun(name: &str) -> bool {
+    !name.contains(' ') && crate::actors::name_words().is_news_common(&name.to_lowercase())
+}
+
+/// Whether the word at `at` opens a sentence: nothing but spaces since a paragraph's
+/// start or a full stop, question or exclamation mark.
+fn starts_sentence(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .and_then(|before| before.trim_end_matches([' ', '\t']).chars().last())
+        .is_none_or(|c| matches!(c, '.' | '?' | '!' | '\n'))
+}
+
 impl Speaker {
     fn from_span(text: &str, span: Range<usize>, actors: &DocActors) -> Speaker {
         let name = text.get(span.clone()).map(clean_name);
+        let actor = actor_at(actors, &span);
+        if actor.is_none()
+            && name.as_deref().is_some_and(is_common_noun)
+            && starts_sentence(text, span.start)
+        {
+            return Speaker {
+                unnamed: true,
+                ..Speaker::default()
+            };
+        }
         Speaker {
-            actor: actor_at(actors, &span),
+            actor,
             name,
             span: Some(span),
             unnamed: false,

@@ -902,3 +902,22 @@ When Dent used the words, "a plan for every town," he was quoting an old speech.
         "#]],
     );
 }
+
+#[test]
+fn a_common_noun_opening_a_sentence_describes_a_speaker_and_does_not_name_one() {
+    check_with_actors(
+        r#"Senator Mary Walton spoke in Albany on Tuesday.
+
+Aides said the senator wanted "a vote on the budget before the summer recess."
+
+Another said he was "tired of waiting for the governor to act on it."
+
+"We will hold the vote in June," Read said.
+"#,
+        expect![[r#"
+            a vote on the budget before the summer recess. => -
+            tired of waiting for the governor to act on it. => -
+            We will hold the vote in June, => Read
+        "#]],
+    );
+}
