@@ -121,11 +121,12 @@ fn main() {
                     "missed-words"
                 };
                 report.push_str(&format!(
-                    "{what} [{}] gold {:?} ({:?}) got {:?}\n    {}\n",
+                    "{what} [{}] gold {:?} ({:?}) got {:?} at {path}:{}\n    {}\n",
                     g.how,
                     g.speaker.as_deref().unwrap_or("-"),
                     g.written,
                     predicted.as_deref().unwrap_or("-"),
+                    g.start,
                     context(text, g.start, g.end)
                 ));
                 if quote.inner != (g.start..g.end) {

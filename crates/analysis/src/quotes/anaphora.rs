@@ -325,6 +325,13 @@ fn last_subject_person(
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         };
+        // "As for Trump, he said he's not worried": the topic a sentence announces is
+        // whom its pronoun subject stands for.
+        if let [first, second] = words.as_slice() {
+            if plain(first) == "as" && matches!(plain(second).as_str(), "for" | "to") {
+                return true;
+            }
+        }
         // "Noting that both Reagan and Trump battled the media, Schlafly put...": a
         // subject after a fronted clause, however long the clause.
         if prefix.ends_with(',')

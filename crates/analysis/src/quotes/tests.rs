@@ -921,3 +921,19 @@ Another said he was "tired of waiting for the governor to act on it."
         "#]],
     );
 }
+
+#[test]
+fn a_topic_announced_with_as_for_is_whom_the_pronoun_subject_stands_for() {
+    check_with_actors(
+        r#"Senator Mary Walton and Governor Paul Dent debated in Albany on Tuesday.
+
+Walton warned against a new tax. "That would be a disaster for every town," Walton said.
+
+As for Dent, he said he was not worried. "The voters are with us," he said.
+"#,
+        expect![[r#"
+            That would be a disaster for every town, => Mary Walton
+            The voters are with us, => Paul Dent
+        "#]],
+    );
+}
