@@ -321,8 +321,13 @@ pub fn is_speech(text: &str, quote: &MarkedQuote, support: Support) -> bool {
         matches!(w.as_str(), "he" | "she" | "they" | "we" | "i")
             || (support == Support::Reported && subject_capitalised(before))
     };
+    // A title opens with a capital letter: after `the program "is gaining traction"` the
+    // noun is the sentence's subject and the quote goes on with its verb.
+    let opens_lowercase = inner
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with(char::is_lowercase);
     let right_before = preceding.first().is_some_and(|w| {
-        str_in(&TITLE_CUES, w.as_str())
+        (str_in(&TITLE_CUES, w.as_str()) && !opens_lowercase)
             || (str_in(&NAMING_VERBS, w.as_str()) && !preceding.get(1).is_some_and(subject_names))
     });
     let nearby =

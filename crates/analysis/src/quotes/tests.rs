@@ -937,3 +937,17 @@ As for Dent, he said he was not worried. "The voters are with us," he said.
         "#]],
     );
 }
+
+#[test]
+fn a_title_noun_before_a_quote_that_opens_lowercase_is_the_subject_of_its_words() {
+    check_with_actors(
+        r#"The housing program "is gaining and has gained real traction this year," Deputy Secretary Anna Kerr told reporters.
+
+She praised the new book "Roads Not Taken" at the launch.
+"#,
+        expect![[r#"
+            is gaining and has gained real traction this year, => Anna Kerr
+            Roads Not Taken => -
+        "#]],
+    );
+}
