@@ -2,7 +2,8 @@
 //! resolved against the full names the whole document gives, once it has all been read.
 
 use super::context::one_edit_apart;
-use super::extract::{looks_like_common_word, plural_name, Extractor, Pending};
+use super::extract::{looks_like_common_word, plural_name};
+use super::extractor::{Extractor, Pending};
 use super::gazetteer::{fold_into, name_words};
 use super::lexicon::{is_in, SPEECH_VERBS, STORMS};
 use super::names::{name_key, patronymic};
