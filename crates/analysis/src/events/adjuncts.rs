@@ -6,8 +6,8 @@
 
 use std::ops::Range;
 
+use super::clause::{is_upper_start, overlaps, ActorSpan, Clause, LocalEvent, PlaceRef};
 use super::dates::EventDate;
-use super::extract::{is_upper_start, overlaps, ActorSpan, Clause, LocalEvent, PlaceRef};
 use super::kinds::{EventKind, KindFamily};
 use super::lexicon::*;
 use super::triggers::{Trigger, TriggerForm};
