@@ -5,6 +5,7 @@
 
 pub mod actors;
 pub mod brief;
+pub(crate) mod calendar;
 pub mod corpus;
 pub mod events;
 pub mod file_kind;

@@ -2,7 +2,7 @@
 //! appositive after it, a verb of saying beside it, a preposition or noun that makes it a
 //! place or an organization, and whether its line is a headline.
 
-use super::extract::{Extractor, Seg};
+use super::extractor::{Extractor, Seg};
 use super::gazetteer::{fold_into, name_words, Entry};
 use super::lexicon::*;
 use super::scan::{

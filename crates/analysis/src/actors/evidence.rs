@@ -13,7 +13,7 @@
 //!
 //! Each cue is counted per mention; the actor takes the kind its cues agree on.
 
-use super::extract::Extractor;
+use super::extractor::Extractor;
 use super::gazetteer::{fold_into, name_words};
 use super::lexicon::{is_in, ORG_CONTEXT};
 use super::scan::{CAP, JOINED, POSSESSIVE, SENTENCE_START};

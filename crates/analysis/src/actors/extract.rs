@@ -10,7 +10,8 @@
 use std::ops::Range;
 
 use super::context::{headline_flags, mark_fixtures, mark_foreign_sentences, mark_teams};
-use super::gazetteer::{fold_into, gazetteer, name_words, Entry, Gazetteer};
+use super::extractor::{Extractor, Seg};
+use super::gazetteer::{fold_into, gazetteer, name_words, Entry};
 use super::lexicon::*;
 use super::names::name_fullness;
 use super::roles::clean_role;
@@ -46,51 +47,6 @@ pub(crate) fn extract(text: &str, body: Range<usize>) -> DocActors {
     ex.first_pass();
     ex.second_pass();
     ex.finish()
-}
-
-/// A part of a capitalised run, classified.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Seg {
-    Named { name: u32, kind: ActorKind },
-    Demonym,
-    People { country: u32 },
-    Title,
-    Modifier,
-    Honorific,
-    Nonname,
-    Particle,
-    Word,
-}
-
-/// A single word that may name an actor the document names elsewhere.
-#[derive(Debug)]
-pub(super) struct Pending {
-    pub(super) tok: usize,
-    /// The first token of the mention: `tok`, or a particle before it ("El Gizawy").
-    pub(super) from: usize,
-    /// A title, honorific or speech verb says this is a person.
-    pub(super) is_person: bool,
-    pub(super) role: Option<String>,
-}
-
-pub(super) struct Extractor<'t> {
-    pub(super) text: &'t str,
-    pub(super) tokens: Vec<Token>,
-    pub(super) headline: Vec<bool>,
-    pub(super) gaz: &'static Gazetteer,
-    pub(super) buf: String,
-    pub(super) actors: Vec<LocalActor>,
-    /// Per actor: the surface forms seen (name candidates and aliases).
-    pub(super) surfaces: Vec<Vec<String>>,
-    /// Merge key ("p:first|last", "n:canonical", "g:...", "t:word") -> actor.
-    pub(super) by_key: FxHashMap<String, u32>,
-    pub(super) mentions: Vec<LocalMention>,
-    pub(super) pending: Vec<Pending>,
-    /// Persons named in full: (actor, folded first name, folded surname).
-    pub(super) persons: Vec<(u32, String, String)>,
-    /// Offsets of full person mentions, for "nearest full mention" disambiguation.
-    pub(super) full_mentions: Vec<(usize, u32)>,
-    pub(super) tentative: Vec<u32>,
 }
 
 impl<'t> Extractor<'t> {

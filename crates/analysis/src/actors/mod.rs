@@ -17,6 +17,7 @@ mod build;
 mod context;
 mod evidence;
 mod extract;
+mod extractor;
 mod gazetteer;
 mod lexicon;
 mod lookup;

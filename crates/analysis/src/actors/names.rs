@@ -3,7 +3,7 @@
 //! nothing), where the name starts and ends (a regnal number, a patronymic), and the keys a
 //! person is merged by (`name_key`, `name_fullness`).
 
-use super::extract::{Extractor, Pending};
+use super::extractor::{Extractor, Pending};
 use super::gazetteer::{fold_into, name_words, NameWords};
 use super::lexicon::*;
 use super::scan::{ALL_CAPS, CAP, TEAM};

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use super::extract::Extractor;
+use super::extractor::Extractor;
 use super::gazetteer::fold_into;
 use super::lexicon::*;
 use super::scan::{ALL_CAPS, CAP, SENTENCE_START};

@@ -2,12 +2,14 @@
 //! resolved against the full names the whole document gives, once it has all been read.
 
 use super::context::one_edit_apart;
-use super::extract::{looks_like_common_word, plural_name, Extractor, Pending};
+use super::extract::{looks_like_common_word, plural_name};
+use super::extractor::{Extractor, Pending};
 use super::gazetteer::{fold_into, name_words};
 use super::lexicon::{is_in, SPEECH_VERBS, STORMS};
 use super::names::{name_key, patronymic};
 use super::scan::{AFTER_COMMA, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START};
 use super::ActorKind;
+use crate::calendar::is_month_abbreviation;
 
 /// Words after which a capitalised dictionary word is a month or a noun, not a surname
 /// ("in May", "by Spring", "last Fall").
@@ -343,21 +345,7 @@ impl Extractor<'_> {
         };
         matches!(word, "North" | "South" | "East" | "West")
             || (word.len() >= 2 && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
-            || (matches!(
-                word,
-                "Jan"
-                    | "Feb"
-                    | "Mar"
-                    | "Apr"
-                    | "Jun"
-                    | "Jul"
-                    | "Aug"
-                    | "Sep"
-                    | "Sept"
-                    | "Oct"
-                    | "Nov"
-                    | "Dec"
-            ) && before_day())
+            || (is_month_abbreviation(word) && before_day())
     }
 
     /// "a Green, said": a word after an article is a noun, however it is said.

@@ -2,7 +2,7 @@
 //! before the name's comma ("Russia's chief negotiator for Syria, Aleksandr Lavrentyev"),
 //! and the cleanup every role gets (forms of address and honorifics are not roles).
 
-use super::extract::Extractor;
+use super::extractor::Extractor;
 use super::gazetteer::fold_into;
 use super::lexicon::*;
 use super::scan::{AFTER_COMMA, CAP, JOINED, POSSESSIVE, SENTENCE_START};

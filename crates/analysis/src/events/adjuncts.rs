@@ -6,12 +6,13 @@
 
 use std::ops::Range;
 
+use super::clause::{is_upper_start, overlaps, ActorSpan, Clause, LocalEvent, PlaceRef};
 use super::dates::EventDate;
-use super::extract::{is_upper_start, overlaps, ActorSpan, Clause, LocalEvent, PlaceRef};
 use super::kinds::{EventKind, KindFamily};
 use super::lexicon::*;
 use super::triggers::{Trigger, TriggerForm};
 use crate::actors::ActorKind;
+use crate::calendar::{is_month, is_weekday, AP_MONTH_ABBREVIATIONS};
 use crate::lower::{lowercase_in, str_in};
 
 /// "A gunman shot one man and wounded two others Monday at a warehouse in Leeds": verbs
@@ -606,33 +607,6 @@ const LONE_PLACE_NOUNS: &[&str] = &[
 
 fn is_calendar_word(word: &str) -> bool {
     const WORDS: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        // News (AP style) abbreviates a month before a day or a year ("in Oct. 2011").
-        "Jan",
-        "Feb",
-        "Aug",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
         // Holidays date things, they place nothing ("at the Christmas party").
         "Christmas",
         "Easter",
@@ -644,5 +618,13 @@ fn is_calendar_word(word: &str) -> bool {
         "A",
         "An",
     ];
-    WORDS.contains(&word.trim_end_matches(['\'', '’', 's'])) || str_in(WORDS, word)
+    // Months and weekdays from the shared table, with only the AP abbreviations ("in Oct.
+    // 2011"): "Mar", "Apr", "Jun", "Jul" and "Sep" are not calendar words here.
+    let is_calendar = |word: &str| {
+        is_month(word)
+            || is_weekday(word)
+            || str_in(&AP_MONTH_ABBREVIATIONS, word)
+            || str_in(WORDS, word)
+    };
+    is_calendar(word.trim_end_matches(['\'', '’', 's'])) || is_calendar(word)
 }

@@ -14,8 +14,8 @@ use finish::{disambiguate_labels, finish};
 use fit::{fits, join_reasons, Head, NO_PLACE};
 use lookup::{Added, ClusterLookup};
 
+use super::clause::LocalEvent;
 use super::dates::{self, DateParts, EventDate};
-use super::extract::LocalEvent;
 use super::kinds::KindFamily;
 use super::places;
 use super::{DocEvents, Event, JoinReasons};

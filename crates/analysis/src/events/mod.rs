@@ -7,6 +7,7 @@
 //! See docs/events.md for the rules and their reasons.
 
 mod adjuncts;
+mod clause;
 mod cluster;
 pub mod complete;
 pub mod dates;
@@ -39,9 +40,10 @@ use super::corpus::{DocId, Document};
 use super::packed::{offset, Words};
 use super::span::Span;
 
+pub use clause::{ActorSpan, LocalEvent, PlaceRef};
 use dates::DateMatches;
 pub use dates::{DateParts, DatePrecision, EventDate};
-pub use extract::{extract, ActorSpan, LocalEvent, PlaceRef};
+pub use extract::extract;
 pub use kinds::{EventKind, KindFamily};
 pub use modality::{Day, EventStatus};
 

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::extract::{is_upper_start, push_unique, ActorSpan, Clause};
+use super::clause::{is_upper_start, push_unique, ActorSpan, Clause};
 use super::lexicon::{LIGHT_WORDS, LINK_WORDS, PLAN_NOUNS};
 use super::triggers::{Trigger, TriggerForm};
 use crate::actors::ActorKind;

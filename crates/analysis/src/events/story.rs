@@ -10,8 +10,8 @@
 
 use std::ops::Range;
 
+use super::clause::ActorSpan;
 use super::dates::{self, DateParts};
-use super::extract::ActorSpan;
 use super::kinds::{EventKind, KindFamily};
 use super::lexicon::DEFINITE;
 use super::places;

@@ -1,5 +1,8 @@
 //! Word lists of attribution: speech verbs, titles and roles, words that are not names.
 
+use crate::calendar::{is_month, is_weekday};
+use crate::lower::str_in;
+
 pub(super) const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
@@ -117,8 +120,15 @@ pub(super) const ABBREVIATIONS: &[&str] = &[
     "Sens", "Reps", "Gens",
 ];
 
-/// Capitalised words that are not names on their own.
-pub(super) const NOT_NAMES: &[&str] = &[
+/// Whether a capitalised word is not a name on its own: one of [`NOT_NAMES`], a month or a
+/// weekday ("Monday", "March"; not the months' abbreviations).
+pub(super) fn is_not_name(word: &str) -> bool {
+    str_in(NOT_NAMES, word) || is_month(word) || is_weekday(word)
+}
+
+/// Capitalised words that are not names on their own, besides the months and weekdays
+/// ([`is_not_name`]).
+const NOT_NAMES: &[&str] = &[
     "The",
     "A",
     "An",
@@ -163,25 +173,6 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "Also",
     "Then",
     "Now",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "According",
     "Both",
     "Some",

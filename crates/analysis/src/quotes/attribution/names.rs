@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::tokens::{is_party_tag, Tok};
 use super::{is_capitalised, is_possessive};
 use crate::lower::str_in;
-use crate::quotes::lexicon::{CONNECTORS, NOT_NAMES, TITLE_WORDS};
+use crate::quotes::lexicon::{is_not_name, CONNECTORS, TITLE_WORDS};
 
 fn is_demonym(word: &str) -> bool {
     let lower = word.to_lowercase();
@@ -24,7 +24,7 @@ pub(super) fn name_from_run(toks: &[Tok]) -> Option<Range<usize>> {
     let mut start = 0;
     while start < toks.len()
         && (str_in(TITLE_WORDS, toks[start].text)
-            || str_in(NOT_NAMES, toks[start].text)
+            || is_not_name(toks[start].text)
             || is_demonym(toks[start].text))
         && start + 1 < toks.len()
     {
@@ -40,7 +40,7 @@ pub(super) fn name_from_run(toks: &[Tok]) -> Option<Range<usize>> {
     }
     let run = &toks[start..];
     let last = run.last()?;
-    if str_in(NOT_NAMES, last.text)
+    if is_not_name(last.text)
         || str_in(TITLE_WORDS, last.text)
         || (run.len() == 1 && is_demonym(last.text))
     {

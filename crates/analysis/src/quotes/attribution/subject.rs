@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::names::name_run_ending_at;
 use super::tokens::{is_party_tag, Tok};
 use super::{is_capitalised, is_past_tense, is_possessive, possessive_stem, Cue};
+use crate::calendar::is_weekday;
 use crate::lower::{lowercase_in, str_in};
 use crate::quotes::lexicon::{ANAPHOR_HEADS, PRONOUNS};
 
@@ -462,17 +463,12 @@ pub(super) fn is_parenthetical(segment: &[Tok]) -> bool {
 }
 
 /// Weekdays and their times: what a news sentence puts between a subject and its verb.
-const DAY_WORDS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "yesterday",
-    "today",
-];
+fn is_day_word(word: &str) -> bool {
+    is_weekday(word) || str_in(DAY_WORDS, word)
+}
+
+/// The days a news sentence names there besides the weekdays.
+const DAY_WORDS: &[&str] = &["yesterday", "today"];
 
 const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
 
@@ -485,7 +481,7 @@ fn time_phrase_ending(toks: &[Tok], end: usize) -> Option<usize> {
     }
     // "Reyes, in a statement on Friday, said": a time phrase that a comma closes ends a
     // parenthetical, which the caller skips as a whole.
-    if start == 0 || !str_in(DAY_WORDS, toks[start - 1].text) || toks[end - 1].comma_after {
+    if start == 0 || !is_day_word(toks[start - 1].text) || toks[end - 1].comma_after {
         return None;
     }
     start -= 1;
@@ -510,7 +506,7 @@ pub(super) fn time_phrase_after(toks: &[Tok], at: usize) -> Option<usize> {
     {
         i += 1;
     }
-    let day = toks.get(i).filter(|t| str_in(DAY_WORDS, t.text))?;
+    let day = toks.get(i).filter(|t| is_day_word(t.text))?;
     i += 1;
     if !day.comma_after && !day.stop_after && toks.get(i).is_some_and(|t| str_in(DAY_PARTS, t.text))
     {

@@ -7,8 +7,8 @@ use proptest::prelude::*;
 
 use super::super::fit::NO_PLACE;
 use super::*;
+use crate::events::clause::LocalEvent;
 use crate::events::dates::{DateParts, EventDate};
-use crate::events::extract::LocalEvent;
 use crate::events::kinds::EventKind;
 use crate::events::JoinReasons;
 
