@@ -380,7 +380,8 @@ The coach was fired on Thursday. A fire destroyed a warehouse in Houston.",
             charge "charged"
             death "murder"
             dismissal "fired" on 2013-05-02 (day)
-            fire "A fire""#]],
+            fire "A fire"
+            damage "destroyed a warehouse in Houston" @Houston"#]],
     );
 }
 
@@ -400,6 +401,7 @@ fn codebook_kinds_added_from_ace_and_cameo() {
         None,
         expect![[r#"
             ruling "dismissed" on Tuesday (relative)
+            damage "damaged"
             fire "fire" on Friday (relative)
             protest "protests in Algeria" @Algeria"#]],
     );
@@ -519,7 +521,8 @@ buildings were damaged.",
         expect![[r#"
             outage "cut" on 2025-03-07 (day)
             outage "The outage"
-            outage "the damage""#]],
+            outage "the damage"
+            damage "damaged""#]],
     );
 }
 
@@ -964,6 +967,7 @@ They also won their eighth straight game.",
         Some("2013-06-06"),
         expect![[r#"
             fire "Fire" @Paris on 2013-06-03
+            damage "Destroys"
             fire "fire" @Paris on 2013-06-03
             fire "fire"
             contest "beat" @Leeds on 2013-06-01
@@ -1108,5 +1112,24 @@ bored to death.",
             fire "set fire to" on 2024-03-04 (day)
             death "death"
             sentencing "sentenced""#]],
+    );
+}
+
+#[test]
+fn damage_done_to_buildings_told_by_its_verbs() {
+    // "razed", "were damaged", "caused heavy damage": a built thing damaged or destroyed
+    // is a happening of its own; the tornado before "razed" keeps the day its clause gives.
+    // "damaged her reputation" and "destroyed the argument" name nothing built.
+    check(
+        "A tornado razed two barns outside Wichita on Monday. Dozens of homes were damaged \
+on Tuesday. The blaze caused heavy damage to the school on Tuesday. The scandal damaged her \
+reputation on Monday. The lawyer destroyed the argument on Monday.",
+        Some("2024-03-07"),
+        expect![[r#"
+            storm "A tornado" on 2024-03-04 (day)
+            damage "razed two barns outside Wichita" @Wichita on 2024-03-04 (day)
+            damage "damaged" on 2024-03-05 (day)
+            fire "The blaze" on 2024-03-05 (day)
+            damage "damage" on 2024-03-05 (day)"#]],
     );
 }

@@ -9,9 +9,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::lower::{ascii_lowercase_in, str_in};
 
 use super::gates::{
-    an_offer_made, contest_secured, craft_launched, dead_counted, fell_from_height, line_broken,
-    missile_thrown, prize_follows, product_follows, record_follows, roster_list_follows,
-    rule_follows, scored_contest, vehicle_struck,
+    an_offer_made, contest_secured, craft_launched, damage_done, damage_suffered, dead_counted,
+    fell_from_height, line_broken, missile_thrown, prize_follows, product_follows, record_follows,
+    roster_list_follows, rule_follows, scored_contest, vehicle_struck,
 };
 use super::kinds::EventKind;
 pub use super::patterns::TriggerForm;
@@ -157,6 +157,12 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
         {
             kind = Some(EventKind::Record); // "broke the scoring record"
         }
+        if kind == Some(EventKind::Outage)
+            && str_in(&["damaged", "damage"], pattern.text)
+            && !line_broken(text, start, end)
+        {
+            kind = Some(EventKind::Damage); // "homes were damaged": no line, perhaps a house
+        }
         if pattern.text.starts_with("march") && starts_upper(matched) && the_month(text, start, end)
         {
             continue; // "in March 2017"; "the Million Man March" is a name's head
@@ -209,6 +215,7 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
                 Some(EventKind::PolicyChange) => !rule_follows(text, end),
                 Some(EventKind::Award) => !prize_follows(text, end),
                 Some(EventKind::Launch) => !craft_launched(text, start, end),
+                Some(EventKind::Damage) => !damage_done(text, start, end),
                 Some(EventKind::Outage)
                     if pattern.form == TriggerForm::Verb || pattern.text == "damage" =>
                 {
@@ -246,10 +253,20 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
             // "a signed text", "the visiting delegation": a participle used as an adjective.
             continue;
         }
+        // "sustained heavy damage", "caused $1 million in damage": the noun is the object
+        // that tells the happening, read as a verb.
+        let form = if kind == Some(EventKind::Damage)
+            && pattern.form == TriggerForm::Noun
+            && damage_suffered(text, start)
+        {
+            TriggerForm::Verb
+        } else {
+            pattern.form
+        };
         found.push(Trigger {
             span: start..end,
             kind,
-            form: pattern.form,
+            form,
         });
     }
     found
