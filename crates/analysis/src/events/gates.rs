@@ -3,6 +3,7 @@
 //! roster move, a product release, a contest decided, a fall, an outage, a record, an offer
 //! or a policy change. Each reads the words of the trigger's sentence only.
 
+use super::kinds::EventKind;
 use super::words::{words_after, words_before};
 use crate::lower::str_in;
 
@@ -718,4 +719,21 @@ pub(super) fn damage_suffered(text: &str, start: usize) -> bool {
     let suffered = before.iter().take(3).any(|w| str_in(SUFFERED, w.as_str()));
     let sum = before.iter().any(|w| str_in(MONEY, w.as_str()));
     suffered || sum
+}
+
+/// "an earthquake struck Aleppo", "the quake has hit southern Iran", "the tremor, which
+/// jolted the island": the natural force named right before the verb (only an auxiliary,
+/// "which" or "that" between) is the happening the verb tells; its kind.
+pub(super) fn force_struck(text: &str, start: usize) -> Option<EventKind> {
+    const BETWEEN: &[&str] = &["", "has", "have", "had", "which", "that", "also"];
+    let before = words_before(text, start, 4);
+    let force = before.iter().find(|w| !str_in(BETWEEN, w.as_str()))?;
+    match force.as_str() {
+        "earthquake" | "earthquakes" | "quake" | "tremor" | "aftershock" => {
+            Some(EventKind::Earthquake)
+        }
+        "storm" | "hurricane" | "typhoon" | "cyclone" | "tornado" => Some(EventKind::Storm),
+        "flood" | "floods" | "floodwaters" | "tsunami" => Some(EventKind::Flood),
+        _ => None,
+    }
 }

@@ -653,6 +653,11 @@ pub(super) const PATTERNS: &[Pattern] = &[
     verb("hit by", K::Crash),
     verb("hit", K::Crash),
     verb("hits", K::Crash),
+    // "a quake shook the island", "the storm rocked the coast": only after a natural
+    // force (`force_struck`), which also makes "struck" and "hit" its own verbs.
+    verb("shook", K::Earthquake),
+    verb("rocked", K::Earthquake),
+    verb("jolted", K::Earthquake),
     noun("hit-and-run", K::Crash),
     noun("hit and run", K::Crash),
     noun("hit & run", K::Crash),

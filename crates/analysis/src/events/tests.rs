@@ -325,6 +325,7 @@ The aim was a signed text by Sunday. The talks collapsed a week after the RSF at
         expect![[r#"
             talks "ceasefire talks" @Doha on 2025-03-12 (day) with Sudanese army, Rapid Support Forces
             earthquake "An earthquake struck Aleppo" @Aleppo on 2025-03-11 (day)
+            earthquake "struck" @Aleppo on 2025-03-11 (day)
             talks "The talks" [refers back]
             attack "the RSF attack on Aleppo" @Aleppo on 2025-03-05 (day) with Rapid Support Forces"#]],
     );
@@ -1067,6 +1068,7 @@ stabbing two men was held. Riots erupted overnight. The verdict sparked protests
             crash "A hit-and-run in Hull" @Hull on 2024-03-04 (day)
             robbery "a costly burglary"
             earthquake "An earthquake" on 2024-03-03 (day)
+            earthquake "hit" on 2024-03-03 (day)
             death "dead"
             explosion "the blast"
             attack "stabbing"
@@ -1131,5 +1133,26 @@ reputation on Monday. The lawyer destroyed the argument on Monday.",
             damage "damaged" on 2024-03-05 (day)
             fire "The blaze" on 2024-03-05 (day)
             damage "damage" on 2024-03-05 (day)"#]],
+    );
+}
+
+#[test]
+fn a_natural_force_told_by_the_verb_after_it() {
+    // "struck", "has hit", "shook" after an earthquake or a storm tell that happening, and
+    // the noun before keeps the place and day its clause gives. "The news shook the
+    // markets" and "the band rocked the hall" name no force.
+    check(
+        "An earthquake struck Kerman on Friday. A storm has hit Galveston, flattening \
+dozens of homes. A tremor shook Bam on Monday. The news shook the markets on Monday. The band \
+rocked the hall on Monday.",
+        Some("2024-03-10"),
+        expect![[r#"
+            earthquake "An earthquake" on 2024-03-08 (day)
+            earthquake "struck" on 2024-03-08 (day)
+            storm "A storm"
+            storm "hit"
+            damage "flattening"
+            earthquake "A tremor" on 2024-03-04 (day)
+            earthquake "shook" on 2024-03-04 (day)"#]],
     );
 }

@@ -10,8 +10,8 @@ use crate::lower::{ascii_lowercase_in, str_in};
 
 use super::gates::{
     an_offer_made, contest_secured, craft_launched, damage_done, damage_suffered, dead_counted,
-    fell_from_height, line_broken, missile_thrown, prize_follows, product_follows, record_follows,
-    roster_list_follows, rule_follows, scored_contest, vehicle_struck,
+    fell_from_height, force_struck, line_broken, missile_thrown, prize_follows, product_follows,
+    record_follows, roster_list_follows, rule_follows, scored_contest, vehicle_struck,
 };
 use super::kinds::EventKind;
 pub use super::patterns::TriggerForm;
@@ -65,7 +65,16 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
             }
         }
         let mut kind = pattern.kind;
-        if pattern.kind == Some(EventKind::Strike) && pattern.form != TriggerForm::Noun {
+        // "an earthquake struck Aleppo", "the storm has hit the coast": the force named
+        // right before the verb is the happening it tells.
+        let force = str_in(FORCE_VERBS, pattern.text)
+            .then(|| force_struck(text, start))
+            .flatten();
+        if let Some(force) = force {
+            kind = Some(force);
+        } else if str_in(&["shook", "rocked", "jolted"], pattern.text) {
+            continue; // "shook hands", "rocked the boat"
+        } else if pattern.kind == Some(EventKind::Strike) && pattern.form != TriggerForm::Noun {
             // "struck and killed a woman", "struck her with his car": a collision.
             if vehicle_struck(text, end, false) {
                 kind = Some(EventKind::Crash);
@@ -73,7 +82,10 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
                 continue;
             }
         }
-        if str_in(&["hit", "hits"], pattern.text) && !vehicle_struck(text, end, false) {
+        if force.is_none()
+            && str_in(&["hit", "hits"], pattern.text)
+            && !vehicle_struck(text, end, false)
+        {
             continue; // "Paris hit by a heist", "a big hit", "an earthquake hit Peru"
         }
         if pattern.text == "hit by" && !vehicle_struck(text, end, true) {
@@ -643,6 +655,9 @@ fn not_an_attack(text: &str, start: usize, end: usize) -> bool {
     let natural = before.iter().any(|w| str_in(NATURAL, w.as_str()));
     figurative || natural
 }
+
+/// The verbs whose subject may be a natural force ([`force_struck`]).
+const FORCE_VERBS: &[&str] = &["struck", "hit", "hits", "shook", "rocked", "jolted"];
 
 fn starts_upper(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_uppercase)
