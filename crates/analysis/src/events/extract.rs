@@ -144,9 +144,20 @@ impl Clause<'_> {
             .checked_sub(1)
             .and_then(|i| self.triggers.get(i))
             .map_or(0, |t| self.token_at(t.span.end));
+        // "an earthquake razed villages on Qeshm on Sunday", "the quake struck Aleppo on
+        // Tuesday": a verb of damage, or the noun's own verb, right after a noun of a general
+        // kind tells what the noun's happening did, and the clause goes on about both.
+        let damage_after = trigger.form == TriggerForm::Noun
+            && kind.general()
+            && self.triggers.get(index + 1).is_some_and(|t| {
+                let own_verb = t.form == TriggerForm::Verb
+                    && t.kind.is_some_and(|k| k.family() == kind.family());
+                (own_verb || t.kind == Some(EventKind::Damage))
+                    && self.token_containing(t.span.start) <= after + 2
+            });
         let next_stop = self
             .triggers
-            .get(index + 1)
+            .get(index + 1 + usize::from(damage_after))
             .map_or(self.tokens.len(), |t| self.token_containing(t.span.start));
 
         // Modifiers before a noun: "the July 16", "Trump-Putin", "Putin's", "Sochi".

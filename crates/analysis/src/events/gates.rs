@@ -3,6 +3,7 @@
 //! roster move, a product release, a contest decided, a fall, an outage, a record, an offer
 //! or a policy change. Each reads the words of the trigger's sentence only.
 
+use super::kinds::EventKind;
 use super::words::{words_after, words_before};
 use crate::lower::str_in;
 
@@ -232,8 +233,9 @@ pub(super) fn fell_from_height(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// "undersea cables were cut", "the cable system went down", "damage to undersea cables":
-/// a line that carries a network or a supply within four words before the verb (or, after
-/// "damage", within three after "to"). "Budget cuts", "damaged buildings" name no line.
+/// a line that carries a network or a supply within four words before the verb, ten
+/// before a passive's auxiliary (or, after "damage", within six after "to", "of" or
+/// "in"). "Budget cuts", "damaged buildings" name no line.
 pub(super) fn line_broken(text: &str, start: usize, end: usize) -> bool {
     const LINES: &[&str] = &[
         "cable",
@@ -251,13 +253,20 @@ pub(super) fn line_broken(text: &str, start: usize, end: usize) -> bool {
         "mains",
     ];
     if text[start..end].eq_ignore_ascii_case("damage") {
-        let after = words_after(text, end, 4);
-        return after.first().is_some_and(|w| w == "to")
+        let after = words_after(text, end, 7);
+        return after
+            .first()
+            .is_some_and(|w| str_in(&["to", "of", "in"], w.as_str()))
             && after[1..].iter().any(|w| str_in(LINES, w.as_str()));
     }
-    words_before(text, start, 4)
-        .iter()
-        .any(|w| str_in(LINES, w.as_str()))
+    // "three undersea cables between Italy and Egypt were damaged": a passive reaches
+    // further back for its subject.
+    let before = words_before(text, start, 10);
+    let passive = before
+        .first()
+        .is_some_and(|w| str_in(&["were", "was", "been", "are", "is"], w.as_str()));
+    let reach = if passive { 10 } else { 4 };
+    before.iter().take(reach).any(|w| str_in(LINES, w.as_str()))
 }
 
 /// "broke the career scoring record", "set the record with a bank shot", "broke Ford's
@@ -560,4 +569,171 @@ pub(super) fn contest_secured(text: &str, end: usize) -> bool {
     words_after(text, end, 4)
         .iter()
         .any(|w| str_in(SECURED, w.as_str()))
+}
+
+/// "the quake razed mud-brick villages", "homes were damaged", "destroyed by fire", "the
+/// airport sustained minor damage", "causing major destruction in seven villages": a built
+/// thing, or the force that struck it, within six words either side of the verb; for the
+/// nouns "damage" and "destruction", a verb of suffering or causing among the three words
+/// before, or a built thing after "to", "of" or "in". "Damaged his reputation", "destroyed
+/// the argument", "sued for damage" name neither.
+pub(super) fn damage_done(text: &str, start: usize, end: usize) -> bool {
+    const BUILT: &[&str] = &[
+        "building",
+        "buildings",
+        "home",
+        "homes",
+        "house",
+        "houses",
+        "village",
+        "villages",
+        "town",
+        "towns",
+        "hospital",
+        "hospitals",
+        "school",
+        "schools",
+        "church",
+        "churches",
+        "mosque",
+        "mosques",
+        "airport",
+        "bridge",
+        "bridges",
+        "road",
+        "roads",
+        "car",
+        "cars",
+        "vehicle",
+        "vehicles",
+        "shop",
+        "shops",
+        "store",
+        "stores",
+        "clinic",
+        "factory",
+        "warehouse",
+        "apartment",
+        "apartments",
+        "property",
+        "properties",
+        "crops",
+        "roof",
+        "roofs",
+        "tower",
+        "embassy",
+        "ship",
+        "vessel",
+        "plane",
+        "aircraft",
+        "train",
+        "boat",
+        "mudbrick",
+        "mud-brick",
+        "structure",
+        "structures",
+        "infrastructure",
+        "dwellings",
+        "neighborhood",
+        "neighbourhood",
+        "hotel",
+        "temple",
+        "stadium",
+        "residence",
+        "residences",
+        "farms",
+        "barn",
+        "cottage",
+    ];
+    const FORCES: &[&str] = &[
+        "earthquake",
+        "quake",
+        "tremor",
+        "fire",
+        "fires",
+        "blaze",
+        "flames",
+        "explosion",
+        "blast",
+        "bomb",
+        "bombs",
+        "storm",
+        "hurricane",
+        "hurricanes",
+        "tornado",
+        "cyclone",
+        "typhoon",
+        "flood",
+        "floods",
+        "floodwaters",
+        "tsunami",
+        "wildfire",
+        "shelling",
+        "airstrike",
+        "airstrikes",
+        "rocket",
+        "rockets",
+        "missile",
+        "missiles",
+        "mudslide",
+        "landslide",
+        "avalanche",
+    ];
+    let near = |w: &String| str_in(BUILT, w.as_str()) || str_in(FORCES, w.as_str());
+    let after = words_after(text, end, 6);
+    let written = &text[start..end];
+    if written.eq_ignore_ascii_case("damage") || written.eq_ignore_ascii_case("destruction") {
+        let suffered = damage_suffered(text, start);
+        let to_built = after
+            .first()
+            .is_some_and(|w| str_in(&["to", "of", "in"], w.as_str()))
+            && after[1..].iter().any(|w| str_in(BUILT, w.as_str()));
+        return suffered || to_built;
+    }
+    after.iter().any(near) || words_before(text, start, 6).iter().any(near)
+}
+
+/// "the airport sustained minor damage", "causing major destruction", "caused an
+/// estimated $1 million in damage": the noun "damage" or "destruction" after a verb of
+/// suffering or causing within three words, or after a sum of money. English tells the
+/// happening by the verb and its object here, so the noun is read as a verb is.
+pub(super) fn damage_suffered(text: &str, start: usize) -> bool {
+    const SUFFERED: &[&str] = &[
+        "sustained",
+        "sustaining",
+        "suffered",
+        "suffering",
+        "caused",
+        "causing",
+        "cause",
+        "causes",
+        "inflicted",
+        "inflicting",
+        "incurred",
+        "saw",
+    ];
+    const MONEY: &[&str] = &[
+        "million", "billion", "thousand", "dollars", "pounds", "euros",
+    ];
+    let before = words_before(text, start, 4);
+    let suffered = before.iter().take(3).any(|w| str_in(SUFFERED, w.as_str()));
+    let sum = before.iter().any(|w| str_in(MONEY, w.as_str()));
+    suffered || sum
+}
+
+/// "an earthquake struck Aleppo", "the quake has hit southern Iran", "the tremor, which
+/// jolted the island": the natural force named right before the verb (only an auxiliary,
+/// "which" or "that" between) is the happening the verb tells; its kind.
+pub(super) fn force_struck(text: &str, start: usize) -> Option<EventKind> {
+    const BETWEEN: &[&str] = &["", "has", "have", "had", "which", "that", "also"];
+    let before = words_before(text, start, 4);
+    let force = before.iter().find(|w| !str_in(BETWEEN, w.as_str()))?;
+    match force.as_str() {
+        "earthquake" | "earthquakes" | "quake" | "tremor" | "aftershock" => {
+            Some(EventKind::Earthquake)
+        }
+        "storm" | "hurricane" | "typhoon" | "cyclone" | "tornado" => Some(EventKind::Storm),
+        "flood" | "floods" | "floodwaters" | "tsunami" => Some(EventKind::Flood),
+        _ => None,
+    }
 }

@@ -91,6 +91,10 @@ pub enum EventKind {
     /// A craft sent up: "the satellite launched aboard a Falcon 9 rocket", "lifted off",
     /// "the launch of the probe" (a mission's start, which space and defence news date).
     Launch,
+    /// Buildings, villages or vehicles damaged or destroyed: "the quake razed three
+    /// villages", "homes were damaged", "the blaze caused heavy damage" (the toll a
+    /// disaster or an attack leaves, which news reports apart from the blow itself).
+    Damage,
 }
 
 /// Kinds that may describe the same happening ("the Helsinki summit" is "the July 16 meeting").
@@ -144,6 +148,7 @@ pub enum KindFamily {
     Offer,
     Policy,
     Award,
+    Damage,
 }
 
 impl KindFamily {
@@ -185,6 +190,7 @@ impl KindFamily {
             KindFamily::Offer => "offer",
             KindFamily::Policy => "policy",
             KindFamily::Award => "award",
+            KindFamily::Damage => "damage",
         }
     }
 }
@@ -249,6 +255,7 @@ impl EventKind {
             EventKind::PolicyChange => "policy change",
             EventKind::Award => "award",
             EventKind::Launch => "launch",
+            EventKind::Damage => "damage",
         }
     }
 
@@ -333,6 +340,7 @@ impl EventKind {
             PolicyChange => KindFamily::Policy,
             Award => KindFamily::Award,
             Launch => KindFamily::Launch,
+            Damage => KindFamily::Damage,
         }
     }
 
@@ -349,7 +357,7 @@ impl EventKind {
             Arrest | Charge | Trial | Release | Lawsuit | Appointment | Acquisition | Fire => 3,
             Ruling | Speech | Robbery | Admission => 3,
             RosterMove | ProductRelease | Ceremony | Fall | Outage => 3,
-            Record | Offer | PolicyChange | Award => 3,
+            Record | Offer | PolicyChange | Award | Damage => 3,
             Launch => 4,
             Meeting | Attack | Death | Injury | Protest | Contest | Escape | Marriage => 2,
             Negotiations | Visit => 1,
@@ -425,6 +433,7 @@ impl EventKind {
             PolicyChange,
             Award,
             Launch,
+            Damage,
         ]
     }
 }

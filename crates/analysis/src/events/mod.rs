@@ -542,7 +542,7 @@ fn events_by_actor(events: &[Event], n_actors: usize) -> Vec<Vec<u32>> {
 }
 
 /// Every event kind, at its [`kind_number`].
-pub(crate) const KINDS: [EventKind; 57] = [
+pub(crate) const KINDS: [EventKind; 58] = [
     EventKind::Summit,
     EventKind::Congress,
     EventKind::Conference,
@@ -600,6 +600,7 @@ pub(crate) const KINDS: [EventKind; 57] = [
     EventKind::PolicyChange,
     EventKind::Award,
     EventKind::Launch,
+    EventKind::Damage,
 ];
 
 /// An event kind's number in [`KINDS`] (how the index cache stores it); the match fails to
@@ -663,5 +664,6 @@ pub(crate) fn kind_number(kind: EventKind) -> u32 {
         EventKind::PolicyChange => 54,
         EventKind::Award => 55,
         EventKind::Launch => 56,
+        EventKind::Damage => 57,
     }
 }

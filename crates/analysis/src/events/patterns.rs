@@ -578,6 +578,21 @@ pub(super) const PATTERNS: &[Pattern] = &[
     verb("damaged", K::Outage),
     noun("damage", K::Outage),
     verb("failed", K::Outage),
+    // Damage done: a built thing or the force that struck it must stand near
+    // (`damage_done`); "damaged" and "damage" above become damage when no line is named.
+    verb("destroyed", K::Damage),
+    verb("destroying", K::Damage),
+    verb("destroys", K::Damage),
+    verb("damaging", K::Damage),
+    verb("razed", K::Damage),
+    verb("razing", K::Damage),
+    verb("leveled", K::Damage),
+    verb("levelled", K::Damage),
+    verb("flattened", K::Damage),
+    verb("flattening", K::Damage),
+    verb("gutted", K::Damage),
+    verb("wrecked", K::Damage),
+    noun("destruction", K::Damage),
     verb("went down", K::Outage),
     verb("broke", K::Outage),
     verb("broken", K::Outage),
@@ -638,6 +653,11 @@ pub(super) const PATTERNS: &[Pattern] = &[
     verb("hit by", K::Crash),
     verb("hit", K::Crash),
     verb("hits", K::Crash),
+    // "a quake shook the island", "the storm rocked the coast": only after a natural
+    // force (`force_struck`), which also makes "struck" and "hit" its own verbs.
+    verb("shook", K::Earthquake),
+    verb("rocked", K::Earthquake),
+    verb("jolted", K::Earthquake),
     noun("hit-and-run", K::Crash),
     noun("hit and run", K::Crash),
     noun("hit & run", K::Crash),

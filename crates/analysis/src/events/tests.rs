@@ -325,6 +325,7 @@ The aim was a signed text by Sunday. The talks collapsed a week after the RSF at
         expect![[r#"
             talks "ceasefire talks" @Doha on 2025-03-12 (day) with Sudanese army, Rapid Support Forces
             earthquake "An earthquake struck Aleppo" @Aleppo on 2025-03-11 (day)
+            earthquake "struck" @Aleppo on 2025-03-11 (day)
             talks "The talks" [refers back]
             attack "the RSF attack on Aleppo" @Aleppo on 2025-03-05 (day) with Rapid Support Forces"#]],
     );
@@ -380,7 +381,8 @@ The coach was fired on Thursday. A fire destroyed a warehouse in Houston.",
             charge "charged"
             death "murder"
             dismissal "fired" on 2013-05-02 (day)
-            fire "A fire""#]],
+            fire "A fire"
+            damage "destroyed a warehouse in Houston" @Houston"#]],
     );
 }
 
@@ -400,6 +402,7 @@ fn codebook_kinds_added_from_ace_and_cameo() {
         None,
         expect![[r#"
             ruling "dismissed" on Tuesday (relative)
+            damage "damaged"
             fire "fire" on Friday (relative)
             protest "protests in Algeria" @Algeria"#]],
     );
@@ -519,7 +522,8 @@ buildings were damaged.",
         expect![[r#"
             outage "cut" on 2025-03-07 (day)
             outage "The outage"
-            outage "the damage""#]],
+            outage "the damage"
+            damage "damaged""#]],
     );
 }
 
@@ -964,6 +968,7 @@ They also won their eighth straight game.",
         Some("2013-06-06"),
         expect![[r#"
             fire "Fire" @Paris on 2013-06-03
+            damage "Destroys"
             fire "fire" @Paris on 2013-06-03
             fire "fire"
             contest "beat" @Leeds on 2013-06-01
@@ -1063,6 +1068,7 @@ stabbing two men was held. Riots erupted overnight. The verdict sparked protests
             crash "A hit-and-run in Hull" @Hull on 2024-03-04 (day)
             robbery "a costly burglary"
             earthquake "An earthquake" on 2024-03-03 (day)
+            earthquake "hit" on 2024-03-03 (day)
             death "dead"
             explosion "the blast"
             attack "stabbing"
@@ -1108,5 +1114,45 @@ bored to death.",
             fire "set fire to" on 2024-03-04 (day)
             death "death"
             sentencing "sentenced""#]],
+    );
+}
+
+#[test]
+fn damage_done_to_buildings_told_by_its_verbs() {
+    // "razed", "were damaged", "caused heavy damage": a built thing damaged or destroyed
+    // is a happening of its own; the tornado before "razed" keeps the day its clause gives.
+    // "damaged her reputation" and "destroyed the argument" name nothing built.
+    check(
+        "A tornado razed two barns outside Wichita on Monday. Dozens of homes were damaged \
+on Tuesday. The blaze caused heavy damage to the school on Tuesday. The scandal damaged her \
+reputation on Monday. The lawyer destroyed the argument on Monday.",
+        Some("2024-03-07"),
+        expect![[r#"
+            storm "A tornado" on 2024-03-04 (day)
+            damage "razed two barns outside Wichita" @Wichita on 2024-03-04 (day)
+            damage "damaged" on 2024-03-05 (day)
+            fire "The blaze" on 2024-03-05 (day)
+            damage "damage" on 2024-03-05 (day)"#]],
+    );
+}
+
+#[test]
+fn a_natural_force_told_by_the_verb_after_it() {
+    // "struck", "has hit", "shook" after an earthquake or a storm tell that happening, and
+    // the noun before keeps the place and day its clause gives. "The news shook the
+    // markets" and "the band rocked the hall" name no force.
+    check(
+        "An earthquake struck Kerman on Friday. A storm has hit Galveston, flattening \
+dozens of homes. A tremor shook Bam on Monday. The news shook the markets on Monday. The band \
+rocked the hall on Monday.",
+        Some("2024-03-10"),
+        expect![[r#"
+            earthquake "An earthquake" on 2024-03-08 (day)
+            earthquake "struck" on 2024-03-08 (day)
+            storm "A storm"
+            storm "hit"
+            damage "flattening"
+            earthquake "A tremor" on 2024-03-04 (day)
+            earthquake "shook" on 2024-03-04 (day)"#]],
     );
 }

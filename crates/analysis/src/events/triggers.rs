@@ -9,9 +9,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::lower::{ascii_lowercase_in, str_in};
 
 use super::gates::{
-    an_offer_made, contest_secured, craft_launched, dead_counted, fell_from_height, line_broken,
-    missile_thrown, prize_follows, product_follows, record_follows, roster_list_follows,
-    rule_follows, scored_contest, vehicle_struck,
+    an_offer_made, contest_secured, craft_launched, damage_done, damage_suffered, dead_counted,
+    fell_from_height, force_struck, line_broken, missile_thrown, prize_follows, product_follows,
+    record_follows, roster_list_follows, rule_follows, scored_contest, vehicle_struck,
 };
 use super::kinds::EventKind;
 pub use super::patterns::TriggerForm;
@@ -65,7 +65,16 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
             }
         }
         let mut kind = pattern.kind;
-        if pattern.kind == Some(EventKind::Strike) && pattern.form != TriggerForm::Noun {
+        // "an earthquake struck Aleppo", "the storm has hit the coast": the force named
+        // right before the verb is the happening it tells.
+        let force = str_in(FORCE_VERBS, pattern.text)
+            .then(|| force_struck(text, start))
+            .flatten();
+        if let Some(force) = force {
+            kind = Some(force);
+        } else if str_in(&["shook", "rocked", "jolted"], pattern.text) {
+            continue; // "shook hands", "rocked the boat"
+        } else if pattern.kind == Some(EventKind::Strike) && pattern.form != TriggerForm::Noun {
             // "struck and killed a woman", "struck her with his car": a collision.
             if vehicle_struck(text, end, false) {
                 kind = Some(EventKind::Crash);
@@ -73,7 +82,10 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
                 continue;
             }
         }
-        if str_in(&["hit", "hits"], pattern.text) && !vehicle_struck(text, end, false) {
+        if force.is_none()
+            && str_in(&["hit", "hits"], pattern.text)
+            && !vehicle_struck(text, end, false)
+        {
             continue; // "Paris hit by a heist", "a big hit", "an earthquake hit Peru"
         }
         if pattern.text == "hit by" && !vehicle_struck(text, end, true) {
@@ -157,6 +169,12 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
         {
             kind = Some(EventKind::Record); // "broke the scoring record"
         }
+        if kind == Some(EventKind::Outage)
+            && str_in(&["damaged", "damage"], pattern.text)
+            && !line_broken(text, start, end)
+        {
+            kind = Some(EventKind::Damage); // "homes were damaged": no line, perhaps a house
+        }
         if pattern.text.starts_with("march") && starts_upper(matched) && the_month(text, start, end)
         {
             continue; // "in March 2017"; "the Million Man March" is a name's head
@@ -209,6 +227,7 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
                 Some(EventKind::PolicyChange) => !rule_follows(text, end),
                 Some(EventKind::Award) => !prize_follows(text, end),
                 Some(EventKind::Launch) => !craft_launched(text, start, end),
+                Some(EventKind::Damage) => !damage_done(text, start, end),
                 Some(EventKind::Outage)
                     if pattern.form == TriggerForm::Verb || pattern.text == "damage" =>
                 {
@@ -246,10 +265,20 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
             // "a signed text", "the visiting delegation": a participle used as an adjective.
             continue;
         }
+        // "sustained heavy damage", "caused $1 million in damage": the noun is the object
+        // that tells the happening, read as a verb.
+        let form = if kind == Some(EventKind::Damage)
+            && pattern.form == TriggerForm::Noun
+            && damage_suffered(text, start)
+        {
+            TriggerForm::Verb
+        } else {
+            pattern.form
+        };
         found.push(Trigger {
             span: start..end,
             kind,
-            form: pattern.form,
+            form,
         });
     }
     found
@@ -626,6 +655,9 @@ fn not_an_attack(text: &str, start: usize, end: usize) -> bool {
     let natural = before.iter().any(|w| str_in(NATURAL, w.as_str()));
     figurative || natural
 }
+
+/// The verbs whose subject may be a natural force ([`force_struck`]).
+const FORCE_VERBS: &[&str] = &["struck", "hit", "hits", "shook", "rocked", "jolted"];
 
 fn starts_upper(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_uppercase)

@@ -34,6 +34,8 @@ pub(super) struct Head {
     n_participants: usize,
     /// The first [`HEAD_PEOPLE`] participants, when there are no more.
     people: [ActorId; HEAD_PEOPLE],
+    /// Which of `people` are persons (bit `i` for `people[i]`).
+    person_bits: u8,
     /// The first of the cluster's distinct resolved dates: any mention whose date
     /// disagrees with it fails.
     first_date: Option<(DateParts, DocId, bool)>,
@@ -48,6 +50,7 @@ impl Default for Head {
             place_parent: NO_PLACE,
             n_participants: 0,
             people: [0; HEAD_PEOPLE],
+            person_bits: 0,
             first_date: None,
         }
     }
@@ -56,8 +59,12 @@ impl Default for Head {
 impl Head {
     pub(super) fn of(cluster: &Cluster) -> Head {
         let mut people = [0; HEAD_PEOPLE];
-        for (slot, (p, _)) in people.iter_mut().zip(&cluster.participants) {
+        let mut person_bits = 0u8;
+        for (i, (slot, (p, _))) in people.iter_mut().zip(&cluster.participants).enumerate() {
             *slot = *p;
+            if cluster.persons.contains(p) {
+                person_bits |= 1 << i;
+            }
         }
         let (place, place_parent) = match cluster.place {
             Some(_) => (cluster.place_fold, cluster.parent_fold),
@@ -70,6 +77,7 @@ impl Head {
             place_parent,
             n_participants: cluster.participants.len(),
             people,
+            person_bits,
             first_date: cluster.resolved_dates.first().cloned(),
         }
     }
@@ -117,16 +125,19 @@ impl Head {
         // A mention referring back to its document's event fits whoever it names.
         if !candidate.definite_reference && self.n_participants <= HEAD_PEOPLE {
             let people = &self.people[..self.n_participants];
-            let shared = (candidate.participants.iter())
-                .filter(|p| people.contains(p))
-                .count();
+            let mut sides = Sides::default();
+            for p in &candidate.participants {
+                if people.contains(p) {
+                    sides.shared += 1;
+                    sides.shared_persons += usize::from(candidate.persons.contains(p));
+                }
+            }
+            sides.mention(candidate.participants.len(), candidate.persons.len());
+            let n_persons = (self.person_bits & ((1u8 << people.len()) - 1)).count_ones();
+            sides.cluster(people.len(), n_persons as usize);
             let multilateral =
                 place_match && candidate.local.kind.spans_days() && self.all_span_days;
-            if conflicting_people(candidate.participants.len(), people.len(), shared)
-                && !multilateral
-                && !same_person
-                && !close_report
-            {
+            if sides.conflicting() && !multilateral && !same_person && !close_report {
                 return None;
             }
         }
@@ -134,10 +145,43 @@ impl Head {
     }
 }
 
-/// Netanyahu-Putin is not Velayati-Putin: each side names someone the other does not,
-/// and they share fewer than two.
-fn conflicting_people(n_mention: usize, n_cluster: usize, shared: usize) -> bool {
-    n_mention > shared && n_cluster > shared && shared < 2
+/// The participants of a mention and of a cluster, counted by whether the other side
+/// names them and whether they are persons.
+#[derive(Default)]
+struct Sides {
+    shared: usize,
+    shared_persons: usize,
+    /// Persons and others (organisations, groups) each side names and the other does not.
+    mention_persons: usize,
+    mention_others: usize,
+    cluster_persons: usize,
+    cluster_others: usize,
+}
+
+impl Sides {
+    /// Sets the mention's unshared counts from its `n` participants, `n_persons` of them
+    /// persons (`shared` and `shared_persons` counted first).
+    fn mention(&mut self, n: usize, n_persons: usize) {
+        self.mention_persons = n_persons.saturating_sub(self.shared_persons);
+        self.mention_others = (n - n_persons).saturating_sub(self.shared - self.shared_persons);
+    }
+
+    /// As [`Sides::mention`], for the cluster.
+    fn cluster(&mut self, n: usize, n_persons: usize) {
+        self.cluster_persons = n_persons.saturating_sub(self.shared_persons);
+        self.cluster_others = (n - n_persons).saturating_sub(self.shared - self.shared_persons);
+    }
+
+    /// Netanyahu-Putin is not Velayati-Putin: each side names someone the other does
+    /// not, and they share fewer than two. Only a person against a person, or an
+    /// organisation against an organisation, is a contradiction: "the Lakers" in one
+    /// report and "Bryant" in the other are two sides of one game, where a report naming
+    /// the team and another naming only its star would otherwise stay apart.
+    fn conflicting(&self) -> bool {
+        self.shared < 2
+            && (self.mention_persons > 0 && self.cluster_persons > 0
+                || self.mention_others > 0 && self.cluster_others > 0)
+    }
 }
 
 /// How many days apart two reports may date one happening that befalls a person once:
@@ -209,11 +253,16 @@ fn fit(
     // death whoever else either names, and may date it a few days apart.
     let same_person = candidate.local.kind.befalls_once()
         && (candidate.persons.iter()).any(|p| cluster.participant_slot.contains_key(p));
-    let shared = candidate
-        .participants
-        .iter()
-        .filter(|p| cluster.participant_slot.contains_key(p))
-        .count();
+    let mut sides = Sides::default();
+    for p in &candidate.participants {
+        if cluster.participant_slot.contains_key(p) {
+            sides.shared += 1;
+            sides.shared_persons += usize::from(candidate.persons.contains(p));
+        }
+    }
+    sides.mention(candidate.participants.len(), candidate.persons.len());
+    sides.cluster(cluster.participants.len(), cluster.persons.len());
+    let shared = sides.shared;
     // Reports of one happening of a general kind dated by their own days: the same kind,
     // someone in common, and a day of the cluster's at most a few days off. An
     // organisation in common does not make two people's deaths one: people each side
@@ -285,14 +334,7 @@ fn fit(
     // Talks and summits have many parties: two mentions naming different delegates in the
     // same place are one gathering. A meeting of two is told apart by who met.
     let multilateral = place_match && candidate.local.kind.spans_days() && cluster.all_span_days;
-    if conflicting_people(
-        candidate.participants.len(),
-        cluster.participants.len(),
-        shared,
-    ) && !multilateral
-        && !same_person
-        && !close_report
-    {
+    if sides.conflicting() && !multilateral && !same_person && !close_report {
         return None;
     }
     let people_match = same_person

@@ -102,3 +102,30 @@ fn a_joined_event_takes_the_day_most_reports_give() {
             Tulsa death | death | Some("2009-05-01") | ["Anna Price"] | ["3", "4"]"#]],
     );
 }
+
+#[test]
+fn a_team_one_report_names_does_not_keep_apart_the_player_another_names() {
+    // One report names the teams, another the player who decided the game: an
+    // organisation the other report does not contradict is no reason to keep two reports
+    // of one game in one place on one day apart. Another game that day in that city,
+    // between other teams, names a team the first game's reports do not: it stays apart.
+    check(
+        &[
+            (
+                "2011-10-03",
+                "The Ravens beat the Steelers 35-7 in Baltimore on Sunday.",
+            ),
+            (
+                "2011-10-03",
+                "Joe Flacco threw three touchdowns as Baltimore beat Pittsburgh 35-7 in Baltimore on Sunday.",
+            ),
+            (
+                "2011-10-03",
+                "The Orioles beat the Yankees 5-3 in Baltimore on Sunday.",
+            ),
+        ],
+        expect![[r#"
+            Ravens-Flacco contest in Baltimore | contest | Some("2011-10-02") | ["Ravens", "Joe Flacco"] | ["0", "1"]
+            Orioles contest in Baltimore | contest | Some("2011-10-02") | ["Orioles"] | ["2"]"#]],
+    );
+}
