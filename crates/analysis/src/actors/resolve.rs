@@ -52,6 +52,7 @@ impl Extractor<'_> {
             idx += 1;
         }
         self.persons_named_as_orgs();
+        self.words_named_as_orgs();
         self.places_named_as_persons();
         self.surnames_that_are_words();
         self.persons_told_by_context();
@@ -159,6 +160,38 @@ impl Extractor<'_> {
                 m.actor = org;
             }
             self.full_mentions.retain(|&(_, a)| a != actor);
+            if !self.tentative.contains(&actor) {
+                self.tentative.push(actor);
+            }
+        }
+    }
+
+    /// "the opposition Taleban militia ... Taleban said its shipment": a single word taken
+    /// for a speaker, or left tentative, is the organization the document names by that
+    /// same word elsewhere (a militia, a firm, a club). News introduces an organization by
+    /// what it is and then writes its bare name as the subject of any verb; a person's
+    /// name is never an organization's in the same story. A role keeps a person a person.
+    fn words_named_as_orgs(&mut self) {
+        for actor in 0..self.actors.len() {
+            let person = &self.actors[actor];
+            if person.kind != ActorKind::Person
+                || person.name.contains(' ')
+                || !person.roles.is_empty()
+            {
+                continue;
+            }
+            let name = std::mem::take(&mut self.actors[actor].name);
+            let org = self.is_named_org(&name);
+            self.actors[actor].name = name;
+            let Some(org) =
+                org.filter(|&org| self.actors[org as usize].kind == ActorKind::Organization)
+            else {
+                continue;
+            };
+            let actor = actor as u32;
+            for m in self.mentions.iter_mut().filter(|m| m.actor == actor) {
+                m.actor = org;
+            }
             if !self.tentative.contains(&actor) {
                 self.tentative.push(actor);
             }

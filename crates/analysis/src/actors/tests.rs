@@ -785,3 +785,44 @@ fn firms_named_by_a_family_or_a_trade_are_organizations() {
          Communications said sales rose, according to Marla Stone.\n";
     assert_eq!(people(text), ["Marla Stone"]);
 }
+
+/// The persons that keep a mention and are not left tentative.
+fn mentioned_people(text: &str) -> Vec<String> {
+    let found = extract_document(&doc(text));
+    let mut names: Vec<String> = (found.actors.iter().enumerate())
+        .filter(|&(idx, a)| {
+            a.kind == ActorKind::Person
+                && !found.tentative.contains(&(idx as u32))
+                && found.mentions.iter().any(|m| m.actor as usize == idx)
+        })
+        .map(|(_, a)| a.name.clone())
+        .collect();
+    names.sort_unstable();
+    names
+}
+
+#[test]
+fn a_word_the_story_names_an_organization_is_no_speaker_elsewhere() {
+    let text = "The town is held by the Volnari militia. Volnari said its fighters would \
+         stay, according to Ahmed Karimi.\n";
+    assert_eq!(mentioned_people(text), ["Ahmed Karimi"]);
+    let found = extract_document(&doc(text));
+    let org = found
+        .actors
+        .iter()
+        .position(|a| a.name == "Volnari" && a.kind == ActorKind::Organization)
+        .expect("Volnari is an organization");
+    assert_eq!(
+        found
+            .mentions
+            .iter()
+            .filter(|m| m.actor as usize == org)
+            .count(),
+        2
+    );
+    // A person named alone stays one when no organization bears the name.
+    assert_eq!(
+        mentioned_people("Rates rose, Ostrowski said. Ostrowski added that prices fell.\n"),
+        ["Ostrowski"]
+    );
+}
