@@ -262,6 +262,7 @@ impl Extractor<'_> {
             }
             None if (!tok.has(SENTENCE_START) && self.org_context(p.tok, p.tok + 1))
                 || self.org_appositive(p.tok + 1)
+                || self.possessive_names_itself(p.tok)
                 || (p.role.is_none() && self.after_article(p.tok) && self.heads_phrase(p.tok))
                 // "the Yankees lost", "The Angels battered him": a plural name after "the"
                 // is a team or a group (a family, "the Clintons", was found above).
@@ -310,6 +311,19 @@ impl Extractor<'_> {
         if self.actors[actor as usize].kind == ActorKind::Person {
             self.appositive_role(p.tok + 1, actor);
         }
+    }
+
+    /// "Lloyd's of London", "than Lloyd's is willing to accept", "ordered Lloyd's to pay":
+    /// a possessive that no noun follows is a firm named in the possessive (a founder's
+    /// house or shop: Lloyd's, Sainsbury's, Christie's), not what a person owns. Only
+    /// words that open no noun phrase count: "of", "to" and the verbs "is", "was", "has",
+    /// "had" ("Lloyd's chairman" and "Trump's two sons" are left alone, and a name's
+    /// contraction, "Trump's been", takes a participle).
+    fn possessive_names_itself(&self, i: usize) -> bool {
+        self.tokens[i].has(POSSESSIVE)
+            && self.tokens.get(i + 1).is_some_and(|t| {
+                t.has(JOINED) && matches!(t.text(self.text), "of" | "to" | "is" | "was" | "has" | "had")
+            })
     }
 
     /// Whether tokens `a` and `b` (adjacent, joined) are the given name and surname of a

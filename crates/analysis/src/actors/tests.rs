@@ -826,3 +826,13 @@ fn a_word_the_story_names_an_organization_is_no_speaker_elsewhere() {
         ["Ostrowski"]
     );
 }
+
+#[test]
+fn a_firm_named_in_the_possessive_is_no_person() {
+    let text = "Investors sued Marlowe's of London on Monday. Marlowe's is willing to settle, and \
+         Marlowe's chairman Paul Verity said so. A court ordered Marlowe's to pay.\n";
+    assert_eq!(mentioned_people(text), ["Paul Verity"]);
+    // A person's belongings stay a person's.
+    let text = "Investors praised Ostrowski's plan. Ostrowski's two sons agreed, Ostrowski said.\n";
+    assert_eq!(mentioned_people(text), ["Ostrowski"]);
+}
