@@ -68,6 +68,15 @@ impl Extractor<'_> {
         }
         let mut n_words = (start..end).filter(|&i| self.tokens[i].has(CAP)).count();
         if n_words > 1 && !self.headline[start] {
+            // "Advanced Medical Inc. said ... Advanced Medical said": words the document
+            // has already given an organization or a place name it again, whatever they
+            // look like ("Advanced" is no name word, "Medical" alone no person).
+            let span = self.span(start, end);
+            let surface = self.surface(span.clone());
+            if let Some(named) = self.is_named_org(&surface) {
+                self.add_mention(named, span, surface);
+                return;
+            }
             // Common words are no part of a name ("Struggling Donald Trump", "Outer Space").
             let (name_start, shape) = self.name_shape(start, end);
             match shape {

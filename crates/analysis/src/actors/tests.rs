@@ -836,3 +836,10 @@ fn a_firm_named_in_the_possessive_is_no_person() {
     let text = "Investors praised Ostrowski's plan. Ostrowski's two sons agreed, Ostrowski said.\n";
     assert_eq!(mentioned_people(text), ["Ostrowski"]);
 }
+
+#[test]
+fn words_the_story_named_an_organization_name_it_again() {
+    let text = "Torvik Medical Inc. said on Monday it would buy a rival. Later Torvik Medical \
+         said it expects a charge, analyst Ana Ruiz said.\n";
+    assert_eq!(mentioned_people(text), ["Ana Ruiz"]);
+}
