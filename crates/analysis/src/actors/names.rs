@@ -78,7 +78,13 @@ impl Extractor<'_> {
                 return;
             }
             // Common words are no part of a name ("Struggling Donald Trump", "Outer Space").
-            let (name_start, shape) = self.name_shape(start, end);
+            let (mut name_start, shape) = self.name_shape(start, end);
+            // "his coach Butch Harmon", "Foreign Minister Mate Granic": right after a role
+            // comes a full name, so its first word is the given name even when it is an
+            // English word too.
+            if role.is_some() && shape == NameShape::Person && n_words == 2 {
+                name_start = start;
+            }
             match shape {
                 NameShape::Person => {}
                 NameShape::Organization => {

@@ -843,3 +843,16 @@ fn words_the_story_named_an_organization_name_it_again() {
          said it expects a charge, analyst Ana Ruiz said.\n";
     assert_eq!(mentioned_people(text), ["Ana Ruiz"]);
 }
+
+#[test]
+fn right_after_a_role_the_first_word_is_the_given_name() {
+    let text = "The golfer sacked his coach Butch Kellaway on Monday. Foreign Minister Mate \
+         Dravic landed in Belgrade.\n";
+    let people = mentioned_people(text);
+    for name in ["Butch Kellaway", "Mate Dravic"] {
+        assert!(people.contains(&name.to_string()), "{name}: {people:?}");
+    }
+    // Without a role an English word before a name is no part of it.
+    assert!(!mentioned_people("Struggling Dana Kellaway spoke on Monday.\n")
+        .contains(&"Struggling Dana Kellaway".to_string()));
+}
