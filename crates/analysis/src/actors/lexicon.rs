@@ -141,7 +141,7 @@ pub(crate) const STORMS: [&str; 5] = ["Hurricane", "Typhoon", "Cyclone", "Storm"
 
 /// Legal forms ending a company's name ("Amoco Corp", "Faulding Inc", "Daimler-Benz AG"):
 /// without them the rest of the name is the company's too.
-pub(crate) const LEGAL_FORMS: [&str; 12] = [
+pub(crate) const LEGAL_FORMS: [&str; 17] = [
     "Corp",
     "Corporation",
     "Inc",
@@ -154,7 +154,18 @@ pub(crate) const LEGAL_FORMS: [&str; 12] = [
     "SA",
     "NV",
     "GmbH",
+    // The dotted forms, their final full stop trimmed ("Cofinec S.A.", "Philips N.V.").
+    "S.A",
+    "N.V",
+    "A.G",
+    "B.V",
+    "S.p.A",
 ];
+
+/// Legal forms written with full stops ("Cofinec S.A.", "Ahold N.V."), as the tokenizer
+/// keeps them: they end a company's name, but at a name's start they are a person's
+/// initials ("N.V. Raman").
+pub(crate) const DOTTED_LEGAL_FORMS: [&str; 5] = ["S.A.", "N.V.", "A.G.", "B.V.", "S.p.A."];
 
 /// Last words of a capitalised run that name an event or a competition, not an actor
 /// ("Davis Cup", "Rose Bowl", "Grand Prix", "U.S. Open", "Olympic Games"): such a run

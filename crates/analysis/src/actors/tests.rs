@@ -845,6 +845,15 @@ fn words_the_story_named_an_organization_name_it_again() {
 }
 
 #[test]
+fn a_dotted_legal_form_ends_a_companys_name() {
+    let text = "Shares in Velmora S.A. fell. Velmora said sales slowed, analyst Ana Ruiz \
+         said. N.V. Ramesh, a broker, agreed.\n";
+    let people = mentioned_people(text);
+    assert!(!people.iter().any(|p| p.starts_with("Velmora")), "{people:?}");
+    assert!(people.contains(&"N.V. Ramesh".to_string()), "{people:?}");
+}
+
+#[test]
 fn right_after_a_role_the_first_word_is_the_given_name() {
     let text = "The golfer sacked his coach Butch Kellaway on Monday. Foreign Minister Mate \
          Dravic landed in Belgrade.\n";
