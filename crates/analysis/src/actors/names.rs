@@ -27,6 +27,25 @@ impl Extractor<'_> {
         if start >= end {
             return;
         }
+        // "F.H. Faulding & Co", "A.G. Edwards & Sons": a name before "& Co" or "& Sons"
+        // is a firm's, named for its founders; alone later it is the firm again.
+        if let Some(tail) = self.tokens.get(end).filter(|t| {
+            let between = self.text.get(self.tokens[end - 1].end as usize..t.start as usize);
+            between.is_some_and(|b| b.trim() == "&") && matches!(t.text(self.text), "Co" | "Sons")
+        }) {
+            let base = self.surface(self.span(start, end)).to_lowercase();
+            let span = self.tokens[start].start as usize..tail.end as usize;
+            // "Co" and "Sons" belong to this name: they start no run of their own ("&
+            // Sons said" is no speaker).
+            self.tokens[end].flags &= !CAP;
+            let surface = self.surface(span.clone());
+            self.add_named(span, surface, ActorKind::Organization);
+            let firm = self.mentions.last().map(|m| m.actor);
+            if let Some(firm) = firm {
+                self.by_key.entry(format!("n:{base}")).or_insert(firm);
+            }
+            return;
+        }
         // "Queen Elizabeth II", "Henry VIII": a regnal number ends the name it follows,
         // after a title or a given name ("Artemis VII" is a mission); "I" only after a
         // title, where it cannot be the pronoun.

@@ -865,3 +865,16 @@ fn right_after_a_role_the_first_word_is_the_given_name() {
     assert!(!mentioned_people("Struggling Dana Kellaway spoke on Monday.\n")
         .contains(&"Struggling Dana Kellaway".to_string()));
 }
+
+#[test]
+fn a_name_before_and_co_is_a_firms() {
+    let text = "The suit named R.J. Pellman & Co, the parent of Pellman Inc. Pellman said the \
+         claims were without merit, analyst Ana Ruiz said. A.G. Sorrell & Sons said \
+         otherwise.\n";
+    assert_eq!(mentioned_people(text), ["Ana Ruiz"]);
+    let found = extract_document(&doc(text));
+    assert!(
+        !found.actors.iter().any(|a| a.name == "Sons" || a.name == "Co"),
+        "{found:?}"
+    );
+}
