@@ -46,6 +46,25 @@ impl Extractor<'_> {
             }
             return;
         }
+        // "a Taleban MiG-19 fighter", "Ferrari F40", "Stork H1 profit": a word with a digit
+        // names a model or a period, never part of a person's name; the words either side
+        // of it are read on their own.
+        if end - start > 1 {
+            if let Some(digit) = (start..end).find(|&i| {
+                self.tokens[i]
+                    .text(self.text)
+                    .bytes()
+                    .any(|b| b.is_ascii_digit())
+            }) {
+                if digit > start {
+                    self.name_group(start, digit, role.clone(), is_person);
+                }
+                if digit + 1 < end {
+                    self.name_group(digit + 1, end, None, false);
+                }
+                return;
+            }
+        }
         // "Queen Elizabeth II", "Henry VIII": a regnal number ends the name it follows,
         // after a title or a given name ("Artemis VII" is a mission); "I" only after a
         // title, where it cannot be the pronoun.

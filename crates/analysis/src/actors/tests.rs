@@ -878,3 +878,11 @@ fn a_name_before_and_co_is_a_firms() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_word_with_a_digit_is_no_part_of_a_name() {
+    let text = "A Volnari MiG-19 fighter forced the plane down, said Ahmed Karimi. Torvane H1 \
+         profit rose.\n";
+    let people = mentioned_people(text);
+    assert_eq!(people, ["Ahmed Karimi"]);
+}
