@@ -30,7 +30,9 @@ impl Extractor<'_> {
         // "F.H. Faulding & Co", "A.G. Edwards & Sons": a name before "& Co" or "& Sons"
         // is a firm's, named for its founders; alone later it is the firm again.
         if let Some(tail) = self.tokens.get(end).filter(|t| {
-            let between = self.text.get(self.tokens[end - 1].end as usize..t.start as usize);
+            let between = self
+                .text
+                .get(self.tokens[end - 1].end as usize..t.start as usize);
             between.is_some_and(|b| b.trim() == "&") && matches!(t.text(self.text), "Co" | "Sons")
         }) {
             let base = self.surface(self.span(start, end)).to_lowercase();

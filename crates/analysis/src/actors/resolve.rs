@@ -322,7 +322,11 @@ impl Extractor<'_> {
     fn possessive_names_itself(&self, i: usize) -> bool {
         self.tokens[i].has(POSSESSIVE)
             && self.tokens.get(i + 1).is_some_and(|t| {
-                t.has(JOINED) && matches!(t.text(self.text), "of" | "to" | "is" | "was" | "has" | "had")
+                t.has(JOINED)
+                    && matches!(
+                        t.text(self.text),
+                        "of" | "to" | "is" | "was" | "has" | "had"
+                    )
             })
     }
 

@@ -849,7 +849,10 @@ fn a_dotted_legal_form_ends_a_companys_name() {
     let text = "Shares in Velmora S.A. fell. Velmora said sales slowed, analyst Ana Ruiz \
          said. N.V. Ramesh, a broker, agreed.\n";
     let people = mentioned_people(text);
-    assert!(!people.iter().any(|p| p.starts_with("Velmora")), "{people:?}");
+    assert!(
+        !people.iter().any(|p| p.starts_with("Velmora")),
+        "{people:?}"
+    );
     assert!(people.contains(&"N.V. Ramesh".to_string()), "{people:?}");
 }
 
@@ -862,8 +865,10 @@ fn right_after_a_role_the_first_word_is_the_given_name() {
         assert!(people.contains(&name.to_string()), "{name}: {people:?}");
     }
     // Without a role an English word before a name is no part of it.
-    assert!(!mentioned_people("Struggling Dana Kellaway spoke on Monday.\n")
-        .contains(&"Struggling Dana Kellaway".to_string()));
+    assert!(
+        !mentioned_people("Struggling Dana Kellaway spoke on Monday.\n")
+            .contains(&"Struggling Dana Kellaway".to_string())
+    );
 }
 
 #[test]
@@ -874,7 +879,10 @@ fn a_name_before_and_co_is_a_firms() {
     assert_eq!(mentioned_people(text), ["Ana Ruiz"]);
     let found = extract_document(&doc(text));
     assert!(
-        !found.actors.iter().any(|a| a.name == "Sons" || a.name == "Co"),
+        !found
+            .actors
+            .iter()
+            .any(|a| a.name == "Sons" || a.name == "Co"),
         "{found:?}"
     );
 }
