@@ -299,9 +299,10 @@ pub(crate) const SPEECH_VERBS: [&str; 32] = [
     "suggested",
 ];
 
-/// Lowercase nouns that, right after a capitalised name, say it is a team, a club or a
-/// company ("Super Eagles star", "Eagles owner Jeffrey Lurie", "Petofi general manager").
-pub(crate) const ORG_AFTER: [&str; 15] = [
+/// Lowercase nouns that, right after a capitalised name, say it is a team, a club, a
+/// company or an armed group ("Super Eagles star", "Eagles owner Jeffrey Lurie", "Petofi
+/// general manager", "Taleban guards").
+pub(crate) const ORG_AFTER: [&str; 21] = [
     "team",
     "club",
     "squad",
@@ -317,6 +318,14 @@ pub(crate) const ORG_AFTER: [&str; 15] = [
     "chairman",
     "chairwoman",
     "shareholders",
+    // An armed group's members ("Taleban guards", "Hamas militants"): a person's men are
+    // written with the possessive ("Dostum's fighters"), which is no cue.
+    "guards",
+    "fighters",
+    "guerrillas",
+    "rebels",
+    "militiamen",
+    "militants",
 ];
 
 /// Words that, in front of a title, belong to it ("Foreign Minister", "National Security Advisor").

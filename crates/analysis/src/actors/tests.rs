@@ -894,3 +894,11 @@ fn a_word_with_a_digit_is_no_part_of_a_name() {
     let people = mentioned_people(text);
     assert_eq!(people, ["Ahmed Karimi"]);
 }
+
+#[test]
+fn a_name_before_its_fighters_is_an_armed_groups() {
+    let text = "The embassy says Volnari guards are going home.\n\nThe guards escaped from \
+         the Volnari militia. Volnari said its fighters would stay, according to Ahmed \
+         Karimi. Kurdish fighters and Dostov's fighters left.\n";
+    assert_eq!(mentioned_people(text), ["Ahmed Karimi"]);
+}
