@@ -32,13 +32,14 @@ const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 const TERMINAL: [char; 8] = ['.', '!', '?', '"', '\'', ')', ':', ';'];
 /// Rows of the table: name, leave out tentative actors, leave out all-capitals lines, score
 /// the merged corpus index instead of the per-document extraction.
-const MODES: [(&str, bool, bool, bool); 6] = [
+const MODES: [(&str, bool, bool, bool); 7] = [
     ("all mentions", false, false, false),
     ("no tentative", true, false, false),
     ("no caps lines", false, true, false),
     ("no tent./caps", true, true, false),
     ("merged", false, false, true),
     ("merged/no caps", false, true, true),
+    ("merged/no tent", true, false, true),
 ];
 
 /// An entity or mention: byte span, type index into [`TYPES`], line index, tentative.

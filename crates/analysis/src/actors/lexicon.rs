@@ -141,7 +141,7 @@ pub(crate) const STORMS: [&str; 5] = ["Hurricane", "Typhoon", "Cyclone", "Storm"
 
 /// Legal forms ending a company's name ("Amoco Corp", "Faulding Inc", "Daimler-Benz AG"):
 /// without them the rest of the name is the company's too.
-pub(crate) const LEGAL_FORMS: [&str; 12] = [
+pub(crate) const LEGAL_FORMS: [&str; 17] = [
     "Corp",
     "Corporation",
     "Inc",
@@ -154,7 +154,18 @@ pub(crate) const LEGAL_FORMS: [&str; 12] = [
     "SA",
     "NV",
     "GmbH",
+    // The dotted forms, their final full stop trimmed ("Cofinec S.A.", "Philips N.V.").
+    "S.A",
+    "N.V",
+    "A.G",
+    "B.V",
+    "S.p.A",
 ];
+
+/// Legal forms written with full stops ("Cofinec S.A.", "Ahold N.V."), as the tokenizer
+/// keeps them: they end a company's name, but at a name's start they are a person's
+/// initials ("N.V. Raman").
+pub(crate) const DOTTED_LEGAL_FORMS: [&str; 5] = ["S.A.", "N.V.", "A.G.", "B.V.", "S.p.A."];
 
 /// Last words of a capitalised run that name an event or a competition, not an actor
 /// ("Davis Cup", "Rose Bowl", "Grand Prix", "U.S. Open", "Olympic Games"): such a run
@@ -288,9 +299,10 @@ pub(crate) const SPEECH_VERBS: [&str; 32] = [
     "suggested",
 ];
 
-/// Lowercase nouns that, right after a capitalised name, say it is a team, a club or a
-/// company ("Super Eagles star", "Eagles owner Jeffrey Lurie", "Petofi general manager").
-pub(crate) const ORG_AFTER: [&str; 15] = [
+/// Lowercase nouns that, right after a capitalised name, say it is a team, a club, a
+/// company or an armed group ("Super Eagles star", "Eagles owner Jeffrey Lurie", "Petofi
+/// general manager", "Taleban guards").
+pub(crate) const ORG_AFTER: [&str; 21] = [
     "team",
     "club",
     "squad",
@@ -306,6 +318,14 @@ pub(crate) const ORG_AFTER: [&str; 15] = [
     "chairman",
     "chairwoman",
     "shareholders",
+    // An armed group's members ("Taleban guards", "Hamas militants"): a person's men are
+    // written with the possessive ("Dostum's fighters"), which is no cue.
+    "guards",
+    "fighters",
+    "guerrillas",
+    "rebels",
+    "militiamen",
+    "militants",
 ];
 
 /// Words that, in front of a title, belong to it ("Foreign Minister", "National Security Advisor").

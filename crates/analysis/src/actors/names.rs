@@ -27,6 +27,46 @@ impl Extractor<'_> {
         if start >= end {
             return;
         }
+        // "F.H. Faulding & Co", "A.G. Edwards & Sons": a name before "& Co" or "& Sons"
+        // is a firm's, named for its founders; alone later it is the firm again.
+        if let Some(tail) = self.tokens.get(end).filter(|t| {
+            let between = self
+                .text
+                .get(self.tokens[end - 1].end as usize..t.start as usize);
+            between.is_some_and(|b| b.trim() == "&") && matches!(t.text(self.text), "Co" | "Sons")
+        }) {
+            let base = self.surface(self.span(start, end)).to_lowercase();
+            let span = self.tokens[start].start as usize..tail.end as usize;
+            // "Co" and "Sons" belong to this name: they start no run of their own ("&
+            // Sons said" is no speaker).
+            self.tokens[end].flags &= !CAP;
+            let surface = self.surface(span.clone());
+            self.add_named(span, surface, ActorKind::Organization);
+            let firm = self.mentions.last().map(|m| m.actor);
+            if let Some(firm) = firm {
+                self.by_key.entry(format!("n:{base}")).or_insert(firm);
+            }
+            return;
+        }
+        // "a Taleban MiG-19 fighter", "Ferrari F40", "Stork H1 profit": a word with a digit
+        // names a model or a period, never part of a person's name; the words either side
+        // of it are read on their own.
+        if end - start > 1 {
+            if let Some(digit) = (start..end).find(|&i| {
+                self.tokens[i]
+                    .text(self.text)
+                    .bytes()
+                    .any(|b| b.is_ascii_digit())
+            }) {
+                if digit > start {
+                    self.name_group(start, digit, role.clone(), is_person);
+                }
+                if digit + 1 < end {
+                    self.name_group(digit + 1, end, None, false);
+                }
+                return;
+            }
+        }
         // "Queen Elizabeth II", "Henry VIII": a regnal number ends the name it follows,
         // after a title or a given name ("Artemis VII" is a mission); "I" only after a
         // title, where it cannot be the pronoun.
@@ -68,8 +108,23 @@ impl Extractor<'_> {
         }
         let mut n_words = (start..end).filter(|&i| self.tokens[i].has(CAP)).count();
         if n_words > 1 && !self.headline[start] {
+            // "Advanced Medical Inc. said ... Advanced Medical said": words the document
+            // has already given an organization or a place name it again, whatever they
+            // look like ("Advanced" is no name word, "Medical" alone no person).
+            let span = self.span(start, end);
+            let surface = self.surface(span.clone());
+            if let Some(named) = self.is_named_org(&surface) {
+                self.add_mention(named, span, surface);
+                return;
+            }
             // Common words are no part of a name ("Struggling Donald Trump", "Outer Space").
-            let (name_start, shape) = self.name_shape(start, end);
+            let (mut name_start, shape) = self.name_shape(start, end);
+            // "his coach Butch Harmon", "Foreign Minister Mate Granic": right after a role
+            // comes a full name, so its first word is the given name even when it is an
+            // English word too.
+            if role.is_some() && shape == NameShape::Person && n_words == 2 {
+                name_start = start;
+            }
             match shape {
                 NameShape::Person => {}
                 NameShape::Organization => {

@@ -22,13 +22,15 @@ impl Extractor<'_> {
     /// plus a connector tail ("of ...").
     pub(super) fn org_by_cue(&mut self, start: usize, end: usize) -> Option<(usize, usize)> {
         // "Newcastle United", "Leeds United": a club name ends with "United"; a school's
-        // with "High" ("Warren High", "Diamond Bar High").
+        // with "High" ("Warren High", "Diamond Bar High"); a company's with a dotted legal
+        // form ("Cofinec S.A.").
         // A cue word before a title names a portfolio, not an organization ("Treasury
         // Secretary Steven Mnuchin", "Railway Minister Ashwini Vaishnaw").
         let last_cue = (start..end).rev().find(|&i| {
             let word = self.tokens[i].text(self.text);
             let cue = is_org_cue(word)
-                || (matches!(word, "United" | "High") && i == end - 1 && i > start);
+                || (matches!(word, "United" | "High") && i == end - 1 && i > start)
+                || (is_in(&DOTTED_LEGAL_FORMS, word) && i == end - 1 && i > start);
             // Only when the cue leads the run, or follows one place ("US Treasury
             // Under-Secretary"): "Boxing Association President" is an organization's office.
             let leads = i == start || (i == start + 1 && self.lookup(start, i).is_some());

@@ -54,6 +54,7 @@ impl Extractor<'_> {
             idx += 1;
         }
         self.persons_named_as_orgs();
+        self.words_named_as_orgs();
         self.places_named_as_persons();
         self.surnames_that_are_words();
         self.persons_told_by_context();
@@ -167,6 +168,38 @@ impl Extractor<'_> {
         }
     }
 
+    /// "the opposition Taleban militia ... Taleban said its shipment": a single word taken
+    /// for a speaker, or left tentative, is the organization the document names by that
+    /// same word elsewhere (a militia, a firm, a club). News introduces an organization by
+    /// what it is and then writes its bare name as the subject of any verb; a person's
+    /// name is never an organization's in the same story. A role keeps a person a person.
+    fn words_named_as_orgs(&mut self) {
+        for actor in 0..self.actors.len() {
+            let person = &self.actors[actor];
+            if person.kind != ActorKind::Person
+                || person.name.contains(' ')
+                || !person.roles.is_empty()
+            {
+                continue;
+            }
+            let name = std::mem::take(&mut self.actors[actor].name);
+            let org = self.is_named_org(&name);
+            self.actors[actor].name = name;
+            let Some(org) =
+                org.filter(|&org| self.actors[org as usize].kind == ActorKind::Organization)
+            else {
+                continue;
+            };
+            let actor = actor as u32;
+            for m in self.mentions.iter_mut().filter(|m| m.actor == actor) {
+                m.actor = org;
+            }
+            if !self.tentative.contains(&actor) {
+                self.tentative.push(actor);
+            }
+        }
+    }
+
     pub(super) fn resolve_pending(&mut self, p: Pending) {
         let tok = self.tokens[p.tok];
         let surface = tok.text(self.text).to_string();
@@ -235,6 +268,7 @@ impl Extractor<'_> {
             }
             None if (!tok.has(SENTENCE_START) && self.org_context(p.tok, p.tok + 1))
                 || self.org_appositive(p.tok + 1)
+                || self.possessive_names_itself(p.tok)
                 || (p.role.is_none() && self.after_article(p.tok) && self.heads_phrase(p.tok))
                 // "the Yankees lost", "The Angels battered him": a plural name after "the"
                 // is a team or a group (a family, "the Clintons", was found above).
@@ -283,6 +317,23 @@ impl Extractor<'_> {
         if self.actors[actor as usize].kind == ActorKind::Person {
             self.appositive_role(p.tok + 1, actor);
         }
+    }
+
+    /// "Lloyd's of London", "than Lloyd's is willing to accept", "ordered Lloyd's to pay":
+    /// a possessive that no noun follows is a firm named in the possessive (a founder's
+    /// house or shop: Lloyd's, Sainsbury's, Christie's), not what a person owns. Only
+    /// words that open no noun phrase count: "of", "to" and the verbs "is", "was", "has",
+    /// "had" ("Lloyd's chairman" and "Trump's two sons" are left alone, and a name's
+    /// contraction, "Trump's been", takes a participle).
+    fn possessive_names_itself(&self, i: usize) -> bool {
+        self.tokens[i].has(POSSESSIVE)
+            && self.tokens.get(i + 1).is_some_and(|t| {
+                t.has(JOINED)
+                    && matches!(
+                        t.text(self.text),
+                        "of" | "to" | "is" | "was" | "has" | "had"
+                    )
+            })
     }
 
     /// Whether tokens `a` and `b` (adjacent, joined) are the given name and surname of a
