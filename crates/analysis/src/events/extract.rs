@@ -12,6 +12,7 @@ use super::lexicon::*;
 use super::modality::{status_of, EventStatus};
 use super::triggers::{find_triggers, Trigger, TriggerForm};
 use super::words;
+use super::EventKind;
 use crate::actors::ActorKind;
 use crate::lower::str_in;
 
