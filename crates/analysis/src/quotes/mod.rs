@@ -283,6 +283,16 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                 Support::None
             };
             let support = support.max(listed.map_or(Support::None, |(_, s, _)| *s));
+            // `"It's taxing," O'Donnell said. "Big time."`: a sentence in marks right after
+            // a quote and its cue goes on with the same speaker's words, however short.
+            let support = match &previous {
+                Some((end, previous_support, _))
+                    if cue.is_none() && follows_its_cue(text, *end, &quote) =>
+                {
+                    support.max(*previous_support)
+                }
+                _ => support,
+            };
             let is_speech = extract::is_speech(text, &quote, support);
             let speaker = if !is_speech {
                 Speaker::default()
@@ -407,6 +417,21 @@ fn share_cue_back(text: &str, quotes: &mut [LocalQuote], cued: &[Option<bool>]) 
             earlier.is_speech = true;
         }
     }
+}
+
+/// Whether `quote` is a sentence of its own that follows, with only a short cue between
+/// (`O'Donnell said.`), a quote ending at `end`.
+fn follows_its_cue(text: &str, end: usize, quote: &extract::MarkedQuote) -> bool {
+    const CUE_WORDS: usize = 8;
+    let Some(between) = text.get(end..quote.span.start).map(str::trim) else {
+        return false;
+    };
+    let inner = text.get(quote.inner.clone()).unwrap_or("").trim();
+    between.ends_with('.')
+        && !between.contains(['"', '“', '”'])
+        && between.split_whitespace().count() <= CUE_WORDS
+        && inner.starts_with(char::is_uppercase)
+        && inner.ends_with(['.', '!', '?'])
 }
 
 /// Whether the quote at `next` goes on a list that a quote ending at `end` opened: only

@@ -951,3 +951,21 @@ She praised the new book "Roads Not Taken" at the launch.
         "#]],
     );
 }
+
+#[test]
+fn a_short_sentence_in_marks_after_a_quote_and_its_cue_goes_on_with_the_speaker() {
+    check_with_actors(
+        r#"Senator Mary Walton spoke in Albany on Tuesday.
+
+"It is taxing on the state's resources," Walton said. "Big time."
+
+"We have a plan," Walton said, "and it works."
+"#,
+        expect![[r#"
+            It is taxing on the state's resources, => Mary Walton
+            Big time. => Mary Walton
+            We have a plan, => Mary Walton
+            and it works. => Mary Walton
+        "#]],
+    );
+}
