@@ -4,8 +4,10 @@
 
 use std::ops::Range;
 
+use super::lexicon::OFFICE_HEADS;
 use super::{attribution, gender, opens_fronted_clause, Speaker};
 use crate::actors::{ActorKind, DocActors};
+use crate::lower::str_in;
 
 /// What a document tells about the persons its pronouns can stand for.
 pub(super) struct Anaphora<'a> {
@@ -260,8 +262,13 @@ fn resolve_description(
 ) -> Option<Speaker> {
     const UNNAMED_HEADS: &[&str] = &["spokesman", "spokeswoman", "diplomat", "envoy"];
     let head = description.split_whitespace().next_back()?;
+    // "the senator" alone is read like a pronoun (whoever the story is about): any
+    // senator named before may hold the title; "the New Jersey governor" is the one
+    // whose title says so.
+    let qualified = description.split_whitespace().count() >= 2;
     let (first, before) = mentions_before(actors, quote_start);
-    let with_role = (first..before).rev().find(|&i| {
+    let by_title = qualified || !str_in(OFFICE_HEADS, head);
+    let with_role = (first..before).rev().filter(|_| by_title).find(|&i| {
         let actor = actors.mentions[i].actor;
         actors.tentative.binary_search(&actor).is_err()
             && actors.actors.get(actor as usize).is_some_and(|a| {
@@ -269,18 +276,47 @@ fn resolve_description(
                     && a.roles.iter().any(|role| {
                         description
                             .split_whitespace()
-                            .all(|d| role.split_whitespace().any(|w| w.eq_ignore_ascii_case(d)))
+                            .all(|d| role.split_whitespace().any(|w| same_role_word(w, d)))
                     })
             })
     });
     match with_role {
         Some(i) => Speaker::from_actor(actors, i),
-        None if UNNAMED_HEADS.iter().any(|h| h.eq_ignore_ascii_case(head)) => Some(Speaker {
-            unnamed: true,
-            ..Speaker::default()
-        }),
+        // "the former Florida governor" that no title before matches is not whoever the
+        // story was about last.
+        None if UNNAMED_HEADS.iter().any(|h| h.eq_ignore_ascii_case(head))
+            || (qualified && str_in(OFFICE_HEADS, head)) =>
+        {
+            Some(Speaker {
+                unnamed: true,
+                ..Speaker::default()
+            })
+        }
         None => None,
     }
+}
+
+/// Whether a word of a role as written (`Gov.`) is a word of a description (`governor`):
+/// news writes titles before a name abbreviated and the same office spelled out.
+fn same_role_word(role_word: &str, description_word: &str) -> bool {
+    const ABBREVIATIONS: &[(&str, &str)] = &[
+        ("gov", "governor"),
+        ("sen", "senator"),
+        ("rep", "representative"),
+        ("gen", "general"),
+        ("lt", "lieutenant"),
+        ("col", "colonel"),
+        ("sgt", "sergeant"),
+        ("supt", "superintendent"),
+        ("atty", "attorney"),
+        ("sec", "secretary"),
+        ("amb", "ambassador"),
+    ];
+    let role_word = role_word.trim_end_matches('.');
+    role_word.eq_ignore_ascii_case(description_word)
+        || ABBREVIATIONS.iter().any(|(short, long)| {
+            role_word.eq_ignore_ascii_case(short) && description_word.eq_ignore_ascii_case(long)
+        })
 }
 
 /// The index of the last mention in `from..to` of an actor that `fits` and is the subject

@@ -338,6 +338,24 @@ pub(super) const ANAPHOR_HEADS: &[&str] = &[
     "monarch",
 ];
 
+/// Offices a description names (`the New Jersey governor`): someone named before only
+/// when a person's title holds every word of it, else someone the text leaves unnamed.
+pub(super) const OFFICE_HEADS: &[&str] = &[
+    "governor",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "mayor",
+    "secretary",
+    "representative",
+    "ambassador",
+];
+
+/// Whether a description ending in `head` can stand for someone named before.
+pub(super) fn is_anaphor_head(head: &str) -> bool {
+    str_in(ANAPHOR_HEADS, head) || str_in(OFFICE_HEADS, head)
+}
+
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "He", "She"];
 
 pub(super) const CONNECTORS: &[&str] = &[

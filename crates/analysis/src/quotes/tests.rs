@@ -969,3 +969,22 @@ fn a_short_sentence_in_marks_after_a_quote_and_its_cue_goes_on_with_the_speaker(
         "#]],
     );
 }
+
+#[test]
+fn an_office_description_is_the_person_whose_title_says_so_or_the_story_s_subject() {
+    check_with_actors(
+        r#"Sen. Paul Lorne of Ohio spoke first. New Jersey Gov. Anna Kerr answered him on Tuesday.
+
+"He voted for the easy thing every time," the New Jersey governor said.
+
+Lorne walked into the hall to cheers. "We are closing strong," the senator said.
+
+"I never met him," the former Florida governor said.
+"#,
+        expect![[r#"
+            He voted for the easy thing every time, => Anna Kerr
+            We are closing strong, => Paul Lorne
+            I never met him, => -
+        "#]],
+    );
+}

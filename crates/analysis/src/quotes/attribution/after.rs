@@ -11,7 +11,7 @@ use super::subject::{subject_before, DETERMINERS, GOVERNING};
 use super::tokens::{tokens_upto, Tok};
 use super::{is_capitalised, is_dash, is_past_tense, is_speech_verb, Cue, SUBORDINATORS};
 use crate::lower::{lowercase_in, str_in};
-use crate::quotes::lexicon::{ANAPHOR_HEADS, PRONOUNS};
+use crate::quotes::lexicon::{is_anaphor_head, PRONOUNS};
 
 pub(super) fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
     // The cue is within the first clause, ten words at most (see below).
@@ -132,7 +132,7 @@ pub(super) fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
             let span = rest[0].range.start..rest[rest.len() - 1].range.end;
             let role = rest.len() > 1
                 && rest[0].text.eq_ignore_ascii_case("the")
-                && str_in(ANAPHOR_HEADS, rest[rest.len() - 1].text);
+                && is_anaphor_head(rest[rest.len() - 1].text);
             return Some(match named {
                 Some(name) => Cue::Name(name),
                 // "said the Texas senator": someone named before.

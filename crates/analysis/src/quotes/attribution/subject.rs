@@ -9,7 +9,7 @@ use super::tokens::{is_party_tag, Tok};
 use super::{is_capitalised, is_past_tense, is_possessive, possessive_stem, Cue};
 use crate::calendar::is_weekday;
 use crate::lower::{lowercase_in, str_in};
-use crate::quotes::lexicon::{ANAPHOR_HEADS, PRONOUNS};
+use crate::quotes::lexicon::{is_anaphor_head, PRONOUNS};
 
 /// The subject of the speech verb `toks[v]`: a name, a pronoun or a description.
 pub(super) fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
@@ -230,7 +230,7 @@ pub(super) fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> 
         return None;
     }
     let span = toks[det].range.start..toks[last].range.end;
-    if str_in(ANAPHOR_HEADS, toks[last].text) && toks[det].text.eq_ignore_ascii_case("the") {
+    if is_anaphor_head(toks[last].text) && toks[det].text.eq_ignore_ascii_case("the") {
         return Some(Cue::Anaphor(span));
     }
     Some(Cue::Unnamed(span))
