@@ -406,6 +406,11 @@ pub(crate) const CORE_TITLES: [&str; 30] = [
     "mayor",
 ];
 
+/// Pronouns that open a contraction ("I'm", "We've", "They'll"): the word is never a name.
+pub(crate) const CONTRACTED_PRONOUNS: [&str; 11] = [
+    "i", "you", "he", "she", "it", "we", "they", "that", "there", "who", "let",
+];
+
 pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
     crate::lower::str_in(list, word)
 }

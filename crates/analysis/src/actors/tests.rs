@@ -914,3 +914,10 @@ fn a_name_before_its_fighters_is_an_armed_groups() {
          Karimi. Kurdish fighters and Dostov's fighters left.\n";
     assert_eq!(mentioned_people(text), ["Ahmed Karimi"]);
 }
+
+#[test]
+fn a_pronouns_contraction_is_never_a_name() {
+    let text = "\"I think I'm going to win,\" said Dana Kellaway. \"We've done it. They'll \
+         see.\" B. I'm sure, she said.\n";
+    assert_eq!(people(text), ["Dana Kellaway"]);
+}
