@@ -921,3 +921,10 @@ fn a_pronouns_contraction_is_never_a_name() {
          see.\" B. I'm sure, she said.\n";
     assert_eq!(people(text), ["Dana Kellaway"]);
 }
+
+#[test]
+fn a_single_name_set_off_after_a_kinship_or_role_noun_is_a_person() {
+    let text = "Kellaway's wife, Marisol, is scheduled to speak on Monday. The senator's \
+         daughter, Anneliese, will attend.\n";
+    assert_eq!(mentioned_people(text), ["Anneliese", "Marisol"]);
+}
