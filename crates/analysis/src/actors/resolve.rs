@@ -290,6 +290,7 @@ impl Extractor<'_> {
                     || surface.chars().count() < 2
                     || surface.bytes().any(|b| b.is_ascii_digit())
                     || self.no_name_alone(p.tok)
+                    || self.word_of_title_case_phrase(p.tok)
                 {
                     return;
                 }
@@ -407,6 +408,27 @@ impl Extractor<'_> {
             && !self.tokens[i - 1].has(CAP)
             && is_in(&PERSON_NOUNS, self.tokens[i - 1].text(self.text))
             && !self.tokens.get(i + 1).is_some_and(|t| t.has(JOINED))
+    }
+
+    /// "Homeland Security Deputy Secretary", "the Central American Minors program", "the
+    /// Super Tuesday primary": an English word (not a given name) written in title case
+    /// right beside another capitalised word, that nothing else explains, is a word of a
+    /// long official name or phrase, not a person's. `self.buf` holds the folded word.
+    fn word_of_title_case_phrase(&self, i: usize) -> bool {
+        let words = name_words();
+        if !words.is_common(&self.buf) || words.is_given(&self.buf) {
+            return false;
+        }
+        let capital_before = i > 0
+            && self.tokens[i].has(JOINED)
+            && self.tokens[i - 1].has(CAP)
+            && !self.tokens[i - 1].has(POSSESSIVE);
+        let capital_after = !self.tokens[i].has(POSSESSIVE)
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| t.has(JOINED) && t.has(CAP));
+        capital_before || capital_after
     }
 
     /// "a Green, said": a word after an article is a noun, however it is said.
