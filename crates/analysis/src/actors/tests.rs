@@ -934,3 +934,10 @@ fn english_words_inside_long_official_names_are_no_persons() {
          Minors program would end before the \"Super Tuesday\" primary.\n";
     assert_eq!(people(text), ["Dana Kellaway"]);
 }
+
+#[test]
+fn two_name_words_after_a_person_noun_are_a_persons_name() {
+    let text = "The FBI admitted a flaw in the background check for mass shooter Kordell \
+         Stone, and the gunman Brantly Roof was charged.\n";
+    assert_eq!(mentioned_people(text), ["Brantly Roof", "Kordell Stone"]);
+}
