@@ -915,6 +915,19 @@ fn a_name_before_its_fighters_is_an_armed_groups() {
 }
 
 #[test]
+fn a_given_name_then_an_english_noun_at_an_event_is_a_place() {
+    // The place takes an event noun, as a subject of "was" or right after it, or "in".
+    let text = "In that sense, Sandy Hollow wasn't just a national tragedy, said Sen. Dana \
+         Kellaway. He said the country had changed. Families in Rose Harbor met after the \
+         Rose Harbor shooting.\n";
+    assert_eq!(people(text), ["Dana Kellaway"]);
+    // Persons whose surnames are no English noun, or who take no such cue, stay persons.
+    let text = "Chad Curtis said the trade was a tragedy. Gordon Brown was in Boston. Brown \
+         said the shooting was a tragedy.\n";
+    assert_eq!(mentioned_people(text), ["Chad Curtis", "Gordon Brown"]);
+}
+
+#[test]
 fn a_pronouns_contraction_is_never_a_name() {
     let text = "\"I think I'm going to win,\" said Dana Kellaway. \"We've done it. They'll \
          see.\" B. I'm sure, she said.\n";
