@@ -131,6 +131,43 @@ const PREPOSITIONS: [&str; 12] = [
 /// Honorifics that make any name a person's.
 const HONORIFICS: [&str; 8] = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms."];
 
+/// Nouns of an event right after a place's name, or after it as the subject of "was": "the
+/// Sandy Hook shooting", "Sandy Hook wasn't just a national tragedy".
+const EVENT_AFTER: [&str; 12] = [
+    "shooting",
+    "shootings",
+    "massacre",
+    "tragedy",
+    "bombing",
+    "bombings",
+    "rampage",
+    "killings",
+    "disaster",
+    "victims",
+    "elementary",
+    "residents",
+];
+
+/// Prepositions of a location before a name ("in Sandy Hook", "near Palm Springs").
+const AT_PLACE: [&str; 5] = ["in", "at", "near", "outside", "inside"];
+
+/// Copulas a place's name takes as a subject before an event noun ("Sandy Hook was").
+const COPULAS: [&str; 6] = ["was", "is", "wasn't", "isn't", "wasn’t", "isn’t"];
+
+/// "Sandy Hook", "Sandy Point", "Palm Springs": a given name then an English noun (one no
+/// one bears as a given name) names a place as often as a person; only such names take
+/// the place cues of [`EVENT_AFTER`] and [`AT_PLACE`] ("Chad Curtis", "Jordan Matthews"
+/// end in no English noun; "Gordon Brown" does, and takes none of those cues).
+fn given_then_noun(name: &str) -> bool {
+    let words = name_words();
+    let mut parts = name.split(' ');
+    let (Some(first), Some(last), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let (first, last) = (first.to_lowercase(), last.to_lowercase());
+    words.is_given(&first) && words.is_common(&last) && !words.is_given(&last)
+}
+
 #[derive(Default, Clone, Copy)]
 struct Cues {
     person: bool,
@@ -155,6 +192,11 @@ impl Extractor<'_> {
     /// keeps a person a person.
     pub(super) fn persons_told_by_context(&mut self) {
         let mut cues: Vec<Cues> = (0..self.actors.len()).map(|_| Cues::default()).collect();
+        let noun_named: Vec<bool> = self
+            .actors
+            .iter()
+            .map(|a| a.kind == ActorKind::Person && a.roles.is_empty() && given_then_noun(&a.name))
+            .collect();
         for m in &self.mentions {
             let actor = &self.actors[m.actor as usize];
             if actor.kind != ActorKind::Person || !actor.roles.is_empty() {
@@ -177,6 +219,10 @@ impl Extractor<'_> {
             let before = before.map(word).unwrap_or("");
             if is_in(&HONORIFICS, before) {
                 c.person = true;
+                continue;
+            }
+            if noun_named[m.actor as usize] && self.event_at_place(last, before) {
+                c.settlement += 1;
                 continue;
             }
             let next = self
@@ -264,5 +310,31 @@ impl Extractor<'_> {
                 ActorKind::Place
             };
         }
+    }
+
+    /// Whether the mention ending on token `last` stands where a place does: after "in"
+    /// or "at", before an event noun, or as the subject of "was" before one within a few
+    /// words ("Sandy Hook wasn't just a national tragedy"). Not a possessive ("in Gordon
+    /// Brown's view").
+    fn event_at_place(&self, last: usize, before: &str) -> bool {
+        if self.tokens[last].has(POSSESSIVE) {
+            return false;
+        }
+        if is_in(&AT_PLACE, before) {
+            return true;
+        }
+        let word = |i: usize| {
+            self.tokens
+                .get(i)
+                .filter(|t| t.has(JOINED) && !t.has(CAP))
+                .map(|t| t.text(self.text))
+        };
+        if word(last + 1).is_some_and(|w| is_in(&EVENT_AFTER, w)) {
+            return true;
+        }
+        word(last + 1).is_some_and(|w| is_in(&COPULAS, w))
+            && (last + 2..last + 6)
+                .map_while(word)
+                .any(|w| is_in(&EVENT_AFTER, w))
     }
 }

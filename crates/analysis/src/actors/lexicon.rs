@@ -406,6 +406,57 @@ pub(crate) const CORE_TITLES: [&str; 30] = [
     "mayor",
 ];
 
+/// Lowercase nouns that only ever describe a person: kin, aides and agents of a deed. A
+/// name set off by commas after one ("Trump's wife, Melania,") or right after one ("mass
+/// shooter Dylann Roof") is that person's.
+pub(crate) const PERSON_NOUNS: [&str; 40] = [
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "widow",
+    "widower",
+    "fiancee",
+    "fiancé",
+    "fiancée",
+    "girlfriend",
+    "boyfriend",
+    "niece",
+    "nephew",
+    "cousin",
+    "grandson",
+    "granddaughter",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aide",
+    "shooter",
+    "gunman",
+    "suspect",
+    "killer",
+    "bomber",
+    "attacker",
+    "assailant",
+    "hijacker",
+    "defendant",
+    "inmate",
+    "victim",
+    "assassin",
+    "murderer",
+    "sniper",
+    "stepson",
+    "stepdaughter",
+];
+
+/// Pronouns that open a contraction ("I'm", "We've", "They'll"): the word is never a name.
+pub(crate) const CONTRACTED_PRONOUNS: [&str; 11] = [
+    "i", "you", "he", "she", "it", "we", "they", "that", "there", "who", "let",
+];
+
 pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
     crate::lower::str_in(list, word)
 }

@@ -6,7 +6,7 @@
 use super::extractor::{Extractor, Pending};
 use super::gazetteer::{fold_into, name_words, NameWords};
 use super::lexicon::*;
-use super::scan::{ALL_CAPS, CAP, TEAM};
+use super::scan::{ALL_CAPS, CAP, JOINED, TEAM};
 use super::ActorKind;
 
 impl Extractor<'_> {
@@ -118,7 +118,15 @@ impl Extractor<'_> {
                 return;
             }
             // Common words are no part of a name ("Struggling Donald Trump", "Outer Space").
-            let (mut name_start, shape) = self.name_shape(start, end);
+            let (mut name_start, mut shape) = self.name_shape(start, end);
+            // "mass shooter Dylann Roof", "gunman Omar Mateen": right after a noun that
+            // only describes a person, two name words are that person's name, even when
+            // the last is an English word ("Roof") and the first no known given name.
+            if shape != NameShape::Person && n_words == 2 && self.after_person_noun(start) {
+                shape = NameShape::Person;
+                name_start = start;
+                is_person = true;
+            }
             // "his coach Butch Harmon", "Foreign Minister Mate Granic": right after a role
             // comes a full name, so its first word is the given name even when it is an
             // English word too.
@@ -234,6 +242,15 @@ impl Extractor<'_> {
         self.full_mentions.push((span.start, actor));
         self.add_mention(actor, span, surface);
         self.appositive_role(end, actor);
+    }
+
+    /// Whether a lowercase noun that only describes a person ("shooter", "wife") stands
+    /// right before token `start`.
+    fn after_person_noun(&self, start: usize) -> bool {
+        start > 0
+            && self.tokens[start].has(JOINED)
+            && !self.tokens[start - 1].has(CAP)
+            && is_in(&PERSON_NOUNS, self.tokens[start - 1].text(self.text))
     }
 
     /// What a group of two or more capitalised words is, by its words. A given name or

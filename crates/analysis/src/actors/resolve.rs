@@ -5,7 +5,7 @@ use super::context::one_edit_apart;
 use super::extract::{looks_like_common_word, plural_name};
 use super::extractor::{Extractor, Pending};
 use super::gazetteer::{fold_into, name_words};
-use super::lexicon::{is_in, SPEECH_VERBS, STORMS};
+use super::lexicon::{is_in, PERSON_NOUNS, SPEECH_VERBS, STORMS};
 use super::names::{name_key, patronymic};
 use super::scan::{AFTER_COMMA, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START};
 use super::ActorKind;
@@ -241,7 +241,7 @@ impl Extractor<'_> {
         let actor = match found {
             Some(actor) => actor,
             None if headline => return,
-            None if p.is_person
+            None if (p.is_person || self.apposed_to_person_noun(p.tok))
                 && !tok.has(ALL_CAPS)
                 // "said Eagles owner Jeffrey Lurie": a club's office follows its name.
                 && !self.org_context(p.tok, p.tok + 1)
@@ -290,6 +290,7 @@ impl Extractor<'_> {
                     || surface.chars().count() < 2
                     || surface.bytes().any(|b| b.is_ascii_digit())
                     || self.no_name_alone(p.tok)
+                    || self.word_of_title_case_phrase(p.tok)
                 {
                     return;
                 }
@@ -397,6 +398,37 @@ impl Extractor<'_> {
         matches!(word, "North" | "South" | "East" | "West")
             || (word.len() >= 2 && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
             || (is_month_abbreviation(word) && before_day())
+    }
+
+    /// "Trump's wife, Melania,", "his spokesman, Spicer,": a name set off by commas after a
+    /// noun that only describes a person is that person, even alone.
+    fn apposed_to_person_noun(&self, i: usize) -> bool {
+        i > 0
+            && self.tokens[i].has(AFTER_COMMA)
+            && !self.tokens[i - 1].has(CAP)
+            && is_in(&PERSON_NOUNS, self.tokens[i - 1].text(self.text))
+            && !self.tokens.get(i + 1).is_some_and(|t| t.has(JOINED))
+    }
+
+    /// "Homeland Security Deputy Secretary", "the Central American Minors program", "the
+    /// Super Tuesday primary": an English word (not a given name) written in title case
+    /// right beside another capitalised word, that nothing else explains, is a word of a
+    /// long official name or phrase, not a person's. `self.buf` holds the folded word.
+    fn word_of_title_case_phrase(&self, i: usize) -> bool {
+        let words = name_words();
+        if !words.is_common(&self.buf) || words.is_given(&self.buf) {
+            return false;
+        }
+        let capital_before = i > 0
+            && self.tokens[i].has(JOINED)
+            && self.tokens[i - 1].has(CAP)
+            && !self.tokens[i - 1].has(POSSESSIVE);
+        let capital_after = !self.tokens[i].has(POSSESSIVE)
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| t.has(JOINED) && t.has(CAP));
+        capital_before || capital_after
     }
 
     /// "a Green, said": a word after an article is a noun, however it is said.

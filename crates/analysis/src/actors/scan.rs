@@ -213,7 +213,7 @@ fn is_capitalised(word: &str) -> bool {
         return false;
     };
     if !word.as_bytes().contains(&b'-') {
-        return first.is_uppercase();
+        return first.is_uppercase() && !is_pronoun_contraction(word);
     }
     let mut parts = word.split('-');
     let head = parts.next().unwrap_or("");
@@ -233,6 +233,18 @@ fn is_capitalised(word: &str) -> bool {
         "al", "el", "ad", "as", "an", "ar", "at", "az", "ash", "ez", "es", "ul", "bin", "abu",
     ];
     str_in(&ARTICLES, head) && after_article.is_some_and(char::is_uppercase)
+}
+
+/// "I'm", "We've", "They'll", "It'd": a pronoun and a contracted verb are no name,
+/// whatever their capital ("I think I'm going" gave a person "I'm").
+fn is_pronoun_contraction(word: &str) -> bool {
+    let Some((head, tail)) = word.split_once(['\'', '’']) else {
+        return false;
+    };
+    matches!(
+        tail,
+        "m" | "re" | "ve" | "ll" | "d" | "s" | "M" | "RE" | "VE" | "LL" | "D" | "S"
+    ) && crate::lower::lowercase_in(head, &super::lexicon::CONTRACTED_PRONOUNS)
 }
 
 /// Whether a word character starts at `i`, and the byte length of the character there.
