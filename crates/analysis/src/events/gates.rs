@@ -463,7 +463,40 @@ const VEHICLES: &[&str] = &[
     "minivan",
     "motorist",
     "driver",
+    // A car named by its make: "hit by a 2013 Toyota Camry".
+    "toyota",
+    "honda",
+    "nissan",
+    "chevrolet",
+    "hyundai",
+    "volkswagen",
+    "subaru",
+    "mazda",
+    "lexus",
 ];
+
+/// "was hit while walking in the crosswalk", "had been struck while crossing the street":
+/// a person hit (passive, a form of "be" or "got" right before) while on foot or on a
+/// bicycle is a road collision though the vehicle goes unnamed; "the shop was hit while
+/// closed" is not.
+pub(super) fn pedestrian_struck(text: &str, start: usize, end: usize) -> bool {
+    let before = words_before(text, start, 1);
+    let after = words_after(text, end, 2);
+    let at = |i: usize| after.get(i).map_or("", String::as_str);
+    before.first().is_some_and(|w| {
+        str_in(
+            &["was", "were", "is", "been", "being", "got", "gets"],
+            w.as_str(),
+        )
+    }) && at(0) == "while"
+        && str_in(
+            &[
+                "walking", "crossing", "jogging", "running", "cycling", "biking", "riding",
+                "standing",
+            ],
+            at(1),
+        )
+}
 
 /// "was hit by a car", "struck and killed by a motorist", "struck her with his car", "hit
 /// and killed a woman": a collision told by the vehicle that hit someone. `by_matched` says

@@ -1156,3 +1156,21 @@ rocked the hall on Monday.",
             earthquake "shook" on 2024-03-04 (day)"#]],
     );
 }
+
+#[test]
+fn a_person_hit_while_on_foot_or_by_a_named_make() {
+    // A passive "hit" or "struck" with the person on foot ("while walking", "while
+    // crossing") is a road collision though no vehicle is named; so is one hit by a car
+    // named by its make. "The bank was hit while closed" and "hit while the iron was hot"
+    // are nothing.
+    check(
+        "A retired teacher was hit while crossing Elm Street in Dayton on Monday. A boy was \
+struck while jogging near the park on Tuesday. A nurse was hit by a Honda Civic in Akron \
+on Wednesday. The bank was hit while closed on Monday. They hit while the iron was hot.",
+        Some("2024-03-10"),
+        expect![[r#"
+            crash "hit" @Akron on 2024-03-06 (day)
+            crash "struck" @Akron on 2024-03-06 (day)
+            crash "hit by a Honda Civic in Akron" @Akron on 2024-03-06 (day)"#]],
+    );
+}

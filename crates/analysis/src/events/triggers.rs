@@ -10,8 +10,9 @@ use crate::lower::{ascii_lowercase_in, str_in};
 
 use super::gates::{
     an_offer_made, contest_secured, craft_launched, damage_done, damage_suffered, dead_counted,
-    fell_from_height, force_struck, line_broken, missile_thrown, prize_follows, product_follows,
-    record_follows, roster_list_follows, rule_follows, scored_contest, vehicle_struck,
+    fell_from_height, force_struck, line_broken, missile_thrown, pedestrian_struck, prize_follows,
+    product_follows, record_follows, roster_list_follows, rule_follows, scored_contest,
+    vehicle_struck,
 };
 use super::kinds::EventKind;
 pub use super::patterns::TriggerForm;
@@ -76,7 +77,7 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
             continue; // "shook hands", "rocked the boat"
         } else if pattern.kind == Some(EventKind::Strike) && pattern.form != TriggerForm::Noun {
             // "struck and killed a woman", "struck her with his car": a collision.
-            if vehicle_struck(text, end, false) {
+            if vehicle_struck(text, end, false) || pedestrian_struck(text, start, end) {
                 kind = Some(EventKind::Crash);
             } else if not_an_attack(text, start, end) {
                 continue;
@@ -85,6 +86,7 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
         if force.is_none()
             && str_in(&["hit", "hits"], pattern.text)
             && !vehicle_struck(text, end, false)
+            && !pedestrian_struck(text, start, end)
         {
             continue; // "Paris hit by a heist", "a big hit", "an earthquake hit Peru"
         }
