@@ -46,6 +46,16 @@ fn describe(text: &str) -> String {
     out
 }
 
+/// The names of the organizations found in `text`, in the order found.
+fn organizations(text: &str) -> Vec<String> {
+    extract_document(&doc(text))
+        .actors
+        .into_iter()
+        .filter(|a| a.kind == ActorKind::Organization)
+        .map(|a| a.name)
+        .collect()
+}
+
 /// The names of the persons found in `text`, sorted.
 fn people(text: &str) -> Vec<String> {
     let mut names: Vec<String> = extract_document(&doc(text))
@@ -640,14 +650,8 @@ fn a_title_after_an_organization_s_name_is_the_office_of_the_person_who_follows(
     for name in ["Daniel Marsh", "Anil Kapoor", "Rosa Lindqvist"] {
         assert!(people.contains(&name.to_string()), "{name}: {people:?}");
     }
-    let found = extract_document(&doc(text));
-    let orgs: Vec<&str> = found
-        .actors
-        .iter()
-        .filter(|a| a.kind == ActorKind::Organization)
-        .map(|a| a.name.as_str())
-        .collect();
-    assert!(orgs.contains(&"Westfield Tools Co"), "{orgs:?}");
+    let orgs = organizations(text);
+    assert!(orgs.contains(&"Westfield Tools Co".to_string()), "{orgs:?}");
 }
 
 #[test]
@@ -766,15 +770,9 @@ fn the_names_either_side_of_a_lone_v_are_teams() {
     let text = "Saturday's fixtures: Brechfield v Dunmore, Kelso Rovers v Ardlow Athletic.\n\n\
          Second round: Tomas Reiner (Austria) vs. Adrian Voicu (Romania).\n";
     assert_eq!(people(text), ["Adrian Voicu", "Tomas Reiner"]);
-    let found = extract_document(&doc(text));
-    let orgs: Vec<&str> = found
-        .actors
-        .iter()
-        .filter(|a| a.kind == ActorKind::Organization)
-        .map(|a| a.name.as_str())
-        .collect();
+    let orgs = organizations(text);
     for club in ["Brechfield", "Dunmore", "Kelso Rovers", "Ardlow Athletic"] {
-        assert!(orgs.contains(&club), "{club}: {orgs:?}");
+        assert!(orgs.contains(&club.to_string()), "{club}: {orgs:?}");
     }
 }
 
