@@ -62,16 +62,26 @@ impl<'a> Anaphora<'a> {
     ) -> Speaker {
         let written = words.text().get(span.clone()).unwrap_or("");
         let before = quote_start.min(span.start);
-        if let Some(head) = description_head(written) {
-            if let Some(speaker) = resolve_description(self.actors, before, head) {
-                return speaker;
-            }
-        }
-        if is_plural(written) {
+        let unnamed = Speaker {
+            unnamed: true,
+            ..Speaker::default()
+        };
+        let description = description_head(written);
+        let office = match description.map(|d| resolve_description(self.actors, before, d)) {
+            Some(Described::Titled(speaker)) => return speaker,
+            Some(Described::Unnamed) => return unnamed,
+            Some(Described::Office) => description,
+            Some(Described::Pronoun) | None => None,
+        };
+        let speaker = if is_plural(written) {
             self.resolve_plural(words, para_idx, before, recent)
         } else {
             let sex = gender::of_pronoun(written);
             self.resolve_person(words, para_idx, before, sex, recent)
+        };
+        match office {
+            Some(d) if !fits_office(self.actors, &speaker, d) => unnamed,
+            _ => speaker,
         }
     }
 
@@ -250,18 +260,30 @@ fn description_head(words: &str) -> Option<&str> {
     Some(rest.trim())
 }
 
+/// What a description that cues a quote says of its speaker.
+enum Described {
+    /// The person named before whose title holds every word of it.
+    Titled(Speaker),
+    /// Someone the document never named (`the spokesman` with no spokesman before).
+    Unnamed,
+    /// An office with a place or a party (`the Florida senator`) that no title before
+    /// holds whole: read like a pronoun, then kept only if that person's titles say
+    /// nothing the description leaves out.
+    Office,
+    /// Read like a pronoun (`the Russian leader`: the last speaker).
+    Pronoun,
+}
+
 /// `the spokesman said`: the nearest person before the quote whose role holds every word
 /// of the description (`Kremlin spokesman Dmitry Peskov`; `the Russian leader` is not
 /// the "supreme leader" of Iran); else, for a spokesman or an envoy the document never
-/// named, nobody (not whoever was mentioned last); else `None`, and the description is
-/// read like a pronoun (`the Russian leader`: the last speaker).
-fn resolve_description(
-    actors: &DocActors,
-    quote_start: usize,
-    description: &str,
-) -> Option<Speaker> {
+/// named, nobody (not whoever was mentioned last); else the description is read like a
+/// pronoun, checked against the titles for an office with a qualifier.
+fn resolve_description(actors: &DocActors, quote_start: usize, description: &str) -> Described {
     const UNNAMED_HEADS: &[&str] = &["spokesman", "spokeswoman", "diplomat", "envoy"];
-    let head = description.split_whitespace().next_back()?;
+    let Some(head) = description.split_whitespace().next_back() else {
+        return Described::Pronoun;
+    };
     // "the senator" alone is read like a pronoun (whoever the story is about): any
     // senator named before may hold the title; "the New Jersey governor" is the one
     // whose title says so.
@@ -269,31 +291,49 @@ fn resolve_description(
     let (first, before) = mentions_before(actors, quote_start);
     let by_title = qualified || !str_in(OFFICE_HEADS, head);
     let with_role = (first..before).rev().filter(|_| by_title).find(|&i| {
-        let actor = actors.mentions[i].actor;
-        actors.tentative.binary_search(&actor).is_err()
-            && actors.actors.get(actor as usize).is_some_and(|a| {
-                a.kind == ActorKind::Person
-                    && a.roles.iter().any(|role| {
-                        description
-                            .split_whitespace()
-                            .all(|d| role.split_whitespace().any(|w| same_role_word(w, d)))
-                    })
-            })
+        holds_role(actors, actors.mentions[i].actor, |role| {
+            description
+                .split_whitespace()
+                .all(|d| role.split_whitespace().any(|w| same_role_word(w, d)))
+        })
     });
-    match with_role {
-        Some(i) => Speaker::from_actor(actors, i),
-        // "the former Florida governor" that no title before matches is not whoever the
-        // story was about last.
-        None if UNNAMED_HEADS.iter().any(|h| h.eq_ignore_ascii_case(head))
-            || (qualified && str_in(OFFICE_HEADS, head)) =>
-        {
-            Some(Speaker {
-                unnamed: true,
-                ..Speaker::default()
-            })
-        }
-        None => None,
+    match with_role.and_then(|i| Speaker::from_actor(actors, i)) {
+        Some(speaker) => Described::Titled(speaker),
+        None if UNNAMED_HEADS.iter().any(|h| h.eq_ignore_ascii_case(head)) => Described::Unnamed,
+        None if qualified && str_in(OFFICE_HEADS, head) => Described::Office,
+        None => Described::Pronoun,
     }
+}
+
+/// Whether the person a qualified office description was read to (`the Florida senator`)
+/// can hold it: a title before a name rarely carries the state or party a later
+/// description adds ("Sen. Marco Rubio ... the Florida senator said"), but a title with
+/// words the description leaves out is someone else's office ("New Jersey Gov." is not
+/// "the former Florida governor"). A person with no such title fits.
+fn fits_office(actors: &DocActors, speaker: &Speaker, description: &str) -> bool {
+    let Some(actor) = speaker.actor.and_then(|a| actors.actors.get(a as usize)) else {
+        return false;
+    };
+    actors
+        .tentative
+        .binary_search(&speaker.actor.unwrap_or_default())
+        .is_err()
+        && actor.roles.iter().all(|role| {
+            let words = || role.split_whitespace();
+            let is_office = words().any(|w| OFFICE_HEADS.iter().any(|o| same_role_word(w, o)));
+            !is_office
+                || words().all(|w| description.split_whitespace().any(|d| same_role_word(w, d)))
+        })
+}
+
+/// Whether local actor `actor` is a person the document explains (not a tentative
+/// capitalised word) with a role that `fits`.
+fn holds_role(actors: &DocActors, actor: u32, fits: impl Fn(&str) -> bool) -> bool {
+    actors.tentative.binary_search(&actor).is_err()
+        && actors
+            .actors
+            .get(actor as usize)
+            .is_some_and(|a| a.kind == ActorKind::Person && a.roles.iter().any(|r| fits(r)))
 }
 
 /// Whether a word of a role as written (`Gov.`) is a word of a description (`governor`):

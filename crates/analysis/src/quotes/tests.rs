@@ -988,3 +988,38 @@ Lorne walked into the hall to cheers. "We are closing strong," the senator said.
         "#]],
     );
 }
+
+#[test]
+fn an_office_description_with_a_place_is_read_like_a_pronoun_unless_a_title_says_otherwise() {
+    check_with_actors(
+        r#"Sen. Dana Whitcomb responded first on Tuesday night, and Gov. Luis Ferrante followed.
+
+"The country is run by people who never listen," the Idaho senator and Republican presidential candidate said in a statement.
+
+"We will keep going," the Idaho senator said.
+
+Karl Brandt, who is second in the state's polls, toured a factory with Sen. Joan Ellis, R-Iowa.
+
+"We will see what it adds up to next week," the Ohio senator told reporters.
+"#,
+        expect![[r#"
+            The country is run by people who never listen, => Dana Whitcomb
+            We will keep going, => Dana Whitcomb
+            We will see what it adds up to next week, => Karl Brandt
+        "#]],
+    );
+}
+
+#[test]
+fn a_name_set_off_by_commas_after_a_description_is_the_speaker_wherever_the_sentence_goes() {
+    check_with_actors(
+        r#"Investigators found no link between the two men, "nothing of any consequence," said the agency's director, Harold P. Quince, on Monday.
+
+"We were never told," said the firm's chief executive, Maria Lopez.
+"#,
+        expect![[r#"
+            nothing of any consequence, => Harold P. Quince
+            We were never told, => Maria Lopez
+        "#]],
+    );
+}

@@ -107,12 +107,26 @@ pub(super) fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
                 .iter()
                 .position(|t| t.stop_after)
                 .map_or(sentence.len(), |i| i + 1);
-            let named = (1..end)
+            // `said the bureau's director, James B. Comey, on Monday`: a name of two words
+            // or more set off by commas after the description is the one it describes,
+            // wherever the sentence goes on.
+            let apposed = (1..end)
                 .filter(|&i| sentence[i - 1].comma_after)
                 .find_map(|i| {
-                    name_run_ending_at(text, &sentence[..end], end - 1)
-                        .filter(|name| name.start >= sentence[i].range.start)
+                    let close = (i..end).find(|&j| sentence[j].comma_after)?;
+                    let all_named = sentence[i..=close].iter().all(is_capitalised);
+                    (close > i && all_named)
+                        .then(|| name_run_ending_at(text, &sentence[..end], close))
+                        .flatten()
                 });
+            let named = apposed.or_else(|| {
+                (1..end)
+                    .filter(|&i| sentence[i - 1].comma_after)
+                    .find_map(|i| {
+                        name_run_ending_at(text, &sentence[..end], end - 1)
+                            .filter(|name| name.start >= sentence[i].range.start)
+                    })
+            });
             // `added his campaign manager Jeff Weaver, speaking to CNN`: a description
             // whose role noun the name follows directly (not `a spokeswoman for the
             // British Transport Police`, where a preposition governs the name).

@@ -204,6 +204,20 @@ pub(super) fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> 
         "and", "but", "or", "that", "which", "who", "to", "is", "was", "has", "have", "had", "it",
         "not", "he", "she", "they", "we", "i", "you",
     ];
+    // "the Florida senator and Republican presidential candidate said": two roles under
+    // one determiner are one person, and the first is the description to resolve (not
+    // "the senator and his wife", two people).
+    let last = (last.saturating_sub(5)..last)
+        .rev()
+        .take_while(|&i| !toks[i].comma_after && !toks[i].stop_after)
+        .find(|&a| {
+            toks[a].text == "and"
+                && a > 0
+                && is_anaphor_head(toks[a - 1].text)
+                && !lowercase_in(toks[a + 1].text, DETERMINERS)
+                && !is_capitalised(&toks[last])
+        })
+        .map_or(last, |a| a - 1);
     let det = (last.saturating_sub(4)..=last)
         .rev()
         .take_while(|&i| {
