@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::OFFICE_HEADS;
+use super::lexicon::{EPITHET_HEADS, OFFICE_HEADS};
 use super::{attribution, gender, opens_fronted_clause, Speaker};
 use crate::actors::{ActorKind, DocActors};
 use crate::lower::str_in;
@@ -264,7 +264,8 @@ fn description_head(words: &str) -> Option<&str> {
 enum Described {
     /// The person named before whose title holds every word of it.
     Titled(Speaker),
-    /// Someone the document never named (`the spokesman` with no spokesman before).
+    /// Someone the document never named (`the spokesman` with no spokesman before, `the
+    /// Democratic nominee` with no such title).
     Unnamed,
     /// An office with a place or a party (`the Florida senator`) that no title before
     /// holds whole: read like a pronoun, then kept only if that person's titles say
@@ -301,6 +302,13 @@ fn resolve_description(actors: &DocActors, quote_start: usize, description: &str
         Some(speaker) => Described::Titled(speaker),
         None if UNNAMED_HEADS.iter().any(|h| h.eq_ignore_ascii_case(head)) => Described::Unnamed,
         None if qualified && str_in(OFFICE_HEADS, head) => Described::Office,
+        None if str_in(EPITHET_HEADS, head)
+            && description
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_uppercase)) =>
+        {
+            Described::Unnamed
+        }
         None => Described::Pronoun,
     }
 }
@@ -309,20 +317,19 @@ fn resolve_description(actors: &DocActors, quote_start: usize, description: &str
 /// can hold it: a title before a name rarely carries the state or party a later
 /// description adds ("Sen. Marco Rubio ... the Florida senator said"), but a title with
 /// words the description leaves out is someone else's office ("New Jersey Gov." is not
-/// "the former Florida governor"). A person with no such title fits.
+/// "the former Florida governor", nor is "Sen."). A person with no office title fits.
 fn fits_office(actors: &DocActors, speaker: &Speaker, description: &str) -> bool {
-    let Some(actor) = speaker.actor.and_then(|a| actors.actors.get(a as usize)) else {
+    let Some(id) = speaker.actor else {
         return false;
     };
-    actors
-        .tentative
-        .binary_search(&speaker.actor.unwrap_or_default())
-        .is_err()
-        && actor.roles.iter().all(|role| {
-            let words = || role.split_whitespace();
-            let is_office = words().any(|w| OFFICE_HEADS.iter().any(|o| same_role_word(w, o)));
-            !is_office
-                || words().all(|w| description.split_whitespace().any(|d| same_role_word(w, d)))
+    let in_description = |w: &str| description.split_whitespace().any(|d| same_role_word(w, d));
+    let is_office = |w: &str| OFFICE_HEADS.iter().any(|o| same_role_word(w, o));
+    actors.tentative.binary_search(&id).is_err()
+        && actors.actors.get(id as usize).is_some_and(|a| {
+            a.roles.iter().all(|role| {
+                !role.split_whitespace().any(is_office)
+                    || role.split_whitespace().all(in_description)
+            })
         })
 }
 

@@ -338,8 +338,10 @@ pub(super) const ANAPHOR_HEADS: &[&str] = &[
     "monarch",
 ];
 
-/// Offices a description names (`the New Jersey governor`): someone named before only
-/// when a person's title holds every word of it, else someone the text leaves unnamed.
+/// Offices a description names (`the New Jersey governor`): alone, read like a pronoun;
+/// with a place or a party, the person whose title holds every word, else read like a
+/// pronoun and kept only if that person's titles say nothing the description leaves out
+/// (see `anaphora::fits_office`).
 pub(super) const OFFICE_HEADS: &[&str] = &[
     "governor",
     "senator",
@@ -351,9 +353,25 @@ pub(super) const OFFICE_HEADS: &[&str] = &[
     "ambassador",
 ];
 
+/// The epithets news gives the person a story is about (`the businessman`, `the
+/// billionaire business mogul`, `the candidate`): read like a pronoun. With a capitalised
+/// word (`the Democratic nominee`, `the Texas billionaire`) only a person whose title
+/// holds every word is meant: a party or a place tells one candidate from another, and
+/// the person a pronoun would reach may be the other.
+pub(super) const EPITHET_HEADS: &[&str] = &[
+    "nominee",
+    "candidate",
+    "lawmaker",
+    "businessman",
+    "businesswoman",
+    "mogul",
+    "tycoon",
+    "billionaire",
+];
+
 /// Whether a description ending in `head` can stand for someone named before.
 pub(super) fn is_anaphor_head(head: &str) -> bool {
-    str_in(ANAPHOR_HEADS, head) || str_in(OFFICE_HEADS, head)
+    str_in(ANAPHOR_HEADS, head) || str_in(OFFICE_HEADS, head) || str_in(EPITHET_HEADS, head)
 }
 
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "He", "She"];

@@ -1023,3 +1023,19 @@ fn a_name_set_off_by_commas_after_a_description_is_the_speaker_wherever_the_sent
         "#]],
     );
 }
+
+#[test]
+fn an_epithet_for_the_story_s_subject_is_read_like_a_pronoun_unless_it_names_a_party() {
+    check_with_actors(
+        r#"Real estate developer Victor Hale toured the border town on Friday with his aides.
+
+"There should be a lot of walls, beyond fences," the businessman replied.
+
+Governor Ana Ruiz spoke after him. "We need bridges," the Democratic nominee said.
+"#,
+        expect![[r#"
+            There should be a lot of walls, beyond fences, => Victor Hale
+            We need bridges, => -
+        "#]],
+    );
+}
