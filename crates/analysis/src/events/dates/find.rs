@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::days::{add_days, days_in_month, iso_week, weekday_of};
-use super::{DateParts, EventDate, WEEKDAYS};
+use super::parts::{DateParts, EventDate, WEEKDAYS};
 
 /// The document's own date (front matter, ISO `YYYY-MM-DD`), which resolves "Monday".
 pub fn parse_iso_day(text: &str) -> Option<(i32, u8, u8)> {
