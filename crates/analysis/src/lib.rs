@@ -13,7 +13,9 @@ pub(crate) mod fxhash;
 pub mod ide;
 pub(crate) mod lower;
 pub(crate) mod min_tree;
-// Its own crate (crates/packed), a leaf; `crate::packed` paths read as before.
+// Its own crate (crates/packed), a leaf, re-exported for the edge (`analysis::packed`). The
+// core's own modules `use dossier_packed` by its name, not through this root, so that the
+// root stays above them: it re-exports the index, which uses them.
 pub use dossier_packed as packed;
 pub mod quotes;
 pub mod span;

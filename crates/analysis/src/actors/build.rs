@@ -13,8 +13,8 @@ use super::{
     Actor, ActorId, ActorIndex, ActorKind, CuratedActor, DocActors, DocMention, LocalActor, Mention,
 };
 use crate::corpus::{DocId, Document};
-use crate::packed::{Lists, Packed};
 use crate::span::Span;
+use dossier_packed::{Lists, Packed};
 
 /// `local_to_global` value of a local actor the merge dropped.
 pub(crate) const DROPPED: ActorId = ActorId::MAX;

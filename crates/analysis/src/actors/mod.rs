@@ -38,8 +38,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::corpus::{DocId, Document};
-use super::packed::{Lists, Packed, Words};
 use super::span::Span;
+use dossier_packed::{Lists, Packed, Words};
 pub use lookup::{AliasMatch, MatchKind};
 
 /// Whether `folded` (lower case) is a role written before a name in the gazetteer

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::{Actor, ActorId, ActorKind, DocMention};
-use crate::packed::Lists;
+use dossier_packed::Lists;
 
 /// How many actors "named alongside" keeps per actor (the hover shows three).
 pub const MAX_ALONGSIDE: usize = 3;

@@ -37,8 +37,8 @@ use rayon::prelude::*;
 
 use super::actors::{ActorId, ActorIndex, ActorKind, DocActors};
 use super::corpus::{DocId, Document};
-use super::packed::{offset, Words};
 use super::span::Span;
+use dossier_packed::{offset, Words};
 
 pub use clause::{ActorSpan, LocalEvent, PlaceRef};
 use dates::DateMatches;

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use crate::packed::Packed;
+use dossier_packed::Packed;
 
 use super::normalize::{shingle_hash, QuoteToken, Word, WordIter};
 

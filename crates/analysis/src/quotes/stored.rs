@@ -9,7 +9,7 @@ use serde::ser::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::SourceQuote;
-use crate::packed::{self, offset, word};
+use dossier_packed::{self as packed, offset, word};
 
 const HAS_SPEAKER: u32 = 1;
 const HAS_NAME: u32 = 2;

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::names_agree;
+use super::check::names_agree;
 use crate::ide::cursor::typed_word;
 use crate::ide::symbols::shorten;
 use crate::ide::types::{BriefFile, Completion, CompletionKind, Context};

@@ -429,7 +429,7 @@ fn in_a_paragraph_of_many_quotes_each_reads_a_bounded_window_and_finds_its_own_c
     assert_eq!(file.brief.citations.len(), n_pairs);
     let block = file.brief.blocks[file.brief.quotes[0].block].clone();
     for (quote_idx, quote) in file.brief.quotes.iter().enumerate() {
-        let window = super::speaker_context(&file.brief.masked, block.clone(), &quote.range);
+        let window = super::check::speaker_context(&file.brief.masked, block.clone(), &quote.range);
         assert!(
             window.len() <= 2 * super::SPEAKER_CONTEXT_BYTES + quote.range.len(),
             "quote {quote_idx} reads {} bytes of a {}-byte paragraph",
