@@ -230,6 +230,21 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                 }
                 (cue, _) => cue,
             };
+            // `He told his audience, to rowdy applause:` and the quote as the next
+            // paragraph, alone: a paragraph that ends with a colon introduces the one
+            // after it, and its cue is read as if the quote stood right after the colon.
+            let cue = match cue {
+                None if alone => para_idx
+                    .checked_sub(1)
+                    .map(|p| &paragraphs[p])
+                    .filter(|prev| text[(*prev).clone()].trim_end().ends_with(':'))
+                    .and_then(|prev| {
+                        let context =
+                            attribution::context_start(text, prev.start, quote.span.start);
+                        attribution::explicit_cue(text, context..para.end, quote.span.clone())
+                    }),
+                cue => cue,
+            };
             // A known person or organization that reports the quote's words in its
             // sentence (`Trump called her a "nasty woman"`), when no cue after the quote
             // names someone else.

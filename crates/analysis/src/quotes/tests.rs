@@ -1039,3 +1039,23 @@ Governor Ana Ruiz spoke after him. "We need bridges," the Democratic nominee sai
         "#]],
     );
 }
+
+#[test]
+fn a_paragraph_ending_with_a_colon_introduces_the_quote_paragraph_after_it() {
+    check_with_actors(
+        r#"The central claim of Governor Lena Ortiz's speech on Wednesday night does not stand up to scrutiny.
+
+She told her audience, to loud applause:
+
+"Nobody has ever been more ready for this job than our candidate."
+
+Her rival Mark Tull had an answer ready:
+
+"Nobody believes that," a voter could be heard telling him afterwards.
+"#,
+        expect![[r#"
+            Nobody has ever been more ready for this job than our candidate. => Lena Ortiz
+            Nobody believes that, => -
+        "#]],
+    );
+}
