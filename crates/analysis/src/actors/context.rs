@@ -6,7 +6,7 @@ use super::extractor::{Extractor, Seg};
 use super::gazetteer::{fold_into, name_words, Entry};
 use super::lexicon::*;
 use super::scan::{
-    Token, AFTER_COMMA, ALL_CAPS, ALPHA, CAP, JOINED, LINE_START, POSSESSIVE, SENTENCE_START, TEAM,
+    Token, AFTER_COMMA, ALL_CAPS, ALPHA, CAP, JOINED, LINE_START, POSSESSIVE, SENTENCE_START,
 };
 
 impl Extractor<'_> {
@@ -294,7 +294,7 @@ impl Extractor<'_> {
 const MINUTE_WORDS: [&str; 6] = ["minute", "minutes", "min", "penalty", "pen", "og"];
 
 /// "80th", "5th", "90th-minute": the minute of a goal, an ordinal up to 130.
-fn minute_of_goal(word: &str) -> bool {
+pub(super) fn minute_of_goal(word: &str) -> bool {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
     let suffix = word[digits..].split('-').next().unwrap_or("");
     (1..=3).contains(&digits)
@@ -441,145 +441,4 @@ pub(super) fn mark_foreign_sentences(text: &str, tokens: &[Token], flags: &mut [
         }
         start = end;
     }
-}
-
-/// "Stirling v Dundee", "Queens Park Rangers v Bolton": the names either side of a lone
-/// lowercase "v" are teams, as British sports writing sets fixtures. A tennis draw writes
-/// "vs." between players ("Pete Sampras (U.S.) vs. Adrian Voinea"), which is left alone.
-pub(super) fn mark_fixtures(text: &str, tokens: &mut [Token]) {
-    for v in 1..tokens.len().saturating_sub(1) {
-        if tokens[v].text(text) != "v" || text.as_bytes().get(tokens[v].end as usize) == Some(&b'.')
-        {
-            continue;
-        }
-        let name_word = |t: &Token| t.has(CAP) && t.has(ALPHA) && !t.has(ALL_CAPS);
-        let mut first = v;
-        while first > 0
-            && tokens[first].has(JOINED)
-            && !tokens[first].has(LINE_START)
-            && name_word(&tokens[first - 1])
-        {
-            first -= 1;
-        }
-        let mut last = v;
-        while last + 1 < tokens.len()
-            && tokens[last + 1].has(JOINED)
-            && !tokens[last + 1].has(LINE_START)
-            && name_word(&tokens[last + 1])
-        {
-            last += 1;
-        }
-        for tok in tokens[first..v].iter_mut() {
-            tok.flags |= TEAM;
-        }
-        for tok in tokens[v + 1..=last].iter_mut() {
-            tok.flags |= TEAM;
-        }
-    }
-}
-
-/// Marks [`TEAM`] on the names in results and standings lines: a line that is a name, a
-/// number, a name, a number ("Wigan 42 Bradford Bulls 36", "Greenock Morton 1 Falkirk 0"),
-/// or a name then only numbers, four or more ("Crystal Palace 4 1 2 1 4 3 5"). Players'
-/// lines start with a rank or carry a country in parentheses, so they do not match; what
-/// stands in parentheses after a score is who made it and when, not an item of the line
-/// ("Somerset 236-4 (Mark Lathwell 85)", "Bochum 1 (Jack 66th minute) Hamburg 1"); and
-/// a table whose rows mostly open with a given name lists players' figures ("Alec Stewart
-/// 3 5 0 396 170 79.20"), not clubs'.
-pub(super) fn mark_teams(text: &str, tokens: &mut [Token]) {
-    let mut line_start = 0;
-    // Items of a line: (is a name, first token, end token).
-    let mut items: Vec<(bool, usize, usize)> = Vec::new();
-    // The team names of the table being read: (first token, end token), and how many of
-    // its rows open with a given name.
-    let mut table: Vec<(usize, usize)> = Vec::new();
-    let mut rows = 0;
-    let mut given_rows = 0;
-    let mut buf = String::new();
-    let end_table =
-        |table: &mut Vec<(usize, usize)>, rows: usize, given_rows: usize, tokens: &mut [Token]| {
-            if given_rows * 2 <= rows {
-                for &(s, e) in table.iter() {
-                    tokens[s..e].iter_mut().for_each(|t| t.flags |= TEAM);
-                }
-            }
-            table.clear();
-        };
-    while line_start < tokens.len() {
-        let mut line_end = line_start + 1;
-        while line_end < tokens.len() && !tokens[line_end].has(LINE_START) {
-            line_end += 1;
-        }
-        // A blank line ends a table.
-        if line_start > 0 {
-            let gap = &text[tokens[line_start - 1].end as usize..tokens[line_start].start as usize];
-            if gap.matches('\n').count() > 1 {
-                end_table(&mut table, rows, given_rows, tokens);
-                (rows, given_rows) = (0, 0);
-            }
-        }
-        items.clear();
-        let mut ok = true;
-        // Parentheses opened after a score hold who scored and when, left out of the line's
-        // items (`scorers`: the depth they opened at); a parenthesis closed that the line
-        // did not open was opened by the line above, and what came before was inside it.
-        let mut depth = 0;
-        let mut scorers = None;
-        for (i, &t) in tokens.iter().enumerate().take(line_end).skip(line_start) {
-            let gap = if i > line_start {
-                &text[tokens[i - 1].end as usize..t.start as usize]
-            } else {
-                ""
-            };
-            for c in gap.chars() {
-                if c == '(' {
-                    if scorers.is_none() && items.last().is_some_and(|last| !last.0) {
-                        scorers = Some(depth);
-                    }
-                    depth += 1;
-                } else if c == ')' && depth == 0 {
-                    items.clear();
-                } else if c == ')' {
-                    depth -= 1;
-                    if scorers == Some(depth) {
-                        scorers = None;
-                    }
-                }
-            }
-            if scorers.is_some() {
-                continue;
-            }
-            let name = t.has(ALPHA) && (t.has(CAP) || is_name_particle(t.text(text)));
-            if t.has(ALPHA) && !name {
-                ok = false;
-                break;
-            }
-            match items.last_mut() {
-                Some(last) if last.0 && name && t.has(JOINED) => last.2 = i + 1,
-                _ => items.push((name, i, i + 1)),
-            }
-        }
-        let is_name = |k: usize| items.get(k).is_some_and(|it| it.0);
-        let teams: &[usize] = if !ok || !is_name(0) {
-            &[]
-        } else if items.len() == 4 && !is_name(1) && is_name(2) && !is_name(3) {
-            &[0, 2]
-        } else if items.len() >= 5 && (1..items.len()).all(|k| !is_name(k)) {
-            &[0]
-        } else {
-            &[]
-        };
-        if teams.is_empty() {
-            end_table(&mut table, rows, given_rows, tokens);
-            (rows, given_rows) = (0, 0);
-        } else {
-            let (_, s, e) = items[0];
-            fold_into(tokens[s].text(text), &mut buf);
-            rows += 1;
-            given_rows += usize::from(e - s > 1 && name_words().is_given(&buf));
-            table.extend(teams.iter().map(|&item| (items[item].1, items[item].2)));
-        }
-        line_start = line_end;
-    }
-    end_table(&mut table, rows, given_rows, tokens);
 }

@@ -16,7 +16,7 @@
 use super::extractor::Extractor;
 use super::gazetteer::{fold_into, name_words};
 use super::lexicon::{is_in, ORG_CONTEXT};
-use super::scan::{CAP, JOINED, POSSESSIVE, SENTENCE_START};
+use super::scan::{CAP, JOINED, LINE_START, POSSESSIVE, SENTENCE_START};
 use super::ActorKind;
 use crate::fxhash::FxHashMap;
 
@@ -51,6 +51,14 @@ const CORPORATE_AFTER: [&str; 29] = [
     "turnover",
     "workforce",
     "board",
+];
+
+/// Verbs by which a company reports its results ("Implats posted year attributable
+/// profit"), and the results they report. Not "reported": a person reports losses on a
+/// tax return ("Trump reported a $916 million loss").
+const RESULTS_VERBS: [&str; 6] = ["posted", "posts", "booked", "books", "revised", "revises"];
+const RESULTS_NOUNS: [&str; 9] = [
+    "profit", "profits", "loss", "losses", "net", "earnings", "turnover", "pretax", "pre-tax",
 ];
 
 /// Those of them that, after a possessive, are a company's and not a person's ("Trump's
@@ -248,7 +256,8 @@ impl Extractor<'_> {
             // relative pronoun of things).
             let company = is_in(owned, next)
                 || (single && (is_in(&CLUB_BEFORE, before) || is_in(&ORG_CONTEXT, before)))
-                || (after_comma == Some("which") && !is_in(&PREPOSITIONS, before));
+                || (after_comma == Some("which") && !is_in(&PREPOSITIONS, before))
+                || (single && !possessive && self.reports_results(last));
             let plural = word(first).ends_with('s') && !word(first).ends_with("ss");
             // "The Tigers won": a plural name is a team's; "But Deportivo were": a single
             // name with a plural verb is a club's.
@@ -310,6 +319,23 @@ impl Extractor<'_> {
                 ActorKind::Place
             };
         }
+    }
+
+    /// "Kekkila posted a 6.1 million markka profit", "Matahari revises down 1996 net
+    /// target": a verb of reporting right after the name, then a company's result within
+    /// the next few words. People do not post profits.
+    fn reports_results(&self, last: usize) -> bool {
+        let Some(verb) = self.tokens.get(last + 1).filter(|t| t.has(JOINED)) else {
+            return false;
+        };
+        if !is_in(&RESULTS_VERBS, verb.text(self.text)) {
+            return false;
+        }
+        self.tokens[last + 2..]
+            .iter()
+            .take(8)
+            .take_while(|t| !t.has(LINE_START))
+            .any(|t| is_in(&RESULTS_NOUNS, t.text(self.text)))
     }
 
     /// Whether the mention ending on token `last` stands where a place does: after "in"

@@ -9,11 +9,12 @@
 
 use std::ops::Range;
 
-use super::context::{headline_flags, mark_fixtures, mark_foreign_sentences, mark_teams};
+use super::context::{headline_flags, mark_foreign_sentences};
 use super::extractor::{Extractor, Seg};
 use super::gazetteer::{fold_into, gazetteer, name_words, Entry};
 use super::lexicon::*;
 use super::names::name_fullness;
+use super::results::mark_sports_lines;
 use super::roles::clean_role;
 use super::scan::{
     tokenize, Token, AFTER_COMMA, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START,
@@ -25,8 +26,7 @@ use crate::fxhash::FxHashMap;
 pub(crate) fn extract(text: &str, body: Range<usize>) -> DocActors {
     let mut tokens = Vec::new();
     tokenize(text, body, &mut tokens);
-    mark_teams(text, &mut tokens);
-    mark_fixtures(text, &mut tokens);
+    mark_sports_lines(text, &mut tokens);
     let mut headline = headline_flags(text, &tokens);
     mark_foreign_sentences(text, &tokens, &mut headline);
     let mut ex = Extractor {
@@ -171,6 +171,21 @@ impl<'t> Extractor<'t> {
 
     fn process_part(&mut self, start: usize, end: usize) {
         let segs = self.segment(start, end);
+        // "c Cork b Croft 46": a scorecard names players, whose surnames may be places.
+        if let [(
+            Seg::Named {
+                kind: ActorKind::Place,
+                ..
+            },
+            s,
+            e,
+        )] = *segs.as_slice()
+        {
+            if e == s + 1 && !self.headline[s] && self.in_scorecard(s) {
+                self.name_group(s, e, None, true);
+                return;
+            }
+        }
         let mut idx = 0;
         while idx < segs.len() {
             let (seg, s, e) = segs[idx];
@@ -464,7 +479,8 @@ impl<'t> Extractor<'t> {
                             .starts_with(|c: char| c.is_ascii_digit())
                 });
                 let plural = word.ends_with('s')
-                    && !["ss", "us", "is"].iter().any(|end| word.ends_with(end));
+                    && !["ss", "us", "is"].iter().any(|end| word.ends_with(end))
+                    && !patronymic_surname(word);
                 fold_into(word, &mut self.buf);
                 if given
                     && !plural
@@ -887,6 +903,17 @@ pub(super) fn looks_like_common_word(folded: &str) -> bool {
 
 /// "Yankees", "Angels", "Giants": a name in the plural, as teams and families take ("Ross",
 /// "Davis", "Marcus" end in -s without being plurals).
+/// "Matthews", "Williams", "Edwards": a given name and an "s" is an English surname (the
+/// son of Matthew), not a plural ("Jordan Matthews" is a person, "Houston Astros" a team).
+fn patronymic_surname(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix('s') else {
+        return false;
+    };
+    let mut buf = String::new();
+    fold_into(stem, &mut buf);
+    stem.len() >= 3 && name_words().is_given(&buf)
+}
+
 pub(super) fn plural_name(word: &str) -> bool {
     word.len() >= 5
         && word.ends_with('s')

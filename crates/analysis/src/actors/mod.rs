@@ -26,10 +26,13 @@ mod orgs;
 mod prefix;
 mod related;
 mod resolve;
+mod results;
 mod roles;
 mod scan;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_persons;
 mod windows;
 
 pub(crate) use gazetteer::name_words;

@@ -6,6 +6,7 @@
 use super::extractor::{Extractor, Pending};
 use super::gazetteer::{fold_into, name_words, NameWords};
 use super::lexicon::*;
+use super::results::linked_name;
 use super::scan::{ALL_CAPS, CAP, JOINED, TEAM};
 use super::ActorKind;
 
@@ -100,7 +101,12 @@ impl Extractor<'_> {
                 return;
             }
         }
-        if self.tokens[start].has(TEAM) && !self.headline[start] {
+        // "S. Campbell 69; G. Rose 7-73": an initial opens a player's name, even where the
+        // line reads like a results line.
+        let first_end = self.tokens[start].end as usize;
+        let initial = matches!(self.tokens[start].text(self.text).as_bytes(), [c] if c.is_ascii_uppercase())
+            && self.text.as_bytes().get(first_end) == Some(&b'.');
+        if self.tokens[start].has(TEAM) && !self.headline[start] && !initial {
             let span = self.span(start, end);
             let surface = self.surface(span.clone());
             self.add_named(span, surface, ActorKind::Organization);
@@ -158,9 +164,21 @@ impl Extractor<'_> {
         // of the person the document names in full ("Ahmed El Gizawy").
         if n_words == 2 && end == start + 2 && !self.headline[start] {
             fold_into(self.tokens[start].text(self.text), &mut self.buf);
-            if is_in(&NAME_PARTICLES, &self.buf) {
+            // "Al Gore", "Al Martin": "Al" before an English word or a given name is the
+            // given name (Arabic names after "Al" are neither: "Al Thani", "Al Jazeera").
+            let given_al = self.tokens[start].text(self.text) == "Al" && {
+                fold_into(self.tokens[start + 1].text(self.text), &mut self.buf);
+                let words = name_words();
+                words.is_given(&self.buf) || words.is_common(&self.buf)
+            };
+            fold_into(self.tokens[start].text(self.text), &mut self.buf);
+            if is_in(&NAME_PARTICLES, &self.buf) && !given_al {
+                // "(Van Hintum 69th)": a Dutch or German surname with its particle
+                // scored, as the person named in full would.
+                let surname = start + 1;
+                is_person |= self.scored_in_minute(surname) || self.in_scorecard(surname);
                 self.pending.push(Pending {
-                    tok: start + 1,
+                    tok: surname,
                     from: start,
                     is_person,
                     role,
@@ -174,7 +192,10 @@ impl Extractor<'_> {
                 if !self.tokens[i].has(CAP) {
                     continue;
                 }
-                is_person |= self.speech_next_to(i) || self.scored_in_minute(i);
+                is_person |= self.speech_next_to(i)
+                    || self.scored_in_minute(i)
+                    || self.in_scorecard(i)
+                    || linked_name(self.tokens[i].text(self.text));
                 self.pending.push(Pending {
                     tok: i,
                     from: i,
@@ -312,8 +333,23 @@ impl Extractor<'_> {
             let Some(next) = (start + 1..end).find(|&i| self.tokens[i].has(CAP)) else {
                 break;
             };
+            // "Chili Davis", "Sugar Ray": a rarer English noun before a given name that
+            // ends the name is a given name of its own (a nickname); the dropped word of
+            // "Struggling Donald Trump" has a full name after it, and an adjective or a
+            // participle describes the person ("Understated Perez", "Embattled Davis").
+            // The given name must be no English word itself ("Big Will"), a form of
+            // address is no nickname ("Uncle Joe"), and a capitalised phrase in quotation
+            // marks is a title or a label ("its “Bathroom Bill,”", "“Dear Walter” letters").
+            let name_ends = (next + 1..end).all(|i| !self.tokens[i].has(CAP));
+            let quoted =
+                self.text[..self.tokens[start].start as usize].ends_with(['"', '“', '‘', '\'']);
+            let nickname = name_ends
+                && !quoted
+                && !describing_word(self.tokens[start].text(self.text))
+                && !is_in(&ADDRESS_WORDS, self.tokens[start].text(self.text))
+                && !is_word(self, next, NameWords::is_common);
             let drop = is_word(self, start, NameWords::is_news_common)
-                || (is_word(self, start, NameWords::is_common) && given(self, next));
+                || (is_word(self, start, NameWords::is_common) && given(self, next) && !nickname);
             if !drop {
                 break;
             }
@@ -342,6 +378,26 @@ impl Extractor<'_> {
             (start, NameShape::Nothing)
         }
     }
+}
+
+/// Words that address or describe a person by kinship or age before a given name ("Dear
+/// Walter", "Uncle Joe", "Little Marco"), not nicknames.
+const ADDRESS_WORDS: [&str; 14] = [
+    "Dear", "Uncle", "Aunt", "Auntie", "Cousin", "Papa", "Mama", "Grandpa", "Grandma", "Poor",
+    "Little", "Old", "Young", "Big",
+];
+
+/// Whether a capitalised word has the ending of an adjective, a participle or an adverb
+/// ("Understated", "Embattled", "Grieving", "Defiant", "Furious"), which describe a
+/// person rather than name one.
+fn describing_word(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    [
+        "ed", "ing", "ly", "ful", "ous", "ive", "able", "ible", "less", "est", "ic", "al", "ant",
+        "ent", "ish",
+    ]
+    .iter()
+    .any(|end| lower.len() > end.len() + 2 && lower.ends_with(end))
 }
 
 /// What a group of capitalised words is, by its words (see `Extractor::name_shape`).

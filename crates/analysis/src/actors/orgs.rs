@@ -34,7 +34,13 @@ impl Extractor<'_> {
             // Only when the cue leads the run, or follows one place ("US Treasury
             // Under-Secretary"): "Boxing Association President" is an organization's office.
             let leads = i == start || (i == start + 1 && self.lookup(start, i).is_some());
-            cue && !(leads && i + 1 < end && self.is_title_at(i + 1))
+            // "Centre Frank Bunce said": a rugby or basketball position before a full name
+            // (two name words or more, nothing lowercase) is his role, not a centre's name.
+            let position = i == start
+                && matches!(word, "Centre" | "Center")
+                && end - i >= 3
+                && (i + 1..end).all(|k| self.tokens[k].has(CAP));
+            cue && !position && !(leads && i + 1 < end && self.is_title_at(i + 1))
         })?;
         // The name starts after the last "and"/"on" before the cue ("Rosneft and the
         // National Iranian Oil Company" is two organizations).

@@ -35,7 +35,7 @@ pub(crate) const AFTER_COMMA: u16 = 1 << 6;
 /// Starts with a letter (not a digit).
 pub(crate) const ALPHA: u16 = 1 << 7;
 /// Part of a team's name in a results or standings line ("Wigan 42 Bradford Bulls 36",
-/// "Crystal Palace 4 1 2 1 4 3 5"); set by `context::mark_teams`, not by the tokenizer.
+/// "Crystal Palace 4 1 2 1 4 3 5"); set by `results::mark_sports_lines`, not by the tokenizer.
 pub(crate) const TEAM: u16 = 1 << 8;
 
 impl Token {

@@ -6,7 +6,7 @@ use expect_test::expect;
 use super::*;
 use crate::corpus::{Document, SourceText};
 
-fn doc(text: &str) -> Document {
+pub(super) fn doc(text: &str) -> Document {
     Document::new(
         SourceText {
             path: "/w/a.txt".into(),
@@ -47,7 +47,7 @@ fn describe(text: &str) -> String {
 }
 
 /// The names of the organizations found in `text`, in the order found.
-fn organizations(text: &str) -> Vec<String> {
+pub(super) fn organizations(text: &str) -> Vec<String> {
     extract_document(&doc(text))
         .actors
         .into_iter()
@@ -57,7 +57,7 @@ fn organizations(text: &str) -> Vec<String> {
 }
 
 /// The names of the persons found in `text`, sorted.
-fn people(text: &str) -> Vec<String> {
+pub(super) fn people(text: &str) -> Vec<String> {
     let mut names: Vec<String> = extract_document(&doc(text))
         .actors
         .into_iter()
@@ -796,7 +796,7 @@ fn a_lowercase_word_opening_a_sentence_before_said_is_no_person() {
 }
 
 /// The persons that keep a mention and are not left tentative.
-fn mentioned_people(text: &str) -> Vec<String> {
+pub(super) fn mentioned_people(text: &str) -> Vec<String> {
     let found = extract_document(&doc(text));
     let mut names: Vec<String> = (found.actors.iter().enumerate())
         .filter(|&(idx, a)| {
