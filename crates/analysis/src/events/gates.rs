@@ -120,13 +120,68 @@ pub(super) fn scored_contest(text: &str, start: usize, end: usize) -> bool {
     let stoppage = matched.starts_with("stop") || matched == "knocked out";
     let round_near = after.iter().any(|w| str_in(ROUNDS, w.as_str()))
         || before.iter().take(2).any(|w| w.ends_with("round"));
+    // "their eighth straight win", "this win, their eighth straight".
     let streak = before
         .iter()
         .take(2)
+        .chain(after.iter().take(4))
         .any(|w| str_in(&["straight", "consecutive"], w.as_str()));
+    // "a Valley tournament win", "a playoff victory", "a road win": the contest named
+    // right before the result.
+    let contest_before = str_in(&["win", "victory", "defeat", "loss"], matched.as_str())
+        && before.first().is_some_and(|w| {
+            str_in(CONTESTS, w.as_str())
+                || str_in(&["road", "overtime", "league", "regulation"], w.as_str())
+        });
     let won_a_contest = str_in(&["won", "wins", "win"], matched.as_str())
         && after.iter().take(4).any(|w| str_in(CONTESTS, w.as_str()));
-    scored_after || scored_before || (stoppage && round_near) || streak || won_a_contest
+    scored_after
+        || scored_before
+        || (stoppage && round_near)
+        || streak
+        || won_a_contest
+        || contest_before
+}
+
+/// "Turkmenistan voted Sunday in a parliamentary election", "voters cast ballots in
+/// parliamentary elections", "the first election held after the new constitution": an
+/// election that voters took part in (a verb of voting within eight words before, or
+/// "held" right after) is one that happened, not the talk of elections. For the verbs of
+/// voting themselves, an election named within six words after.
+pub(super) fn ballots_cast(text: &str, start: usize, end: usize) -> bool {
+    const VOTING: &[&str] = &[
+        "voted",
+        "vote",
+        "votes",
+        "voting",
+        "ballots",
+        "polls",
+        "participated",
+        "turnout",
+        "voters",
+    ];
+    const ELECTIONS: &[&str] = &[
+        "election",
+        "elections",
+        "referendum",
+        "vote",
+        "poll",
+        "polls",
+        "runoff",
+        "primary",
+    ];
+    let matched = text[start..end].to_ascii_lowercase();
+    let after = words_after(text, end, 6);
+    if !matched.contains("election") && !matched.contains("referendum") {
+        return after.iter().any(|w| str_in(ELECTIONS, w.as_str()));
+    }
+    words_before(text, start, 8)
+        .iter()
+        .any(|w| str_in(VOTING, w.as_str()))
+        || after
+            .iter()
+            .take(2)
+            .any(|w| str_in(&["held", "took"], w.as_str()))
 }
 
 /// "fell 200 feet from a ridge", "falling about 150 metres", "fell from a balcony", "died in
@@ -442,7 +497,7 @@ pub(super) fn craft_launched(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// What a road vehicle is called in news, and who drives it.
-const VEHICLES: &[&str] = &[
+pub(super) const VEHICLES: &[&str] = &[
     "car",
     "cars",
     "vehicle",
