@@ -420,6 +420,61 @@ pub(super) fn rule_follows(text: &str, end: usize) -> bool {
     false
 }
 
+/// "will host the Oscars", "hosted the 81st annual Academy Awards ceremony", "to host the
+/// televised ceremony": a ceremony or awards show named within six words after "host" (the
+/// hosting is that ceremony's happening). "Host a podcast", "hosts bacteria" name none,
+/// nor does the noun of a role ("as host of the Academy Awards").
+pub(super) fn show_hosted(text: &str, start: usize, end: usize) -> bool {
+    const SHOWS: &[&str] = &[
+        "oscars",
+        "oscar",
+        "academy",
+        "awards",
+        "emmys",
+        "emmy",
+        "grammys",
+        "grammy",
+        "globes",
+        "baftas",
+        "ceremony",
+        "ceremonies",
+        "telecast",
+        "gala",
+        "pageant",
+    ];
+    // "as host of the Academy Awards", "a talk-show host", "Oscars Host": the noun, a
+    // person's role, not the hosting.
+    const ROLE: &[&str] = &[
+        "as",
+        "a",
+        "an",
+        "the",
+        "talkshow",
+        "talk-show",
+        "tv",
+        "television",
+        "radio",
+        "show",
+        "oscar",
+        "oscars",
+        "awards",
+        "his",
+        "her",
+        "their",
+        "its",
+        "new",
+        "former",
+        "co",
+    ];
+    let role = words_before(text, start, 1)
+        .first()
+        .is_some_and(|w| str_in(ROLE, w.as_str()));
+    !role
+        && words_after(text, end, 6)
+            .iter()
+            .any(|w| str_in(SHOWS, w.as_str()))
+}
+
 /// "received the 2024 Bruno Rossi Prize", "was awarded a top prize", "won the NASA Student
 /// Art Contest", "received the honor": an honour named within eight words after the verb,
 /// before a word that starts another phrase ("received a call from the prize committee"

@@ -663,6 +663,11 @@ pub(super) const PATTERNS: &[Pattern] = &[
     noun("accidents", K::Crash),
     noun("hit-and-run accident", K::Crash),
     noun("hit and run accident", K::Crash),
+    // Hosting a ceremony is its happening ("will host the Oscars", `show_hosted`).
+    verb("host", K::Ceremony),
+    verb("hosts", K::Ceremony),
+    verb("hosted", K::Ceremony),
+    verb("hosting", K::Ceremony),
     block("by accident"),
     block("conference call"),
     block("press conference"),

@@ -13,7 +13,7 @@ use super::gates::{
     an_offer_made, ballots_cast, contest_secured, craft_launched, damage_done, damage_suffered,
     dead_counted, fell_from_height, force_struck, line_broken, missile_thrown, pedestrian_struck,
     prize_follows, product_follows, record_follows, roster_list_follows, rule_follows,
-    scored_contest, vehicle_struck,
+    scored_contest, show_hosted, vehicle_struck,
 };
 use super::kinds::EventKind;
 use super::offences::{charge_brought, charged_on_arrest, offence_charge, offence_named};
@@ -239,6 +239,9 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
                     if str_in(&["burned", "burnt", "burns", "burning"], pattern.text) =>
                 {
                     !burned_down(text, start, end)
+                }
+                Some(EventKind::Ceremony) if pattern.text.starts_with("host") => {
+                    !show_hosted(text, start, end)
                 }
                 Some(EventKind::Crash) if pattern.text.starts_with("accident") => {
                     !road_accident(text, start, end)

@@ -125,3 +125,15 @@ Hawks Clinch Title with 20-13 Win Over Owls\n",
             contest "20-13 Win Over""#]],
     );
 }
+
+#[test]
+fn hosting_a_ceremony_is_its_happening() {
+    check(
+        "Angela Merkel will host the awards gala next year. She returns as host of the \
+Academy Awards. Macron hosts a podcast.",
+        Some("2025-03-12"),
+        expect![[r#"
+            ceremony "host" on 2026 (year) with Angela Merkel
+            ceremony "the Academy Awards""#]],
+    );
+}
