@@ -343,6 +343,14 @@ impl Clause<'_> {
             {
                 true
             }
+            // An election that voters took part in ("voted Sunday in a parliamentary
+            // election") happened, though the clause names its country only as the voters.
+            _ if kind.family() == super::KindFamily::Vote
+                && status == EventStatus::Happened
+                && super::gates::ballots_cast(self.text, trigger.span.start, trigger.span.end) =>
+            {
+                true
+            }
             _ => place.is_some() || dated || !participants.is_empty(),
         };
         let definite = determiner.is_some_and(|d| self.is_word(d, DEFINITE))

@@ -120,13 +120,68 @@ pub(super) fn scored_contest(text: &str, start: usize, end: usize) -> bool {
     let stoppage = matched.starts_with("stop") || matched == "knocked out";
     let round_near = after.iter().any(|w| str_in(ROUNDS, w.as_str()))
         || before.iter().take(2).any(|w| w.ends_with("round"));
+    // "their eighth straight win", "this win, their eighth straight".
     let streak = before
         .iter()
         .take(2)
+        .chain(after.iter().take(4))
         .any(|w| str_in(&["straight", "consecutive"], w.as_str()));
+    // "a Valley tournament win", "a playoff victory", "a road win": the contest named
+    // right before the result.
+    let contest_before = str_in(&["win", "victory", "defeat", "loss"], matched.as_str())
+        && before.first().is_some_and(|w| {
+            str_in(CONTESTS, w.as_str())
+                || str_in(&["road", "overtime", "league", "regulation"], w.as_str())
+        });
     let won_a_contest = str_in(&["won", "wins", "win"], matched.as_str())
         && after.iter().take(4).any(|w| str_in(CONTESTS, w.as_str()));
-    scored_after || scored_before || (stoppage && round_near) || streak || won_a_contest
+    scored_after
+        || scored_before
+        || (stoppage && round_near)
+        || streak
+        || won_a_contest
+        || contest_before
+}
+
+/// "Turkmenistan voted Sunday in a parliamentary election", "voters cast ballots in
+/// parliamentary elections", "the first election held after the new constitution": an
+/// election that voters took part in (a verb of voting within eight words before, or
+/// "held" right after) is one that happened, not the talk of elections. For the verbs of
+/// voting themselves, an election named within six words after.
+pub(super) fn ballots_cast(text: &str, start: usize, end: usize) -> bool {
+    const VOTING: &[&str] = &[
+        "voted",
+        "vote",
+        "votes",
+        "voting",
+        "ballots",
+        "polls",
+        "participated",
+        "turnout",
+        "voters",
+    ];
+    const ELECTIONS: &[&str] = &[
+        "election",
+        "elections",
+        "referendum",
+        "vote",
+        "poll",
+        "polls",
+        "runoff",
+        "primary",
+    ];
+    let matched = text[start..end].to_ascii_lowercase();
+    let after = words_after(text, end, 6);
+    if !matched.contains("election") && !matched.contains("referendum") {
+        return after.iter().any(|w| str_in(ELECTIONS, w.as_str()));
+    }
+    words_before(text, start, 8)
+        .iter()
+        .any(|w| str_in(VOTING, w.as_str()))
+        || after
+            .iter()
+            .take(2)
+            .any(|w| str_in(&["held", "took"], w.as_str()))
 }
 
 /// "fell 200 feet from a ridge", "falling about 150 metres", "fell from a balcony", "died in
@@ -365,6 +420,61 @@ pub(super) fn rule_follows(text: &str, end: usize) -> bool {
     false
 }
 
+/// "will host the Oscars", "hosted the 81st annual Academy Awards ceremony", "to host the
+/// televised ceremony": a ceremony or awards show named within six words after "host" (the
+/// hosting is that ceremony's happening). "Host a podcast", "hosts bacteria" name none,
+/// nor does the noun of a role ("as host of the Academy Awards").
+pub(super) fn show_hosted(text: &str, start: usize, end: usize) -> bool {
+    const SHOWS: &[&str] = &[
+        "oscars",
+        "oscar",
+        "academy",
+        "awards",
+        "emmys",
+        "emmy",
+        "grammys",
+        "grammy",
+        "globes",
+        "baftas",
+        "ceremony",
+        "ceremonies",
+        "telecast",
+        "gala",
+        "pageant",
+    ];
+    // "as host of the Academy Awards", "a talk-show host", "Oscars Host": the noun, a
+    // person's role, not the hosting.
+    const ROLE: &[&str] = &[
+        "as",
+        "a",
+        "an",
+        "the",
+        "talkshow",
+        "talk-show",
+        "tv",
+        "television",
+        "radio",
+        "show",
+        "oscar",
+        "oscars",
+        "awards",
+        "his",
+        "her",
+        "their",
+        "its",
+        "new",
+        "former",
+        "co",
+    ];
+    let role = words_before(text, start, 1)
+        .first()
+        .is_some_and(|w| str_in(ROLE, w.as_str()));
+    !role
+        && words_after(text, end, 6)
+            .iter()
+            .any(|w| str_in(SHOWS, w.as_str()))
+}
+
 /// "received the 2024 Bruno Rossi Prize", "was awarded a top prize", "won the NASA Student
 /// Art Contest", "received the honor": an honour named within eight words after the verb,
 /// before a word that starts another phrase ("received a call from the prize committee"
@@ -442,7 +552,7 @@ pub(super) fn craft_launched(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// What a road vehicle is called in news, and who drives it.
-const VEHICLES: &[&str] = &[
+pub(super) const VEHICLES: &[&str] = &[
     "car",
     "cars",
     "vehicle",

@@ -95,6 +95,10 @@ pub enum EventKind {
     /// villages", "homes were damaged", "the blaze caused heavy damage" (the toll a
     /// disaster or an attack leaves, which news reports apart from the blow itself).
     Damage,
+    /// An offence an arrest, a charge or a traffic stop names: "arrested on suspicion of
+    /// drunk driving", "pulled over for speeding", "faces DUI charges" (the act the police
+    /// report, which ACE leaves to its Justice events' arguments).
+    Offence,
 }
 
 /// Kinds that may describe the same happening ("the Helsinki summit" is "the July 16 meeting").
@@ -149,6 +153,7 @@ pub enum KindFamily {
     Policy,
     Award,
     Damage,
+    Offence,
 }
 
 impl KindFamily {
@@ -191,6 +196,7 @@ impl KindFamily {
             KindFamily::Policy => "policy",
             KindFamily::Award => "award",
             KindFamily::Damage => "damage",
+            KindFamily::Offence => "offence",
         }
     }
 }
@@ -256,6 +262,7 @@ impl EventKind {
             EventKind::Award => "award",
             EventKind::Launch => "launch",
             EventKind::Damage => "damage",
+            EventKind::Offence => "offence",
         }
     }
 
@@ -341,6 +348,7 @@ impl EventKind {
             Award => KindFamily::Award,
             Launch => KindFamily::Launch,
             Damage => KindFamily::Damage,
+            Offence => KindFamily::Offence,
         }
     }
 
@@ -357,7 +365,7 @@ impl EventKind {
             Arrest | Charge | Trial | Release | Lawsuit | Appointment | Acquisition | Fire => 3,
             Ruling | Speech | Robbery | Admission => 3,
             RosterMove | ProductRelease | Ceremony | Fall | Outage => 3,
-            Record | Offer | PolicyChange | Award | Damage => 3,
+            Record | Offer | PolicyChange | Award | Damage | Offence => 3,
             Launch => 4,
             Meeting | Attack | Death | Injury | Protest | Contest | Escape | Marriage => 2,
             Negotiations | Visit => 1,
@@ -434,6 +442,7 @@ impl EventKind {
             Award,
             Launch,
             Damage,
+            Offence,
         ]
     }
 }

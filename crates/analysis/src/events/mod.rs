@@ -7,6 +7,7 @@
 //! See docs/events.md for the rules and their reasons.
 
 mod adjuncts;
+mod blows;
 mod clause;
 mod cluster;
 pub mod complete;
@@ -17,9 +18,11 @@ mod kinds;
 mod lead;
 mod lexicon;
 pub mod modality;
+mod offences;
 mod participants;
 mod patterns;
 mod places;
+mod sport;
 mod story;
 pub mod triggers;
 mod words;
@@ -542,7 +545,7 @@ fn events_by_actor(events: &[Event], n_actors: usize) -> Vec<Vec<u32>> {
 }
 
 /// Every event kind, at its [`kind_number`].
-pub(crate) const KINDS: [EventKind; 58] = [
+pub(crate) const KINDS: [EventKind; 59] = [
     EventKind::Summit,
     EventKind::Congress,
     EventKind::Conference,
@@ -601,6 +604,7 @@ pub(crate) const KINDS: [EventKind; 58] = [
     EventKind::Award,
     EventKind::Launch,
     EventKind::Damage,
+    EventKind::Offence,
 ];
 
 /// An event kind's number in [`KINDS`] (how the index cache stores it); the match fails to
@@ -665,5 +669,6 @@ pub(crate) fn kind_number(kind: EventKind) -> u32 {
         EventKind::Award => 55,
         EventKind::Launch => 56,
         EventKind::Damage => 57,
+        EventKind::Offence => 58,
     }
 }

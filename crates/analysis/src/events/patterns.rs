@@ -617,6 +617,58 @@ pub(super) const PATTERNS: &[Pattern] = &[
     weak("discuss", K::Meeting),
     weak("discussed", K::Meeting),
     weak("will hold talks", K::Talks),
+    // Sports play (`sport.rs`): a game on the calendar ("Thursday's game against
+    // Evansville"), the playoffs, a numbered round of a bout ("in the sixth round").
+    noun("game", K::Contest),
+    noun("games", K::Contest),
+    noun("playoff game", K::Contest),
+    noun("playoff games", K::Contest),
+    noun("playoff", K::Contest),
+    noun("playoffs", K::Contest),
+    noun("round", K::Contest),
+    // Charges brought or faced, and singular charges with their offence named
+    // (`offences.rs`): "filed criminal charges", "on the DUI charge".
+    noun("charge", K::Charge),
+    // Offences an arrest, a charge or a stop names ("arrested on suspicion of drunk
+    // driving", "pulled over for speeding", `offence_named`).
+    noun("dui", K::Offence),
+    noun("dwi", K::Offence),
+    noun("drunk driving", K::Offence),
+    noun("drunken driving", K::Offence),
+    noun("drunk-driving", K::Offence),
+    noun("drink-driving", K::Offence),
+    noun("drink driving", K::Offence),
+    noun("driving under the influence", K::Offence),
+    noun("driving while intoxicated", K::Offence),
+    noun("reckless driving", K::Offence),
+    noun("speeding", K::Offence),
+    // Elections voters took part in (`ballots_cast`): "voted Sunday in a parliamentary
+    // election", "went to the polls".
+    verb("voted", K::Election),
+    verb("cast ballots", K::Election),
+    verb("cast their ballots", K::Election),
+    verb("go to the polls", K::Election),
+    verb("goes to the polls", K::Election),
+    verb("went to the polls", K::Election),
+    verb("going to the polls", K::Election),
+    verb("headed to the polls", K::Election),
+    // Fires told by "burned" (`burned_down`): "burned to the ground", "the church was
+    // burned", "the burning of the church".
+    verb("burned", K::Fire),
+    verb("burnt", K::Fire),
+    verb("burns", K::Fire),
+    noun("burning", K::Fire),
+    // Road accidents (`road_accident`), the hit-and-run one whole.
+    noun("accident", K::Crash),
+    noun("accidents", K::Crash),
+    noun("hit-and-run accident", K::Crash),
+    noun("hit and run accident", K::Crash),
+    // Hosting a ceremony is its happening ("will host the Oscars", `show_hosted`).
+    verb("host", K::Ceremony),
+    verb("hosts", K::Ceremony),
+    verb("hosted", K::Ceremony),
+    verb("hosting", K::Ceremony),
+    block("by accident"),
     block("conference call"),
     block("press conference"),
     block("news conference"),

@@ -495,6 +495,7 @@ percent. She won the argument. Ross Won't Direct 'Hunger Games'",
         expect![[r#"
             contest "beat" on 2025-03-06 (day)
             contest "stopped"
+            contest "the sixth round"
             contest "their eighth straight win""#]],
     );
 }
@@ -972,7 +973,8 @@ They also won their eighth straight game.",
             fire "fire" @Paris on 2013-06-03
             fire "fire"
             contest "beat" @Leeds on 2013-06-01
-            contest "won""#]],
+            contest "won"
+            contest "game""#]],
     );
 }
 
@@ -1010,7 +1012,8 @@ They had won their eighth straight game.",
         expect![[r#"
             contest "Beat" @Leeds on 2013-06-01
             contest "beat" @Leeds on 2013-06-01
-            contest "won""#]],
+            contest "won"
+            contest "game""#]],
     );
 }
 
@@ -1052,8 +1055,8 @@ The man died in York when he was arrested in 2019.",
 #[test]
 fn collisions_quakes_tolls_and_acts_named_by_their_verbs() {
     // A vehicle that hit someone is a crash, and so is a hit-and-run (not the "hit-and-run
-    // driver", who is no event); "struck by the irony", "Paris hit by a heist" and a quake
-    // that hit are none. "Three dead after" counts a toll; "a dead battery" is nothing. A
+    // driver", who is no event); "struck by the irony" is none, "hit by a costly burglary" is
+    // that robbery, and a quake that hit is the quake. "Three dead after" counts a toll; "a dead battery" is nothing. A
     // gerund with its object ("suspected of stabbing two men") and a happening that
     // erupted or was sparked are particular.
     check(
@@ -1066,6 +1069,7 @@ stabbing two men was held. Riots erupted overnight. The verdict sparked protests
         expect![[r#"
             crash "hit by a delivery van in Leeds" @Leeds on 2024-03-05 (day)
             crash "A hit-and-run in Hull" @Hull on 2024-03-04 (day)
+            robbery "hit by"
             robbery "a costly burglary"
             earthquake "An earthquake" on 2024-03-03 (day)
             earthquake "hit" on 2024-03-03 (day)
@@ -1094,7 +1098,8 @@ playoff spot on Saturday. Brenner clinched the deal.",
             attack "arson in Leeds" @Leeds on 2024-03-04 (day)
             attack "threw stones at police in Hull" @Hull on 2024-03-01 (day)
             ceremony "a candlelit vigil in Leeds" @Leeds on 2024-03-03 (day)
-            contest "clinched" on 2024-03-02 (day)
+            contest "clinched"
+            contest "a playoff" on 2024-03-02 (day)
             deal "the deal" [refers back]"#]],
     );
 }
@@ -1174,3 +1179,5 @@ on Wednesday. The bank was hit while closed on Monday. They hit while the iron w
             crash "hit by a Honda Civic in Akron" @Akron on 2024-03-06 (day)"#]],
     );
 }
+
+mod blows_and_play;

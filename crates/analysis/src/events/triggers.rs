@@ -8,15 +8,18 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::lower::{ascii_lowercase_in, str_in};
 
+use super::blows::{burned_down, happening_hit_by, harm_hit, road_accident, vehicle_hit_someone};
 use super::gates::{
-    an_offer_made, contest_secured, craft_launched, damage_done, damage_suffered, dead_counted,
-    fell_from_height, force_struck, line_broken, missile_thrown, pedestrian_struck, prize_follows,
-    product_follows, record_follows, roster_list_follows, rule_follows, scored_contest,
-    vehicle_struck,
+    an_offer_made, ballots_cast, contest_secured, craft_launched, damage_done, damage_suffered,
+    dead_counted, fell_from_height, force_struck, line_broken, missile_thrown, pedestrian_struck,
+    prize_follows, product_follows, record_follows, roster_list_follows, rule_follows,
+    scored_contest, show_hosted, vehicle_struck,
 };
 use super::kinds::EventKind;
+use super::offences::{charge_brought, charged_on_arrest, offence_charge, offence_named};
 pub use super::patterns::TriggerForm;
 use super::patterns::PATTERNS;
+use super::sport::{game_played, numbered_round, playoff_named};
 use super::words::{words_after, words_before};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,15 +86,21 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
                 continue;
             }
         }
-        if force.is_none()
-            && str_in(&["hit", "hits"], pattern.text)
-            && !vehicle_struck(text, end, false)
-            && !pedestrian_struck(text, start, end)
-        {
-            continue; // "Paris hit by a heist", "a big hit", "an earthquake hit Peru"
-        }
-        if pattern.text == "hit by" && !vehicle_struck(text, end, true) {
-            continue;
+        if force.is_none() && str_in(&["hit", "hits", "hit by"], pattern.text) {
+            let by_matched = pattern.text == "hit by";
+            let collision = vehicle_struck(text, end, by_matched)
+                || (!by_matched
+                    && (pedestrian_struck(text, start, end)
+                        || vehicle_hit_someone(text, start, end)));
+            // "Paris hit by a jewellery heist", "ram-raiders hit a store": the happening or
+            // its doers make "hit" that happening; "a big hit", "hit the headlines" are none.
+            let harm = happening_hit_by(text, end, by_matched)
+                .or_else(|| (!by_matched).then(|| harm_hit(text, start, end)).flatten());
+            match (collision, harm) {
+                (true, _) => {}
+                (false, Some(harm)) => kind = Some(harm),
+                (false, None) => continue,
+            }
         }
         if pattern.text == "struck by" && !vehicle_struck(text, end, true) {
             kind = None; // "struck by the irony": the blocker it always was
@@ -211,6 +220,37 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
                 Some(EventKind::Contest) if pattern.text.starts_with("clinch") => {
                     !contest_secured(text, end)
                 }
+                Some(EventKind::Contest) if str_in(&["game", "games"], pattern.text) => {
+                    !game_played(text, start, end) && !scored_contest(text, start, end)
+                }
+                Some(EventKind::Contest) if pattern.text.starts_with("playoff") => {
+                    !playoff_named(text, end)
+                }
+                Some(EventKind::Contest) if pattern.text == "round" => {
+                    !numbered_round(text, start, end)
+                }
+                Some(EventKind::Offence) => !offence_named(text, start, end),
+                Some(EventKind::Election)
+                    if pattern.form == TriggerForm::Verb && !pattern.text.contains("elected") =>
+                {
+                    !ballots_cast(text, start, end)
+                }
+                Some(EventKind::Fire)
+                    if str_in(&["burned", "burnt", "burns", "burning"], pattern.text) =>
+                {
+                    !burned_down(text, start, end)
+                }
+                Some(EventKind::Ceremony) if pattern.text.starts_with("host") => {
+                    !show_hosted(text, start, end)
+                }
+                Some(EventKind::Crash) if pattern.text.starts_with("accident") => {
+                    !road_accident(text, start, end)
+                }
+                Some(EventKind::Charge) if pattern.text == "charge" => {
+                    !offence_charge(text, start)
+                        && !charged_on_arrest(text, start)
+                        && charge_brought(text, start, end).is_none()
+                }
                 Some(EventKind::Contest)
                     if !str_in(
                         &["victory over", "win over", "defeated", "defeats"],
@@ -269,7 +309,8 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
         }
         // "sustained heavy damage", "caused $1 million in damage": the noun is the object
         // that tells the happening, read as a verb.
-        let form = if kind == Some(EventKind::Damage)
+        let mut span = start..end;
+        let mut form = if kind == Some(EventKind::Damage)
             && pattern.form == TriggerForm::Noun
             && damage_suffered(text, start)
         {
@@ -277,11 +318,23 @@ pub fn find_triggers(text: &str, range: Range<usize>) -> Vec<Trigger> {
         } else {
             pattern.form
         };
-        found.push(Trigger {
-            span: start..end,
-            kind,
-            form,
-        });
+        if kind == Some(EventKind::Charge) && pattern.form == TriggerForm::Noun {
+            // "filed criminal charges", "charges were filed": the verb that brings them is
+            // the happening, and the trigger covers it; "arrested on charges he killed"
+            // names the charge the arrest was made on.
+            if let Some(brought) = charge_brought(text, start, end) {
+                span = brought;
+                form = TriggerForm::Verb;
+            } else if charged_on_arrest(text, start) {
+                form = TriggerForm::Verb;
+            }
+        }
+        if kind == Some(EventKind::Offence) {
+            // "arrested on suspicion of drunk driving": the act the arrest names, asserted
+            // as a verb asserts its happening (the gate made sure something names it).
+            form = TriggerForm::Verb;
+        }
+        found.push(Trigger { span, kind, form });
     }
     found
 }
@@ -510,9 +563,15 @@ fn inside_name(text: &str, start: usize, end: usize) -> bool {
     }
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    text[line_start..line_end]
-        .split_whitespace()
-        .any(|w| w.len() >= 4 && w.chars().next().is_some_and(char::is_lowercase))
+    // Title case leaves short function words lowercase ("Colts Clinch Playoff Spot with
+    // 20-13 Win Over Chiefs"), so they do not make the line a sentence.
+    const TITLE_LOWER: &[&str] = &[
+        "with", "from", "into", "onto", "upon", "over", "amid", "than", "that", "after", "about",
+        "under", "during", "before", "against",
+    ];
+    text[line_start..line_end].split_whitespace().any(|w| {
+        w.len() >= 4 && w.chars().next().is_some_and(char::is_lowercase) && !str_in(TITLE_LOWER, w)
+    })
 }
 
 /// "the protest movement", "an election center", "attack helicopters": an event noun
