@@ -28,7 +28,7 @@ pub(crate) fn is_name_particle(word: &str) -> bool {
 pub(crate) const CONNECTORS: [&str; 5] = ["of", "for", "and", "on", "the"];
 
 /// Capitalised head words that make a name an organization.
-pub(crate) const ORG_CUES: [&str; 99] = [
+pub(crate) const ORG_CUES: [&str; 100] = [
     "Institute",
     "Center",
     "Centre",
@@ -105,6 +105,8 @@ pub(crate) const ORG_CUES: [&str; 99] = [
     "Coalition",
     "Exchange",
     "Chamber",
+    // Watchdog groups ("Human Rights Watch", "Judicial Watch").
+    "Watch",
     // Firms named by a family or a trade ("Lehman Brothers", "Salomon Bros", "Reagan
     // Communications", "Lloyds Shipping"). Not "Broadcasting": it would cut "Office of the
     // National Broadcasting and Telecommunications Commission" before its own cue.

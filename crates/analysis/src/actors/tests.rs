@@ -952,3 +952,11 @@ fn two_name_words_after_a_person_noun_are_a_persons_name() {
          Stone, and the gunman Brantly Roof was charged.\n";
     assert_eq!(mentioned_people(text), ["Brantly Roof", "Kordell Stone"]);
 }
+
+#[test]
+fn a_watchdog_group_is_named_by_watch() {
+    let text = "Judicial Watch stated in a release on Tuesday that the email was found in 2014. \
+                The group sued the department, and Neighbourhood Watch volunteers agreed.";
+    assert!(organizations(text).contains(&"Judicial Watch".to_string()));
+    assert!(!people(text).iter().any(|p| p.contains("Judicial")));
+}
