@@ -5,6 +5,7 @@
 //! ```text
 //! python3 scripts/polnear_gold.py PolNeAR/data dev > /tmp/polnear_dev.tsv
 //! cargo run --release --example eval_quotes -- /tmp/polnear_dev.tsv [--errors]
+//! cargo run --release --example eval_quotes -- scripts/gold/polnear_hand_dev.tsv --root PolNeAR/data
 //! ```
 //!
 //! A gold line: path, byte start and end of the quoted words, speaker (or `-`), how the
@@ -39,16 +40,33 @@ struct Tally {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let errors = args.iter().any(|a| a == "--errors");
-    let Some(gold_path) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("usage: eval_quotes GOLD.tsv [--errors]");
+    // `--root DIR`: where a gold list's relative paths lie (the hand-annotated samples in
+    // scripts/gold/ name PolNeAR's files relative to its `data` folder).
+    let root = args
+        .iter()
+        .position(|a| a == "--root")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
+    let root_arg = root.as_ref().map(|r| r.to_string_lossy().into_owned());
+    let Some(gold_path) = args
+        .iter()
+        .find(|a| !a.starts_with("--") && Some(*a) != root_arg.as_ref())
+    else {
+        eprintln!("usage: eval_quotes GOLD.tsv [--errors] [--root DIR]");
         std::process::exit(2);
     };
     let gold_text = std::fs::read_to_string(gold_path).expect("read the gold list");
-    let mut by_file: BTreeMap<&str, Vec<GoldQuote>> = BTreeMap::new();
+    let mut by_file: BTreeMap<String, Vec<GoldQuote>> = BTreeMap::new();
     for line in gold_text.lines().filter(|l| !l.trim().is_empty()) {
         let cols: Vec<&str> = line.split('\t').collect();
         assert!(cols.len() >= 6, "bad gold line: {line}");
-        by_file.entry(cols[0]).or_default().push(GoldQuote {
+        let path = match &root {
+            Some(root) if PathBuf::from(cols[0]).is_relative() => {
+                root.join(cols[0]).to_string_lossy().into_owned()
+            }
+            _ => cols[0].to_string(),
+        };
+        by_file.entry(path).or_default().push(GoldQuote {
             start: cols[1].parse().expect("start"),
             end: cols[2].parse().expect("end"),
             speaker: (cols[3] != "-").then(|| cols[3].to_string()),
