@@ -1174,3 +1174,41 @@ on Wednesday. The bank was hit while closed on Monday. They hit while the iron w
             crash "hit by a Honda Civic in Akron" @Akron on 2024-03-06 (day)"#]],
     );
 }
+
+#[test]
+fn a_participle_of_result_happened_where_and_when_its_clause_did() {
+    // ", killing a guard and critically injuring two others" tells what the blast did: it
+    // takes the blast's day and place, and so does the participle joined to it by "and".
+    // A participle with its own place keeps it.
+    check_venues(
+        "A bomb exploded on Friday at a bank in Geneva, killing a guard and critically \
+injuring two others. Gunmen attacked a convoy in Doha on Tuesday, wounding two guards at a \
+checkpoint in Ankara.",
+        Some("2013-06-06"),
+        expect![[r#"
+            explosion "exploded" @Geneva at [a bank] on 2013-05-31
+            death "killing" @Geneva on 2013-05-31
+            injury "injuring" @Geneva on 2013-05-31
+            attack "attacked" @Doha on 2013-06-04
+            injury "wounding" @Ankara on 2013-06-04"#]],
+    );
+}
+
+#[test]
+fn a_model_year_names_the_vehicle_not_the_day() {
+    // "hit by a 2011 Honda Civic on Friday" happened on Friday, not in 2011; "the 2015
+    // crash" and "the 2009 car bombing" are dated by their year.
+    check(
+        "A cyclist was hit by a 2011 Honda Civic in Doha on Friday. A woman was struck by \
+her neighbour's 2008 silver Toyota. The 2015 crash in Doha killed two. The 2009 car bombing \
+in Ankara killed six.",
+        Some("2013-06-06"),
+        expect![[r#"
+            crash "hit by a 2011 Honda Civic in Doha" @Doha on 2013-05-31 (day)
+            crash "struck by" @Doha on 2013-05-31 (day)
+            crash "The 2015 crash in Doha" @Doha on 2015 (year)
+            death "killed" @Doha
+            attack "The 2009 car bombing in Ankara" @Ankara on 2009 (year)
+            death "killed" @Ankara"#]],
+    );
+}
