@@ -1212,3 +1212,19 @@ in Ankara killed six.",
             death "killed" @Ankara"#]],
     );
 }
+
+#[test]
+fn a_word_of_geography_followed_by_of_and_a_name_is_that_name() {
+    // "the Gulf of Aden" is not the Persian Gulf the gazetteer knows as "Gulf"; "the
+    // Gulf" alone and "the Persian Gulf" written whole stay the gazetteer's.
+    check_with(
+        "Pirates attacked a tanker in the Gulf of Aden on Saturday. Pirates attacked a \
+ferry in the Gulf on Sunday. Pirates attacked a barge in the Persian Gulf on Monday.",
+        Some("2013-06-06"),
+        &[("Persian Gulf", L, &["Gulf"])],
+        expect![[r#"
+            attack "attacked a tanker in the Gulf of Aden" @Gulf of Aden on 2013-06-01 (day)
+            attack "attacked a ferry in the Gulf" @Persian Gulf on 2013-06-02 (day)
+            attack "attacked a barge in the Persian Gulf" @Persian Gulf on 2013-06-03 (day)"#]],
+    );
+}
