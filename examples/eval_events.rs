@@ -211,13 +211,17 @@ fn main() {
             if right {
                 place_ok += 1;
             } else {
+                // The mention's own place beside its event's, and the sentence: whether
+                // extraction or the clustering lost it, and how the text writes it.
                 wrong_places.push(format!(
-                    "{}\t{}\tgold {:?}\tdossier {:?} {:?}",
+                    "{}\t{}\tgold {:?}\tdossier {:?} {:?}\tmention {:?}\t{}",
                     g.doc,
                     g.text,
                     g.places,
                     event.and_then(|e| e.place.as_ref()),
-                    event.and_then(|e| e.venue.as_ref())
+                    event.and_then(|e| e.venue.as_ref()),
+                    m.place.as_ref().map(|p| &p.name),
+                    sentence_at(text, g.start)
                 ));
             }
         }

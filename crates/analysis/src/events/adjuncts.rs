@@ -2,7 +2,8 @@
 //! trigger (after a venue preposition, before it joined by glue words, a date that opens
 //! the clause, a "when" or "where" clause), and what mentions of one sentence share:
 //! verbs joined by "and" take the place and day written after the last, a "when" clause
-//! those of its main clause. `extract.rs` reads the sentence and calls these. The place and
+//! and a participle of result (", killing two") those of the clause before them.
+//! `extract.rs` reads the sentence and calls these. The place and
 //! venue are read in `adjuncts/place.rs`; the day, and what is shared, here.
 
 use std::ops::Range;
@@ -46,6 +47,49 @@ pub(super) fn share_coordinated_adjuncts(
             continue;
         }
         take_missing_adjuncts(first, next, trailing);
+    }
+}
+
+/// "A bomb exploded on Friday at a bank in Leeds, killing a guard and critically injuring
+/// two others": a participle of result after a comma tells what the happening before it
+/// did, so it happened where and when that one did, and so do the participles joined to
+/// it by "and". A mention without its own day or place takes those of the mention before
+/// it in the clause, written before the participle.
+pub(super) fn share_with_result_participles(text: &str, mentions: &mut [LocalEvent]) {
+    let mut is_result = vec![false; mentions.len()];
+    for i in 1..mentions.len() {
+        let (before, after) = mentions.split_at_mut(i);
+        let (main, result) = (&before[i - 1], &mut after[0]);
+        let trigger = &text[result.trigger.clone()];
+        let participle = trigger.len() > 4
+            && trigger.chars().all(|c| c.is_ascii_alphabetic())
+            && trigger.to_ascii_lowercase().ends_with("ing");
+        if main.trigger.end > result.trigger.start || !participle {
+            continue;
+        }
+        // The words before the participle, less an adverb ("critically injuring").
+        let mut lead_in = text[main.trigger.end..result.trigger.start].trim_end();
+        if let Some(adverb) = lead_in.rsplit(char::is_whitespace).next() {
+            if adverb.len() > 3 && adverb.ends_with("ly") && adverb.chars().all(char::is_alphabetic)
+            {
+                lead_in = lead_in[..lead_in.len() - adverb.len()].trim_end();
+            }
+        }
+        let after_and = lead_in
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("and"));
+        if after_and {
+            lead_in = lead_in[..lead_in.len() - 3].trim_end();
+        }
+        // ", killing", ", and injuring"; "killing one and wounding two" after such a one.
+        let result_clause = lead_in.ends_with(',') || (after_and && is_result[i - 1]);
+        if !result_clause {
+            continue;
+        }
+        is_result[i] = true;
+        let start = result.trigger.start;
+        take_missing_adjuncts(result, main, |span| span.end <= start);
     }
 }
 

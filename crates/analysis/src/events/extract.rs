@@ -5,7 +5,9 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::adjuncts::{date_the_when_clause, share_coordinated_adjuncts};
+use super::adjuncts::{
+    date_the_when_clause, share_coordinated_adjuncts, share_with_result_participles,
+};
 use super::clause::{overlaps, push_unique, ActorSpan, Clause, LocalEvent};
 use super::dates::{self, DateContext, DateMatches};
 use super::lexicon::*;
@@ -83,6 +85,7 @@ pub(super) fn extract_with<'t>(
                 }
                 share_coordinated_adjuncts(text, &mut found[clause_first..], &verbs);
                 date_the_when_clause(text, &mut found[clause_first..]);
+                share_with_result_participles(text, &mut found[clause_first..]);
             }
         }
         if first_person.is_some() {

@@ -1180,4 +1180,58 @@ on Wednesday. The bank was hit while closed on Monday. They hit while the iron w
     );
 }
 
+#[test]
+fn a_participle_of_result_happened_where_and_when_its_clause_did() {
+    // ", killing a guard and critically injuring two others" tells what the blast did: it
+    // takes the blast's day and place, and so does the participle joined to it by "and".
+    // A participle with its own place keeps it.
+    check_venues(
+        "A bomb exploded on Friday at a bank in Geneva, killing a guard and critically \
+injuring two others. Gunmen attacked a convoy in Doha on Tuesday, wounding two guards at a \
+checkpoint in Ankara.",
+        Some("2013-06-06"),
+        expect![[r#"
+            explosion "exploded" @Geneva at [a bank] on 2013-05-31
+            death "killing" @Geneva on 2013-05-31
+            injury "injuring" @Geneva on 2013-05-31
+            attack "attacked" @Doha on 2013-06-04
+            injury "wounding" @Ankara on 2013-06-04"#]],
+    );
+}
+
+#[test]
+fn a_model_year_names_the_vehicle_not_the_day() {
+    // "hit by a 2011 Honda Civic on Friday" happened on Friday, not in 2011; "the 2015
+    // crash" and "the 2009 car bombing" are dated by their year.
+    check(
+        "A cyclist was hit by a 2011 Honda Civic in Doha on Friday. A woman was struck by \
+her neighbour's 2008 silver Toyota. The 2015 crash in Doha killed two. The 2009 car bombing \
+in Ankara killed six.",
+        Some("2013-06-06"),
+        expect![[r#"
+            crash "hit by a 2011 Honda Civic in Doha" @Doha on 2013-05-31 (day)
+            crash "struck by" @Doha on 2013-05-31 (day)
+            crash "The 2015 crash in Doha" @Doha on 2015 (year)
+            death "killed" @Doha
+            attack "The 2009 car bombing in Ankara" @Ankara on 2009 (year)
+            death "killed" @Ankara"#]],
+    );
+}
+
+#[test]
+fn a_word_of_geography_followed_by_of_and_a_name_is_that_name() {
+    // "the Gulf of Aden" is not the Persian Gulf the gazetteer knows as "Gulf"; "the
+    // Gulf" alone and "the Persian Gulf" written whole stay the gazetteer's.
+    check_with(
+        "Pirates attacked a tanker in the Gulf of Aden on Saturday. Pirates attacked a \
+ferry in the Gulf on Sunday. Pirates attacked a barge in the Persian Gulf on Monday.",
+        Some("2013-06-06"),
+        &[("Persian Gulf", L, &["Gulf"])],
+        expect![[r#"
+            attack "attacked a tanker in the Gulf of Aden" @Gulf of Aden on 2013-06-01 (day)
+            attack "attacked a ferry in the Gulf" @Persian Gulf on 2013-06-02 (day)
+            attack "attacked a barge in the Persian Gulf" @Persian Gulf on 2013-06-03 (day)"#]],
+    );
+}
+
 mod blows_and_play;

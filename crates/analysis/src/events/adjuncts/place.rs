@@ -49,11 +49,14 @@ impl Clause<'_> {
             let accepted =
                 premod || (gap_ok && self.is_venue(place.span.start, kind, trigger, floor));
             if accepted {
-                chosen = Some(PlaceRef {
-                    name: place.name.clone(),
-                    span: place.span.clone(),
-                    known: true,
-                });
+                chosen = Some(
+                    self.feature_of_name(&place.span)
+                        .unwrap_or_else(|| PlaceRef {
+                            name: place.name.clone(),
+                            span: place.span.clone(),
+                            known: true,
+                        }),
+                );
                 // Before the trigger the nearest venue counts; after it, the first.
                 if range.start >= trigger.span.end {
                     break;
@@ -61,6 +64,40 @@ impl Clause<'_> {
             }
         }
         chosen
+    }
+
+    /// "the Gulf of Aden", "the Bay of Bengal": a word of geography written alone, which
+    /// the gazetteer may know as one place ("Gulf" for the Persian Gulf), followed by "of"
+    /// and a capitalised name, is a longer name of its own, kept as written.
+    fn feature_of_name(&self, span: &Range<usize>) -> Option<PlaceRef> {
+        const FEATURES: &[&str] = &[
+            "Gulf", "Bay", "Sea", "Strait", "Straits", "Isle", "Cape", "Lake",
+        ];
+        if !FEATURES.contains(&self.text.get(span.clone())?) {
+            return None;
+        }
+        let rest = self.text.get(span.end..)?.strip_prefix(" of ")?;
+        let (mut len, mut at) = (0, 0);
+        for word in rest.split(' ') {
+            let core = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if !core.starts_with(|c: char| c.is_uppercase()) || is_calendar_word(core) {
+                break;
+            }
+            len = at + core.len();
+            // A comma or a stop ends the name.
+            if core.len() < word.len() {
+                break;
+            }
+            at += word.len() + 1;
+        }
+        (len > 0).then(|| {
+            let end = span.end + " of ".len() + len;
+            PlaceRef {
+                name: self.text[span.start..end].to_string(),
+                span: span.start..end,
+                known: false,
+            }
+        })
     }
 
     /// Whether the preposition governing a place at `start` makes it where things happen.

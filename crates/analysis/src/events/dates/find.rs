@@ -212,6 +212,10 @@ fn resolve_matches(
                 }
             }
         } else if let Some(y) = caps.name("year") {
+            // "hit by a 2013 Toyota Camry": a model year names the vehicle, not a day.
+            if is_model_year(text, range.start + y.start(), range.start + y.end()) {
+                continue;
+            }
             parts.year = y.as_str().parse().ok();
             span = range.start + y.start()..range.start + y.end();
         } else {
@@ -289,6 +293,96 @@ fn weekday_len(name: &str) -> usize {
         .iter()
         .find(|w| name.starts_with(*w))
         .map_or(name.len(), |w| w.len())
+}
+
+/// Whether the year at `start..end` is a vehicle's model year: after a determiner or a
+/// possessive ("a 2013 Toyota Camry", "his 2004 pickup", "the driver's 2010 Ford"), before
+/// a maker or a kind of car, perhaps after one word of colour or size ("a 2008 silver
+/// Honda"). "the 2015 deal", "In 2007 Ford sold", "the 2009 car bombing" are years.
+fn is_model_year(text: &str, start: usize, end: usize) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "that",
+    ];
+    const MAKERS: &[&str] = &[
+        "Acura",
+        "Audi",
+        "BMW",
+        "Buick",
+        "Cadillac",
+        "Chevrolet",
+        "Chevy",
+        "Chrysler",
+        "Dodge",
+        "Ferrari",
+        "Fiat",
+        "Ford",
+        "GMC",
+        "Harley",
+        "Harley-Davidson",
+        "Honda",
+        "Hummer",
+        "Hyundai",
+        "Infiniti",
+        "Jaguar",
+        "Jeep",
+        "Kia",
+        "Lexus",
+        "Mazda",
+        "Mercedes",
+        "Mercedes-Benz",
+        "Mitsubishi",
+        "Nissan",
+        "Oldsmobile",
+        "Peugeot",
+        "Plymouth",
+        "Pontiac",
+        "Porsche",
+        "Renault",
+        "Saab",
+        "Subaru",
+        "Suzuki",
+        "Tesla",
+        "Toyota",
+        "Volkswagen",
+        "Volvo",
+        "VW",
+        "Yamaha",
+    ];
+    // Not "car", "bus", "truck": "the 2009 car bombing" is dated by its year.
+    const VEHICLES: &[&str] = &[
+        "sedan",
+        "pickup",
+        "suv",
+        "minivan",
+        "coupe",
+        "hatchback",
+        "convertible",
+    ];
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    let before = before.trim_end();
+    let possessive = before.ends_with("'s") || before.ends_with("’s");
+    let determiner = word_before(text, start).is_some_and(|w| {
+        DETERMINERS.contains(&w.as_str()) && before.ends_with(|c: char| c.is_alphabetic())
+    });
+    if !(possessive || determiner) {
+        return false;
+    }
+    let words: Vec<&str> = text
+        .get(end..)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(2)
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let names_vehicle =
+        |w: &str| MAKERS.contains(&w) || VEHICLES.contains(&w.to_ascii_lowercase().as_str());
+    match words.as_slice() {
+        [first, ..] if names_vehicle(first) => true,
+        [first, second] => first.starts_with(|c: char| c.is_lowercase()) && names_vehicle(second),
+        _ => false,
+    }
 }
 
 fn word_before(text: &str, offset: usize) -> Option<String> {
