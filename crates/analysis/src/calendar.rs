@@ -54,3 +54,20 @@ pub(crate) fn is_weekday(word: &str) -> bool {
 pub(crate) fn is_month_abbreviation(word: &str) -> bool {
     str_in(&AP_MONTH_ABBREVIATIONS, word) || str_in(&OTHER_MONTH_ABBREVIATIONS, word)
 }
+
+/// The weekday `word` opens with, whatever its case (`"thursday's"` is Thursday): its
+/// number from Monday, 0, and its name.
+pub(crate) fn weekday_opening(word: &str) -> Option<(usize, &'static str)> {
+    WEEKDAYS.iter().copied().enumerate().find(|(_, day)| {
+        word.get(..day.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(day))
+    })
+}
+
+/// Whether `word` is a weekday or a month whatever its case ("fired on thursday").
+pub(crate) fn is_weekday_or_month_any_case(word: &str) -> bool {
+    WEEKDAYS
+        .iter()
+        .chain(&MONTHS)
+        .any(|name| name.eq_ignore_ascii_case(word))
+}

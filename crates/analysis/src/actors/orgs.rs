@@ -168,28 +168,6 @@ impl Extractor<'_> {
             return false;
         };
         fold_into(next.text(self.text), &mut self.buf);
-        next.has(CAP) && !is_in(&DATE_WORDS, &self.buf)
+        next.has(CAP) && !crate::calendar::is_weekday_or_month_any_case(&self.buf)
     }
 }
-
-const DATE_WORDS: [&str; 19] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];

@@ -8,7 +8,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::days::{add_days, days_in_month, iso_week, weekday_of};
-use super::parts::{DateParts, EventDate, WEEKDAYS};
+use super::parts::{DateParts, EventDate};
+use crate::calendar::weekday_opening;
 
 /// The document's own date (front matter, ISO `YYYY-MM-DD`), which resolves "Monday".
 pub fn parse_iso_day(text: &str) -> Option<(i32, u8, u8)> {
@@ -161,7 +162,7 @@ fn resolve_matches(
             parts.year = y.as_str().parse().ok();
         } else if let Some(wd) = caps.name("wd") {
             let name = wd.as_str().to_ascii_lowercase();
-            let weekday = WEEKDAYS.iter().position(|w| name.starts_with(w));
+            let weekday = weekday_opening(&name).map(|(number, _)| number);
             parts.weekday = weekday.map(|w| w as u8);
             span = range.start + wd.start()..range.start + wd.start() + weekday_len(&name);
             unresolved = true;
@@ -289,10 +290,7 @@ pub fn resolve_weekday(date: &mut EventDate, today: (i32, u8, u8), future: bool)
 }
 
 fn weekday_len(name: &str) -> usize {
-    WEEKDAYS
-        .iter()
-        .find(|w| name.starts_with(*w))
-        .map_or(name.len(), |w| w.len())
+    weekday_opening(name).map_or(name.len(), |(_, day)| day.len())
 }
 
 /// Whether the year at `start..end` is a vehicle's model year: after a determiner or a

@@ -58,34 +58,10 @@ pub struct EventDate {
 }
 
 const SEASONS: [&str; 4] = ["spring", "summer", "autumn", "winter"];
-pub(super) const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Whether `word` (lowercase) is a weekday or a month name: "fired on Thursday" is a date.
 pub(in crate::events) fn is_weekday_or_month(word: &str) -> bool {
-    WEEKDAYS.contains(&word) || MONTHS.contains(&word)
+    crate::calendar::is_weekday_or_month_any_case(word)
 }
 
 impl EventDate {
