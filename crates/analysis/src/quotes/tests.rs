@@ -1059,3 +1059,30 @@ Her rival Mark Tull had an answer ready:
         "#]],
     );
 }
+
+#[test]
+fn a_conjunction_after_a_quote_opens_another_clause() {
+    check_with_actors(
+        r#"Senator Dana Pruitt said she would make the old mill "shine like new," for example, and Mayor Colin Ashe vowed to "clean up the river" by spring.
+
+Governor Ruth Hale accuses Ashe of "governing by slogan" and Colin Ashe says he is "tired of the sniping."
+"#,
+        expect![[r#"
+            shine like new, => Dana Pruitt
+            clean up the river => Colin Ashe
+            governing by slogan => Ruth Hale
+            tired of the sniping. => Colin Ashe
+        "#]],
+    );
+}
+
+#[test]
+fn a_described_speaker_after_a_comma_names_the_quote_going_on_before_it() {
+    check_with_actors(
+        r#"The agency looked for a link between the two men and did not find "ties of any consequence," aside from their shared gym, said the agency's director, Paul Ormond, on Monday.
+"#,
+        expect![[r#"
+            ties of any consequence, => Paul Ormond
+        "#]],
+    );
+}

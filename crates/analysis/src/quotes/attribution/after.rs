@@ -45,18 +45,33 @@ pub(super) fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
             toks[v - 1].comma_after
                 && is_speech_verb(&toks[v])
                 && !toks[v].text.ends_with("ing")
-                && is_capitalised(&toks[v + 1])
+                && (is_capitalised(&toks[v + 1]) || lowercase_in(toks[v + 1].text, DETERMINERS))
         });
         if let Some(v) = inverted {
-            let rest = clause(&toks[v + 1..end]);
-            if let Some(name) = name_after_verb(text, &rest) {
-                return Some(Cue::Name(name));
+            if is_capitalised(&toks[v + 1]) {
+                let rest = clause(&toks[v + 1..end]);
+                if let Some(name) = name_after_verb(text, &rest) {
+                    return Some(Cue::Name(name));
+                }
+            } else if let Some(cue @ (Cue::Name(_) | Cue::Anaphor(_))) =
+                // `... from attending the same mosque, said the bureau's director, James
+                // B. Comey`: a description after the verb, and the name it describes.
+                cue_after_verb(text, &toks[v..end])
+            {
+                return Some(cue);
             }
         }
     }
     if lowercase_in(first.text, SUBORDINATORS) {
         return None;
     }
+    // `"glow in the dark," for instance, and Trump vowed ...`, `"leading from behind" and
+    // Donald Trump says ...`: a conjunction that opens the words after the quote, or
+    // follows a comma in them, starts a clause of its own; its verb tells of other words.
+    let coordinated = |i: usize| {
+        lowercase_in(toks[i].text, &["and", "but", "yet", "while", "whereas"])
+            && (i == 0 || toks[i - 1].comma_after)
+    };
     // `"..." ― Hillary Clinton`: a name alone after a dash signs the quote off.
     if gap.chars().any(is_dash) && !gap.contains(',') {
         let sign_off =
@@ -69,93 +84,7 @@ pub(super) fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
         return first_name_run(text, &clause_after_according(&toks[2..])).map(Cue::Name);
     }
     if is_speech_verb(first) {
-        // `"messy," adding, "Democracy is messy."`: what follows the verb is another
-        // quote, not its speaker.
-        let opens_quote = toks.get(1).is_some_and(|next| {
-            text.get(first.range.end..next.range.start)
-                .is_some_and(|gap| gap.contains(['"', '“']))
-        });
-        if opens_quote {
-            return None;
-        }
-        let rest = clause(&toks[1..]);
-        if rest.first().is_some_and(|t| str_in(PRONOUNS, t.text)) {
-            return Some(Cue::Anaphor(rest[0].range.clone()));
-        }
-        // "said a spokesman for the Cumbria Fire and Rescue squad, Brian Mitchelhill.":
-        // a description, then the name it describes at the sentence's end; without that
-        // name the speaker is unnamed ("said a spokeswoman for the British Transport
-        // Police").
-        // "said the Rev. Peter Wherry", "said the White House": a title or an
-        // organization's name, all of it capitalised, is a name.
-        if rest.len() >= 2
-            && rest[0].text.eq_ignore_ascii_case("the")
-            && rest[1..].iter().all(is_capitalised)
-        {
-            if let Some(name) = name_from_run(&rest[1..]) {
-                return Some(Cue::Name(name));
-            }
-        }
-        let finite = !first.text.ends_with("ing");
-        if finite
-            && rest
-                .first()
-                .is_some_and(|t| lowercase_in(t.text, DETERMINERS))
-        {
-            let sentence = &toks[1..];
-            let end = sentence
-                .iter()
-                .position(|t| t.stop_after)
-                .map_or(sentence.len(), |i| i + 1);
-            // `said the bureau's director, James B. Comey, on Monday`: a name of two words
-            // or more set off by commas after the description is the one it describes,
-            // wherever the sentence goes on.
-            let apposed = (1..end)
-                .filter(|&i| sentence[i - 1].comma_after)
-                .find_map(|i| {
-                    let close = (i..end).find(|&j| sentence[j].comma_after)?;
-                    let all_named = sentence[i..=close].iter().all(is_capitalised);
-                    (close > i && all_named)
-                        .then(|| name_run_ending_at(text, &sentence[..end], close))
-                        .flatten()
-                });
-            let named = apposed.or_else(|| {
-                (1..end)
-                    .filter(|&i| sentence[i - 1].comma_after)
-                    .find_map(|i| {
-                        name_run_ending_at(text, &sentence[..end], end - 1)
-                            .filter(|name| name.start >= sentence[i].range.start)
-                    })
-            });
-            // `added his campaign manager Jeff Weaver, speaking to CNN`: a description
-            // whose role noun the name follows directly (not `a spokeswoman for the
-            // British Transport Police`, where a preposition governs the name).
-            let titled = rest.last().and_then(|last| {
-                let name = name_run_ending_at(text, &rest, rest.len() - 1)?;
-                let run = rest.iter().position(|t| t.range.start >= name.start)?;
-                let role = rest[..run]
-                    .iter()
-                    .rposition(|t| !is_capitalised(t))
-                    .map(|i| &rest[i])?;
-                let governs = lowercase_in(role.text, GOVERNING)
-                    || lowercase_in(role.text, DETERMINERS)
-                    || str_in(&["and", "or", "known", "named", "called", "as"], role.text);
-                (!governs && is_capitalised(last)).then_some(name)
-            });
-            let named = named.or(titled);
-            let span = rest[0].range.start..rest[rest.len() - 1].range.end;
-            let role = rest.len() > 1
-                && rest[0].text.eq_ignore_ascii_case("the")
-                && is_anaphor_head(rest[rest.len() - 1].text);
-            return Some(match named {
-                Some(name) => Cue::Name(name),
-                // "said the Texas senator": someone named before.
-                None if role => Cue::Anaphor(span),
-                None => Cue::Unnamed(span),
-            });
-        }
-        // "said Virginia delegate Beau Correll": the last name run of the clause.
-        return name_after_verb(text, &rest).map(Cue::Name);
+        return cue_after_verb(text, &toks);
     }
     // "NAME [adverb] said": the subject is the words before the first verb.
     let limit = toks
@@ -166,6 +95,9 @@ pub(super) fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
     // A participle (`..., calling it`) has no subject before it.
     let finite_cue = |t: &Tok| is_speech_verb(t) && !t.text.ends_with("ing");
     if let Some(v) = toks[..limit].iter().position(finite_cue) {
+        if goes_on && (0..v).any(coordinated) {
+            return None;
+        }
         // `"..." for Clinton, said Kunin`: where the words after the quote go on with its
         // sentence, the verb after a comma comes before its subject.
         // As after any verb that comes first, the name is the clause's last name run
@@ -231,6 +163,100 @@ pub(super) fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
         .then(|| name_run_ending_at(text, &toks, v - 1))
         .flatten()?;
     (name.start == first.range.start).then_some(Cue::Name(name))
+}
+
+/// The cue that a speech verb at `toks[0]` opens after a quote (`said Bolton`, `said the
+/// bureau's director, James B. Comey, on Monday`, `said a spokesman`, `said the Texas
+/// senator`): the name, the description or nobody named.
+fn cue_after_verb(text: &str, toks: &[Tok]) -> Option<Cue> {
+    let verb = toks.first()?;
+    // `"messy," adding, "Democracy is messy."`: what follows the verb is another
+    // quote, not its speaker.
+    let opens_quote = toks.get(1).is_some_and(|next| {
+        text.get(verb.range.end..next.range.start)
+            .is_some_and(|gap| gap.contains(['"', '“']))
+    });
+    if opens_quote {
+        return None;
+    }
+    let rest = clause(&toks[1..]);
+    if rest.first().is_some_and(|t| str_in(PRONOUNS, t.text)) {
+        return Some(Cue::Anaphor(rest[0].range.clone()));
+    }
+    // "said a spokesman for the Cumbria Fire and Rescue squad, Brian Mitchelhill.":
+    // a description, then the name it describes at the sentence's end; without that
+    // name the speaker is unnamed ("said a spokeswoman for the British Transport
+    // Police").
+    // "said the Rev. Peter Wherry", "said the White House": a title or an
+    // organization's name, all of it capitalised, is a name.
+    if rest.len() >= 2
+        && rest[0].text.eq_ignore_ascii_case("the")
+        && rest[1..].iter().all(is_capitalised)
+    {
+        if let Some(name) = name_from_run(&rest[1..]) {
+            return Some(Cue::Name(name));
+        }
+    }
+    let finite = !verb.text.ends_with("ing");
+    if finite
+        && rest
+            .first()
+            .is_some_and(|t| lowercase_in(t.text, DETERMINERS))
+    {
+        let sentence = &toks[1..];
+        let end = sentence
+            .iter()
+            .position(|t| t.stop_after)
+            .map_or(sentence.len(), |i| i + 1);
+        // `said the bureau's director, James B. Comey, on Monday`: a name of two words
+        // or more set off by commas after the description is the one it describes,
+        // wherever the sentence goes on.
+        let apposed = (1..end)
+            .filter(|&i| sentence[i - 1].comma_after)
+            .find_map(|i| {
+                let close = (i..end).find(|&j| sentence[j].comma_after)?;
+                let all_named = sentence[i..=close].iter().all(is_capitalised);
+                (close > i && all_named)
+                    .then(|| name_run_ending_at(text, &sentence[..end], close))
+                    .flatten()
+            });
+        let named = apposed.or_else(|| {
+            (1..end)
+                .filter(|&i| sentence[i - 1].comma_after)
+                .find_map(|i| {
+                    name_run_ending_at(text, &sentence[..end], end - 1)
+                        .filter(|name| name.start >= sentence[i].range.start)
+                })
+        });
+        // `added his campaign manager Jeff Weaver, speaking to CNN`: a description
+        // whose role noun the name follows directly (not `a spokeswoman for the
+        // British Transport Police`, where a preposition governs the name).
+        let titled = rest.last().and_then(|last| {
+            let name = name_run_ending_at(text, &rest, rest.len() - 1)?;
+            let run = rest.iter().position(|t| t.range.start >= name.start)?;
+            let role = rest[..run]
+                .iter()
+                .rposition(|t| !is_capitalised(t))
+                .map(|i| &rest[i])?;
+            let governs = lowercase_in(role.text, GOVERNING)
+                || lowercase_in(role.text, DETERMINERS)
+                || str_in(&["and", "or", "known", "named", "called", "as"], role.text);
+            (!governs && is_capitalised(last)).then_some(name)
+        });
+        let named = named.or(titled);
+        let span = rest[0].range.start..rest[rest.len() - 1].range.end;
+        let role = rest.len() > 1
+            && rest[0].text.eq_ignore_ascii_case("the")
+            && is_anaphor_head(rest[rest.len() - 1].text);
+        return Some(match named {
+            Some(name) => Cue::Name(name),
+            // "said the Texas senator": someone named before.
+            None if role => Cue::Anaphor(span),
+            None => Cue::Unnamed(span),
+        });
+    }
+    // "said Virginia delegate Beau Correll": the last name run of the clause.
+    name_after_verb(text, &rest).map(Cue::Name)
 }
 
 /// `"...," Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote`:
