@@ -93,7 +93,16 @@ fn main() {
         let found = DocAnalysis::extract(&doc);
         let text = doc.text();
         for g in gold {
-            let words = text[g.start..g.end].split_whitespace().count();
+            // A gold list made on another rendering of the text (scripts/ecb_detok.py
+            // moves quotation marks by a space) may point inside a mark.
+            let start = (g.start..=text.len())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(text.len());
+            let end = (start..=g.end.min(text.len()))
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(start);
+            let words = text[start..end].split_whitespace().count();
             let tally = tallies.entry(g.how.clone()).or_default();
             tally.quotes += 1;
             tally.named += usize::from(g.speaker.is_some());
@@ -101,10 +110,10 @@ fn main() {
                 .quotes
                 .quotes
                 .iter()
-                .filter(|q| q.inner.start < g.end && g.start < q.inner.end)
-                .max_by_key(|q| q.inner.end.min(g.end) - q.inner.start.max(g.start));
+                .filter(|q| q.inner.start < end && start < q.inner.end)
+                .max_by_key(|q| q.inner.end.min(g.end) - q.inner.start.max(start));
             let Some(quote) = quote else {
-                report.push_str(&format!("not found: {:?}\n", &text[g.start..g.end]));
+                report.push_str(&format!("not found: {:?}\n", &text[start..end]));
                 continue;
             };
             tally.found += 1;
@@ -145,9 +154,9 @@ fn main() {
                     g.written,
                     predicted.as_deref().unwrap_or("-"),
                     g.start,
-                    context(text, g.start, g.end)
+                    context(text, start, end)
                 ));
-                if quote.inner != (g.start..g.end) {
+                if quote.inner != (start..end) {
                     report.push_str(&format!(
                         "    (dossier's quote: {:?})\n",
                         &text[quote.inner.clone()]

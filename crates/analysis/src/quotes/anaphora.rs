@@ -2,9 +2,10 @@
 //! spokesman said`): a person named before it whose sex, role or place as the subject of
 //! a sentence fits, or the last speaker; only what comes before the quote is read.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-use super::lexicon::{EPITHET_HEADS, OFFICE_HEADS};
+use super::lexicon::{BODY_HEADS, EPITHET_HEADS, OFFICE_HEADS};
 use super::{attribution, gender, opens_fronted_clause, Speaker};
 use crate::actors::{ActorKind, DocActors};
 use crate::lower::str_in;
@@ -71,6 +72,10 @@ impl<'a> Anaphora<'a> {
             Some(Described::Titled(speaker)) => return speaker,
             Some(Described::Unnamed) => return unnamed,
             Some(Described::Office) => description,
+            Some(Described::Body) => {
+                let head = description.and_then(|d| d.split_whitespace().next_back());
+                return self.resolve_body(words.text(), para_idx, before, head.unwrap_or(""));
+            }
             Some(Described::Pronoun) | None => None,
         };
         let speaker = if is_plural(written) {
@@ -179,6 +184,46 @@ impl<'a> Anaphora<'a> {
             .unwrap_or_default()
     }
 
+    /// `the company said`, `the ministry said`: the organization that became a subject
+    /// since the previous paragraph, if the description can be its ([`fits_body`]); else
+    /// the last organization named before whose name holds the description's noun
+    /// (`the Defence Ministry`); else the one it can be that was named most often before;
+    /// else nobody.
+    fn resolve_body(&self, text: &str, para_idx: usize, before: usize, head: &str) -> Speaker {
+        let actors = self.actors;
+        let named = |actor: u32| {
+            self.is_explained(actor, |kind| kind == ActorKind::Organization)
+                .then(|| actors.actors.get(actor as usize))
+                .flatten()
+                .map(|a| a.name.as_str())
+        };
+        let fits = |actor: u32| named(actor).is_some_and(|name| fits_body(head, name));
+        let holds = |actor: u32| named(actor).is_some_and(|name| holds_word(name, head));
+        let window = self.window(text, para_idx, before);
+        let (first, last) = mentions_before(actors, before);
+        // The organization the story is about: named most often so far.
+        let most_named = || {
+            let mut counts: HashMap<u32, (usize, usize)> = HashMap::new();
+            for i in (first..last).filter(|&i| fits(actors.mentions[i].actor)) {
+                let entry = counts.entry(actors.mentions[i].actor).or_default();
+                *entry = (entry.0 + 1, i);
+            }
+            counts.into_values().max().map(|(_, i)| i)
+        };
+        last_subject_person(text, actors, window.start, before, &fits)
+            .or_else(|| {
+                (first..last)
+                    .rev()
+                    .find(|&i| holds(actors.mentions[i].actor))
+            })
+            .or_else(most_named)
+            .and_then(|i| Speaker::from_actor(actors, i))
+            .unwrap_or(Speaker {
+                unnamed: true,
+                ..Speaker::default()
+            })
+    }
+
     /// `they said`: never one person. An organization that became a subject since the
     /// last speaker was heard, else the last speaker when an organization; else nobody
     /// ("they" are most often a group the document names only by a noun).
@@ -271,6 +316,8 @@ enum Described {
     /// holds whole: read like a pronoun, then kept only if that person's titles say
     /// nothing the description leaves out.
     Office,
+    /// An organization named before (`the company`, `the agency`).
+    Body,
     /// Read like a pronoun (`the Russian leader`: the last speaker).
     Pronoun,
 }
@@ -300,6 +347,7 @@ fn resolve_description(actors: &DocActors, quote_start: usize, description: &str
     });
     match with_role.and_then(|i| Speaker::from_actor(actors, i)) {
         Some(speaker) => Described::Titled(speaker),
+        None if str_in(BODY_HEADS, &head.to_lowercase()) => Described::Body,
         None if UNNAMED_HEADS.iter().any(|h| h.eq_ignore_ascii_case(head)) => Described::Unnamed,
         None if qualified && str_in(OFFICE_HEADS, head) => Described::Office,
         None if str_in(EPITHET_HEADS, head)
@@ -311,6 +359,56 @@ fn resolve_description(actors: &DocActors, quote_start: usize, description: &str
         }
         None => Described::Pronoun,
     }
+}
+
+/// Whether an organization called `name` can be what `the <head>` refers back to: one
+/// whose name holds the noun (`the ministry`, `the Defence Ministry`); for the nouns of
+/// business (`the company`, `the group`), any but a public body's.
+fn fits_body(head: &str, name: &str) -> bool {
+    const BUSINESS: &[&str] = &[
+        "company",
+        "firm",
+        "group",
+        "organization",
+        "organisation",
+        "airline",
+        "bank",
+        "carrier",
+        "retailer",
+        "manufacturer",
+        "automaker",
+        "insurer",
+    ];
+    const PUBLIC: &[&str] = &[
+        "senate",
+        "house",
+        "congress",
+        "parliament",
+        "government",
+        "department",
+        "ministry",
+        "university",
+        "college",
+        "school",
+        "committee",
+        "court",
+        "police",
+        "council",
+        "party",
+        "army",
+        "navy",
+    ];
+    holds_word(name, head)
+        || (str_in(BUSINESS, &head.to_lowercase())
+            && !name
+                .split_whitespace()
+                .any(|w| str_in(PUBLIC, &w.to_lowercase())))
+}
+
+/// Whether `name` has `word` among its words, ignoring case.
+fn holds_word(name: &str, word: &str) -> bool {
+    name.split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether the person a qualified office description was read to (`the Florida senator`)

@@ -369,10 +369,67 @@ pub(super) const EPITHET_HEADS: &[&str] = &[
     "billionaire",
 ];
 
+/// The nouns by which news refers back to an organization it named (`"...," the company
+/// said`, `the agency explained`): the organization the story is about speaks.
+pub(super) const BODY_HEADS: &[&str] = &[
+    "company",
+    "firm",
+    "organization",
+    "organisation",
+    "agency",
+    "group",
+    "airline",
+    "bank",
+    "carrier",
+    "retailer",
+    "manufacturer",
+    "automaker",
+    "insurer",
+    "network",
+    "league",
+    "club",
+    "union",
+    "ministry",
+    "department",
+];
+
 /// Whether a description ending in `head` can stand for someone named before.
 pub(super) fn is_anaphor_head(head: &str) -> bool {
-    str_in(ANAPHOR_HEADS, head) || str_in(OFFICE_HEADS, head) || str_in(EPITHET_HEADS, head)
+    str_in(ANAPHOR_HEADS, head)
+        || str_in(OFFICE_HEADS, head)
+        || str_in(EPITHET_HEADS, head)
+        || str_in(BODY_HEADS, head)
 }
+
+/// Words that stand for someone the text does not name, as the subject of a cue verb
+/// (`she heard someone say, "..."`); and plural nouns news gives its unnamed sources
+/// (`Police sources told the News`, `Witnesses said`).
+pub(super) const UNNAMED_SUBJECTS: &[&str] = &[
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "everyone",
+    "everybody",
+    "nobody",
+    "sources",
+    "officials",
+    "witnesses",
+    "residents",
+    "neighbors",
+    "neighbours",
+    "investigators",
+    "prosecutors",
+    "authorities",
+    "analysts",
+    "experts",
+    "critics",
+    "aides",
+    "observers",
+    "relatives",
+    "onlookers",
+    "bystanders",
+];
 
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "He", "She"];
 

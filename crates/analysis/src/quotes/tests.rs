@@ -1086,3 +1086,25 @@ fn a_described_speaker_after_a_comma_names_the_quote_going_on_before_it() {
         "#]],
     );
 }
+
+#[test]
+fn long_title_chains_unnamed_subjects_addressees_and_the_company() {
+    check_with_actors(
+        r#"“The clinic she is in is not a licensed treatment center,” Oregon Department of Health and Human Services deputy director Marla Quist told The Herald.
+
+Dana Wells said she heard someone say, "He has a knife," and ran inside.
+
+Police sources also told the Courier that "Reyes has two earlier arrests for theft."
+
+Brightwater Foods Inc. recalled 40,000 jars of peanut butter on Tuesday. Brightwater Foods Inc. said the jars came from one plant. A buyer at Kessler Markets noticed the smell first.
+
+"We are acting out of an abundance of caution," the company said.
+"#,
+        expect![[r#"
+            The clinic she is in is not a licensed treatment center, => Marla Quist
+            He has a knife, => -
+            Reyes has two earlier arrests for theft. => -
+            We are acting out of an abundance of caution, => Brightwater Foods Inc
+        "#]],
+    );
+}

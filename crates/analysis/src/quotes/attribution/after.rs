@@ -133,6 +133,12 @@ pub(super) fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
     if let Some(name) = name_of_body_before_cue(text, &toks) {
         return Some(Cue::Name(name));
     }
+    // `"...," California Department of Alcohol and Drug Programs deputy director Millicent
+    // Tidwell told The Post`: a name after a chain of an organization's name and role
+    // words, longer than the ten words above, with no comma or verb among them.
+    if let Some(name) = long_title_chain(text, &toks) {
+        return Some(Cue::Name(name));
+    }
     // `"...," Kelly charged`, `"...?" Hannity pressed`, `"...," interjected Trump`: a quote
     // its own punctuation leaves open, then a name and a verb in the past tense, is the
     // news form of attribution whatever the verb.
@@ -288,6 +294,36 @@ fn name_of_body_before_cue(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
         .then(|| name_run_ending_at(text, toks, prep - 1))
         .flatten()
 }
+
+/// The subject of a finite cue verb at most [`TITLE_CHAIN_WORDS`] words after a quote
+/// when all the words before it are capitalised, `of`/`and`/`the`/`for`, or at most three
+/// role words, and the last of them is a name.
+fn long_title_chain(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
+    let v = toks.iter().take(TITLE_CHAIN_WORDS).position(|t| {
+        is_speech_verb(t) && !t.text.ends_with("ing") || t.comma_after || t.stop_after
+    })?;
+    if v == 0 || !is_speech_verb(&toks[v]) || !is_capitalised(&toks[v - 1]) {
+        return None;
+    }
+    let lowercase: Vec<&Tok> = toks[..v].iter().filter(|t| !is_capitalised(t)).collect();
+    let roles = lowercase
+        .iter()
+        .filter(|t| !str_in(&["of", "and", "the", "for"], t.text))
+        .count();
+    let plain = lowercase
+        .iter()
+        .all(|t| t.text.chars().all(|c| c.is_ascii_lowercase()) && !t.text.ends_with("ed"));
+    if roles > 3 || !plain {
+        return None;
+    }
+    match subject_before(text, toks, v)? {
+        Cue::Name(name) => Some(name),
+        _ => None,
+    }
+}
+
+/// How far after a quote [`long_title_chain`] looks for the cue verb.
+const TITLE_CHAIN_WORDS: usize = 16;
 
 /// Irregular past forms that, after a quote and a name, report it (`Trump shot back`).
 const IRREGULAR_PAST: &[&str] = &["shot", "went", "spoke", "struck", "hit", "cut", "broke"];

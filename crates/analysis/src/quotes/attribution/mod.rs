@@ -346,6 +346,8 @@ pub(crate) fn last_speaker_clause_with(
             // "for accusing the Democratic campaign": what follows an -ing form is its
             // object; only a finite verb is inverted.
             None if tok.text.ends_with("ing") => None,
+            // "told the News": who hears the words, not who says them.
+            None if lowercase_in(tok.text, ADDRESSEE_VERBS) => None,
             None => first_name_run(text, &clause(&toks[v + 1..])),
             Some(_) => None,
         };
@@ -355,6 +357,13 @@ pub(crate) fn last_speaker_clause_with(
     }
     found
 }
+
+/// Cue verbs whose object is who hears the words (`told the News`, `assured voters`):
+/// never inverted, so a name after one is not the speaker.
+const ADDRESSEE_VERBS: &[&str] = &[
+    "tell", "tells", "told", "telling", "inform", "informs", "informed", "assure", "assures",
+    "assured", "remind", "reminds", "reminded", "urge", "urges", "urged", "brief", "briefed",
+];
 
 /// Verbs that introduce quotations, counted on PolNeAR's train split
 /// (`scripts/cue_verbs.py`): `count<TAB>form` lines under `#` comments.

@@ -9,7 +9,7 @@ use super::tokens::{is_party_tag, Tok};
 use super::{is_capitalised, is_past_tense, is_possessive, possessive_stem, Cue};
 use crate::calendar::is_weekday;
 use crate::lower::{lowercase_in, str_in};
-use crate::quotes::lexicon::{is_anaphor_head, PRONOUNS};
+use crate::quotes::lexicon::{is_anaphor_head, PRONOUNS, UNNAMED_SUBJECTS};
 
 /// The subject of the speech verb `toks[v]`: a name, a pronoun or a description.
 pub(super) fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> {
@@ -65,6 +65,11 @@ pub(super) fn subject_before(text: &str, toks: &[Tok], v: usize) -> Option<Cue> 
     }
     if str_in(PRONOUNS, toks[last].text) || toks[last].text == "they" {
         return Some(Cue::Anaphor(toks[last].range.clone()));
+    }
+    // "she heard someone say", "Police sources also told", "Witnesses said": nobody the
+    // text names (not the sentence's subject, nor a name after the verb).
+    if lowercase_in(toks[last].text, UNNAMED_SUBJECTS) {
+        return Some(Cue::Unnamed(toks[last].range.clone()));
     }
     // "He's claiming", "she'd said", "they've called": a pronoun with its auxiliary.
     if let Some((pronoun, _)) = toks[last].text.split_once(['\'', '’']).filter(|(p, aux)| {
