@@ -288,6 +288,20 @@ impl Extractor<'_> {
             && self.tokens[start].has(JOINED)
             && is_in(&PLACE_PREPOSITIONS, self.tokens[start - 1].text(self.text))
     }
+
+    /// Whether the word at `last` ends its noun phrase: a possessive, punctuation or a
+    /// function word comes next, not a noun it would qualify.
+    pub(super) fn heads_phrase(&self, last: usize) -> bool {
+        const FUNCTION_WORDS: [&str; 22] = [
+            "in", "on", "at", "of", "to", "for", "with", "by", "from", "and", "or", "but", "have",
+            "has", "had", "is", "are", "was", "were", "will", "would", "who",
+        ];
+        self.tokens[last].has(POSSESSIVE)
+            || self
+                .tokens
+                .get(last + 1)
+                .is_none_or(|t| !t.has(JOINED) || is_in(&FUNCTION_WORDS, t.text(self.text)))
+    }
 }
 
 /// What may follow a goal's minute in a match report's scorers.

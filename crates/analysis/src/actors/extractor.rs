@@ -1,8 +1,8 @@
 //! The state of one document's actor extraction: the token array, the actors and mentions
 //! found so far, and the single words left to resolve. The passes that fill it live in
-//! `extract.rs`; `context.rs`, `names.rs`, `roles.rs`, `orgs.rs`, `evidence.rs` and
-//! `resolve.rs` add methods of their own. It stands apart so that those files and
-//! `extract.rs` depend on it rather than on each other.
+//! `extract.rs`; `segment.rs`, `record.rs`, `context.rs`, `names.rs`, `roles.rs`, `orgs.rs`,
+//! `evidence.rs` and `resolve.rs` add methods of their own. It stands apart so that those
+//! files and `extract.rs` depend on it rather than on each other.
 
 use super::gazetteer::Gazetteer;
 use super::scan::Token;

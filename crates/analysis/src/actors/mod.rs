@@ -24,11 +24,13 @@ mod lookup;
 mod names;
 mod orgs;
 mod prefix;
+mod record;
 mod related;
 mod resolve;
 mod results;
 mod roles;
 mod scan;
+mod segment;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

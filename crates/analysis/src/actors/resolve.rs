@@ -2,12 +2,12 @@
 //! resolved against the full names the whole document gives, once it has all been read.
 
 use super::context::one_edit_apart;
-use super::extract::{looks_like_common_word, plural_name};
 use super::extractor::{Extractor, Pending};
 use super::gazetteer::{fold_into, name_words};
 use super::lexicon::{is_in, PERSON_NOUNS, SPEECH_VERBS, STORMS};
 use super::names::{name_key, patronymic};
 use super::scan::{AFTER_COMMA, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, SENTENCE_START};
+use super::segment::{looks_like_common_word, plural_name};
 use super::ActorKind;
 use crate::calendar::is_month_abbreviation;
 

@@ -5,8 +5,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::lexicon::opens_fronted_clause;
 use super::lexicon::{BODY_HEADS, EPITHET_HEADS, OFFICE_HEADS};
-use super::{attribution, gender, opens_fronted_clause, Speaker};
+use super::speaker::Speaker;
+use super::{attribution, gender};
 use crate::actors::{ActorKind, DocActors};
 use crate::lower::str_in;
 

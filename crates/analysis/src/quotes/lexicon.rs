@@ -436,3 +436,14 @@ pub(super) const PRONOUNS: &[&str] = &["he", "she", "He", "She"];
 pub(super) const CONNECTORS: &[&str] = &[
     "al", "bin", "ibn", "de", "del", "van", "von", "der", "da", "du", "le", "la", "el", "dos", "di",
 ];
+
+/// Whether a sentence's first word opens a clause before its subject: a subordinator
+/// (`After`, `While`) or a participle (`Noting`, `Asked`).
+pub(super) fn opens_fronted_clause(word: &str) -> bool {
+    const SUBORDINATORS: &[&str] = &[
+        "after", "before", "when", "while", "as", "although", "though", "despite", "since",
+        "because", "if", "once", "unlike", "like",
+    ];
+    SUBORDINATORS.contains(&word)
+        || (word.len() > 5 && (word.ends_with("ing") || word.ends_with("ed")))
+}

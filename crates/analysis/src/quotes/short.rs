@@ -5,8 +5,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use super::find::MIN_SIMILARITY;
 use super::normalize::{self, QuoteToken};
-use super::{align, QuoteIndex, QuoteMatch, MIN_SIMILARITY};
+use super::{align, QuoteIndex, QuoteMatch};
 use crate::corpus::Document;
 
 /// Matches of one quote, kept by document so that a quote repeated in thousands of

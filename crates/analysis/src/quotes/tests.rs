@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::*;
+use crate::actors::DocActors;
 use crate::corpus::SourceText;
 
 fn doc(text: &str) -> Document {

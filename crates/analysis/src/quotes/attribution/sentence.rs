@@ -52,7 +52,7 @@ pub(super) fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Range<usize>>
         let participle = opens
             && is_capitalised(&toks[i])
             && !toks[i].comma_after
-            && crate::quotes::opens_fronted_clause(&toks[i].text.to_lowercase())
+            && crate::quotes::lexicon::opens_fronted_clause(&toks[i].text.to_lowercase())
             && toks.get(i + 1).is_some_and(|next| {
                 lowercase_in(next.text, FRONTED_PREPOSITIONS)
                     || str_in(PARTICIPLE_OBJECTS, next.text)
