@@ -196,12 +196,17 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                         })
                         .or_else(|| {
                             // "Viguerie is upbeat about Cruz's chances." then a paragraph
-                            // that is only a quote: the previous paragraph's subject.
+                            // that is only a quote: the previous paragraph's subject; or
+                            // whom it paraphrased ("The season starts late, Gaskin
+                            // said.": news gives the gist, then the words).
                             if !alone {
                                 return None;
                             }
                             let previous = paragraphs.get(para_idx.checked_sub(1)?)?;
-                            anaphora.subject_in(text, last_sentence(text, previous.clone()))
+                            let sentence = last_sentence(text, previous.clone());
+                            attribution::last_speaker_clause(text, sentence.clone())
+                                .and_then(|span| Speaker::from_known_span(text, span, actors))
+                                .or_else(|| anaphora.subject_in(text, sentence))
                         })
                         .unwrap_or_default()
                     }

@@ -1109,3 +1109,18 @@ Brightwater Foods Inc. recalled 40,000 jars of peanut butter on Tuesday. Brightw
         "#]],
     );
 }
+
+#[test]
+fn a_quote_paragraph_after_a_paraphrase_is_the_paraphrased_speaker_s() {
+    check_with_actors(
+        r#"Ranger Tom Whitlow said the two climbers had little equipment.
+
+Two deaths in one week was rare so early in the season, Whitlow said.
+
+"We don't see many climbers at this time of year, it is still winter up there."
+"#,
+        expect![[r#"
+            We don't see many climbers at this time of year, it is still winter up there. => Tom Whitlow
+        "#]],
+    );
+}
