@@ -181,7 +181,20 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                             ))
                             .filter(|s| s.actor.is_some())
                         })
-                        .or_else(|| last_in_paragraph.clone().filter(Speaker::continues))
+                        // `X told The Post — where Y said she was "..." — "..."`: after
+                        // a dash that closes an aside, the aside's speaker is not who
+                        // goes on.
+                        .or_else(|| {
+                            let dashes = text[para.start..quote.span.start]
+                                .matches(['—', '–'])
+                                .count();
+                            let closes_aside = dashes >= 2
+                                && dashes % 2 == 0
+                                && text[..quote.span.start].trim_end().ends_with(['—', '–']);
+                            last_in_paragraph
+                                .clone()
+                                .filter(|s| s.continues() && !closes_aside)
+                        })
                         .or_else(|| {
                             attribution::last_speaker_clause_with(
                                 &mut para_words,

@@ -1124,3 +1124,15 @@ Two deaths in one week was rare so early in the season, Whitlow said.
         "#]],
     );
 }
+
+#[test]
+fn a_cue_inside_a_dash_aside_tells_of_other_words() {
+    check_with_actors(
+        r#"District Attorney Nora Pike told The Ledger a few hours after the hearing — where the defense lawyer Sam Orr said his client was "resting at home" in Fairview — "I hear he is on a plane to Denver."
+"#,
+        expect![[r#"
+            resting at home => Sam Orr
+            I hear he is on a plane to Denver. => Nora Pike
+        "#]],
+    );
+}

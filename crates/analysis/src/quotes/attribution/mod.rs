@@ -213,9 +213,11 @@ pub(crate) fn reporting_subject_with(
         .find(|&i| ends_sentence(i))
         .map_or(0, |i| i + 1);
     let toks = &toks[start..];
-    let v = (1..toks.len())
-        .rev()
-        .find(|&v| is_reporting_verb(&toks[v]) || is_speech_verb(&toks[v]))?;
+    let aside = dash_asides(text, toks, quote.start);
+    let v = (1..toks.len()).rev().find(|&v| {
+        (is_reporting_verb(&toks[v]) || is_speech_verb(&toks[v]))
+            && !aside.iter().any(|a| a.contains(&v))
+    })?;
     // "Trump went after Bush, calling him "a total stiff"": a participle after a comma has
     // no subject of its own; the sentence's is who called.
     if toks[v].text.ends_with("ing") && toks[v - 1].comma_after {
@@ -327,10 +329,12 @@ pub(crate) fn last_speaker_clause_with(
     range: Range<usize>,
 ) -> Option<Range<usize>> {
     let text = cache.text();
+    let end = range.end;
     let toks = cache.tokens(range);
+    let aside = dash_asides(text, toks, end);
     let mut found = None;
     for (v, tok) in toks.iter().enumerate() {
-        if !is_speech_verb(tok) {
+        if !is_speech_verb(tok) || aside.iter().any(|a| a.contains(&v)) {
             continue;
         }
         // "..., adding:": a participle after a comma has no subject of its own; the word
@@ -356,6 +360,24 @@ pub(crate) fn last_speaker_clause_with(
         }
     }
     found
+}
+
+/// The words set off between two dashes (`Terry White told The Post — where the lawyer
+/// said she was "..." — "..."`), as ranges of indexes into `toks`: an aside, whose cue
+/// tells of other words than those the sentence goes on to quote.
+fn dash_asides(text: &str, toks: &[Tok], end: usize) -> Vec<Range<usize>> {
+    let dashes: Vec<usize> = (0..toks.len())
+        .filter(|&i| {
+            let next = toks.get(i + 1).map_or(end, |t| t.range.start);
+            text.get(toks[i].range.end..next).is_some_and(|gap| {
+                gap.contains(['—', '–']) || gap.split_whitespace().any(|p| p == "-" || p == "--")
+            })
+        })
+        .collect();
+    dashes
+        .chunks_exact(2)
+        .map(|pair| pair[0] + 1..pair[1] + 1)
+        .collect()
 }
 
 /// Cue verbs whose object is who hears the words (`told the News`, `assured voters`):
