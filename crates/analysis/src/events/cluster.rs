@@ -25,6 +25,7 @@ use crate::corpus::{DocId, Document};
 mod finish;
 mod fit;
 mod lookup;
+mod protagonist;
 #[cfg(test)]
 mod tests;
 
@@ -269,6 +270,10 @@ pub fn build(
                 .push(i);
         }
     }
+
+    // Reports sharing their protagonist tell one happening of a kind told once per story.
+    let protagonists = protagonist::Protagonists::of(docs, actors);
+    protagonist::merge_by_protagonist(&mut clusters, &candidates, &protagonists);
 
     let unanchored_done = Instant::now();
     // Each cluster is finished on its own, so on any thread; the order is restored by
