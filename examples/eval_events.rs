@@ -491,9 +491,9 @@ fn split_causes(
                 "people differ"
             };
             let kind = if ea.kind.family() == eb.kind.family() {
-                ""
+                format!(" {:?}", ea.kind.family())
             } else {
-                " FAMILY"
+                " FAMILY".to_string()
             };
             *causes
                 .entry(format!("{place}, {date}, {people}{kind}"))
