@@ -166,3 +166,38 @@ fn reports_sharing_their_protagonist_tell_one_happening_of_their_kind() {
             Marsh escape | escape | None | ["Owen Marsh"] | ["3"]"#]],
     );
 }
+
+#[test]
+fn a_protagonist_joins_reports_of_general_kinds_but_not_of_meetings() {
+    // Two articles about one singer's check-in into a clinic, the second telling it with
+    // no place or day; two articles about one minister's meetings, each with someone
+    // else, stay two meetings: a diplomat meets every week.
+    check(
+        &[
+            (
+                "2015-02-10",
+                "Nora Quill enters clinic\n\nNora Quill checked into the Hillcrest Clinic in Denver \
+                 on Monday. Quill cancelled her tour. Quill's agent confirmed the news.",
+            ),
+            (
+                "2015-02-11",
+                "Nora Quill in treatment\n\nThe singer checked into rehab, her agent said. \
+                 Nora Quill had struggled for months. Quill will miss the awards.",
+            ),
+            (
+                "2015-02-10",
+                "Ivo Brandt in talks\n\nIvo Brandt met Karl Vos. Brandt spoke of trade. \
+                 Brandt flew home.",
+            ),
+            (
+                "2015-02-11",
+                "Ivo Brandt on tour\n\nIvo Brandt met Lena Holm. Brandt spoke of fishing. \
+                 Brandt flew on.",
+            ),
+        ],
+        expect![[r#"
+            Hillcrest Clinic admission | admission | Some("2015-02-09") | ["Nora Quill"] | ["0", "0", "1"]
+            Brandt-Vos talks | talks | None | ["Ivo Brandt", "Karl Vos"] | ["2", "2"]
+            Holm-Brandt meeting | meeting | None | ["Lena Holm", "Ivo Brandt"] | ["3"]"#]],
+    );
+}
