@@ -435,10 +435,78 @@ fn main() {
             }
         }
     }
+    if args.iter().any(|a| a == "--splits") {
+        split_causes(&seminal, &system, &index.events.events);
+    }
     show("missed", &misses, show_misses);
     show("not an annotated action", &false_ones, show_false);
     show("place wrong", &wrong_places, show_misses);
     show("date wrong", &wrong_dates, show_misses);
+}
+
+/// Why gold-coreferent found mentions of different documents sit in different events:
+/// each pair of events sharing a gold chain, weighted by its mention pairs, counted by
+/// what the two events' fields say (`--splits`).
+fn split_causes(
+    seminal: &[&Gold],
+    system: &[Option<usize>],
+    events: &[dossier::analysis::events::Event],
+) {
+    let mut causes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut total = 0;
+    for i in 0..seminal.len() {
+        for j in (i + 1)..seminal.len() {
+            let (Some(a), Some(b)) = (system[i], system[j]) else {
+                continue;
+            };
+            if a == b || seminal[i].chain != seminal[j].chain || seminal[i].doc == seminal[j].doc {
+                continue;
+            }
+            let (ea, eb) = (&events[a], &events[b]);
+            let place = match (&ea.place, &eb.place) {
+                (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => "place same",
+                (Some(_), Some(_)) => "place differs",
+                (None, None) => "place none",
+                _ => "place one",
+            };
+            let iso = |d: &Option<String>| {
+                d.as_deref()
+                    .filter(|d| d.chars().next().is_some_and(|c| c.is_ascii_digit()))
+                    .map(str::to_string)
+            };
+            let date = match (iso(&ea.date), iso(&eb.date)) {
+                (Some(x), Some(y)) if x.starts_with(&y) || y.starts_with(&x) => "date agrees",
+                (Some(_), Some(_)) => "date differs",
+                (None, None) => "date none",
+                _ => "date one",
+            };
+            let shared = (ea.participants.iter())
+                .filter(|p| eb.participants.contains(p))
+                .count();
+            let people = if shared > 0 {
+                "people shared"
+            } else if ea.participants.is_empty() || eb.participants.is_empty() {
+                "people one/none"
+            } else {
+                "people differ"
+            };
+            let kind = if ea.kind.family() == eb.kind.family() {
+                format!(" {:?}", ea.kind.family())
+            } else {
+                " FAMILY".to_string()
+            };
+            *causes
+                .entry(format!("{place}, {date}, {people}{kind}"))
+                .or_default() += 1;
+            total += 1;
+        }
+    }
+    let mut causes: Vec<_> = causes.into_iter().collect();
+    causes.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    println!("\n# split pairs of found mentions: {total}");
+    for (cause, n) in causes {
+        println!("{n:>7}  {cause}");
+    }
 }
 
 /// What the scorer decided for each seminal mention, in the order of `seminal`.

@@ -22,9 +22,11 @@ use super::{DocEvents, Event, JoinReasons};
 use crate::actors::{ActorId, ActorIndex, ActorKind};
 use crate::corpus::{DocId, Document};
 
+mod facility;
 mod finish;
 mod fit;
 mod lookup;
+mod protagonist;
 #[cfg(test)]
 mod tests;
 
@@ -270,6 +272,10 @@ pub fn build(
         }
     }
 
+    // Reports sharing their protagonist tell one happening of a kind told once per story.
+    let protagonists = protagonist::Protagonists::of(docs.len(), actors);
+    protagonist::merge_by_protagonist(&mut clusters, &candidates, &protagonists);
+
     let unanchored_done = Instant::now();
     // Each cluster is finished on its own, so on any thread; the order is restored by
     // the sort, which is stable.
@@ -334,6 +340,8 @@ struct PlaceTable<'a> {
     key_numbers: FxHashMap<String, u32>,
     /// The numbers of ASCII-lowercased place names.
     fold_numbers: FxHashMap<String, u32>,
+    /// The first name written for each facility (see [`facility::facility_key`]).
+    facilities: FxHashMap<String, String>,
 }
 
 impl<'a> PlaceTable<'a> {
@@ -341,8 +349,15 @@ impl<'a> PlaceTable<'a> {
         if !self.resolved.contains_key(written) {
             let name = if places::is_gazetteer_place(written) {
                 written.to_string()
+            } else if let Some(known) = places::closest_known(written, known_places) {
+                known
+            } else if let Some(key) = facility::facility_key(written) {
+                // Reports spell one facility several ways: the first spelling names it.
+                (self.facilities.entry(key))
+                    .or_insert_with(|| written.to_string())
+                    .clone()
             } else {
-                places::closest_known(written, known_places).unwrap_or_else(|| written.to_string())
+                written.to_string()
             };
             let parent = places::parent_of(&name);
             let (recorded, looked_up) = place_keys(&name);

@@ -31,7 +31,7 @@ const ANOTHER: &[&str] = &[
 /// Kinds a story tells as one happening: a death, an attack, a disaster, a robbery, an
 /// arrest, an escape, a fall, a riot. A sports story tells many games, a diplomatic one
 /// many meetings, an awards story many ceremonies: those kinds share nothing.
-fn one_per_story(kind: EventKind) -> bool {
+pub(super) fn one_per_story(kind: EventKind) -> bool {
     matches!(
         kind.family(),
         KindFamily::Death

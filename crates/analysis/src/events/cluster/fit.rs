@@ -200,7 +200,7 @@ fn within_reporting_window(a: &DateParts, b: &DateParts) -> bool {
 }
 
 /// Whether two full dates are at most `days` apart.
-fn within_days(a: &DateParts, b: &DateParts, days: i64) -> bool {
+pub(super) fn within_days(a: &DateParts, b: &DateParts, days: i64) -> bool {
     let day = |d: &DateParts| Some((d.year?, d.month?, d.day?));
     match (day(a), day(b)) {
         (Some(x), Some(y)) => dates::days_between(x, y).abs() <= days,

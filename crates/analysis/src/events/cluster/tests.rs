@@ -129,3 +129,75 @@ fn a_team_one_report_names_does_not_keep_apart_the_player_another_names() {
             Orioles contest in Baltimore | contest | Some("2011-10-02") | ["Orioles"] | ["2"]"#]],
     );
 }
+
+#[test]
+fn reports_sharing_their_protagonist_tell_one_happening_of_their_kind() {
+    // Two articles lead with the arrest of the man they name most; the second's clause
+    // names no one and no day, so nothing but the story joins them. A third article leads
+    // with another man's arrest told the same bare way and stays apart, and so does an
+    // arrest of the first man a month later in another city.
+    check(
+        &[
+            (
+                "2019-04-06",
+                "Owen Marsh held in Leeds\n\nOwen Marsh, 34, was arrested in Leeds on Friday. \
+                 Marsh had been sought for a week. A lawyer for Marsh declined to comment.",
+            ),
+            (
+                "2019-04-08",
+                "Owen Marsh to appear in court\n\nA man was arrested at a flat after a tip-off. \
+                 Owen Marsh will appear in court on Tuesday. Marsh denies the charges.",
+            ),
+            (
+                "2019-04-08",
+                "Dale Cooper to appear in court\n\nA man was arrested at a flat after a tip-off. \
+                 Dale Cooper will appear in court on Tuesday. Cooper denies the charges.",
+            ),
+            (
+                "2019-05-20",
+                "Owen Marsh held again\n\nOwen Marsh was arrested in Bristol on Sunday. \
+                 Marsh was on bail. Police said Marsh fled.",
+            ),
+        ],
+        expect![[r#"
+            Leeds arrest | arrest | Some("2019-04-05") | ["Owen Marsh"] | ["0", "1"]
+            arrest | arrest | None | [] | ["2"]
+            Bristol arrest | arrest | Some("2019-05-19") | ["Owen Marsh"] | ["3"]
+            Marsh escape | escape | None | ["Owen Marsh"] | ["3"]"#]],
+    );
+}
+
+#[test]
+fn a_protagonist_joins_reports_of_general_kinds_but_not_of_meetings() {
+    // Two articles about one singer's check-in into a clinic, the second telling it with
+    // no place or day; two articles about one minister's meetings, each with someone
+    // else, stay two meetings: a diplomat meets every week.
+    check(
+        &[
+            (
+                "2015-02-10",
+                "Nora Quill enters clinic\n\nNora Quill checked into the Hillcrest Clinic in Denver \
+                 on Monday. Quill cancelled her tour. Quill's agent confirmed the news.",
+            ),
+            (
+                "2015-02-11",
+                "Nora Quill in treatment\n\nThe singer checked into rehab, her agent said. \
+                 Nora Quill had struggled for months. Quill will miss the awards.",
+            ),
+            (
+                "2015-02-10",
+                "Ivo Brandt in talks\n\nIvo Brandt met Karl Vos. Brandt spoke of trade. \
+                 Brandt flew home.",
+            ),
+            (
+                "2015-02-11",
+                "Ivo Brandt on tour\n\nIvo Brandt met Lena Holm. Brandt spoke of fishing. \
+                 Brandt flew on.",
+            ),
+        ],
+        expect![[r#"
+            Hillcrest Clinic admission | admission | Some("2015-02-09") | ["Nora Quill"] | ["0", "0", "1"]
+            Brandt-Vos talks | talks | None | ["Ivo Brandt", "Karl Vos"] | ["2", "2"]
+            Holm-Brandt meeting | meeting | None | ["Lena Holm", "Ivo Brandt"] | ["3"]"#]],
+    );
+}
