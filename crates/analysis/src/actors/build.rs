@@ -8,7 +8,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::lookup::Lookup;
-use super::names::{name_fullness, name_key};
+use super::names::name_key;
+use super::record::name_fullness;
 use super::{
     Actor, ActorId, ActorIndex, ActorKind, CuratedActor, DocActors, DocMention, LocalActor, Mention,
 };

@@ -285,6 +285,19 @@ pub(crate) fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// The text with each run of whitespace as one space and none at either end, as written
+/// otherwise: a name's surface as the document shows it, line breaks and all spaced alike.
+pub(crate) fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .map(|line| line.trim_end_matches('\r'))

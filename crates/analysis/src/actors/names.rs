@@ -1,7 +1,7 @@
 //! A person's name from a group of capitalised words: what the group is by its words (a
 //! given name or an initial opens a person's name; English words make an organization or
-//! nothing), where the name starts and ends (a regnal number, a patronymic), and the keys a
-//! person is merged by (`name_key`, `name_fullness`).
+//! nothing), where the name starts and ends (a regnal number, a patronymic), and the key a
+//! person's name words are compared by (`name_key`).
 
 use super::extractor::{Extractor, Pending};
 use super::gazetteer::{fold_into, name_words, NameWords};
@@ -424,17 +424,6 @@ pub(crate) fn name_key(word: &str) -> String {
     lower
 }
 
-/// How full a form of a person's name is, to pick the canonical one: words (lowercase
-/// particles not counted), then the hyphenated "al-" spelling over "al Assad", then letters.
-pub(crate) fn name_fullness(name: &str) -> (usize, bool, usize) {
-    let words = name
-        .split(' ')
-        .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.contains('-'))
-        .count();
-    (words, name.contains('-'), name.len())
-}
-
-/// Adjectives of faith and denomination, folded ("Christian" is left out: it is as often
 /// "II", "VIII", "XVI": a Roman number of two letters or more, as kings and popes carry.
 fn is_regnal_number(word: &str) -> bool {
     word.len() >= 2

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::extractor::Extractor;
-use super::names::name_fullness;
+use super::gazetteer::collapse_whitespace;
 use super::roles::clean_role;
 use super::{ActorKind, DocActors, LocalActor, LocalMention};
 
@@ -68,15 +68,7 @@ impl Extractor<'_> {
 
     /// The text of a span with its whitespace collapsed.
     pub(super) fn surface(&self, span: Range<usize>) -> String {
-        let raw = self.text.get(span).unwrap_or("");
-        let mut out = String::with_capacity(raw.len());
-        for word in raw.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
-        out
+        collapse_whitespace(self.text.get(span).unwrap_or(""))
     }
 
     pub(super) fn finish(mut self) -> DocActors {
@@ -109,4 +101,14 @@ impl Extractor<'_> {
             tentative: self.tentative,
         }
     }
+}
+
+/// How full a form of a person's name is, to pick the canonical one: words (lowercase
+/// particles not counted), then the hyphenated "al-" spelling over "al Assad", then letters.
+pub(crate) fn name_fullness(name: &str) -> (usize, bool, usize) {
+    let words = name
+        .split(' ')
+        .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.contains('-'))
+        .count();
+    (words, name.contains('-'), name.len())
 }

@@ -10,88 +10,116 @@ use super::scan::{Token, AFTER_COMMA, ALL_CAPS, ALPHA, CAP, JOINED, POSSESSIVE, 
 use super::ActorKind;
 
 impl Extractor<'_> {
-    /// Longest-match segmentation of a run part into gazetteer entries, titles and words.
+    /// Longest-match segmentation of a run part into gazetteer entries, titles and words,
+    /// then the rules that read a segment again by its neighbours, in this order.
     pub(super) fn segment(&mut self, start: usize, end: usize) -> Vec<(Seg, usize, usize)> {
+        let mut segs = self.cut(start, end);
+        self.sultan_as_given_name(&mut segs);
+        self.month_as_surname(&mut segs);
+        self.title_as_surname(&mut segs, end);
+        self.demonym_or_place_as_surname(&mut segs, end);
+        self.nonname_as_surname(&mut segs, start, end);
+        self.place_as_given_name(&mut segs, end);
+        self.modifiers_placed(&mut segs);
+        segs
+    }
+
+    /// Tokens `start..end` cut left to right: at each capitalised word the longest
+    /// gazetteer entry or title, else one word classified alone.
+    fn cut(&mut self, start: usize, end: usize) -> Vec<(Seg, usize, usize)> {
         let mut segs: Vec<(Seg, usize, usize)> = Vec::new();
         let mut i = start;
         while i < end {
-            let tok = self.tokens[i];
-            let mut found = None;
-            if tok.has(CAP) {
-                let mut max_k = self.gaz.max_words.max(1).min(end - i);
-                // Only as many words as begin some entry or title can be one: the rest of
-                // the longest-first loop would look up forms that do not exist.
-                if max_k > 1 {
-                    max_k = self.form_prefix_len(i, max_k);
-                }
-                for k in (1..=max_k).rev() {
-                    if let Some(entry) = self.lookup(i, i + k) {
-                        found = Some((entry_seg(entry), k));
-                        break;
-                    }
-                    if !self.tokens[i + k - 1].has(ALL_CAPS)
-                        && (self.gaz.is_title(&self.buf)
-                            || (k == 1 && is_in(&CORE_TITLES, &self.buf)))
-                    {
-                        found = Some((Seg::Title, k));
-                        break;
-                    }
-                }
-            }
-            let (seg, k) = found.unwrap_or_else(|| {
-                fold_into(tok.text(self.text), &mut self.buf);
-                let word = self.buf.trim_end_matches('.');
-                let seg = if !tok.has(CAP) {
-                    Seg::Particle
-                } else if is_in(&HONORIFICS, word) {
-                    Seg::Honorific
-                } else if is_in(&TITLE_MODIFIERS, word) {
-                    Seg::Modifier
-                } else if word.len() > 3 && word.starts_with("ex-") {
-                    // "Ex-Yankee Randy Velarde", "ex-Senator": a former office is a role.
-                    Seg::Title
-                } else if is_in(&RELIGIONS, word) || is_in(&PEOPLES, word) {
-                    // "Muslim Uighurs", "Catholic bishops", "Tamil rebels": an adjective of
-                    // faith or of a people without a state of its own is read as a demonym
-                    // is, not as a name.
-                    Seg::Demonym
-                } else if self.initial_before_name(i) {
-                    // "A. Brown", "I. Salisbury": a capital letter and its full stop before
-                    // a name is an initial, not the article or the pronoun.
-                    Seg::Word
-                } else if (self.gaz.is_nonname(word)
-                    && !(self.gaz.may_be_surname(word) && self.follows_given_name(&segs, i)))
-                    || is_party_tag(word)
-                    // "D-N.Y.": the tag's state abbreviation goes on after a full stop.
-                    || (matches!(word.as_bytes(), [b'r' | b'd' | b'i', b'-', c] if c.is_ascii_alphabetic())
-                        && self
-                            .text
-                            .get(tok.range().end..)
-                            .is_some_and(|r| r.starts_with('.')))
-                    || (is_in(&STATE_ABBREVIATIONS, word)
-                        && (self.buf.ends_with('.')
-                            || self
-                                .text
-                                .get(tok.range().end..)
-                                .is_some_and(|r| r.starts_with('.'))))
-                    // "Finally," opening a sentence is an adverb; "Schlafly also noted"
-                    // is a name: only a word the dictionary knows.
-                    || (tok.has(SENTENCE_START)
-                        && looks_like_common_word(word)
-                        && name_words().is_common(word))
-                    || self.is_compound_of_known(word)
-                {
-                    Seg::Nonname
-                } else {
-                    Seg::Word
-                };
-                (seg, 1)
-            });
+            let (seg, k) = match self.longest_entry_or_title(i, end) {
+                Some(found) => found,
+                None => (self.word_seg(&segs, i), 1),
+            };
             segs.push((seg, i, i + k));
             i += k;
         }
-        // "Sultan al-Jaber": Sultan is a common Gulf given name far more often than a
-        // ruler's title in news text.
+        segs
+    }
+
+    /// The longest gazetteer entry or title that starts at token `i` (a capitalised word)
+    /// and ends by `end`, with its length in tokens.
+    fn longest_entry_or_title(&mut self, i: usize, end: usize) -> Option<(Seg, usize)> {
+        if !self.tokens[i].has(CAP) {
+            return None;
+        }
+        let mut max_k = self.gaz.max_words.max(1).min(end - i);
+        // Only as many words as begin some entry or title can be one: the rest of
+        // the longest-first loop would look up forms that do not exist.
+        if max_k > 1 {
+            max_k = self.form_prefix_len(i, max_k);
+        }
+        for k in (1..=max_k).rev() {
+            if let Some(entry) = self.lookup(i, i + k) {
+                return Some((entry_seg(entry), k));
+            }
+            if !self.tokens[i + k - 1].has(ALL_CAPS)
+                && (self.gaz.is_title(&self.buf) || (k == 1 && is_in(&CORE_TITLES, &self.buf)))
+            {
+                return Some((Seg::Title, k));
+            }
+        }
+        None
+    }
+
+    /// The word at token `i`, which no entry or title starts at, classified alone; `segs`
+    /// are the segments before it.
+    fn word_seg(&mut self, segs: &[(Seg, usize, usize)], i: usize) -> Seg {
+        let tok = self.tokens[i];
+        fold_into(tok.text(self.text), &mut self.buf);
+        let word = self.buf.trim_end_matches('.');
+        if !tok.has(CAP) {
+            Seg::Particle
+        } else if is_in(&HONORIFICS, word) {
+            Seg::Honorific
+        } else if is_in(&TITLE_MODIFIERS, word) {
+            Seg::Modifier
+        } else if word.len() > 3 && word.starts_with("ex-") {
+            // "Ex-Yankee Randy Velarde", "ex-Senator": a former office is a role.
+            Seg::Title
+        } else if is_in(&RELIGIONS, word) || is_in(&PEOPLES, word) {
+            // "Muslim Uighurs", "Catholic bishops", "Tamil rebels": an adjective of
+            // faith or of a people without a state of its own is read as a demonym
+            // is, not as a name.
+            Seg::Demonym
+        } else if self.initial_before_name(i) {
+            // "A. Brown", "I. Salisbury": a capital letter and its full stop before
+            // a name is an initial, not the article or the pronoun.
+            Seg::Word
+        } else if (self.gaz.is_nonname(word)
+            && !(self.gaz.may_be_surname(word) && self.follows_given_name(segs, i)))
+            || is_party_tag(word)
+            // "D-N.Y.": the tag's state abbreviation goes on after a full stop.
+            || (matches!(word.as_bytes(), [b'r' | b'd' | b'i', b'-', c] if c.is_ascii_alphabetic())
+                && self
+                    .text
+                    .get(tok.range().end..)
+                    .is_some_and(|r| r.starts_with('.')))
+            || (is_in(&STATE_ABBREVIATIONS, word)
+                && (self.buf.ends_with('.')
+                    || self
+                        .text
+                        .get(tok.range().end..)
+                        .is_some_and(|r| r.starts_with('.'))))
+            // "Finally," opening a sentence is an adverb; "Schlafly also noted"
+            // is a name: only a word the dictionary knows.
+            || (tok.has(SENTENCE_START)
+                && looks_like_common_word(word)
+                && name_words().is_common(word))
+            || self.is_compound_of_known(word)
+        {
+            Seg::Nonname
+        } else {
+            Seg::Word
+        }
+    }
+
+    /// "Sultan al-Jaber": Sultan is a common Gulf given name far more often than a ruler's
+    /// title in news text.
+    fn sultan_as_given_name(&self, segs: &mut [(Seg, usize, usize)]) {
         for idx in 0..segs.len().saturating_sub(1) {
             let (seg, s, e) = segs[idx];
             if seg == Seg::Title
@@ -102,7 +130,10 @@ impl Extractor<'_> {
                 segs[idx].0 = Seg::Word;
             }
         }
-        // "Theresa May", "Brian May": a month after a given name is a surname.
+    }
+
+    /// "Theresa May", "Brian May": a month after a given name is a surname.
+    fn month_as_surname(&mut self, segs: &mut [(Seg, usize, usize)]) {
         for idx in 1..segs.len() {
             let (seg, s, e) = segs[idx];
             let (prev, ps, pe) = segs[idx - 1];
@@ -114,38 +145,42 @@ impl Extractor<'_> {
                     self.tokens[s].text(self.text),
                     "May" | "June" | "April" | "August"
                 )
+                && self.is_given_name(ps)
             {
-                fold_into(self.tokens[ps].text(self.text), &mut self.buf);
-                if name_words().is_given(&self.buf) {
-                    segs[idx].0 = Seg::Word;
-                }
+                segs[idx].0 = Seg::Word;
             }
         }
-        // "John Major", "Billie Jean King", "Erik Prince": a one-word title ending the part
-        // right after a given name is the surname; a title comes before a name, not after.
-        if let [.., (Seg::Word, gs, ge), (last @ Seg::Title, s, e)] = segs.as_mut_slice() {
-            if *e == end && *e == *s + 1 && *ge == *gs + 1 && !self.tokens[*s].has(ALL_CAPS) {
-                fold_into(self.tokens[*gs].text(self.text), &mut self.buf);
-                if name_words().is_given(&self.buf) {
-                    *last = Seg::Word;
-                }
+    }
+
+    /// "John Major", "Billie Jean King", "Erik Prince": a one-word title ending the part
+    /// right after a given name is the surname; a title comes before a name, not after.
+    fn title_as_surname(&mut self, segs: &mut [(Seg, usize, usize)], end: usize) {
+        if let [.., (Seg::Word, gs, ge), (Seg::Title, s, e)] = *segs {
+            if e == end
+                && e == s + 1
+                && ge == gs + 1
+                && !self.tokens[s].has(ALL_CAPS)
+                && self.is_given_name(gs)
+            {
+                segs[segs.len() - 1].0 = Seg::Word;
             }
         }
-        // "Volker Turk", "Gautam Adani": a demonym or a one-word organization right after a
-        // given name, ending the part, is a surname.
-        // So is a one-word place after a known given name ("Paul Johnson", "MaliVai
-        // Washington", "Bill Jordan") or an initial ("D. Cork"; not a compass point's, as
-        // in "S. Korea").
-        let after_given = match segs.as_slice() {
-            [.., (Seg::Word, gs, ge), _] if *ge == *gs + 1 => {
-                fold_into(self.tokens[*gs].text(self.text), &mut self.buf);
-                name_words().is_given(&self.buf)
-                    || (self.initial_before_name(*gs)
-                        && !matches!(self.tokens[*gs].text(self.text), "N" | "S" | "E" | "W"))
+    }
+
+    /// "Volker Turk", "Gautam Adani": a demonym or a one-word organization right after a
+    /// given name, ending the part, is a surname. So is a one-word place after a known
+    /// given name ("Paul Johnson", "MaliVai Washington", "Bill Jordan") or an initial
+    /// ("D. Cork"; not a compass point's, as in "S. Korea").
+    fn demonym_or_place_as_surname(&mut self, segs: &mut [(Seg, usize, usize)], end: usize) {
+        let after_given = match *segs {
+            [.., (Seg::Word, gs, ge), _] if ge == gs + 1 => {
+                self.is_given_name(gs)
+                    || (self.initial_before_name(gs)
+                        && !matches!(self.tokens[gs].text(self.text), "N" | "S" | "E" | "W"))
             }
             _ => false,
         };
-        if let [.., (Seg::Word, _, _), (last, s, e)] = segs.as_mut_slice() {
+        if let [.., (Seg::Word, _, _), (last, s, e)] = segs {
             let surname_like = match last {
                 Seg::Demonym
                 | Seg::Named {
@@ -162,21 +197,16 @@ impl Extractor<'_> {
                 *last = Seg::Word;
             }
         }
-        // "Foreign Minister Dick Spring", "left fielder Barry Bonds": after a role, a word
-        // that is no name alone, ending the part right after a given name, is the surname;
-        // so it is in a list of people ("Steve Waugh, Stuart Law, Glenn McGrath", "Nasser
-        // Hussain and Peter Such"). Without either it stays a word ("Marshall Plan").
-        if let [.., (Seg::Word, gs, ge), (Seg::Nonname, s, e)] = *segs.as_slice() {
-            if e == end
-                && e == s + 1
-                && ge == gs + 1
-                && ge == s
-                && self.tokens[s].has(JOINED)
-                && !self.tokens[s].has(ALL_CAPS)
-                && !self.tokens[gs].has(ALL_CAPS)
-            {
-                fold_into(self.tokens[gs].text(self.text), &mut self.buf);
-                let given = name_words().is_given(&self.buf);
+    }
+
+    /// "Foreign Minister Dick Spring", "left fielder Barry Bonds": after a role, a word
+    /// that is no name alone, ending the part right after a given name, is the surname;
+    /// so it is in a list of people ("Steve Waugh, Stuart Law, Glenn McGrath", "Nasser
+    /// Hussain and Peter Such"). Without either it stays a word ("Marshall Plan").
+    fn nonname_as_surname(&mut self, segs: &mut [(Seg, usize, usize)], start: usize, end: usize) {
+        if let [.., (Seg::Word, gs, ge), (Seg::Nonname, s, e)] = *segs {
+            if self.two_words_ending_part((gs, ge), (s, e), end) {
+                let given = self.is_given_name(gs);
                 fold_into(self.tokens[s].text(self.text), &mut self.buf);
                 let n_segs = segs.len();
                 if given
@@ -188,9 +218,12 @@ impl Extractor<'_> {
                 }
             }
         }
-        // "Chad Curtis", "Milan Kucan": a one-word place that is also a given name, before
-        // one word that no list knows ending the part, is the given name ("Orlando Magic",
-        // a dictionary word after it, is not).
+    }
+
+    /// "Chad Curtis", "Milan Kucan": a one-word place that is also a given name, before
+    /// one word that no list knows ending the part, is the given name ("Orlando Magic",
+    /// a dictionary word after it, is not).
+    fn place_as_given_name(&mut self, segs: &mut [(Seg, usize, usize)], end: usize) {
         if let [.., (
             Seg::Named {
                 kind: ActorKind::Place,
@@ -198,18 +231,10 @@ impl Extractor<'_> {
             },
             ps,
             pe,
-        ), (Seg::Word, s, e)] = *segs.as_slice()
+        ), (Seg::Word, s, e)] = *segs
         {
-            if pe == ps + 1
-                && s == pe
-                && e == s + 1
-                && e == end
-                && self.tokens[s].has(JOINED)
-                && !self.tokens[ps].has(ALL_CAPS)
-                && !self.tokens[s].has(ALL_CAPS)
-            {
-                fold_into(self.tokens[ps].text(self.text), &mut self.buf);
-                let given = name_words().is_given(&self.buf);
+            if self.two_words_ending_part((ps, pe), (s, e), end) {
+                let given = self.is_given_name(ps);
                 let word = self.tokens[s].text(self.text);
                 // A plural after it is a team's name ("Houston Astros"), a number a desk's
                 // telephone ("Sydney Newsroom 61-2 ...").
@@ -233,8 +258,11 @@ impl Extractor<'_> {
                 }
             }
         }
-        // Modifiers belong to a title that follows ("National Security Advisor"); alone
-        // they are ordinary words.
+    }
+
+    /// "National Security Advisor": a modifier belongs to a title that follows; alone it
+    /// is an ordinary word, or one that is no name.
+    fn modifiers_placed(&mut self, segs: &mut [(Seg, usize, usize)]) {
         for idx in (0..segs.len()).rev() {
             if segs[idx].0 == Seg::Modifier {
                 let next_is_title = segs.get(idx + 1).is_some_and(|s| s.0 == Seg::Title);
@@ -251,7 +279,30 @@ impl Extractor<'_> {
                 };
             }
         }
-        segs
+    }
+
+    /// Whether segments `first` and `second`, one token each, stand side by side on one
+    /// line and end the part, neither in capitals: the shape of a two-word name whose
+    /// first or second word a list misreads.
+    fn two_words_ending_part(
+        &self,
+        (fs, fe): (usize, usize),
+        (s, e): (usize, usize),
+        end: usize,
+    ) -> bool {
+        fe == fs + 1
+            && s == fe
+            && e == s + 1
+            && e == end
+            && self.tokens[s].has(JOINED)
+            && !self.tokens[fs].has(ALL_CAPS)
+            && !self.tokens[s].has(ALL_CAPS)
+    }
+
+    /// Whether the word at token `i` is a given name (folded into the buffer).
+    fn is_given_name(&mut self, i: usize) -> bool {
+        fold_into(self.tokens[i].text(self.text), &mut self.buf);
+        name_words().is_given(&self.buf)
     }
 
     /// Whether the word at `i` comes right after a given name that `segs` holds as a word
