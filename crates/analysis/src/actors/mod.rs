@@ -37,7 +37,7 @@ mod tests;
 mod tests_persons;
 mod windows;
 
-pub(crate) use gazetteer::name_words;
+pub(crate) use gazetteer::{collapse_whitespace, name_words};
 
 use std::ops::Range;
 use std::sync::Arc;

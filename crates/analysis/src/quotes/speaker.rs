@@ -93,18 +93,7 @@ impl Speaker {
 
 fn clean_name(name: &str) -> String {
     let name = name.trim_end_matches("'s").trim_end_matches("’s");
-    attribution_whitespace(name)
-}
-
-fn attribution_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    crate::actors::collapse_whitespace(name)
 }
 
 /// The actor whose mention overlaps `span` most (a person preferred).
