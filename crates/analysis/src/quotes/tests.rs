@@ -1136,3 +1136,14 @@ fn a_cue_inside_a_dash_aside_tells_of_other_words() {
         "#]],
     );
 }
+
+#[test]
+fn according_to_a_statement_names_its_owner() {
+    check_with_actors(
+        r#"The Harbor Police Department said two officers were hurt. According to the Harbor Police Department's statement, the man "turned on the officers and pointed a revolver at them."
+"#,
+        expect![[r#"
+            turned on the officers and pointed a revolver at them. => Harbor Police Department
+        "#]],
+    );
+}

@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use super::names::{
-    clause, clause_after_according, first_name_run, name_after_verb, name_from_run,
-    name_run_ending_at,
+    clause, first_name_run, name_after_verb, name_from_run, name_run_ending_at,
+    named_after_according,
 };
 use super::subject::{subject_before, DETERMINERS, GOVERNING};
 use super::tokens::{tokens_upto, Tok};
@@ -81,7 +81,7 @@ pub(super) fn after_quote(text: &str, range: Range<usize>) -> Option<Cue> {
         }
     }
     if first.text.eq_ignore_ascii_case("according") && toks.get(1).is_some_and(|t| t.text == "to") {
-        return first_name_run(text, &clause_after_according(&toks[2..])).map(Cue::Name);
+        return named_after_according(text, &toks[2..]).map(Cue::Name);
     }
     if is_speech_verb(first) {
         return cue_after_verb(text, &toks);

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::names::{
-    clause, clause_after_according, first_name_run, name_after_verb, name_run_ending_at,
+    clause, first_name_run, name_after_verb, name_run_ending_at, named_after_according,
 };
 use super::sentence::subject_cue;
 use super::subject::{subject_before, GOVERNING};
@@ -34,7 +34,7 @@ pub(super) fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
         .windows(2)
         .rposition(|w| w[0].text.eq_ignore_ascii_case("according") && w[1].text == "to")
     {
-        if let Some(name) = first_name_run(text, &clause_after_according(&toks[at + 2..])) {
+        if let Some(name) = named_after_according(text, &toks[at + 2..]) {
             return Some(Cue::Name(name));
         }
     }
@@ -59,7 +59,7 @@ pub(super) fn before_quote(text: &str, toks: &[Tok]) -> Option<Cue> {
             && w[2].text == "words"
             && w[3].text == "of"
     }) {
-        if let Some(name) = first_name_run(text, &clause_after_according(&toks[at + 4..])) {
+        if let Some(name) = named_after_according(text, &toks[at + 4..]) {
             return Some(Cue::Name(name));
         }
     }

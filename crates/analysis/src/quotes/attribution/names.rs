@@ -3,8 +3,10 @@
 
 use std::ops::Range;
 
+use super::subject::DOCUMENT_NOUNS;
 use super::tokens::{is_party_tag, Tok};
-use super::{is_capitalised, is_possessive};
+use super::{is_capitalised, is_possessive, possessive_stem};
+use crate::lower::lowercase_in;
 use crate::lower::str_in;
 use crate::quotes::lexicon::{is_not_name, CONNECTORS, TITLE_WORDS};
 
@@ -127,7 +129,7 @@ pub(super) fn clause<'a>(toks: &[Tok<'a>]) -> Vec<Tok<'a>> {
     out
 }
 
-pub(super) fn clause_after_according<'a>(toks: &[Tok<'a>]) -> Vec<Tok<'a>> {
+fn clause_after_according<'a>(toks: &[Tok<'a>]) -> Vec<Tok<'a>> {
     let mut out = Vec::new();
     for tok in toks.iter().take(10) {
         out.push(tok.clone());
@@ -136,4 +138,17 @@ pub(super) fn clause_after_according<'a>(toks: &[Tok<'a>]) -> Vec<Tok<'a>> {
         }
     }
     out
+}
+
+/// Whom the words after `according to` name: the first name run of their clause, else
+/// the owner of a document (`According to the NYPD's statement, ...`).
+pub(super) fn named_after_according(text: &str, toks: &[Tok]) -> Option<Range<usize>> {
+    let clause = clause_after_according(toks);
+    first_name_run(text, &clause).or_else(|| {
+        clause.windows(2).find_map(|w| {
+            let stem = possessive_stem(w[0].text)?;
+            (is_capitalised(&w[0]) && lowercase_in(w[1].text, DOCUMENT_NOUNS))
+                .then(|| w[0].range.start..w[0].range.start + stem.len())
+        })
+    })
 }

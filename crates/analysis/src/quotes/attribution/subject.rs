@@ -395,7 +395,7 @@ fn apposition_head(text: &str, toks: &[Tok], run_start: usize) -> Option<Range<u
 const SERVING_BODIES: &[&str] = &["campaign", "office", "camp"];
 
 /// What a person or an organization writes, which then "says" or "states" in its name.
-const DOCUMENT_NOUNS: &[&str] = &[
+pub(super) const DOCUMENT_NOUNS: &[&str] = &[
     "report",
     "statement",
     "study",
