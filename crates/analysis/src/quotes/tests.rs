@@ -1147,3 +1147,14 @@ fn according_to_a_statement_names_its_owner() {
         "#]],
     );
 }
+
+#[test]
+fn an_owner_s_role_after_the_verb_then_the_holder_s_name() {
+    check_with_actors(
+        r#"Coach Ray Dolan was fired on Friday. "We deny any improper conduct under the league's rules," said Dolan's attorney, Paula Lindqvist.
+"#,
+        expect![[r#"
+            We deny any improper conduct under the league's rules, => Paula Lindqvist
+        "#]],
+    );
+}

@@ -9,7 +9,9 @@ use super::names::{
 };
 use super::subject::{subject_before, DETERMINERS, GOVERNING};
 use super::tokens::{tokens_upto, Tok};
-use super::{is_capitalised, is_dash, is_past_tense, is_speech_verb, Cue, SUBORDINATORS};
+use super::{
+    is_capitalised, is_dash, is_past_tense, is_possessive, is_speech_verb, Cue, SUBORDINATORS,
+};
 use crate::lower::{lowercase_in, str_in};
 use crate::quotes::lexicon::{is_anaphor_head, PRONOUNS};
 
@@ -204,6 +206,28 @@ fn cue_after_verb(text: &str, toks: &[Tok]) -> Option<Cue> {
         }
     }
     let finite = !verb.text.ends_with("ing");
+    // `said Biancardi's attorney, James Zeszutek`: an owner's role, then its holder's name.
+    if finite
+        && rest
+            .first()
+            .is_some_and(|t| is_capitalised(t) && is_possessive(t))
+    {
+        let sentence = &toks[1..];
+        let end = sentence
+            .iter()
+            .position(|t| t.stop_after)
+            .map_or(sentence.len(), |i| i + 1);
+        // `said Dolan's attorney, Paula Lindqvist.`: the name that ends the sentence after
+        // a comma.
+        let last =
+            name_run_ending_at(text, &sentence[..end], end.saturating_sub(1)).filter(|name| {
+                let run = sentence.partition_point(|t| t.range.start < name.start);
+                run > 0 && sentence[run - 1].comma_after
+            });
+        if let Some(name) = apposed_name(text, sentence).or(last) {
+            return Some(Cue::Name(name));
+        }
+    }
     if finite
         && rest
             .first()
@@ -214,18 +238,7 @@ fn cue_after_verb(text: &str, toks: &[Tok]) -> Option<Cue> {
             .iter()
             .position(|t| t.stop_after)
             .map_or(sentence.len(), |i| i + 1);
-        // `said the bureau's director, James B. Comey, on Monday`: a name of two words
-        // or more set off by commas after the description is the one it describes,
-        // wherever the sentence goes on.
-        let apposed = (1..end)
-            .filter(|&i| sentence[i - 1].comma_after)
-            .find_map(|i| {
-                let close = (i..end).find(|&j| sentence[j].comma_after)?;
-                let all_named = sentence[i..=close].iter().all(is_capitalised);
-                (close > i && all_named)
-                    .then(|| name_run_ending_at(text, &sentence[..end], close))
-                    .flatten()
-            });
+        let apposed = apposed_name(text, &sentence[..end]);
         let named = apposed.or_else(|| {
             (1..end)
                 .filter(|&i| sentence[i - 1].comma_after)
@@ -263,6 +276,25 @@ fn cue_after_verb(text: &str, toks: &[Tok]) -> Option<Cue> {
     }
     // "said Virginia delegate Beau Correll": the last name run of the clause.
     name_after_verb(text, &rest).map(Cue::Name)
+}
+
+/// `said the bureau's director, James B. Comey, on Monday`: in the words after a cue verb
+/// (to its sentence's end), a name of two words or more set off by commas after the
+/// description is the one it describes, wherever the sentence goes on.
+fn apposed_name(text: &str, sentence: &[Tok]) -> Option<Range<usize>> {
+    let end = sentence
+        .iter()
+        .position(|t| t.stop_after)
+        .map_or(sentence.len(), |i| i + 1);
+    (1..end)
+        .filter(|&i| sentence[i - 1].comma_after)
+        .find_map(|i| {
+            let close = (i..end).find(|&j| sentence[j].comma_after)?;
+            let all_named = sentence[i..=close].iter().all(is_capitalised);
+            (close > i && all_named)
+                .then(|| name_run_ending_at(text, &sentence[..end], close))
+                .flatten()
+        })
 }
 
 /// `"...," Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote`:
