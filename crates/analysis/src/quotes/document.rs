@@ -189,7 +189,7 @@ pub fn extract_document(doc: &Document, actors: &DocActors) -> DocQuotes {
                                 .matches(['—', '–'])
                                 .count();
                             let closes_aside = dashes >= 2
-                                && dashes % 2 == 0
+                                && dashes.is_multiple_of(2)
                                 && text[..quote.span.start].trim_end().ends_with(['—', '–']);
                             last_in_paragraph
                                 .clone()
