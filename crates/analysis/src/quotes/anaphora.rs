@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::lexicon::opens_fronted_clause;
-use super::lexicon::{BODY_HEADS, EPITHET_HEADS, OFFICE_HEADS};
+use super::lexicon::{BODY_HEADS, BUSINESS_HEADS, EPITHET_HEADS, OFFICE_HEADS};
 use super::speaker::Speaker;
 use super::{attribution, gender};
 use crate::actors::{ActorKind, DocActors};
@@ -349,7 +349,7 @@ fn resolve_description(actors: &DocActors, quote_start: usize, description: &str
     });
     match with_role.and_then(|i| Speaker::from_actor(actors, i)) {
         Some(speaker) => Described::Titled(speaker),
-        None if str_in(BODY_HEADS, &head.to_lowercase()) => Described::Body,
+        None if is_body_head(head) => Described::Body,
         None if UNNAMED_HEADS.iter().any(|h| h.eq_ignore_ascii_case(head)) => Described::Unnamed,
         None if qualified && str_in(OFFICE_HEADS, head) => Described::Office,
         None if str_in(EPITHET_HEADS, head)
@@ -367,20 +367,6 @@ fn resolve_description(actors: &DocActors, quote_start: usize, description: &str
 /// whose name holds the noun (`the ministry`, `the Defence Ministry`); for the nouns of
 /// business (`the company`, `the group`), any but a public body's.
 fn fits_body(head: &str, name: &str) -> bool {
-    const BUSINESS: &[&str] = &[
-        "company",
-        "firm",
-        "group",
-        "organization",
-        "organisation",
-        "airline",
-        "bank",
-        "carrier",
-        "retailer",
-        "manufacturer",
-        "automaker",
-        "insurer",
-    ];
     const PUBLIC: &[&str] = &[
         "senate",
         "house",
@@ -401,10 +387,16 @@ fn fits_body(head: &str, name: &str) -> bool {
         "navy",
     ];
     holds_word(name, head)
-        || (str_in(BUSINESS, &head.to_lowercase())
+        || (str_in(BUSINESS_HEADS, &head.to_lowercase())
             && !name
                 .split_whitespace()
                 .any(|w| str_in(PUBLIC, &w.to_lowercase())))
+}
+
+/// Whether `the <head>` refers back to an organization (`the company`, `the agency`).
+fn is_body_head(head: &str) -> bool {
+    let head = head.to_lowercase();
+    str_in(BUSINESS_HEADS, &head) || str_in(BODY_HEADS, &head)
 }
 
 /// Whether `name` has `word` among its words, ignoring case.

@@ -369,14 +369,14 @@ pub(super) const EPITHET_HEADS: &[&str] = &[
     "billionaire",
 ];
 
-/// The nouns by which news refers back to an organization it named (`"...," the company
-/// said`, `the agency explained`): the organization the story is about speaks.
-pub(super) const BODY_HEADS: &[&str] = &[
+/// The nouns by which news refers back to a business it named (`"...," the company
+/// said`, `the group explained`): the organization the story is about speaks; never a
+/// public body (see `anaphora::fits_body`).
+pub(super) const BUSINESS_HEADS: &[&str] = &[
     "company",
     "firm",
     "organization",
     "organisation",
-    "agency",
     "group",
     "airline",
     "bank",
@@ -385,6 +385,12 @@ pub(super) const BODY_HEADS: &[&str] = &[
     "manufacturer",
     "automaker",
     "insurer",
+];
+
+/// The nouns by which news refers back to any other body it named (`the agency said`,
+/// `the ministry said`): one whose name holds the noun.
+pub(super) const BODY_HEADS: &[&str] = &[
+    "agency",
     "network",
     "league",
     "club",
@@ -398,6 +404,7 @@ pub(super) fn is_anaphor_head(head: &str) -> bool {
     str_in(ANAPHOR_HEADS, head)
         || str_in(OFFICE_HEADS, head)
         || str_in(EPITHET_HEADS, head)
+        || str_in(BUSINESS_HEADS, head)
         || str_in(BODY_HEADS, head)
 }
 
