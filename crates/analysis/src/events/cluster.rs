@@ -27,6 +27,7 @@ mod finish;
 mod fit;
 mod lookup;
 mod protagonist;
+mod story_place;
 #[cfg(test)]
 mod tests;
 
@@ -275,6 +276,9 @@ pub fn build(
     // Reports sharing their protagonist tell one happening of a kind told once per story.
     let protagonists = protagonist::Protagonists::of(docs.len(), actors);
     protagonist::merge_by_protagonist(&mut clusters, &candidates, &protagonists);
+    // Reports of a disaster or an accident whose tops name one place tell one happening.
+    let story_places = story_place::StoryPlaces::of(docs, actors);
+    story_place::merge_by_story_place(&mut clusters, &candidates, &story_places);
 
     let unanchored_done = Instant::now();
     // Each cluster is finished on its own, so on any thread; the order is restored by

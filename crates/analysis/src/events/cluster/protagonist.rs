@@ -109,7 +109,21 @@ pub(super) fn merge_by_protagonist<'a>(
             groups.entry(key).or_default().push(ci);
         }
     }
-    let mut groups: Vec<Vec<usize>> = (groups.into_values()).filter(|g| g.len() > 1).collect();
+    let groups: Vec<Vec<usize>> = groups.into_values().collect();
+    merge_groups(clusters, candidates, groups, agree, JoinReasons::PEOPLE);
+}
+
+/// Merges, within each group of cluster numbers, the clusters that `agree`: the largest
+/// first, each other joining the first taken one it agrees with; `reason` is why the first
+/// member of a cluster merged away joined.
+pub(super) fn merge_groups<'a>(
+    clusters: &mut Vec<Cluster<'a>>,
+    candidates: &[Candidate<'a>],
+    groups: Vec<Vec<usize>>,
+    agree: impl Fn(&Cluster, &Cluster) -> bool,
+    reason: JoinReasons,
+) {
+    let mut groups: Vec<Vec<usize>> = groups.into_iter().filter(|g| g.len() > 1).collect();
     groups.sort_unstable();
     // Where each cluster went (a cluster merged away points to the one that took it).
     let mut merged_into: Vec<usize> = (0..clusters.len()).collect();
@@ -135,13 +149,9 @@ pub(super) fn merge_by_protagonist<'a>(
                 Some(ti) => {
                     let moved = std::mem::take(&mut clusters[ci]);
                     for (&m, &joined) in moved.members.iter().zip(&moved.joined) {
-                        // The event's first report joins by the protagonist; the others
-                        // keep why they joined it.
-                        let reasons = if joined.is_empty() {
-                            JoinReasons::PEOPLE
-                        } else {
-                            joined
-                        };
+                        // The event's first report joins by `reason`; the others keep why
+                        // they joined it.
+                        let reasons = if joined.is_empty() { reason } else { joined };
                         clusters[ti].add(m, &candidates[m], reasons);
                     }
                     merged_into[ci] = ti;

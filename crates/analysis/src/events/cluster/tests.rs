@@ -201,3 +201,35 @@ fn a_protagonist_joins_reports_of_general_kinds_but_not_of_meetings() {
             Holm-Brandt meeting | meeting | None | ["Lena Holm", "Ivo Brandt"] | ["3"]"#]],
     );
 }
+
+#[test]
+fn reports_whose_tops_name_one_place_tell_one_disaster() {
+    // Two reports of one fire: the headline of each names Wellington; one body tells the
+    // fire at the supermarket, the other in the town, on days a day apart. A fire told by a
+    // report whose headline names Nelson stays apart, and so does a fire in Wellington
+    // two months later.
+    check(
+        &[
+            (
+                "2011-03-05",
+                "Fire guts supermarket in Wellington\n\nA fire broke out at the Waitrose supermarket on Friday. Firefighters fought the blaze for hours.",
+            ),
+            (
+                "2011-03-06",
+                "Wellington shoppers flee blaze\n\nA fire broke out in Kelburn on Friday, police said. No one was hurt.",
+            ),
+            (
+                "2011-03-05",
+                "Fire in Nelson\n\nA fire broke out in a barn in Richmond on Friday.",
+            ),
+            (
+                "2011-05-14",
+                "Wellington again\n\nA fire broke out in a warehouse in Kelburn on Friday.",
+            ),
+        ],
+        expect![[r#"
+            Wellington fire | fire | Some("2011-03-04") | [] | ["0", "0", "0", "1", "1"]
+            Richmond fire | fire | Some("2011-03-04") | [] | ["2", "2"]
+            Kelburn fire | fire | Some("2011-05-13") | [] | ["3"]"#]],
+    );
+}
