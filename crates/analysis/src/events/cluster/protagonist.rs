@@ -89,28 +89,36 @@ pub(super) fn merge_by_protagonist<'a>(
     candidates: &[Candidate<'a>],
     protagonists: &Protagonists,
 ) {
-    // Clusters by (family, protagonist), each listed once per key.
+    let groups = groups_by_key(clusters, candidates, |c| {
+        if !told_once_per_story(c.local.kind) {
+            return None;
+        }
+        let person = protagonists.by_doc.get(c.doc as usize).copied().flatten()?;
+        Some((c.local.kind.family(), person))
+    });
+    merge_groups(clusters, candidates, groups, agree, JoinReasons::PEOPLE);
+}
+
+/// The clusters grouped by the keys `key` gives their members (a family and an actor),
+/// each cluster listed once per key.
+pub(super) fn groups_by_key(
+    clusters: &[Cluster],
+    candidates: &[Candidate],
+    key: impl Fn(&Candidate) -> Option<(KindFamily, ActorId)>,
+) -> Vec<Vec<usize>> {
     let mut groups: FxHashMap<(KindFamily, ActorId), Vec<usize>> = FxHashMap::default();
     for (ci, cluster) in clusters.iter().enumerate() {
         let mut keys: Vec<(KindFamily, ActorId)> = Vec::new();
-        for &m in &cluster.members {
-            let c = &candidates[m];
-            if !told_once_per_story(c.local.kind) {
-                continue;
-            }
-            if let Some(Some(person)) = protagonists.by_doc.get(c.doc as usize) {
-                let key = (c.local.kind.family(), *person);
-                if !keys.contains(&key) {
-                    keys.push(key);
-                }
+        for k in cluster.members.iter().filter_map(|&m| key(&candidates[m])) {
+            if !keys.contains(&k) {
+                keys.push(k);
             }
         }
-        for key in keys {
-            groups.entry(key).or_default().push(ci);
+        for k in keys {
+            groups.entry(k).or_default().push(ci);
         }
     }
-    let groups: Vec<Vec<usize>> = groups.into_values().collect();
-    merge_groups(clusters, candidates, groups, agree, JoinReasons::PEOPLE);
+    groups.into_values().collect()
 }
 
 /// Merges, within each group of cluster numbers, the clusters that `agree`: the largest
@@ -178,6 +186,12 @@ fn agree(a: &Cluster, b: &Cluster) -> bool {
             return false;
         }
     }
+    days_agree(a, b)
+}
+
+/// Whether every resolved day of one event agrees with every day of the other or lies
+/// within [`DAYS_APART`] of it.
+pub(super) fn days_agree(a: &Cluster, b: &Cluster) -> bool {
     (a.resolved_dates.iter()).all(|(x, _, _)| {
         (b.resolved_dates.iter())
             .all(|(y, _, _)| dates::compatible(x, y) || within_days(x, y, DAYS_APART))

@@ -8,24 +8,18 @@
 //! same place first, telling a happening of such a family on close days (or undated),
 //! tell one happening: their events are merged, whatever spot each names.
 
-use super::fit::within_days;
-use super::protagonist::merge_groups;
+use super::protagonist::{days_agree, groups_by_key, merge_groups};
 use super::{Candidate, Cluster};
 use crate::actors::{ActorId, ActorIndex, ActorKind};
 use crate::corpus::{DocId, Document};
-use crate::events::dates;
 use crate::events::kinds::KindFamily;
 use crate::events::JoinReasons;
-use crate::fxhash::FxHashMap;
 
 use std::sync::Arc;
 
 /// How many non-empty lines of the body are its top: a headline, a date line or a
 /// dateline, and the lead.
 const TOP_LINES: usize = 3;
-
-/// How many days apart two merged events' days may be (as `protagonist::DAYS_APART`).
-const DAYS_APART: i64 = 7;
 
 /// Per document: the place its top names first.
 pub(super) struct StoryPlaces {
@@ -80,39 +74,17 @@ pub(super) fn merge_by_story_place<'a>(
     candidates: &[Candidate<'a>],
     story_places: &StoryPlaces,
 ) {
-    let mut groups: FxHashMap<(KindFamily, ActorId), Vec<usize>> = FxHashMap::default();
-    for (ci, cluster) in clusters.iter().enumerate() {
-        let mut keys: Vec<(KindFamily, ActorId)> = Vec::new();
-        for &m in &cluster.members {
-            let c = &candidates[m];
-            let family = c.local.kind.family();
-            if !placed_by_story(family) {
-                continue;
-            }
-            if let Some(Some(place)) = story_places.by_doc.get(c.doc as usize) {
-                let key = (family, *place);
-                if !keys.contains(&key) {
-                    keys.push(key);
-                }
-            }
-        }
-        for key in keys {
-            groups.entry(key).or_default().push(ci);
-        }
-    }
-    let groups: Vec<Vec<usize>> = groups.into_values().collect();
+    let groups = groups_by_key(clusters, candidates, |c| {
+        let family = c.local.kind.family();
+        let place = story_places.by_doc.get(c.doc as usize).copied().flatten()?;
+        placed_by_story(family).then_some((family, place))
+    });
     merge_groups(clusters, candidates, groups, agree, JoinReasons::STORY);
 }
 
-/// Whether two events may be one happening: the same family, and every resolved day of
-/// one agreeing with every day of the other or within [`DAYS_APART`]. Their places are
-/// not asked: the spot one report names and the town another does are the story's place.
+/// Whether two events may be one happening: the same family, and their days agreeing
+/// ([`days_agree`]). Their places are not asked: the spot one report names and the town
+/// another does are the story's place.
 fn agree(a: &Cluster, b: &Cluster) -> bool {
-    if a.family != b.family || a.members.is_empty() || b.members.is_empty() {
-        return false;
-    }
-    (a.resolved_dates.iter()).all(|(x, _, _)| {
-        (b.resolved_dates.iter())
-            .all(|(y, _, _)| dates::compatible(x, y) || within_days(x, y, DAYS_APART))
-    })
+    a.family == b.family && !a.members.is_empty() && !b.members.is_empty() && days_agree(a, b)
 }
